@@ -1,0 +1,93 @@
+use serde::{Deserialize, Serialize};
+
+/// What an account is for. Checked inside every server function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 居民: books, asks, reads.
+    Resident,
+    /// 社区法律顾问.
+    Lawyer,
+    /// A lawyer's assistant (the second "1" of 1+1+N); acts on a lawyer's behalf, with attribution.
+    Assistant,
+    /// 司法局 / 司法所 staff: watches coverage, manages the programme.
+    Staff,
+    /// Manages accounts and settings.
+    Admin,
+}
+
+impl Role {
+    /// The name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Resident => "resident",
+            Role::Lawyer => "lawyer",
+            Role::Assistant => "assistant",
+            Role::Staff => "staff",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn from_db(value: &str) -> Option<Role> {
+        [Role::Resident, Role::Lawyer, Role::Assistant, Role::Staff, Role::Admin]
+            .into_iter()
+            .find(|role| role.as_str() == value)
+    }
+
+    /// Staff and admins see every community.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Staff | Role::Admin)
+    }
+
+    /// Lawyers and their assistants work a community's desk.
+    pub fn is_adviser(self) -> bool {
+        matches!(self, Role::Lawyer | Role::Assistant)
+    }
+}
+
+/// A lawyer's part in a community's adviser team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentRole {
+    /// A角: the community's own adviser.
+    A,
+    /// B角: backs the A lawyer up.
+    B,
+    /// 统筹: covers several communities and fills gaps.
+    Coordinator,
+}
+
+impl AssignmentRole {
+    /// The name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssignmentRole::A => "a",
+            AssignmentRole::B => "b",
+            AssignmentRole::Coordinator => "coordinator",
+        }
+    }
+
+    /// Reads a stored name.
+    pub fn from_db(value: &str) -> Option<AssignmentRole> {
+        [AssignmentRole::A, AssignmentRole::B, AssignmentRole::Coordinator]
+            .into_iter()
+            .find(|role| role.as_str() == value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_names_round_trip() {
+        for role in [Role::Resident, Role::Lawyer, Role::Assistant, Role::Staff, Role::Admin] {
+            assert_eq!(Role::from_db(role.as_str()), Some(role));
+        }
+        for role in [AssignmentRole::A, AssignmentRole::B, AssignmentRole::Coordinator] {
+            assert_eq!(AssignmentRole::from_db(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::from_db("root"), None);
+    }
+}

@@ -1,0 +1,181 @@
+//! Every visible string, in Chinese (the default) and English.
+//!
+//! Both languages of a string sit on one line of the `texts!` table, so a missing translation is
+//! a compile error rather than a blank on the screen. The server uses the same table for the
+//! messages in its errors.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the portal speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    /// 简体中文, the default.
+    #[default]
+    #[serde(rename = "zh-CN")]
+    Zh,
+    /// English.
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag, as used in `<html lang>`, the `lang` cookie and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a stored tag; anything unknown falls back to Chinese.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// Picks the first supported language of an `Accept-Language` header (weights ignored:
+    /// browsers list languages in order of preference).
+    pub fn from_accept_language(header: &str) -> Lang {
+        header
+            .split(',')
+            .map(|part| part.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+            .find_map(|tag| {
+                if tag.starts_with("zh") {
+                    Some(Lang::Zh)
+                } else if tag.starts_with("en") {
+                    Some(Lang::En)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or_default()
+    }
+
+    /// This language's strings.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident: $zh:literal, $en:literal;)*) => {
+        /// The portal's strings in one language.
+        #[derive(Debug)]
+        pub struct Texts { $(#[doc = $zh] pub $key: &'static str,)* }
+        static ZH: Texts = Texts { $($key: $zh,)* };
+        static EN: Texts = Texts { $($key: $en,)* };
+    };
+}
+
+texts! {
+    app_name: "法i社区", "Fa-i Community";
+    tagline: "一社区一法律顾问 · 免费法律服务", "A lawyer for every community · free legal help";
+    loading: "加载中…", "Loading…";
+    retry: "重试", "Retry";
+    back: "返回", "Back";
+
+    tab_home: "首页", "Home";
+    tab_booking: "预约", "Book";
+    tab_questions: "咨询", "Ask";
+    tab_library: "资料", "Library";
+    tab_me: "我的", "Me";
+
+    nav_desk: "工作台", "Desk";
+    nav_communities: "社区", "Communities";
+    nav_coverage: "覆盖情况", "Coverage";
+
+    home_my_community: "我的社区", "My community";
+    home_pick_community: "选择您所在的社区,找到您的社区法律顾问", "Choose your community to find its legal adviser";
+    home_streets: "街道", "Streets";
+    home_communities_count: "个社区", "communities";
+    home_change_community: "更换社区", "Change community";
+    home_services: "免费服务:法律咨询 · 法治宣传 · 矛盾纠纷调处 · 出具法律意见", "Free services: legal advice · legal education · dispute mediation · legal opinions";
+    community_team: "法律顾问团队", "Legal adviser team";
+    community_office: "办公地点", "Office";
+    community_set_mine: "设为我的社区", "Make this my community";
+    community_is_mine: "这是我的社区", "This is my community";
+    community_none_assigned: "该社区暂未安排律师", "No lawyer is assigned to this community yet";
+    role_a: "A角律师", "A lawyer";
+    role_b: "B角律师", "B lawyer";
+    role_coordinator: "统筹律师", "Coordinating lawyer";
+    practice_areas: "擅长领域", "Practice areas";
+    languages: "语言", "Languages";
+
+    soon_title: "即将开放", "Coming soon";
+    soon_booking: "在线预约即将开放。现在可在社区值班日前往社区办公地点当面咨询。", "Online booking opens soon. Meanwhile, visit your community office on a duty day.";
+    soon_questions: "在线咨询即将开放。", "Online questions open soon.";
+    soon_library: "资料与普法文章即将开放。", "Documents and legal-education articles are coming soon.";
+
+    me_title: "我的", "Me";
+    me_signed_in_as: "已登录", "Signed in as";
+    me_sign_in: "登录", "Sign in";
+    me_sign_out: "退出登录", "Sign out";
+    me_settings: "显示设置", "Display";
+    me_language: "语言 / Language", "Language / 语言";
+    me_large_text: "大字模式", "Large text";
+    me_high_contrast: "高对比度", "High contrast";
+
+    sign_in_title: "登录", "Sign in";
+    sign_in_resident: "居民", "Resident";
+    sign_in_staff: "律师 / 工作人员", "Lawyer / staff";
+    phone_label: "手机号", "Mobile number";
+    phone_placeholder: "11位手机号", "11-digit mobile number";
+    code_label: "验证码", "Code";
+    code_placeholder: "6位数字", "6 digits";
+    send_code: "获取验证码", "Send code";
+    resend_in: "秒后可重新获取", "s until you can resend";
+    code_sent: "验证码已发送,5分钟内有效", "Code sent; valid for 5 minutes";
+    sign_in_submit: "登录", "Sign in";
+    login_label: "登录名或手机号", "Login name or mobile number";
+    password_label: "密码", "Password";
+    second_factor_prompt: "已向您的手机发送验证码,请输入以完成登录", "We sent a code to your phone; enter it to finish signing in";
+
+    err_phone: "请输入正确的11位中国大陆手机号", "Enter a valid 11-digit mainland China mobile number";
+    err_code_format: "验证码为6位数字", "The code is 6 digits";
+    err_code_wrong: "验证码不正确", "That code is not correct";
+    err_code_expired: "验证码已失效,请重新获取", "That code has expired; request a new one";
+    err_code_attempts: "错误次数过多,请重新获取验证码", "Too many wrong tries; request a new code";
+    err_rate_limited: "操作太频繁,请稍后再试", "Too many requests; try again later";
+    err_credentials: "登录名或密码不正确", "Wrong login or password";
+    err_login_empty: "请输入登录名和密码", "Enter your login and password";
+    err_sign_in_required: "请先登录", "Please sign in first";
+    err_forbidden: "您没有权限执行此操作", "You are not allowed to do this";
+    err_not_found: "没有找到该内容", "Not found";
+    err_bad_request: "请求格式不正确", "The request is malformed";
+    err_too_large: "提交的内容过大", "The request is too large";
+    err_conflict: "与现有记录冲突", "This conflicts with an existing record";
+    err_internal: "服务暂时不可用,请稍后再试", "The service is unavailable; try again later";
+    err_network: "网络连接失败,请检查网络后重试", "Network error; check your connection and retry";
+    err_cross_site: "拒绝来自其他网站的请求", "Requests from other sites are refused";
+    err_account_disabled: "该账户已停用", "This account is disabled";
+
+    sms_code: "【法i社区】您的验证码是{code},5分钟内有效。如非本人操作请忽略。", "[Fa-i Community] Your code is {code}, valid for 5 minutes. Ignore this if you did not ask for it.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_first_supported_language() {
+        assert_eq!(Lang::from_accept_language("en-US,en;q=0.9,zh;q=0.8"), Lang::En);
+        assert_eq!(Lang::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"), Lang::Zh);
+        assert_eq!(Lang::from_accept_language("fr-FR, en;q=0.5"), Lang::En);
+        assert_eq!(Lang::from_accept_language("fr-FR"), Lang::Zh);
+        assert_eq!(Lang::from_accept_language(""), Lang::Zh);
+    }
+
+    #[test]
+    fn tags_round_trip_and_unknown_tags_fall_back_to_chinese() {
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::from_tag(lang.tag()), lang);
+        }
+        assert_eq!(Lang::from_tag("de"), Lang::Zh);
+    }
+}

@@ -1,0 +1,193 @@
+//! Wire types: what crosses between browser and server as JSON. Plain serde structs; the
+//! server's row types convert into these, and no secret is ever a field here.
+
+use crate::domain::{AssignmentRole, Role};
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in account, as the browser sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    /// The account id.
+    pub user_id: i64,
+    /// What the account may do.
+    pub role: Role,
+    /// A name to greet with.
+    pub display_name: String,
+    /// The phone number with its middle digits hidden.
+    pub phone_masked: Option<String>,
+    /// The resident's own community, remembered across visits.
+    pub community_id: Option<i64>,
+    /// The language the account chose.
+    pub lang: Lang,
+}
+
+/// The answer to "who am I?": nobody, or an account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// The account, when signed in.
+    pub me: Option<Me>,
+}
+
+/// A 街道 with the number of its communities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Street {
+    /// Street id.
+    pub id: i64,
+    /// Its name, e.g. 沙井街道.
+    pub name: String,
+    /// How many communities it has.
+    pub community_count: i64,
+}
+
+/// A 社区 in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommunitySummary {
+    /// Community id.
+    pub id: i64,
+    /// Its name, e.g. 后亭社区.
+    pub name: String,
+    /// The street it belongs to.
+    pub street_id: i64,
+    /// That street's name.
+    pub street_name: String,
+}
+
+/// A community's page: where its office is and who its advisers are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommunityDetail {
+    /// Community id.
+    pub id: i64,
+    /// Its name.
+    pub name: String,
+    /// The street's name.
+    pub street_name: String,
+    /// Where the community office (the lawyer's desk) is.
+    pub office_address: String,
+    /// The lawyers assigned today: A first, then B, then coordinators.
+    pub lawyers: Vec<TeamLawyer>,
+    /// Assistants, volunteers and experts (the "+1+N").
+    pub members: Vec<TeamMember>,
+}
+
+/// A lawyer in a community's adviser team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamLawyer {
+    /// Lawyer id.
+    pub lawyer_id: i64,
+    /// Their name.
+    pub name: String,
+    /// A, B or coordinator.
+    pub role: AssignmentRole,
+    /// Their law firm.
+    pub firm: String,
+    /// What they know best.
+    pub practice_areas: Vec<String>,
+    /// Languages and dialects they consult in.
+    pub languages: Vec<String>,
+    /// A photo on the portal's own host, when there is one.
+    pub photo_url: Option<String>,
+}
+
+/// A member of the "+1+N" around a community's lawyer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamMember {
+    /// Their name.
+    pub name: String,
+    /// What they do: assistant, volunteer or expert.
+    pub kind: String,
+}
+
+/// Asks for a sign-in code by SMS.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SendCodeRequest {
+    /// The mobile number as typed.
+    pub phone: String,
+}
+
+/// A code was sent; the browser may ask again after `resend_after_secs`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodeSent {
+    /// The number it went to, masked.
+    pub phone_masked: String,
+    /// Seconds until another code may be requested for this number.
+    pub resend_after_secs: u32,
+}
+
+/// Signs a resident in (or up) with the code they received.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeSignInRequest {
+    /// The mobile number as typed.
+    pub phone: String,
+    /// The six digits as typed.
+    pub code: String,
+}
+
+/// Signs a lawyer or staff member in with a password.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordSignInRequest {
+    /// A login name or a mobile number.
+    pub login: String,
+    /// The password.
+    pub password: String,
+}
+
+/// Completes a password sign-in with the second-factor code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactorRequest {
+    /// The six digits as typed.
+    pub code: String,
+}
+
+/// The result of a password sign-in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum PasswordSignIn {
+    /// Signed in.
+    SignedIn {
+        /// The account.
+        me: Me,
+    },
+    /// The account uses a second factor: a code went to this (masked) number.
+    SecondFactorSent {
+        /// Where the code went.
+        phone_masked: String,
+    },
+}
+
+/// Lists communities, optionally of one street and/or matching a name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListCommunitiesRequest {
+    /// Only this street's communities.
+    #[serde(default)]
+    pub street_id: Option<i64>,
+    /// Only names containing this text.
+    #[serde(default)]
+    pub query: Option<String>,
+}
+
+/// Names one community.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommunityRequest {
+    /// Community id.
+    pub community_id: i64,
+}
+
+/// Changes the account's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetLanguageRequest {
+    /// The new language.
+    pub lang: Lang,
+}
+
+/// An empty request body, for endpoints that take nothing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Empty {}

@@ -1,0 +1,128 @@
+//! Instants are stored and sent as UTC milliseconds since the Unix epoch and shown in
+//! Asia/Shanghai.
+//!
+//! China has kept UTC+8 all year since 1991, so a fixed offset is exact for every date the
+//! portal handles, and the browser bundle carries no time-zone database.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Milliseconds from UTC to Asia/Shanghai.
+pub const SHANGHAI_OFFSET_MS: i64 = 8 * 3_600_000;
+const DAY_MS: i64 = 86_400_000;
+
+/// A UTC instant, in milliseconds since the Unix epoch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Instant(pub i64);
+
+/// A calendar date in Asia/Shanghai.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LocalDate {
+    /// Year, e.g. 2026.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month, 1–31.
+    pub day: u32,
+}
+
+impl Instant {
+    /// The Shanghai date and the minutes since Shanghai midnight.
+    pub fn to_shanghai(self) -> (LocalDate, u32) {
+        let local = self.0 + SHANGHAI_OFFSET_MS;
+        let days = local.div_euclid(DAY_MS);
+        let minutes = (local.rem_euclid(DAY_MS) / 60_000) as u32;
+        (LocalDate::from_days(days), minutes)
+    }
+
+    /// `2026-11-28 09:30` in Shanghai time.
+    pub fn format_shanghai(self) -> String {
+        let (date, minutes) = self.to_shanghai();
+        format!("{date} {:02}:{:02}", minutes / 60, minutes % 60)
+    }
+}
+
+impl LocalDate {
+    /// The date `days` days after 1970-01-01 (proleptic Gregorian).
+    pub fn from_days(days: i64) -> LocalDate {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        LocalDate { year, month, day }
+    }
+
+    /// Days since 1970-01-01.
+    pub fn to_days(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let month = i64::from(self.month);
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The instant this date starts in Shanghai.
+    pub fn start(self) -> Instant {
+        Instant(self.to_days() * DAY_MS - SHANGHAI_OFFSET_MS)
+    }
+
+    /// Parses `YYYY-MM-DD`, rejecting dates that do not exist.
+    pub fn parse(input: &str) -> Option<LocalDate> {
+        let mut parts = input.trim().splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        let date = LocalDate { year, month, day };
+        (LocalDate::from_days(date.to_days()) == date).then_some(date)
+    }
+}
+
+impl fmt::Display for LocalDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_evening_is_the_next_morning_in_shanghai() {
+        // 2026-11-28T17:30:00Z
+        let instant = Instant(1_795_887_000_000);
+        assert_eq!(instant.format_shanghai(), "2026-11-29 01:30");
+    }
+
+    #[test]
+    fn dates_round_trip_through_day_numbers() {
+        for days in [-800_000, -1, 0, 1, 11_016, 20_000, 2_932_896] {
+            assert_eq!(LocalDate::from_days(days).to_days(), days);
+        }
+        assert_eq!(LocalDate::from_days(0).to_string(), "1970-01-01");
+    }
+
+    #[test]
+    fn a_shanghai_day_starts_at_sixteen_hundred_utc_the_day_before() {
+        let date = LocalDate::parse("2026-11-28").expect("valid date");
+        assert_eq!(date.start().to_shanghai(), (date, 0));
+        assert_eq!(date.start().0 % DAY_MS, 16 * 3_600_000);
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected() {
+        assert!(LocalDate::parse("2026-02-29").is_none());
+        assert!(LocalDate::parse("2028-02-29").is_some());
+        assert!(LocalDate::parse("2026-13-01").is_none());
+        assert!(LocalDate::parse("yesterday").is_none());
+    }
+}

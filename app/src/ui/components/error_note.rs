@@ -1,0 +1,24 @@
+use crate::error::AppError;
+use crate::ui::use_prefs;
+use leptos::prelude::*;
+
+/// An error in the user's language, with the server's message when it sent one.
+#[component]
+pub fn ErrorNote(error: AppError) -> impl IntoView {
+    let prefs = use_prefs();
+    let text = move || {
+        if error.message.is_empty() {
+            error.kind.default_message(prefs.t()).to_owned()
+        } else {
+            error.message.clone()
+        }
+    };
+    view! { <p role="alert" class="my-3 rounded border border-danger bg-danger-soft p-3 text-danger">{text}</p> }
+}
+
+/// A quiet placeholder while something loads.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let prefs = use_prefs();
+    view! { <p class="my-6 text-center text-muted" aria-busy="true">{move || prefs.t().loading}</p> }
+}

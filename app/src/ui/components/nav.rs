@@ -1,0 +1,84 @@
+use crate::ui::{use_prefs, use_session};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The residents' bottom tab bar: 首页 / 预约 / 咨询 / 资料 / 我的.
+#[component]
+pub fn TabBar() -> impl IntoView {
+    let prefs = use_prefs();
+    let tabs: [(&'static str, &'static str, fn(&crate::i18n::Texts) -> &'static str); 5] = [
+        ("/", "⌂", |t| t.tab_home),
+        ("/booking", "◷", |t| t.tab_booking),
+        ("/questions", "✉", |t| t.tab_questions),
+        ("/library", "▤", |t| t.tab_library),
+        ("/me", "☺", |t| t.tab_me),
+    ];
+    let location = use_location();
+    view! {
+        <nav class="fixed inset-x-0 bottom-0 z-10 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)]" aria-label="tabs">
+            <ul class="mx-auto grid max-w-3xl grid-cols-5">
+                {tabs
+                    .into_iter()
+                    .map(|(href, icon, label)| {
+                        let current = move || is_current(&location.pathname.get(), href);
+                        view! {
+                            <li>
+                                <a
+                                    href=href
+                                    class="flex min-h-14 flex-col items-center justify-center text-sm"
+                                    class=("text-brand", current)
+                                    class=("font-bold", current)
+                                    class=("text-muted", move || !current())
+                                    aria-current=move || current().then_some("page")
+                                >
+                                    <span aria-hidden="true" class="text-xl leading-none">{icon}</span>
+                                    <span>{move || label(prefs.t())}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// Lawyers' and staff's navigation, in the header.
+#[component]
+pub fn StaffNav() -> impl IntoView {
+    let prefs = use_prefs();
+    let session = use_session();
+    let is_staff = move || session.me.get().is_some_and(|me| me.role.is_staff());
+    view! {
+        <nav class="flex gap-1 text-sm" aria-label="staff">
+            <a href="/desk" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{move || prefs.t().nav_desk}</a>
+            <Show when=is_staff>
+                <a href="/" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{move || prefs.t().nav_communities}</a>
+            </Show>
+            <a href="/me" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{move || prefs.t().tab_me}</a>
+        </nav>
+    }
+}
+
+/// Whether `href` is the tab for `path`: the home tab only for `/` and community pages.
+fn is_current(path: &str, href: &str) -> bool {
+    if href == "/" {
+        path == "/" || path.starts_with("/streets/") || path.starts_with("/communities/")
+    } else {
+        path.starts_with(href)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_current;
+
+    #[test]
+    fn the_home_tab_covers_the_directory_pages() {
+        assert!(is_current("/", "/"));
+        assert!(is_current("/communities/4", "/"));
+        assert!(!is_current("/me", "/"));
+        assert!(is_current("/booking", "/booking"));
+        assert!(!is_current("/", "/booking"));
+    }
+}

@@ -1,0 +1,114 @@
+use crate::api::account::set_my_community;
+use crate::api::directory::get_community;
+use crate::domain::{AssignmentRole, Role};
+use crate::i18n::Texts;
+use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
+use crate::ui::components::{ErrorNote, Loading};
+use crate::ui::{use_prefs, use_session};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// A community: its office and its adviser team (A, B, coordinator, 1+1+N).
+#[component]
+pub fn CommunityPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let params = use_params_map();
+    let community_id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+    let community = LocalResource::new(move || get_community(CommunityRequest { community_id: community_id() }));
+
+    view! {
+        <a href="/" class="mb-2 inline-flex min-h-11 items-center text-brand">"‹ "{move || prefs.t().back}</a>
+        {move || match community.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+            Some(Ok(detail)) => view! { <CommunityView detail /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn CommunityView(detail: CommunityDetail) -> impl IntoView {
+    let prefs = use_prefs();
+    let id = detail.id;
+    let no_lawyers = detail.lawyers.is_empty();
+    view! {
+        <h1 class="text-2xl font-bold">{detail.name.clone()}</h1>
+        <p class="mb-3 text-muted">{detail.street_name.clone()}</p>
+        <p class="mb-4 rounded-lg bg-surface p-3">
+            <span class="font-bold">{move || prefs.t().community_office}": "</span>
+            {detail.office_address.clone()}
+        </p>
+        <MyCommunityButton community_id=id />
+        <h2 class="mb-2 mt-4 text-lg font-bold">{move || prefs.t().community_team}</h2>
+        <Show when=move || no_lawyers>
+            <p class="text-muted">{move || prefs.t().community_none_assigned}</p>
+        </Show>
+        <ul class="space-y-3">
+            {detail.lawyers.into_iter().map(|lawyer| view! { <LawyerCard lawyer /> }).collect_view()}
+        </ul>
+        <ul class="mt-3 flex flex-wrap gap-2 text-sm">
+            {detail.members.into_iter().map(|m| view! {
+                <li class="rounded-full border border-line px-3 py-1">{m.name}" · "{m.kind}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// One lawyer of the team.
+#[component]
+fn LawyerCard(lawyer: TeamLawyer) -> impl IntoView {
+    let prefs = use_prefs();
+    let role = lawyer.role;
+    let initial = lawyer.name.chars().next().map(String::from).unwrap_or_default();
+    view! {
+        <li class="flex gap-3 rounded-lg border border-line bg-surface p-3">
+            <div aria-hidden="true" class="flex h-14 w-14 shrink-0 items-center justify-center rounded-full bg-brand-soft text-xl font-bold text-brand">{initial}</div>
+            <div>
+                <p class="font-bold">{lawyer.name}" "<span class="rounded bg-brand-soft px-2 text-sm text-brand">{move || role_label(prefs.t(), role)}</span></p>
+                <p class="text-sm text-muted">{lawyer.firm}</p>
+                <p class="text-sm">{move || prefs.t().practice_areas}": "{lawyer.practice_areas.join(" · ")}</p>
+                <p class="text-sm">{move || prefs.t().languages}": "{lawyer.languages.join(" · ")}</p>
+            </div>
+        </li>
+    }
+}
+
+/// Lets a signed-in resident remember this community; visitors are sent to sign in first.
+#[component]
+fn MyCommunityButton(community_id: i64) -> impl IntoView {
+    let prefs = use_prefs();
+    let session = use_session();
+    let save = Action::new_local(move |_: &()| set_my_community(CommunityRequest { community_id }));
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = save.value().get() {
+            session.me.set(Some(me));
+        }
+    });
+    let is_mine = move || session.me.get().and_then(|me| me.community_id) == Some(community_id);
+    let is_resident = move || session.me.get().is_some_and(|me| me.role == Role::Resident);
+    view! {
+        {move || if is_mine() {
+            view! { <p class="font-bold text-brand">"✓ "{move || prefs.t().community_is_mine}</p> }.into_any()
+        } else if is_resident() {
+            view! {
+                <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=move |_| { save.dispatch(()); }>
+                    {move || prefs.t().community_set_mine}
+                </button>
+            }.into_any()
+        } else if session.me.get().is_none() {
+            view! { <a href="/sign-in" class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{move || prefs.t().community_set_mine}</a> }.into_any()
+        } else {
+            ().into_any()
+        }}
+        {move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
+    }
+}
+
+/// The label of a team role.
+pub fn role_label(t: &Texts, role: AssignmentRole) -> &'static str {
+    match role {
+        AssignmentRole::A => t.role_a,
+        AssignmentRole::B => t.role_b,
+        AssignmentRole::Coordinator => t.role_coordinator,
+    }
+}

@@ -1,0 +1,42 @@
+use crate::api::directory::list_streets;
+use crate::model::Empty;
+use crate::ui::components::{ErrorNote, Loading, PageTitle};
+use crate::ui::{use_prefs, use_session};
+use leptos::prelude::*;
+
+/// 首页: the resident's own community when known, and the streets to choose one from.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let prefs = use_prefs();
+    let session = use_session();
+    let streets = LocalResource::new(|| list_streets(Empty {}));
+    let my_community = move || session.me.get().and_then(|me| me.community_id);
+
+    view! {
+        <PageTitle title=Signal::derive(move || prefs.t().tagline.to_owned()) />
+        <p class="mb-4 text-sm text-muted">{move || prefs.t().home_services}</p>
+        {move || my_community().map(|id| view! {
+            <a href=format!("/communities/{id}") class="mb-4 flex min-h-12 items-center justify-between rounded-lg bg-brand px-4 py-3 text-white">
+                <span class="font-bold">{move || prefs.t().home_my_community}</span>
+                <span aria-hidden="true">"›"</span>
+            </a>
+        })}
+        <h2 class="mb-2 mt-2 text-lg font-bold">{move || prefs.t().home_pick_community}</h2>
+        {move || match streets.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+            Some(Ok(streets)) => view! {
+                <ul class="grid grid-cols-2 gap-2">
+                    {streets.into_iter().map(|street| view! {
+                        <li>
+                            <a href=format!("/streets/{}", street.id) class="flex min-h-14 flex-col justify-center rounded-lg border border-line bg-surface px-3 py-2">
+                                <span class="font-bold">{street.name}</span>
+                                <span class="text-sm text-muted">{street.community_count}" "{move || prefs.t().home_communities_count}</span>
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+}

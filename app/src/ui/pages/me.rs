@@ -1,0 +1,73 @@
+use crate::api::account::set_language;
+use crate::api::auth::sign_out;
+use crate::i18n::Lang;
+use crate::model::{Empty, SetLanguageRequest};
+use crate::ui::components::PageTitle;
+use crate::ui::{use_prefs, use_session};
+use leptos::prelude::*;
+
+/// 我的: the account, sign-in or sign-out, and display settings (language, large text, contrast).
+#[component]
+pub fn MePage() -> impl IntoView {
+    let prefs = use_prefs();
+    let session = use_session();
+    let leave = Action::new_local(|_: &()| sign_out(Empty {}));
+    Effect::new(move |_| {
+        if let Some(Ok(())) = leave.value().get() {
+            session.me.set(None);
+        }
+    });
+    let choose_lang = move |lang: Lang| {
+        prefs.lang.set(lang);
+        if session.me.get_untracked().is_some() {
+            leptos::task::spawn_local(async move {
+                // The device keeps the choice even if the account cannot be updated now.
+                let _ = set_language(SetLanguageRequest { lang }).await;
+            });
+        }
+    };
+
+    view! {
+        <PageTitle title=Signal::derive(move || prefs.t().me_title.to_owned()) />
+        {move || match session.me.get() {
+            Some(me) => view! {
+                <section class="mb-4 rounded-lg border border-line bg-surface p-4">
+                    <p class="text-muted">{move || prefs.t().me_signed_in_as}</p>
+                    <p class="text-lg font-bold">{me.display_name.clone()}</p>
+                    <p>{me.phone_masked.clone()}</p>
+                    <button class="mt-3 min-h-12 w-full rounded-lg border-2 border-line font-bold" on:click=move |_| { leave.dispatch(()); }>
+                        {move || prefs.t().me_sign_out}
+                    </button>
+                </section>
+            }.into_any(),
+            None => view! {
+                <a href="/sign-in" class="mb-4 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().me_sign_in}</a>
+            }.into_any(),
+        }}
+        <section class="space-y-3 rounded-lg border border-line bg-surface p-4">
+            <h2 class="text-lg font-bold">{move || prefs.t().me_settings}</h2>
+            <fieldset>
+                <legend class="mb-1">{move || prefs.t().me_language}</legend>
+                <div class="flex gap-2">
+                    <button class="min-h-12 flex-1 rounded-lg border-2" class=("border-brand", move || prefs.lang.get() == Lang::Zh)
+                        aria-pressed=move || (prefs.lang.get() == Lang::Zh).to_string() on:click=move |_| choose_lang(Lang::Zh)>"中文"</button>
+                    <button class="min-h-12 flex-1 rounded-lg border-2" class=("border-brand", move || prefs.lang.get() == Lang::En)
+                        aria-pressed=move || (prefs.lang.get() == Lang::En).to_string() on:click=move |_| choose_lang(Lang::En)>"English"</button>
+                </div>
+            </fieldset>
+            <Toggle label=Signal::derive(move || prefs.t().me_large_text) value=prefs.large_text />
+            <Toggle label=Signal::derive(move || prefs.t().me_high_contrast) value=prefs.high_contrast />
+        </section>
+    }
+}
+
+/// A labelled on/off switch.
+#[component]
+fn Toggle(label: Signal<&'static str>, value: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="flex min-h-12 items-center justify-between">
+            <span>{label}</span>
+            <input type="checkbox" role="switch" class="h-6 w-6" bind:checked=value />
+        </label>
+    }
+}

@@ -1,0 +1,92 @@
+//! The few browser APIs the app touches, behind functions that do nothing natively so that
+//! the same components compile for the server.
+
+use crate::i18n::Lang;
+
+#[cfg(feature = "csr")]
+mod browser {
+    use crate::i18n::Lang;
+    use gloo_storage::{LocalStorage, Storage};
+    use wasm_bindgen::JsCast;
+
+    const PREFIX: &str = "fai.";
+
+    pub fn load_pref(key: &str) -> Option<String> {
+        LocalStorage::get::<String>(format!("{PREFIX}{key}")).ok()
+    }
+
+    pub fn store_pref(key: &str, value: &str) {
+        // Private browsing may refuse storage; the choice then lasts for this visit only.
+        let _ = LocalStorage::set(format!("{PREFIX}{key}"), value);
+    }
+
+    fn root() -> Option<web_sys::Element> {
+        web_sys::window()?.document()?.document_element()
+    }
+
+    pub fn set_root_class(class: &str, on: bool) {
+        if let Some(root) = root() {
+            let _ = if on { root.class_list().add_1(class) } else { root.class_list().remove_1(class) };
+        }
+    }
+
+    pub fn set_document_lang(lang: Lang) {
+        if let Some(root) = root() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        // The server answers in the language of this cookie when nobody is signed in.
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok()) {
+            let _ = doc.set_cookie(&format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.tag()));
+        }
+    }
+
+    pub fn remove_loading_screen() {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+            el.remove();
+        }
+    }
+
+    pub fn register_service_worker() {
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().service_worker().register("/sw.js");
+        }
+    }
+}
+
+#[cfg(feature = "csr")]
+pub use browser::{register_service_worker, remove_loading_screen};
+
+/// A stored preference.
+pub fn load_pref(key: &str) -> Option<String> {
+    #[cfg(feature = "csr")]
+    return browser::load_pref(key);
+    #[cfg(not(feature = "csr"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+/// Stores a preference on this device.
+pub fn store_pref(key: &str, value: &str) {
+    #[cfg(feature = "csr")]
+    browser::store_pref(key, value);
+    #[cfg(not(feature = "csr"))]
+    let _ = (key, value);
+}
+
+/// Adds or removes a class on `<html>`.
+pub fn set_root_class(class: &str, on: bool) {
+    #[cfg(feature = "csr")]
+    browser::set_root_class(class, on);
+    #[cfg(not(feature = "csr"))]
+    let _ = (class, on);
+}
+
+/// Sets `<html lang>` and the `lang` cookie.
+pub fn set_document_lang(lang: Lang) {
+    #[cfg(feature = "csr")]
+    browser::set_document_lang(lang);
+    #[cfg(not(feature = "csr"))]
+    let _ = lang;
+}

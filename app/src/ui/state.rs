@@ -1,0 +1,86 @@
+//! App-wide state: display preferences (kept on the device) and the session (asked of the server).
+
+use crate::api::account::get_session;
+use crate::i18n::{Lang, Texts};
+use crate::model::{Empty, Me};
+use crate::ui::platform;
+use leptos::prelude::*;
+
+/// Language and accessibility choices, remembered on this device.
+#[derive(Debug, Clone, Copy)]
+pub struct Prefs {
+    /// The display language.
+    pub lang: RwSignal<Lang>,
+    /// 适老化: everything one and a quarter times larger.
+    pub large_text: RwSignal<bool>,
+    /// Black on white with strong outlines.
+    pub high_contrast: RwSignal<bool>,
+}
+
+impl Prefs {
+    /// Reads the stored choices; the language defaults to Chinese.
+    pub fn load() -> Prefs {
+        Prefs {
+            lang: RwSignal::new(platform::load_pref("lang").map(|tag| Lang::from_tag(&tag)).unwrap_or_default()),
+            large_text: RwSignal::new(platform::load_pref("large_text").is_some_and(|v| v == "1")),
+            high_contrast: RwSignal::new(platform::load_pref("high_contrast").is_some_and(|v| v == "1")),
+        }
+    }
+
+    /// Keeps `<html>` (lang attribute, size and contrast classes) and storage in step.
+    pub fn apply_to_document(self) {
+        Effect::new(move |_| {
+            let lang = self.lang.get();
+            platform::store_pref("lang", lang.tag());
+            platform::set_document_lang(lang);
+        });
+        Effect::new(move |_| {
+            let on = self.large_text.get();
+            platform::store_pref("large_text", if on { "1" } else { "0" });
+            platform::set_root_class("large-text", on);
+        });
+        Effect::new(move |_| {
+            let on = self.high_contrast.get();
+            platform::store_pref("high_contrast", if on { "1" } else { "0" });
+            platform::set_root_class("high-contrast", on);
+        });
+    }
+
+    /// The strings of the current language (reactive).
+    pub fn t(self) -> &'static Texts {
+        self.lang.get().texts()
+    }
+}
+
+/// Who is signed in, as last told by the server.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionState {
+    /// The account, or `None` when signed out.
+    pub me: RwSignal<Option<Me>>,
+    /// False until the server has answered once.
+    pub known: RwSignal<bool>,
+}
+
+impl SessionState {
+    /// Starts asking the server who is signed in.
+    pub fn load() -> SessionState {
+        let state = SessionState { me: RwSignal::new(None), known: RwSignal::new(false) };
+        leptos::task::spawn_local(async move {
+            if let Ok(session) = get_session(Empty {}).await {
+                state.me.set(session.me);
+            }
+            state.known.set(true);
+        });
+        state
+    }
+}
+
+/// The display preferences.
+pub fn use_prefs() -> Prefs {
+    expect_context::<Prefs>()
+}
+
+/// The session.
+pub fn use_session() -> SessionState {
+    expect_context::<SessionState>()
+}
