@@ -104,6 +104,9 @@ texts! {
     role_a: "A角律师", "A lawyer";
     role_b: "B角律师", "B lawyer";
     role_coordinator: "统筹律师", "Coordinating lawyer";
+    member_assistant: "律师助理", "Assistant";
+    member_volunteer: "志愿者", "Volunteer";
+    member_expert: "专家", "Expert";
     practice_areas: "擅长领域", "Practice areas";
     languages: "语言", "Languages";
 
@@ -153,6 +156,7 @@ texts! {
     err_internal: "服务暂时不可用,请稍后再试", "The service is unavailable; try again later";
     err_network: "网络连接失败,请检查网络后重试", "Network error; check your connection and retry";
     err_cross_site: "拒绝来自其他网站的请求", "Requests from other sites are refused";
+    err_use_password: "律师和工作人员请使用密码登录", "Lawyers and staff sign in with their password";
     err_account_disabled: "该账户已停用", "This account is disabled";
 
     sms_code: "【法i社区】您的验证码是{code},5分钟内有效。如非本人操作请忽略。", "[Fa-i Community] Your code is {code}, valid for 5 minutes. Ignore this if you did not ask for it.";

@@ -1,0 +1,39 @@
+//! The audit trail: who did what, when, from where. Written beside the action it records.
+
+use crate::store::{now_ms, Store};
+
+/// One event to record.
+#[derive(Debug)]
+pub struct AuditEvent<'a> {
+    /// The account acting, if known.
+    pub actor: Option<i64>,
+    /// What happened, e.g. `sign_in`.
+    pub action: &'a str,
+    /// What it happened to, e.g. a login name or `document:17`.
+    pub subject: &'a str,
+    /// The client's address.
+    pub client_ip: Option<String>,
+}
+
+/// Appends an event.
+pub async fn record(store: &Store, event: AuditEvent<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO audit_events (at, actor_user_id, action, subject, client_ip) VALUES ($1, $2, $3, $4, $5)")
+        .bind(now_ms())
+        .bind(event.actor)
+        .bind(event.action)
+        .bind(event.subject)
+        .bind(event.client_ip)
+        .execute(&store.pool)
+        .await?;
+    Ok(())
+}
+
+/// How many `action` events about `subject` happened since `since_ms`.
+pub async fn count_since(store: &Store, action: &str, subject: &str, since_ms: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE action = $1 AND subject = $2 AND at >= $3")
+        .bind(action)
+        .bind(subject)
+        .bind(since_ms)
+        .fetch_one(&store.pool)
+        .await
+}

@@ -1,0 +1,109 @@
+//! Account rows.
+
+use crate::store::{now_ms, Store};
+use app::domain::{PhoneNumber, Role};
+use app::i18n::Lang;
+use app::model::Me;
+
+/// An account as stored, secrets included; never sent to a browser as it is.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: i64,
+    pub role: Role,
+    pub phone: Option<PhoneNumber>,
+    pub login: Option<String>,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub second_factor: bool,
+    pub lang: Lang,
+    pub community_id: Option<i64>,
+    pub disabled: bool,
+}
+
+type Row = (i64, String, Option<String>, Option<String>, String, Option<String>, i64, String, Option<i64>, Option<i64>);
+const COLUMNS: &str = "id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, disabled_at";
+
+fn from_row(row: Row) -> Option<UserRow> {
+    let (id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, disabled_at) = row;
+    Some(UserRow {
+        id,
+        role: Role::from_db(&role)?,
+        phone: phone.and_then(|p| PhoneNumber::parse(&p).ok()),
+        login,
+        display_name,
+        password_hash,
+        second_factor: second_factor == 1,
+        lang: Lang::from_tag(&lang),
+        community_id,
+        disabled: disabled_at.is_some(),
+    })
+}
+
+impl From<UserRow> for Me {
+    fn from(user: UserRow) -> Me {
+        Me {
+            user_id: user.id,
+            role: user.role,
+            display_name: user.display_name,
+            phone_masked: user.phone.map(|p| p.masked()),
+            community_id: user.community_id,
+            lang: user.lang,
+        }
+    }
+}
+
+async fn one(store: &Store, filter: &str, value: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE {filter}");
+    let row: Option<Row> = sqlx::query_as(&sql).bind(value).fetch_optional(&store.pool).await?;
+    Ok(row.and_then(from_row))
+}
+
+pub async fn by_id(store: &Store, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
+    let row: Option<Row> = sqlx::query_as(&sql).bind(id).fetch_optional(&store.pool).await?;
+    Ok(row.and_then(from_row))
+}
+
+pub async fn by_phone(store: &Store, phone: &PhoneNumber) -> Result<Option<UserRow>, sqlx::Error> {
+    one(store, "phone = $1", phone.as_str()).await
+}
+
+/// A login name (case-insensitive) or, if it reads as one, a mobile number.
+pub async fn by_login(store: &Store, login: &str) -> Result<Option<UserRow>, sqlx::Error> {
+    match PhoneNumber::parse(login) {
+        Ok(phone) => by_phone(store, &phone).await,
+        Err(_) => one(store, "login = $1", &login.to_lowercase()).await,
+    }
+}
+
+pub async fn me(store: &Store, id: i64) -> Result<Option<Me>, sqlx::Error> {
+    Ok(by_id(store, id).await?.map(Me::from))
+}
+
+/// Creates a resident's account on their first sign-in; the number is all it holds.
+pub async fn create_resident(store: &Store, phone: &PhoneNumber, lang: Lang) -> Result<i64, sqlx::Error> {
+    // Two first sign-ins of one number at once: the second finds the first's row.
+    sqlx::query("INSERT INTO users (role, phone, display_name, lang, created_at) VALUES ('resident', $1, $2, $3, $4) ON CONFLICT (phone) DO NOTHING")
+        .bind(phone.as_str())
+        .bind(phone.masked())
+        .bind(lang.tag())
+        .bind(now_ms())
+        .execute(&store.pool)
+        .await?;
+    sqlx::query_scalar("SELECT id FROM users WHERE phone = $1").bind(phone.as_str()).fetch_one(&store.pool).await
+}
+
+pub async fn set_lang(store: &Store, id: i64, lang: Lang) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2").bind(lang.tag()).bind(id).execute(&store.pool).await?;
+    Ok(())
+}
+
+/// Sets the account's community; false when there is no such community.
+pub async fn set_community(store: &Store, id: i64, community_id: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("UPDATE users SET community_id = $1 WHERE id = $2 AND EXISTS (SELECT 1 FROM communities WHERE id = $1)")
+        .bind(community_id)
+        .bind(id)
+        .execute(&store.pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,119 @@
+//! The server's configuration: every setting from the environment, each with a default that runs
+//! locally (SQLite under `./data`, the log SMS sender, the front end in `./dist`).
+
+use secrecy::SecretString;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Where SMS messages go.
+#[derive(Debug, Clone)]
+pub enum SmsConfig {
+    /// Write one log line per message (development).
+    Log,
+    /// POST each message to an HTTP gateway.
+    Http {
+        /// The gateway's endpoint.
+        url: String,
+        /// Sent as a bearer token.
+        secret: SecretString,
+    },
+}
+
+/// Everything the server reads at start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `BIND_ADDR`, default `127.0.0.1:3000`; port 0 picks a free port.
+    pub bind_addr: SocketAddr,
+    /// `DATA_DIR`, default `./data`: the SQLite file and uploads.
+    pub data_dir: PathBuf,
+    /// `DATABASE_URL`; default a SQLite file in `DATA_DIR`.
+    pub database_url: String,
+    /// `SITE_DIR`, default `./dist`: the built front end.
+    pub site_dir: PathBuf,
+    /// `DEMO=1`: load the demo district into an empty database.
+    pub demo: bool,
+    /// `SMS_SENDER` (`log` or `http`), with `SMS_GATEWAY_URL` and `SMS_GATEWAY_SECRET`.
+    pub sms: SmsConfig,
+    /// `COOKIE_SECURE=1`: mark cookies `Secure` (set when served over HTTPS).
+    pub secure_cookies: bool,
+    /// `TRUST_PROXY=1`: take the client address from `X-Forwarded-For` (behind a load balancer).
+    pub trust_proxy: bool,
+    /// `MAX_BODY_BYTES`, default 65536: the largest API request body.
+    pub max_body_bytes: usize,
+    /// `DB_MAX_CONNECTIONS`, default 16 (PostgreSQL) or 8 (SQLite).
+    pub db_max_connections: Option<u32>,
+}
+
+/// A setting that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(String);
+
+impl Config {
+    /// Reads the process environment.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|key| std::env::var(key).ok())
+    }
+
+    /// Reads settings through `get`, so tests can supply their own.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let flag = |key: &str| get(key).is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes"));
+        let bind_addr = get("BIND_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .map_err(|e| ConfigError(format!("BIND_ADDR: {e}")))?;
+        let data_dir = PathBuf::from(get("DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let database_url = get("DATABASE_URL")
+            .filter(|url| !url.trim().is_empty())
+            .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("fai.db").display()));
+        let sms = match get("SMS_SENDER").as_deref().unwrap_or("log") {
+            "log" => SmsConfig::Log,
+            "http" => SmsConfig::Http {
+                url: get("SMS_GATEWAY_URL").ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_URL".into()))?,
+                secret: SecretString::from(get("SMS_GATEWAY_SECRET").unwrap_or_default()),
+            },
+            other => return Err(ConfigError(format!("SMS_SENDER must be log or http, not {other}"))),
+        };
+        let number = |key: &str| get(key).map(|v| v.parse::<u64>().map_err(|e| ConfigError(format!("{key}: {e}")))).transpose();
+        Ok(Config {
+            bind_addr,
+            data_dir,
+            database_url,
+            site_dir: PathBuf::from(get("SITE_DIR").unwrap_or_else(|| "./dist".into())),
+            demo: flag("DEMO"),
+            sms,
+            secure_cookies: flag("COOKIE_SECURE"),
+            trust_proxy: flag("TRUST_PROXY"),
+            max_body_bytes: number("MAX_BODY_BYTES")?.map_or(64 * 1024, |n| n as usize),
+            db_max_connections: number("DB_MAX_CONNECTIONS")?.map(|n| n as u32),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let env: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|key| env.get(key).cloned())
+    }
+
+    #[test]
+    fn defaults_run_locally_on_sqlite() {
+        let c = config(&[]).expect("defaults");
+        assert_eq!(c.bind_addr.to_string(), "127.0.0.1:3000");
+        assert!(c.database_url.starts_with("sqlite://./data/fai.db"));
+        assert!(matches!(c.sms, SmsConfig::Log));
+        assert!(!c.demo);
+    }
+
+    #[test]
+    fn bad_settings_are_reported_not_ignored() {
+        assert!(config(&[("BIND_ADDR", "nowhere")]).is_err());
+        assert!(config(&[("SMS_SENDER", "pigeon")]).is_err());
+        assert!(config(&[("SMS_SENDER", "http")]).is_err());
+        assert!(config(&[("MAX_BODY_BYTES", "-1")]).is_err());
+    }
+}

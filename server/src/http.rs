@@ -1,0 +1,7 @@
+//! The HTTP boundary: the API, health checks, security headers and the static front end.
+
+pub mod api;
+pub mod caller;
+pub mod health;
+pub mod security;
+pub mod site;

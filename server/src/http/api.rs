@@ -1,0 +1,120 @@
+//! `/api/*`: the one door to the server functions.
+//!
+//! Before a server function runs: cross-site requests are refused, the body is read up to the
+//! limit, and the caller is resolved. After it runs, every error leaves as a JSON `AppError` with
+//! the status of its kind and a message in the caller's language, whether it came from the
+//! function, from reading its arguments, or from this boundary.
+
+use crate::http::caller::{self, request_lang};
+use crate::startup::AppState;
+use app::error::{AppError, ErrorKind};
+use app::i18n::Lang;
+use axum::body::{to_bytes, Body};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use leptos::prelude::provide_context;
+use std::net::SocketAddr;
+
+/// The largest error body this boundary reads back to rewrite it.
+const MAX_ERROR_BODY: usize = 64 * 1024;
+
+/// Runs one server function call.
+pub async fn handle(State(state): State<AppState>, request: Request) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let early_lang = request_lang(&parts.headers);
+    if parts.method != Method::POST {
+        return error_response(AppError::of(ErrorKind::BadRequest, early_lang));
+    }
+    if is_cross_site(&parts.headers) {
+        return error_response(AppError::new(ErrorKind::Forbidden, early_lang.texts().err_cross_site));
+    }
+    let bytes = match to_bytes(body, state.config.max_body_bytes).await {
+        Ok(bytes) => bytes,
+        Err(_) => return error_response(AppError::of(ErrorKind::TooLarge, early_lang)),
+    };
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+    let caller = caller::resolve(&state, &parts.headers, peer).await;
+    let lang = caller.lang;
+    parts.extensions.insert(caller);
+    let ports = state.ports.clone();
+    let response = leptos_axum::handle_server_fns_with_context(move || provide_context(ports.clone()), Request::from_parts(parts, Body::from(bytes)))
+        .await
+        .into_response();
+    normalize(response, lang).await
+}
+
+/// Whether a browser says this request comes from another site.
+fn is_cross_site(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return !matches!(site, "same-origin" | "none");
+    }
+    // Older browsers: compare Origin with Host. Clients that send neither are not browsers,
+    // and cannot be made to carry a victim's cookies.
+    match (headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()), headers.get(header::HOST).and_then(|v| v.to_str().ok())) {
+        (Some(origin), Some(host)) => origin.split_once("://").map(|(_, rest)| rest) != Some(host),
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
+/// Rewrites any error response into a JSON `AppError` with the right status.
+async fn normalize(response: Response, lang: Lang) -> Response {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let body = to_bytes(response.into_body(), MAX_ERROR_BODY).await.unwrap_or_default();
+    let mut error = serde_json::from_slice::<AppError>(&body).unwrap_or_else(|_| {
+        let kind = match status {
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorKind::TooLarge,
+            // leptos_axum answers an unknown function with 400 and an explanation.
+            StatusCode::BAD_REQUEST if body.starts_with(b"Could not find a server function") => ErrorKind::NotFound,
+            StatusCode::NOT_FOUND => ErrorKind::NotFound,
+            s if s.is_client_error() => ErrorKind::BadRequest,
+            _ => ErrorKind::Internal,
+        };
+        if kind == ErrorKind::Internal {
+            tracing::error!(status = %status, body = %String::from_utf8_lossy(&body), "server function failed");
+        }
+        AppError::of(kind, lang)
+    });
+    if error.message.is_empty() {
+        error.message = error.kind.default_message(lang.texts()).to_owned();
+    }
+    error_response(error)
+}
+
+/// An `AppError` as an HTTP response.
+pub fn error_response(error: AppError) -> Response {
+    let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(&error).unwrap_or_default();
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Unknown paths under `/api/`.
+pub async fn not_found(headers: HeaderMap) -> Response {
+    error_response(AppError::of(ErrorKind::NotFound, request_lang(&headers)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        pairs.iter().map(|(k, v)| (header::HeaderName::from_static(k), HeaderValue::from_static(v))).collect()
+    }
+
+    #[test]
+    fn same_origin_requests_pass_and_cross_site_ones_do_not() {
+        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")])));
+        assert!(!is_cross_site(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])));
+        assert!(is_cross_site(&headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")])));
+        assert!(!is_cross_site(&headers(&[])));
+    }
+}

@@ -1,0 +1,106 @@
+//! The built front end: precompressed files, long caching for hashed names, and the SPA fallback
+//! that answers every page path with `index.html`.
+
+use axum::extract::{Request, State};
+use axum::handler::Handler;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// Serves `site_dir`; paths that look like pages get `index.html`, missing files 404.
+pub fn service(site_dir: &Path) -> Router {
+    let index = site_dir.join("index.html");
+    let fallback = spa_fallback.with_state(index);
+    let files = ServeDir::new(site_dir).precompressed_br().precompressed_gzip().not_found_service(fallback);
+    Router::new().fallback_service(files).layer(axum::middleware::from_fn(cache_headers))
+}
+
+async fn spa_fallback(State(index): State<PathBuf>, request: Request) -> Response {
+    let last = request.uri().path().rsplit('/').next().unwrap_or("");
+    if last.contains('.') || request.uri().path().starts_with("/api/") {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    }
+    match ServeFile::new(index).precompressed_br().precompressed_gzip().oneshot(request).await {
+        Ok(response) => no_cache(response.into_response()),
+        Err(never) => match never {},
+    }
+}
+
+fn no_cache(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+/// Hashed assets never change: cache them for a year. Everything else is revalidated.
+async fn cache_headers(request: Request, next: Next) -> Response {
+    let hashed = is_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
+        let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// Whether a file name carries a content hash, as `app-1a2b3c4d5e6f7a8b_bg.wasm` does.
+fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    name.rsplit_once('-').is_some_and(|(_, tail)| {
+        let hash: String = tail.chars().take_while(char::is_ascii_hexdigit).collect();
+        hash.len() >= 16
+    })
+}
+
+/// The CSP hashes (`sha256-…`) of the inline `<script>` and `<style>` blocks of `index.html`.
+pub fn inline_hashes(html: &str) -> (Vec<String>, Vec<String>) {
+    (blocks(html, "script"), blocks(html, "style"))
+}
+
+fn blocks(html: &str, tag: &str) -> Vec<String> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(&open) {
+        let after = &rest[start..];
+        let Some(tag_end) = after.find('>') else { break };
+        let Some(body_end) = after.find(&close) else { break };
+        let attributes = &after[..tag_end];
+        let body = &after[tag_end + 1..body_end.max(tag_end + 1)];
+        if !attributes.contains(" src=") && !body.trim().is_empty() {
+            let digest = Sha256::digest(body.as_bytes());
+            hashes.push(format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(digest)));
+        }
+        rest = &after[body_end + close.len()..];
+    }
+    hashes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_hashed_asset_names() {
+        assert!(is_hashed("/app-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed("/style-0123456789abcdef.css"));
+        assert!(!is_hashed("/index.html"));
+        assert!(!is_hashed("/sw.js"));
+        assert!(!is_hashed("/icons/icon-192.png"));
+    }
+
+    #[test]
+    fn hashes_inline_blocks_but_not_external_scripts() {
+        let html = r#"<style>body{}</style><script src="/a.js"></script><script type="module">boot()</script>"#;
+        let (scripts, styles) = inline_hashes(html);
+        assert_eq!(scripts.len(), 1);
+        assert_eq!(styles.len(), 1);
+        assert!(scripts[0].starts_with("sha256-"));
+    }
+}

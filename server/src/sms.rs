@@ -1,0 +1,160 @@
+//! Messages out. Whatever wants to send an SMS writes it to the outbox in its own transaction;
+//! a worker delivers through an [`SmsSender`] and retries with back-off. Several app servers can
+//! run workers at once: a message is claimed with a conditional update before it is sent.
+
+use crate::config::SmsConfig;
+use crate::store::{now_ms, Store};
+use async_trait::async_trait;
+use secrecy::{ExposeSecret, SecretString};
+use sqlx::{Any, Transaction};
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{watch, Notify};
+
+/// Delivers one text message.
+#[async_trait]
+pub trait SmsSender: Send + Sync {
+    /// Sends `text` to the mainland mobile number `to`.
+    async fn send(&self, to: &str, text: &str) -> Result<(), String>;
+}
+
+/// The development sender: one log line per message, with the recipient and the full text.
+#[derive(Debug, Default)]
+pub struct LogSender;
+
+#[async_trait]
+impl SmsSender for LogSender {
+    async fn send(&self, to: &str, text: &str) -> Result<(), String> {
+        tracing::info!(target: "sms", to, text, "sms sent (log sender)");
+        Ok(())
+    }
+}
+
+/// Posts `{"to": "...", "text": "..."}` to an SMS gateway with a bearer secret.
+pub struct HttpSender {
+    client: reqwest::Client,
+    url: String,
+    secret: SecretString,
+}
+
+#[async_trait]
+impl SmsSender for HttpSender {
+    async fn send(&self, to: &str, text: &str) -> Result<(), String> {
+        let response = self
+            .client
+            .post(&self.url)
+            .bearer_auth(self.secret.expose_secret())
+            .json(&serde_json::json!({ "to": to, "text": text }))
+            .send()
+            .await
+            .map_err(|e| format!("gateway unreachable: {e}"))?;
+        if response.status().is_success() {
+            Ok(())
+        } else {
+            Err(format!("gateway answered {}", response.status()))
+        }
+    }
+}
+
+/// The sender the configuration asks for.
+pub fn sender_from_config(config: &SmsConfig) -> Arc<dyn SmsSender> {
+    match config {
+        SmsConfig::Log => Arc::new(LogSender),
+        SmsConfig::Http { url, secret } => Arc::new(HttpSender {
+            client: reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default(),
+            url: url.clone(),
+            secret: secret.clone(),
+        }),
+    }
+}
+
+/// The outbox table and a bell to ring when something was added.
+#[derive(Clone, Debug)]
+pub struct Outbox {
+    store: Store,
+    bell: Arc<Notify>,
+}
+
+const BATCH: i64 = 20;
+const CLAIM_MS: i64 = 60_000;
+const MAX_ATTEMPTS: i64 = 8;
+
+impl Outbox {
+    /// The outbox of `store`.
+    pub fn new(store: Store) -> Outbox {
+        Outbox { store, bell: Arc::new(Notify::new()) }
+    }
+
+    /// Adds an SMS inside the caller's transaction: it goes out only if that commits.
+    pub async fn enqueue(tx: &mut Transaction<'_, Any>, to: &str, text: &str) -> Result<(), sqlx::Error> {
+        let now = now_ms();
+        sqlx::query("INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at) VALUES ('sms', $1, $2, $3, $3)")
+            .bind(to)
+            .bind(text)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Tells the worker to look now rather than at its next tick.
+    pub fn wake(&self) {
+        self.bell.notify_one();
+    }
+
+    /// Delivers due messages until `stop` turns true.
+    pub async fn run(self, sender: Arc<dyn SmsSender>, mut stop: watch::Receiver<bool>) {
+        loop {
+            if let Err(error) = self.deliver_due(sender.as_ref()).await {
+                tracing::warn!(error = %error, "outbox pass failed");
+            }
+            tokio::select! {
+                _ = self.bell.notified() => {}
+                _ = tokio::time::sleep(Duration::from_secs(2)) => {}
+                _ = stop.changed() => return,
+            }
+        }
+    }
+
+    /// One pass: claim and send every due message. Returns how many were sent.
+    pub async fn deliver_due(&self, sender: &dyn SmsSender) -> Result<usize, sqlx::Error> {
+        let now = now_ms();
+        let due: Vec<(i64, String, String, i64)> = sqlx::query_as(
+            "SELECT id, recipient, body, attempts FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 AND attempts < $2 ORDER BY id LIMIT $3",
+        )
+        .bind(now)
+        .bind(MAX_ATTEMPTS)
+        .bind(BATCH)
+        .fetch_all(&self.store.pool)
+        .await?;
+        let mut sent = 0;
+        for (id, to, text, attempts) in due {
+            let claimed = sqlx::query("UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 WHERE id = $2 AND sent_at IS NULL AND next_attempt_at <= $3")
+                .bind(now + CLAIM_MS)
+                .bind(id)
+                .bind(now)
+                .execute(&self.store.pool)
+                .await?;
+            if claimed.rows_affected() == 0 {
+                continue; // another server took it
+            }
+            match sender.send(&to, &text).await {
+                Ok(()) => {
+                    sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2").bind(now_ms()).bind(id).execute(&self.store.pool).await?;
+                    sent += 1;
+                }
+                Err(error) => {
+                    let backoff = 30_000 * (1i64 << attempts.clamp(0, 6));
+                    tracing::warn!(outbox_id = id, error = %error, "sms not delivered; will retry");
+                    sqlx::query("UPDATE outbox SET last_error = $1, next_attempt_at = $2 WHERE id = $3")
+                        .bind(&error)
+                        .bind(now_ms() + backoff)
+                        .bind(id)
+                        .execute(&self.store.pool)
+                        .await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+}

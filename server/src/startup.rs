@@ -1,0 +1,154 @@
+//! Builds the application from its configuration and serves it until a shutdown signal.
+
+use crate::auth::{codes::Codes, AuthService};
+use crate::config::Config;
+use crate::directory::DirectoryService;
+use crate::http::{api, health, security, site};
+use crate::sms::{self, Outbox, SmsSender};
+use crate::store::{settings, Store, StoreError};
+use crate::demo;
+use app::ports::Ports;
+use axum::extract::Request;
+use axum::http::HeaderValue;
+use axum::routing::{any, get};
+use axum::Router;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// The configuration it started with.
+    pub config: Arc<Config>,
+    /// The implementations behind the server functions.
+    pub ports: Ports,
+}
+
+/// Why the server could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    /// The database.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A query at start (demo data, settings).
+    #[error(transparent)]
+    Sql(#[from] sqlx::Error),
+    /// Binding or serving.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// A setting.
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    /// Demo data.
+    #[error("demo data: {0}")]
+    Demo(String),
+}
+
+/// A bound, ready server.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+    stop: watch::Sender<bool>,
+}
+
+impl Application {
+    /// Builds with the SMS sender the configuration names.
+    pub async fn build(config: Config) -> Result<Application, StartupError> {
+        let sender = sms::sender_from_config(&config.sms);
+        Application::build_with_sender(config, sender).await
+    }
+
+    /// Builds with a given SMS sender (tests capture messages this way).
+    pub async fn build_with_sender(config: Config, sender: Arc<dyn SmsSender>) -> Result<Application, StartupError> {
+        let store = Store::open(&config.database_url, config.db_max_connections).await?;
+        if config.demo {
+            demo::load_if_empty(&store).await.map_err(|e| StartupError::Demo(e.to_string()))?;
+        }
+        let key = settings::code_key(&store).await?;
+        let outbox = Outbox::new(store.clone());
+        let codes = Codes::new(store.clone(), key, outbox.clone());
+        let ports = Ports {
+            auth: Arc::new(AuthService::new(store.clone(), codes)),
+            directory: Arc::new(DirectoryService::new(store.clone())),
+        };
+        let state = AppState { store, config: Arc::new(config), ports };
+        let router = router(state.clone());
+        let listener = TcpListener::bind(state.config.bind_addr).await?;
+        let (stop, stopped) = watch::channel(false);
+        tokio::spawn(outbox.run(sender, stopped));
+        tracing::info!(addr = %listener.local_addr()?, backend = ?state.store.backend, "listening");
+        Ok(Application { listener, router, state, stop })
+    }
+
+    /// The port it listens on (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// The state, for tests that look into the store.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until Ctrl-C or SIGTERM, letting requests in flight finish.
+    pub async fn run_until_stopped(self) -> Result<(), StartupError> {
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+        let _ = self.stop.send(true);
+        self.state.store.pool.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// The whole HTTP surface.
+pub fn router(state: AppState) -> Router {
+    let index = std::fs::read_to_string(state.config.site_dir.join("index.html")).unwrap_or_default();
+    if index.is_empty() {
+        tracing::warn!(site_dir = %state.config.site_dir.display(), "no index.html: the front end is not built");
+    }
+    let (scripts, styles) = site::inline_hashes(&index);
+    let csp = HeaderValue::from_str(&security::content_security_policy(&scripts, &styles)).unwrap_or(HeaderValue::from_static("default-src 'self'"));
+
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/api/{*path}", any(api::handle))
+        .route("/api", any(api::not_found))
+        .with_state(state.clone())
+        .merge(site::service(&state.config.site_dir))
+        .layer(axum::middleware::from_fn_with_state(Arc::new(csp), security::headers))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request| tracing::info_span!("http", method = %request.method(), path = %request.uri().path()))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
