@@ -100,7 +100,6 @@ pub struct TeamMember {
 
 /// Asks for a sign-in code by SMS.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SendCodeRequest {
     /// The mobile number as typed.
     pub phone: String,
@@ -117,7 +116,6 @@ pub struct CodeSent {
 
 /// Signs a resident in (or up) with the code they received.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CodeSignInRequest {
     /// The mobile number as typed.
     pub phone: String,
@@ -127,7 +125,6 @@ pub struct CodeSignInRequest {
 
 /// Signs a lawyer or staff member in with a password.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PasswordSignInRequest {
     /// A login name or a mobile number.
     pub login: String,
@@ -137,7 +134,6 @@ pub struct PasswordSignInRequest {
 
 /// Completes a password sign-in with the second-factor code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SecondFactorRequest {
     /// The six digits as typed.
     pub code: String,
@@ -161,7 +157,6 @@ pub enum PasswordSignIn {
 
 /// Lists communities, optionally of one street and/or matching a name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ListCommunitiesRequest {
     /// Only this street's communities.
     #[serde(default)]
@@ -173,7 +168,6 @@ pub struct ListCommunitiesRequest {
 
 /// Names one community.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CommunityRequest {
     /// Community id.
     pub community_id: i64,
@@ -181,7 +175,6 @@ pub struct CommunityRequest {
 
 /// Changes the account's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SetLanguageRequest {
     /// The new language.
     pub lang: Lang,
@@ -189,5 +182,17 @@ pub struct SetLanguageRequest {
 
 /// An empty request body, for endpoints that take nothing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Empty {}
+
+/// The programme at a glance, for staff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeOverview {
+    /// Streets in the district.
+    pub streets: i64,
+    /// Communities in the district.
+    pub communities: i64,
+    /// Lawyers with a current assignment.
+    pub active_lawyers: i64,
+    /// Communities with no current A lawyer: the gaps to fill first.
+    pub without_a_lawyer: Vec<CommunitySummary>,
+}

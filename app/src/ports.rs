@@ -7,7 +7,7 @@
 use crate::domain::{OneTimeCode, PhoneNumber, Role};
 use crate::error::{AppError, ErrorKind};
 use crate::i18n::Lang;
-use crate::model::{CodeSent, CommunityDetail, CommunitySummary, Me, Street};
+use crate::model::{CodeSent, CommunityDetail, CommunitySummary, Me, ProgrammeOverview, Street};
 use async_trait::async_trait;
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -44,7 +44,9 @@ pub struct SessionUser {
 impl Caller {
     /// The signed-in account, or 401.
     pub fn user(&self) -> Result<SessionUser, AppError> {
-        self.user.filter(|u| u.complete).ok_or_else(|| AppError::of(ErrorKind::Unauthenticated, self.lang))
+        self.user
+            .filter(|u| u.complete)
+            .ok_or_else(|| AppError::of(ErrorKind::Unauthenticated, self.lang))
     }
 
     /// The signed-in account if it has one of `roles`; 401 or 403 otherwise.
@@ -82,12 +84,26 @@ pub trait AuthPort: Send + Sync {
     /// Sends a sign-in code by SMS, subject to per-number and per-address limits.
     async fn send_code(&self, caller: &Caller, phone: &PhoneNumber) -> Result<CodeSent, AppError>;
     /// Checks a resident's code and opens a session, creating the account on first sign-in.
-    async fn sign_in_with_code(&self, caller: &Caller, phone: &PhoneNumber, code: &OneTimeCode) -> Result<SessionGrant, AppError>;
+    async fn sign_in_with_code(
+        &self,
+        caller: &Caller,
+        phone: &PhoneNumber,
+        code: &OneTimeCode,
+    ) -> Result<SessionGrant, AppError>;
     /// Checks a lawyer's or staff member's password; opens a session, or a pending one and
     /// sends a second-factor code.
-    async fn sign_in_with_password(&self, caller: &Caller, login: &str, password: &str) -> Result<SessionGrant, AppError>;
+    async fn sign_in_with_password(
+        &self,
+        caller: &Caller,
+        login: &str,
+        password: &str,
+    ) -> Result<SessionGrant, AppError>;
     /// Completes a pending session with its second-factor code.
-    async fn complete_second_factor(&self, caller: &Caller, code: &OneTimeCode) -> Result<SessionGrant, AppError>;
+    async fn complete_second_factor(
+        &self,
+        caller: &Caller,
+        code: &OneTimeCode,
+    ) -> Result<SessionGrant, AppError>;
     /// Revokes the caller's session.
     async fn sign_out(&self, caller: &Caller) -> Result<(), AppError>;
     /// The caller's account.
@@ -104,9 +120,20 @@ pub trait DirectoryPort: Send + Sync {
     /// Every street with its community count.
     async fn streets(&self, caller: &Caller) -> Result<Vec<Street>, AppError>;
     /// Communities, filtered by street and/or a name fragment.
-    async fn communities(&self, caller: &Caller, street_id: Option<i64>, query: Option<&str>) -> Result<Vec<CommunitySummary>, AppError>;
+    async fn communities(
+        &self,
+        caller: &Caller,
+        street_id: Option<i64>,
+        query: Option<&str>,
+    ) -> Result<Vec<CommunitySummary>, AppError>;
     /// One community with its current team, or 404.
-    async fn community(&self, caller: &Caller, community_id: i64) -> Result<CommunityDetail, AppError>;
+    async fn community(
+        &self,
+        caller: &Caller,
+        community_id: i64,
+    ) -> Result<CommunityDetail, AppError>;
+    /// The programme's counts and gaps (the caller's role is checked by the server function).
+    async fn overview(&self, caller: &Caller) -> Result<ProgrammeOverview, AppError>;
 }
 
 /// Everything the server functions can call, provided as context for each request.
@@ -134,14 +161,22 @@ pub fn current() -> Result<(Ports, Caller), AppError> {
         AppError::internal(Lang::default())
     };
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or_else(missing)?;
-    let caller = parts.extensions.get::<Caller>().cloned().ok_or_else(missing)?;
+    let caller = parts
+        .extensions
+        .get::<Caller>()
+        .cloned()
+        .ok_or_else(missing)?;
     let ports = leptos::prelude::use_context::<Ports>().ok_or_else(missing)?;
     Ok((ports, caller))
 }
 
 /// Sets (or, with `None`, clears) the session cookie on the response.
 pub fn set_session_cookie(caller: &Caller, grant: Option<&SessionGrant>) {
-    let secure = if caller.secure_cookies { "; Secure" } else { "" };
+    let secure = if caller.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
     let cookie = match grant {
         Some(grant) => format!(
             "{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
@@ -149,9 +184,10 @@ pub fn set_session_cookie(caller: &Caller, grant: Option<&SessionGrant>) {
         ),
         None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
     };
-    if let (Some(options), Ok(value)) =
-        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie))
-    {
+    if let (Some(options), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie),
+    ) {
         options.append_header(http::header::SET_COOKIE, value);
     }
 }

@@ -4,7 +4,9 @@ use crate::auth::internal;
 use crate::store::{now_ms, Store};
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
-use app::model::{CommunityDetail, CommunitySummary, Street, TeamLawyer, TeamMember};
+use app::model::{
+    CommunityDetail, CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember,
+};
 use app::ports::{Caller, DirectoryPort};
 use app::time::Instant;
 use async_trait::async_trait;
@@ -23,7 +25,11 @@ impl DirectoryService {
 }
 
 fn list(text: String) -> Vec<String> {
-    text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Today in Shanghai as `YYYY-MM-DD`, the form assignment dates are stored in.
@@ -41,12 +47,31 @@ impl DirectoryPort for DirectoryService {
         .fetch_all(&self.store.pool)
         .await
         .map_err(|e| internal(caller, e))?;
-        Ok(rows.into_iter().map(|(id, name, community_count)| Street { id, name, community_count }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, community_count)| Street {
+                id,
+                name,
+                community_count,
+            })
+            .collect())
     }
 
-    async fn communities(&self, caller: &Caller, street_id: Option<i64>, query: Option<&str>) -> Result<Vec<CommunitySummary>, AppError> {
+    async fn communities(
+        &self,
+        caller: &Caller,
+        street_id: Option<i64>,
+        query: Option<&str>,
+    ) -> Result<Vec<CommunitySummary>, AppError> {
         // LIKE wildcards in the user's text are matched literally.
-        let pattern = query.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+        let pattern = query.map(|q| {
+            format!(
+                "%{}%",
+                q.replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            )
+        });
         let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
             "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
              WHERE ($1 IS NULL OR c.street_id = $1) AND ($2 IS NULL OR c.name LIKE $2 ESCAPE '\\') \
@@ -62,11 +87,20 @@ impl DirectoryPort for DirectoryService {
         }
         Ok(rows
             .into_iter()
-            .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
+            .map(|(id, name, street_id, street_name)| CommunitySummary {
+                id,
+                name,
+                street_id,
+                street_name,
+            })
             .collect())
     }
 
-    async fn community(&self, caller: &Caller, community_id: i64) -> Result<CommunityDetail, AppError> {
+    async fn community(
+        &self,
+        caller: &Caller,
+        community_id: i64,
+    ) -> Result<CommunityDetail, AppError> {
         let head: Option<(String, String, String)> = sqlx::query_as(
             "SELECT c.name, s.name, c.office_address FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = $1",
         )
@@ -129,6 +163,41 @@ impl DirectoryPort for DirectoryService {
                         _ => t.member_expert,
                     }
                     .to_owned(),
+                })
+                .collect(),
+        })
+    }
+
+    async fn overview(&self, caller: &Caller) -> Result<ProgrammeOverview, AppError> {
+        let today = today();
+        let counts: (i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM streets), (SELECT COUNT(*) FROM communities), \
+             (SELECT COUNT(DISTINCT lawyer_id) FROM assignments WHERE starts_on <= $1 AND (ends_on IS NULL OR ends_on >= $1))",
+        )
+        .bind(&today)
+        .fetch_one(&self.store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+        let gaps: Vec<(i64, String, i64, String)> = sqlx::query_as(
+            "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
+             WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.community_id = c.id AND a.role = 'a' \
+             AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1)) ORDER BY s.sort_order, c.id",
+        )
+        .bind(&today)
+        .fetch_all(&self.store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+        Ok(ProgrammeOverview {
+            streets: counts.0,
+            communities: counts.1,
+            active_lawyers: counts.2,
+            without_a_lawyer: gaps
+                .into_iter()
+                .map(|(id, name, street_id, street_name)| CommunitySummary {
+                    id,
+                    name,
+                    street_id,
+                    street_name,
                 })
                 .collect(),
         })

@@ -69,15 +69,34 @@ mod tests {
 
     #[test]
     fn accepts_mainland_mobile_numbers_in_common_spellings() {
-        for input in ["13812345678", "138 1234 5678", "138-1234-5678", "+8613812345678", "8613812345678"] {
-            assert_eq!(PhoneNumber::parse(input).map(|p| p.as_str().to_owned()), Ok("13812345678".into()), "{input}");
+        for input in [
+            "13812345678",
+            "138 1234 5678",
+            "138-1234-5678",
+            "+8613812345678",
+            "8613812345678",
+        ] {
+            assert_eq!(
+                PhoneNumber::parse(input).map(|p| p.as_str().to_owned()),
+                Ok("13812345678".into()),
+                "{input}"
+            );
         }
         assert!(PhoneNumber::parse("19912345678").is_ok());
     }
 
     #[test]
     fn rejects_anything_else() {
-        for input in ["", "1381234567", "138123456789", "12812345678", "23812345678", "1381234567a", "075512345678", "+1 4155550100"] {
+        for input in [
+            "",
+            "1381234567",
+            "138123456789",
+            "12812345678",
+            "23812345678",
+            "1381234567a",
+            "075512345678",
+            "+1 4155550100",
+        ] {
             assert_eq!(PhoneNumber::parse(input), Err(InvalidPhone), "{input}");
         }
     }

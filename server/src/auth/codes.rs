@@ -88,7 +88,13 @@ impl Codes {
     }
 
     /// Sends a new code, replacing any live one for the same number and purpose.
-    pub async fn send(&self, phone: &PhoneNumber, purpose: Purpose, client_ip: Option<&str>, lang: Lang) -> Result<(), CodeError> {
+    pub async fn send(
+        &self,
+        phone: &PhoneNumber,
+        purpose: Purpose,
+        client_ip: Option<&str>,
+        lang: Lang,
+    ) -> Result<(), CodeError> {
         let now = now_ms();
         let (last, per_phone): (Option<i64>, i64) = sqlx::query_as(
             "SELECT MAX(created_at), COUNT(*) FROM one_time_codes WHERE phone = $1 AND created_at >= $2",
@@ -98,14 +104,17 @@ impl Codes {
         .fetch_one(&self.store.pool)
         .await?;
         let too_soon = last.is_some_and(|at| now - at < i64::from(RESEND_AFTER_SECS) * 1000);
-        let per_ip: i64 = match client_ip {
-            Some(ip) => sqlx::query_scalar("SELECT COUNT(*) FROM one_time_codes WHERE client_ip = $1 AND created_at >= $2")
+        let per_ip: i64 =
+            match client_ip {
+                Some(ip) => sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM one_time_codes WHERE client_ip = $1 AND created_at >= $2",
+                )
                 .bind(ip)
                 .bind(now - 3_600_000)
                 .fetch_one(&self.store.pool)
                 .await?,
-            None => 0,
-        };
+                None => 0,
+            };
         if too_soon || per_phone >= PER_PHONE_PER_HOUR || per_ip >= PER_IP_PER_HOUR {
             return Err(CodeError::Rejected(Rejected::RateLimited));
         }
@@ -138,7 +147,12 @@ impl Codes {
     ///
     /// A try is counted before the digits are compared, so concurrent guesses cannot get more
     /// than [`MAX_ATTEMPTS`] comparisons between them.
-    pub async fn verify(&self, phone: &PhoneNumber, purpose: Purpose, code: &OneTimeCode) -> Result<(), CodeError> {
+    pub async fn verify(
+        &self,
+        phone: &PhoneNumber,
+        purpose: Purpose,
+        code: &OneTimeCode,
+    ) -> Result<(), CodeError> {
         let now = now_ms();
         let live: Option<(i64, String, i64, i64)> = sqlx::query_as(
             "SELECT id, code_hash, expires_at, attempts FROM one_time_codes \
@@ -165,15 +179,24 @@ impl Codes {
         if counted.rows_affected() == 0 {
             return Err(CodeError::Rejected(Rejected::TooManyAttempts));
         }
-        if !constant_time_eq(self.hash(phone, purpose, code.as_str()).as_bytes(), stored_hash.as_bytes()) {
+        if !constant_time_eq(
+            self.hash(phone, purpose, code.as_str()).as_bytes(),
+            stored_hash.as_bytes(),
+        ) {
             let exhausted = attempts + 1 >= MAX_ATTEMPTS;
-            return Err(CodeError::Rejected(if exhausted { Rejected::TooManyAttempts } else { Rejected::Wrong }));
+            return Err(CodeError::Rejected(if exhausted {
+                Rejected::TooManyAttempts
+            } else {
+                Rejected::Wrong
+            }));
         }
-        let used = sqlx::query("UPDATE one_time_codes SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL")
-            .bind(now)
-            .bind(id)
-            .execute(&self.store.pool)
-            .await?;
+        let used = sqlx::query(
+            "UPDATE one_time_codes SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&self.store.pool)
+        .await?;
         if used.rows_affected() == 0 {
             return Err(CodeError::Rejected(Rejected::Expired));
         }

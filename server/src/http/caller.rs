@@ -21,15 +21,25 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// The language before any account is known: the `lang` cookie, else `Accept-Language`.
 pub fn request_lang(headers: &HeaderMap) -> Lang {
-    cookie(headers, "lang").map(Lang::from_tag).unwrap_or_else(|| {
-        headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::from_accept_language).unwrap_or_default()
-    })
+    cookie(headers, "lang")
+        .map(Lang::from_tag)
+        .unwrap_or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(Lang::from_accept_language)
+                .unwrap_or_default()
+        })
 }
 
 fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> Option<IpAddr> {
     if state.config.trust_proxy {
         // The load balancer appends the address it saw; the last entry is the one it vouches for.
-        let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.rsplit(',').next()).and_then(|ip| ip.trim().parse().ok());
+        let forwarded = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|ip| ip.trim().parse().ok());
         if forwarded.is_some() {
             return forwarded;
         }
@@ -40,7 +50,9 @@ fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) ->
 /// Resolves the caller. A store failure is logged and the caller treated as signed out: the
 /// server function then answers for itself (public reads still work).
 pub async fn resolve(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> Caller {
-    let token = cookie(headers, SESSION_COOKIE).filter(|t| !t.is_empty() && t.len() <= 128).map(str::to_owned);
+    let token = cookie(headers, SESSION_COOKIE)
+        .filter(|t| !t.is_empty() && t.len() <= 128)
+        .map(str::to_owned);
     let mut lang = request_lang(headers);
     let mut user = None;
     if let Some(token) = &token {
@@ -55,7 +67,13 @@ pub async fn resolve(state: &AppState, headers: &HeaderMap, peer: Option<SocketA
             Err(error) => tracing::error!(error = %error, "session lookup failed"),
         }
     }
-    Caller { user, lang, client_ip: client_ip(state, headers, peer), session_token: token, secure_cookies: state.config.secure_cookies }
+    Caller {
+        user,
+        lang,
+        client_ip: client_ip(state, headers, peer),
+        session_token: token,
+        secure_cookies: state.config.secure_cookies,
+    }
 }
 
 #[cfg(test)]
@@ -66,7 +84,10 @@ mod tests {
     #[test]
     fn finds_a_cookie_among_several() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; fai_session=tok; lang=en"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; fai_session=tok; lang=en"),
+        );
         assert_eq!(cookie(&headers, "fai_session"), Some("tok"));
         assert_eq!(request_lang(&headers), Lang::En);
         assert_eq!(cookie(&headers, "missing"), None);

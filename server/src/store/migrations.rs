@@ -9,9 +9,21 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use std::borrow::Cow;
 
 const FILES: &[(i64, &str, &str)] = &[
-    (1, "accounts", include_str!("../../migrations/0001_accounts.sql")),
-    (2, "directory", include_str!("../../migrations/0002_directory.sql")),
-    (3, "outbox audit", include_str!("../../migrations/0003_outbox_audit.sql")),
+    (
+        1,
+        "accounts",
+        include_str!("../../migrations/0001_accounts.sql"),
+    ),
+    (
+        2,
+        "directory",
+        include_str!("../../migrations/0002_directory.sql"),
+    ),
+    (
+        3,
+        "outbox audit",
+        include_str!("../../migrations/0003_outbox_audit.sql"),
+    ),
 ];
 
 /// The migrator for `backend`.
@@ -23,8 +35,17 @@ pub fn migrator(backend: Backend) -> Migrator {
     let migrations = FILES
         .iter()
         .map(|(version, description, sql)| {
-            Migration::new(*version, Cow::Borrowed(description), MigrationType::Simple, Cow::Owned(sql.replace("{{id}}", id)), false)
+            Migration::new(
+                *version,
+                Cow::Borrowed(description),
+                MigrationType::Simple,
+                Cow::Owned(sql.replace("{{id}}", id)),
+                false,
+            )
         })
         .collect::<Vec<_>>();
-    Migrator { migrations: Cow::Owned(migrations), ..Migrator::DEFAULT }
+    Migrator {
+        migrations: Cow::Owned(migrations),
+        ..Migrator::DEFAULT
+    }
 }

@@ -6,7 +6,11 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn TabBar() -> impl IntoView {
     let prefs = use_prefs();
-    let tabs: [(&'static str, &'static str, fn(&crate::i18n::Texts) -> &'static str); 5] = [
+    let tabs: [(
+        &'static str,
+        &'static str,
+        fn(&crate::i18n::Texts) -> &'static str,
+    ); 5] = [
         ("/", "⌂", |t| t.tab_home),
         ("/booking", "◷", |t| t.tab_booking),
         ("/questions", "✉", |t| t.tab_questions),

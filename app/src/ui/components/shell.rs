@@ -8,7 +8,12 @@ use leptos::prelude::*;
 pub fn Shell(children: Children) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
-    let is_worker = move || session.me.get().is_some_and(|me| me.role != crate::domain::Role::Resident);
+    let is_worker = move || {
+        session
+            .me
+            .get()
+            .is_some_and(|me| me.role != crate::domain::Role::Resident)
+    };
     view! {
         <header class="sticky top-0 z-10 bg-brand text-white">
             <div class="mx-auto flex h-12 max-w-3xl items-center justify-between px-4">
@@ -27,7 +32,10 @@ pub fn Shell(children: Children) -> impl IntoView {
 
 /// A page heading with an optional line below it.
 #[component]
-pub fn PageTitle(#[prop(into)] title: Signal<String>, #[prop(optional, into)] subtitle: Option<Signal<String>>) -> impl IntoView {
+pub fn PageTitle(
+    #[prop(into)] title: Signal<String>,
+    #[prop(optional, into)] subtitle: Option<Signal<String>>,
+) -> impl IntoView {
     view! {
         <h1 class="mb-1 text-2xl font-bold text-ink">{title}</h1>
         {subtitle.map(|s| view! { <p class="mb-4 text-muted">{s}</p> })}

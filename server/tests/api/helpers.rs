@@ -1,0 +1,281 @@
+use async_trait::async_trait;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use server::config::Config;
+use server::sms::SmsSender;
+use server::startup::Application;
+use server::store::Store;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Captures SMS messages instead of sending them.
+#[derive(Default)]
+pub struct CapturedSms(pub Mutex<Vec<(String, String)>>);
+
+#[async_trait]
+impl SmsSender for CapturedSms {
+    async fn send(&self, to: &str, text: &str) -> Result<(), String> {
+        self.0
+            .lock()
+            .map_err(|e| e.to_string())?
+            .push((to.to_owned(), text.to_owned()));
+        Ok(())
+    }
+}
+
+/// A running application and a browser-like client with a cookie jar.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub sms: Arc<CapturedSms>,
+    pub store: Store,
+    sqlite_dir: Option<std::path::PathBuf>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.sqlite_dir {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn unique_name() -> String {
+    format!("fai_test_{}_{}", std::process::id(), rand_suffix())
+}
+
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    u64::from(nanos) * 1000 + NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Whether this run uses PostgreSQL.
+pub fn on_postgres() -> bool {
+    std::env::var("TEST_DATABASE").is_ok_and(|v| v == "postgres")
+}
+
+/// A fresh database URL: a new PostgreSQL database, or a new SQLite file.
+async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
+    let name = unique_name();
+    if on_postgres() {
+        let admin = std::env::var("TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        sqlx::any::install_default_drivers();
+        let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin)
+            .await
+            .expect("PostgreSQL reachable at TEST_POSTGRES_URL");
+        sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("create test database");
+        let base = admin
+            .rsplit_once('/')
+            .map(|(base, _)| base.to_owned())
+            .unwrap_or(admin);
+        (format!("{base}/{name}"), None)
+    } else {
+        let dir = std::env::temp_dir().join(name);
+        (
+            format!("sqlite://{}?mode=rwc", dir.join("fai.db").display()),
+            Some(dir),
+        )
+    }
+}
+
+/// A migrated store on a fresh database, with no application running on it.
+pub async fn fresh_store() -> (Store, Option<std::path::PathBuf>) {
+    let (url, dir) = fresh_database().await;
+    (Store::open(&url, Some(4)).await.expect("store opens"), dir)
+}
+
+/// Starts the application with the demo district on a fresh database.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Starts the application after `adjust` has changed its configuration.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    server::telemetry::init();
+    let (database_url, sqlite_dir) = fresh_database().await;
+    let mut config = Config::from_lookup(|key| match key {
+        "BIND_ADDR" => Some("127.0.0.1:0".into()),
+        "DEMO" => Some("1".into()),
+        "SITE_DIR" => Some(
+            std::env::temp_dir()
+                .join("fai-no-site")
+                .display()
+                .to_string(),
+        ),
+        _ => None,
+    })
+    .expect("test config");
+    config.database_url = database_url;
+    adjust(&mut config);
+    let sms = Arc::new(CapturedSms::default());
+    let app = Application::build_with_sender(config, sms.clone())
+        .await
+        .expect("application starts");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let store = app.state().store.clone();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: new_client(),
+        sms,
+        store,
+        sqlite_dir,
+    }
+}
+
+/// A client with its own cookie jar: another browser.
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client")
+}
+
+pub const RESIDENT_PHONE: &str = "13812345678";
+
+impl TestApp {
+    /// POSTs JSON to `/api/{path}` with this app's client.
+    pub async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+        self.post_with(&self.client, path, body).await
+    }
+
+    /// POSTs JSON to `/api/{path}` with `client`.
+    pub async fn post_with(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        body: Value,
+    ) -> (StatusCode, Value) {
+        let response = client
+            .post(format!("{}/api/{path}", self.address))
+            .json(&body)
+            .send()
+            .await
+            .expect("request");
+        read(response).await
+    }
+
+    /// POSTs a raw body with a content type.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(format!("{}/api/{path}", self.address))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request");
+        read(response).await
+    }
+
+    /// The last SMS sent to `phone`, waiting for the outbox to deliver it.
+    pub async fn last_sms(&self, phone: &str) -> String {
+        for _ in 0..100 {
+            let found = self
+                .sms
+                .0
+                .lock()
+                .expect("sms log")
+                .iter()
+                .rev()
+                .find(|(to, _)| to == phone)
+                .map(|(_, text)| text.clone());
+            if let Some(text) = found {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no SMS to {phone}");
+    }
+
+    /// How many SMS went to `phone`.
+    pub fn sms_count(&self, phone: &str) -> usize {
+        self.sms
+            .0
+            .lock()
+            .expect("sms log")
+            .iter()
+            .filter(|(to, _)| to == phone)
+            .count()
+    }
+
+    /// Requests a code and returns it as delivered by SMS.
+    pub async fn request_code(&self, client: &reqwest::Client, phone: &str) -> String {
+        let before = self.sms_count(phone);
+        let (status, body) = self
+            .post_with(client, "auth/send-code", json!({ "phone": phone }))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        for _ in 0..100 {
+            if self.sms_count(phone) > before {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        code_in(&self.last_sms(phone).await)
+    }
+
+    /// Signs a resident in on `client` and returns their account.
+    pub async fn sign_in_resident(&self, client: &reqwest::Client, phone: &str) -> Value {
+        let code = self.request_code(client, phone).await;
+        let (status, me) = self
+            .post_with(
+                client,
+                "auth/sign-in-code",
+                json!({ "phone": phone, "code": code }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{me}");
+        me
+    }
+
+    /// Signs a password account in on `client`.
+    pub async fn sign_in_password(&self, client: &reqwest::Client, login: &str) -> Value {
+        let (status, body) = self
+            .post_with(
+                client,
+                "auth/sign-in-password",
+                json!({ "login": login, "password": server::demo::DEMO_PASSWORD }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
+    }
+
+    /// A single number from the store.
+    pub async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.store.pool)
+            .await
+            .expect("count query")
+    }
+}
+
+/// The six digits in an SMS text.
+pub fn code_in(text: &str) -> String {
+    text.as_bytes()
+        .windows(6)
+        .find(|w| w.iter().all(u8::is_ascii_digit))
+        .map(|w| String::from_utf8_lossy(w).into_owned())
+        .expect("a six-digit code in the SMS")
+}
+
+async fn read(response: reqwest::Response) -> (StatusCode, Value) {
+    let status = response.status();
+    let text = response.text().await.expect("body");
+    let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    (status, value)
+}

@@ -1,0 +1,11 @@
+//! The API suite: the real application on port 0 with a fresh database, called over HTTP the
+//! way the browser calls it. Runs on SQLite by default and on PostgreSQL with
+//! `TEST_DATABASE=postgres` (see `scripts/test.sh`).
+
+mod auth;
+mod authorization;
+mod bad_input;
+mod directory;
+mod helpers;
+mod outbox;
+mod security;
