@@ -97,13 +97,13 @@ texts! {
     nav_coverage: "覆盖情况", "Coverage";
 
     home_my_community: "我的社区", "My community";
-    home_pick_community: "选择您所在的社区,找到您的社区法律顾问", "Choose your community to find its legal adviser";
+    home_pick_community: "选择您所在的社区，找到您的社区法律顾问", "Choose your community to find its legal adviser";
     home_streets: "街道", "Streets";
     home_communities_count: "个社区", "communities";
     home_change_community: "更换社区", "Change community";
-    home_services: "免费服务:法律咨询 · 法治宣传 · 矛盾纠纷调处 · 出具法律意见", "Free services: legal advice · legal education · dispute mediation · legal opinions";
+    home_services: "免费服务：法律咨询 · 法治宣传 · 矛盾纠纷调处 · 出具法律意见", "Free services: legal advice · legal education · dispute mediation · legal opinions";
     community_team: "法律顾问团队", "Legal adviser team";
-    community_office: "办公地点", "Office";
+    community_office: "办公地点：", "Office: ";
     community_set_mine: "设为我的社区", "Make this my community";
     community_is_mine: "这是我的社区", "This is my community";
     community_none_assigned: "该社区暂未安排律师", "No lawyer is assigned to this community yet";
@@ -113,8 +113,8 @@ texts! {
     member_assistant: "律师助理", "Assistant";
     member_volunteer: "志愿者", "Volunteer";
     member_expert: "专家", "Expert";
-    practice_areas: "擅长领域", "Practice areas";
-    languages: "语言", "Languages";
+    practice_areas: "擅长领域：", "Practice areas: ";
+    languages: "语言：", "Languages: ";
 
     soon_title: "即将开放", "Coming soon";
     soon_booking: "在线预约即将开放。现在可在社区值班日前往社区办公地点当面咨询。", "Online booking opens soon. Meanwhile, visit your community office on a duty day.";
@@ -139,18 +139,18 @@ texts! {
     code_placeholder: "6位数字", "6 digits";
     send_code: "获取验证码", "Send code";
     resend_in: "秒后可重新获取", "s until you can resend";
-    code_sent: "验证码已发送,5分钟内有效", "Code sent; valid for 5 minutes";
+    code_sent: "验证码已发送，5分钟内有效", "Code sent; valid for 5 minutes";
     sign_in_submit: "登录", "Sign in";
     login_label: "登录名或手机号", "Login name or mobile number";
     password_label: "密码", "Password";
-    second_factor_prompt: "已向您的手机发送验证码,请输入以完成登录", "We sent a code to your phone; enter it to finish signing in";
+    second_factor_prompt: "已向您的手机发送验证码，请输入以完成登录", "We sent a code to your phone; enter it to finish signing in";
 
     err_phone: "请输入正确的11位中国大陆手机号", "Enter a valid 11-digit mainland China mobile number";
     err_code_format: "验证码为6位数字", "The code is 6 digits";
     err_code_wrong: "验证码不正确", "That code is not correct";
-    err_code_expired: "验证码已失效,请重新获取", "That code has expired; request a new one";
-    err_code_attempts: "错误次数过多,请重新获取验证码", "Too many wrong tries; request a new code";
-    err_rate_limited: "操作太频繁,请稍后再试", "Too many requests; try again later";
+    err_code_expired: "验证码已失效，请重新获取", "That code has expired; request a new one";
+    err_code_attempts: "错误次数过多，请重新获取验证码", "Too many wrong tries; request a new code";
+    err_rate_limited: "操作太频繁，请稍后再试", "Too many requests; try again later";
     err_credentials: "登录名或密码不正确", "Wrong login or password";
     err_login_empty: "请输入登录名和密码", "Enter your login and password";
     err_sign_in_required: "请先登录", "Please sign in first";
@@ -159,13 +159,13 @@ texts! {
     err_bad_request: "请求格式不正确", "The request is malformed";
     err_too_large: "提交的内容过大", "The request is too large";
     err_conflict: "与现有记录冲突", "This conflicts with an existing record";
-    err_internal: "服务暂时不可用,请稍后再试", "The service is unavailable; try again later";
-    err_network: "网络连接失败,请检查网络后重试", "Network error; check your connection and retry";
+    err_internal: "服务暂时不可用，请稍后再试", "The service is unavailable; try again later";
+    err_network: "网络连接失败，请检查网络后重试", "Network error; check your connection and retry";
     err_cross_site: "拒绝来自其他网站的请求", "Requests from other sites are refused";
     err_use_password: "律师和工作人员请使用密码登录", "Lawyers and staff sign in with their password";
     err_account_disabled: "该账户已停用", "This account is disabled";
 
-    sms_code: "【法i社区】您的验证码是{code},5分钟内有效。如非本人操作请忽略。", "[Fa-i Community] Your code is {code}, valid for 5 minutes. Ignore this if you did not ask for it.";
+    sms_code: "【法i社区】您的验证码是{code}，5分钟内有效。如非本人操作请忽略。", "[Fa-i Community] Your code is {code}, valid for 5 minutes. Ignore this if you did not ask for it.";
 }
 
 #[cfg(test)]

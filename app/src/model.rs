@@ -60,6 +60,8 @@ pub struct CommunityDetail {
     pub id: i64,
     /// Its name.
     pub name: String,
+    /// The street it belongs to.
+    pub street_id: i64,
     /// The street's name.
     pub street_name: String,
     /// Where the community office (the lawyer's desk) is.

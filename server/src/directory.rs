@@ -101,14 +101,14 @@ impl DirectoryPort for DirectoryService {
         caller: &Caller,
         community_id: i64,
     ) -> Result<CommunityDetail, AppError> {
-        let head: Option<(String, String, String)> = sqlx::query_as(
-            "SELECT c.name, s.name, c.office_address FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = $1",
+        let head: Option<(String, i64, String, String)> = sqlx::query_as(
+            "SELECT c.name, s.id, s.name, c.office_address FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = $1",
         )
         .bind(community_id)
         .fetch_optional(&self.store.pool)
         .await
         .map_err(|e| internal(caller, e))?;
-        let Some((name, street_name, office_address)) = head else {
+        let Some((name, street_id, street_name, office_address)) = head else {
             return Err(caller.error(ErrorKind::NotFound));
         };
         let today = today();
@@ -150,6 +150,7 @@ impl DirectoryPort for DirectoryService {
         Ok(CommunityDetail {
             id: community_id,
             name,
+            street_id,
             street_name,
             office_address,
             lawyers,

@@ -20,7 +20,7 @@ pub fn service(site_dir: &Path) -> Router {
     let files = ServeDir::new(site_dir)
         .precompressed_br()
         .precompressed_gzip()
-        .not_found_service(fallback);
+        .fallback(fallback);
     Router::new()
         .fallback_service(files)
         .layer(axum::middleware::from_fn(cache_headers))

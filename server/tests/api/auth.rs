@@ -61,7 +61,7 @@ async fn a_wrong_code_is_refused_and_five_wrong_tries_burn_the_code() {
             json!({ "phone": RESIDENT_PHONE, "code": wrong }),
         )
         .await;
-    assert_eq!(body["message"], "错误次数过多,请重新获取验证码");
+    assert_eq!(body["message"], "错误次数过多，请重新获取验证码");
     // Even the right code no longer works.
     let (status, body) = app
         .post(
@@ -93,7 +93,7 @@ async fn an_expired_code_is_refused() {
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(body["message"], "验证码已失效,请重新获取");
+    assert_eq!(body["message"], "验证码已失效，请重新获取");
     assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 0);
 }
 

@@ -11,7 +11,6 @@ use leptos_router::hooks::use_params_map;
 /// A community: its office and its adviser team (A, B, coordinator, 1+1+N).
 #[component]
 pub fn CommunityPage() -> impl IntoView {
-    let prefs = use_prefs();
     let params = use_params_map();
     let community_id = move || {
         params
@@ -27,7 +26,6 @@ pub fn CommunityPage() -> impl IntoView {
     });
 
     view! {
-        <a href="/" class="mb-2 inline-flex min-h-11 items-center text-brand">"‹ "{move || prefs.t().back}</a>
         {move || match community.get() {
             None => view! { <Loading /> }.into_any(),
             Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
@@ -42,10 +40,11 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
     let id = detail.id;
     let no_lawyers = detail.lawyers.is_empty();
     view! {
+        <a href=format!("/streets/{}", detail.street_id) class="mb-2 inline-flex min-h-11 items-center text-brand">"‹ "{detail.street_name.clone()}</a>
         <h1 class="text-2xl font-bold">{detail.name.clone()}</h1>
         <p class="mb-3 text-muted">{detail.street_name.clone()}</p>
         <p class="mb-4 rounded-lg bg-surface p-3">
-            <span class="font-bold">{move || prefs.t().community_office}": "</span>
+            <span class="font-bold">{move || prefs.t().community_office}</span>
             {detail.office_address.clone()}
         </p>
         <MyCommunityButton community_id=id />
@@ -81,8 +80,8 @@ fn LawyerCard(lawyer: TeamLawyer) -> impl IntoView {
             <div>
                 <p class="font-bold">{lawyer.name}" "<span class="rounded bg-brand-soft px-2 text-sm text-brand">{move || role_label(prefs.t(), role)}</span></p>
                 <p class="text-sm text-muted">{lawyer.firm}</p>
-                <p class="text-sm">{move || prefs.t().practice_areas}": "{lawyer.practice_areas.join(" · ")}</p>
-                <p class="text-sm">{move || prefs.t().languages}": "{lawyer.languages.join(" · ")}</p>
+                <p class="text-sm">{move || prefs.t().practice_areas}{lawyer.practice_areas.join(" · ")}</p>
+                <p class="text-sm">{move || prefs.t().languages}{lawyer.languages.join(" · ")}</p>
             </div>
         </li>
     }

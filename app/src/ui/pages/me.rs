@@ -34,7 +34,7 @@ pub fn MePage() -> impl IntoView {
                 <section class="mb-4 rounded-lg border border-line bg-surface p-4">
                     <p class="text-muted">{move || prefs.t().me_signed_in_as}</p>
                     <p class="text-lg font-bold">{me.display_name.clone()}</p>
-                    <p>{me.phone_masked.clone()}</p>
+                    {me.phone_masked.clone().filter(|phone| *phone != me.display_name).map(|phone| view! { <p>{phone}</p> })}
                     <button class="mt-3 min-h-12 w-full rounded-lg border-2 border-line font-bold" on:click=move |_| { leave.dispatch(()); }>
                         {move || prefs.t().me_sign_out}
                     </button>

@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+
+test("the app shell loads with nothing from another host and survives going offline", async ({ page, context }) => {
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith("http://127.0.0.1")) foreign.push(request.url());
+  });
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: /新安街道/ })).toBeVisible();
+  await expect(page.locator("#boot")).toHaveCount(0);
+  expect(foreign).toEqual([]);
+  expect(errors.filter((e) => e.includes("Content Security Policy"))).toEqual([]);
+
+  // The service worker takes over, then the connection drops: the shell still starts.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("link", { name: "首页", exact: true })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("网络");
+  await context.setOffline(false);
+});
