@@ -2,15 +2,14 @@ use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+/// A tab: where it goes, its icon, its label.
+type Tab = (&'static str, &'static str, fn(&crate::i18n::Texts) -> &'static str);
+
 /// The residents' bottom tab bar: 首页 / 预约 / 咨询 / 资料 / 我的.
 #[component]
 pub fn TabBar() -> impl IntoView {
     let prefs = use_prefs();
-    let tabs: [(
-        &'static str,
-        &'static str,
-        fn(&crate::i18n::Texts) -> &'static str,
-    ); 5] = [
+    let tabs: [Tab; 5] = [
         ("/", "⌂", |t| t.tab_home),
         ("/booking", "◷", |t| t.tab_booking),
         ("/questions", "✉", |t| t.tab_questions),
