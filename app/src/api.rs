@@ -4,5 +4,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod booking;
+pub mod desk;
 pub mod directory;
 pub mod staff;

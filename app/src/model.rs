@@ -198,3 +198,6 @@ pub struct ProgrammeOverview {
     /// Communities with no current A lawyer: the gaps to fill first.
     pub without_a_lawyer: Vec<CommunitySummary>,
 }
+
+mod booking;
+pub use booking::*;

@@ -7,7 +7,11 @@
 use crate::domain::{OneTimeCode, PhoneNumber, Role};
 use crate::error::{AppError, ErrorKind};
 use crate::i18n::Lang;
-use crate::model::{CodeSent, CommunityDetail, CommunitySummary, Me, ProgrammeOverview, Street};
+use crate::model::{
+    AddDutyRequest, Availability, BookRequest, BookingView, CodeSent, CommunityDetail, CommunitySummary, DeskBooking, DeskRequest,
+    DutyExceptionRequest, DutySchedule, LeaveRecorded, LeaveRequest, Me, MyBookings, ProgrammeOverview, RateRequest,
+    RescheduleRequest, Street,
+};
 use async_trait::async_trait;
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -136,6 +140,35 @@ pub trait DirectoryPort: Send + Sync {
     async fn overview(&self, caller: &Caller) -> Result<ProgrammeOverview, AppError>;
 }
 
+/// Duty schedules and bookings.
+#[async_trait]
+pub trait BookingPort: Send + Sync {
+    /// A community's free slots within the booking window.
+    async fn availability(&self, caller: &Caller, community_id: i64) -> Result<Availability, AppError>;
+    /// Books a slot for the calling resident.
+    async fn book(&self, caller: &Caller, request: BookRequest) -> Result<BookingView, AppError>;
+    /// The calling resident's bookings.
+    async fn my_bookings(&self, caller: &Caller) -> Result<MyBookings, AppError>;
+    /// Cancels one of the calling resident's bookings.
+    async fn cancel(&self, caller: &Caller, booking_id: i64, reason: String) -> Result<BookingView, AppError>;
+    /// Moves one of the calling resident's bookings to another slot.
+    async fn reschedule(&self, caller: &Caller, request: RescheduleRequest) -> Result<BookingView, AppError>;
+    /// Rates a completed consultation.
+    async fn rate(&self, caller: &Caller, request: RateRequest) -> Result<BookingView, AppError>;
+    /// The desk: bookings of the caller's communities (all for staff), from today on.
+    async fn desk(&self, caller: &Caller, community_id: Option<i64>) -> Result<Vec<DeskBooking>, AppError>;
+    /// A lawyer's or staff member's decision on a booking.
+    async fn decide(&self, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, AppError>;
+    /// A community's recurring duty.
+    async fn schedule(&self, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError>;
+    /// Adds a recurring duty period.
+    async fn add_duty(&self, caller: &Caller, request: AddDutyRequest) -> Result<DutySchedule, AppError>;
+    /// Closes a community's desk on a date, or opens it extra.
+    async fn add_exception(&self, caller: &Caller, request: DutyExceptionRequest) -> Result<(), AppError>;
+    /// Records leave and hands the lawyer's live bookings in it to the backup.
+    async fn record_leave(&self, caller: &Caller, request: LeaveRequest) -> Result<LeaveRecorded, AppError>;
+}
+
 /// Everything the server functions can call, provided as context for each request.
 #[derive(Clone)]
 pub struct Ports {
@@ -143,6 +176,8 @@ pub struct Ports {
     pub auth: Arc<dyn AuthPort>,
     /// Streets and communities.
     pub directory: Arc<dyn DirectoryPort>,
+    /// Duty schedules and bookings.
+    pub booking: Arc<dyn BookingPort>,
 }
 
 impl std::fmt::Debug for Ports {

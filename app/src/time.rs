@@ -128,3 +128,56 @@ mod tests {
         assert!(LocalDate::parse("yesterday").is_none());
     }
 }
+
+impl LocalDate {
+    /// 1 (Monday) to 7 (Sunday).
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        ((self.to_days() + 3).rem_euclid(7) + 1) as u8
+    }
+
+    /// The date `n` days later (earlier when negative).
+    pub fn plus_days(self, n: i64) -> LocalDate {
+        LocalDate::from_days(self.to_days() + n)
+    }
+
+    /// The instant at `minutes` after Shanghai midnight of this date.
+    pub fn at_minute(self, minutes: u32) -> Instant {
+        Instant(self.start().0 + i64::from(minutes) * 60_000)
+    }
+}
+
+/// Parses `HH:MM` into minutes after midnight (`24:00` allowed as the end of a day).
+pub fn parse_hh_mm(input: &str) -> Option<u32> {
+    let (h, m) = input.trim().split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    let minutes = h * 60 + m;
+    (m < 60 && minutes <= 24 * 60 && h <= 24).then_some(minutes)
+}
+
+/// Formats minutes after midnight as `HH:MM`.
+pub fn format_hh_mm(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+#[cfg(test)]
+mod calendar_tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_follow_the_calendar() {
+        assert_eq!(LocalDate::parse("2026-11-28").map(LocalDate::weekday), Some(6), "a Saturday");
+        assert_eq!(LocalDate::parse("2026-11-30").map(LocalDate::weekday), Some(1), "a Monday");
+        assert_eq!(LocalDate::parse("2026-11-29").map(|d| d.plus_days(1)), LocalDate::parse("2026-11-30"));
+    }
+
+    #[test]
+    fn times_of_day_parse_and_format() {
+        assert_eq!(parse_hh_mm("09:30"), Some(570));
+        assert_eq!(parse_hh_mm("24:00"), Some(1440));
+        assert_eq!(parse_hh_mm("24:30"), None);
+        assert_eq!(parse_hh_mm("9:75"), None);
+        assert_eq!(parse_hh_mm("noon"), None);
+        assert_eq!(format_hh_mm(570), "09:30");
+    }
+}

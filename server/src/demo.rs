@@ -213,7 +213,37 @@ async fn user(
     .await
 }
 
+/// A community's recurring duty: 后亭社区 every weekday morning, confirmed by the lawyer; the
+/// others two afternoons a week, confirmed at once.
+async fn duty(tx: &mut Transaction<'_, Any>, community_id: i64, lawyer_id: i64, houting: bool, k: usize) -> Result<(), sqlx::Error> {
+    let periods: Vec<(i64, i64, i64, &str, i64)> = if houting {
+        (1..=5).map(|weekday| (weekday, 9 * 60, 12 * 60, "in_person,phone,video", 0)).collect()
+    } else {
+        let first = 1 + (k % 5) as i64;
+        let second = 1 + ((k + 2) % 5) as i64;
+        vec![(first, 14 * 60 + 30, 17 * 60 + 30, "in_person,phone", 1), (second, 14 * 60 + 30, 17 * 60 + 30, "in_person,phone", 1)]
+    };
+    for (weekday, start, end, channels, instant) in periods {
+        sqlx::query(
+            "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, created_at) \
+             VALUES ($1, $2, $3, $4, $5, 30, 2, $6, $7, '2026-01-01', $8)",
+        )
+        .bind(community_id)
+        .bind(lawyer_id)
+        .bind(weekday)
+        .bind(start)
+        .bind(end)
+        .bind(channels)
+        .bind(instant)
+        .bind(now_ms())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO holidays (on_date, name) VALUES ('2027-01-01', '元旦')").execute(&mut **tx).await?;
     user(
         tx,
         "admin",
@@ -302,6 +332,7 @@ async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<(), sqlx::Err
             a_lawyers.push(a);
         }
         for (k, community_id) in community_ids.iter().enumerate() {
+            duty(tx, *community_id, a_lawyers[k], *street == "沙井街道" && k == 1, k).await?;
             // Each community's B lawyer is the A lawyer of the next community on the street.
             let b = a_lawyers[(k + 1) % a_lawyers.len()];
             for (lawyer, role) in [(a_lawyers[k], "a"), (b, "b"), (coordinator, "coordinator")] {

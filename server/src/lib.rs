@@ -8,6 +8,7 @@ extern crate app;
 
 pub mod audit;
 pub mod auth;
+pub mod booking;
 pub mod config;
 pub mod demo;
 pub mod directory;

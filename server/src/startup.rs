@@ -1,6 +1,7 @@
 //! Builds the application from its configuration and serves it until a shutdown signal.
 
 use crate::auth::{codes::Codes, AuthService};
+use crate::booking::{reminders, BookingService};
 use crate::config::Config;
 use crate::demo;
 use crate::directory::DirectoryService;
@@ -82,6 +83,7 @@ impl Application {
         let ports = Ports {
             auth: Arc::new(AuthService::new(store.clone(), codes)),
             directory: Arc::new(DirectoryService::new(store.clone())),
+            booking: Arc::new(BookingService::new(store.clone(), outbox.clone())),
         };
         let state = AppState {
             store,
@@ -91,6 +93,7 @@ impl Application {
         let router = router(state.clone());
         let listener = TcpListener::bind(state.config.bind_addr).await?;
         let (stop, stopped) = watch::channel(false);
+        tokio::spawn(reminders::run(state.store.clone(), outbox.clone(), stopped.clone()));
         tokio::spawn(outbox.run(sender, stopped));
         tracing::info!(addr = %listener.local_addr()?, backend = ?state.store.backend, "listening");
         Ok(Application {

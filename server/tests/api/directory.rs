@@ -120,7 +120,7 @@ async fn the_store_migrates_once_and_reopens_cleanly() {
         .fetch_one(&again.pool)
         .await
         .expect("count");
-    assert_eq!(versions, 3);
+    assert_eq!(versions, 5);
     let loaded = server::demo::load_if_empty(&again)
         .await
         .expect("demo check");

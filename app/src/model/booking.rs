@@ -1,0 +1,277 @@
+//! Wire types of bookings and duty schedules.
+
+use crate::domain::{BookingStatus, Channel, Topic};
+use crate::time::Instant;
+use serde::{Deserialize, Serialize};
+
+/// Asks for a community's bookable times.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AvailabilityRequest {
+    /// The community.
+    pub community_id: i64,
+}
+
+/// A community's free times, by day, within the booking window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Availability {
+    /// The community.
+    pub community_id: i64,
+    /// Days that have at least one free seat, in order.
+    pub days: Vec<AvailableDay>,
+}
+
+/// One day's free times.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AvailableDay {
+    /// `YYYY-MM-DD` in Asia/Shanghai.
+    pub date: String,
+    /// 1 (Monday) to 7 (Sunday).
+    pub weekday: u8,
+    /// The slots with free seats.
+    pub slots: Vec<FreeSlot>,
+}
+
+/// A bookable slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FreeSlot {
+    /// When it starts.
+    pub start: Instant,
+    /// When it ends.
+    pub end: Instant,
+    /// Seats still free.
+    pub seats_left: u32,
+    /// How it can take place.
+    pub channels: Vec<Channel>,
+    /// Confirmed at once, or pending until the lawyer confirms.
+    pub instant: bool,
+}
+
+/// Books a slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookRequest {
+    /// The community.
+    pub community_id: i64,
+    /// The slot's start, as given by the availability.
+    pub slot_start: Instant,
+    /// How.
+    pub channel: Channel,
+    /// About what.
+    pub topic: Topic,
+    /// A few sentences from the resident.
+    pub description: String,
+}
+
+/// A booking as its resident sees it; also the slip shown at the office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingView {
+    /// Booking id.
+    pub id: i64,
+    /// The code to show at the office.
+    pub code: String,
+    /// Where it stands.
+    pub status: BookingStatus,
+    /// Why it was cancelled or declined.
+    pub status_reason: String,
+    /// The community.
+    pub community_id: i64,
+    /// Its name.
+    pub community_name: String,
+    /// Its office.
+    pub office_address: String,
+    /// The lawyer who will see the resident.
+    pub lawyer_name: String,
+    /// Start.
+    pub start: Instant,
+    /// End.
+    pub end: Instant,
+    /// How.
+    pub channel: Channel,
+    /// About what.
+    pub topic: Topic,
+    /// The resident's words.
+    pub description: String,
+    /// The resident's rating, once given.
+    pub rating: Option<u8>,
+    /// Whether it can still be cancelled or moved (live and before the cut-off).
+    pub changeable: bool,
+}
+
+/// A resident's bookings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyBookings {
+    /// Live bookings that have not ended, soonest first.
+    pub upcoming: Vec<BookingView>,
+    /// Everything else, latest first.
+    pub past: Vec<BookingView>,
+}
+
+/// Names one booking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingRequest {
+    /// Booking id.
+    pub booking_id: i64,
+}
+
+/// Cancels a booking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CancelRequest {
+    /// Booking id.
+    pub booking_id: i64,
+    /// Why.
+    pub reason: String,
+}
+
+/// Moves a booking to another slot of the same community.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RescheduleRequest {
+    /// Booking id.
+    pub booking_id: i64,
+    /// The new slot's start.
+    pub slot_start: Instant,
+    /// Why.
+    pub reason: String,
+}
+
+/// Rates a completed consultation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RateRequest {
+    /// Booking id.
+    pub booking_id: i64,
+    /// 1 to 5.
+    pub rating: u8,
+    /// Optional words.
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// What a lawyer does with a booking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeskAction {
+    /// Confirm a pending booking.
+    Confirm,
+    /// Decline a pending or confirmed booking (a reason is required).
+    Decline,
+    /// The consultation took place: creates its service record.
+    Complete,
+    /// The resident did not come.
+    NoShow,
+    /// Only update the private note.
+    Note,
+}
+
+/// A lawyer's (or staff member's) decision on a booking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeskRequest {
+    /// Booking id.
+    pub booking_id: i64,
+    /// What to do.
+    pub action: DeskAction,
+    /// Required to decline.
+    #[serde(default)]
+    pub reason: String,
+    /// Replaces the private note when given.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Lists the desk's bookings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeskListRequest {
+    /// One community only (staff: any; lawyers: one of theirs).
+    #[serde(default)]
+    pub community_id: Option<i64>,
+}
+
+/// A booking on the lawyers' desk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeskBooking {
+    /// The booking as the resident sees it.
+    pub booking: BookingView,
+    /// The resident's number, masked; the full number is given only to the assigned lawyer.
+    pub resident_phone: String,
+    /// The lawyers' private note.
+    pub note: String,
+}
+
+/// A recurring duty period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DutyPeriod {
+    /// Schedule id (0 when adding).
+    #[serde(default)]
+    pub id: i64,
+    /// The lawyer on duty.
+    pub lawyer_id: i64,
+    /// 1 (Monday) to 7 (Sunday).
+    pub weekday: u8,
+    /// `HH:MM`, Shanghai time.
+    pub start: String,
+    /// `HH:MM`, Shanghai time.
+    pub end: String,
+    /// Minutes per slot.
+    pub slot_minutes: u32,
+    /// Residents per slot.
+    pub seats: u32,
+    /// How consultations may take place.
+    pub channels: Vec<Channel>,
+    /// Bookings confirmed at once (otherwise the lawyer confirms each).
+    pub instant: bool,
+}
+
+/// Adds a recurring duty period to a community.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AddDutyRequest {
+    /// The community.
+    pub community_id: i64,
+    /// The period.
+    pub period: DutyPeriod,
+}
+
+/// Closes a community's desk on a date, or opens it extra.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DutyExceptionRequest {
+    /// The community.
+    pub community_id: i64,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `None` closes the desk that day; a period opens it (its weekday is ignored).
+    #[serde(default)]
+    pub extra: Option<DutyPeriod>,
+    /// Shown to staff.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Records a lawyer's leave; bookings go to the backup meanwhile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeaveRequest {
+    /// The lawyer (lawyers may only record their own).
+    pub lawyer_id: i64,
+    /// First day, `YYYY-MM-DD`.
+    pub starts_on: String,
+    /// Last day, `YYYY-MM-DD`.
+    pub ends_on: String,
+    /// Why (shown to staff).
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// What leave did to existing bookings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeaveRecorded {
+    /// Leave id.
+    pub leave_id: i64,
+    /// Live bookings in the leave that were moved to the backup lawyer.
+    pub moved_to_backup: u32,
+    /// Live bookings left with no backup: staff must act on these.
+    pub without_backup: u32,
+}
+
+/// A community's duty schedule as its desk sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DutySchedule {
+    /// The community.
+    pub community_id: i64,
+    /// Recurring periods.
+    pub periods: Vec<DutyPeriod>,
+}

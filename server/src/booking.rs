@@ -1,0 +1,402 @@
+//! Duty schedules and bookings: the server's side of `app::ports::BookingPort`.
+//!
+//! No double booking: a booking holds a row of `booking_seats`, whose primary key is
+//! (community, slot start, seat number). Taking a seat is an insert that does nothing when the
+//! seat is taken, so under any concurrency each seat has one holder, on SQLite and PostgreSQL.
+
+pub mod calendar_store;
+mod desk;
+pub mod reminders;
+mod schedule;
+pub mod slots;
+mod views;
+
+use crate::auth::internal;
+use crate::sms::Outbox;
+use crate::store::{now_ms, Store};
+use app::domain::{required_text, rules, BookingStatus, Channel, PhoneNumber, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS};
+use app::error::{AppError, ErrorKind};
+use app::i18n::Lang;
+use app::model::{
+    AddDutyRequest, Availability, AvailableDay, BookRequest, BookingView, DeskBooking, DeskRequest, DutyExceptionRequest, DutySchedule,
+    FreeSlot, LeaveRecorded, LeaveRequest, MyBookings, RateRequest, RescheduleRequest,
+};
+use app::ports::{BookingPort, Caller};
+use app::time::{Instant, LocalDate};
+use async_trait::async_trait;
+use rand::Rng;
+use slots::Slot;
+use sqlx::{Any, Transaction};
+
+/// Bookings over the store, with SMS through the outbox.
+#[derive(Clone, Debug)]
+pub struct BookingService {
+    store: Store,
+    outbox: Outbox,
+}
+
+/// Today's date in Shanghai.
+pub fn today() -> LocalDate {
+    Instant(now_ms()).to_shanghai().0
+}
+
+fn message(caller: &Caller, kind: ErrorKind, pick: fn(&app::i18n::Texts) -> &'static str) -> AppError {
+    AppError::new(kind, pick(caller.lang.texts()))
+}
+
+/// A code residents can read out: no 0/O or 1/I.
+fn new_code() -> String {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let mut rng = rand::thread_rng();
+    (0..8).map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())])).collect()
+}
+
+/// Fills `{name}` placeholders of an SMS template.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+}
+
+impl BookingService {
+    /// Bookings over `store`, notifying through `outbox`.
+    pub fn new(store: Store, outbox: Outbox) -> BookingService {
+        BookingService { store, outbox }
+    }
+
+    /// The slots of `community_id` on `from..=to` that can be booked now.
+    async fn bookable(&self, community_id: i64, from: LocalDate, to: LocalDate) -> Result<Vec<Slot>, sqlx::Error> {
+        let calendar = calendar_store::load(&self.store, community_id, from, to).await?;
+        let earliest = Instant(now_ms() + rules::MIN_NOTICE_MINUTES * 60_000);
+        Ok(calendar.slots(from, to, earliest))
+    }
+
+    /// The bookable slot starting at `start`, or a 422 saying it cannot be booked.
+    async fn slot_at(&self, caller: &Caller, community_id: i64, start: Instant) -> Result<Slot, AppError> {
+        let date = start.to_shanghai().0;
+        let today = today();
+        if date < today || date > today.plus_days(rules::WINDOW_DAYS - 1) {
+            return Err(message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable));
+        }
+        let slots = self.bookable(community_id, date, date).await.map_err(|e| internal(caller, e))?;
+        slots.into_iter().find(|s| s.start == start).ok_or_else(|| message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable))
+    }
+
+    async fn community_exists(&self, community_id: i64) -> Result<bool, sqlx::Error> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE id = $1").bind(community_id).fetch_one(&self.store.pool).await?;
+        Ok(n == 1)
+    }
+
+    /// Inserts a booking and takes a seat for it, inside `tx`. `Ok(None)` when the slot is full.
+    async fn insert_booking(
+        &self,
+        tx: &mut Transaction<'_, Any>,
+        resident_id: i64,
+        community_id: i64,
+        slot: &Slot,
+        request: &BookRequest,
+        description: &str,
+    ) -> Result<Option<(i64, String)>, sqlx::Error> {
+        let now = now_ms();
+        let status = if slot.instant { BookingStatus::Confirmed } else { BookingStatus::Pending };
+        let code = new_code();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        )
+        .bind(&code)
+        .bind(resident_id)
+        .bind(community_id)
+        .bind(slot.lawyer_id)
+        .bind(slot.start.0)
+        .bind(slot.end.0)
+        .bind(request.channel.as_str())
+        .bind(request.topic.as_str())
+        .bind(description)
+        .bind(status.as_str())
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        for seat in 1..=i64::from(slot.seats) {
+            let taken = sqlx::query("INSERT INTO booking_seats (community_id, slot_start, seat, booking_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                .bind(community_id)
+                .bind(slot.start.0)
+                .bind(seat)
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+            if taken.rows_affected() == 1 {
+                return Ok(Some((id, code)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Queues an SMS to a booking's resident, in `tx`.
+    async fn notify(&self, tx: &mut Transaction<'_, Any>, view: &BookingView, phone: Option<&PhoneNumber>, lang: Lang, template: fn(&app::i18n::Texts) -> &'static str, reason: &str) -> Result<(), sqlx::Error> {
+        let Some(phone) = phone else { return Ok(()) };
+        let t = lang.texts();
+        let status = if view.status == BookingStatus::Pending { t.book_pending_note } else { t.status_confirmed };
+        let text = fill(
+            template(t),
+            &[("community", &view.community_name), ("when", &view.start.format_shanghai()), ("code", &view.code), ("status", status), ("reason", reason)],
+        );
+        Outbox::enqueue(tx, phone.as_str(), &text).await
+    }
+
+    async fn own_booking(&self, caller: &Caller, booking_id: i64) -> Result<views::Loaded, AppError> {
+        let user = caller.user()?;
+        let owner: Option<i64> = sqlx::query_scalar("SELECT resident_id FROM bookings WHERE id = $1")
+            .bind(booking_id)
+            .fetch_optional(&self.store.pool)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        // Someone else's booking is reported exactly like one that does not exist.
+        if owner != Some(user.id) {
+            return Err(caller.error(ErrorKind::NotFound));
+        }
+        views::one(&self.store, booking_id).await.map_err(|e| internal(caller, e))?.ok_or_else(|| caller.error(ErrorKind::NotFound))
+    }
+
+    fn check_changeable(caller: &Caller, view: &BookingView) -> Result<(), AppError> {
+        if !view.status.is_live() {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
+        }
+        if !view.changeable {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_too_late));
+        }
+        Ok(())
+    }
+
+    fn reason(caller: &Caller, text: &str) -> Result<String, AppError> {
+        required_text(text, MAX_REASON_CHARS).map_err(|_| AppError::invalid("reason", caller.lang.texts().err_reason))
+    }
+
+    async fn live_bookings(&self, resident_id: i64) -> Result<i64, sqlx::Error> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_end > $2")
+            .bind(resident_id)
+            .bind(now_ms())
+            .fetch_one(&self.store.pool)
+            .await
+    }
+
+    async fn resident_lang(&self, booking_id: i64) -> Result<Lang, sqlx::Error> {
+        let tag: Option<String> = sqlx::query_scalar("SELECT u.lang FROM bookings b JOIN users u ON u.id = b.resident_id WHERE b.id = $1")
+            .bind(booking_id)
+            .fetch_optional(&self.store.pool)
+            .await?;
+        Ok(tag.map(|t| Lang::from_tag(&t)).unwrap_or_default())
+    }
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error.as_database_error().is_some_and(|e| e.is_unique_violation())
+}
+
+#[async_trait]
+impl BookingPort for BookingService {
+    #[tracing::instrument(skip(self, caller))]
+    async fn availability(&self, caller: &Caller, community_id: i64) -> Result<Availability, AppError> {
+        if !self.community_exists(community_id).await.map_err(|e| internal(caller, e))? {
+            return Err(caller.error(ErrorKind::NotFound));
+        }
+        let from = today();
+        let slots = self.bookable(community_id, from, from.plus_days(rules::WINDOW_DAYS - 1)).await.map_err(|e| internal(caller, e))?;
+        let mut days: Vec<AvailableDay> = Vec::new();
+        for slot in slots.into_iter().filter(|s| s.seats_left > 0) {
+            let date = slot.start.to_shanghai().0;
+            let free = FreeSlot { start: slot.start, end: slot.end, seats_left: slot.seats_left, channels: slot.channels, instant: slot.instant };
+            match days.last_mut() {
+                Some(day) if day.date == date.to_string() => day.slots.push(free),
+                _ => days.push(AvailableDay { date: date.to_string(), weekday: date.weekday(), slots: vec![free] }),
+            }
+        }
+        Ok(Availability { community_id, days })
+    }
+
+    #[tracing::instrument(skip_all, fields(community_id = request.community_id))]
+    async fn book(&self, caller: &Caller, request: BookRequest) -> Result<BookingView, AppError> {
+        let resident = caller.user()?;
+        let description = required_text(&request.description, MAX_DESCRIPTION_CHARS).map_err(|_| AppError::invalid("description", caller.lang.texts().err_description))?;
+        if !self.community_exists(request.community_id).await.map_err(|e| internal(caller, e))? {
+            return Err(caller.error(ErrorKind::NotFound));
+        }
+        let slot = self.slot_at(caller, request.community_id, request.slot_start).await?;
+        if !slot.channels.contains(&request.channel) {
+            return Err(AppError { field: Some("channel".into()), ..message(caller, ErrorKind::Validation, |t| t.err_channel) });
+        }
+        if slot.seats_left == 0 {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
+        }
+        if self.live_bookings(resident.id).await.map_err(|e| internal(caller, e))? >= rules::MAX_LIVE_BOOKINGS {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_bookings));
+        }
+
+        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        let inserted = match self.insert_booking(&mut tx, resident.id, request.community_id, &slot, &request, &description).await {
+            Ok(inserted) => inserted,
+            Err(e) if is_unique_violation(&e) => return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked)),
+            Err(e) => return Err(internal(caller, e)),
+        };
+        let Some((id, _code)) = inserted else {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
+        };
+        tx.commit().await.map_err(|e| internal(caller, e))?;
+
+        let loaded = views::one(&self.store, id).await.map_err(|e| internal(caller, e))?.ok_or_else(|| caller.error(ErrorKind::Internal))?;
+        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "").await.map_err(|e| internal(caller, e))?;
+        tx.commit().await.map_err(|e| internal(caller, e))?;
+        self.outbox.wake();
+        Ok(loaded.view)
+    }
+
+    async fn my_bookings(&self, caller: &Caller) -> Result<MyBookings, AppError> {
+        let resident = caller.user()?;
+        let all = views::of_resident(&self.store, resident.id).await.map_err(|e| internal(caller, e))?;
+        let now = Instant(now_ms());
+        let (upcoming, mut past): (Vec<_>, Vec<_>) = all.into_iter().partition(|b| b.status.is_live() && b.end > now);
+        past.reverse();
+        Ok(MyBookings { upcoming, past })
+    }
+
+    #[tracing::instrument(skip(self, caller, reason))]
+    async fn cancel(&self, caller: &Caller, booking_id: i64, reason: String) -> Result<BookingView, AppError> {
+        let loaded = self.own_booking(caller, booking_id).await?;
+        Self::check_changeable(caller, &loaded.view)?;
+        let reason = Self::reason(caller, &reason)?;
+        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        let done = sqlx::query("UPDATE bookings SET status = 'cancelled', status_reason = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')")
+            .bind(&reason)
+            .bind(now_ms())
+            .bind(booking_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        if done.rows_affected() == 0 {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
+        }
+        sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1").bind(booking_id).execute(&mut *tx).await.map_err(|e| internal(caller, e))?;
+        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_cancelled, "").await.map_err(|e| internal(caller, e))?;
+        tx.commit().await.map_err(|e| internal(caller, e))?;
+        self.outbox.wake();
+        views::one(&self.store, booking_id).await.map_err(|e| internal(caller, e))?.map(|l| l.view).ok_or_else(|| caller.error(ErrorKind::NotFound))
+    }
+
+    #[tracing::instrument(skip_all, fields(booking_id = request.booking_id))]
+    async fn reschedule(&self, caller: &Caller, request: RescheduleRequest) -> Result<BookingView, AppError> {
+        let resident = caller.user()?;
+        let old = self.own_booking(caller, request.booking_id).await?;
+        Self::check_changeable(caller, &old.view)?;
+        let reason = Self::reason(caller, &request.reason)?;
+        let slot = self.slot_at(caller, old.view.community_id, request.slot_start).await?;
+        if !slot.channels.contains(&old.view.channel) {
+            return Err(message(caller, ErrorKind::Validation, |t| t.err_channel));
+        }
+        let book = BookRequest {
+            community_id: old.view.community_id,
+            slot_start: slot.start,
+            channel: old.view.channel,
+            topic: old.view.topic,
+            description: old.view.description.clone(),
+        };
+        // Moving is one transaction: the old seat is freed only if the new one is taken.
+        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        let moved = sqlx::query("UPDATE bookings SET status = 'cancelled', status_reason = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')")
+            .bind(&reason)
+            .bind(now_ms())
+            .bind(request.booking_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        if moved.rows_affected() == 0 {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
+        }
+        sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1").bind(request.booking_id).execute(&mut *tx).await.map_err(|e| internal(caller, e))?;
+        let inserted = match self.insert_booking(&mut tx, resident.id, book.community_id, &slot, &book, &book.description).await {
+            Ok(inserted) => inserted,
+            Err(e) if is_unique_violation(&e) => return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked)),
+            Err(e) => return Err(internal(caller, e)),
+        };
+        let Some((id, _)) = inserted else {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
+        };
+        tx.commit().await.map_err(|e| internal(caller, e))?;
+        let loaded = views::one(&self.store, id).await.map_err(|e| internal(caller, e))?.ok_or_else(|| caller.error(ErrorKind::Internal))?;
+        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "").await.map_err(|e| internal(caller, e))?;
+        tx.commit().await.map_err(|e| internal(caller, e))?;
+        self.outbox.wake();
+        Ok(loaded.view)
+    }
+
+    async fn rate(&self, caller: &Caller, request: RateRequest) -> Result<BookingView, AppError> {
+        let loaded = self.own_booking(caller, request.booking_id).await?;
+        if !(1..=5).contains(&request.rating) {
+            return Err(AppError::invalid("rating", caller.lang.texts().err_rating));
+        }
+        let comment = request.comment.trim();
+        if comment.chars().count() > MAX_DESCRIPTION_CHARS {
+            return Err(AppError::invalid("comment", caller.lang.texts().err_description));
+        }
+        if loaded.view.status != BookingStatus::Completed || loaded.view.rating.is_some() {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_ratable));
+        }
+        let done = sqlx::query("UPDATE bookings SET rating = $1, rating_comment = $2, updated_at = $3 WHERE id = $4 AND status = 'completed' AND rating IS NULL")
+            .bind(i64::from(request.rating))
+            .bind(comment)
+            .bind(now_ms())
+            .bind(request.booking_id)
+            .execute(&self.store.pool)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        if done.rows_affected() == 0 {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_ratable));
+        }
+        views::one(&self.store, request.booking_id).await.map_err(|e| internal(caller, e))?.map(|l| l.view).ok_or_else(|| caller.error(ErrorKind::NotFound))
+    }
+
+    async fn desk(&self, caller: &Caller, community_id: Option<i64>) -> Result<Vec<DeskBooking>, AppError> {
+        desk::list(self, caller, community_id).await
+    }
+
+    async fn decide(&self, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, AppError> {
+        desk::decide(self, caller, request).await
+    }
+
+    async fn schedule(&self, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError> {
+        schedule::get(self, caller, community_id).await
+    }
+
+    async fn add_duty(&self, caller: &Caller, request: AddDutyRequest) -> Result<DutySchedule, AppError> {
+        schedule::add(self, caller, request).await
+    }
+
+    async fn add_exception(&self, caller: &Caller, request: DutyExceptionRequest) -> Result<(), AppError> {
+        schedule::add_exception(self, caller, request).await
+    }
+
+    async fn record_leave(&self, caller: &Caller, request: LeaveRequest) -> Result<LeaveRecorded, AppError> {
+        schedule::record_leave(self, caller, request).await
+    }
+}
+
+/// Whether a channel list is usable: at least one, no repeats.
+pub fn valid_channels(channels: &[Channel]) -> bool {
+    !channels.is_empty() && channels.iter().enumerate().all(|(i, c)| !channels[..i].contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn booking_codes_are_eight_readable_characters() {
+        let code = new_code();
+        assert_eq!(code.len(), 8);
+        assert!(code.chars().all(|c| c.is_ascii_alphanumeric() && !"01OI".contains(c)));
+    }
+
+    #[test]
+    fn sms_templates_are_filled() {
+        assert_eq!(fill("{code} at {when}", &[("code", "AB23"), ("when", "09:00")]), "AB23 at 09:00");
+    }
+}

@@ -1,0 +1,142 @@
+//! The lawyers' desk: which bookings a caller may see, and their decisions on them.
+
+use super::{fill, internal, message, views, BookingService};
+use crate::audit::{self, AuditEvent};
+use crate::store::{now_ms, Store};
+use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
+use app::error::{AppError, ErrorKind};
+use app::model::{DeskAction, DeskBooking, DeskRequest};
+use app::ports::Caller;
+use app::time::Instant;
+
+/// The longest private note.
+const MAX_NOTE_CHARS: usize = 1000;
+
+/// The communities whose desk the caller works: `None` means all of them (staff and admins).
+pub async fn served(store: &Store, caller: &Caller) -> Result<Option<Vec<i64>>, AppError> {
+    let user = caller.user()?;
+    if user.role.is_staff() {
+        return Ok(None);
+    }
+    let today = super::today().to_string();
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT a.community_id FROM assignments a \
+         WHERE (a.lawyer_id IN (SELECT id FROM lawyers WHERE user_id = $1) OR a.lawyer_id IN (SELECT lawyer_id FROM team_members WHERE user_id = $1)) \
+         AND a.starts_on <= $2 AND (a.ends_on IS NULL OR a.ends_on >= $2) ORDER BY a.community_id",
+    )
+    .bind(user.id)
+    .bind(&today)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    Ok(Some(ids))
+}
+
+/// Whether the caller works `community_id`'s desk.
+pub async fn serves(store: &Store, caller: &Caller, community_id: i64) -> Result<bool, AppError> {
+    Ok(served(store, caller).await?.is_none_or(|ids| ids.contains(&community_id)))
+}
+
+pub async fn list(service: &BookingService, caller: &Caller, community_id: Option<i64>) -> Result<Vec<DeskBooking>, AppError> {
+    let mut scope = served(&service.store, caller).await?;
+    if let Some(id) = community_id {
+        if !serves(&service.store, caller, id).await? {
+            return Err(caller.error(ErrorKind::NotFound));
+        }
+        scope = Some(vec![id]);
+    }
+    let since = super::today().start().0;
+    views::for_desk(&service.store, scope.as_deref(), since).await.map_err(|e| internal(caller, e))
+}
+
+pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, AppError> {
+    let user = caller.user()?;
+    let store = &service.store;
+    let loaded = views::one(store, request.booking_id).await.map_err(|e| internal(caller, e))?.ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    if !serves(store, caller, loaded.view.community_id).await? {
+        return Err(caller.error(ErrorKind::NotFound));
+    }
+    let note = match &request.note {
+        Some(note) if note.chars().count() > MAX_NOTE_CHARS => return Err(AppError::invalid("note", caller.lang.texts().err_reason)),
+        Some(note) => Some(note.trim().to_owned()),
+        None => None,
+    };
+    let status = loaded.view.status;
+    let (from, to): (&[BookingStatus], BookingStatus) = match request.action {
+        DeskAction::Confirm => (&[BookingStatus::Pending], BookingStatus::Confirmed),
+        DeskAction::Decline => (&[BookingStatus::Pending, BookingStatus::Confirmed], BookingStatus::Declined),
+        DeskAction::Complete => (&[BookingStatus::Confirmed], BookingStatus::Completed),
+        DeskAction::NoShow => (&[BookingStatus::Confirmed], BookingStatus::NoShow),
+        DeskAction::Note => (&[], status),
+    };
+    let reason = if request.action == DeskAction::Decline {
+        required_text(&request.reason, MAX_REASON_CHARS).map_err(|_| AppError::invalid("reason", caller.lang.texts().err_reason))?
+    } else {
+        String::new()
+    };
+    if request.action == DeskAction::NoShow && loaded.view.start > Instant(now_ms()) {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state));
+    }
+    if request.action != DeskAction::Note && !from.contains(&status) {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state));
+    }
+
+    let mut tx = store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    if request.action != DeskAction::Note {
+        // The status must still be the one we read: two lawyers acting at once do not both win.
+        let done = sqlx::query("UPDATE bookings SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4 AND status = $5")
+            .bind(to.as_str())
+            .bind(&reason)
+            .bind(now_ms())
+            .bind(request.booking_id)
+            .bind(status.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        if done.rows_affected() == 0 {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state));
+        }
+    }
+    if let Some(note) = &note {
+        sqlx::query("UPDATE bookings SET lawyer_note = $1 WHERE id = $2").bind(note).bind(request.booking_id).execute(&mut *tx).await.map_err(|e| internal(caller, e))?;
+    }
+    match request.action {
+        DeskAction::Decline => {
+            sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1").bind(request.booking_id).execute(&mut *tx).await.map_err(|e| internal(caller, e))?;
+        }
+        DeskAction::Complete => {
+            // One consultation, one service record: the booking id is unique there.
+            let served_on = loaded.view.start.to_shanghai().0.to_string();
+            sqlx::query(
+                "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, summary, booking_id, created_at) \
+                 SELECT community_id, lawyer_id, $1, 'consultation', $2, 1, category, id, $3 FROM bookings WHERE id = $4 ON CONFLICT (booking_id) DO NOTHING",
+            )
+            .bind(user.id)
+            .bind(&served_on)
+            .bind(now_ms())
+            .bind(request.booking_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        }
+        _ => {}
+    }
+    let template: Option<fn(&app::i18n::Texts) -> &'static str> = match request.action {
+        DeskAction::Confirm => Some(|t| t.sms_confirmed),
+        DeskAction::Decline => Some(|t| t.sms_declined),
+        _ => None,
+    };
+    if let (Some(template), Some(phone)) = (template, loaded.phone.as_ref()) {
+        let lang = service.resident_lang(request.booking_id).await.map_err(|e| internal(caller, e))?;
+        let text = fill(template(lang.texts()), &[("when", &loaded.view.start.format_shanghai()), ("code", &loaded.view.code), ("reason", &reason)]);
+        crate::sms::Outbox::enqueue(&mut tx, phone.as_str(), &text).await.map_err(|e| internal(caller, e))?;
+    }
+    tx.commit().await.map_err(|e| internal(caller, e))?;
+    service.outbox.wake();
+    let action = format!("booking_{}", serde_json::to_value(request.action).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+    let subject = format!("booking:{}", request.booking_id);
+    audit::record(store, AuditEvent { actor: Some(user.id), action: &action, subject: &subject, client_ip: caller.client_ip.map(|ip| ip.to_string()) })
+        .await
+        .map_err(|e| internal(caller, e))?;
+    views::one(store, request.booking_id).await.map_err(|e| internal(caller, e))?.map(views::Loaded::for_desk).ok_or_else(|| caller.error(ErrorKind::NotFound))
+}

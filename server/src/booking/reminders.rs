@@ -1,0 +1,57 @@
+//! Reminders the day before and two hours before a consultation, through the SMS outbox.
+//! Each reminder is claimed with a conditional update, so several servers send it once.
+
+use super::fill;
+use crate::sms::Outbox;
+use crate::store::{now_ms, Store};
+use app::i18n::Lang;
+use app::time::Instant;
+use std::time::Duration;
+use tokio::sync::watch;
+
+const HOUR_MS: i64 = 3_600_000;
+
+/// Queues every reminder due at `now`; returns how many.
+pub async fn queue_due(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
+    let mut queued = 0;
+    for (flag, ahead) in [("reminded_day_before", 24 * HOUR_MS), ("reminded_two_hours", 2 * HOUR_MS)] {
+        let due: Vec<(i64, i64, String, String, Option<String>, String)> = sqlx::query_as(&format!(
+            "SELECT b.id, b.slot_start, b.code, c.office_address, u.phone, u.lang FROM bookings b \
+             JOIN communities c ON c.id = b.community_id JOIN users u ON u.id = b.resident_id \
+             WHERE b.status IN ('pending', 'confirmed') AND b.{flag} = 0 AND b.slot_start > $1 AND b.slot_start <= $2"
+        ))
+        .bind(now)
+        .bind(now + ahead)
+        .fetch_all(&store.pool)
+        .await?;
+        for (id, start, code, place, phone, lang) in due {
+            let mut tx = store.pool.begin().await?;
+            let claimed = sqlx::query(&format!("UPDATE bookings SET {flag} = 1 WHERE id = $1 AND {flag} = 0")).bind(id).execute(&mut *tx).await?;
+            if claimed.rows_affected() == 0 {
+                continue;
+            }
+            if let Some(phone) = phone {
+                let text = fill(Lang::from_tag(&lang).texts().sms_reminder, &[("when", &Instant(start).format_shanghai()), ("place", &place), ("code", &code)]);
+                Outbox::enqueue(&mut tx, &phone, &text).await?;
+                queued += 1;
+            }
+            tx.commit().await?;
+        }
+    }
+    Ok(queued)
+}
+
+/// Looks for due reminders every minute until `stop` turns true.
+pub async fn run(store: Store, outbox: Outbox, mut stop: watch::Receiver<bool>) {
+    loop {
+        match queue_due(&store, now_ms()).await {
+            Ok(0) => {}
+            Ok(_) => outbox.wake(),
+            Err(error) => tracing::warn!(error = %error, "reminder pass failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(60)) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}

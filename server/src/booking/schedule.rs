@@ -1,0 +1,229 @@
+//! Managing duty: recurring periods, closed and extra days, leave.
+
+use super::calendar_store::{channels, channels_text};
+use super::desk::serves;
+use super::{fill, internal, message, today, valid_channels, BookingService};
+use crate::store::now_ms;
+use app::domain::{MAX_REASON_CHARS, PhoneNumber};
+use app::error::{AppError, ErrorKind};
+use app::model::{AddDutyRequest, DutyExceptionRequest, DutyPeriod, DutySchedule, LeaveRecorded, LeaveRequest};
+use app::ports::Caller;
+use app::time::{format_hh_mm, parse_hh_mm, LocalDate};
+
+/// A period's times in minutes, checked: start before end, whole slots of 10–240 minutes,
+/// 1–20 seats, channels given once each, weekday 1–7.
+fn checked(caller: &Caller, period: &DutyPeriod) -> Result<(u32, u32), AppError> {
+    let invalid = || AppError::invalid("period", caller.lang.texts().err_schedule);
+    let (start, end) = (parse_hh_mm(&period.start).ok_or_else(invalid)?, parse_hh_mm(&period.end).ok_or_else(invalid)?);
+    let ok = start < end
+        && (10..=240).contains(&period.slot_minutes)
+        && end - start >= period.slot_minutes
+        && (1..=20).contains(&period.seats)
+        && (1..=7).contains(&period.weekday)
+        && valid_channels(&period.channels);
+    if ok {
+        Ok((start, end))
+    } else {
+        Err(invalid())
+    }
+}
+
+async fn check_access(service: &BookingService, caller: &Caller, community_id: i64) -> Result<(), AppError> {
+    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE id = $1")
+        .bind(community_id)
+        .fetch_one(&service.store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    if exists == 0 || !serves(&service.store, caller, community_id).await? {
+        return Err(caller.error(ErrorKind::NotFound));
+    }
+    Ok(())
+}
+
+async fn assigned(service: &BookingService, caller: &Caller, community_id: i64, lawyer_id: i64) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM assignments WHERE community_id = $1 AND lawyer_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3)",
+    )
+    .bind(community_id)
+    .bind(lawyer_id)
+    .bind(today().to_string())
+    .fetch_one(&service.store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    Ok(n > 0)
+}
+
+pub async fn get(service: &BookingService, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError> {
+    check_access(service, caller, community_id).await?;
+    read(service, caller, community_id).await
+}
+
+/// The recurring periods in force today or later.
+pub async fn read(service: &BookingService, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError> {
+    let rows: Vec<(i64, i64, i64, i64, i64, i64, i64, String, i64)> = sqlx::query_as(
+        "SELECT id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant FROM duty_schedules \
+         WHERE community_id = $1 AND (valid_until IS NULL OR valid_until >= $2) ORDER BY weekday, start_minute",
+    )
+    .bind(community_id)
+    .bind(today().to_string())
+    .fetch_all(&service.store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    let periods = rows
+        .into_iter()
+        .map(|(id, lawyer_id, weekday, start, end, slot, seats, channel_text, instant)| DutyPeriod {
+            id,
+            lawyer_id,
+            weekday: weekday as u8,
+            start: format_hh_mm(start as u32),
+            end: format_hh_mm(end as u32),
+            slot_minutes: slot as u32,
+            seats: seats as u32,
+            channels: channels(&channel_text),
+            instant: instant == 1,
+        })
+        .collect();
+    Ok(DutySchedule { community_id, periods })
+}
+
+pub async fn add(service: &BookingService, caller: &Caller, request: AddDutyRequest) -> Result<DutySchedule, AppError> {
+    check_access(service, caller, request.community_id).await?;
+    let period = &request.period;
+    let (start, end) = checked(caller, period)?;
+    if !assigned(service, caller, request.community_id, period.lawyer_id).await? {
+        return Err(AppError::invalid("lawyer_id", caller.lang.texts().err_schedule));
+    }
+    let current = read(service, caller, request.community_id).await?;
+    let overlaps = current.periods.iter().any(|p| {
+        p.weekday == period.weekday && parse_hh_mm(&p.start).is_some_and(|s| s < end) && parse_hh_mm(&p.end).is_some_and(|e| start < e)
+    });
+    if overlaps {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_schedule));
+    }
+    sqlx::query(
+        "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(request.community_id)
+    .bind(period.lawyer_id)
+    .bind(i64::from(period.weekday))
+    .bind(i64::from(start))
+    .bind(i64::from(end))
+    .bind(i64::from(period.slot_minutes))
+    .bind(i64::from(period.seats))
+    .bind(channels_text(&period.channels))
+    .bind(i64::from(period.instant))
+    .bind(today().to_string())
+    .bind(now_ms())
+    .execute(&service.store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    read(service, caller, request.community_id).await
+}
+
+pub async fn add_exception(service: &BookingService, caller: &Caller, request: DutyExceptionRequest) -> Result<(), AppError> {
+    check_access(service, caller, request.community_id).await?;
+    let date = LocalDate::parse(&request.date).filter(|d| *d >= today()).ok_or_else(|| AppError::invalid("date", caller.lang.texts().err_schedule))?;
+    if request.note.chars().count() > MAX_REASON_CHARS {
+        return Err(AppError::invalid("note", caller.lang.texts().err_reason));
+    }
+    let query = match &request.extra {
+        None => sqlx::query("INSERT INTO duty_exceptions (community_id, on_date, kind, note, created_at) VALUES ($1, $2, 'closed', $3, $4)")
+            .bind(request.community_id)
+            .bind(date.to_string())
+            .bind(request.note.trim())
+            .bind(now_ms()),
+        Some(period) => {
+            let (start, end) = checked(caller, &DutyPeriod { weekday: date.weekday(), ..period.clone() })?;
+            if !assigned(service, caller, request.community_id, period.lawyer_id).await? {
+                return Err(AppError::invalid("lawyer_id", caller.lang.texts().err_schedule));
+            }
+            sqlx::query(
+                "INSERT INTO duty_exceptions (community_id, on_date, kind, note, created_at, lawyer_id, start_minute, end_minute, slot_minutes, seats, channels) \
+                 VALUES ($1, $2, 'extra', $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(request.community_id)
+            .bind(date.to_string())
+            .bind(request.note.trim())
+            .bind(now_ms())
+            .bind(period.lawyer_id)
+            .bind(i64::from(start))
+            .bind(i64::from(end))
+            .bind(i64::from(period.slot_minutes))
+            .bind(i64::from(period.seats))
+            .bind(channels_text(&period.channels))
+        }
+    };
+    query.execute(&service.store.pool).await.map_err(|e| internal(caller, e))?;
+    Ok(())
+}
+
+/// Records leave. Live bookings of the lawyer in it are handed to the community's backup (B,
+/// then coordinator) and the resident is told by SMS; with no backup they stay as they are and
+/// are counted, for staff to act on. Nothing is dropped silently.
+pub async fn record_leave(service: &BookingService, caller: &Caller, request: LeaveRequest) -> Result<LeaveRecorded, AppError> {
+    let user = caller.user()?;
+    let store = &service.store;
+    let own: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE user_id = $1").bind(user.id).fetch_optional(&store.pool).await.map_err(|e| internal(caller, e))?;
+    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lawyers WHERE id = $1").bind(request.lawyer_id).fetch_one(&store.pool).await.map_err(|e| internal(caller, e))?;
+    if exists == 0 || !(user.role.is_staff() || own == Some(request.lawyer_id)) {
+        return Err(caller.error(ErrorKind::NotFound));
+    }
+    let invalid = || AppError::invalid("starts_on", caller.lang.texts().err_schedule);
+    let from = LocalDate::parse(&request.starts_on).ok_or_else(invalid)?;
+    let to = LocalDate::parse(&request.ends_on).ok_or_else(invalid)?;
+    if to < from || to < today() || request.reason.chars().count() > MAX_REASON_CHARS {
+        return Err(invalid());
+    }
+
+    let mut tx = store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    let leave_id: i64 = sqlx::query_scalar("INSERT INTO leaves (lawyer_id, starts_on, ends_on, reason, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(request.lawyer_id)
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .bind(request.reason.trim())
+        .bind(now_ms())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    let affected: Vec<(i64, i64, i64, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT b.id, b.community_id, b.slot_start, b.code, u.phone, u.lang FROM bookings b JOIN users u ON u.id = b.resident_id \
+         WHERE b.lawyer_id = $1 AND b.status IN ('pending', 'confirmed') AND b.slot_start >= $2 AND b.slot_start < $3",
+    )
+    .bind(request.lawyer_id)
+    .bind(from.start().0)
+    .bind(to.plus_days(1).start().0)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    let (mut moved, mut stranded) = (0u32, 0u32);
+    for (booking_id, community_id, start, code, phone, lang) in affected {
+        let date = app::time::Instant(start).to_shanghai().0;
+        let backups: Vec<i64> = sqlx::query_scalar(
+            "SELECT a.lawyer_id FROM assignments a WHERE a.community_id = $1 AND a.role IN ('b', 'coordinator') AND a.lawyer_id <> $2 \
+             AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3) \
+             AND NOT EXISTS (SELECT 1 FROM leaves l WHERE l.lawyer_id = a.lawyer_id AND l.starts_on <= $3 AND l.ends_on >= $3) \
+             ORDER BY CASE a.role WHEN 'b' THEN 0 ELSE 1 END, a.id",
+        )
+        .bind(community_id)
+        .bind(request.lawyer_id)
+        .bind(date.to_string())
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(|e| internal(caller, e))?;
+        let Some(backup) = backups.first() else {
+            stranded += 1;
+            continue;
+        };
+        sqlx::query("UPDATE bookings SET lawyer_id = $1, updated_at = $2 WHERE id = $3").bind(backup).bind(now_ms()).bind(booking_id).execute(&mut *tx).await.map_err(|e| internal(caller, e))?;
+        if let Some(phone) = phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()) {
+            let t = app::i18n::Lang::from_tag(&lang).texts();
+            let text = fill(t.sms_moved_to_backup, &[("when", &app::time::Instant(start).format_shanghai()), ("code", &code)]);
+            crate::sms::Outbox::enqueue(&mut tx, phone.as_str(), &text).await.map_err(|e| internal(caller, e))?;
+        }
+        moved += 1;
+    }
+    tx.commit().await.map_err(|e| internal(caller, e))?;
+    service.outbox.wake();
+    Ok(LeaveRecorded { leave_id, moved_to_backup: moved, without_backup: stranded })
+}
