@@ -85,11 +85,7 @@ pub struct AppError {
 impl AppError {
     /// An error with a specific message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        AppError {
-            kind,
-            message: message.into(),
-            field: None,
-        }
+        AppError { kind, message: message.into(), field: None }
     }
 
     /// An error with the generic message of its kind in `lang`.
@@ -99,11 +95,7 @@ impl AppError {
 
     /// A validation error attached to a form field.
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        AppError {
-            kind: ErrorKind::Validation,
-            message: message.into(),
-            field: Some(field.into()),
-        }
+        AppError { kind: ErrorKind::Validation, message: message.into(), field: Some(field.into()) }
     }
 
     /// The generic internal error; the cause must already be logged.
@@ -136,11 +128,7 @@ impl FromServerFnError for AppError {
         };
         // The message is left empty: the server fills it in the caller's language, and the
         // browser fills network errors in its own.
-        AppError {
-            kind,
-            message: String::new(),
-            field: None,
-        }
+        AppError { kind, message: String::new(), field: None }
     }
 }
 
@@ -169,16 +157,12 @@ mod tests {
     fn argument_errors_from_the_framework_are_bad_requests() {
         let err = AppError::from_server_fn_error(ServerFnErrorErr::Args("missing field".into()));
         assert_eq!(err.kind, ErrorKind::BadRequest);
-        assert!(
-            err.message.is_empty(),
-            "framework text must not reach the user"
-        );
+        assert!(err.message.is_empty(), "framework text must not reach the user");
     }
 
     #[test]
     fn errors_travel_as_json_with_a_snake_case_kind() {
-        let json =
-            serde_json::to_string(&AppError::of(ErrorKind::NotFound, Lang::En)).unwrap_or_default();
+        let json = serde_json::to_string(&AppError::of(ErrorKind::NotFound, Lang::En)).unwrap_or_default();
         assert_eq!(json, r#"{"kind":"not_found","message":"Not found"}"#);
     }
 }

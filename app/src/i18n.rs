@@ -41,13 +41,7 @@ impl Lang {
     pub fn from_accept_language(header: &str) -> Lang {
         header
             .split(',')
-            .map(|part| {
-                part.split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase()
-            })
+            .map(|part| part.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
             .find_map(|tag| {
                 if tag.starts_with("zh") {
                     Some(Lang::Zh)
@@ -254,14 +248,8 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_first_supported_language() {
-        assert_eq!(
-            Lang::from_accept_language("en-US,en;q=0.9,zh;q=0.8"),
-            Lang::En
-        );
-        assert_eq!(
-            Lang::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"),
-            Lang::Zh
-        );
+        assert_eq!(Lang::from_accept_language("en-US,en;q=0.9,zh;q=0.8"), Lang::En);
+        assert_eq!(Lang::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"), Lang::Zh);
         assert_eq!(Lang::from_accept_language("fr-FR, en;q=0.5"), Lang::En);
         assert_eq!(Lang::from_accept_language("fr-FR"), Lang::Zh);
         assert_eq!(Lang::from_accept_language(""), Lang::Zh);

@@ -8,9 +8,9 @@ use crate::domain::{OneTimeCode, PhoneNumber, Role};
 use crate::error::{AppError, ErrorKind};
 use crate::i18n::Lang;
 use crate::model::{
-    AddDutyRequest, Availability, BookRequest, BookingView, CodeSent, CommunityDetail, CommunitySummary, DeskBooking, DeskRequest,
-    DutyExceptionRequest, DutySchedule, LeaveRecorded, LeaveRequest, Me, MyBookings, ProgrammeOverview, RateRequest,
-    RescheduleRequest, Street,
+    AddDutyRequest, Availability, BookRequest, BookingView, CodeSent, CommunityDetail, CommunitySummary, DeskBooking,
+    DeskRequest, DutyExceptionRequest, DutySchedule, LeaveRecorded, LeaveRequest, Me, MyBookings, ProgrammeOverview,
+    RateRequest, RescheduleRequest, Street,
 };
 use async_trait::async_trait;
 use std::net::IpAddr;
@@ -48,9 +48,7 @@ pub struct SessionUser {
 impl Caller {
     /// The signed-in account, or 401.
     pub fn user(&self) -> Result<SessionUser, AppError> {
-        self.user
-            .filter(|u| u.complete)
-            .ok_or_else(|| AppError::of(ErrorKind::Unauthenticated, self.lang))
+        self.user.filter(|u| u.complete).ok_or_else(|| AppError::of(ErrorKind::Unauthenticated, self.lang))
     }
 
     /// The signed-in account if it has one of `roles`; 401 or 403 otherwise.
@@ -103,11 +101,7 @@ pub trait AuthPort: Send + Sync {
         password: &str,
     ) -> Result<SessionGrant, AppError>;
     /// Completes a pending session with its second-factor code.
-    async fn complete_second_factor(
-        &self,
-        caller: &Caller,
-        code: &OneTimeCode,
-    ) -> Result<SessionGrant, AppError>;
+    async fn complete_second_factor(&self, caller: &Caller, code: &OneTimeCode) -> Result<SessionGrant, AppError>;
     /// Revokes the caller's session.
     async fn sign_out(&self, caller: &Caller) -> Result<(), AppError>;
     /// The caller's account.
@@ -131,11 +125,7 @@ pub trait DirectoryPort: Send + Sync {
         query: Option<&str>,
     ) -> Result<Vec<CommunitySummary>, AppError>;
     /// One community with its current team, or 404.
-    async fn community(
-        &self,
-        caller: &Caller,
-        community_id: i64,
-    ) -> Result<CommunityDetail, AppError>;
+    async fn community(&self, caller: &Caller, community_id: i64) -> Result<CommunityDetail, AppError>;
     /// The programme's counts and gaps (the caller's role is checked by the server function).
     async fn overview(&self, caller: &Caller) -> Result<ProgrammeOverview, AppError>;
 }
@@ -196,22 +186,14 @@ pub fn current() -> Result<(Ports, Caller), AppError> {
         AppError::internal(Lang::default())
     };
     let parts = leptos::prelude::use_context::<http::request::Parts>().ok_or_else(missing)?;
-    let caller = parts
-        .extensions
-        .get::<Caller>()
-        .cloned()
-        .ok_or_else(missing)?;
+    let caller = parts.extensions.get::<Caller>().cloned().ok_or_else(missing)?;
     let ports = leptos::prelude::use_context::<Ports>().ok_or_else(missing)?;
     Ok((ports, caller))
 }
 
 /// Sets (or, with `None`, clears) the session cookie on the response.
 pub fn set_session_cookie(caller: &Caller, grant: Option<&SessionGrant>) {
-    let secure = if caller.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
+    let secure = if caller.secure_cookies { "; Secure" } else { "" };
     let cookie = match grant {
         Some(grant) => format!(
             "{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
@@ -219,10 +201,9 @@ pub fn set_session_cookie(caller: &Caller, grant: Option<&SessionGrant>) {
         ),
         None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
     };
-    if let (Some(options), Ok(value)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(&cookie),
-    ) {
+    if let (Some(options), Ok(value)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie))
+    {
         options.append_header(http::header::SET_COOKIE, value);
     }
 }

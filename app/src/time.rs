@@ -65,9 +65,7 @@ impl LocalDate {
         let era = year.div_euclid(400);
         let yoe = year.rem_euclid(400);
         let month = i64::from(self.month);
-        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5
-            + i64::from(self.day)
-            - 1;
+        let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(self.day) - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
     }

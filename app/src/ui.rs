@@ -10,9 +10,7 @@ use components::Shell;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::{
-    CommunityPage, DeskPage, HomePage, MePage, NotFoundPage, SignInPage, SoonPage, StreetPage,
-};
+use pages::{CommunityPage, DeskPage, HomePage, MePage, NotFoundPage, SignInPage, SoonPage, StreetPage};
 pub use state::{use_prefs, use_session, Prefs, SessionState};
 
 /// The whole app.

@@ -32,55 +32,22 @@ impl AuthService {
         AuthService { store, codes }
     }
 
-    async fn open_session(
-        &self,
-        caller: &Caller,
-        user_id: i64,
-        complete: bool,
-    ) -> Result<SessionGrant, AppError> {
+    async fn open_session(&self, caller: &Caller, user_id: i64, complete: bool) -> Result<SessionGrant, AppError> {
         // Rotation: whatever session this browser had ends here.
         if let Some(old) = &caller.session_token {
-            sessions::revoke(&self.store, old)
-                .await
-                .map_err(|e| internal(caller, e))?;
+            sessions::revoke(&self.store, old).await.map_err(|e| internal(caller, e))?;
         }
-        let (token, max_age_secs) = sessions::create(&self.store, user_id, complete)
-            .await
-            .map_err(|e| internal(caller, e))?;
-        let me = if complete {
-            users::me(&self.store, user_id)
-                .await
-                .map_err(|e| internal(caller, e))?
-        } else {
-            None
-        };
-        Ok(SessionGrant {
-            token,
-            max_age_secs,
-            me,
-            second_factor_phone: None,
-        })
+        let (token, max_age_secs) =
+            sessions::create(&self.store, user_id, complete).await.map_err(|e| internal(caller, e))?;
+        let me = if complete { users::me(&self.store, user_id).await.map_err(|e| internal(caller, e))? } else { None };
+        Ok(SessionGrant { token, max_age_secs, me, second_factor_phone: None })
     }
 
-    async fn audit(
-        &self,
-        caller: &Caller,
-        actor: Option<i64>,
-        action: &str,
-        subject: &str,
-    ) -> Result<(), AppError> {
+    async fn audit(&self, caller: &Caller, actor: Option<i64>, action: &str, subject: &str) -> Result<(), AppError> {
         let client_ip = caller.client_ip.map(|ip| ip.to_string());
-        audit::record(
-            &self.store,
-            AuditEvent {
-                actor,
-                action,
-                subject,
-                client_ip,
-            },
-        )
-        .await
-        .map_err(|e| internal(caller, e))
+        audit::record(&self.store, AuditEvent { actor, action, subject, client_ip })
+            .await
+            .map_err(|e| internal(caller, e))
     }
 }
 
@@ -93,14 +60,10 @@ pub fn internal(caller: &Caller, error: impl std::fmt::Display) -> AppError {
 fn code_error(caller: &Caller, error: CodeError) -> AppError {
     let t = caller.lang.texts();
     match error {
-        CodeError::Rejected(Rejected::RateLimited) => {
-            AppError::new(ErrorKind::RateLimited, t.err_rate_limited)
-        }
+        CodeError::Rejected(Rejected::RateLimited) => AppError::new(ErrorKind::RateLimited, t.err_rate_limited),
         CodeError::Rejected(Rejected::Expired) => AppError::invalid("code", t.err_code_expired),
         CodeError::Rejected(Rejected::Wrong) => AppError::invalid("code", t.err_code_wrong),
-        CodeError::Rejected(Rejected::TooManyAttempts) => {
-            AppError::invalid("code", t.err_code_attempts)
-        }
+        CodeError::Rejected(Rejected::TooManyAttempts) => AppError::invalid("code", t.err_code_attempts),
         CodeError::Sql(e) => internal(caller, e),
     }
 }
@@ -110,14 +73,8 @@ impl AuthPort for AuthService {
     #[tracing::instrument(skip_all, fields(phone = %phone))]
     async fn send_code(&self, caller: &Caller, phone: &PhoneNumber) -> Result<CodeSent, AppError> {
         let ip = caller.client_ip.map(|ip| ip.to_string());
-        self.codes
-            .send(phone, Purpose::SignIn, ip.as_deref(), caller.lang)
-            .await
-            .map_err(|e| code_error(caller, e))?;
-        Ok(CodeSent {
-            phone_masked: phone.masked(),
-            resend_after_secs: codes::RESEND_AFTER_SECS,
-        })
+        self.codes.send(phone, Purpose::SignIn, ip.as_deref(), caller.lang).await.map_err(|e| code_error(caller, e))?;
+        Ok(CodeSent { phone_masked: phone.masked(), resend_after_secs: codes::RESEND_AFTER_SECS })
     }
 
     #[tracing::instrument(skip_all, fields(phone = %phone))]
@@ -127,33 +84,20 @@ impl AuthPort for AuthService {
         phone: &PhoneNumber,
         code: &OneTimeCode,
     ) -> Result<SessionGrant, AppError> {
-        let existing = users::by_phone(&self.store, phone)
-            .await
-            .map_err(|e| internal(caller, e))?;
+        let existing = users::by_phone(&self.store, phone).await.map_err(|e| internal(caller, e))?;
         if let Some(user) = &existing {
             // Lawyers and staff sign in with their password; a code alone is not enough for them.
             if user.role != Role::Resident {
-                return Err(AppError::new(
-                    ErrorKind::Forbidden,
-                    caller.lang.texts().err_use_password,
-                ));
+                return Err(AppError::new(ErrorKind::Forbidden, caller.lang.texts().err_use_password));
             }
             if user.disabled {
-                return Err(AppError::new(
-                    ErrorKind::Forbidden,
-                    caller.lang.texts().err_account_disabled,
-                ));
+                return Err(AppError::new(ErrorKind::Forbidden, caller.lang.texts().err_account_disabled));
             }
         }
-        self.codes
-            .verify(phone, Purpose::SignIn, code)
-            .await
-            .map_err(|e| code_error(caller, e))?;
+        self.codes.verify(phone, Purpose::SignIn, code).await.map_err(|e| code_error(caller, e))?;
         let user_id = match existing {
             Some(user) => user.id,
-            None => users::create_resident(&self.store, phone, caller.lang)
-                .await
-                .map_err(|e| internal(caller, e))?,
+            None => users::create_resident(&self.store, phone, caller.lang).await.map_err(|e| internal(caller, e))?,
         };
         self.open_session(caller, user_id, true).await
     }
@@ -180,13 +124,7 @@ impl AuthPort for AuthService {
             .filter(|u| u.role != Role::Resident);
         let stored = user.as_ref().and_then(|u| u.password_hash.clone());
         if !passwords::verify(password.to_owned(), stored).await {
-            self.audit(
-                caller,
-                user.as_ref().map(|u| u.id),
-                "sign_in_failed",
-                &subject,
-            )
-            .await?;
+            self.audit(caller, user.as_ref().map(|u| u.id), "sign_in_failed", &subject).await?;
             return Err(AppError::new(ErrorKind::Unauthenticated, t.err_credentials));
         }
         let Some(user) = user else {
@@ -207,63 +145,41 @@ impl AuthPort for AuthService {
                 Ok(grant)
             }
             _ => {
-                self.audit(caller, Some(user.id), "sign_in", &subject)
-                    .await?;
+                self.audit(caller, Some(user.id), "sign_in", &subject).await?;
                 self.open_session(caller, user.id, true).await
             }
         }
     }
 
     #[tracing::instrument(skip_all)]
-    async fn complete_second_factor(
-        &self,
-        caller: &Caller,
-        code: &OneTimeCode,
-    ) -> Result<SessionGrant, AppError> {
-        let pending = caller
-            .user
-            .filter(|u| !u.complete)
-            .ok_or_else(|| caller.error(ErrorKind::Unauthenticated))?;
-        let user = users::by_id(&self.store, pending.id)
-            .await
-            .map_err(|e| internal(caller, e))?;
-        let phone = user
-            .as_ref()
-            .and_then(|u| u.phone.clone())
-            .ok_or_else(|| caller.error(ErrorKind::Unauthenticated))?;
-        self.codes
-            .verify(&phone, Purpose::SecondFactor, code)
-            .await
-            .map_err(|e| code_error(caller, e))?;
+    async fn complete_second_factor(&self, caller: &Caller, code: &OneTimeCode) -> Result<SessionGrant, AppError> {
+        let pending = caller.user.filter(|u| !u.complete).ok_or_else(|| caller.error(ErrorKind::Unauthenticated))?;
+        let user = users::by_id(&self.store, pending.id).await.map_err(|e| internal(caller, e))?;
+        let phone =
+            user.as_ref().and_then(|u| u.phone.clone()).ok_or_else(|| caller.error(ErrorKind::Unauthenticated))?;
+        self.codes.verify(&phone, Purpose::SecondFactor, code).await.map_err(|e| code_error(caller, e))?;
         let subject = user.and_then(|u| u.login).unwrap_or_default();
-        self.audit(caller, Some(pending.id), "sign_in", &subject)
-            .await?;
+        self.audit(caller, Some(pending.id), "sign_in", &subject).await?;
         self.open_session(caller, pending.id, true).await
     }
 
     async fn sign_out(&self, caller: &Caller) -> Result<(), AppError> {
         if let Some(token) = &caller.session_token {
-            sessions::revoke(&self.store, token)
-                .await
-                .map_err(|e| internal(caller, e))?;
+            sessions::revoke(&self.store, token).await.map_err(|e| internal(caller, e))?;
         }
         Ok(())
     }
 
     async fn me(&self, caller: &Caller) -> Result<Option<Me>, AppError> {
         match caller.user.filter(|u| u.complete) {
-            Some(user) => users::me(&self.store, user.id)
-                .await
-                .map_err(|e| internal(caller, e)),
+            Some(user) => users::me(&self.store, user.id).await.map_err(|e| internal(caller, e)),
             None => Ok(None),
         }
     }
 
     async fn set_language(&self, caller: &Caller, lang: Lang) -> Result<Me, AppError> {
         let user = caller.user()?;
-        users::set_lang(&self.store, user.id, lang)
-            .await
-            .map_err(|e| internal(caller, e))?;
+        users::set_lang(&self.store, user.id, lang).await.map_err(|e| internal(caller, e))?;
         users::me(&self.store, user.id)
             .await
             .map_err(|e| internal(caller, e))?
@@ -272,9 +188,8 @@ impl AuthPort for AuthService {
 
     async fn set_my_community(&self, caller: &Caller, community_id: i64) -> Result<Me, AppError> {
         let user = caller.require(&[Role::Resident])?;
-        let updated = users::set_community(&self.store, user.id, community_id)
-            .await
-            .map_err(|e| internal(caller, e))?;
+        let updated =
+            users::set_community(&self.store, user.id, community_id).await.map_err(|e| internal(caller, e))?;
         if !updated {
             return Err(caller.error(ErrorKind::NotFound));
         }

@@ -18,8 +18,9 @@ use app::domain::{required_text, rules, BookingStatus, Channel, PhoneNumber, MAX
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
 use app::model::{
-    AddDutyRequest, Availability, AvailableDay, BookRequest, BookingView, DeskBooking, DeskRequest, DutyExceptionRequest, DutySchedule,
-    FreeSlot, LeaveRecorded, LeaveRequest, MyBookings, RateRequest, RescheduleRequest,
+    AddDutyRequest, Availability, AvailableDay, BookRequest, BookingView, DeskBooking, DeskRequest,
+    DutyExceptionRequest, DutySchedule, FreeSlot, LeaveRecorded, LeaveRequest, MyBookings, RateRequest,
+    RescheduleRequest,
 };
 use app::ports::{BookingPort, Caller};
 use app::time::{Instant, LocalDate};
@@ -77,11 +78,17 @@ impl BookingService {
             return Err(message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable));
         }
         let slots = self.bookable(community_id, date, date).await.map_err(|e| internal(caller, e))?;
-        slots.into_iter().find(|s| s.start == start).ok_or_else(|| message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable))
+        slots
+            .into_iter()
+            .find(|s| s.start == start)
+            .ok_or_else(|| message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable))
     }
 
     async fn community_exists(&self, community_id: i64) -> Result<bool, sqlx::Error> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE id = $1").bind(community_id).fetch_one(&self.store.pool).await?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE id = $1")
+            .bind(community_id)
+            .fetch_one(&self.store.pool)
+            .await?;
         Ok(n == 1)
     }
 
@@ -131,13 +138,27 @@ impl BookingService {
     }
 
     /// Queues an SMS to a booking's resident, in `tx`.
-    async fn notify(&self, tx: &mut Transaction<'_, Any>, view: &BookingView, phone: Option<&PhoneNumber>, lang: Lang, template: fn(&app::i18n::Texts) -> &'static str, reason: &str) -> Result<(), sqlx::Error> {
+    async fn notify(
+        &self,
+        tx: &mut Transaction<'_, Any>,
+        view: &BookingView,
+        phone: Option<&PhoneNumber>,
+        lang: Lang,
+        template: fn(&app::i18n::Texts) -> &'static str,
+        reason: &str,
+    ) -> Result<(), sqlx::Error> {
         let Some(phone) = phone else { return Ok(()) };
         let t = lang.texts();
         let status = if view.status == BookingStatus::Pending { t.book_pending_note } else { t.status_confirmed };
         let text = fill(
             template(t),
-            &[("community", &view.community_name), ("when", &view.start.format_shanghai()), ("code", &view.code), ("status", status), ("reason", reason)],
+            &[
+                ("community", &view.community_name),
+                ("when", &view.start.format_shanghai()),
+                ("code", &view.code),
+                ("status", status),
+                ("reason", reason),
+            ],
         );
         Outbox::enqueue(tx, phone.as_str(), &text).await
     }
@@ -153,7 +174,10 @@ impl BookingService {
         if owner != Some(user.id) {
             return Err(caller.error(ErrorKind::NotFound));
         }
-        views::one(&self.store, booking_id).await.map_err(|e| internal(caller, e))?.ok_or_else(|| caller.error(ErrorKind::NotFound))
+        views::one(&self.store, booking_id)
+            .await
+            .map_err(|e| internal(caller, e))?
+            .ok_or_else(|| caller.error(ErrorKind::NotFound))
     }
 
     fn check_changeable(caller: &Caller, view: &BookingView) -> Result<(), AppError> {
@@ -179,10 +203,11 @@ impl BookingService {
     }
 
     async fn resident_lang(&self, booking_id: i64) -> Result<Lang, sqlx::Error> {
-        let tag: Option<String> = sqlx::query_scalar("SELECT u.lang FROM bookings b JOIN users u ON u.id = b.resident_id WHERE b.id = $1")
-            .bind(booking_id)
-            .fetch_optional(&self.store.pool)
-            .await?;
+        let tag: Option<String> =
+            sqlx::query_scalar("SELECT u.lang FROM bookings b JOIN users u ON u.id = b.resident_id WHERE b.id = $1")
+                .bind(booking_id)
+                .fetch_optional(&self.store.pool)
+                .await?;
         Ok(tag.map(|t| Lang::from_tag(&t)).unwrap_or_default())
     }
 }
@@ -199,11 +224,20 @@ impl BookingPort for BookingService {
             return Err(caller.error(ErrorKind::NotFound));
         }
         let from = today();
-        let slots = self.bookable(community_id, from, from.plus_days(rules::WINDOW_DAYS - 1)).await.map_err(|e| internal(caller, e))?;
+        let slots = self
+            .bookable(community_id, from, from.plus_days(rules::WINDOW_DAYS - 1))
+            .await
+            .map_err(|e| internal(caller, e))?;
         let mut days: Vec<AvailableDay> = Vec::new();
         for slot in slots.into_iter().filter(|s| s.seats_left > 0) {
             let date = slot.start.to_shanghai().0;
-            let free = FreeSlot { start: slot.start, end: slot.end, seats_left: slot.seats_left, channels: slot.channels, instant: slot.instant };
+            let free = FreeSlot {
+                start: slot.start,
+                end: slot.end,
+                seats_left: slot.seats_left,
+                channels: slot.channels,
+                instant: slot.instant,
+            };
             match days.last_mut() {
                 Some(day) if day.date == date.to_string() => day.slots.push(free),
                 _ => days.push(AvailableDay { date: date.to_string(), weekday: date.weekday(), slots: vec![free] }),
@@ -215,13 +249,17 @@ impl BookingPort for BookingService {
     #[tracing::instrument(skip_all, fields(community_id = request.community_id))]
     async fn book(&self, caller: &Caller, request: BookRequest) -> Result<BookingView, AppError> {
         let resident = caller.user()?;
-        let description = required_text(&request.description, MAX_DESCRIPTION_CHARS).map_err(|_| AppError::invalid("description", caller.lang.texts().err_description))?;
+        let description = required_text(&request.description, MAX_DESCRIPTION_CHARS)
+            .map_err(|_| AppError::invalid("description", caller.lang.texts().err_description))?;
         if !self.community_exists(request.community_id).await.map_err(|e| internal(caller, e))? {
             return Err(caller.error(ErrorKind::NotFound));
         }
         let slot = self.slot_at(caller, request.community_id, request.slot_start).await?;
         if !slot.channels.contains(&request.channel) {
-            return Err(AppError { field: Some("channel".into()), ..message(caller, ErrorKind::Validation, |t| t.err_channel) });
+            return Err(AppError {
+                field: Some("channel".into()),
+                ..message(caller, ErrorKind::Validation, |t| t.err_channel)
+            });
         }
         if slot.seats_left == 0 {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
@@ -231,9 +269,14 @@ impl BookingPort for BookingService {
         }
 
         let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
-        let inserted = match self.insert_booking(&mut tx, resident.id, request.community_id, &slot, &request, &description).await {
+        let inserted = match self
+            .insert_booking(&mut tx, resident.id, request.community_id, &slot, &request, &description)
+            .await
+        {
             Ok(inserted) => inserted,
-            Err(e) if is_unique_violation(&e) => return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked)),
+            Err(e) if is_unique_violation(&e) => {
+                return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked))
+            }
             Err(e) => return Err(internal(caller, e)),
         };
         let Some((id, _code)) = inserted else {
@@ -241,9 +284,14 @@ impl BookingPort for BookingService {
         };
         tx.commit().await.map_err(|e| internal(caller, e))?;
 
-        let loaded = views::one(&self.store, id).await.map_err(|e| internal(caller, e))?.ok_or_else(|| caller.error(ErrorKind::Internal))?;
+        let loaded = views::one(&self.store, id)
+            .await
+            .map_err(|e| internal(caller, e))?
+            .ok_or_else(|| caller.error(ErrorKind::Internal))?;
         let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
-        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "").await.map_err(|e| internal(caller, e))?;
+        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "")
+            .await
+            .map_err(|e| internal(caller, e))?;
         tx.commit().await.map_err(|e| internal(caller, e))?;
         self.outbox.wake();
         Ok(loaded.view)
@@ -274,11 +322,21 @@ impl BookingPort for BookingService {
         if done.rows_affected() == 0 {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
         }
-        sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1").bind(booking_id).execute(&mut *tx).await.map_err(|e| internal(caller, e))?;
-        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_cancelled, "").await.map_err(|e| internal(caller, e))?;
+        sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1")
+            .bind(booking_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_cancelled, "")
+            .await
+            .map_err(|e| internal(caller, e))?;
         tx.commit().await.map_err(|e| internal(caller, e))?;
         self.outbox.wake();
-        views::one(&self.store, booking_id).await.map_err(|e| internal(caller, e))?.map(|l| l.view).ok_or_else(|| caller.error(ErrorKind::NotFound))
+        views::one(&self.store, booking_id)
+            .await
+            .map_err(|e| internal(caller, e))?
+            .map(|l| l.view)
+            .ok_or_else(|| caller.error(ErrorKind::NotFound))
     }
 
     #[tracing::instrument(skip_all, fields(booking_id = request.booking_id))]
@@ -310,19 +368,31 @@ impl BookingPort for BookingService {
         if moved.rows_affected() == 0 {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
         }
-        sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1").bind(request.booking_id).execute(&mut *tx).await.map_err(|e| internal(caller, e))?;
-        let inserted = match self.insert_booking(&mut tx, resident.id, book.community_id, &slot, &book, &book.description).await {
-            Ok(inserted) => inserted,
-            Err(e) if is_unique_violation(&e) => return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked)),
-            Err(e) => return Err(internal(caller, e)),
-        };
+        sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1")
+            .bind(request.booking_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        let inserted =
+            match self.insert_booking(&mut tx, resident.id, book.community_id, &slot, &book, &book.description).await {
+                Ok(inserted) => inserted,
+                Err(e) if is_unique_violation(&e) => {
+                    return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked))
+                }
+                Err(e) => return Err(internal(caller, e)),
+            };
         let Some((id, _)) = inserted else {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
         };
         tx.commit().await.map_err(|e| internal(caller, e))?;
-        let loaded = views::one(&self.store, id).await.map_err(|e| internal(caller, e))?.ok_or_else(|| caller.error(ErrorKind::Internal))?;
+        let loaded = views::one(&self.store, id)
+            .await
+            .map_err(|e| internal(caller, e))?
+            .ok_or_else(|| caller.error(ErrorKind::Internal))?;
         let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
-        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "").await.map_err(|e| internal(caller, e))?;
+        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "")
+            .await
+            .map_err(|e| internal(caller, e))?;
         tx.commit().await.map_err(|e| internal(caller, e))?;
         self.outbox.wake();
         Ok(loaded.view)
@@ -351,7 +421,11 @@ impl BookingPort for BookingService {
         if done.rows_affected() == 0 {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_ratable));
         }
-        views::one(&self.store, request.booking_id).await.map_err(|e| internal(caller, e))?.map(|l| l.view).ok_or_else(|| caller.error(ErrorKind::NotFound))
+        views::one(&self.store, request.booking_id)
+            .await
+            .map_err(|e| internal(caller, e))?
+            .map(|l| l.view)
+            .ok_or_else(|| caller.error(ErrorKind::NotFound))
     }
 
     async fn desk(&self, caller: &Caller, community_id: Option<i64>) -> Result<Vec<DeskBooking>, AppError> {

@@ -73,20 +73,10 @@ impl Config {
                     .ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_URL".into()))?,
                 secret: SecretString::from(get("SMS_GATEWAY_SECRET").unwrap_or_default()),
             },
-            other => {
-                return Err(ConfigError(format!(
-                    "SMS_SENDER must be log or http, not {other}"
-                )))
-            }
+            other => return Err(ConfigError(format!("SMS_SENDER must be log or http, not {other}"))),
         };
-        let number = |key: &str| {
-            get(key)
-                .map(|v| {
-                    v.parse::<u64>()
-                        .map_err(|e| ConfigError(format!("{key}: {e}")))
-                })
-                .transpose()
-        };
+        let number =
+            |key: &str| get(key).map(|v| v.parse::<u64>().map_err(|e| ConfigError(format!("{key}: {e}")))).transpose();
         Ok(Config {
             bind_addr,
             data_dir,
@@ -108,10 +98,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let env: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let env: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|key| env.get(key).cloned())
     }
 

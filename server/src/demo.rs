@@ -12,121 +12,16 @@ pub const DEMO_PASSWORD: &str = "fai-demo-2026";
 pub const DEMO_RESIDENT_PHONE: &str = "13800138000";
 
 const STREETS: &[(&str, &[&str])] = &[
-    (
-        "新安街道",
-        &[
-            "海旺社区",
-            "兴东社区",
-            "上川社区",
-            "灵芝园社区",
-            "安乐社区",
-            "大浪社区",
-            "翻身社区",
-            "布心社区",
-        ],
-    ),
-    (
-        "西乡街道",
-        &[
-            "西乡社区",
-            "固戍社区",
-            "臣田社区",
-            "河东社区",
-            "河西社区",
-            "盐田社区",
-            "流塘社区",
-            "凤凰岗社区",
-        ],
-    ),
-    (
-        "航城街道",
-        &[
-            "黄田社区",
-            "钟屋社区",
-            "鹤洲社区",
-            "三围社区",
-            "九围社区",
-            "黄麻布社区",
-        ],
-    ),
-    (
-        "福永街道",
-        &[
-            "福永社区",
-            "怀德社区",
-            "凤凰社区",
-            "白石厦社区",
-            "兴围社区",
-            "福围社区",
-        ],
-    ),
-    (
-        "福海街道",
-        &[
-            "桥头社区",
-            "塘尾社区",
-            "和平社区",
-            "新和社区",
-            "新田社区",
-            "稔田社区",
-        ],
-    ),
-    (
-        "沙井街道",
-        &[
-            "沙井社区",
-            "后亭社区",
-            "沙头社区",
-            "衙边社区",
-            "壆岗社区",
-            "蚝一社区",
-            "东塘社区",
-        ],
-    ),
-    (
-        "新桥街道",
-        &[
-            "新桥社区",
-            "上星社区",
-            "上寮社区",
-            "黄埔社区",
-            "万丰社区",
-            "沙企社区",
-        ],
-    ),
-    (
-        "松岗街道",
-        &[
-            "松岗社区",
-            "东方社区",
-            "红星社区",
-            "潭头社区",
-            "沙浦社区",
-            "碧头社区",
-        ],
-    ),
-    (
-        "燕罗街道",
-        &[
-            "燕川社区",
-            "罗田社区",
-            "塘下涌社区",
-            "山门社区",
-            "洪桥头社区",
-        ],
-    ),
-    (
-        "石岩街道",
-        &[
-            "浪心社区",
-            "官田社区",
-            "应人石社区",
-            "水田社区",
-            "上屋社区",
-            "塘头社区",
-            "石龙社区",
-        ],
-    ),
+    ("新安街道", &["海旺社区", "兴东社区", "上川社区", "灵芝园社区", "安乐社区", "大浪社区", "翻身社区", "布心社区"]),
+    ("西乡街道", &["西乡社区", "固戍社区", "臣田社区", "河东社区", "河西社区", "盐田社区", "流塘社区", "凤凰岗社区"]),
+    ("航城街道", &["黄田社区", "钟屋社区", "鹤洲社区", "三围社区", "九围社区", "黄麻布社区"]),
+    ("福永街道", &["福永社区", "怀德社区", "凤凰社区", "白石厦社区", "兴围社区", "福围社区"]),
+    ("福海街道", &["桥头社区", "塘尾社区", "和平社区", "新和社区", "新田社区", "稔田社区"]),
+    ("沙井街道", &["沙井社区", "后亭社区", "沙头社区", "衙边社区", "壆岗社区", "蚝一社区", "东塘社区"]),
+    ("新桥街道", &["新桥社区", "上星社区", "上寮社区", "黄埔社区", "万丰社区", "沙企社区"]),
+    ("松岗街道", &["松岗社区", "东方社区", "红星社区", "潭头社区", "沙浦社区", "碧头社区"]),
+    ("燕罗街道", &["燕川社区", "罗田社区", "塘下涌社区", "山门社区", "洪桥头社区"]),
+    ("石岩街道", &["浪心社区", "官田社区", "应人石社区", "水田社区", "上屋社区", "塘头社区", "石龙社区"]),
 ];
 
 const FIRMS: &[&str] = &[
@@ -139,39 +34,25 @@ const FIRMS: &[&str] = &[
 ];
 
 const SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
-    "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭",
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗",
+    "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭",
 ];
 const GIVEN: &[&str] = &[
-    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明",
-    "超", "秀英", "霞", "平", "刚", "桂英", "文", "华", "建华", "晓燕", "志强", "海燕", "丹", "颖",
-    "嘉欣",
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "霞",
+    "平", "刚", "桂英", "文", "华", "建华", "晓燕", "志强", "海燕", "丹", "颖", "嘉欣",
 ];
-const AREAS: &[&str] = &[
-    "劳动争议",
-    "婚姻家庭",
-    "借贷纠纷",
-    "房屋租赁",
-    "交通事故",
-    "消费维权",
-    "邻里纠纷",
-    "公司合规",
-];
+const AREAS: &[&str] =
+    &["劳动争议", "婚姻家庭", "借贷纠纷", "房屋租赁", "交通事故", "消费维权", "邻里纠纷", "公司合规"];
 const EXTRA_LANGUAGES: &[&str] = &["粤语", "客家话", "English", "潮汕话"];
 
 /// Loads the demo district unless the database already has streets.
-pub async fn load_if_empty(
-    store: &Store,
-) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
-    let streets: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets")
-        .fetch_one(&store.pool)
-        .await?;
+pub async fn load_if_empty(store: &Store) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+    let streets: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets").fetch_one(&store.pool).await?;
     if streets > 0 {
         return Ok(false);
     }
-    let password_hash = tokio::task::spawn_blocking(|| passwords::hash(DEMO_PASSWORD))
-        .await?
-        .map_err(|e| e.to_string())?;
+    let password_hash =
+        tokio::task::spawn_blocking(|| passwords::hash(DEMO_PASSWORD)).await?.map_err(|e| e.to_string())?;
     let mut tx = store.pool.begin().await?;
     load(&mut tx, &password_hash).await?;
     tx.commit().await?;
@@ -179,12 +60,7 @@ pub async fn load_if_empty(
     Ok(true)
 }
 
-async fn insert(
-    tx: &mut Transaction<'_, Any>,
-    sql: &str,
-    text: &[&str],
-    numbers: &[i64],
-) -> Result<i64, sqlx::Error> {
+async fn insert(tx: &mut Transaction<'_, Any>, sql: &str, text: &[&str], numbers: &[i64]) -> Result<i64, sqlx::Error> {
     let mut query = sqlx::query_scalar::<_, i64>(sql);
     for value in text {
         query = query.bind(*value);
@@ -215,13 +91,22 @@ async fn user(
 
 /// A community's recurring duty: 后亭社区 every weekday morning, confirmed by the lawyer; the
 /// others two afternoons a week, confirmed at once.
-async fn duty(tx: &mut Transaction<'_, Any>, community_id: i64, lawyer_id: i64, houting: bool, k: usize) -> Result<(), sqlx::Error> {
+async fn duty(
+    tx: &mut Transaction<'_, Any>,
+    community_id: i64,
+    lawyer_id: i64,
+    houting: bool,
+    k: usize,
+) -> Result<(), sqlx::Error> {
     let periods: Vec<(i64, i64, i64, &str, i64)> = if houting {
         (1..=5).map(|weekday| (weekday, 9 * 60, 12 * 60, "in_person,phone,video", 0)).collect()
     } else {
         let first = 1 + (k % 5) as i64;
         let second = 1 + ((k + 2) % 5) as i64;
-        vec![(first, 14 * 60 + 30, 17 * 60 + 30, "in_person,phone", 1), (second, 14 * 60 + 30, 17 * 60 + 30, "in_person,phone", 1)]
+        vec![
+            (first, 14 * 60 + 30, 17 * 60 + 30, "in_person,phone", 1),
+            (second, 14 * 60 + 30, 17 * 60 + 30, "in_person,phone", 1),
+        ]
     };
     for (weekday, start, end, channels, instant) in periods {
         sqlx::query(
@@ -244,63 +129,27 @@ async fn duty(tx: &mut Transaction<'_, Any>, community_id: i64, lawyer_id: i64, 
 
 async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO holidays (on_date, name) VALUES ('2027-01-01', '元旦')").execute(&mut **tx).await?;
-    user(
-        tx,
-        "admin",
-        "admin",
-        "13900000001",
-        "系统管理员",
-        hash,
-        true,
-    )
-    .await?;
-    user(
-        tx,
-        "staff",
-        "staff",
-        "13900000002",
-        "区司法局 公共法律服务科",
-        hash,
-        false,
-    )
-    .await?;
+    user(tx, "admin", "admin", "13900000001", "系统管理员", hash, true).await?;
+    user(tx, "staff", "staff", "13900000002", "区司法局 公共法律服务科", hash, false).await?;
 
     let mut firms = Vec::new();
     for (i, firm) in FIRMS.iter().enumerate() {
-        let address = format!(
-            "深圳市宝安区{}",
-            ["新安", "西乡", "福永", "沙井", "松岗", "石岩"][i]
-        );
+        let address = format!("深圳市宝安区{}", ["新安", "西乡", "福永", "沙井", "松岗", "石岩"][i]);
         firms.push(
-            insert(
-                tx,
-                "INSERT INTO law_firms (name, address) VALUES ($1, $2) RETURNING id",
-                &[firm, &address],
-                &[],
-            )
-            .await?,
+            insert(tx, "INSERT INTO law_firms (name, address) VALUES ($1, $2) RETURNING id", &[firm, &address], &[])
+                .await?,
         );
     }
 
     let mut serial = 0usize;
-    let mut next_lawyer = async |tx: &mut Transaction<'_, Any>,
-                                 login: Option<&str>|
-           -> Result<i64, sqlx::Error> {
+    let mut next_lawyer = async |tx: &mut Transaction<'_, Any>, login: Option<&str>| -> Result<i64, sqlx::Error> {
         serial += 1;
         let i = serial;
-        let name = format!(
-            "{}{}",
-            SURNAMES[i % SURNAMES.len()],
-            GIVEN[(i * 7) % GIVEN.len()]
-        );
+        let name = format!("{}{}", SURNAMES[i % SURNAMES.len()], GIVEN[(i * 7) % GIVEN.len()]);
         let login = login.map_or_else(|| format!("lawyer{i:02}"), str::to_owned);
         let phone = format!("137{:08}", i);
         let user_id = user(tx, "lawyer", &login, &phone, &name, hash, false).await?;
-        let areas = format!(
-            "{},{}",
-            AREAS[i % AREAS.len()],
-            AREAS[(i + 3) % AREAS.len()]
-        );
+        let areas = format!("{},{}", AREAS[i % AREAS.len()], AREAS[(i + 3) % AREAS.len()]);
         let languages = format!("普通话,{}", EXTRA_LANGUAGES[i % EXTRA_LANGUAGES.len()]);
         let licence = format!("14403{:04}1{:07}", 2010 + i % 12, i);
         insert(
@@ -325,7 +174,13 @@ async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<(), sqlx::Err
         let mut a_lawyers = Vec::new();
         for community in communities.iter() {
             let address = format!("深圳市宝安区{street}{community}党群服务中心 法律服务室");
-            let id = insert(tx, "INSERT INTO communities (name, office_address, street_id) VALUES ($1, $2, $3) RETURNING id", &[community, &address], &[street_id]).await?;
+            let id = insert(
+                tx,
+                "INSERT INTO communities (name, office_address, street_id) VALUES ($1, $2, $3) RETURNING id",
+                &[community, &address],
+                &[street_id],
+            )
+            .await?;
             let is_houting = *community == "后亭社区";
             let a = next_lawyer(tx, is_houting.then_some("lawyer")).await?;
             community_ids.push(id);
@@ -348,18 +203,15 @@ async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<(), sqlx::Err
         if *street == "沙井街道" {
             // 后亭社区: the assistant, a volunteer, and last year's A lawyer kept in the history.
             let houting = a_lawyers[1];
-            let assistant = user(
+            let assistant = user(tx, "assistant", "assistant", "13900000003", "律师助理 小林", hash, false).await?;
+            insert(tx, "INSERT INTO team_members (name, kind, lawyer_id, user_id) VALUES ($1, 'assistant', $2, $3) RETURNING id", &["林晓"], &[houting, assistant]).await?;
+            insert(
                 tx,
-                "assistant",
-                "assistant",
-                "13900000003",
-                "律师助理 小林",
-                hash,
-                false,
+                "INSERT INTO team_members (name, kind, lawyer_id) VALUES ($1, 'volunteer', $2) RETURNING id",
+                &["何志愿"],
+                &[houting],
             )
             .await?;
-            insert(tx, "INSERT INTO team_members (name, kind, lawyer_id, user_id) VALUES ($1, 'assistant', $2, $3) RETURNING id", &["林晓"], &[houting, assistant]).await?;
-            insert(tx, "INSERT INTO team_members (name, kind, lawyer_id) VALUES ($1, 'volunteer', $2) RETURNING id", &["何志愿"], &[houting]).await?;
             insert(
                 tx,
                 "INSERT INTO assignments (role, starts_on, ends_on, lawyer_id, community_id) VALUES ('a', '2025-01-01', '2025-12-31', $1, $2) RETURNING id",

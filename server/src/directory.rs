@@ -4,9 +4,7 @@ use crate::auth::internal;
 use crate::store::{now_ms, Store};
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
-use app::model::{
-    CommunityDetail, CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember,
-};
+use app::model::{CommunityDetail, CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember};
 use app::ports::{Caller, DirectoryPort};
 use app::time::Instant;
 use async_trait::async_trait;
@@ -25,11 +23,7 @@ impl DirectoryService {
 }
 
 fn list(text: String) -> Vec<String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
 /// Today in Shanghai as `YYYY-MM-DD`, the form assignment dates are stored in.
@@ -47,14 +41,7 @@ impl DirectoryPort for DirectoryService {
         .fetch_all(&self.store.pool)
         .await
         .map_err(|e| internal(caller, e))?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name, community_count)| Street {
-                id,
-                name,
-                community_count,
-            })
-            .collect())
+        Ok(rows.into_iter().map(|(id, name, community_count)| Street { id, name, community_count }).collect())
     }
 
     async fn communities(
@@ -64,14 +51,7 @@ impl DirectoryPort for DirectoryService {
         query: Option<&str>,
     ) -> Result<Vec<CommunitySummary>, AppError> {
         // LIKE wildcards in the user's text are matched literally.
-        let pattern = query.map(|q| {
-            format!(
-                "%{}%",
-                q.replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            )
-        });
+        let pattern = query.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
         let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
             "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
              WHERE ($1 IS NULL OR c.street_id = $1) AND ($2 IS NULL OR c.name LIKE $2 ESCAPE '\\') \
@@ -87,20 +67,11 @@ impl DirectoryPort for DirectoryService {
         }
         Ok(rows
             .into_iter()
-            .map(|(id, name, street_id, street_name)| CommunitySummary {
-                id,
-                name,
-                street_id,
-                street_name,
-            })
+            .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
             .collect())
     }
 
-    async fn community(
-        &self,
-        caller: &Caller,
-        community_id: i64,
-    ) -> Result<CommunityDetail, AppError> {
+    async fn community(&self, caller: &Caller, community_id: i64) -> Result<CommunityDetail, AppError> {
         let head: Option<(String, i64, String, String)> = sqlx::query_as(
             "SELECT c.name, s.id, s.name, c.office_address FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = $1",
         )
@@ -194,12 +165,7 @@ impl DirectoryPort for DirectoryService {
             active_lawyers: counts.2,
             without_a_lawyer: gaps
                 .into_iter()
-                .map(|(id, name, street_id, street_name)| CommunitySummary {
-                    id,
-                    name,
-                    street_id,
-                    street_name,
-                })
+                .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
                 .collect(),
         })
     }

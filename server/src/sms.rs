@@ -61,10 +61,7 @@ pub fn sender_from_config(config: &SmsConfig) -> Arc<dyn SmsSender> {
     match config {
         SmsConfig::Log => Arc::new(LogSender),
         SmsConfig::Http { url, secret } => Arc::new(HttpSender {
-            client: reqwest::Client::builder()
-                .timeout(Duration::from_secs(10))
-                .build()
-                .unwrap_or_default(),
+            client: reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default(),
             url: url.clone(),
             secret: secret.clone(),
         }),
@@ -85,25 +82,20 @@ const MAX_ATTEMPTS: i64 = 8;
 impl Outbox {
     /// The outbox of `store`.
     pub fn new(store: Store) -> Outbox {
-        Outbox {
-            store,
-            bell: Arc::new(Notify::new()),
-        }
+        Outbox { store, bell: Arc::new(Notify::new()) }
     }
 
     /// Adds an SMS inside the caller's transaction: it goes out only if that commits.
-    pub async fn enqueue(
-        tx: &mut Transaction<'_, Any>,
-        to: &str,
-        text: &str,
-    ) -> Result<(), sqlx::Error> {
+    pub async fn enqueue(tx: &mut Transaction<'_, Any>, to: &str, text: &str) -> Result<(), sqlx::Error> {
         let now = now_ms();
-        sqlx::query("INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at) VALUES ('sms', $1, $2, $3, $3)")
-            .bind(to)
-            .bind(text)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at) VALUES ('sms', $1, $2, $3, $3)",
+        )
+        .bind(to)
+        .bind(text)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
         Ok(())
     }
 
@@ -160,14 +152,12 @@ impl Outbox {
                 Err(error) => {
                     let backoff = 30_000 * (1i64 << attempts.clamp(0, 6));
                     tracing::warn!(outbox_id = id, error = %error, "sms not delivered; will retry");
-                    sqlx::query(
-                        "UPDATE outbox SET last_error = $1, next_attempt_at = $2 WHERE id = $3",
-                    )
-                    .bind(&error)
-                    .bind(now_ms() + backoff)
-                    .bind(id)
-                    .execute(&self.store.pool)
-                    .await?;
+                    sqlx::query("UPDATE outbox SET last_error = $1, next_attempt_at = $2 WHERE id = $3")
+                        .bind(&error)
+                        .bind(now_ms() + backoff)
+                        .bind(id)
+                        .execute(&self.store.pool)
+                        .await?;
                 }
             }
         }

@@ -67,15 +67,10 @@ impl Application {
     }
 
     /// Builds with a given SMS sender (tests capture messages this way).
-    pub async fn build_with_sender(
-        config: Config,
-        sender: Arc<dyn SmsSender>,
-    ) -> Result<Application, StartupError> {
+    pub async fn build_with_sender(config: Config, sender: Arc<dyn SmsSender>) -> Result<Application, StartupError> {
         let store = Store::open(&config.database_url, config.db_max_connections).await?;
         if config.demo {
-            demo::load_if_empty(&store)
-                .await
-                .map_err(|e| StartupError::Demo(e.to_string()))?;
+            demo::load_if_empty(&store).await.map_err(|e| StartupError::Demo(e.to_string()))?;
         }
         let key = settings::code_key(&store).await?;
         let outbox = Outbox::new(store.clone());
@@ -85,23 +80,14 @@ impl Application {
             directory: Arc::new(DirectoryService::new(store.clone())),
             booking: Arc::new(BookingService::new(store.clone(), outbox.clone())),
         };
-        let state = AppState {
-            store,
-            config: Arc::new(config),
-            ports,
-        };
+        let state = AppState { store, config: Arc::new(config), ports };
         let router = router(state.clone());
         let listener = TcpListener::bind(state.config.bind_addr).await?;
         let (stop, stopped) = watch::channel(false);
         tokio::spawn(reminders::run(state.store.clone(), outbox.clone(), stopped.clone()));
         tokio::spawn(outbox.run(sender, stopped));
         tracing::info!(addr = %listener.local_addr()?, backend = ?state.store.backend, "listening");
-        Ok(Application {
-            listener,
-            router,
-            state,
-            stop,
-        })
+        Ok(Application { listener, router, state, stop })
     }
 
     /// The port it listens on (useful with port 0).
@@ -116,12 +102,8 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, letting requests in flight finish.
     pub async fn run_until_stopped(self) -> Result<(), StartupError> {
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await?;
         let _ = self.stop.send(true);
         self.state.store.pool.close().await;
         tracing::info!("stopped");
@@ -131,8 +113,7 @@ impl Application {
 
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
-    let index =
-        std::fs::read_to_string(state.config.site_dir.join("index.html")).unwrap_or_default();
+    let index = std::fs::read_to_string(state.config.site_dir.join("index.html")).unwrap_or_default();
     if index.is_empty() {
         tracing::warn!(site_dir = %state.config.site_dir.display(), "no index.html: the front end is not built");
     }

@@ -59,9 +59,7 @@ impl Store {
             return Err(StoreError::Scheme);
         };
         if backend == Backend::Sqlite {
-            if let Some(dir) = sqlite_path(url)
-                .and_then(|p| std::path::Path::new(p).parent().map(|d| d.to_owned()))
-            {
+            if let Some(dir) = sqlite_path(url).and_then(|p| std::path::Path::new(p).parent().map(|d| d.to_owned())) {
                 if !dir.as_os_str().is_empty() {
                     std::fs::create_dir_all(dir)?;
                 }
@@ -100,9 +98,7 @@ impl Store {
 
 /// The file path of a `sqlite://path?options` URL.
 fn sqlite_path(url: &str) -> Option<&str> {
-    let rest = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next()?;
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
@@ -120,10 +116,7 @@ mod tests {
 
     #[test]
     fn finds_the_file_of_a_sqlite_url() {
-        assert_eq!(
-            sqlite_path("sqlite://./data/fai.db?mode=rwc"),
-            Some("./data/fai.db")
-        );
+        assert_eq!(sqlite_path("sqlite://./data/fai.db?mode=rwc"), Some("./data/fai.db"));
         assert_eq!(sqlite_path("sqlite:fai.db"), Some("fai.db"));
         assert_eq!(sqlite_path("sqlite::memory:"), None);
         assert_eq!(sqlite_path("postgres://x"), None);

@@ -10,9 +10,7 @@ use leptos::server;
 #[server(prefix = "/api", endpoint = "account/session", input = server_fn::codec::Json)]
 pub async fn get_session(#[server(flatten)] _request: Empty) -> Result<Session, AppError> {
     let (ports, caller) = ports::current()?;
-    Ok(Session {
-        me: ports.auth.me(&caller).await?,
-    })
+    Ok(Session { me: ports.auth.me(&caller).await? })
 }
 
 /// Remembers the account's language for messages and later visits.
@@ -25,13 +23,8 @@ pub async fn set_language(#[server(flatten)] request: SetLanguageRequest) -> Res
 
 /// Remembers a resident's own community.
 #[server(prefix = "/api", endpoint = "account/set-community", input = server_fn::codec::Json)]
-pub async fn set_my_community(
-    #[server(flatten)] request: CommunityRequest,
-) -> Result<Me, AppError> {
+pub async fn set_my_community(#[server(flatten)] request: CommunityRequest) -> Result<Me, AppError> {
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Resident])?;
-    ports
-        .auth
-        .set_my_community(&caller, request.community_id)
-        .await
+    ports.auth.set_my_community(&caller, request.community_id).await
 }

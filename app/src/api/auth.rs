@@ -2,8 +2,7 @@
 
 use crate::error::AppError;
 use crate::model::{
-    CodeSent, CodeSignInRequest, Empty, Me, PasswordSignIn, PasswordSignInRequest,
-    SecondFactorRequest, SendCodeRequest,
+    CodeSent, CodeSignInRequest, Empty, Me, PasswordSignIn, PasswordSignInRequest, SecondFactorRequest, SendCodeRequest,
 };
 use leptos::server;
 #[cfg(feature = "ssr")]
@@ -20,15 +19,12 @@ fn parse_phone(caller: &Caller, input: &str) -> Result<PhoneNumber, AppError> {
 
 #[cfg(feature = "ssr")]
 fn parse_code(caller: &Caller, input: &str) -> Result<OneTimeCode, AppError> {
-    OneTimeCode::parse(input)
-        .map_err(|_| AppError::invalid("code", caller.lang.texts().err_code_format))
+    OneTimeCode::parse(input).map_err(|_| AppError::invalid("code", caller.lang.texts().err_code_format))
 }
 
 /// Sends a six-digit sign-in code to a mainland mobile number.
 #[server(prefix = "/api", endpoint = "auth/send-code", input = server_fn::codec::Json)]
-pub async fn send_sign_in_code(
-    #[server(flatten)] request: SendCodeRequest,
-) -> Result<CodeSent, AppError> {
+pub async fn send_sign_in_code(#[server(flatten)] request: SendCodeRequest) -> Result<CodeSent, AppError> {
     let (ports, caller) = ports::current()?;
     let phone = parse_phone(&caller, &request.phone)?;
     ports.auth.send_code(&caller, &phone).await
@@ -36,9 +32,7 @@ pub async fn send_sign_in_code(
 
 /// Signs a resident in with the code, creating their account on first use.
 #[server(prefix = "/api", endpoint = "auth/sign-in-code", input = server_fn::codec::Json)]
-pub async fn sign_in_with_code(
-    #[server(flatten)] request: CodeSignInRequest,
-) -> Result<Me, AppError> {
+pub async fn sign_in_with_code(#[server(flatten)] request: CodeSignInRequest) -> Result<Me, AppError> {
     let (ports, caller) = ports::current()?;
     let phone = parse_phone(&caller, &request.phone)?;
     let code = parse_code(&caller, &request.code)?;
@@ -54,20 +48,10 @@ pub async fn sign_in_with_password(
 ) -> Result<PasswordSignIn, AppError> {
     let (ports, caller) = ports::current()?;
     let login = request.login.trim();
-    if login.is_empty()
-        || request.password.is_empty()
-        || login.len() > 64
-        || request.password.len() > 256
-    {
-        return Err(AppError::invalid(
-            "login",
-            caller.lang.texts().err_login_empty,
-        ));
+    if login.is_empty() || request.password.is_empty() || login.len() > 64 || request.password.len() > 256 {
+        return Err(AppError::invalid("login", caller.lang.texts().err_login_empty));
     }
-    let grant = ports
-        .auth
-        .sign_in_with_password(&caller, login, &request.password)
-        .await?;
+    let grant = ports.auth.sign_in_with_password(&caller, login, &request.password).await?;
     set_session_cookie(&caller, Some(&grant));
     Ok(match (grant.me, grant.second_factor_phone) {
         (Some(me), _) => PasswordSignIn::SignedIn { me },
@@ -78,9 +62,7 @@ pub async fn sign_in_with_password(
 
 /// Completes a password sign-in with the code sent to the account's phone.
 #[server(prefix = "/api", endpoint = "auth/second-factor", input = server_fn::codec::Json)]
-pub async fn complete_second_factor(
-    #[server(flatten)] request: SecondFactorRequest,
-) -> Result<Me, AppError> {
+pub async fn complete_second_factor(#[server(flatten)] request: SecondFactorRequest) -> Result<Me, AppError> {
     let (ports, caller) = ports::current()?;
     let code = parse_code(&caller, &request.code)?;
     let grant = ports.auth.complete_second_factor(&caller, &code).await?;

@@ -1,10 +1,13 @@
 //! Residents book consultations: free times, booking, their bookings, cancelling, moving, rating.
 
 use crate::error::AppError;
-use crate::model::{Availability, AvailabilityRequest, BookRequest, BookingView, CancelRequest, Empty, MyBookings, RateRequest, RescheduleRequest};
-use leptos::server;
+use crate::model::{
+    Availability, AvailabilityRequest, BookRequest, BookingView, CancelRequest, Empty, MyBookings, RateRequest,
+    RescheduleRequest,
+};
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
+use leptos::server;
 
 /// A community's free slots for the next two weeks. Public.
 #[server(prefix = "/api", endpoint = "booking/availability", input = server_fn::codec::Json)]

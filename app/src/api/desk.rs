@@ -2,10 +2,13 @@
 //! the communities they serve; staff and admins on any.
 
 use crate::error::AppError;
-use crate::model::{AddDutyRequest, CommunityRequest, DeskBooking, DeskListRequest, DeskRequest, DutyExceptionRequest, DutySchedule, LeaveRecorded, LeaveRequest};
-use leptos::server;
+use crate::model::{
+    AddDutyRequest, CommunityRequest, DeskBooking, DeskListRequest, DeskRequest, DutyExceptionRequest, DutySchedule,
+    LeaveRecorded, LeaveRequest,
+};
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
+use leptos::server;
 
 #[cfg(feature = "ssr")]
 const DESK_ROLES: &[Role] = &[Role::Lawyer, Role::Assistant, Role::Staff, Role::Admin];

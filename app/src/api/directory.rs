@@ -1,9 +1,7 @@
 //! Streets, communities and their adviser teams. Public: residents look before signing in.
 
 use crate::error::AppError;
-use crate::model::{
-    CommunityDetail, CommunityRequest, CommunitySummary, Empty, ListCommunitiesRequest, Street,
-};
+use crate::model::{CommunityDetail, CommunityRequest, CommunitySummary, Empty, ListCommunitiesRequest, Street};
 #[cfg(feature = "ssr")]
 use crate::ports;
 use leptos::server;
@@ -24,31 +22,16 @@ pub async fn list_communities(
     #[server(flatten)] request: ListCommunitiesRequest,
 ) -> Result<Vec<CommunitySummary>, AppError> {
     let (ports, caller) = ports::current()?;
-    let query = request
-        .query
-        .as_deref()
-        .map(str::trim)
-        .filter(|q| !q.is_empty());
+    let query = request.query.as_deref().map(str::trim).filter(|q| !q.is_empty());
     if query.is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS) {
-        return Err(AppError::invalid(
-            "query",
-            caller.lang.texts().err_bad_request,
-        ));
+        return Err(AppError::invalid("query", caller.lang.texts().err_bad_request));
     }
-    ports
-        .directory
-        .communities(&caller, request.street_id, query)
-        .await
+    ports.directory.communities(&caller, request.street_id, query).await
 }
 
 /// One community: its office and its adviser team.
 #[server(prefix = "/api", endpoint = "directory/community", input = server_fn::codec::Json)]
-pub async fn get_community(
-    #[server(flatten)] request: CommunityRequest,
-) -> Result<CommunityDetail, AppError> {
+pub async fn get_community(#[server(flatten)] request: CommunityRequest) -> Result<CommunityDetail, AppError> {
     let (ports, caller) = ports::current()?;
-    ports
-        .directory
-        .community(&caller, request.community_id)
-        .await
+    ports.directory.community(&caller, request.community_id).await
 }

@@ -8,9 +8,7 @@ use leptos::server;
 
 /// Counts and the communities that have no A lawyer today. Staff and admins only.
 #[server(prefix = "/api", endpoint = "staff/overview", input = server_fn::codec::Json)]
-pub async fn get_programme_overview(
-    #[server(flatten)] _request: Empty,
-) -> Result<ProgrammeOverview, AppError> {
+pub async fn get_programme_overview(#[server(flatten)] _request: Empty) -> Result<ProgrammeOverview, AppError> {
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Staff, Role::Admin])?;
     ports.directory.overview(&caller).await

@@ -34,10 +34,7 @@ mod tests {
 
     #[test]
     fn accepts_exactly_six_digits() {
-        assert_eq!(
-            OneTimeCode::parse(" 012345 ").map(|c| c.as_str().to_owned()),
-            Ok("012345".into())
-        );
+        assert_eq!(OneTimeCode::parse(" 012345 ").map(|c| c.as_str().to_owned()), Ok("012345".into()));
         for bad in ["", "12345", "1234567", "12345a", "１２３４５６"] {
             assert_eq!(OneTimeCode::parse(bad), Err(MalformedCode), "{bad}");
         }

@@ -30,15 +30,9 @@ impl Role {
 
     /// Reads a stored name.
     pub fn from_db(value: &str) -> Option<Role> {
-        [
-            Role::Resident,
-            Role::Lawyer,
-            Role::Assistant,
-            Role::Staff,
-            Role::Admin,
-        ]
-        .into_iter()
-        .find(|role| role.as_str() == value)
+        [Role::Resident, Role::Lawyer, Role::Assistant, Role::Staff, Role::Admin]
+            .into_iter()
+            .find(|role| role.as_str() == value)
     }
 
     /// Staff and admins see every community.
@@ -76,13 +70,9 @@ impl AssignmentRole {
 
     /// Reads a stored name.
     pub fn from_db(value: &str) -> Option<AssignmentRole> {
-        [
-            AssignmentRole::A,
-            AssignmentRole::B,
-            AssignmentRole::Coordinator,
-        ]
-        .into_iter()
-        .find(|role| role.as_str() == value)
+        [AssignmentRole::A, AssignmentRole::B, AssignmentRole::Coordinator]
+            .into_iter()
+            .find(|role| role.as_str() == value)
     }
 }
 
@@ -92,20 +82,10 @@ mod tests {
 
     #[test]
     fn stored_names_round_trip() {
-        for role in [
-            Role::Resident,
-            Role::Lawyer,
-            Role::Assistant,
-            Role::Staff,
-            Role::Admin,
-        ] {
+        for role in [Role::Resident, Role::Lawyer, Role::Assistant, Role::Staff, Role::Admin] {
             assert_eq!(Role::from_db(role.as_str()), Some(role));
         }
-        for role in [
-            AssignmentRole::A,
-            AssignmentRole::B,
-            AssignmentRole::Coordinator,
-        ] {
+        for role in [AssignmentRole::A, AssignmentRole::B, AssignmentRole::Coordinator] {
             assert_eq!(AssignmentRole::from_db(role.as_str()), Some(role));
         }
         assert_eq!(Role::from_db("root"), None);

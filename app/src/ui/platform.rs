@@ -26,11 +26,7 @@ mod browser {
 
     pub fn set_root_class(class: &str, on: bool) {
         if let Some(root) = root() {
-            let _ = if on {
-                root.class_list().add_1(class)
-            } else {
-                root.class_list().remove_1(class)
-            };
+            let _ = if on { root.class_list().add_1(class) } else { root.class_list().remove_1(class) };
         }
     }
 
@@ -39,22 +35,15 @@ mod browser {
             let _ = root.set_attribute("lang", lang.tag());
         }
         // The server answers in the language of this cookie when nobody is signed in.
-        if let Some(doc) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        if let Some(doc) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
         {
-            let _ = doc.set_cookie(&format!(
-                "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
-                lang.tag()
-            ));
+            let _ = doc.set_cookie(&format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.tag()));
         }
     }
 
     pub fn remove_loading_screen() {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("boot"))
-        {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
             el.remove();
         }
     }

@@ -21,15 +21,9 @@ impl Prefs {
     /// Reads the stored choices; the language defaults to Chinese.
     pub fn load() -> Prefs {
         Prefs {
-            lang: RwSignal::new(
-                platform::load_pref("lang")
-                    .map(|tag| Lang::from_tag(&tag))
-                    .unwrap_or_default(),
-            ),
+            lang: RwSignal::new(platform::load_pref("lang").map(|tag| Lang::from_tag(&tag)).unwrap_or_default()),
             large_text: RwSignal::new(platform::load_pref("large_text").is_some_and(|v| v == "1")),
-            high_contrast: RwSignal::new(
-                platform::load_pref("high_contrast").is_some_and(|v| v == "1"),
-            ),
+            high_contrast: RwSignal::new(platform::load_pref("high_contrast").is_some_and(|v| v == "1")),
         }
     }
 
@@ -70,10 +64,7 @@ pub struct SessionState {
 impl SessionState {
     /// Starts asking the server who is signed in.
     pub fn load() -> SessionState {
-        let state = SessionState {
-            me: RwSignal::new(None),
-            known: RwSignal::new(false),
-        };
+        let state = SessionState { me: RwSignal::new(None), known: RwSignal::new(false) };
         leptos::task::spawn_local(async move {
             if let Ok(session) = get_session(Empty {}).await {
                 state.me.set(session.me);

@@ -104,29 +104,30 @@ impl Codes {
         .fetch_one(&self.store.pool)
         .await?;
         let too_soon = last.is_some_and(|at| now - at < i64::from(RESEND_AFTER_SECS) * 1000);
-        let per_ip: i64 =
-            match client_ip {
-                Some(ip) => sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM one_time_codes WHERE client_ip = $1 AND created_at >= $2",
-                )
-                .bind(ip)
-                .bind(now - 3_600_000)
-                .fetch_one(&self.store.pool)
-                .await?,
-                None => 0,
-            };
+        let per_ip: i64 = match client_ip {
+            Some(ip) => {
+                sqlx::query_scalar("SELECT COUNT(*) FROM one_time_codes WHERE client_ip = $1 AND created_at >= $2")
+                    .bind(ip)
+                    .bind(now - 3_600_000)
+                    .fetch_one(&self.store.pool)
+                    .await?
+            }
+            None => 0,
+        };
         if too_soon || per_phone >= PER_PHONE_PER_HOUR || per_ip >= PER_IP_PER_HOUR {
             return Err(CodeError::Rejected(Rejected::RateLimited));
         }
 
         let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
         let mut tx = self.store.pool.begin().await?;
-        sqlx::query("UPDATE one_time_codes SET consumed_at = $1 WHERE phone = $2 AND purpose = $3 AND consumed_at IS NULL")
-            .bind(now)
-            .bind(phone.as_str())
-            .bind(purpose.as_str())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE one_time_codes SET consumed_at = $1 WHERE phone = $2 AND purpose = $3 AND consumed_at IS NULL",
+        )
+        .bind(now)
+        .bind(phone.as_str())
+        .bind(purpose.as_str())
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("INSERT INTO one_time_codes (phone, purpose, code_hash, client_ip, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(phone.as_str())
             .bind(purpose.as_str())
@@ -147,12 +148,7 @@ impl Codes {
     ///
     /// A try is counted before the digits are compared, so concurrent guesses cannot get more
     /// than [`MAX_ATTEMPTS`] comparisons between them.
-    pub async fn verify(
-        &self,
-        phone: &PhoneNumber,
-        purpose: Purpose,
-        code: &OneTimeCode,
-    ) -> Result<(), CodeError> {
+    pub async fn verify(&self, phone: &PhoneNumber, purpose: Purpose, code: &OneTimeCode) -> Result<(), CodeError> {
         let now = now_ms();
         let live: Option<(i64, String, i64, i64)> = sqlx::query_as(
             "SELECT id, code_hash, expires_at, attempts FROM one_time_codes \
@@ -171,32 +167,25 @@ impl Codes {
         if attempts >= MAX_ATTEMPTS {
             return Err(CodeError::Rejected(Rejected::TooManyAttempts));
         }
-        let counted = sqlx::query("UPDATE one_time_codes SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2 AND consumed_at IS NULL")
-            .bind(id)
-            .bind(MAX_ATTEMPTS)
-            .execute(&self.store.pool)
-            .await?;
+        let counted = sqlx::query(
+            "UPDATE one_time_codes SET attempts = attempts + 1 WHERE id = $1 AND attempts < $2 AND consumed_at IS NULL",
+        )
+        .bind(id)
+        .bind(MAX_ATTEMPTS)
+        .execute(&self.store.pool)
+        .await?;
         if counted.rows_affected() == 0 {
             return Err(CodeError::Rejected(Rejected::TooManyAttempts));
         }
-        if !constant_time_eq(
-            self.hash(phone, purpose, code.as_str()).as_bytes(),
-            stored_hash.as_bytes(),
-        ) {
+        if !constant_time_eq(self.hash(phone, purpose, code.as_str()).as_bytes(), stored_hash.as_bytes()) {
             let exhausted = attempts + 1 >= MAX_ATTEMPTS;
-            return Err(CodeError::Rejected(if exhausted {
-                Rejected::TooManyAttempts
-            } else {
-                Rejected::Wrong
-            }));
+            return Err(CodeError::Rejected(if exhausted { Rejected::TooManyAttempts } else { Rejected::Wrong }));
         }
-        let used = sqlx::query(
-            "UPDATE one_time_codes SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL",
-        )
-        .bind(now)
-        .bind(id)
-        .execute(&self.store.pool)
-        .await?;
+        let used = sqlx::query("UPDATE one_time_codes SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(&self.store.pool)
+            .await?;
         if used.rows_affected() == 0 {
             return Err(CodeError::Rejected(Rejected::Expired));
         }

@@ -24,24 +24,22 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// Opens a session and returns its token and lifetime in seconds.
-pub async fn create(
-    store: &Store,
-    user_id: i64,
-    complete: bool,
-) -> Result<(String, i64), sqlx::Error> {
+pub async fn create(store: &Store, user_id: i64, complete: bool) -> Result<(String, i64), sqlx::Error> {
     let mut raw = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut raw);
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw);
     let lifetime = if complete { SESSION_SECS } else { PENDING_SECS };
     let now = now_ms();
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, complete, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(hash_token(&token))
-        .bind(user_id)
-        .bind(i64::from(complete))
-        .bind(now)
-        .bind(now + lifetime * 1000)
-        .execute(&store.pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, complete, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(hash_token(&token))
+    .bind(user_id)
+    .bind(i64::from(complete))
+    .bind(now)
+    .bind(now + lifetime * 1000)
+    .execute(&store.pool)
+    .await?;
     Ok((token, lifetime))
 }
 
@@ -56,10 +54,7 @@ pub async fn revoke(store: &Store, token: &str) -> Result<(), sqlx::Error> {
 }
 
 /// The account behind a live session token.
-pub async fn resolve(
-    store: &Store,
-    token: &str,
-) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
+pub async fn resolve(store: &Store, token: &str) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
     let row: Option<(i64, String, i64, String)> = sqlx::query_as(
         "SELECT u.id, u.role, s.complete, u.lang FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled_at IS NULL",
@@ -69,15 +64,6 @@ pub async fn resolve(
     .fetch_optional(&store.pool)
     .await?;
     Ok(row.and_then(|(id, role, complete, lang)| {
-        Role::from_db(&role).map(|role| {
-            (
-                SessionUser {
-                    id,
-                    role,
-                    complete: complete == 1,
-                },
-                lang,
-            )
-        })
+        Role::from_db(&role).map(|role| (SessionUser { id, role, complete: complete == 1 }, lang))
     }))
 }

@@ -20,33 +20,12 @@ pub struct UserRow {
     pub disabled: bool,
 }
 
-type Row = (
-    i64,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    Option<String>,
-    i64,
-    String,
-    Option<i64>,
-    Option<i64>,
-);
-const COLUMNS: &str = "id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, disabled_at";
+type Row = (i64, String, Option<String>, Option<String>, String, Option<String>, i64, String, Option<i64>, Option<i64>);
+const COLUMNS: &str =
+    "id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, disabled_at";
 
 fn from_row(row: Row) -> Option<UserRow> {
-    let (
-        id,
-        role,
-        phone,
-        login,
-        display_name,
-        password_hash,
-        second_factor,
-        lang,
-        community_id,
-        disabled_at,
-    ) = row;
+    let (id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, disabled_at) = row;
     Some(UserRow {
         id,
         role: Role::from_db(&role)?,
@@ -76,19 +55,13 @@ impl From<UserRow> for Me {
 
 async fn one(store: &Store, filter: &str, value: &str) -> Result<Option<UserRow>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE {filter}");
-    let row: Option<Row> = sqlx::query_as(&sql)
-        .bind(value)
-        .fetch_optional(&store.pool)
-        .await?;
+    let row: Option<Row> = sqlx::query_as(&sql).bind(value).fetch_optional(&store.pool).await?;
     Ok(row.and_then(from_row))
 }
 
 pub async fn by_id(store: &Store, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
-    let row: Option<Row> = sqlx::query_as(&sql)
-        .bind(id)
-        .fetch_optional(&store.pool)
-        .await?;
+    let row: Option<Row> = sqlx::query_as(&sql).bind(id).fetch_optional(&store.pool).await?;
     Ok(row.and_then(from_row))
 }
 
@@ -109,11 +82,7 @@ pub async fn me(store: &Store, id: i64) -> Result<Option<Me>, sqlx::Error> {
 }
 
 /// Creates a resident's account on their first sign-in; the number is all it holds.
-pub async fn create_resident(
-    store: &Store,
-    phone: &PhoneNumber,
-    lang: Lang,
-) -> Result<i64, sqlx::Error> {
+pub async fn create_resident(store: &Store, phone: &PhoneNumber, lang: Lang) -> Result<i64, sqlx::Error> {
     // Two first sign-ins of one number at once: the second finds the first's row.
     sqlx::query("INSERT INTO users (role, phone, display_name, lang, created_at) VALUES ('resident', $1, $2, $3, $4) ON CONFLICT (phone) DO NOTHING")
         .bind(phone.as_str())
@@ -122,27 +91,22 @@ pub async fn create_resident(
         .bind(now_ms())
         .execute(&store.pool)
         .await?;
-    sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
-        .bind(phone.as_str())
-        .fetch_one(&store.pool)
-        .await
+    sqlx::query_scalar("SELECT id FROM users WHERE phone = $1").bind(phone.as_str()).fetch_one(&store.pool).await
 }
 
 pub async fn set_lang(store: &Store, id: i64, lang: Lang) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
-        .bind(lang.tag())
-        .bind(id)
-        .execute(&store.pool)
-        .await?;
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2").bind(lang.tag()).bind(id).execute(&store.pool).await?;
     Ok(())
 }
 
 /// Sets the account's community; false when there is no such community.
 pub async fn set_community(store: &Store, id: i64, community_id: i64) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query("UPDATE users SET community_id = $1 WHERE id = $2 AND EXISTS (SELECT 1 FROM communities WHERE id = $1)")
-        .bind(community_id)
-        .bind(id)
-        .execute(&store.pool)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE users SET community_id = $1 WHERE id = $2 AND EXISTS (SELECT 1 FROM communities WHERE id = $1)",
+    )
+    .bind(community_id)
+    .bind(id)
+    .execute(&store.pool)
+    .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -64,7 +64,8 @@ pub async fn load(store: &Store, community_id: i64, from: LocalDate, to: LocalDa
                 calendar.closed.insert(date);
             }
             ("extra", Some(lawyer), Some(start), Some(end), Some(slot), Some(seats), Some(channel_text)) => {
-                let row = (lawyer, i64::from(date.weekday()), start, end, slot, seats, channel_text, 1, on.clone(), None);
+                let row =
+                    (lawyer, i64::from(date.weekday()), start, end, slot, seats, channel_text, 1, on.clone(), None);
                 if let Some(rule) = rule(row) {
                     calendar.extras.push((date, rule));
                 }
@@ -73,11 +74,12 @@ pub async fn load(store: &Store, community_id: i64, from: LocalDate, to: LocalDa
         }
     }
 
-    let holidays: Vec<String> = sqlx::query_scalar("SELECT on_date FROM holidays WHERE on_date >= $1 AND on_date <= $2")
-        .bind(&from_text)
-        .bind(&to_text)
-        .fetch_all(&store.pool)
-        .await?;
+    let holidays: Vec<String> =
+        sqlx::query_scalar("SELECT on_date FROM holidays WHERE on_date >= $1 AND on_date <= $2")
+            .bind(&from_text)
+            .bind(&to_text)
+            .fetch_all(&store.pool)
+            .await?;
     calendar.closed.extend(holidays.iter().filter_map(|d| LocalDate::parse(d)));
 
     let leave: Vec<(i64, String, String)> = sqlx::query_as(
@@ -89,7 +91,8 @@ pub async fn load(store: &Store, community_id: i64, from: LocalDate, to: LocalDa
     .bind(&to_text)
     .fetch_all(&store.pool)
     .await?;
-    calendar.leave = leave.into_iter().filter_map(|(who, a, b)| Some((who, LocalDate::parse(&a)?, LocalDate::parse(&b)?))).collect();
+    calendar.leave =
+        leave.into_iter().filter_map(|(who, a, b)| Some((who, LocalDate::parse(&a)?, LocalDate::parse(&b)?))).collect();
 
     calendar.backups = sqlx::query_scalar(
         "SELECT lawyer_id FROM assignments WHERE community_id = $1 AND role IN ('b', 'coordinator') AND starts_on <= $2 \

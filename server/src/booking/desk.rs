@@ -37,7 +37,11 @@ pub async fn serves(store: &Store, caller: &Caller, community_id: i64) -> Result
     Ok(served(store, caller).await?.is_none_or(|ids| ids.contains(&community_id)))
 }
 
-pub async fn list(service: &BookingService, caller: &Caller, community_id: Option<i64>) -> Result<Vec<DeskBooking>, AppError> {
+pub async fn list(
+    service: &BookingService,
+    caller: &Caller,
+    community_id: Option<i64>,
+) -> Result<Vec<DeskBooking>, AppError> {
     let mut scope = served(&service.store, caller).await?;
     if let Some(id) = community_id {
         if !serves(&service.store, caller, id).await? {
@@ -52,12 +56,17 @@ pub async fn list(service: &BookingService, caller: &Caller, community_id: Optio
 pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, AppError> {
     let user = caller.user()?;
     let store = &service.store;
-    let loaded = views::one(store, request.booking_id).await.map_err(|e| internal(caller, e))?.ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    let loaded = views::one(store, request.booking_id)
+        .await
+        .map_err(|e| internal(caller, e))?
+        .ok_or_else(|| caller.error(ErrorKind::NotFound))?;
     if !serves(store, caller, loaded.view.community_id).await? {
         return Err(caller.error(ErrorKind::NotFound));
     }
     let note = match &request.note {
-        Some(note) if note.chars().count() > MAX_NOTE_CHARS => return Err(AppError::invalid("note", caller.lang.texts().err_reason)),
+        Some(note) if note.chars().count() > MAX_NOTE_CHARS => {
+            return Err(AppError::invalid("note", caller.lang.texts().err_reason))
+        }
         Some(note) => Some(note.trim().to_owned()),
         None => None,
     };
@@ -70,7 +79,8 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
         DeskAction::Note => (&[], status),
     };
     let reason = if request.action == DeskAction::Decline {
-        required_text(&request.reason, MAX_REASON_CHARS).map_err(|_| AppError::invalid("reason", caller.lang.texts().err_reason))?
+        required_text(&request.reason, MAX_REASON_CHARS)
+            .map_err(|_| AppError::invalid("reason", caller.lang.texts().err_reason))?
     } else {
         String::new()
     };
@@ -84,25 +94,36 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     let mut tx = store.pool.begin().await.map_err(|e| internal(caller, e))?;
     if request.action != DeskAction::Note {
         // The status must still be the one we read: two lawyers acting at once do not both win.
-        let done = sqlx::query("UPDATE bookings SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4 AND status = $5")
-            .bind(to.as_str())
-            .bind(&reason)
-            .bind(now_ms())
-            .bind(request.booking_id)
-            .bind(status.as_str())
-            .execute(&mut *tx)
-            .await
-            .map_err(|e| internal(caller, e))?;
+        let done = sqlx::query(
+            "UPDATE bookings SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4 AND status = $5",
+        )
+        .bind(to.as_str())
+        .bind(&reason)
+        .bind(now_ms())
+        .bind(request.booking_id)
+        .bind(status.as_str())
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| internal(caller, e))?;
         if done.rows_affected() == 0 {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state));
         }
     }
     if let Some(note) = &note {
-        sqlx::query("UPDATE bookings SET lawyer_note = $1 WHERE id = $2").bind(note).bind(request.booking_id).execute(&mut *tx).await.map_err(|e| internal(caller, e))?;
+        sqlx::query("UPDATE bookings SET lawyer_note = $1 WHERE id = $2")
+            .bind(note)
+            .bind(request.booking_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
     }
     match request.action {
         DeskAction::Decline => {
-            sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1").bind(request.booking_id).execute(&mut *tx).await.map_err(|e| internal(caller, e))?;
+            sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1")
+                .bind(request.booking_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| internal(caller, e))?;
         }
         DeskAction::Complete => {
             // One consultation, one service record: the booking id is unique there.
@@ -128,15 +149,33 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     };
     if let (Some(template), Some(phone)) = (template, loaded.phone.as_ref()) {
         let lang = service.resident_lang(request.booking_id).await.map_err(|e| internal(caller, e))?;
-        let text = fill(template(lang.texts()), &[("when", &loaded.view.start.format_shanghai()), ("code", &loaded.view.code), ("reason", &reason)]);
+        let text = fill(
+            template(lang.texts()),
+            &[("when", &loaded.view.start.format_shanghai()), ("code", &loaded.view.code), ("reason", &reason)],
+        );
         crate::sms::Outbox::enqueue(&mut tx, phone.as_str(), &text).await.map_err(|e| internal(caller, e))?;
     }
     tx.commit().await.map_err(|e| internal(caller, e))?;
     service.outbox.wake();
-    let action = format!("booking_{}", serde_json::to_value(request.action).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+    let action = format!(
+        "booking_{}",
+        serde_json::to_value(request.action).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    );
     let subject = format!("booking:{}", request.booking_id);
-    audit::record(store, AuditEvent { actor: Some(user.id), action: &action, subject: &subject, client_ip: caller.client_ip.map(|ip| ip.to_string()) })
+    audit::record(
+        store,
+        AuditEvent {
+            actor: Some(user.id),
+            action: &action,
+            subject: &subject,
+            client_ip: caller.client_ip.map(|ip| ip.to_string()),
+        },
+    )
+    .await
+    .map_err(|e| internal(caller, e))?;
+    views::one(store, request.booking_id)
         .await
-        .map_err(|e| internal(caller, e))?;
-    views::one(store, request.booking_id).await.map_err(|e| internal(caller, e))?.map(views::Loaded::for_desk).ok_or_else(|| caller.error(ErrorKind::NotFound))
+        .map_err(|e| internal(caller, e))?
+        .map(views::Loaded::for_desk)
+        .ok_or_else(|| caller.error(ErrorKind::NotFound))
 }

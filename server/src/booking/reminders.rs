@@ -26,12 +26,18 @@ pub async fn queue_due(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
         .await?;
         for (id, start, code, place, phone, lang) in due {
             let mut tx = store.pool.begin().await?;
-            let claimed = sqlx::query(&format!("UPDATE bookings SET {flag} = 1 WHERE id = $1 AND {flag} = 0")).bind(id).execute(&mut *tx).await?;
+            let claimed = sqlx::query(&format!("UPDATE bookings SET {flag} = 1 WHERE id = $1 AND {flag} = 0"))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             if claimed.rows_affected() == 0 {
                 continue;
             }
             if let Some(phone) = phone {
-                let text = fill(Lang::from_tag(&lang).texts().sms_reminder, &[("when", &Instant(start).format_shanghai()), ("place", &place), ("code", &code)]);
+                let text = fill(
+                    Lang::from_tag(&lang).texts().sms_reminder,
+                    &[("when", &Instant(start).format_shanghai()), ("place", &place), ("code", &code)],
+                );
                 Outbox::enqueue(&mut tx, &phone, &text).await?;
                 queued += 1;
             }

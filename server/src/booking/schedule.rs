@@ -4,7 +4,7 @@ use super::calendar_store::{channels, channels_text};
 use super::desk::serves;
 use super::{fill, internal, message, today, valid_channels, BookingService};
 use crate::store::now_ms;
-use app::domain::{MAX_REASON_CHARS, PhoneNumber};
+use app::domain::{PhoneNumber, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{AddDutyRequest, DutyExceptionRequest, DutyPeriod, DutySchedule, LeaveRecorded, LeaveRequest};
 use app::ports::Caller;
@@ -40,7 +40,12 @@ async fn check_access(service: &BookingService, caller: &Caller, community_id: i
     Ok(())
 }
 
-async fn assigned(service: &BookingService, caller: &Caller, community_id: i64, lawyer_id: i64) -> Result<bool, AppError> {
+async fn assigned(
+    service: &BookingService,
+    caller: &Caller,
+    community_id: i64,
+    lawyer_id: i64,
+) -> Result<bool, AppError> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM assignments WHERE community_id = $1 AND lawyer_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3)",
     )
@@ -95,7 +100,9 @@ pub async fn add(service: &BookingService, caller: &Caller, request: AddDutyRequ
     }
     let current = read(service, caller, request.community_id).await?;
     let overlaps = current.periods.iter().any(|p| {
-        p.weekday == period.weekday && parse_hh_mm(&p.start).is_some_and(|s| s < end) && parse_hh_mm(&p.end).is_some_and(|e| start < e)
+        p.weekday == period.weekday
+            && parse_hh_mm(&p.start).is_some_and(|s| s < end)
+            && parse_hh_mm(&p.end).is_some_and(|e| start < e)
     });
     if overlaps {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_schedule));
@@ -121,9 +128,15 @@ pub async fn add(service: &BookingService, caller: &Caller, request: AddDutyRequ
     read(service, caller, request.community_id).await
 }
 
-pub async fn add_exception(service: &BookingService, caller: &Caller, request: DutyExceptionRequest) -> Result<(), AppError> {
+pub async fn add_exception(
+    service: &BookingService,
+    caller: &Caller,
+    request: DutyExceptionRequest,
+) -> Result<(), AppError> {
     check_access(service, caller, request.community_id).await?;
-    let date = LocalDate::parse(&request.date).filter(|d| *d >= today()).ok_or_else(|| AppError::invalid("date", caller.lang.texts().err_schedule))?;
+    let date = LocalDate::parse(&request.date)
+        .filter(|d| *d >= today())
+        .ok_or_else(|| AppError::invalid("date", caller.lang.texts().err_schedule))?;
     if request.note.chars().count() > MAX_REASON_CHARS {
         return Err(AppError::invalid("note", caller.lang.texts().err_reason));
     }
@@ -161,11 +174,23 @@ pub async fn add_exception(service: &BookingService, caller: &Caller, request: D
 /// Records leave. Live bookings of the lawyer in it are handed to the community's backup (B,
 /// then coordinator) and the resident is told by SMS; with no backup they stay as they are and
 /// are counted, for staff to act on. Nothing is dropped silently.
-pub async fn record_leave(service: &BookingService, caller: &Caller, request: LeaveRequest) -> Result<LeaveRecorded, AppError> {
+pub async fn record_leave(
+    service: &BookingService,
+    caller: &Caller,
+    request: LeaveRequest,
+) -> Result<LeaveRecorded, AppError> {
     let user = caller.user()?;
     let store = &service.store;
-    let own: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE user_id = $1").bind(user.id).fetch_optional(&store.pool).await.map_err(|e| internal(caller, e))?;
-    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lawyers WHERE id = $1").bind(request.lawyer_id).fetch_one(&store.pool).await.map_err(|e| internal(caller, e))?;
+    let own: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE user_id = $1")
+        .bind(user.id)
+        .fetch_optional(&store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lawyers WHERE id = $1")
+        .bind(request.lawyer_id)
+        .fetch_one(&store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
     if exists == 0 || !(user.role.is_staff() || own == Some(request.lawyer_id)) {
         return Err(caller.error(ErrorKind::NotFound));
     }
@@ -215,10 +240,17 @@ pub async fn record_leave(service: &BookingService, caller: &Caller, request: Le
             stranded += 1;
             continue;
         };
-        sqlx::query("UPDATE bookings SET lawyer_id = $1, updated_at = $2 WHERE id = $3").bind(backup).bind(now_ms()).bind(booking_id).execute(&mut *tx).await.map_err(|e| internal(caller, e))?;
+        sqlx::query("UPDATE bookings SET lawyer_id = $1, updated_at = $2 WHERE id = $3")
+            .bind(backup)
+            .bind(now_ms())
+            .bind(booking_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
         if let Some(phone) = phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()) {
             let t = app::i18n::Lang::from_tag(&lang).texts();
-            let text = fill(t.sms_moved_to_backup, &[("when", &app::time::Instant(start).format_shanghai()), ("code", &code)]);
+            let text =
+                fill(t.sms_moved_to_backup, &[("when", &app::time::Instant(start).format_shanghai()), ("code", &code)]);
             crate::sms::Outbox::enqueue(&mut tx, phone.as_str(), &text).await.map_err(|e| internal(caller, e))?;
         }
         moved += 1;

@@ -84,7 +84,9 @@ impl Calendar {
         while date <= to {
             if !self.closed.contains(&date) {
                 let recurring = self.rules.iter().filter(|r| {
-                    r.weekday == date.weekday() && r.valid_from <= date && r.valid_until.is_none_or(|until| date <= until)
+                    r.weekday == date.weekday()
+                        && r.valid_from <= date
+                        && r.valid_until.is_none_or(|until| date <= until)
                 });
                 let extra = self.extras.iter().filter(|(on, _)| *on == date).map(|(_, rule)| rule);
                 for rule in recurring.chain(extra) {

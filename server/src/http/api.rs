@@ -27,19 +27,13 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
         return error_response(AppError::of(ErrorKind::BadRequest, early_lang));
     }
     if is_cross_site(&parts.headers) {
-        return error_response(AppError::new(
-            ErrorKind::Forbidden,
-            early_lang.texts().err_cross_site,
-        ));
+        return error_response(AppError::new(ErrorKind::Forbidden, early_lang.texts().err_cross_site));
     }
     let bytes = match to_bytes(body, state.config.max_body_bytes).await {
         Ok(bytes) => bytes,
         Err(_) => return error_response(AppError::of(ErrorKind::TooLarge, early_lang)),
     };
-    let peer = parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0);
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let caller = caller::resolve(&state, &parts.headers, peer).await;
     let lang = caller.lang;
     parts.extensions.insert(caller);
@@ -76,9 +70,7 @@ async fn normalize(response: Response, lang: Lang) -> Response {
     if !(status.is_client_error() || status.is_server_error()) {
         return response;
     }
-    let body = to_bytes(response.into_body(), MAX_ERROR_BODY)
-        .await
-        .unwrap_or_default();
+    let body = to_bytes(response.into_body(), MAX_ERROR_BODY).await.unwrap_or_default();
     let mut error = serde_json::from_slice::<AppError>(&body).unwrap_or_else(|_| {
         let kind = match status {
             StatusCode::PAYLOAD_TOO_LARGE => ErrorKind::TooLarge,
@@ -101,17 +93,11 @@ async fn normalize(response: Response, lang: Lang) -> Response {
 
 /// An `AppError` as an HTTP response.
 pub fn error_response(error: AppError) -> Response {
-    let status =
-        StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = serde_json::to_vec(&error).unwrap_or_default();
     let mut response = (status, body).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
@@ -125,33 +111,16 @@ mod tests {
     use super::*;
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
-        pairs
-            .iter()
-            .map(|(k, v)| {
-                (
-                    header::HeaderName::from_static(k),
-                    HeaderValue::from_static(v),
-                )
-            })
-            .collect()
+        pairs.iter().map(|(k, v)| (header::HeaderName::from_static(k), HeaderValue::from_static(v))).collect()
     }
 
     #[test]
     fn same_origin_requests_pass_and_cross_site_ones_do_not() {
-        assert!(!is_cross_site(&headers(&[(
-            "sec-fetch-site",
-            "same-origin"
-        )])));
+        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
         assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
         assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")])));
-        assert!(!is_cross_site(&headers(&[
-            ("origin", "http://127.0.0.1:3000"),
-            ("host", "127.0.0.1:3000")
-        ])));
-        assert!(is_cross_site(&headers(&[
-            ("origin", "https://evil.example"),
-            ("host", "127.0.0.1:3000")
-        ])));
+        assert!(!is_cross_site(&headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])));
+        assert!(is_cross_site(&headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")])));
         assert!(!is_cross_site(&headers(&[])));
     }
 }

@@ -21,15 +21,13 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// The language before any account is known: the `lang` cookie, else `Accept-Language`.
 pub fn request_lang(headers: &HeaderMap) -> Lang {
-    cookie(headers, "lang")
-        .map(Lang::from_tag)
-        .unwrap_or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .map(Lang::from_accept_language)
-                .unwrap_or_default()
-        })
+    cookie(headers, "lang").map(Lang::from_tag).unwrap_or_else(|| {
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(Lang::from_accept_language)
+            .unwrap_or_default()
+    })
 }
 
 fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> Option<IpAddr> {
@@ -50,9 +48,7 @@ fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) ->
 /// Resolves the caller. A store failure is logged and the caller treated as signed out: the
 /// server function then answers for itself (public reads still work).
 pub async fn resolve(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> Caller {
-    let token = cookie(headers, SESSION_COOKIE)
-        .filter(|t| !t.is_empty() && t.len() <= 128)
-        .map(str::to_owned);
+    let token = cookie(headers, SESSION_COOKIE).filter(|t| !t.is_empty() && t.len() <= 128).map(str::to_owned);
     let mut lang = request_lang(headers);
     let mut user = None;
     if let Some(token) = &token {
@@ -84,10 +80,7 @@ mod tests {
     #[test]
     fn finds_a_cookie_among_several() {
         let mut headers = HeaderMap::new();
-        headers.insert(
-            header::COOKIE,
-            HeaderValue::from_static("a=1; fai_session=tok; lang=en"),
-        );
+        headers.insert(header::COOKIE, HeaderValue::from_static("a=1; fai_session=tok; lang=en"));
         assert_eq!(cookie(&headers, "fai_session"), Some("tok"));
         assert_eq!(request_lang(&headers), Lang::En);
         assert_eq!(cookie(&headers, "missing"), None);

@@ -17,13 +17,8 @@ use tower_http::services::{ServeDir, ServeFile};
 pub fn service(site_dir: &Path) -> Router {
     let index = site_dir.join("index.html");
     let fallback = spa_fallback.with_state(index);
-    let files = ServeDir::new(site_dir)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(fallback);
-    Router::new()
-        .fallback_service(files)
-        .layer(axum::middleware::from_fn(cache_headers))
+    let files = ServeDir::new(site_dir).precompressed_br().precompressed_gzip().fallback(fallback);
+    Router::new().fallback_service(files).layer(axum::middleware::from_fn(cache_headers))
 }
 
 async fn spa_fallback(State(index): State<PathBuf>, request: Request) -> Response {
@@ -31,21 +26,14 @@ async fn spa_fallback(State(index): State<PathBuf>, request: Request) -> Respons
     if last.contains('.') || request.uri().path().starts_with("/api/") {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
-    match ServeFile::new(index)
-        .precompressed_br()
-        .precompressed_gzip()
-        .oneshot(request)
-        .await
-    {
+    match ServeFile::new(index).precompressed_br().precompressed_gzip().oneshot(request).await {
         Ok(response) => no_cache(response.into_response()),
         Err(never) => match never {},
     }
 }
 
 fn no_cache(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response
 }
 
@@ -54,14 +42,8 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     let hashed = is_hashed(request.uri().path());
     let mut response = next.run(request).await;
     if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
-        let value = if hashed {
-            "public, max-age=31536000, immutable"
-        } else {
-            "no-cache"
-        };
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     }
     response
 }
@@ -97,10 +79,7 @@ fn blocks(html: &str, tag: &str) -> Vec<String> {
         let body = &after[tag_end + 1..body_end.max(tag_end + 1)];
         if !attributes.contains(" src=") && !body.trim().is_empty() {
             let digest = Sha256::digest(body.as_bytes());
-            hashes.push(format!(
-                "sha256-{}",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            ));
+            hashes.push(format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(digest)));
         }
         rest = &after[body_end + close.len()..];
     }

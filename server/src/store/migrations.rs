@@ -9,21 +9,11 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use std::borrow::Cow;
 
 const FILES: &[(i64, &str, &str)] = &[
-    (
-        1,
-        "accounts",
-        include_str!("../../migrations/0001_accounts.sql"),
-    ),
-    (
-        2,
-        "directory",
-        include_str!("../../migrations/0002_directory.sql"),
-    ),
-    (
-        3,
-        "outbox audit",
-        include_str!("../../migrations/0003_outbox_audit.sql"),
-    ),
+    (1, "accounts", include_str!("../../migrations/0001_accounts.sql")),
+    (2, "directory", include_str!("../../migrations/0002_directory.sql")),
+    (3, "outbox audit", include_str!("../../migrations/0003_outbox_audit.sql")),
+    (4, "duty schedules", include_str!("../../migrations/0004_duty_schedules.sql")),
+    (5, "bookings", include_str!("../../migrations/0005_bookings.sql")),
 ];
 
 /// The migrator for `backend`.
@@ -44,8 +34,5 @@ pub fn migrator(backend: Backend) -> Migrator {
             )
         })
         .collect::<Vec<_>>();
-    Migrator {
-        migrations: Cow::Owned(migrations),
-        ..Migrator::DEFAULT
-    }
+    Migrator { migrations: Cow::Owned(migrations), ..Migrator::DEFAULT }
 }

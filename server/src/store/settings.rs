@@ -13,16 +13,11 @@ pub async fn code_key(store: &Store) -> Result<Vec<u8>, sqlx::Error> {
     rand::thread_rng().fill_bytes(&mut fresh);
     let encoded = base64::engine::general_purpose::STANDARD.encode(fresh);
     // Two servers starting at once both insert; the first wins and both read it back.
-    sqlx::query(
-        "INSERT INTO settings (name, value) VALUES ('code_key', $1) ON CONFLICT (name) DO NOTHING",
-    )
-    .bind(&encoded)
-    .execute(&store.pool)
-    .await?;
-    let stored: String = sqlx::query_scalar("SELECT value FROM settings WHERE name = 'code_key'")
-        .fetch_one(&store.pool)
+    sqlx::query("INSERT INTO settings (name, value) VALUES ('code_key', $1) ON CONFLICT (name) DO NOTHING")
+        .bind(&encoded)
+        .execute(&store.pool)
         .await?;
-    base64::engine::general_purpose::STANDARD
-        .decode(stored)
-        .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    let stored: String =
+        sqlx::query_scalar("SELECT value FROM settings WHERE name = 'code_key'").fetch_one(&store.pool).await?;
+    base64::engine::general_purpose::STANDARD.decode(stored).map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }

@@ -6,10 +6,7 @@ use serde_json::json;
 async fn the_staff_overview_is_for_staff_and_admins_only() {
     let app = spawn_app().await;
     let visitor = new_client();
-    assert_eq!(
-        app.post_with(&visitor, "staff/overview", json!({})).await.0,
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(app.post_with(&visitor, "staff/overview", json!({})).await.0, StatusCode::UNAUTHORIZED);
 
     let resident = new_client();
     app.sign_in_resident(&resident, RESIDENT_PHONE).await;
@@ -20,11 +17,7 @@ async fn the_staff_overview_is_for_staff_and_admins_only() {
     for login in ["lawyer", "assistant"] {
         let client = new_client();
         app.sign_in_password(&client, login).await;
-        assert_eq!(
-            app.post_with(&client, "staff/overview", json!({})).await.0,
-            StatusCode::FORBIDDEN,
-            "{login}"
-        );
+        assert_eq!(app.post_with(&client, "staff/overview", json!({})).await.0, StatusCode::FORBIDDEN, "{login}");
     }
 
     let staff = new_client();
@@ -45,54 +38,32 @@ async fn the_overview_shows_a_community_whose_a_lawyer_left() {
         .expect("end the assignment");
     app.sign_in_password(&app.client, "staff").await;
     let (_, overview) = app.post("staff/overview", json!({})).await;
-    let gaps: Vec<&str> = overview["without_a_lawyer"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter_map(|c| c["name"].as_str())
-        .collect();
+    let gaps: Vec<&str> =
+        overview["without_a_lawyer"].as_array().expect("list").iter().filter_map(|c| c["name"].as_str()).collect();
     assert_eq!(gaps, ["后亭社区"]);
 }
 
 #[tokio::test]
 async fn only_residents_choose_a_home_community() {
     let app = spawn_app().await;
-    let (_, communities) = app
-        .post("directory/communities", json!({ "query": "后亭" }))
-        .await;
+    let (_, communities) = app.post("directory/communities", json!({ "query": "后亭" })).await;
     let houting = communities[0]["id"].clone();
 
-    assert_eq!(
-        app.post("account/set-community", json!({ "community_id": houting }))
-            .await
-            .0,
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(app.post("account/set-community", json!({ "community_id": houting })).await.0, StatusCode::UNAUTHORIZED);
 
     let lawyer = new_client();
     app.sign_in_password(&lawyer, "lawyer").await;
     assert_eq!(
-        app.post_with(
-            &lawyer,
-            "account/set-community",
-            json!({ "community_id": houting })
-        )
-        .await
-        .0,
+        app.post_with(&lawyer, "account/set-community", json!({ "community_id": houting })).await.0,
         StatusCode::FORBIDDEN
     );
 
     app.sign_in_resident(&app.client, RESIDENT_PHONE).await;
-    let (status, me) = app
-        .post("account/set-community", json!({ "community_id": houting }))
-        .await;
+    let (status, me) = app.post("account/set-community", json!({ "community_id": houting })).await;
     assert_eq!(status, StatusCode::OK, "{me}");
     assert_eq!(me["community_id"], houting);
     let (_, session) = app.post("account/session", json!({})).await;
-    assert_eq!(
-        session["me"]["community_id"], houting,
-        "remembered on the account"
-    );
+    assert_eq!(session["me"]["community_id"], houting, "remembered on the account");
 }
 
 #[tokio::test]
@@ -105,11 +76,7 @@ async fn a_disabled_account_loses_its_sessions() {
         .expect("disable");
     let (_, session) = app.post("account/session", json!({})).await;
     assert!(session["me"].is_null());
-    let (status, _) = app
-        .post(
-            "auth/sign-in-password",
-            json!({ "login": "lawyer", "password": server::demo::DEMO_PASSWORD }),
-        )
-        .await;
+    let (status, _) =
+        app.post("auth/sign-in-password", json!({ "login": "lawyer", "password": server::demo::DEMO_PASSWORD })).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }

@@ -15,10 +15,7 @@ pub struct CapturedSms(pub Mutex<Vec<(String, String)>>);
 #[async_trait]
 impl SmsSender for CapturedSms {
     async fn send(&self, to: &str, text: &str) -> Result<(), String> {
-        self.0
-            .lock()
-            .map_err(|e| e.to_string())?
-            .push((to.to_owned(), text.to_owned()));
+        self.0.lock().map_err(|e| e.to_string())?.push((to.to_owned(), text.to_owned()));
         Ok(())
     }
 }
@@ -47,10 +44,8 @@ fn unique_name() -> String {
 fn rand_suffix() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     u64::from(nanos) * 1000 + NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
@@ -63,8 +58,8 @@ pub fn on_postgres() -> bool {
 async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
     let name = unique_name();
     if on_postgres() {
-        let admin = std::env::var("TEST_POSTGRES_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let admin =
+            std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
         sqlx::any::install_default_drivers();
         let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin)
             .await
@@ -72,17 +67,11 @@ async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
         sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
             .await
             .expect("create test database");
-        let base = admin
-            .rsplit_once('/')
-            .map(|(base, _)| base.to_owned())
-            .unwrap_or(admin);
+        let base = admin.rsplit_once('/').map(|(base, _)| base.to_owned()).unwrap_or(admin);
         (format!("{base}/{name}"), None)
     } else {
         let dir = std::env::temp_dir().join(name);
-        (
-            format!("sqlite://{}?mode=rwc", dir.join("fai.db").display()),
-            Some(dir),
-        )
+        (format!("sqlite://{}?mode=rwc", dir.join("fai.db").display()), Some(dir))
     }
 }
 
@@ -104,39 +93,23 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = Config::from_lookup(|key| match key {
         "BIND_ADDR" => Some("127.0.0.1:0".into()),
         "DEMO" => Some("1".into()),
-        "SITE_DIR" => Some(
-            std::env::temp_dir()
-                .join("fai-no-site")
-                .display()
-                .to_string(),
-        ),
+        "SITE_DIR" => Some(std::env::temp_dir().join("fai-no-site").display().to_string()),
         _ => None,
     })
     .expect("test config");
     config.database_url = database_url;
     adjust(&mut config);
     let sms = Arc::new(CapturedSms::default());
-    let app = Application::build_with_sender(config, sms.clone())
-        .await
-        .expect("application starts");
+    let app = Application::build_with_sender(config, sms.clone()).await.expect("application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let store = app.state().store.clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp {
-        address,
-        client: new_client(),
-        sms,
-        store,
-        sqlite_dir,
-    }
+    TestApp { address, client: new_client(), sms, store, sqlite_dir }
 }
 
 /// A client with its own cookie jar: another browser.
 pub fn new_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .expect("client")
+    reqwest::Client::builder().cookie_store(true).build().expect("client")
 }
 
 pub const RESIDENT_PHONE: &str = "13812345678";
@@ -148,18 +121,8 @@ impl TestApp {
     }
 
     /// POSTs JSON to `/api/{path}` with `client`.
-    pub async fn post_with(
-        &self,
-        client: &reqwest::Client,
-        path: &str,
-        body: Value,
-    ) -> (StatusCode, Value) {
-        let response = client
-            .post(format!("{}/api/{path}", self.address))
-            .json(&body)
-            .send()
-            .await
-            .expect("request");
+    pub async fn post_with(&self, client: &reqwest::Client, path: &str, body: Value) -> (StatusCode, Value) {
+        let response = client.post(format!("{}/api/{path}", self.address)).json(&body).send().await.expect("request");
         read(response).await
     }
 
@@ -201,23 +164,34 @@ impl TestApp {
         panic!("no SMS to {phone}");
     }
 
+    /// Waits for an SMS to `phone` that contains `needle`.
+    pub async fn sms_containing(&self, phone: &str, needle: &str) -> String {
+        for _ in 0..100 {
+            let found = self
+                .sms
+                .0
+                .lock()
+                .expect("sms log")
+                .iter()
+                .find(|(to, text)| to == phone && text.contains(needle))
+                .map(|(_, t)| t.clone());
+            if let Some(text) = found {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no SMS to {phone} containing {needle}");
+    }
+
     /// How many SMS went to `phone`.
     pub fn sms_count(&self, phone: &str) -> usize {
-        self.sms
-            .0
-            .lock()
-            .expect("sms log")
-            .iter()
-            .filter(|(to, _)| to == phone)
-            .count()
+        self.sms.0.lock().expect("sms log").iter().filter(|(to, _)| to == phone).count()
     }
 
     /// Requests a code and returns it as delivered by SMS.
     pub async fn request_code(&self, client: &reqwest::Client, phone: &str) -> String {
         let before = self.sms_count(phone);
-        let (status, body) = self
-            .post_with(client, "auth/send-code", json!({ "phone": phone }))
-            .await;
+        let (status, body) = self.post_with(client, "auth/send-code", json!({ "phone": phone })).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         for _ in 0..100 {
             if self.sms_count(phone) > before {
@@ -231,13 +205,7 @@ impl TestApp {
     /// Signs a resident in on `client` and returns their account.
     pub async fn sign_in_resident(&self, client: &reqwest::Client, phone: &str) -> Value {
         let code = self.request_code(client, phone).await;
-        let (status, me) = self
-            .post_with(
-                client,
-                "auth/sign-in-code",
-                json!({ "phone": phone, "code": code }),
-            )
-            .await;
+        let (status, me) = self.post_with(client, "auth/sign-in-code", json!({ "phone": phone, "code": code })).await;
         assert_eq!(status, StatusCode::OK, "{me}");
         me
     }
@@ -257,10 +225,58 @@ impl TestApp {
 
     /// A single number from the store.
     pub async fn count(&self, sql: &str) -> i64 {
-        sqlx::query_scalar(sql)
+        sqlx::query_scalar(sql).fetch_one(&self.store.pool).await.expect("count query")
+    }
+}
+
+impl TestApp {
+    /// A signed-in resident made directly in the store (no SMS round trip, no rate limit),
+    /// for tests that need many residents.
+    pub async fn resident(&self, phone: &str) -> reqwest::Client {
+        let phone = app::domain::PhoneNumber::parse(phone).expect("valid phone");
+        sqlx::query("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, $2, 0)")
+            .bind(phone.as_str())
+            .bind(phone.masked())
+            .execute(&self.store.pool)
+            .await
+            .expect("insert resident");
+        let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
+            .bind(phone.as_str())
             .fetch_one(&self.store.pool)
             .await
-            .expect("count query")
+            .expect("id");
+        let (token, _) = server::auth::sessions::create(&self.store, id, true).await.expect("session");
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("cookie", format!("fai_session={token}").parse().expect("header"));
+        reqwest::Client::builder().default_headers(headers).build().expect("client")
+    }
+
+    /// A community's id by name.
+    pub async fn community(&self, name: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM communities WHERE name = $1")
+            .bind(name)
+            .fetch_one(&self.store.pool)
+            .await
+            .expect("community")
+    }
+
+    /// A password account signed in on a new client.
+    pub async fn staff_client(&self, login: &str) -> reqwest::Client {
+        let client = new_client();
+        self.sign_in_password(&client, login).await;
+        client
+    }
+
+    /// The free slots of a community, flattened, soonest first.
+    pub async fn free_slots(&self, community_id: i64) -> Vec<Value> {
+        let (status, availability) = self.post("booking/availability", json!({ "community_id": community_id })).await;
+        assert_eq!(status, StatusCode::OK, "{availability}");
+        availability["days"]
+            .as_array()
+            .expect("days")
+            .iter()
+            .flat_map(|d| d["slots"].as_array().cloned().unwrap_or_default())
+            .collect()
     }
 }
 

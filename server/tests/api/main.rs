@@ -5,6 +5,9 @@
 mod auth;
 mod authorization;
 mod bad_input;
+mod booking;
+mod booking_rules;
+mod desk;
 mod directory;
 mod helpers;
 mod outbox;

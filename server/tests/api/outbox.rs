@@ -15,31 +15,20 @@ impl SmsSender for Down {
 async fn a_message_the_gateway_refuses_stays_queued_with_its_error_and_backs_off() {
     let (store, dir) = fresh_store().await;
     let mut tx = store.pool.begin().await.expect("tx");
-    Outbox::enqueue(&mut tx, "13812345678", "测试")
-        .await
-        .expect("enqueue");
+    Outbox::enqueue(&mut tx, "13812345678", "测试").await.expect("enqueue");
     tx.commit().await.expect("commit");
 
     let outbox = Outbox::new(store.clone());
     assert_eq!(outbox.deliver_due(&Down).await.expect("pass"), 0);
     let (attempts, sent_at, error): (i64, Option<i64>, Option<String>) =
-        sqlx::query_as("SELECT attempts, sent_at, last_error FROM outbox")
-            .fetch_one(&store.pool)
-            .await
-            .expect("row");
-    assert_eq!(
-        (attempts, sent_at, error.as_deref()),
-        (1, None, Some("gateway down"))
-    );
+        sqlx::query_as("SELECT attempts, sent_at, last_error FROM outbox").fetch_one(&store.pool).await.expect("row");
+    assert_eq!((attempts, sent_at, error.as_deref()), (1, None, Some("gateway down")));
 
     // Backed off: an immediate second pass does not even try.
     let captured = CapturedSms::default();
     assert_eq!(outbox.deliver_due(&captured).await.expect("pass"), 0);
     // Once due again, it goes out.
-    sqlx::query("UPDATE outbox SET next_attempt_at = 0")
-        .execute(&store.pool)
-        .await
-        .expect("make due");
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(&store.pool).await.expect("make due");
     assert_eq!(outbox.deliver_due(&captured).await.expect("pass"), 1);
     assert_eq!(captured.0.lock().expect("log").len(), 1);
     if let Some(dir) = dir {
@@ -51,16 +40,11 @@ async fn a_message_the_gateway_refuses_stays_queued_with_its_error_and_backs_off
 async fn a_message_is_delivered_once_even_with_two_workers() {
     let app = spawn_app().await;
     let mut tx = app.store.pool.begin().await.expect("tx");
-    Outbox::enqueue(&mut tx, "13700000000", "一次")
-        .await
-        .expect("enqueue");
+    Outbox::enqueue(&mut tx, "13700000000", "一次").await.expect("enqueue");
     tx.commit().await.expect("commit");
     let first = Outbox::new(app.store.clone());
     let second = Outbox::new(app.store.clone());
-    let (a, b) = tokio::join!(
-        first.deliver_due(app.sms.as_ref()),
-        second.deliver_due(app.sms.as_ref())
-    );
+    let (a, b) = tokio::join!(first.deliver_due(app.sms.as_ref()), second.deliver_due(app.sms.as_ref()));
     let _ = (a.expect("first"), b.expect("second"));
     // Give the app's own worker time to (not) send it again.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;

@@ -5,10 +5,7 @@ use serde_json::json;
 #[tokio::test]
 async fn cross_site_requests_are_refused_before_anything_happens() {
     let app = spawn_app().await;
-    for (name, value) in [
-        ("sec-fetch-site", "cross-site"),
-        ("origin", "https://evil.example"),
-    ] {
+    for (name, value) in [("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")] {
         let response = app
             .client
             .post(format!("{}/api/auth/send-code", app.address))
@@ -37,63 +34,28 @@ async fn every_response_carries_the_security_headers() {
     let app = spawn_app().await;
     for path in ["/healthz", "/communities/1", "/api/directory/streets"] {
         let response = if path.starts_with("/api") {
-            app.client
-                .post(format!("{}{path}", app.address))
-                .json(&json!({}))
-                .send()
-                .await
+            app.client.post(format!("{}{path}", app.address)).json(&json!({})).send().await
         } else {
-            app.client
-                .get(format!("{}{path}", app.address))
-                .send()
-                .await
+            app.client.get(format!("{}{path}", app.address)).send().await
         }
         .expect("request");
         let h = response.headers();
-        let csp = h
-            .get("content-security-policy")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
-        assert!(
-            csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
-            "{path}: {csp}"
-        );
+        let csp = h.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert!(!csp.contains("unsafe-inline"), "{csp}");
-        assert_eq!(
-            h.get("x-content-type-options")
-                .and_then(|v| v.to_str().ok()),
-            Some("nosniff")
-        );
-        assert_eq!(
-            h.get("referrer-policy").and_then(|v| v.to_str().ok()),
-            Some("same-origin")
-        );
+        assert_eq!(h.get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"));
+        assert_eq!(h.get("referrer-policy").and_then(|v| v.to_str().ok()), Some("same-origin"));
     }
 }
 
 #[tokio::test]
 async fn health_says_the_process_is_up_and_readiness_checks_the_database() {
     let app = spawn_app().await;
-    let health = app
-        .client
-        .get(format!("{}/healthz", app.address))
-        .send()
-        .await
-        .expect("healthz");
+    let health = app.client.get(format!("{}/healthz", app.address)).send().await.expect("healthz");
     assert_eq!(health.status(), StatusCode::OK);
-    let ready = app
-        .client
-        .get(format!("{}/readyz", app.address))
-        .send()
-        .await
-        .expect("readyz");
+    let ready = app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz");
     assert_eq!(ready.status(), StatusCode::OK);
     app.store.pool.close().await;
-    let ready = app
-        .client
-        .get(format!("{}/readyz", app.address))
-        .send()
-        .await
-        .expect("readyz");
+    let ready = app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz");
     assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
 }

@@ -3,11 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// A tab: where it goes, its icon, its label.
-type Tab = (
-    &'static str,
-    &'static str,
-    fn(&crate::i18n::Texts) -> &'static str,
-);
+type Tab = (&'static str, &'static str, fn(&crate::i18n::Texts) -> &'static str);
 
 /// The residents' bottom tab bar: 首页 / 预约 / 咨询 / 资料 / 我的.
 #[component]

@@ -8,12 +8,7 @@ use leptos::prelude::*;
 pub fn Shell(children: Children) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
-    let is_worker = move || {
-        session
-            .me
-            .get()
-            .is_some_and(|me| me.role != crate::domain::Role::Resident)
-    };
+    let is_worker = move || session.me.get().is_some_and(|me| me.role != crate::domain::Role::Resident);
     view! {
         <header class="sticky top-0 z-10 bg-brand text-white">
             <div class="mx-auto flex h-12 max-w-3xl items-center justify-between px-4">

@@ -12,18 +12,8 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn CommunityPage() -> impl IntoView {
     let params = use_params_map();
-    let community_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
-    let community = LocalResource::new(move || {
-        get_community(CommunityRequest {
-            community_id: community_id(),
-        })
-    });
+    let community_id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+    let community = LocalResource::new(move || get_community(CommunityRequest { community_id: community_id() }));
 
     view! {
         {move || match community.get() {
@@ -68,12 +58,7 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
 fn LawyerCard(lawyer: TeamLawyer) -> impl IntoView {
     let prefs = use_prefs();
     let role = lawyer.role;
-    let initial = lawyer
-        .name
-        .chars()
-        .next()
-        .map(String::from)
-        .unwrap_or_default();
+    let initial = lawyer.name.chars().next().map(String::from).unwrap_or_default();
     view! {
         <li class="flex gap-3 rounded-lg border border-line bg-surface p-3">
             <div aria-hidden="true" class="flex h-14 w-14 shrink-0 items-center justify-center rounded-full bg-brand-soft text-xl font-bold text-brand">{initial}</div>

@@ -1,11 +1,8 @@
-use crate::api::auth::{
-    complete_second_factor, send_sign_in_code, sign_in_with_code, sign_in_with_password,
-};
+use crate::api::auth::{complete_second_factor, send_sign_in_code, sign_in_with_code, sign_in_with_password};
 use crate::domain::{OneTimeCode, PhoneNumber, Role};
 use crate::error::AppError;
 use crate::model::{
-    CodeSignInRequest, Me, PasswordSignIn, PasswordSignInRequest, SecondFactorRequest,
-    SendCodeRequest,
+    CodeSignInRequest, Me, PasswordSignIn, PasswordSignInRequest, SecondFactorRequest, SendCodeRequest,
 };
 use crate::ui::components::{ErrorNote, PageTitle};
 use crate::ui::{use_prefs, use_session};
@@ -57,8 +54,7 @@ fn signed_in(me: Me) {
 }
 
 const FIELD: &str = "min-h-12 w-full rounded-lg border border-line bg-surface px-3 text-lg";
-const PRIMARY: &str =
-    "min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50";
+const PRIMARY: &str = "min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50";
 
 /// A resident's mobile number and one-time code.
 #[component]
@@ -72,21 +68,13 @@ fn CodeForm() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let wait = RwSignal::new(0u32);
 
-    let send = Action::new_local(move |phone: &String| {
-        send_sign_in_code(SendCodeRequest {
-            phone: phone.clone(),
-        })
-    });
+    let send = Action::new_local(move |phone: &String| send_sign_in_code(SendCodeRequest { phone: phone.clone() }));
     let verify = Action::new_local(move |req: &CodeSignInRequest| sign_in_with_code(req.clone()));
 
     Effect::new(move |_| match send.value().get() {
         Some(Ok(sent)) => {
             error.set(None);
-            notice.set(Some(format!(
-                "{} {}",
-                prefs.t().code_sent,
-                sent.phone_masked
-            )));
+            notice.set(Some(format!("{} {}", prefs.t().code_sent, sent.phone_masked)));
             start_countdown(wait, sent.resend_after_secs);
         }
         Some(Err(e)) => error.set(Some(e)),
@@ -105,17 +93,11 @@ fn CodeForm() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = prefs.t();
-        match (
-            PhoneNumber::parse(&phone.get_untracked()),
-            OneTimeCode::parse(&code.get_untracked()),
-        ) {
+        match (PhoneNumber::parse(&phone.get_untracked()), OneTimeCode::parse(&code.get_untracked())) {
             (Err(_), _) => error.set(Some(AppError::invalid("phone", t.err_phone))),
             (_, Err(_)) => error.set(Some(AppError::invalid("code", t.err_code_format))),
             (Ok(p), Ok(c)) => {
-                verify.dispatch(CodeSignInRequest {
-                    phone: p.as_str().to_owned(),
-                    code: c.as_str().to_owned(),
-                });
+                verify.dispatch(CodeSignInRequest { phone: p.as_str().to_owned(), code: c.as_str().to_owned() });
             }
         }
     };
@@ -159,14 +141,10 @@ fn request_code(
 /// Counts `wait` down from `secs` to zero, once a second.
 fn start_countdown(wait: RwSignal<u32>, secs: u32) {
     wait.set(secs);
-    if let Ok(handle) = set_interval_with_handle(
-        move || wait.update(|w| *w = w.saturating_sub(1)),
-        Duration::from_secs(1),
-    ) {
-        set_timeout(
-            move || handle.clear(),
-            Duration::from_secs(u64::from(secs) + 1),
-        );
+    if let Ok(handle) =
+        set_interval_with_handle(move || wait.update(|w| *w = w.saturating_sub(1)), Duration::from_secs(1))
+    {
+        set_timeout(move || handle.clear(), Duration::from_secs(u64::from(secs) + 1));
     }
 }
 
@@ -180,11 +158,9 @@ fn PasswordForm() -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let factor_phone = RwSignal::new(None::<String>);
 
-    let sign_in =
-        Action::new_local(move |req: &PasswordSignInRequest| sign_in_with_password(req.clone()));
-    let second = Action::new_local(move |code: &String| {
-        complete_second_factor(SecondFactorRequest { code: code.clone() })
-    });
+    let sign_in = Action::new_local(move |req: &PasswordSignInRequest| sign_in_with_password(req.clone()));
+    let second =
+        Action::new_local(move |code: &String| complete_second_factor(SecondFactorRequest { code: code.clone() }));
     Effect::new(move |_| match sign_in.value().get() {
         Some(Ok(PasswordSignIn::SignedIn { me })) => signed_in(me),
         Some(Ok(PasswordSignIn::SecondFactorSent { phone_masked })) => {
@@ -212,10 +188,8 @@ fn PasswordForm() -> impl IntoView {
         } else if login.get_untracked().trim().is_empty() || password.get_untracked().is_empty() {
             error.set(Some(AppError::invalid("login", prefs.t().err_login_empty)));
         } else {
-            sign_in.dispatch(PasswordSignInRequest {
-                login: login.get_untracked(),
-                password: password.get_untracked(),
-            });
+            sign_in
+                .dispatch(PasswordSignInRequest { login: login.get_untracked(), password: password.get_untracked() });
         }
     };
 

@@ -10,17 +10,9 @@ use leptos_router::hooks::use_params_map;
 pub fn StreetPage() -> impl IntoView {
     let prefs = use_prefs();
     let params = use_params_map();
-    let street_id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i64>().ok())
-    };
+    let street_id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok());
     let communities = LocalResource::new(move || {
-        let request = ListCommunitiesRequest {
-            street_id: street_id(),
-            query: None,
-        };
+        let request = ListCommunitiesRequest { street_id: street_id(), query: None };
         list_communities(request)
     });
     let filter = RwSignal::new(String::new());

@@ -1,0 +1,217 @@
+use crate::helpers::{spawn_app, TestApp};
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+
+async fn book(app: &TestApp, client: &Client, community_id: i64, slot: &Value, channel: &str) -> (StatusCode, Value) {
+    app.post_with(
+        client,
+        "booking/book",
+        json!({ "community_id": community_id, "slot_start": slot["start"], "channel": channel, "topic": "labour", "description": "工资被拖欠三个月" }),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn houting_offers_weekday_mornings_within_two_weeks_and_at_least_two_hours_ahead() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let (_, availability) = app.post("booking/availability", json!({ "community_id": houting })).await;
+    let days = availability["days"].as_array().expect("days");
+    assert!(days.len() >= 9 && days.len() <= 10, "weekdays of two weeks: {}", days.len());
+    let now = server::store::now_ms();
+    for day in days {
+        assert!((1..=5).contains(&day["weekday"].as_i64().unwrap_or(0)));
+        for slot in day["slots"].as_array().expect("slots") {
+            let start = slot["start"].as_i64().expect("start");
+            assert!(start >= now + 2 * 3_600_000, "minimum notice");
+            assert!(start < now + 15 * 86_400_000, "booking window");
+            let minutes = app::time::Instant(start).to_shanghai().1;
+            assert!((9 * 60..12 * 60).contains(&minutes), "inside duty hours (Shanghai)");
+            assert_eq!(slot["instant"], false);
+        }
+    }
+    assert_eq!(app.post("booking/availability", json!({ "community_id": 999_999 })).await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_resident_books_gets_a_code_and_an_sms_and_the_seat_is_taken() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let resident = app.resident("13711110001").await;
+    let slot = app.free_slots(houting).await[0].clone();
+    let (status, booking) = book(&app, &resident, houting, &slot, "phone").await;
+    assert_eq!(status, StatusCode::OK, "{booking}");
+    assert_eq!(booking["status"], "pending", "后亭社区's lawyer confirms each booking");
+    assert_eq!(booking["code"].as_str().map(str::len), Some(8));
+    assert_eq!(booking["community_name"], "后亭社区");
+    assert!(app.last_sms("13711110001").await.contains(booking["code"].as_str().unwrap_or("?")));
+
+    let after = app.free_slots(houting).await;
+    let same = after.iter().find(|s| s["start"] == slot["start"]).expect("still one seat");
+    assert_eq!(same["seats_left"], 1);
+
+    let (_, mine) = app.post_with(&resident, "booking/mine", json!({})).await;
+    assert_eq!(mine["upcoming"][0]["code"], booking["code"]);
+    assert_eq!(mine["upcoming"][0]["changeable"], true);
+}
+
+#[tokio::test]
+async fn a_community_that_confirms_at_once_gives_a_confirmed_booking() {
+    let app = spawn_app().await;
+    let haiwang = app.community("海旺社区").await;
+    let resident = app.resident("13711110002").await;
+    let slot = app.free_slots(haiwang).await[0].clone();
+    let (status, booking) = book(&app, &resident, haiwang, &slot, "in_person").await;
+    assert_eq!(status, StatusCode::OK, "{booking}");
+    assert_eq!(booking["status"], "confirmed");
+}
+
+#[tokio::test]
+async fn the_last_seat_offered_to_sixty_residents_at_once_is_taken_exactly_once() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let staff = app.staff_client("staff").await;
+    // An extra evening on a day in the window, with a single seat.
+    let date = app::time::Instant(server::store::now_ms()).to_shanghai().0.plus_days(3);
+    let lawyer: i64 = sqlx::query_scalar(
+        "SELECT lawyer_id FROM assignments WHERE community_id = $1 AND role = 'a' AND ends_on IS NULL",
+    )
+    .bind(houting)
+    .fetch_one(&app.store.pool)
+    .await
+    .expect("A lawyer");
+    let period = json!({ "lawyer_id": lawyer, "weekday": 1, "start": "19:00", "end": "19:30", "slot_minutes": 30, "seats": 1, "channels": ["phone"], "instant": true });
+    let (status, body) = app
+        .post_with(
+            &staff,
+            "desk/add-exception",
+            json!({ "community_id": houting, "date": date.to_string(), "extra": period }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let start = date.at_minute(19 * 60).0;
+
+    let mut residents = Vec::new();
+    for i in 0..60 {
+        residents.push(app.resident(&format!("1360000{i:04}")).await);
+    }
+    let attempts = residents.iter().map(|client| {
+        app.post_with(
+            client,
+            "booking/book",
+            json!({ "community_id": houting, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款未还" }),
+        )
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let won = results.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+    let full = results.iter().filter(|(s, _)| *s == StatusCode::CONFLICT).count();
+    assert_eq!(won, 1, "{:?}", results.iter().map(|(s, b)| (s.as_u16(), b["message"].clone())).collect::<Vec<_>>());
+    assert_eq!(full, 59);
+    let seats: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM booking_seats WHERE slot_start = $1")
+        .bind(start)
+        .fetch_one(&app.store.pool)
+        .await
+        .expect("seats");
+    let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE slot_start = $1")
+        .bind(start)
+        .fetch_one(&app.store.pool)
+        .await
+        .expect("bookings");
+    assert_eq!((seats, live), (1, 1), "no double booking, and no orphan booking rows");
+}
+
+#[tokio::test]
+async fn a_resident_cancels_with_a_reason_which_frees_the_seat_and_cannot_cancel_twice() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let resident = app.resident("13711110003").await;
+    let slot = app.free_slots(houting).await[0].clone();
+    let (_, booking) = book(&app, &resident, houting, &slot, "in_person").await;
+    let id = booking["id"].clone();
+
+    let (status, body) = app.post_with(&resident, "booking/cancel", json!({ "booking_id": id, "reason": "  " })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let other = app.resident("13711110004").await;
+    assert_eq!(
+        app.post_with(&other, "booking/cancel", json!({ "booking_id": id, "reason": "x" })).await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    let (status, cancelled) =
+        app.post_with(&resident, "booking/cancel", json!({ "booking_id": id, "reason": "时间冲突" })).await;
+    assert_eq!(status, StatusCode::OK, "{cancelled}");
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["status_reason"], "时间冲突");
+    let seats_left =
+        app.free_slots(houting).await.iter().find(|s| s["start"] == slot["start"]).map(|s| s["seats_left"].clone());
+    assert_eq!(seats_left, Some(json!(2)));
+
+    let (status, again) =
+        app.post_with(&resident, "booking/cancel", json!({ "booking_id": id, "reason": "再取消" })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{again}");
+    let (_, mine) = app.post_with(&resident, "booking/mine", json!({})).await;
+    assert_eq!(mine["upcoming"], json!([]));
+    assert_eq!(mine["past"][0]["status"], "cancelled");
+}
+
+#[tokio::test]
+async fn a_booking_cannot_be_changed_within_two_hours_of_its_start() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let resident = app.resident("13711110005").await;
+    let slot = app.free_slots(houting).await[0].clone();
+    let (_, booking) = book(&app, &resident, houting, &slot, "in_person").await;
+    let soon = server::store::now_ms() + 3_600_000;
+    sqlx::query("UPDATE bookings SET slot_start = $1, slot_end = $2 WHERE id = $3")
+        .bind(soon)
+        .bind(soon + 1_800_000)
+        .bind(booking["id"].as_i64())
+        .execute(&app.store.pool)
+        .await
+        .expect("move closer");
+    let (status, body) =
+        app.post_with(&resident, "booking/cancel", json!({ "booking_id": booking["id"], "reason": "来不了" })).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["message"], "距预约开始不足2小时，无法取消或改约");
+}
+
+#[tokio::test]
+async fn rescheduling_moves_the_booking_and_a_full_target_changes_nothing() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let resident = app.resident("13711110006").await;
+    let slots = app.free_slots(houting).await;
+    let (_, booking) = book(&app, &resident, houting, &slots[0], "in_person").await;
+
+    // Fill slots[1] with two other residents.
+    for phone in ["13711110007", "13711110008"] {
+        let client = app.resident(phone).await;
+        assert_eq!(book(&app, &client, houting, &slots[1], "in_person").await.0, StatusCode::OK);
+    }
+    let (status, _) = app
+        .post_with(
+            &resident,
+            "booking/reschedule",
+            json!({ "booking_id": booking["id"], "slot_start": slots[1]["start"], "reason": "改时间" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (_, mine) = app.post_with(&resident, "booking/mine", json!({})).await;
+    assert_eq!(mine["upcoming"][0]["id"], booking["id"], "the original booking is untouched");
+    assert_eq!(mine["upcoming"][0]["status"], booking["status"]);
+
+    let (status, moved) = app
+        .post_with(
+            &resident,
+            "booking/reschedule",
+            json!({ "booking_id": booking["id"], "slot_start": slots[2]["start"], "reason": "改时间" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{moved}");
+    assert_eq!(moved["start"], slots[2]["start"]);
+    let (_, mine) = app.post_with(&resident, "booking/mine", json!({})).await;
+    assert_eq!(mine["upcoming"].as_array().map(Vec::len), Some(1));
+    let seats_left =
+        app.free_slots(houting).await.iter().find(|s| s["start"] == slots[0]["start"]).map(|s| s["seats_left"].clone());
+    assert_eq!(seats_left, Some(json!(2)), "the old seat is free again");
+}
