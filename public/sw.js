@@ -2,7 +2,7 @@
 // connection still shows a page. The API is never cached: its answers are personal and live.
 const CACHE = "fai-shell-v1";
 const OFFLINE = ["/offline.html", "/offline.css"];
-const HASHED = /-[0-9a-f]{16,}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(OFFLINE)).then(() => self.skipWaiting()));

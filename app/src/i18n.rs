@@ -54,6 +54,17 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// The short name of weekday `n` (1 = Monday … 7 = Sunday).
+    pub fn weekday(self, n: u8) -> &'static str {
+        const ZH: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+        const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        let i = usize::from(n.clamp(1, 7) - 1);
+        match self {
+            Lang::Zh => ZH[i],
+            Lang::En => EN[i],
+        }
+    }
+
     /// This language's strings.
     pub fn texts(self) -> &'static Texts {
         match self {
@@ -111,7 +122,6 @@ texts! {
     languages: "语言：", "Languages: ";
 
     soon_title: "即将开放", "Coming soon";
-    soon_booking: "在线预约即将开放。现在可在社区值班日前往社区办公地点当面咨询。", "Online booking opens soon. Meanwhile, visit your community office on a duty day.";
     soon_questions: "在线咨询即将开放。", "Online questions open soon.";
     soon_library: "资料与普法文章即将开放。", "Documents and legal-education articles are coming soon.";
 
@@ -218,7 +228,6 @@ texts! {
     desk_none: "暂无预约", "No bookings";
     duty_title: "值班安排", "Duty schedule";
     duty_days: "值班时间", "Duty hours";
-    weekday_names: "一二三四五六日", "MonTueWedThuFriSatSun";
 
     err_slot_unavailable: "该时段不可预约", "That time cannot be booked";
     err_slot_full: "该时段已约满，请选择其他时间", "That time is full; choose another";

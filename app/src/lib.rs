@@ -4,6 +4,7 @@
 //! links the server functions declared in [`api`] and fulfils the [`ports`] they call.
 
 pub mod api;
+pub mod calendar;
 pub mod domain;
 pub mod error;
 pub mod i18n;

@@ -10,7 +10,10 @@ use components::Shell;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::{CommunityPage, DeskPage, HomePage, MePage, NotFoundPage, SignInPage, SoonPage, StreetPage};
+use pages::{
+    BookPage, BookingSlipPage, BookingTab, CommunityPage, DeskPage, HomePage, MePage, MyBookingsPage, NotFoundPage,
+    SignInPage, SoonPage, StreetPage,
+};
 pub use state::{use_prefs, use_session, Prefs, SessionState};
 
 /// The whole app.
@@ -28,7 +31,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/streets/:id") view=StreetPage />
                     <Route path=path!("/communities/:id") view=CommunityPage />
-                    <Route path=path!("/booking") view=|| view! { <SoonPage what=pages::Soon::Booking /> } />
+                    <Route path=path!("/communities/:id/book") view=BookPage />
+                    <Route path=path!("/booking") view=BookingTab />
+                    <Route path=path!("/bookings") view=MyBookingsPage />
+                    <Route path=path!("/bookings/:id") view=BookingSlipPage />
                     <Route path=path!("/questions") view=|| view! { <SoonPage what=pages::Soon::Questions /> } />
                     <Route path=path!("/library") view=|| view! { <SoonPage what=pages::Soon::Library /> } />
                     <Route path=path!("/me") view=MePage />

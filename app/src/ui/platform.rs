@@ -48,6 +48,24 @@ mod browser {
         }
     }
 
+    pub fn download(name: &str, mime: &str, content: &str) {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+        let anchor = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("a").ok())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        if let Some(anchor) = anchor {
+            anchor.set_href(&url);
+            anchor.set_download(name);
+            anchor.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+
     pub fn register_service_worker() {
         if let Some(window) = web_sys::window() {
             let _ = window.navigator().service_worker().register("/sw.js");
@@ -75,6 +93,14 @@ pub fn store_pref(key: &str, value: &str) {
     browser::store_pref(key, value);
     #[cfg(not(feature = "csr"))]
     let _ = (key, value);
+}
+
+/// Saves `content` as a file named `name`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    #[cfg(feature = "csr")]
+    browser::download(name, mime, content);
+    #[cfg(not(feature = "csr"))]
+    let _ = (name, mime, content);
 }
 
 /// Adds or removes a class on `<html>`.

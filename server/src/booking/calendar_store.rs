@@ -15,6 +15,9 @@ pub fn channels_text(channels: &[Channel]) -> String {
     channels.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
 }
 
+/// on_date, kind, lawyer, start, end, slot minutes, seats, channels.
+type ExceptionRow = (String, String, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<String>);
+
 type RuleRow = (i64, i64, i64, i64, i64, i64, String, i64, String, Option<String>);
 
 fn rule(row: RuleRow) -> Option<DutyRule> {
@@ -47,7 +50,7 @@ pub async fn load(store: &Store, community_id: i64, from: LocalDate, to: LocalDa
     .await?;
     let rules = rows.into_iter().filter_map(rule).collect();
 
-    let exceptions: Vec<(String, String, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<String>)> = sqlx::query_as(
+    let exceptions: Vec<ExceptionRow> = sqlx::query_as(
         "SELECT on_date, kind, lawyer_id, start_minute, end_minute, slot_minutes, seats, channels FROM duty_exceptions \
          WHERE community_id = $1 AND on_date >= $2 AND on_date <= $3 ORDER BY id",
     )

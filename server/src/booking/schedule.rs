@@ -10,6 +10,9 @@ use app::model::{AddDutyRequest, DutyExceptionRequest, DutyPeriod, DutySchedule,
 use app::ports::Caller;
 use app::time::{format_hh_mm, parse_hh_mm, LocalDate};
 
+/// id, lawyer, weekday, start, end, slot minutes, seats, channels, instant.
+type PeriodRow = (i64, i64, i64, i64, i64, i64, i64, String, i64);
+
 /// A period's times in minutes, checked: start before end, whole slots of 10–240 minutes,
 /// 1–20 seats, channels given once each, weekday 1–7.
 fn checked(caller: &Caller, period: &DutyPeriod) -> Result<(u32, u32), AppError> {
@@ -65,7 +68,7 @@ pub async fn get(service: &BookingService, caller: &Caller, community_id: i64) -
 
 /// The recurring periods in force today or later.
 pub async fn read(service: &BookingService, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError> {
-    let rows: Vec<(i64, i64, i64, i64, i64, i64, i64, String, i64)> = sqlx::query_as(
+    let rows: Vec<PeriodRow> = sqlx::query_as(
         "SELECT id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant FROM duty_schedules \
          WHERE community_id = $1 AND (valid_until IS NULL OR valid_until >= $2) ORDER BY weekday, start_minute",
     )

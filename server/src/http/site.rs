@@ -53,7 +53,7 @@ fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     name.rsplit_once('-').is_some_and(|(_, tail)| {
         let hash: String = tail.chars().take_while(char::is_ascii_hexdigit).collect();
-        hash.len() >= 16
+        hash.len() >= 12
     })
 }
 
@@ -94,6 +94,7 @@ mod tests {
     fn recognises_hashed_asset_names() {
         assert!(is_hashed("/app-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_hashed("/style-0123456789abcdef.css"));
+        assert!(is_hashed("/app-13d4b8990b301aa_bg.wasm"), "trunk drops leading zeros");
         assert!(!is_hashed("/index.html"));
         assert!(!is_hashed("/sw.js"));
         assert!(!is_hashed("/icons/icon-192.png"));

@@ -37,6 +37,7 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
             <span class="font-bold">{move || prefs.t().community_office}</span>
             {detail.office_address.clone()}
         </p>
+        <a href=format!("/communities/{id}/book") class="mb-3 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().book_title}</a>
         <MyCommunityButton community_id=id />
         <h2 class="mb-2 mt-4 text-lg font-bold">{move || prefs.t().community_team}</h2>
         <Show when=move || no_lawyers>

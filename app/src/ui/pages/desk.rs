@@ -1,8 +1,13 @@
-use crate::ui::components::PageTitle;
+use crate::api::desk::{decide_booking, list_desk_bookings};
+use crate::api::staff::get_programme_overview;
+use crate::domain::{BookingStatus, Role};
+use crate::model::{DeskAction, DeskBooking, DeskListRequest, DeskRequest, Empty};
+use crate::time::format_hh_mm;
+use crate::ui::components::{ErrorNote, Loading, PageTitle};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
-/// 工作台: where lawyers, assistants and staff start. Visitors are pointed to sign-in.
+/// 工作台: staff see coverage; everyone at a desk sees the bookings to handle.
 #[component]
 pub fn DeskPage() -> impl IntoView {
     let prefs = use_prefs();
@@ -10,14 +15,100 @@ pub fn DeskPage() -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || prefs.t().nav_desk.to_owned()) />
         {move || match session.me.get() {
-            Some(me) if me.role != crate::domain::Role::Resident => view! {
+            Some(me) if me.role != Role::Resident => view! {
                 <p class="mb-4">{move || prefs.t().me_signed_in_as}" "<strong>{me.display_name.clone()}</strong></p>
-                <a href="/" class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{move || prefs.t().nav_communities}</a>
+                {me.role.is_staff().then(|| view! { <Coverage /> })}
+                <DeskBookings />
             }.into_any(),
             Some(_) => view! { <p>{move || prefs.t().err_forbidden}</p> }.into_any(),
             None => view! {
                 <a href="/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().me_sign_in}</a>
             }.into_any(),
         }}
+    }
+}
+
+/// The programme's counts and its gaps.
+#[component]
+fn Coverage() -> impl IntoView {
+    let prefs = use_prefs();
+    let overview = LocalResource::new(|| get_programme_overview(Empty {}));
+    view! {
+        <h2 class="mb-2 text-lg font-bold">{move || prefs.t().nav_coverage}</h2>
+        {move || match overview.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+            Some(Ok(o)) => view! {
+                <p class="mb-4 rounded-lg bg-surface p-3">
+                    {format!("{} · {} · {}", o.streets, o.communities, o.active_lawyers)}
+                    {o.without_a_lawyer.iter().map(|c| format!(" · ⚠ {}{}", c.street_name, c.name)).collect::<String>()}
+                </p>
+            }.into_any(),
+        }}
+    }
+}
+
+/// Bookings from today on, with the actions their state allows.
+#[component]
+fn DeskBookings() -> impl IntoView {
+    let prefs = use_prefs();
+    let version = RwSignal::new(0u32);
+    let bookings = LocalResource::new(move || {
+        version.track();
+        list_desk_bookings(DeskListRequest::default())
+    });
+    view! {
+        <h2 class="mb-2 text-lg font-bold">{move || prefs.t().desk_bookings}</h2>
+        {move || match bookings.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="text-muted">{move || prefs.t().desk_none}</p> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ul class="space-y-3">{list.into_iter().map(|row| view! { <DeskRow row version /> }).collect_view()}</ul>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
+    let prefs = use_prefs();
+    let b = row.booking;
+    let (date, minutes) = b.start.to_shanghai();
+    let when = format!("{date} {}", format_hh_mm(minutes));
+    let reason = RwSignal::new(String::new());
+    let id = b.id;
+    let act = Action::new_local(move |action: &DeskAction| {
+        decide_booking(DeskRequest { booking_id: id, action: *action, reason: reason.get_untracked(), note: None })
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = act.value().get() {
+            version.update(|v| *v += 1);
+        }
+    });
+    let status = b.status;
+    let button = move |action: DeskAction, label: fn(&crate::i18n::Texts) -> &'static str| {
+        view! {
+            <button class="min-h-11 rounded-lg border-2 border-brand px-3 font-bold text-brand" on:click=move |_| { act.dispatch(action); }>{move || label(prefs.t())}</button>
+        }
+    };
+    view! {
+        <li class="rounded-lg border border-line bg-surface p-3" data-code=b.code.clone()>
+            <p class="flex justify-between font-bold"><span>{when}</span><span class="text-brand">{move || status.label(prefs.t())}</span></p>
+            <p class="text-sm">{b.community_name.clone()}" · "{row.resident_phone.clone()}" · "{move || b.channel.label(prefs.t())}</p>
+            <p class="text-sm text-muted">{move || b.topic.label(prefs.t())}": "{b.description.clone()}</p>
+            <div class="mt-2 flex flex-wrap gap-2">
+                {(status == BookingStatus::Pending).then(|| button(DeskAction::Confirm, |t| t.desk_confirm))}
+                {(status == BookingStatus::Confirmed).then(|| button(DeskAction::Complete, |t| t.desk_complete))}
+                {(status == BookingStatus::Confirmed).then(|| button(DeskAction::NoShow, |t| t.desk_no_show))}
+            </div>
+            {status.is_live().then(|| view! {
+                <div class="mt-2 flex gap-2">
+                    <input type="text" maxlength="200" class="min-h-11 flex-1 rounded-lg border border-line px-2" aria-label=move || prefs.t().desk_reason placeholder=move || prefs.t().desk_reason bind:value=reason />
+                    <button class="min-h-11 rounded-lg border-2 border-danger px-3 font-bold text-danger" on:click=move |_| { act.dispatch(DeskAction::Decline); }>{move || prefs.t().desk_decline}</button>
+                </div>
+            })}
+            {move || act.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
+        </li>
     }
 }

@@ -4,8 +4,6 @@ use leptos::prelude::*;
 /// A tab whose feature has not opened yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Soon {
-    /// 预约.
-    Booking,
     /// 咨询.
     Questions,
     /// 资料.
@@ -19,7 +17,6 @@ pub fn SoonPage(what: Soon) -> impl IntoView {
     let text = move || {
         let t = prefs.t();
         match what {
-            Soon::Booking => t.soon_booking,
             Soon::Questions => t.soon_questions,
             Soon::Library => t.soon_library,
         }

@@ -1,0 +1,188 @@
+use crate::api::booking::{book_slot, get_availability, reschedule_booking};
+use crate::domain::{Channel, Topic};
+use crate::error::AppError;
+use crate::model::{AvailabilityRequest, AvailableDay, BookRequest, FreeSlot, RescheduleRequest};
+use crate::time::format_hh_mm;
+use crate::ui::components::{ErrorNote, Loading, PageTitle};
+use crate::ui::{use_prefs, use_session};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+/// 预约 tab: books at the resident's own community, or asks them to choose one.
+#[component]
+pub fn BookingTab() -> impl IntoView {
+    let prefs = use_prefs();
+    let session = use_session();
+    view! {
+        <PageTitle title=Signal::derive(move || prefs.t().book_title.to_owned()) />
+        {move || match session.me.get().and_then(|me| me.community_id) {
+            Some(id) => view! { <SlotBooking community_id=id /> }.into_any(),
+            None => view! {
+                <p class="mb-4">{move || prefs.t().book_pick_community}</p>
+                <a href="/" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().home_pick_community}</a>
+            }.into_any(),
+        }}
+        <a href="/bookings" class="mt-4 flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{move || prefs.t().my_bookings}</a>
+    }
+}
+
+/// `/communities/:id/book`: books at a given community (`?move=<booking id>` moves a booking).
+#[component]
+pub fn BookPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+    view! {
+        <PageTitle title=Signal::derive(move || prefs.t().book_title.to_owned()) />
+        {move || view! { <SlotBooking community_id=id() /> }}
+    }
+}
+
+/// Day chips, slot buttons, then the form for the chosen slot.
+#[component]
+fn SlotBooking(community_id: i64) -> impl IntoView {
+    let prefs = use_prefs();
+    let availability = LocalResource::new(move || get_availability(AvailabilityRequest { community_id }));
+    let day = RwSignal::new(0usize);
+    let slot = RwSignal::new(None::<FreeSlot>);
+    view! {
+        {move || match availability.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+            Some(Ok(a)) if a.days.is_empty() => view! { <p class="text-muted">{move || prefs.t().book_no_slots}</p> }.into_any(),
+            Some(Ok(a)) => {
+                let days = a.days.clone();
+                view! {
+                    <DayChips days=days.clone() day chosen=slot />
+                    {move || days.get(day.get()).cloned().map(|d| view! { <SlotButtons day=d chosen=slot /> })}
+                    {move || slot.get().map(|s| view! { <BookingForm community_id free=s /> })}
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn DayChips(days: Vec<AvailableDay>, day: RwSignal<usize>, chosen: RwSignal<Option<FreeSlot>>) -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <div class="-mx-4 mb-3 flex gap-2 overflow-x-auto px-4 pb-1">
+            {days.into_iter().enumerate().map(|(i, d)| {
+                let label = move || format!("{} {}", prefs.lang.get().weekday(d.weekday), &d.date[5..]);
+                view! {
+                    <button class="min-h-12 shrink-0 rounded-lg border-2 px-3"
+                        class=("border-brand", move || day.get() == i) class=("bg-brand-soft", move || day.get() == i)
+                        aria-pressed=move || (day.get() == i).to_string()
+                        on:click=move |_| { day.set(i); chosen.set(None); }>{label}</button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn SlotButtons(day: AvailableDay, chosen: RwSignal<Option<FreeSlot>>) -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <div class="mb-4 grid grid-cols-3 gap-2">
+            {day.slots.into_iter().map(|s| {
+                let time = format_hh_mm(s.start.to_shanghai().1);
+                let is_chosen = { let start = s.start; move || chosen.get().is_some_and(|c| c.start == start) };
+                let seats = s.seats_left;
+                view! {
+                    <button class="flex min-h-14 flex-col items-center justify-center rounded-lg border-2 bg-surface"
+                        class=("border-brand", is_chosen) class=("border-line", move || !is_chosen()) aria-pressed=move || is_chosen().to_string()
+                        on:click=move |_| chosen.set(Some(s.clone()))>
+                        <span class="font-bold">{time}</span>
+                        <span class="text-xs text-muted">{move || prefs.t().book_seats_left}" "{seats}</span>
+                    </button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// Channel, topic and description for the chosen slot; books it, or moves the booking named
+/// by `?move=`.
+#[component]
+fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
+    let prefs = use_prefs();
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let moving = move || query.read().get("move").and_then(|id| id.parse::<i64>().ok());
+    let channel = RwSignal::new(free.channels.first().copied().unwrap_or(Channel::InPerson));
+    let topic = RwSignal::new(Topic::Other);
+    let description = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let start = free.start;
+    let submit = Action::new_local(move |_: &()| {
+        let move_id = moving();
+        async move {
+            match move_id {
+                Some(booking_id) => {
+                    reschedule_booking(RescheduleRequest {
+                        booking_id,
+                        slot_start: start,
+                        reason: reason.get_untracked(),
+                    })
+                    .await
+                }
+                None => {
+                    book_slot(BookRequest {
+                        community_id,
+                        slot_start: start,
+                        channel: channel.get_untracked(),
+                        topic: topic.get_untracked(),
+                        description: description.get_untracked(),
+                    })
+                    .await
+                }
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(booking)) = submit.value().get() {
+            navigate(&format!("/bookings/{}", booking.id), Default::default());
+        }
+    });
+    let error = move || submit.value().get().and_then(Result::<_, AppError>::err);
+    view! {
+        <form class="space-y-3 rounded-lg border border-line bg-surface p-4" novalidate on:submit=move |ev| { ev.prevent_default(); submit.dispatch(()); }>
+            <Show when=move || moving().is_none()>
+                <fieldset>
+                    <legend class="mb-1 font-bold">{move || prefs.t().book_channel}</legend>
+                    {free.channels.clone().into_iter().map(|c| view! {
+                        <label class="flex min-h-11 items-center gap-2">
+                            <input type="radio" name="channel" class="h-5 w-5" checked=move || channel.get() == c on:change=move |_| channel.set(c) />
+                            {move || c.label(prefs.t())}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <label class="block">
+                    <span class="mb-1 block font-bold">{move || prefs.t().book_topic}</span>
+                    <select class="min-h-12 w-full rounded-lg border border-line bg-surface px-3"
+                        on:change=move |ev| { if let Some(t) = Topic::from_db(&event_target_value(&ev)) { topic.set(t) } }>
+                        {Topic::ALL.iter().map(|t| view! { <option value=t.as_str() selected=move || topic.get() == *t>{move || t.label(prefs.t())}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="block">
+                    <span class="mb-1 block font-bold">{move || prefs.t().book_description}</span>
+                    <textarea rows="3" maxlength="500" class="w-full rounded-lg border border-line p-3" bind:value=description></textarea>
+                </label>
+            </Show>
+            <Show when=move || moving().is_some()>
+                <label class="block">
+                    <span class="mb-1 block font-bold">{move || prefs.t().cancel_reason}</span>
+                    <input type="text" maxlength="200" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=reason />
+                </label>
+            </Show>
+            {move || error().map(|error| view! { <ErrorNote error /> })}
+            {move || if session.me.get().is_some() {
+                view! { <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50" disabled=move || submit.pending().get()>{move || if moving().is_some() { prefs.t().reschedule } else { prefs.t().book_submit }}</button> }.into_any()
+            } else {
+                view! { <a href="/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().book_sign_in_first}</a> }.into_any()
+            }}
+        </form>
+    }
+}

@@ -1,0 +1,140 @@
+use crate::api::booking::{cancel_booking, list_my_bookings, rate_booking};
+use crate::calendar::booking_ics;
+use crate::domain::BookingStatus;
+use crate::model::{BookingView, CancelRequest, Empty, RateRequest};
+use crate::time::{format_hh_mm, Instant};
+use crate::ui::components::{ErrorNote, Loading};
+use crate::ui::{platform, use_prefs};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The booking slip: the code to show at the office, the details, and what can still be done.
+#[component]
+pub fn BookingSlipPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+    let bookings = LocalResource::new(|| list_my_bookings(Empty {}));
+    let changed = RwSignal::new(None::<BookingView>);
+    view! {
+        {move || match (changed.get(), bookings.get()) {
+            (Some(booking), _) => view! { <Slip booking changed /> }.into_any(),
+            (None, None) => view! { <Loading /> }.into_any(),
+            (None, Some(Err(error))) => view! { <ErrorNote error /> }.into_any(),
+            (None, Some(Ok(mine))) => {
+                let found = mine.upcoming.into_iter().chain(mine.past).find(|b| b.id == id());
+                match found {
+                    Some(booking) => view! { <Slip booking changed /> }.into_any(),
+                    None => view! { <crate::ui::pages::NotFoundPage /> }.into_any(),
+                }
+            }
+        }}
+    }
+}
+
+#[component]
+fn Slip(booking: BookingView, changed: RwSignal<Option<BookingView>>) -> impl IntoView {
+    let prefs = use_prefs();
+    let (date, minutes) = booking.start.to_shanghai();
+    let when = format!("{date} {}–{}", format_hh_mm(minutes), format_hh_mm(booking.end.to_shanghai().1));
+    let status = booking.status;
+    let for_ics = booking.clone();
+    let download = move |_| {
+        let now = Instant(js_now());
+        platform::download(
+            &format!("fai-{}.ics", for_ics.code),
+            "text/calendar",
+            &booking_ics(&for_ics, prefs.t(), now),
+        );
+    };
+    view! {
+        <section class="rounded-lg border-2 border-brand bg-surface p-4 text-center">
+            <p class="text-muted">{move || prefs.t().book_code}</p>
+            <p class="font-mono text-4xl font-bold tracking-widest" data-testid="booking-code">{booking.code.clone()}</p>
+            <p class="mt-1 font-bold text-brand">{move || status.label(prefs.t())}</p>
+            <p class="mt-1 text-sm text-muted">{move || prefs.t().book_show_slip}</p>
+        </section>
+        <dl class="my-4 space-y-2 rounded-lg bg-surface p-4">
+            <div><dt class="text-sm text-muted">{move || prefs.t().when_label}</dt><dd class="font-bold">{when}</dd></div>
+            <div><dt class="text-sm text-muted">{move || prefs.t().where_label}</dt><dd>{booking.community_name.clone()}" · "{booking.office_address.clone()}</dd></div>
+            <div><dt class="text-sm text-muted">{move || prefs.t().lawyer_label}</dt><dd>{booking.lawyer_name.clone()}</dd></div>
+            <div><dt class="text-sm text-muted">{move || prefs.t().book_channel}</dt><dd>{move || booking.channel.label(prefs.t())}" · "{move || booking.topic.label(prefs.t())}</dd></div>
+        </dl>
+        {(!booking.status_reason.is_empty()).then(|| view! { <p class="mb-4">{booking.status_reason.clone()}</p> })}
+        <div class="space-y-3">
+            <Show when=move || status.is_live()>
+                <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=download.clone()>{move || prefs.t().book_add_calendar}</button>
+            </Show>
+            {booking.changeable.then(|| view! { <ChangeBooking booking=booking.clone() changed /> })}
+            {(status == BookingStatus::Completed && booking.rating.is_none()).then(|| view! { <RateBooking booking_id=booking.id changed /> })}
+            {booking.rating.map(|r| view! { <p class="text-brand">{move || prefs.t().rated}": "{"★".repeat(usize::from(r))}</p> })}
+        </div>
+    }
+}
+
+fn js_now() -> i64 {
+    #[cfg(feature = "csr")]
+    return js_sys::Date::now() as i64;
+    #[cfg(not(feature = "csr"))]
+    0
+}
+
+/// Cancel with a reason, or go and pick another time.
+#[component]
+fn ChangeBooking(booking: BookingView, changed: RwSignal<Option<BookingView>>) -> impl IntoView {
+    let prefs = use_prefs();
+    let reason = RwSignal::new(String::new());
+    let id = booking.id;
+    let cancel = Action::new_local(move |_: &()| {
+        cancel_booking(CancelRequest { booking_id: id, reason: reason.get_untracked() })
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(b)) = cancel.value().get() {
+            changed.set(Some(b));
+        }
+    });
+    view! {
+        <a href=format!("/communities/{}/book?move={id}", booking.community_id) class="flex min-h-12 items-center justify-center rounded-lg border-2 border-line font-bold">{move || prefs.t().reschedule}</a>
+        <form class="space-y-2 rounded-lg border border-line p-3" novalidate on:submit=move |ev| { ev.prevent_default(); cancel.dispatch(()); }>
+            <label class="block">
+                <span class="mb-1 block">{move || prefs.t().cancel_reason}</span>
+                <input type="text" maxlength="200" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=reason />
+            </label>
+            {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
+            <button type="submit" class="min-h-12 w-full rounded-lg bg-danger font-bold text-white">{move || prefs.t().cancel}</button>
+        </form>
+    }
+}
+
+/// One to five stars and a comment, once, after the consultation.
+#[component]
+fn RateBooking(booking_id: i64, changed: RwSignal<Option<BookingView>>) -> impl IntoView {
+    let prefs = use_prefs();
+    let stars = RwSignal::new(5u8);
+    let comment = RwSignal::new(String::new());
+    let rate = Action::new_local(move |_: &()| {
+        rate_booking(RateRequest { booking_id, rating: stars.get_untracked(), comment: comment.get_untracked() })
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(b)) = rate.value().get() {
+            changed.set(Some(b));
+        }
+    });
+    view! {
+        <form class="space-y-2 rounded-lg border border-line p-3" novalidate on:submit=move |ev| { ev.prevent_default(); rate.dispatch(()); }>
+            <fieldset class="flex gap-1">
+                <legend class="mb-1 font-bold">{move || prefs.t().rate}</legend>
+                {(1..=5u8).map(|n| view! {
+                    <button type="button" class="h-11 w-11 text-2xl" aria-label=format!("{n}") aria-pressed=move || (stars.get() == n).to_string()
+                        class=("text-brand", move || stars.get() >= n) class=("text-line", move || stars.get() < n)
+                        on:click=move |_| stars.set(n)>"★"</button>
+                }).collect_view()}
+            </fieldset>
+            <label class="block">
+                <span class="mb-1 block">{move || prefs.t().rate_comment}</span>
+                <input type="text" maxlength="500" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=comment />
+            </label>
+            {move || rate.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
+            <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white">{move || prefs.t().submit}</button>
+        </form>
+    }
+}
