@@ -129,6 +129,7 @@ texts! {
     me_signed_in_as: "已登录", "Signed in as";
     me_sign_in: "登录", "Sign in";
     me_sign_out: "退出登录", "Sign out";
+    inbox: "消息", "Messages";
     me_settings: "显示设置", "Display";
     me_language: "语言 / Language", "Language / 语言";
     me_large_text: "大字模式", "Large text";
@@ -227,7 +228,7 @@ texts! {
     desk_reason: "原因", "Reason";
     desk_none: "暂无预约", "No bookings";
     duty_title: "值班安排", "Duty schedule";
-    duty_days: "值班时间", "Duty hours";
+    duty_days: "值班时间：", "Duty hours: ";
 
     err_slot_unavailable: "该时段不可预约", "That time cannot be booked";
     err_slot_full: "该时段已约满，请选择其他时间", "That time is full; choose another";

@@ -29,6 +29,17 @@ pub struct Session {
     pub me: Option<Me>,
 }
 
+/// A message in the account's in-app inbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    /// Message id.
+    pub id: i64,
+    /// The text (the same as the SMS).
+    pub body: String,
+    /// When it was sent.
+    pub created_at: crate::time::Instant,
+}
+
 /// A 街道 with the number of its communities.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Street {
@@ -70,6 +81,8 @@ pub struct CommunityDetail {
     pub lawyers: Vec<TeamLawyer>,
     /// Assistants, volunteers and experts (the "+1+N").
     pub members: Vec<TeamMember>,
+    /// When the desk is staffed, by weekday.
+    pub duty: Vec<DutyPeriod>,
 }
 
 /// A lawyer in a community's adviser team.

@@ -9,8 +9,8 @@ use crate::error::{AppError, ErrorKind};
 use crate::i18n::Lang;
 use crate::model::{
     AddDutyRequest, Availability, BookRequest, BookingView, CodeSent, CommunityDetail, CommunitySummary, DeskBooking,
-    DeskRequest, DutyExceptionRequest, DutySchedule, LeaveRecorded, LeaveRequest, Me, MyBookings, ProgrammeOverview,
-    RateRequest, RescheduleRequest, Street,
+    DeskRequest, DutyExceptionRequest, DutySchedule, LeaveRecorded, LeaveRequest, Me, MyBookings, Notice,
+    ProgrammeOverview, RateRequest, RescheduleRequest, Street,
 };
 use async_trait::async_trait;
 use std::net::IpAddr;
@@ -108,6 +108,8 @@ pub trait AuthPort: Send + Sync {
     async fn me(&self, caller: &Caller) -> Result<Option<Me>, AppError>;
     /// Remembers the account's language.
     async fn set_language(&self, caller: &Caller, lang: Lang) -> Result<Me, AppError>;
+    /// The latest messages of the caller's in-app inbox, newest first.
+    async fn inbox(&self, caller: &Caller) -> Result<Vec<Notice>, AppError>;
     /// Remembers the resident's community.
     async fn set_my_community(&self, caller: &Caller, community_id: i64) -> Result<Me, AppError>;
 }

@@ -10,7 +10,7 @@ use crate::store::{now_ms, Store};
 use app::domain::{OneTimeCode, PhoneNumber, Role};
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
-use app::model::{CodeSent, Me};
+use app::model::{CodeSent, Me, Notice};
 use app::ports::{AuthPort, Caller, SessionGrant};
 use async_trait::async_trait;
 use codes::{CodeError, Codes, Purpose, Rejected};
@@ -184,6 +184,18 @@ impl AuthPort for AuthService {
             .await
             .map_err(|e| internal(caller, e))?
             .ok_or_else(|| caller.error(ErrorKind::Unauthenticated))
+    }
+
+    async fn inbox(&self, caller: &Caller) -> Result<Vec<Notice>, AppError> {
+        let user = caller.user()?;
+        let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+            "SELECT id, body, created_at FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT 50",
+        )
+        .bind(user.id)
+        .fetch_all(&self.store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+        Ok(rows.into_iter().map(|(id, body, at)| Notice { id, body, created_at: app::time::Instant(at) }).collect())
     }
 
     async fn set_my_community(&self, caller: &Caller, community_id: i64) -> Result<Me, AppError> {

@@ -160,7 +160,7 @@ impl BookingService {
                 ("reason", reason),
             ],
         );
-        Outbox::enqueue(tx, phone.as_str(), &text).await
+        Outbox::enqueue_with_inbox(tx, phone.as_str(), &text).await
     }
 
     async fn own_booking(&self, caller: &Caller, booking_id: i64) -> Result<views::Loaded, AppError> {

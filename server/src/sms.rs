@@ -99,6 +99,21 @@ impl Outbox {
         Ok(())
     }
 
+    /// Adds an SMS and puts the same text in the recipient's in-app inbox (when the number
+    /// belongs to an account), inside the caller's transaction.
+    pub async fn enqueue_with_inbox(tx: &mut Transaction<'_, Any>, to: &str, text: &str) -> Result<(), sqlx::Error> {
+        Outbox::enqueue(tx, to, text).await?;
+        sqlx::query(
+            "INSERT INTO notifications (user_id, body, created_at) SELECT id, $1, $2 FROM users WHERE phone = $3",
+        )
+        .bind(text)
+        .bind(now_ms())
+        .bind(to)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
     /// Tells the worker to look now rather than at its next tick.
     pub fn wake(&self) {
         self.bell.notify_one();

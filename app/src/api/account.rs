@@ -1,7 +1,7 @@
 //! The signed-in account: who am I, my language, my community.
 
 use crate::error::AppError;
-use crate::model::{CommunityRequest, Empty, Me, Session, SetLanguageRequest};
+use crate::model::{CommunityRequest, Empty, Me, Notice, Session, SetLanguageRequest};
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
 use leptos::server;
@@ -27,4 +27,12 @@ pub async fn set_my_community(#[server(flatten)] request: CommunityRequest) -> R
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Resident])?;
     ports.auth.set_my_community(&caller, request.community_id).await
+}
+
+/// The caller's in-app inbox: booking messages, newest first.
+#[server(prefix = "/api", endpoint = "account/inbox", input = server_fn::codec::Json)]
+pub async fn get_inbox(#[server(flatten)] _request: Empty) -> Result<Vec<Notice>, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.user()?;
+    ports.auth.inbox(&caller).await
 }

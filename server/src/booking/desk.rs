@@ -153,7 +153,9 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
             template(lang.texts()),
             &[("when", &loaded.view.start.format_shanghai()), ("code", &loaded.view.code), ("reason", &reason)],
         );
-        crate::sms::Outbox::enqueue(&mut tx, phone.as_str(), &text).await.map_err(|e| internal(caller, e))?;
+        crate::sms::Outbox::enqueue_with_inbox(&mut tx, phone.as_str(), &text)
+            .await
+            .map_err(|e| internal(caller, e))?;
     }
     tx.commit().await.map_err(|e| internal(caller, e))?;
     service.outbox.wake();

@@ -38,7 +38,7 @@ pub async fn queue_due(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
                     Lang::from_tag(&lang).texts().sms_reminder,
                     &[("when", &Instant(start).format_shanghai()), ("place", &place), ("code", &code)],
                 );
-                Outbox::enqueue(&mut tx, &phone, &text).await?;
+                Outbox::enqueue_with_inbox(&mut tx, &phone, &text).await?;
                 queued += 1;
             }
             tx.commit().await?;

@@ -254,7 +254,9 @@ pub async fn record_leave(
             let t = app::i18n::Lang::from_tag(&lang).texts();
             let text =
                 fill(t.sms_moved_to_backup, &[("when", &app::time::Instant(start).format_shanghai()), ("code", &code)]);
-            crate::sms::Outbox::enqueue(&mut tx, phone.as_str(), &text).await.map_err(|e| internal(caller, e))?;
+            crate::sms::Outbox::enqueue_with_inbox(&mut tx, phone.as_str(), &text)
+                .await
+                .map_err(|e| internal(caller, e))?;
         }
         moved += 1;
     }

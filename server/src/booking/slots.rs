@@ -80,6 +80,7 @@ impl Calendar {
     /// Every slot on the dates `from..=to` that starts at or after `earliest`, free seats or not.
     pub fn slots(&self, from: LocalDate, to: LocalDate, earliest: Instant) -> Vec<Slot> {
         let mut out: Vec<Slot> = Vec::new();
+        let mut seen: HashSet<Instant> = HashSet::new();
         let mut date = from;
         while date <= to {
             if !self.closed.contains(&date) {
@@ -95,7 +96,7 @@ impl Calendar {
                     while minute + rule.slot_minutes <= rule.end_minute {
                         let start = date.at_minute(minute);
                         // Two periods that overlap would share a slot key; the first one wins.
-                        if start >= earliest && !out.iter().any(|s| s.start == start) {
+                        if start >= earliest && seen.insert(start) {
                             let taken = self.taken.get(&start).copied().unwrap_or(0);
                             out.push(Slot {
                                 start,

@@ -14,6 +14,7 @@ const FILES: &[(i64, &str, &str)] = &[
     (3, "outbox audit", include_str!("../../migrations/0003_outbox_audit.sql")),
     (4, "duty schedules", include_str!("../../migrations/0004_duty_schedules.sql")),
     (5, "bookings", include_str!("../../migrations/0005_bookings.sql")),
+    (6, "notifications", include_str!("../../migrations/0006_notifications.sql")),
 ];
 
 /// The migrator for `backend`.

@@ -53,6 +53,11 @@ async fn a_resident_books_gets_a_code_and_an_sms_and_the_seat_is_taken() {
     let (_, mine) = app.post_with(&resident, "booking/mine", json!({})).await;
     assert_eq!(mine["upcoming"][0]["code"], booking["code"]);
     assert_eq!(mine["upcoming"][0]["changeable"], true);
+
+    let (_, inbox) = app.post_with(&resident, "account/inbox", json!({})).await;
+    assert!(inbox[0]["body"].as_str().is_some_and(|b| b.contains(booking["code"].as_str().unwrap_or("?"))), "{inbox}");
+    let (_, other_inbox) = app.post_with(&app.resident("13711110009").await, "account/inbox", json!({})).await;
+    assert_eq!(other_inbox, json!([]), "each inbox is private");
 }
 
 #[tokio::test]

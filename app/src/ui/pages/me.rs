@@ -1,4 +1,4 @@
-use crate::api::account::set_language;
+use crate::api::account::{get_inbox, set_language};
 use crate::api::auth::sign_out;
 use crate::i18n::Lang;
 use crate::model::{Empty, SetLanguageRequest};
@@ -39,6 +39,7 @@ pub fn MePage() -> impl IntoView {
                         {move || prefs.t().me_sign_out}
                     </button>
                 </section>
+                <Inbox />
             }.into_any(),
             None => view! {
                 <a href="/sign-in" class="mb-4 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().me_sign_in}</a>
@@ -69,5 +70,24 @@ fn Toggle(label: Signal<&'static str>, value: RwSignal<bool>) -> impl IntoView {
             <span>{label}</span>
             <input type="checkbox" role="switch" class="h-6 w-6" bind:checked=value />
         </label>
+    }
+}
+
+/// The in-app copies of booking messages.
+#[component]
+fn Inbox() -> impl IntoView {
+    let prefs = use_prefs();
+    let notices = LocalResource::new(|| get_inbox(Empty {}));
+    view! {
+        {move || notices.get().and_then(Result::ok).filter(|n| !n.is_empty()).map(|list| view! {
+            <section class="mb-4 rounded-lg border border-line bg-surface p-4">
+                <h2 class="mb-2 text-lg font-bold">{move || prefs.t().inbox}</h2>
+                <ul class="space-y-2 text-sm">
+                    {list.into_iter().map(|n| view! {
+                        <li><span class="block text-muted">{n.created_at.format_shanghai()}</span>{n.body}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
     }
 }

@@ -1,0 +1,282 @@
+//! Load benchmark: availability look-ups and bookings against the real application on loopback,
+//! at 32 and 128 concurrent clients, on SQLite and on PostgreSQL, beside the rate of `/healthz`
+//! (the HTTP stack's own ceiling) measured in the same run. Ends by counting double bookings.
+//!
+//!   cargo run --release -p server --bin bench -- [--seconds 5] [--postgres postgres://…] [--no-postgres]
+//!
+//! See docs/PERFORMANCE.md.
+
+use async_trait::async_trait;
+use server::config::Config;
+use server::sms::SmsSender;
+use server::startup::Application;
+use server::store::{now_ms, Store};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Discards messages: the benchmark measures booking, not logging.
+struct Discard;
+
+#[async_trait]
+impl SmsSender for Discard {
+    async fn send(&self, _to: &str, _text: &str) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+const RESIDENTS: usize = 6000;
+const SEATS: i64 = 20;
+
+struct Target {
+    base: String,
+    client: reqwest::Client,
+    tokens: Vec<String>,
+    communities: Vec<i64>,
+    /// Slot starts every resident can book: contention is real, seats are limited.
+    slots: Vec<i64>,
+    next_resident: AtomicUsize,
+    store: Store,
+}
+
+#[derive(Clone, Copy)]
+enum Load {
+    Health,
+    Availability,
+    Book,
+}
+
+struct Outcome {
+    ok: usize,
+    conflicts: usize,
+    errors: usize,
+    latencies_us: Vec<u64>,
+    seconds: f64,
+}
+
+fn percentile(sorted: &[u64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i] as f64 / 1000.0
+}
+
+async fn one(target: &Target, load: Load, n: u64) -> Result<reqwest::StatusCode, reqwest::Error> {
+    let pick = |len: usize| (n.wrapping_mul(2_654_435_761) % len as u64) as usize;
+    let response = match load {
+        Load::Health => target.client.get(format!("{}/healthz", target.base)).send().await?,
+        Load::Availability => {
+            let community = target.communities[pick(target.communities.len())];
+            target
+                .client
+                .post(format!("{}/api/booking/availability", target.base))
+                .json(&serde_json::json!({ "community_id": community }))
+                .send()
+                .await?
+        }
+        Load::Book => {
+            // Each resident books up to three times (the per-resident cap).
+            let resident = target.next_resident.fetch_add(1, Ordering::Relaxed) / 3 % target.tokens.len();
+            let community = target.communities[pick(target.communities.len())];
+            let slot = target.slots[pick(target.slots.len())];
+            target
+                .client
+                .post(format!("{}/api/booking/book", target.base))
+                .header("cookie", format!("fai_session={}", target.tokens[resident]))
+                .json(&serde_json::json!({ "community_id": community, "slot_start": slot, "channel": "phone", "topic": "other", "description": "benchmark" }))
+                .send()
+                .await?
+        }
+    };
+    let status = response.status();
+    let _ = response.bytes().await?;
+    Ok(status)
+}
+
+async fn run(target: Arc<Target>, load: Load, clients: usize, seconds: u64) -> Outcome {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let mut tasks = tokio::task::JoinSet::new();
+    for c in 0..clients {
+        let target = target.clone();
+        tasks.spawn(async move {
+            let (mut ok, mut conflicts, mut errors, mut latencies) = (0, 0, 0, Vec::new());
+            let mut n = c as u64 * 1_000_003;
+            while Instant::now() < deadline {
+                n += 1;
+                let t = Instant::now();
+                match one(&target, load, n).await {
+                    Ok(s) if s.is_success() => ok += 1,
+                    Ok(s) if s == reqwest::StatusCode::CONFLICT => conflicts += 1,
+                    _ => errors += 1,
+                }
+                latencies.push(t.elapsed().as_micros() as u64);
+            }
+            (ok, conflicts, errors, latencies)
+        });
+    }
+    let mut outcome = Outcome { ok: 0, conflicts: 0, errors: 0, latencies_us: Vec::new(), seconds: 0.0 };
+    while let Some(Ok((ok, conflicts, errors, latencies))) = tasks.join_next().await {
+        outcome.ok += ok;
+        outcome.conflicts += conflicts;
+        outcome.errors += errors;
+        outcome.latencies_us.extend(latencies);
+    }
+    outcome.seconds = started.elapsed().as_secs_f64();
+    outcome.latencies_us.sort_unstable();
+    outcome
+}
+
+/// Opens every community every day, all day, in 10-minute slots of 20 seats, and makes residents.
+async fn prepare(store: &Store) -> Result<(Vec<String>, Vec<i64>, Vec<i64>), Box<dyn std::error::Error>> {
+    sqlx::query("DELETE FROM duty_schedules").execute(&store.pool).await?;
+    let communities: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL ORDER BY community_id",
+    )
+    .fetch_all(&store.pool)
+    .await?;
+    for (community, lawyer) in &communities {
+        for weekday in 1..=7i64 {
+            sqlx::query(
+                "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, created_at) \
+                 VALUES ($1, $2, $3, 0, 1440, 10, $4, 'phone', 1, '2020-01-01', 0)",
+            )
+            .bind(community)
+            .bind(lawyer)
+            .bind(weekday)
+            .bind(SEATS)
+            .execute(&store.pool)
+            .await?;
+        }
+    }
+    let mut tokens = Vec::with_capacity(RESIDENTS);
+    let mut tx = store.pool.begin().await?;
+    for i in 0..RESIDENTS {
+        let id: i64 = sqlx::query_scalar("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, 'bench', 0) RETURNING id")
+            .bind(format!("135{i:08}"))
+            .fetch_one(&mut *tx)
+            .await?;
+        let token = format!("bench-{i}-{}", now_ms());
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, complete, created_at, expires_at) VALUES ($1, $2, 1, 0, $3)",
+        )
+        .bind(server::auth::sessions::hash_token(&token))
+        .bind(id)
+        .bind(now_ms() + 86_400_000)
+        .execute(&mut *tx)
+        .await?;
+        tokens.push(token);
+    }
+    tx.commit().await?;
+    // Slots from tomorrow 08:00 Shanghai, every ten minutes for ten hours: 60 starts.
+    let tomorrow = app::time::Instant(now_ms()).to_shanghai().0.plus_days(1);
+    let slots = (0..60).map(|k| tomorrow.at_minute(8 * 60 + 10 * k).0).collect();
+    Ok((tokens, communities.into_iter().map(|(c, _)| c).collect(), slots))
+}
+
+async fn double_bookings(store: &Store) -> Result<i64, sqlx::Error> {
+    let over: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM (SELECT community_id, slot_start FROM booking_seats GROUP BY community_id, slot_start HAVING COUNT(*) > {SEATS}) x"
+    ))
+    .fetch_one(&store.pool)
+    .await?;
+    let seatless: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM bookings b WHERE b.status IN ('pending', 'confirmed') AND NOT EXISTS (SELECT 1 FROM booking_seats s WHERE s.booking_id = b.id)",
+    )
+    .fetch_one(&store.pool)
+    .await?;
+    Ok(over + seatless)
+}
+
+async fn bench_backend(name: &str, database_url: String, seconds: u64) -> Result<(), Box<dyn std::error::Error>> {
+    let mut config = Config::from_lookup(|key| match key {
+        "BIND_ADDR" => Some("127.0.0.1:0".into()),
+        "DEMO" => Some("1".into()),
+        "SITE_DIR" => Some("/nonexistent".into()),
+        "DB_MAX_CONNECTIONS" => std::env::var("DB_MAX_CONNECTIONS").ok(),
+        _ => None,
+    })?;
+    config.database_url = database_url;
+    let app = Application::build_with_sender(config, Arc::new(Discard)).await?;
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let store = app.state().store.clone();
+    tokio::spawn(app.run_until_stopped());
+    let (tokens, communities, slots) = prepare(&store).await?;
+    let client = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;
+    let target = Arc::new(Target {
+        base,
+        client,
+        tokens,
+        communities,
+        slots,
+        next_resident: AtomicUsize::new(0),
+        store: store.clone(),
+    });
+
+    println!("\n{name}");
+    println!(
+        "{:<14} {:>7} {:>10} {:>9} {:>9} {:>8} {:>9} {:>7} {:>11}",
+        "load", "clients", "req/s", "p50 ms", "p99 ms", "ok", "conflict", "errors", "vs healthz"
+    );
+    for clients in [32, 128] {
+        let mut ceiling = 0.0;
+        for (label, load) in [("healthz", Load::Health), ("availability", Load::Availability), ("book", Load::Book)] {
+            let o = run(target.clone(), load, clients, seconds).await;
+            let rate = o.latencies_us.len() as f64 / o.seconds;
+            if matches!(load, Load::Health) {
+                ceiling = rate;
+            }
+            println!(
+                "{label:<14} {clients:>7} {rate:>10.0} {:>9.2} {:>9.2} {:>8} {:>9} {:>7} {:>10.1}%",
+                percentile(&o.latencies_us, 0.5),
+                percentile(&o.latencies_us, 0.99),
+                o.ok,
+                o.conflicts,
+                o.errors,
+                100.0 * rate / ceiling
+            );
+        }
+    }
+    let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE status IN ('pending', 'confirmed')")
+        .fetch_one(&target.store.pool)
+        .await?;
+    println!("bookings made: {live}; double bookings: {}", double_bookings(&target.store).await?);
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    let seconds = value("--seconds").and_then(|s| s.parse().ok()).unwrap_or(5);
+    println!(
+        "{} cores; {seconds} s per measurement; server and clients share the machine",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+
+    let dir = std::env::temp_dir().join(format!("fai-bench-{}", std::process::id()));
+    bench_backend("SQLite (WAL)", format!("sqlite://{}?mode=rwc", dir.join("bench.db").display()), seconds).await?;
+    let _ = std::fs::remove_dir_all(&dir);
+
+    if args.iter().any(|a| a == "--no-postgres") {
+        println!("\nPostgreSQL: skipped (--no-postgres)");
+        return Ok(());
+    }
+    let admin = value("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into());
+    sqlx::any::install_default_drivers();
+    match <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await {
+        Ok(mut conn) => {
+            let name = format!("fai_bench_{}", std::process::id());
+            sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await?;
+            let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin.clone());
+            let result = bench_backend("PostgreSQL", format!("{base}/{name}"), seconds).await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let _ = sqlx::Executor::execute(&mut conn, format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                .await;
+            result?;
+        }
+        Err(error) => println!("\nPostgreSQL: NOT measured, {admin} unreachable: {error}"),
+    }
+    Ok(())
+}
