@@ -137,6 +137,46 @@ impl BookingService {
         Ok(None)
     }
 
+    /// Inserts the booking and takes its seat in `tx`; 409 when the slot is full or the resident
+    /// already holds it. On error the transaction is dropped, so nothing stays.
+    async fn take_seat(
+        &self,
+        tx: &mut Transaction<'_, Any>,
+        caller: &Caller,
+        resident_id: i64,
+        slot: &Slot,
+        request: &BookRequest,
+        description: &str,
+    ) -> Result<i64, AppError> {
+        match self.insert_booking(tx, resident_id, request.community_id, slot, request, description).await {
+            Ok(Some((id, _code))) => Ok(id),
+            Ok(None) => Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full)),
+            Err(e) if is_unique_violation(&e) => Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked)),
+            Err(e) => Err(internal(caller, e)),
+        }
+    }
+
+    /// Commits a new booking, then tells the resident (SMS and inbox) and returns it.
+    async fn confirm_booked(
+        &self,
+        caller: &Caller,
+        tx: Transaction<'_, Any>,
+        id: i64,
+    ) -> Result<BookingView, AppError> {
+        tx.commit().await.map_err(|e| internal(caller, e))?;
+        let loaded = views::one(&self.store, id)
+            .await
+            .map_err(|e| internal(caller, e))?
+            .ok_or_else(|| caller.error(ErrorKind::Internal))?;
+        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "")
+            .await
+            .map_err(|e| internal(caller, e))?;
+        tx.commit().await.map_err(|e| internal(caller, e))?;
+        self.outbox.wake();
+        Ok(loaded.view)
+    }
+
     /// Queues an SMS to a booking's resident, in `tx`.
     async fn notify(
         &self,
@@ -269,32 +309,8 @@ impl BookingPort for BookingService {
         }
 
         let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
-        let inserted = match self
-            .insert_booking(&mut tx, resident.id, request.community_id, &slot, &request, &description)
-            .await
-        {
-            Ok(inserted) => inserted,
-            Err(e) if is_unique_violation(&e) => {
-                return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked))
-            }
-            Err(e) => return Err(internal(caller, e)),
-        };
-        let Some((id, _code)) = inserted else {
-            return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
-        };
-        tx.commit().await.map_err(|e| internal(caller, e))?;
-
-        let loaded = views::one(&self.store, id)
-            .await
-            .map_err(|e| internal(caller, e))?
-            .ok_or_else(|| caller.error(ErrorKind::Internal))?;
-        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
-        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "")
-            .await
-            .map_err(|e| internal(caller, e))?;
-        tx.commit().await.map_err(|e| internal(caller, e))?;
-        self.outbox.wake();
-        Ok(loaded.view)
+        let id = self.take_seat(&mut tx, caller, resident.id, &slot, &request, &description).await?;
+        self.confirm_booked(caller, tx, id).await
     }
 
     async fn my_bookings(&self, caller: &Caller) -> Result<MyBookings, AppError> {
@@ -373,29 +389,8 @@ impl BookingPort for BookingService {
             .execute(&mut *tx)
             .await
             .map_err(|e| internal(caller, e))?;
-        let inserted =
-            match self.insert_booking(&mut tx, resident.id, book.community_id, &slot, &book, &book.description).await {
-                Ok(inserted) => inserted,
-                Err(e) if is_unique_violation(&e) => {
-                    return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked))
-                }
-                Err(e) => return Err(internal(caller, e)),
-            };
-        let Some((id, _)) = inserted else {
-            return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
-        };
-        tx.commit().await.map_err(|e| internal(caller, e))?;
-        let loaded = views::one(&self.store, id)
-            .await
-            .map_err(|e| internal(caller, e))?
-            .ok_or_else(|| caller.error(ErrorKind::Internal))?;
-        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
-        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "")
-            .await
-            .map_err(|e| internal(caller, e))?;
-        tx.commit().await.map_err(|e| internal(caller, e))?;
-        self.outbox.wake();
-        Ok(loaded.view)
+        let id = self.take_seat(&mut tx, caller, resident.id, &slot, &book, &book.description).await?;
+        self.confirm_booked(caller, tx, id).await
     }
 
     async fn rate(&self, caller: &Caller, request: RateRequest) -> Result<BookingView, AppError> {

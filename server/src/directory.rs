@@ -4,9 +4,9 @@ use crate::auth::internal;
 use crate::store::{now_ms, Store};
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
-use app::model::{CommunityDetail, CommunitySummary, DutyPeriod, ProgrammeOverview, Street, TeamLawyer, TeamMember};
+use app::model::{CommunityDetail, CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember};
 use app::ports::{Caller, DirectoryPort};
-use app::time::{format_hh_mm, Instant};
+use app::time::Instant;
 use async_trait::async_trait;
 
 /// Directory reads over the store.
@@ -117,31 +117,13 @@ impl DirectoryPort for DirectoryService {
         .fetch_all(&self.store.pool)
         .await
         .map_err(|e| internal(caller, e))?;
-        let duty: Vec<(i64, i64, i64, i64, i64, i64, String, i64)> = sqlx::query_as(
-            "SELECT lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant FROM duty_schedules \
-             WHERE community_id = $1 AND valid_from <= $2 AND (valid_until IS NULL OR valid_until >= $2) ORDER BY weekday, start_minute",
-        )
-        .bind(community_id)
-        .bind(&today)
-        .fetch_all(&self.store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        let duty =
+            crate::booking::calendar_store::periods(&self.store, community_id, Instant(now_ms()).to_shanghai().0)
+                .await
+                .map_err(|e| internal(caller, e))?;
         let t = caller.lang.texts();
         Ok(CommunityDetail {
-            duty: duty
-                .into_iter()
-                .map(|(lawyer_id, weekday, start, end, slot, seats, channels, instant)| DutyPeriod {
-                    id: 0,
-                    lawyer_id,
-                    weekday: weekday as u8,
-                    start: format_hh_mm(start as u32),
-                    end: format_hh_mm(end as u32),
-                    slot_minutes: slot as u32,
-                    seats: seats as u32,
-                    channels: crate::booking::calendar_store::channels(&channels),
-                    instant: instant == 1,
-                })
-                .collect(),
+            duty,
             id: community_id,
             name,
             street_id,

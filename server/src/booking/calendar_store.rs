@@ -3,7 +3,8 @@
 use super::slots::{Calendar, DutyRule};
 use crate::store::Store;
 use app::domain::Channel;
-use app::time::{parse_hh_mm, Instant, LocalDate};
+use app::model::DutyPeriod;
+use app::time::{format_hh_mm, parse_hh_mm, Instant, LocalDate};
 
 /// Reads `in_person,phone` into channels, skipping unknown names.
 pub fn channels(text: &str) -> Vec<Channel> {
@@ -13,6 +14,35 @@ pub fn channels(text: &str) -> Vec<Channel> {
 /// Writes channels as stored.
 pub fn channels_text(channels: &[Channel]) -> String {
     channels.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
+}
+
+/// id, lawyer, weekday, start, end, slot minutes, seats, channels, instant.
+type PeriodRow = (i64, i64, i64, i64, i64, i64, i64, String, i64);
+
+/// A community's recurring duty periods in force today or later, by weekday and time.
+pub async fn periods(store: &Store, community_id: i64, today: LocalDate) -> Result<Vec<DutyPeriod>, sqlx::Error> {
+    let rows: Vec<PeriodRow> = sqlx::query_as(
+        "SELECT id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant FROM duty_schedules \
+         WHERE community_id = $1 AND (valid_until IS NULL OR valid_until >= $2) ORDER BY weekday, start_minute",
+    )
+    .bind(community_id)
+    .bind(today.to_string())
+    .fetch_all(&store.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, lawyer_id, weekday, start, end, slot, seats, channel_text, instant)| DutyPeriod {
+            id,
+            lawyer_id,
+            weekday: weekday as u8,
+            start: format_hh_mm(start as u32),
+            end: format_hh_mm(end as u32),
+            slot_minutes: slot as u32,
+            seats: seats as u32,
+            channels: channels(&channel_text),
+            instant: instant == 1,
+        })
+        .collect())
 }
 
 /// on_date, kind, lawyer, start, end, slot minutes, seats, channels.

@@ -1,6 +1,6 @@
 //! Managing duty: recurring periods, closed and extra days, leave.
 
-use super::calendar_store::{channels, channels_text};
+use super::calendar_store::{self, channels_text};
 use super::desk::serves;
 use super::{fill, internal, message, today, valid_channels, BookingService};
 use crate::store::now_ms;
@@ -8,10 +8,7 @@ use app::domain::{PhoneNumber, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{AddDutyRequest, DutyExceptionRequest, DutyPeriod, DutySchedule, LeaveRecorded, LeaveRequest};
 use app::ports::Caller;
-use app::time::{format_hh_mm, parse_hh_mm, LocalDate};
-
-/// id, lawyer, weekday, start, end, slot minutes, seats, channels, instant.
-type PeriodRow = (i64, i64, i64, i64, i64, i64, i64, String, i64);
+use app::time::{parse_hh_mm, LocalDate};
 
 /// A period's times in minutes, checked: start before end, whole slots of 10–240 minutes,
 /// 1–20 seats, channels given once each, weekday 1–7.
@@ -68,29 +65,8 @@ pub async fn get(service: &BookingService, caller: &Caller, community_id: i64) -
 
 /// The recurring periods in force today or later.
 pub async fn read(service: &BookingService, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError> {
-    let rows: Vec<PeriodRow> = sqlx::query_as(
-        "SELECT id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant FROM duty_schedules \
-         WHERE community_id = $1 AND (valid_until IS NULL OR valid_until >= $2) ORDER BY weekday, start_minute",
-    )
-    .bind(community_id)
-    .bind(today().to_string())
-    .fetch_all(&service.store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
-    let periods = rows
-        .into_iter()
-        .map(|(id, lawyer_id, weekday, start, end, slot, seats, channel_text, instant)| DutyPeriod {
-            id,
-            lawyer_id,
-            weekday: weekday as u8,
-            start: format_hh_mm(start as u32),
-            end: format_hh_mm(end as u32),
-            slot_minutes: slot as u32,
-            seats: seats as u32,
-            channels: channels(&channel_text),
-            instant: instant == 1,
-        })
-        .collect();
+    let periods =
+        calendar_store::periods(&service.store, community_id, today()).await.map_err(|e| internal(caller, e))?;
     Ok(DutySchedule { community_id, periods })
 }
 

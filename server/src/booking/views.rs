@@ -5,26 +5,29 @@ use app::domain::{rules, BookingStatus, Channel, PhoneNumber, Topic};
 use app::model::{BookingView, DeskBooking};
 use app::time::Instant;
 
-type Row = (
-    i64,
-    String,
-    String,
-    String,
-    i64,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    Option<i64>,
-    String,
-    Option<String>,
-);
+/// A booking row with its community, lawyer and resident columns.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    code: String,
+    status: String,
+    status_reason: String,
+    community_id: i64,
+    community_name: String,
+    office_address: String,
+    lawyer_name: String,
+    slot_start: i64,
+    slot_end: i64,
+    channel: String,
+    category: String,
+    description: String,
+    rating: Option<i64>,
+    lawyer_note: String,
+    phone: Option<String>,
+}
 
-const SELECT: &str = "SELECT b.id, b.code, b.status, b.status_reason, b.community_id, c.name, c.office_address, l.name, \
+const SELECT: &str = "SELECT b.id, b.code, b.status, b.status_reason, b.community_id, c.name AS community_name, \
+    c.office_address, l.name AS lawyer_name, \
     b.slot_start, b.slot_end, b.channel, b.category, b.description, b.rating, b.lawyer_note, u.phone \
     FROM bookings b JOIN communities c ON c.id = b.community_id JOIN lawyers l ON l.id = b.lawyer_id JOIN users u ON u.id = b.resident_id";
 
@@ -50,46 +53,28 @@ impl Loaded {
 }
 
 fn from_row(row: Row) -> Option<Loaded> {
-    let (
-        id,
-        code,
-        status,
-        status_reason,
-        community_id,
-        community_name,
-        office_address,
-        lawyer_name,
-        start,
-        end,
-        channel,
-        topic,
-        description,
-        rating,
-        note,
-        phone,
-    ) = row;
-    let status = BookingStatus::from_db(&status)?;
-    let changeable = status.is_live() && start - now_ms() >= rules::CHANGE_CUTOFF_MINUTES * 60_000;
+    let status = BookingStatus::from_db(&row.status)?;
+    let changeable = status.is_live() && row.slot_start - now_ms() >= rules::CHANGE_CUTOFF_MINUTES * 60_000;
     Some(Loaded {
         view: BookingView {
-            id,
-            code,
+            id: row.id,
+            code: row.code,
             status,
-            status_reason,
-            community_id,
-            community_name,
-            office_address,
-            lawyer_name,
-            start: Instant(start),
-            end: Instant(end),
-            channel: Channel::from_db(&channel)?,
-            topic: Topic::from_db(&topic)?,
-            description,
-            rating: rating.and_then(|r| u8::try_from(r).ok()),
+            status_reason: row.status_reason,
+            community_id: row.community_id,
+            community_name: row.community_name,
+            office_address: row.office_address,
+            lawyer_name: row.lawyer_name,
+            start: Instant(row.slot_start),
+            end: Instant(row.slot_end),
+            channel: Channel::from_db(&row.channel)?,
+            topic: Topic::from_db(&row.category)?,
+            description: row.description,
+            rating: row.rating.and_then(|r| u8::try_from(r).ok()),
             changeable,
         },
-        note,
-        phone: phone.and_then(|p| PhoneNumber::parse(&p).ok()),
+        note: row.lawyer_note,
+        phone: row.phone.and_then(|p| PhoneNumber::parse(&p).ok()),
     })
 }
 
@@ -112,24 +97,15 @@ pub async fn of_resident(store: &Store, resident_id: i64) -> Result<Vec<BookingV
 
 /// Bookings from `since` on in the given communities (`None`: all), soonest first.
 pub async fn for_desk(store: &Store, communities: Option<&[i64]>, since: i64) -> Result<Vec<DeskBooking>, sqlx::Error> {
-    let rows: Vec<Row> = match communities {
-        None => {
-            sqlx::query_as(&format!("{SELECT} WHERE b.slot_end >= $1 ORDER BY b.slot_start, b.id LIMIT 500"))
-                .bind(since)
-                .fetch_all(&store.pool)
-                .await?
-        }
-        Some([]) => Vec::new(),
+    let filter = match communities {
+        None => String::new(),
+        Some([]) => return Ok(Vec::new()),
+        // The list is short (a lawyer serves a handful of communities) and made of integers.
         Some(ids) => {
-            // The list is short (a lawyer serves a handful of communities) and made of integers.
-            let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-            sqlx::query_as(&format!(
-                "{SELECT} WHERE b.slot_end >= $1 AND b.community_id IN ({list}) ORDER BY b.slot_start, b.id LIMIT 500"
-            ))
-            .bind(since)
-            .fetch_all(&store.pool)
-            .await?
+            format!(" AND b.community_id IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
         }
     };
+    let sql = format!("{SELECT} WHERE b.slot_end >= $1{filter} ORDER BY b.slot_start, b.id LIMIT 500");
+    let rows: Vec<Row> = sqlx::query_as(&sql).bind(since).fetch_all(&store.pool).await?;
     Ok(rows.into_iter().filter_map(from_row).map(Loaded::for_desk).collect())
 }

@@ -144,43 +144,27 @@ impl TestApp {
         read(response).await
     }
 
-    /// The last SMS sent to `phone`, waiting for the outbox to deliver it.
+    /// The last SMS sent to `phone`, waiting for the outbox to deliver one.
     pub async fn last_sms(&self, phone: &str) -> String {
-        for _ in 0..100 {
-            let found = self
-                .sms
-                .0
-                .lock()
-                .expect("sms log")
-                .iter()
-                .rev()
-                .find(|(to, _)| to == phone)
-                .map(|(_, text)| text.clone());
-            if let Some(text) = found {
-                return text;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("no SMS to {phone}");
+        self.wait_for_sms(phone, "", true).await
     }
 
     /// Waits for an SMS to `phone` that contains `needle`.
     pub async fn sms_containing(&self, phone: &str, needle: &str) -> String {
+        self.wait_for_sms(phone, needle, false).await
+    }
+
+    async fn wait_for_sms(&self, phone: &str, needle: &str, latest: bool) -> String {
         for _ in 0..100 {
-            let found = self
-                .sms
-                .0
-                .lock()
-                .expect("sms log")
-                .iter()
-                .find(|(to, text)| to == phone && text.contains(needle))
-                .map(|(_, t)| t.clone());
-            if let Some(text) = found {
+            let log = self.sms.0.lock().expect("sms log").clone();
+            let mut matching = log.into_iter().filter(|(to, text)| to == phone && text.contains(needle));
+            let found = if latest { matching.next_back() } else { matching.next() };
+            if let Some((_, text)) = found {
                 return text;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("no SMS to {phone} containing {needle}");
+        panic!("no SMS to {phone} containing {needle:?}");
     }
 
     /// How many SMS went to `phone`.
