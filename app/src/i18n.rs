@@ -230,6 +230,11 @@ texts! {
     duty_title: "值班安排", "Duty schedule";
     duty_days: "值班时间：", "Duty hours: ";
 
+    waitlist_join: "已约满，加入候补", "Full: join the waitlist";
+    waitlist_joined: "已加入候补，排在第", "On the waitlist, position";
+    slot_full: "已满", "Full";
+    err_slot_has_seats: "该时段仍有空位，请直接预约", "That time still has seats: book it";
+    err_already_waiting: "您已在该时段的候补名单中", "You are already on this waitlist";
     err_slot_unavailable: "该时段不可预约", "That time cannot be booked";
     err_slot_full: "该时段已约满，请选择其他时间", "That time is full; choose another";
     err_too_many_bookings: "您的待办预约已达上限", "You already have the most bookings allowed";
@@ -248,6 +253,7 @@ texts! {
     sms_declined: "【法i社区】很抱歉，您{when}的预约({code})未能安排：{reason}", "[Fa-i Community] Sorry, booking {code} at {when} was declined: {reason}";
     sms_cancelled: "【法i社区】您{when}的预约({code})已取消。", "[Fa-i Community] Booking {code} at {when} is cancelled.";
     sms_moved_to_backup: "【法i社区】原定律师{when}请假，您的预约({code})已由本社区后备律师接待。如需取消请在“我的预约”操作。", "[Fa-i Community] Your lawyer is on leave at {when}; booking {code} is now with the community's backup lawyer. You can cancel it under My bookings.";
+    sms_waitlist_offer: "【法i社区】您候补的{when}有空位了，先约先得，请尽快在“预约”中预约。", "[Fa-i Community] A seat at {when} you waited for is free; first come, first served. Book it now.";
     sms_reminder: "【法i社区】提醒：您预约的法律咨询将于{when}开始，地点：{place}，预约码{code}。", "[Fa-i Community] Reminder: your consultation starts {when} at {place}, code {code}.";
     sms_code: "【法i社区】您的验证码是{code}，5分钟内有效。如非本人操作请忽略。", "[Fa-i Community] Your code is {code}, valid for 5 minutes. Ignore this if you did not ask for it.";
 }

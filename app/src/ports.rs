@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::model::{
     AddDutyRequest, Availability, BookRequest, BookingView, CodeSent, CommunityDetail, CommunitySummary, DeskBooking,
     DeskRequest, DutyExceptionRequest, DutySchedule, LeaveRecorded, LeaveRequest, Me, MyBookings, Notice,
-    ProgrammeOverview, RateRequest, RescheduleRequest, Street,
+    ProgrammeOverview, RateRequest, RescheduleRequest, Street, WaitlistJoined, WaitlistRequest,
 };
 use async_trait::async_trait;
 use std::net::IpAddr;
@@ -139,6 +139,8 @@ pub trait BookingPort: Send + Sync {
     async fn availability(&self, caller: &Caller, community_id: i64) -> Result<Availability, AppError>;
     /// Books a slot for the calling resident.
     async fn book(&self, caller: &Caller, request: BookRequest) -> Result<BookingView, AppError>;
+    /// Puts the calling resident on a full slot's waitlist.
+    async fn join_waitlist(&self, caller: &Caller, request: WaitlistRequest) -> Result<WaitlistJoined, AppError>;
     /// The calling resident's bookings.
     async fn my_bookings(&self, caller: &Caller) -> Result<MyBookings, AppError>;
     /// Cancels one of the calling resident's bookings.

@@ -10,6 +10,7 @@ pub mod reminders;
 mod schedule;
 pub mod slots;
 mod views;
+mod waitlist;
 
 use crate::auth::internal;
 use crate::sms::Outbox;
@@ -20,7 +21,7 @@ use app::i18n::Lang;
 use app::model::{
     AddDutyRequest, Availability, AvailableDay, BookRequest, BookingView, DeskBooking, DeskRequest,
     DutyExceptionRequest, DutySchedule, FreeSlot, LeaveRecorded, LeaveRequest, MyBookings, RateRequest,
-    RescheduleRequest,
+    RescheduleRequest, WaitlistJoined, WaitlistRequest,
 };
 use app::ports::{BookingPort, Caller};
 use app::time::{Instant, LocalDate};
@@ -269,7 +270,7 @@ impl BookingPort for BookingService {
             .await
             .map_err(|e| internal(caller, e))?;
         let mut days: Vec<AvailableDay> = Vec::new();
-        for slot in slots.into_iter().filter(|s| s.seats_left > 0) {
+        for slot in slots {
             let date = slot.start.to_shanghai().0;
             let free = FreeSlot {
                 start: slot.start,
@@ -313,6 +314,10 @@ impl BookingPort for BookingService {
         self.confirm_booked(caller, tx, id).await
     }
 
+    async fn join_waitlist(&self, caller: &Caller, request: WaitlistRequest) -> Result<WaitlistJoined, AppError> {
+        waitlist::join(self, caller, request).await
+    }
+
     async fn my_bookings(&self, caller: &Caller) -> Result<MyBookings, AppError> {
         let resident = caller.user()?;
         let all = views::of_resident(&self.store, resident.id).await.map_err(|e| internal(caller, e))?;
@@ -341,6 +346,9 @@ impl BookingPort for BookingService {
         sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1")
             .bind(booking_id)
             .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        waitlist::offer_freed_seat(&mut tx, loaded.view.community_id, loaded.view.start)
             .await
             .map_err(|e| internal(caller, e))?;
         self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_cancelled, "")
@@ -387,6 +395,9 @@ impl BookingPort for BookingService {
         sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1")
             .bind(request.booking_id)
             .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        waitlist::offer_freed_seat(&mut tx, old.view.community_id, old.view.start)
             .await
             .map_err(|e| internal(caller, e))?;
         let id = self.take_seat(&mut tx, caller, resident.id, &slot, &book, &book.description).await?;

@@ -3,7 +3,7 @@
 use crate::error::AppError;
 use crate::model::{
     Availability, AvailabilityRequest, BookRequest, BookingView, CancelRequest, Empty, MyBookings, RateRequest,
-    RescheduleRequest,
+    RescheduleRequest, WaitlistJoined, WaitlistRequest,
 };
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
@@ -54,4 +54,12 @@ pub async fn rate_booking(#[server(flatten)] request: RateRequest) -> Result<Boo
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Resident])?;
     ports.booking.rate(&caller, request).await
+}
+
+/// Joins the waitlist of a full slot; the first in line is told when a seat frees.
+#[server(prefix = "/api", endpoint = "booking/waitlist", input = server_fn::codec::Json)]
+pub async fn join_waitlist(#[server(flatten)] request: WaitlistRequest) -> Result<WaitlistJoined, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Resident])?;
+    ports.booking.join_waitlist(&caller, request).await
 }

@@ -11,12 +11,13 @@ pub struct AvailabilityRequest {
     pub community_id: i64,
 }
 
-/// A community's free times, by day, within the booking window.
+/// A community's times, by day, within the booking window; full slots (no seat left) are listed
+/// so that residents can join their waitlist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Availability {
     /// The community.
     pub community_id: i64,
-    /// Days that have at least one free seat, in order.
+    /// Days with duty, in order.
     pub days: Vec<AvailableDay>,
 }
 
@@ -27,7 +28,7 @@ pub struct AvailableDay {
     pub date: String,
     /// 1 (Monday) to 7 (Sunday).
     pub weekday: u8,
-    /// The slots with free seats.
+    /// The slots, free or full.
     pub slots: Vec<FreeSlot>,
 }
 
@@ -38,12 +39,28 @@ pub struct FreeSlot {
     pub start: Instant,
     /// When it ends.
     pub end: Instant,
-    /// Seats still free.
+    /// Seats still free (0: full, waitlist only).
     pub seats_left: u32,
     /// How it can take place.
     pub channels: Vec<Channel>,
     /// Confirmed at once, or pending until the lawyer confirms.
     pub instant: bool,
+}
+
+/// Joins the waitlist of a full slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WaitlistRequest {
+    /// The community.
+    pub community_id: i64,
+    /// The full slot's start.
+    pub slot_start: Instant,
+}
+
+/// A place on a waitlist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WaitlistJoined {
+    /// 1 for the first in line.
+    pub position: u32,
 }
 
 /// Books a slot.

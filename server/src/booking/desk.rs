@@ -124,6 +124,9 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| internal(caller, e))?;
+            super::waitlist::offer_freed_seat(&mut tx, loaded.view.community_id, loaded.view.start)
+                .await
+                .map_err(|e| internal(caller, e))?;
         }
         DeskAction::Complete => {
             // One consultation, one service record: the booking id is unique there.

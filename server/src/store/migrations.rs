@@ -15,6 +15,7 @@ const FILES: &[(i64, &str, &str)] = &[
     (4, "duty schedules", include_str!("../../migrations/0004_duty_schedules.sql")),
     (5, "bookings", include_str!("../../migrations/0005_bookings.sql")),
     (6, "notifications", include_str!("../../migrations/0006_notifications.sql")),
+    (7, "waitlist", include_str!("../../migrations/0007_waitlist.sql")),
 ];
 
 /// The migrator for `backend`.

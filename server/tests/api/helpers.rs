@@ -251,7 +251,7 @@ impl TestApp {
         client
     }
 
-    /// The free slots of a community, flattened, soonest first.
+    /// The slots of a community with a free seat, flattened, soonest first.
     pub async fn free_slots(&self, community_id: i64) -> Vec<Value> {
         let (status, availability) = self.post("booking/availability", json!({ "community_id": community_id })).await;
         assert_eq!(status, StatusCode::OK, "{availability}");
@@ -260,6 +260,7 @@ impl TestApp {
             .expect("days")
             .iter()
             .flat_map(|d| d["slots"].as_array().cloned().unwrap_or_default())
+            .filter(|s| s["seats_left"].as_u64().is_some_and(|n| n > 0))
             .collect()
     }
 }

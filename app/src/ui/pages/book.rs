@@ -1,7 +1,7 @@
-use crate::api::booking::{book_slot, get_availability, reschedule_booking};
+use crate::api::booking::{book_slot, get_availability, join_waitlist, reschedule_booking};
 use crate::domain::{Channel, Topic};
 use crate::error::AppError;
-use crate::model::{AvailabilityRequest, AvailableDay, BookRequest, FreeSlot, RescheduleRequest};
+use crate::model::{AvailabilityRequest, AvailableDay, BookRequest, FreeSlot, RescheduleRequest, WaitlistRequest};
 use crate::time::format_hh_mm;
 use crate::ui::components::{ErrorNote, Loading, PageTitle};
 use crate::ui::{use_prefs, use_session};
@@ -55,7 +55,11 @@ fn SlotBooking(community_id: i64) -> impl IntoView {
                 view! {
                     <DayChips days=days.clone() day chosen=slot />
                     {move || days.get(day.get()).cloned().map(|d| view! { <SlotButtons day=d chosen=slot /> })}
-                    {move || slot.get().map(|s| view! { <BookingForm community_id free=s /> })}
+                    {move || slot.get().map(|s| if s.seats_left == 0 {
+                        view! { <Waitlist community_id free=s /> }.into_any()
+                    } else {
+                        view! { <BookingForm community_id free=s /> }.into_any()
+                    })}
                 }.into_any()
             }
         }}
@@ -94,7 +98,7 @@ fn SlotButtons(day: AvailableDay, chosen: RwSignal<Option<FreeSlot>>) -> impl In
                         class=("border-brand", is_chosen) class=("border-line", move || !is_chosen()) aria-pressed=move || is_chosen().to_string()
                         on:click=move |_| chosen.set(Some(s.clone()))>
                         <span class="font-bold">{time}</span>
-                        <span class="text-xs text-muted">{move || prefs.t().book_seats_left}" "{seats}</span>
+                        <span class="text-xs text-muted">{move || if seats == 0 { prefs.t().slot_full.to_owned() } else { format!("{} {seats}", prefs.t().book_seats_left) }}</span>
                     </button>
                 }
             }).collect_view()}
@@ -184,5 +188,23 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
                 view! { <a href="/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().book_sign_in_first}</a> }.into_any()
             }}
         </form>
+    }
+}
+
+/// A full slot: join its waitlist and be told when a seat frees.
+#[component]
+fn Waitlist(community_id: i64, free: FreeSlot) -> impl IntoView {
+    let prefs = use_prefs();
+    let join = Action::new_local(move |_: &()| join_waitlist(WaitlistRequest { community_id, slot_start: free.start }));
+    view! {
+        <div class="space-y-2 rounded-lg border border-line bg-surface p-4">
+            {move || match join.value().get() {
+                Some(Ok(joined)) => view! { <p role="status" class="font-bold text-brand">{move || prefs.t().waitlist_joined}" "{joined.position}</p> }.into_any(),
+                other => view! {
+                    {other.and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
+                    <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=move |_| { join.dispatch(()); }>{move || prefs.t().waitlist_join}</button>
+                }.into_any(),
+            }}
+        </div>
     }
 }

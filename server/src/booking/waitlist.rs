@@ -1,0 +1,73 @@
+//! Waitlists of full slots. A freed seat is offered to the first resident in line by SMS and
+//! inbox; it stays open to everyone (first come, first served), so an unanswered offer never
+//! blocks the seat.
+
+use super::{fill, internal, message, BookingService};
+use crate::sms::Outbox;
+use crate::store::now_ms;
+use app::error::{AppError, ErrorKind};
+use app::i18n::Lang;
+use app::model::{WaitlistJoined, WaitlistRequest};
+use app::ports::Caller;
+use app::time::Instant;
+use sqlx::{Any, Transaction};
+
+pub async fn join(
+    service: &BookingService,
+    caller: &Caller,
+    request: WaitlistRequest,
+) -> Result<WaitlistJoined, AppError> {
+    let resident = caller.user()?;
+    let slot = service.slot_at(caller, request.community_id, request.slot_start).await?;
+    if slot.seats_left > 0 {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_has_seats));
+    }
+    let joined = sqlx::query(
+        "INSERT INTO waitlist (resident_id, community_id, slot_start, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+    )
+    .bind(resident.id)
+    .bind(request.community_id)
+    .bind(slot.start.0)
+    .bind(now_ms())
+    .execute(&service.store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    if joined.rows_affected() == 0 {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_waiting));
+    }
+    let position: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM waitlist WHERE community_id = $1 AND slot_start = $2 AND offered_at IS NULL \
+         AND id <= (SELECT id FROM waitlist WHERE resident_id = $3 AND community_id = $1 AND slot_start = $2)",
+    )
+    .bind(request.community_id)
+    .bind(slot.start.0)
+    .bind(resident.id)
+    .fetch_one(&service.store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    Ok(WaitlistJoined { position: u32::try_from(position).unwrap_or(u32::MAX) })
+}
+
+/// Tells the next resident in line for this slot that a seat is free, inside the transaction
+/// that frees it.
+pub async fn offer_freed_seat(
+    tx: &mut Transaction<'_, Any>,
+    community_id: i64,
+    slot_start: Instant,
+) -> Result<(), sqlx::Error> {
+    let next: Option<(i64, Option<String>, String)> = sqlx::query_as(
+        "SELECT w.id, u.phone, u.lang FROM waitlist w JOIN users u ON u.id = w.resident_id \
+         WHERE w.community_id = $1 AND w.slot_start = $2 AND w.offered_at IS NULL ORDER BY w.id LIMIT 1",
+    )
+    .bind(community_id)
+    .bind(slot_start.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((id, phone, lang)) = next else { return Ok(()) };
+    sqlx::query("UPDATE waitlist SET offered_at = $1 WHERE id = $2").bind(now_ms()).bind(id).execute(&mut **tx).await?;
+    if let Some(phone) = phone {
+        let text = fill(Lang::from_tag(&lang).texts().sms_waitlist_offer, &[("when", &slot_start.format_shanghai())]);
+        Outbox::enqueue_with_inbox(tx, &phone, &text).await?;
+    }
+    Ok(())
+}
