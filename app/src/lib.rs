@@ -19,6 +19,8 @@ pub use error::{AppError, ErrorKind};
 /// Mounts the app on `<body>` and clears the loading screen painted by `index.html`.
 #[cfg(feature = "csr")]
 pub fn mount() {
+    // Readable panics in development builds; release builds leave the formatting code out.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     ui::platform::remove_loading_screen();
     leptos::mount::mount_to_body(ui::App);
