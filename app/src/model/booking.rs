@@ -205,7 +205,8 @@ pub struct DeskListRequest {
 pub struct DeskBooking {
     /// The booking as the resident sees it.
     pub booking: BookingView,
-    /// The resident's number, masked; the full number is given only to the assigned lawyer.
+    /// The resident's number: in full for the lawyer who will see them (and their assistant)
+    /// while the booking is live, masked for everyone else.
     pub resident_phone: String,
     /// The lawyers' private note.
     pub note: String,

@@ -32,6 +32,18 @@ pub async fn served(store: &Store, caller: &Caller) -> Result<Option<Vec<i64>>, 
     Ok(Some(ids))
 }
 
+/// The lawyers the caller acts as: their own lawyer record, and the lawyers they assist.
+pub async fn own_lawyers(store: &Store, caller: &Caller) -> Result<Vec<i64>, AppError> {
+    let user = caller.user()?;
+    sqlx::query_scalar(
+        "SELECT id FROM lawyers WHERE user_id = $1 UNION SELECT lawyer_id FROM team_members WHERE user_id = $1",
+    )
+    .bind(user.id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(|e| internal(caller, e))
+}
+
 /// Whether the caller works `community_id`'s desk.
 pub async fn serves(store: &Store, caller: &Caller, community_id: i64) -> Result<bool, AppError> {
     Ok(served(store, caller).await?.is_none_or(|ids| ids.contains(&community_id)))
@@ -50,7 +62,8 @@ pub async fn list(
         scope = Some(vec![id]);
     }
     let since = super::today().start().0;
-    views::for_desk(&service.store, scope.as_deref(), since).await.map_err(|e| internal(caller, e))
+    let own = own_lawyers(&service.store, caller).await?;
+    views::for_desk(&service.store, scope.as_deref(), since, &own).await.map_err(|e| internal(caller, e))
 }
 
 pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, AppError> {
@@ -178,9 +191,10 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     )
     .await
     .map_err(|e| internal(caller, e))?;
+    let own = own_lawyers(store, caller).await?;
     views::one(store, request.booking_id)
         .await
         .map_err(|e| internal(caller, e))?
-        .map(views::Loaded::for_desk)
+        .map(|loaded| loaded.for_desk(&own))
         .ok_or_else(|| caller.error(ErrorKind::NotFound))
 }

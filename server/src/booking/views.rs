@@ -13,6 +13,7 @@ struct Row {
     status: String,
     status_reason: String,
     community_id: i64,
+    lawyer_id: i64,
     community_name: String,
     office_address: String,
     lawyer_name: String,
@@ -26,7 +27,7 @@ struct Row {
     phone: Option<String>,
 }
 
-const SELECT: &str = "SELECT b.id, b.code, b.status, b.status_reason, b.community_id, c.name AS community_name, \
+const SELECT: &str = "SELECT b.id, b.code, b.status, b.status_reason, b.community_id, b.lawyer_id, c.name AS community_name, \
     c.office_address, l.name AS lawyer_name, \
     b.slot_start, b.slot_end, b.channel, b.category, b.description, b.rating, b.lawyer_note, u.phone \
     FROM bookings b JOIN communities c ON c.id = b.community_id JOIN lawyers l ON l.id = b.lawyer_id JOIN users u ON u.id = b.resident_id";
@@ -39,13 +40,20 @@ pub struct Loaded {
     pub note: String,
     /// The resident's number.
     pub phone: Option<PhoneNumber>,
+    /// The lawyer who will see the resident.
+    pub lawyer_id: i64,
 }
 
 impl Loaded {
-    /// The desk's form: the number masked.
-    pub fn for_desk(self) -> DeskBooking {
+    /// The desk's form. The resident's full number goes only to the lawyer who will see them
+    /// (or that lawyer's assistant), and only while the booking is live; everyone else sees it masked.
+    pub fn for_desk(self, own_lawyers: &[i64]) -> DeskBooking {
+        let reveal = self.view.status.is_live() && own_lawyers.contains(&self.lawyer_id);
         DeskBooking {
-            resident_phone: self.phone.map(|p| p.masked()).unwrap_or_default(),
+            resident_phone: self
+                .phone
+                .map(|p| if reveal { p.as_str().to_owned() } else { p.masked() })
+                .unwrap_or_default(),
             note: self.note,
             booking: self.view,
         }
@@ -75,6 +83,7 @@ fn from_row(row: Row) -> Option<Loaded> {
         },
         note: row.lawyer_note,
         phone: row.phone.and_then(|p| PhoneNumber::parse(&p).ok()),
+        lawyer_id: row.lawyer_id,
     })
 }
 
@@ -96,7 +105,12 @@ pub async fn of_resident(store: &Store, resident_id: i64) -> Result<Vec<BookingV
 }
 
 /// Bookings from `since` on in the given communities (`None`: all), soonest first.
-pub async fn for_desk(store: &Store, communities: Option<&[i64]>, since: i64) -> Result<Vec<DeskBooking>, sqlx::Error> {
+pub async fn for_desk(
+    store: &Store,
+    communities: Option<&[i64]>,
+    since: i64,
+    own_lawyers: &[i64],
+) -> Result<Vec<DeskBooking>, sqlx::Error> {
     let filter = match communities {
         None => String::new(),
         Some([]) => return Ok(Vec::new()),
@@ -107,5 +121,5 @@ pub async fn for_desk(store: &Store, communities: Option<&[i64]>, since: i64) ->
     };
     let sql = format!("{SELECT} WHERE b.slot_end >= $1{filter} ORDER BY b.slot_start, b.id LIMIT 500");
     let rows: Vec<Row> = sqlx::query_as(&sql).bind(since).fetch_all(&store.pool).await?;
-    Ok(rows.into_iter().filter_map(from_row).map(Loaded::for_desk).collect())
+    Ok(rows.into_iter().filter_map(from_row).map(|loaded| loaded.for_desk(own_lawyers)).collect())
 }

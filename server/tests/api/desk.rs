@@ -32,7 +32,12 @@ async fn the_lawyer_confirms_completes_and_the_resident_rates_once() {
         .find(|b| b["booking"]["id"] == booking["id"])
         .cloned()
         .expect("on the desk");
-    assert_eq!(row["resident_phone"], "137****0001");
+    assert_eq!(row["resident_phone"], "13733330001", "the lawyer who will see the resident can call them");
+    let staff = app.staff_client("staff").await;
+    let (_, staff_desk) = app.post_with(&staff, "desk/bookings", json!({})).await;
+    let seen_by_staff =
+        staff_desk.as_array().expect("list").iter().find(|b| b["booking"]["id"] == booking["id"]).cloned();
+    assert_eq!(seen_by_staff.map(|b| b["resident_phone"].clone()), Some(json!("137****0001")), "staff see it masked");
 
     assert_eq!(
         decide(&app, &lawyer, &booking, "complete").await.0,
