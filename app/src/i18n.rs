@@ -88,7 +88,6 @@ texts! {
     app_name: "法i社区", "Fa-i Community";
     tagline: "一社区一法律顾问 · 免费法律服务", "A lawyer for every community · free legal help";
     loading: "加载中…", "Loading…";
-    retry: "重试", "Retry";
     back: "返回", "Back";
 
     tab_home: "首页", "Home";
@@ -103,9 +102,7 @@ texts! {
 
     home_my_community: "我的社区", "My community";
     home_pick_community: "选择您所在的社区，找到您的社区法律顾问", "Choose your community to find its legal adviser";
-    home_streets: "街道", "Streets";
     home_communities_count: "个社区", "communities";
-    home_change_community: "更换社区", "Change community";
     home_services: "免费服务：法律咨询 · 法治宣传 · 矛盾纠纷调处 · 出具法律意见", "Free services: legal advice · legal education · dispute mediation · legal opinions";
     community_team: "法律顾问团队", "Legal adviser team";
     community_office: "办公地点：", "Office: ";
@@ -197,7 +194,6 @@ texts! {
     book_description: "简要说明您的问题", "Describe your question briefly";
     book_submit: "确认预约", "Book";
     book_sign_in_first: "登录后即可预约", "Sign in to book";
-    book_done: "预约成功", "Booked";
     book_pending_note: "律师确认后会短信通知您", "You will get an SMS when the lawyer confirms";
     book_code: "预约码", "Booking code";
     book_show_slip: "到场时请出示此页面或预约码", "Show this page or the code at the office";
@@ -218,16 +214,17 @@ texts! {
     where_label: "地点", "Where";
 
     desk_bookings: "预约处理", "Bookings";
-    desk_today: "今天", "Today";
-    desk_upcoming: "待办", "Upcoming";
     desk_confirm: "确认", "Confirm";
     desk_decline: "婉拒", "Decline";
     desk_complete: "已完成咨询", "Completed";
     desk_no_show: "未到场", "No-show";
-    desk_note: "备注(仅律师可见)", "Private note";
     desk_reason: "原因", "Reason";
     desk_none: "暂无预约", "No bookings";
     duty_title: "值班安排", "Duty schedule";
+    leave_title: "请假(期间预约转交后备律师)", "Leave (bookings go to the backup lawyer)";
+    leave_from: "开始日期", "First day";
+    leave_to: "结束日期", "Last day";
+    leave_saved: "已登记。转交后备律师 / 无人接替的预约：", "Recorded. Bookings moved to the backup / with nobody to take them:";
     duty_days: "值班时间：", "Duty hours: ";
 
     waitlist_join: "已约满，加入候补", "Full: join the waitlist";

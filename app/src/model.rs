@@ -20,6 +20,9 @@ pub struct Me {
     pub community_id: Option<i64>,
     /// The language the account chose.
     pub lang: Lang,
+    /// The lawyer record of a lawyer's account.
+    #[serde(default)]
+    pub lawyer_id: Option<i64>,
 }
 
 /// The answer to "who am I?": nobody, or an account.

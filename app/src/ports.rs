@@ -153,6 +153,8 @@ pub trait BookingPort: Send + Sync {
     async fn desk(&self, caller: &Caller, community_id: Option<i64>) -> Result<Vec<DeskBooking>, AppError>;
     /// A lawyer's or staff member's decision on a booking.
     async fn decide(&self, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, AppError>;
+    /// The communities whose desk the caller works (all of them for staff).
+    async fn desk_communities(&self, caller: &Caller) -> Result<Vec<CommunitySummary>, AppError>;
     /// A community's recurring duty.
     async fn schedule(&self, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError>;
     /// Adds a recurring duty period.

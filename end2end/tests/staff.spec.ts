@@ -14,6 +14,8 @@ test("a lawyer signs in with a password and gets the lawyers' navigation", async
   await expect(page).toHaveURL("/desk");
   await expect(page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "工作台" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "tabs" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "值班安排" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "沙井街道后亭社区" })).toContainText("周一 09:00–12:00");
 });
 
 test("an admin finishes a password sign-in with the SMS second factor", async ({ page }) => {

@@ -19,7 +19,7 @@ use app::domain::{required_text, rules, BookingStatus, Channel, PhoneNumber, MAX
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
 use app::model::{
-    AddDutyRequest, Availability, AvailableDay, BookRequest, BookingView, DeskBooking, DeskRequest,
+    AddDutyRequest, Availability, AvailableDay, BookRequest, BookingView, CommunitySummary, DeskBooking, DeskRequest,
     DutyExceptionRequest, DutySchedule, FreeSlot, LeaveRecorded, LeaveRequest, MyBookings, RateRequest,
     RescheduleRequest, WaitlistJoined, WaitlistRequest,
 };
@@ -440,6 +440,10 @@ impl BookingPort for BookingService {
 
     async fn decide(&self, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, AppError> {
         desk::decide(self, caller, request).await
+    }
+
+    async fn desk_communities(&self, caller: &Caller) -> Result<Vec<CommunitySummary>, AppError> {
+        desk::communities(self, caller).await
     }
 
     async fn schedule(&self, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError> {

@@ -3,8 +3,8 @@
 
 use crate::error::AppError;
 use crate::model::{
-    AddDutyRequest, CommunityRequest, DeskBooking, DeskListRequest, DeskRequest, DutyExceptionRequest, DutySchedule,
-    LeaveRecorded, LeaveRequest,
+    AddDutyRequest, CommunityRequest, CommunitySummary, DeskBooking, DeskListRequest, DeskRequest,
+    DutyExceptionRequest, DutySchedule, Empty, LeaveRecorded, LeaveRequest,
 };
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
@@ -27,6 +27,14 @@ pub async fn decide_booking(#[server(flatten)] request: DeskRequest) -> Result<D
     let (ports, caller) = ports::current()?;
     caller.require(DESK_ROLES)?;
     ports.booking.decide(&caller, request).await
+}
+
+/// The communities whose desk the caller works.
+#[server(prefix = "/api", endpoint = "desk/communities", input = server_fn::codec::Json)]
+pub async fn list_desk_communities(#[server(flatten)] _request: Empty) -> Result<Vec<CommunitySummary>, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(DESK_ROLES)?;
+    ports.booking.desk_communities(&caller).await
 }
 
 /// A community's recurring duty.

@@ -4,6 +4,7 @@ mod book;
 mod booking_slip;
 mod community;
 mod desk;
+mod duty;
 mod home;
 mod me;
 mod my_bookings;

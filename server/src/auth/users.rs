@@ -49,6 +49,7 @@ impl From<UserRow> for Me {
             phone_masked: user.phone.map(|p| p.masked()),
             community_id: user.community_id,
             lang: user.lang,
+            lawyer_id: None,
         }
     }
 }
@@ -78,7 +79,10 @@ pub async fn by_login(store: &Store, login: &str) -> Result<Option<UserRow>, sql
 }
 
 pub async fn me(store: &Store, id: i64) -> Result<Option<Me>, sqlx::Error> {
-    Ok(by_id(store, id).await?.map(Me::from))
+    let Some(user) = by_id(store, id).await? else { return Ok(None) };
+    let lawyer_id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM lawyers WHERE user_id = $1").bind(id).fetch_optional(&store.pool).await?;
+    Ok(Some(Me { lawyer_id, ..Me::from(user) }))
 }
 
 /// Creates a resident's account on their first sign-in; the number is all it holds.

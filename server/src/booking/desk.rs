@@ -5,7 +5,7 @@ use crate::audit::{self, AuditEvent};
 use crate::store::{now_ms, Store};
 use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::model::{DeskAction, DeskBooking, DeskRequest};
+use app::model::{CommunitySummary, DeskAction, DeskBooking, DeskRequest};
 use app::ports::Caller;
 use app::time::Instant;
 
@@ -47,6 +47,21 @@ pub async fn own_lawyers(store: &Store, caller: &Caller) -> Result<Vec<i64>, App
 /// Whether the caller works `community_id`'s desk.
 pub async fn serves(store: &Store, caller: &Caller, community_id: i64) -> Result<bool, AppError> {
     Ok(served(store, caller).await?.is_none_or(|ids| ids.contains(&community_id)))
+}
+
+pub async fn communities(service: &BookingService, caller: &Caller) -> Result<Vec<CommunitySummary>, AppError> {
+    let scope = served(&service.store, caller).await?;
+    let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
+        "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id ORDER BY s.sort_order, c.id",
+    )
+    .fetch_all(&service.store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    Ok(rows
+        .into_iter()
+        .filter(|(id, ..)| scope.as_ref().is_none_or(|ids| ids.contains(id)))
+        .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
+        .collect())
 }
 
 pub async fn list(

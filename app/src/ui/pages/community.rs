@@ -3,7 +3,7 @@ use crate::api::directory::get_community;
 use crate::domain::{AssignmentRole, Role};
 use crate::i18n::Texts;
 use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
-use crate::ui::components::{ErrorNote, Loading};
+use crate::ui::components::{DutyHours, ErrorNote, Loading};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -29,7 +29,6 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
     let prefs = use_prefs();
     let id = detail.id;
     let no_lawyers = detail.lawyers.is_empty();
-    let no_duty = detail.duty.is_empty();
     let duty = detail.duty.clone();
     view! {
         <a href=format!("/streets/{}", detail.street_id) class="mb-2 inline-flex min-h-11 items-center text-brand">"‹ "{detail.street_name.clone()}</a>
@@ -41,10 +40,7 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
         </p>
         <p class="mb-4 rounded-lg bg-surface p-3">
             <span class="font-bold">{move || prefs.t().duty_days}</span>
-            {no_duty.then_some("—")}
-            {duty.into_iter().map(|p| view! {
-                <span class="mr-3 inline-block">{move || prefs.lang.get().weekday(p.weekday)}" "{p.start.clone()}"–"{p.end.clone()}</span>
-            }).collect_view()}
+            <DutyHours periods=duty />
         </p>
         <a href=format!("/communities/{id}/book") class="mb-3 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().book_title}</a>
         <MyCommunityButton community_id=id />

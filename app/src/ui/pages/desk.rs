@@ -19,6 +19,7 @@ pub fn DeskPage() -> impl IntoView {
                 <p class="mb-4">{move || prefs.t().me_signed_in_as}" "<strong>{me.display_name.clone()}</strong></p>
                 {me.role.is_staff().then(|| view! { <Coverage /> })}
                 <DeskBookings />
+                {me.role.is_adviser().then(|| view! { <super::duty::DutyPanel lawyer_id=me.lawyer_id /> })}
             }.into_any(),
             Some(_) => view! { <p>{move || prefs.t().err_forbidden}</p> }.into_any(),
             None => view! {

@@ -60,8 +60,6 @@ const PRIMARY: &str = "min-h-12 w-full rounded-lg bg-brand font-bold text-white 
 #[component]
 fn CodeForm() -> impl IntoView {
     let prefs = use_prefs();
-    let session = use_session();
-    let navigate = use_navigate();
     let phone = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<AppError>);
@@ -81,11 +79,7 @@ fn CodeForm() -> impl IntoView {
         None => {}
     });
     Effect::new(move |_| match verify.value().get() {
-        Some(Ok(me)) => {
-            let path = home_for(&me);
-            session.me.set(Some(me));
-            navigate(path, Default::default());
-        }
+        Some(Ok(me)) => signed_in(me),
         Some(Err(e)) => error.set(Some(e)),
         None => {}
     });

@@ -1,0 +1,65 @@
+use crate::api::desk::{get_duty_schedule, list_desk_communities, record_leave};
+use crate::model::{CommunityRequest, CommunitySummary, Empty, LeaveRequest};
+use crate::ui::components::{DutyHours, ErrorNote, Loading};
+use crate::ui::use_prefs;
+use leptos::prelude::*;
+
+/// 值班安排: the duty hours of each community the lawyer serves, and their leave.
+#[component]
+pub fn DutyPanel(lawyer_id: Option<i64>) -> impl IntoView {
+    let prefs = use_prefs();
+    let communities = LocalResource::new(|| list_desk_communities(Empty {}));
+    view! {
+        <h2 class="mb-2 mt-6 text-lg font-bold">{move || prefs.t().duty_title}</h2>
+        {move || match communities.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+            Some(Ok(list)) => view! {
+                <ul class="space-y-2">{list.into_iter().map(|c| view! { <CommunityDuty community=c /> }).collect_view()}</ul>
+            }.into_any(),
+        }}
+        {lawyer_id.map(|id| view! { <LeaveForm lawyer_id=id /> })}
+    }
+}
+
+#[component]
+fn CommunityDuty(community: CommunitySummary) -> impl IntoView {
+    let id = community.id;
+    let schedule = LocalResource::new(move || get_duty_schedule(CommunityRequest { community_id: id }));
+    view! {
+        <li class="rounded-lg border border-line bg-surface p-3">
+            <p class="font-bold">{community.street_name}{community.name}</p>
+            <p class="text-sm">{move || schedule.get().and_then(Result::ok).map(|s| view! { <DutyHours periods=s.periods /> })}</p>
+        </li>
+    }
+}
+
+/// Records the lawyer's own leave; live bookings in it go to the backup lawyer.
+#[component]
+fn LeaveForm(lawyer_id: i64) -> impl IntoView {
+    let prefs = use_prefs();
+    let (from, to, reason) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let save = Action::new_local(move |_: &()| {
+        record_leave(LeaveRequest {
+            lawyer_id,
+            starts_on: from.get_untracked(),
+            ends_on: to.get_untracked(),
+            reason: reason.get_untracked(),
+        })
+    });
+    let field = "min-h-11 w-full rounded-lg border border-line px-2";
+    view! {
+        <form class="mt-3 space-y-2 rounded-lg border border-line bg-surface p-3" novalidate on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+            <p class="font-bold">{move || prefs.t().leave_title}</p>
+            <label class="block">{move || prefs.t().leave_from}<input type="date" class=field bind:value=from /></label>
+            <label class="block">{move || prefs.t().leave_to}<input type="date" class=field bind:value=to /></label>
+            <label class="block">{move || prefs.t().desk_reason}<input type="text" maxlength="200" class=field bind:value=reason /></label>
+            {move || match save.value().get() {
+                Some(Ok(done)) => view! { <p role="status" class="text-brand">{move || prefs.t().leave_saved}" "{done.moved_to_backup}" / "{done.without_backup}</p> }.into_any(),
+                Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+                None => ().into_any(),
+            }}
+            <button type="submit" class="min-h-11 w-full rounded-lg bg-brand font-bold text-white">{move || prefs.t().submit}</button>
+        </form>
+    }
+}
