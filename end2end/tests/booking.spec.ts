@@ -21,7 +21,7 @@ async function bookAtHouting(page: Page): Promise<string> {
 test("a new resident books 后亭社区, finds it in 我的预约, saves it to the calendar and cancels it", async ({ page }) => {
   await signInResident(page, "13712340010");
   const code = await bookAtHouting(page);
-  await page.screenshot({ path: "end2end/test-results/booking-slip-360.png" });
+  await page.screenshot({ path: test.info().outputPath("booking-slip-360.png") });
 
   await page.getByRole("link", { name: "预约", exact: true }).click();
   await page.getByRole("link", { name: "我的预约" }).click();

@@ -11,7 +11,7 @@ test("a visitor finds 后亭社区 and its adviser team from the home page", asy
   await expect(page.getByText("B角律师")).toBeVisible();
   await expect(page.getByText("统筹律师")).toBeVisible();
   await expect(page.getByText("律师助理")).toBeVisible();
-  await page.screenshot({ path: "end2end/test-results/community-360.png" });
+  await page.screenshot({ path: test.info().outputPath("community-360.png") });
 });
 
 test("a new resident signs in with an SMS code and remembers their community", async ({ page }) => {
