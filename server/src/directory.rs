@@ -1,12 +1,11 @@
 //! Streets, communities and adviser teams: the server's side of `app::ports::DirectoryPort`.
 
 use crate::auth::internal;
-use crate::store::{now_ms, Store};
+use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
 use app::model::{CommunityDetail, CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember};
 use app::ports::{Caller, DirectoryPort};
-use app::time::Instant;
 use async_trait::async_trait;
 
 /// Directory reads over the store.
@@ -24,11 +23,6 @@ impl DirectoryService {
 
 fn list(text: String) -> Vec<String> {
     text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
-}
-
-/// Today in Shanghai as `YYYY-MM-DD`, the form assignment dates are stored in.
-pub fn today() -> String {
-    Instant(now_ms()).to_shanghai().0.to_string()
 }
 
 #[async_trait]
@@ -82,7 +76,7 @@ impl DirectoryPort for DirectoryService {
         let Some((name, street_id, street_name, office_address)) = head else {
             return Err(caller.error(ErrorKind::NotFound));
         };
-        let today = today();
+        let today = crate::booking::today().to_string();
         let rows: Vec<(i64, String, String, String, String, String, Option<String>)> = sqlx::query_as(
             "SELECT l.id, l.name, a.role, f.name, l.practice_areas, l.languages, l.photo_path \
              FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id JOIN law_firms f ON f.id = l.firm_id \
@@ -117,10 +111,9 @@ impl DirectoryPort for DirectoryService {
         .fetch_all(&self.store.pool)
         .await
         .map_err(|e| internal(caller, e))?;
-        let duty =
-            crate::booking::calendar_store::periods(&self.store, community_id, Instant(now_ms()).to_shanghai().0)
-                .await
-                .map_err(|e| internal(caller, e))?;
+        let duty = crate::booking::calendar_store::periods(&self.store, community_id, crate::booking::today())
+            .await
+            .map_err(|e| internal(caller, e))?;
         let t = caller.lang.texts();
         Ok(CommunityDetail {
             duty,
@@ -146,7 +139,7 @@ impl DirectoryPort for DirectoryService {
     }
 
     async fn overview(&self, caller: &Caller) -> Result<ProgrammeOverview, AppError> {
-        let today = today();
+        let today = crate::booking::today().to_string();
         let counts: (i64, i64, i64) = sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM streets), (SELECT COUNT(*) FROM communities), \
              (SELECT COUNT(DISTINCT lawyer_id) FROM assignments WHERE starts_on <= $1 AND (ends_on IS NULL OR ends_on >= $1))",
