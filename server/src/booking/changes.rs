@@ -1,0 +1,125 @@
+//! What residents do with their bookings: cancel, move, rate.
+
+use super::{internal, message, views, waitlist, BookingService};
+use crate::store::now_ms;
+use app::domain::{BookingStatus, MAX_DESCRIPTION_CHARS};
+use app::error::{AppError, ErrorKind};
+use app::model::{BookRequest, BookingView, RateRequest, RescheduleRequest};
+use app::ports::Caller;
+
+#[tracing::instrument(skip(service, caller, reason))]
+pub async fn cancel(
+    service: &BookingService,
+    caller: &Caller,
+    booking_id: i64,
+    reason: String,
+) -> Result<BookingView, AppError> {
+    let loaded = service.own_booking(caller, booking_id).await?;
+    BookingService::check_changeable(caller, &loaded.view)?;
+    let reason = BookingService::reason(caller, &reason)?;
+    let mut tx = service.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    let done = sqlx::query("UPDATE bookings SET status = 'cancelled', status_reason = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')")
+        .bind(&reason)
+        .bind(now_ms())
+        .bind(booking_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    if done.rows_affected() == 0 {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
+    }
+    sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1")
+        .bind(booking_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    waitlist::offer_freed_seat(&mut tx, loaded.view.community_id, loaded.view.start)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    service
+        .notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_cancelled, "")
+        .await
+        .map_err(|e| internal(caller, e))?;
+    tx.commit().await.map_err(|e| internal(caller, e))?;
+    service.outbox.wake();
+    views::one(&service.store, booking_id)
+        .await
+        .map_err(|e| internal(caller, e))?
+        .map(|l| l.view)
+        .ok_or_else(|| caller.error(ErrorKind::NotFound))
+}
+
+#[tracing::instrument(skip_all, fields(booking_id = request.booking_id))]
+pub async fn reschedule(
+    service: &BookingService,
+    caller: &Caller,
+    request: RescheduleRequest,
+) -> Result<BookingView, AppError> {
+    let resident = caller.user()?;
+    let old = service.own_booking(caller, request.booking_id).await?;
+    BookingService::check_changeable(caller, &old.view)?;
+    let reason = BookingService::reason(caller, &request.reason)?;
+    let slot = service.slot_at(caller, old.view.community_id, request.slot_start).await?;
+    if !slot.channels.contains(&old.view.channel) {
+        return Err(message(caller, ErrorKind::Validation, |t| t.err_channel));
+    }
+    let book = BookRequest {
+        community_id: old.view.community_id,
+        slot_start: slot.start,
+        channel: old.view.channel,
+        topic: old.view.topic,
+        description: old.view.description.clone(),
+    };
+    // Moving is one transaction: the old seat is freed only if the new one is taken.
+    let mut tx = service.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    let moved = sqlx::query("UPDATE bookings SET status = 'cancelled', status_reason = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')")
+        .bind(&reason)
+        .bind(now_ms())
+        .bind(request.booking_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    if moved.rows_affected() == 0 {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
+    }
+    sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1")
+        .bind(request.booking_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    waitlist::offer_freed_seat(&mut tx, old.view.community_id, old.view.start)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    let id = service.take_seat(&mut tx, caller, resident.id, &slot, &book, &book.description).await?;
+    service.confirm_booked(caller, tx, id).await
+}
+
+pub async fn rate(service: &BookingService, caller: &Caller, request: RateRequest) -> Result<BookingView, AppError> {
+    let loaded = service.own_booking(caller, request.booking_id).await?;
+    if !(1..=5).contains(&request.rating) {
+        return Err(AppError::invalid("rating", caller.lang.texts().err_rating));
+    }
+    let comment = request.comment.trim();
+    if comment.chars().count() > MAX_DESCRIPTION_CHARS {
+        return Err(AppError::invalid("comment", caller.lang.texts().err_description));
+    }
+    if loaded.view.status != BookingStatus::Completed || loaded.view.rating.is_some() {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_ratable));
+    }
+    let done = sqlx::query("UPDATE bookings SET rating = $1, rating_comment = $2, updated_at = $3 WHERE id = $4 AND status = 'completed' AND rating IS NULL")
+        .bind(i64::from(request.rating))
+        .bind(comment)
+        .bind(now_ms())
+        .bind(request.booking_id)
+        .execute(&service.store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    if done.rows_affected() == 0 {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_ratable));
+    }
+    views::one(&service.store, request.booking_id)
+        .await
+        .map_err(|e| internal(caller, e))?
+        .map(|l| l.view)
+        .ok_or_else(|| caller.error(ErrorKind::NotFound))
+}
