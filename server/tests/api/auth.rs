@@ -160,7 +160,6 @@ async fn the_second_factor_step_needs_a_pending_password_sign_in() {
 #[tokio::test]
 async fn signing_in_rotates_the_session_and_signing_out_revokes_it() {
     let app = spawn_app().await;
-    let url = reqwest::Url::parse(&app.address).expect("url");
     let cookie = |response: &reqwest::Response| {
         response
             .headers()
@@ -218,7 +217,6 @@ async fn signing_in_rotates_the_session_and_signing_out_revokes_it() {
     assert_eq!(out.status(), StatusCode::OK);
     assert!(cookie(&out).is_some_and(|c| c.contains("Max-Age=0")));
     assert!(session(second_token).await["me"].is_null(), "the cookie no longer works anywhere");
-    let _ = url;
 }
 
 #[tokio::test]
