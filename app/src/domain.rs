@@ -1,6 +1,24 @@
 //! Domain values parsed the same way in the browser (for instant feedback) and on the server
 //! (which never trusts the browser).
 
+/// `as_str`, `from_db` and `ALL` for an enum stored by name.
+macro_rules! stored_names {
+    ($ty:ty { $($variant:ident = $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// Every value.
+            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),*];
+            /// The name stored in the database and used on the wire.
+            pub fn as_str(self) -> &'static str {
+                match self { $(<$ty>::$variant => $name),* }
+            }
+            /// Reads a stored name.
+            pub fn from_db(value: &str) -> Option<$ty> {
+                match value { $($name => Some(<$ty>::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
 mod booking;
 mod one_time_code;
 mod phone;

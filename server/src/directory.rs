@@ -25,6 +25,11 @@ fn list(text: String) -> Vec<String> {
     text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
+/// A community row (id, name, street id, street name) as the wire type.
+fn summary((id, name, street_id, street_name): (i64, String, i64, String)) -> CommunitySummary {
+    CommunitySummary { id, name, street_id, street_name }
+}
+
 #[async_trait]
 impl DirectoryPort for DirectoryService {
     async fn streets(&self, caller: &Caller) -> Result<Vec<Street>, AppError> {
@@ -59,10 +64,7 @@ impl DirectoryPort for DirectoryService {
         if rows.is_empty() && street_id.is_some() && query.is_none() {
             return Err(caller.error(ErrorKind::NotFound));
         }
-        Ok(rows
-            .into_iter()
-            .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
-            .collect())
+        Ok(rows.into_iter().map(summary).collect())
     }
 
     async fn community(&self, caller: &Caller, community_id: i64) -> Result<CommunityDetail, AppError> {
@@ -161,10 +163,7 @@ impl DirectoryPort for DirectoryService {
             streets: counts.0,
             communities: counts.1,
             active_lawyers: counts.2,
-            without_a_lawyer: gaps
-                .into_iter()
-                .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
-                .collect(),
+            without_a_lawyer: gaps.into_iter().map(summary).collect(),
         })
     }
 }

@@ -53,23 +53,6 @@ pub enum BookingStatus {
     NoShow,
 }
 
-macro_rules! stored_names {
-    ($ty:ty { $($variant:ident = $name:literal),* $(,)? }) => {
-        impl $ty {
-            /// Every value.
-            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),*];
-            /// The name stored in the database and used on the wire.
-            pub fn as_str(self) -> &'static str {
-                match self { $(<$ty>::$variant => $name),* }
-            }
-            /// Reads a stored name.
-            pub fn from_db(value: &str) -> Option<$ty> {
-                match value { $($name => Some(<$ty>::$variant),)* _ => None }
-            }
-        }
-    };
-}
-
 stored_names!(Channel { InPerson = "in_person", Phone = "phone", Video = "video" });
 stored_names!(Topic {
     Labour = "labour",

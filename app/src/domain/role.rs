@@ -16,25 +16,9 @@ pub enum Role {
     Admin,
 }
 
+stored_names!(Role { Resident = "resident", Lawyer = "lawyer", Assistant = "assistant", Staff = "staff", Admin = "admin" });
+
 impl Role {
-    /// The name stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Resident => "resident",
-            Role::Lawyer => "lawyer",
-            Role::Assistant => "assistant",
-            Role::Staff => "staff",
-            Role::Admin => "admin",
-        }
-    }
-
-    /// Reads a stored name.
-    pub fn from_db(value: &str) -> Option<Role> {
-        [Role::Resident, Role::Lawyer, Role::Assistant, Role::Staff, Role::Admin]
-            .into_iter()
-            .find(|role| role.as_str() == value)
-    }
-
     /// Staff and admins see every community.
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Staff | Role::Admin)
@@ -58,23 +42,7 @@ pub enum AssignmentRole {
     Coordinator,
 }
 
-impl AssignmentRole {
-    /// The name stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AssignmentRole::A => "a",
-            AssignmentRole::B => "b",
-            AssignmentRole::Coordinator => "coordinator",
-        }
-    }
-
-    /// Reads a stored name.
-    pub fn from_db(value: &str) -> Option<AssignmentRole> {
-        [AssignmentRole::A, AssignmentRole::B, AssignmentRole::Coordinator]
-            .into_iter()
-            .find(|role| role.as_str() == value)
-    }
-}
+stored_names!(AssignmentRole { A = "a", B = "b", Coordinator = "coordinator" });
 
 #[cfg(test)]
 mod tests {
@@ -82,12 +50,13 @@ mod tests {
 
     #[test]
     fn stored_names_round_trip() {
-        for role in [Role::Resident, Role::Lawyer, Role::Assistant, Role::Staff, Role::Admin] {
-            assert_eq!(Role::from_db(role.as_str()), Some(role));
+        for role in Role::ALL {
+            assert_eq!(Role::from_db(role.as_str()), Some(*role));
         }
-        for role in [AssignmentRole::A, AssignmentRole::B, AssignmentRole::Coordinator] {
-            assert_eq!(AssignmentRole::from_db(role.as_str()), Some(role));
+        for role in AssignmentRole::ALL {
+            assert_eq!(AssignmentRole::from_db(role.as_str()), Some(*role));
         }
+        assert_eq!(AssignmentRole::ALL.len(), 3);
         assert_eq!(Role::from_db("root"), None);
     }
 }

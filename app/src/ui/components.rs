@@ -6,6 +6,6 @@ mod nav;
 mod shell;
 
 pub use duty_hours::DutyHours;
-pub use error_note::{ErrorNote, Loading};
+pub use error_note::{loaded, ErrorNote, Loading};
 pub use nav::{StaffNav, TabBar};
 pub use shell::{PageTitle, Shell};

@@ -6,6 +6,31 @@ use app::domain::{BookingStatus, MAX_DESCRIPTION_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{BookRequest, BookingView, RateRequest, RescheduleRequest};
 use app::ports::Caller;
+use sqlx::{Any, Transaction};
+
+/// Cancels a live booking with `reason` and frees its seat, inside `tx`. False when the booking
+/// was no longer live (someone else changed it first).
+async fn cancel_in(tx: &mut Transaction<'_, Any>, booking: &BookingView, reason: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE bookings SET status = 'cancelled', status_reason = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')",
+    )
+    .bind(reason)
+    .bind(now_ms())
+    .bind(booking.id)
+    .execute(&mut **tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    free_seat(tx, booking).await?;
+    Ok(true)
+}
+
+/// Gives a booking's seat back and tells the first resident waiting for it, inside `tx`.
+pub(super) async fn free_seat(tx: &mut Transaction<'_, Any>, booking: &BookingView) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1").bind(booking.id).execute(&mut **tx).await?;
+    waitlist::offer_freed_seat(tx, booking.community_id, booking.start).await
+}
 
 #[tracing::instrument(skip(service, caller, reason))]
 pub async fn cancel(
@@ -18,24 +43,9 @@ pub async fn cancel(
     BookingService::check_changeable(caller, &loaded.view)?;
     let reason = BookingService::reason(caller, &reason)?;
     let mut tx = service.store.pool.begin().await.map_err(|e| internal(caller, e))?;
-    let done = sqlx::query("UPDATE bookings SET status = 'cancelled', status_reason = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')")
-        .bind(&reason)
-        .bind(now_ms())
-        .bind(booking_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
-    if done.rows_affected() == 0 {
+    if !cancel_in(&mut tx, &loaded.view, &reason).await.map_err(|e| internal(caller, e))? {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
     }
-    sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1")
-        .bind(booking_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
-    waitlist::offer_freed_seat(&mut tx, loaded.view.community_id, loaded.view.start)
-        .await
-        .map_err(|e| internal(caller, e))?;
     service
         .notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_cancelled, "")
         .await
@@ -72,24 +82,9 @@ pub async fn reschedule(
     };
     // Moving is one transaction: the old seat is freed only if the new one is taken.
     let mut tx = service.store.pool.begin().await.map_err(|e| internal(caller, e))?;
-    let moved = sqlx::query("UPDATE bookings SET status = 'cancelled', status_reason = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')")
-        .bind(&reason)
-        .bind(now_ms())
-        .bind(request.booking_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
-    if moved.rows_affected() == 0 {
+    if !cancel_in(&mut tx, &old.view, &reason).await.map_err(|e| internal(caller, e))? {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
     }
-    sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1")
-        .bind(request.booking_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
-    waitlist::offer_freed_seat(&mut tx, old.view.community_id, old.view.start)
-        .await
-        .map_err(|e| internal(caller, e))?;
     let id = service.take_seat(&mut tx, caller, resident.id, &slot, &book, &book.description).await?;
     service.confirm_booked(caller, tx, id).await
 }

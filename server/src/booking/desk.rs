@@ -2,11 +2,13 @@
 
 use super::{fill, internal, message, views, BookingService};
 use crate::audit::{self, AuditEvent};
+use crate::directory::DirectoryService;
 use crate::store::{now_ms, Store};
 use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{CommunitySummary, DeskAction, DeskBooking, DeskRequest};
 use app::ports::Caller;
+use app::ports::DirectoryPort;
 use app::time::Instant;
 
 /// The longest private note.
@@ -51,17 +53,8 @@ pub async fn serves(store: &Store, caller: &Caller, community_id: i64) -> Result
 
 pub async fn communities(service: &BookingService, caller: &Caller) -> Result<Vec<CommunitySummary>, AppError> {
     let scope = served(&service.store, caller).await?;
-    let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
-        "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id ORDER BY s.sort_order, c.id",
-    )
-    .fetch_all(&service.store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
-    Ok(rows
-        .into_iter()
-        .filter(|(id, ..)| scope.as_ref().is_none_or(|ids| ids.contains(id)))
-        .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
-        .collect())
+    let all = DirectoryService::new(service.store.clone()).communities(caller, None, None).await?;
+    Ok(all.into_iter().filter(|c| scope.as_ref().is_none_or(|ids| ids.contains(&c.id))).collect())
 }
 
 pub async fn list(
@@ -147,14 +140,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     }
     match request.action {
         DeskAction::Decline => {
-            sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1")
-                .bind(request.booking_id)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| internal(caller, e))?;
-            super::waitlist::offer_freed_seat(&mut tx, loaded.view.community_id, loaded.view.start)
-                .await
-                .map_err(|e| internal(caller, e))?;
+            super::changes::free_seat(&mut tx, &loaded.view).await.map_err(|e| internal(caller, e))?;
         }
         DeskAction::Complete => {
             // One consultation, one service record: the booking id is unique there.

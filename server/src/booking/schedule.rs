@@ -203,19 +203,12 @@ pub async fn record_leave(
     let (mut moved, mut stranded) = (0u32, 0u32);
     for (booking_id, community_id, start, code, phone, lang) in affected {
         let date = app::time::Instant(start).to_shanghai().0;
-        let backups: Vec<i64> = sqlx::query_scalar(
-            "SELECT a.lawyer_id FROM assignments a WHERE a.community_id = $1 AND a.role IN ('b', 'coordinator') AND a.lawyer_id <> $2 \
-             AND a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $3) \
-             AND NOT EXISTS (SELECT 1 FROM leaves l WHERE l.lawyer_id = a.lawyer_id AND l.starts_on <= $3 AND l.ends_on >= $3) \
-             ORDER BY CASE a.role WHEN 'b' THEN 0 ELSE 1 END, a.id",
-        )
-        .bind(community_id)
-        .bind(request.lawyer_id)
-        .bind(date.to_string())
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
-        let Some(backup) = backups.first() else {
+        // The same stand-in rule as the slots: B lawyer, then coordinator, whoever is not away.
+        // This leave is not committed yet, so it is added to the calendar by hand.
+        let mut calendar =
+            calendar_store::load(store, community_id, date, date).await.map_err(|e| internal(caller, e))?;
+        calendar.leave.push((request.lawyer_id, from, to));
+        let Some(backup) = calendar.stand_in(request.lawyer_id, date) else {
             stranded += 1;
             continue;
         };

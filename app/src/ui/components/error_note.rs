@@ -22,3 +22,12 @@ pub fn Loading() -> impl IntoView {
     let prefs = use_prefs();
     view! { <p class="my-6 text-center text-muted" aria-busy="true">{move || prefs.t().loading}</p> }
 }
+
+/// A resource's state as a view: loading, its error, or `ok` with the value.
+pub fn loaded<T>(state: Option<Result<T, AppError>>, ok: impl FnOnce(T) -> AnyView) -> AnyView {
+    match state {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+        Some(Ok(value)) => ok(value),
+    }
+}

@@ -3,7 +3,7 @@ use crate::domain::{Channel, Topic};
 use crate::error::AppError;
 use crate::model::{AvailabilityRequest, AvailableDay, BookRequest, FreeSlot, RescheduleRequest, WaitlistRequest};
 use crate::time::format_hh_mm;
-use crate::ui::components::{ErrorNote, Loading, PageTitle};
+use crate::ui::components::{loaded, ErrorNote, PageTitle};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -46,11 +46,9 @@ fn SlotBooking(community_id: i64) -> impl IntoView {
     let day = RwSignal::new(0usize);
     let slot = RwSignal::new(None::<FreeSlot>);
     view! {
-        {move || match availability.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-            Some(Ok(a)) if a.days.is_empty() => view! { <p class="text-muted">{move || prefs.t().book_no_slots}</p> }.into_any(),
-            Some(Ok(a)) => {
+        {move || loaded(availability.get(), |value| match value {
+            a if a.days.is_empty() => view! { <p class="text-muted">{move || prefs.t().book_no_slots}</p> }.into_any(),
+            a => {
                 let days = a.days.clone();
                 view! {
                     <DayChips days=days.clone() day chosen=slot />
@@ -62,7 +60,7 @@ fn SlotBooking(community_id: i64) -> impl IntoView {
                     })}
                 }.into_any()
             }
-        }}
+        })}
     }
 }
 

@@ -3,7 +3,7 @@ use crate::api::directory::get_community;
 use crate::domain::{AssignmentRole, Role};
 use crate::i18n::Texts;
 use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
-use crate::ui::components::{DutyHours, ErrorNote, Loading};
+use crate::ui::components::{loaded, DutyHours, ErrorNote};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -16,11 +16,7 @@ pub fn CommunityPage() -> impl IntoView {
     let community = LocalResource::new(move || get_community(CommunityRequest { community_id: community_id() }));
 
     view! {
-        {move || match community.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-            Some(Ok(detail)) => view! { <CommunityView detail /> }.into_any(),
-        }}
+        {move || loaded(community.get(), |detail| view! { <CommunityView detail /> }.into_any())}
     }
 }
 

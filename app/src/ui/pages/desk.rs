@@ -3,7 +3,7 @@ use crate::api::staff::get_programme_overview;
 use crate::domain::{BookingStatus, Role};
 use crate::model::{DeskAction, DeskBooking, DeskListRequest, DeskRequest, Empty};
 use crate::time::format_hh_mm;
-use crate::ui::components::{ErrorNote, Loading, PageTitle};
+use crate::ui::components::{loaded, ErrorNote, PageTitle};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
@@ -36,16 +36,12 @@ fn Coverage() -> impl IntoView {
     let overview = LocalResource::new(|| get_programme_overview(Empty {}));
     view! {
         <h2 class="mb-2 text-lg font-bold">{move || prefs.t().nav_coverage}</h2>
-        {move || match overview.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-            Some(Ok(o)) => view! {
-                <p class="mb-4 rounded-lg bg-surface p-3">
-                    {format!("{} · {} · {}", o.streets, o.communities, o.active_lawyers)}
-                    {o.without_a_lawyer.iter().map(|c| format!(" · ⚠ {}{}", c.street_name, c.name)).collect::<String>()}
-                </p>
-            }.into_any(),
-        }}
+        {move || loaded(overview.get(), |o| view! {
+            <p class="mb-4 rounded-lg bg-surface p-3">
+                {format!("{} · {} · {}", o.streets, o.communities, o.active_lawyers)}
+                {o.without_a_lawyer.iter().map(|c| format!(" · ⚠ {}{}", c.street_name, c.name)).collect::<String>()}
+            </p>
+        }.into_any())}
     }
 }
 
@@ -60,14 +56,12 @@ fn DeskBookings() -> impl IntoView {
     });
     view! {
         <h2 class="mb-2 text-lg font-bold">{move || prefs.t().desk_bookings}</h2>
-        {move || match bookings.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="text-muted">{move || prefs.t().desk_none}</p> }.into_any(),
-            Some(Ok(list)) => view! {
+        {move || loaded(bookings.get(), |value| match value {
+            list if list.is_empty() => view! { <p class="text-muted">{move || prefs.t().desk_none}</p> }.into_any(),
+            list => view! {
                 <ul class="space-y-3">{list.into_iter().map(|row| view! { <DeskRow row version /> }).collect_view()}</ul>
             }.into_any(),
-        }}
+        })}
     }
 }
 

@@ -1,6 +1,6 @@
 use crate::api::desk::{get_duty_schedule, list_desk_communities, record_leave};
 use crate::model::{CommunityRequest, CommunitySummary, Empty, LeaveRequest};
-use crate::ui::components::{DutyHours, ErrorNote, Loading};
+use crate::ui::components::{loaded, DutyHours, ErrorNote};
 use crate::ui::use_prefs;
 use leptos::prelude::*;
 
@@ -11,13 +11,9 @@ pub fn DutyPanel(lawyer_id: Option<i64>) -> impl IntoView {
     let communities = LocalResource::new(|| list_desk_communities(Empty {}));
     view! {
         <h2 class="mb-2 mt-6 text-lg font-bold">{move || prefs.t().duty_title}</h2>
-        {move || match communities.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-            Some(Ok(list)) => view! {
-                <ul class="space-y-2">{list.into_iter().map(|c| view! { <CommunityDuty community=c /> }).collect_view()}</ul>
-            }.into_any(),
-        }}
+        {move || loaded(communities.get(), |list| view! {
+            <ul class="space-y-2">{list.into_iter().map(|c| view! { <CommunityDuty community=c /> }).collect_view()}</ul>
+        }.into_any())}
         {lawyer_id.map(|id| view! { <LeaveForm lawyer_id=id /> })}
     }
 }

@@ -1,6 +1,6 @@
 use crate::api::directory::list_streets;
 use crate::model::Empty;
-use crate::ui::components::{ErrorNote, Loading, PageTitle};
+use crate::ui::components::{loaded, PageTitle};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
@@ -22,21 +22,17 @@ pub fn HomePage() -> impl IntoView {
             </a>
         })}
         <h2 class="mb-2 mt-2 text-lg font-bold">{move || prefs.t().home_pick_community}</h2>
-        {move || match streets.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-            Some(Ok(streets)) => view! {
-                <ul class="grid grid-cols-2 gap-2">
-                    {streets.into_iter().map(|street| view! {
-                        <li>
-                            <a href=format!("/streets/{}", street.id) class="flex min-h-14 flex-col justify-center rounded-lg border border-line bg-surface px-3 py-2">
-                                <span class="font-bold">{street.name}</span>
-                                <span class="text-sm text-muted">{street.community_count}" "{move || prefs.t().home_communities_count}</span>
-                            </a>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            }.into_any(),
-        }}
+        {move || loaded(streets.get(), |streets| view! {
+            <ul class="grid grid-cols-2 gap-2">
+                {streets.into_iter().map(|street| view! {
+                    <li>
+                        <a href=format!("/streets/{}", street.id) class="flex min-h-14 flex-col justify-center rounded-lg border border-line bg-surface px-3 py-2">
+                            <span class="font-bold">{street.name}</span>
+                            <span class="text-sm text-muted">{street.community_count}" "{move || prefs.t().home_communities_count}</span>
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }.into_any())}
     }
 }

@@ -1,7 +1,7 @@
 use crate::api::booking::list_my_bookings;
 use crate::model::{BookingView, Empty};
 use crate::time::format_hh_mm;
-use crate::ui::components::{ErrorNote, Loading, PageTitle};
+use crate::ui::components::{loaded, PageTitle};
 use crate::ui::use_prefs;
 use leptos::prelude::*;
 
@@ -12,16 +12,12 @@ pub fn MyBookingsPage() -> impl IntoView {
     let bookings = LocalResource::new(|| list_my_bookings(Empty {}));
     view! {
         <PageTitle title=Signal::derive(move || prefs.t().my_bookings.to_owned()) />
-        {move || match bookings.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-            Some(Ok(mine)) => view! {
-                <h2 class="mb-2 text-lg font-bold">{move || prefs.t().my_upcoming}</h2>
-                <BookingList bookings=mine.upcoming />
-                <h2 class="mb-2 mt-6 text-lg font-bold">{move || prefs.t().my_past}</h2>
-                <BookingList bookings=mine.past />
-            }.into_any(),
-        }}
+        {move || loaded(bookings.get(), |mine| view! {
+            <h2 class="mb-2 text-lg font-bold">{move || prefs.t().my_upcoming}</h2>
+            <BookingList bookings=mine.upcoming />
+            <h2 class="mb-2 mt-6 text-lg font-bold">{move || prefs.t().my_past}</h2>
+            <BookingList bookings=mine.past />
+        }.into_any())}
     }
 }
 

@@ -1,6 +1,6 @@
 use crate::api::directory::list_communities;
 use crate::model::ListCommunitiesRequest;
-use crate::ui::components::{ErrorNote, Loading};
+use crate::ui::components::loaded;
 use crate::ui::use_prefs;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -19,38 +19,34 @@ pub fn StreetPage() -> impl IntoView {
 
     view! {
         <a href="/" class="mb-2 inline-flex min-h-11 items-center text-brand">"‹ "{move || prefs.t().back}</a>
-        {move || match communities.get() {
-            None => view! { <Loading /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
-            Some(Ok(list)) => {
-                let street_name = list.first().map(|c| c.street_name.clone()).unwrap_or_default();
-                view! {
-                    <h1 class="mb-3 text-2xl font-bold">{street_name}</h1>
-                    <input
-                        type="search"
-                        class="mb-3 min-h-12 w-full rounded-lg border border-line bg-surface px-3"
-                        aria-label=move || prefs.t().home_pick_community
-                        placeholder=move || prefs.t().home_pick_community
-                        bind:value=filter
-                    />
-                    <ul class="divide-y divide-line rounded-lg border border-line bg-surface">
-                        {move || {
-                            let needle = filter.get();
-                            list.iter()
-                                .filter(|c| c.name.contains(needle.trim()))
-                                .map(|c| view! {
-                                    <li>
-                                        <a href=format!("/communities/{}", c.id) class="flex min-h-12 items-center justify-between px-4">
-                                            <span>{c.name.clone()}</span>
-                                            <span aria-hidden="true" class="text-muted">"›"</span>
-                                        </a>
-                                    </li>
-                                })
-                                .collect_view()
-                        }}
-                    </ul>
-                }.into_any()
-            }
-        }}
+        {move || loaded(communities.get(), |list| {
+            let street_name = list.first().map(|c| c.street_name.clone()).unwrap_or_default();
+            view! {
+                <h1 class="mb-3 text-2xl font-bold">{street_name}</h1>
+                <input
+                    type="search"
+                    class="mb-3 min-h-12 w-full rounded-lg border border-line bg-surface px-3"
+                    aria-label=move || prefs.t().home_pick_community
+                    placeholder=move || prefs.t().home_pick_community
+                    bind:value=filter
+                />
+                <ul class="divide-y divide-line rounded-lg border border-line bg-surface">
+                    {move || {
+                        let needle = filter.get();
+                        list.iter()
+                            .filter(|c| c.name.contains(needle.trim()))
+                            .map(|c| view! {
+                                <li>
+                                    <a href=format!("/communities/{}", c.id) class="flex min-h-12 items-center justify-between px-4">
+                                        <span>{c.name.clone()}</span>
+                                        <span aria-hidden="true" class="text-muted">"›"</span>
+                                    </a>
+                                </li>
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            }.into_any()
+        })}
     }
 }
