@@ -1,8 +1,13 @@
-// 法i社区 service worker: keeps the app shell so that a second visit starts at once and a lost
-// connection still shows a page. The API is never cached: its answers are personal and live.
-const CACHE = "fai-shell-v1";
+// 法i社区 service worker: a lost connection still shows the app, and a new deploy is picked up on
+// the very next visit. The API is never cached: its answers are personal and live.
+//
+// Pages go to the network first and fall back to the cached shell only when the network fails,
+// so a phone never runs a stale wasm against a newer server. Hashed files (wasm, js, css) never
+// change, so they are served from the cache once fetched; a fresh shell prunes the ones it no
+// longer names. The residents' app (/) and the workbench (/desk/) each have their own shell.
+const CACHE = "fai-shell-v2";
 const OFFLINE = ["/offline.html", "/offline.css"];
-const HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/
+const HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(OFFLINE)).then(() => self.skipWaiting()));
@@ -23,28 +28,41 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.mode === "navigate") {
-    event.respondWith(shell(event));
+    event.respondWith(page(event, shellOf(url.pathname)));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(cacheFirst(request));
   }
 });
 
-// Pages: answer from the cached shell at once and refresh it in the background; with nothing
-// cached, go to the network; with no network either, show the offline page.
-async function shell(event) {
+/** The cache key of the shell a page path belongs to. */
+function shellOf(path) {
+  return path === "/desk" || path.startsWith("/desk/") ? "/desk/" : "/";
+}
+
+async function page(event, shell) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match("/");
-  const fresh = fetch(event.request)
-    .then((response) => {
-      if (response.ok) cache.put("/", response.clone());
-      return response;
-    })
-    .catch(() => null);
-  if (cached) {
-    event.waitUntil(fresh);
-    return cached;
+  try {
+    const response = await fetch(event.request);
+    if (response.ok) {
+      const copy = response.clone();
+      event.waitUntil(copy.text().then((html) => keepShell(cache, shell, html)));
+    }
+    return response;
+  } catch {
+    return (await cache.match(shell)) || (await cache.match("/offline.html")) || Response.error();
   }
-  return (await fresh) || (await cache.match("/offline.html"));
+}
+
+/** Stores a fresh shell and drops the hashed files of its front end that it no longer names. */
+async function keepShell(cache, shell, html) {
+  await cache.put(shell, new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
+  const named = new Set([...html.matchAll(/\/[\w/.-]+-[0-9a-f]{12,}(?:_bg)?\.(?:js|wasm|css)/g)].map((m) => m[0]));
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (HASHED.test(path) && shellOf(path) === shell && !named.has(path)) {
+      await cache.delete(request);
+    }
+  }
 }
 
 // Hashed files never change: once cached, never fetched again.

@@ -1,19 +1,33 @@
 #!/usr/bin/env bash
-# Prints what a resident's first visit downloads (brotli, as served) and fails over budget.
+# Prints what each front end's first visit downloads (brotli, as served) and fails over budget:
+# the residents' app (at most RESIDENT_BUDGET_BYTES, default 150000) and the workbench (at most
+# WORKBENCH_BUDGET_BYTES, default 400000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-budget=${FIRST_LOAD_BUDGET_BYTES:-250000}
-total=0
-printf '%-40s %10s %10s\n' "file" "raw" "brotli"
-for file in dist/index.html dist/app-*.js dist/app-*_bg.wasm dist/app-*.css dist/sw.js; do
-  [[ -f "$file" ]] || continue
-  raw=$(stat -c %s "$file")
-  br=$(stat -c %s "$file.br")
-  total=$((total + br))
-  printf '%-40s %10d %10d\n' "${file#dist/}" "$raw" "$br"
-done
-printf '%-40s %10s %10d (budget %d)\n' "first load" "" "$total" "$budget"
-if ((total > budget)); then
-  echo "first load is over budget" >&2
-  exit 1
-fi
+
+over=0
+# check NAME BUDGET FILE… : one table and its total.
+check() {
+  local name=$1 budget=$2 total=0 file raw br
+  shift 2
+  printf '%-44s %10s %10s\n' "$name" "raw" "brotli"
+  for file in "$@"; do
+    [[ -f "$file" ]] || { echo "missing: $file" >&2; over=1; continue; }
+    raw=$(stat -c %s "$file")
+    br=$(stat -c %s "$file.br")
+    total=$((total + br))
+    printf '  %-42s %10d %10d\n' "${file#dist/}" "$raw" "$br"
+  done
+  printf '%-44s %10s %10d (budget %d)\n\n' "$name first load" "" "$total" "$budget"
+  if ((total > budget)); then
+    echo "$name: first load is over budget" >&2
+    over=1
+  fi
+}
+
+shopt -s nullglob
+check residents "${RESIDENT_BUDGET_BYTES:-150000}" \
+  dist/index.html dist/resident-*.js dist/resident-*_bg.wasm dist/resident-*.css dist/sw.js
+check workbench "${WORKBENCH_BUDGET_BYTES:-400000}" \
+  dist/desk/index.html dist/desk/workbench-*.js dist/desk/workbench-*_bg.wasm dist/desk/workbench-*.css
+exit "$over"

@@ -99,6 +99,10 @@ texts! {
     nav_desk: "工作台", "Desk";
     nav_communities: "社区", "Communities";
     nav_coverage: "覆盖情况", "Coverage";
+    figure_streets: "街道", "Streets";
+    figure_communities: "社区", "Communities";
+    figure_active_lawyers: "在岗律师", "Lawyers on duty rosters";
+    figure_without_a_lawyer: "未安排A角律师的社区：", "Communities without an A lawyer:";
 
     home_my_community: "我的社区", "My community";
     home_pick_community: "选择您所在的社区，找到您的社区法律顾问", "Choose your community to find its legal adviser";

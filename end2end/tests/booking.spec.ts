@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { signInResident } from "./helpers";
+import { expectAccessible, signInResident, signInWorker } from "./helpers";
 
 /** From the home page to 后亭社区's booking form, then books the first free slot by phone. */
 async function bookAtHouting(page: Page): Promise<string> {
@@ -8,6 +8,7 @@ async function bookAtHouting(page: Page): Promise<string> {
   await page.getByRole("link", { name: "后亭社区" }).click();
   await page.getByRole("link", { name: "预约律师" }).click();
   await page.getByRole("button", { name: /^\d\d:\d\d/ }).first().click();
+  await expectAccessible(page);
   await page.getByLabel("电话咨询").check();
   await page.getByLabel("咨询类别").selectOption({ label: "劳动争议" });
   await page.getByLabel("简要说明您的问题").fill("公司拖欠三个月工资，想了解怎么维权");
@@ -15,6 +16,7 @@ async function bookAtHouting(page: Page): Promise<string> {
   const code = page.getByTestId("booking-code");
   await expect(code).toHaveText(/^[A-Z2-9]{8}$/);
   await expect(page.getByText("待律师确认")).toBeVisible();
+  await expectAccessible(page);
   return (await code.textContent()) ?? "";
 }
 
@@ -26,6 +28,7 @@ test("a new resident books 后亭社区, finds it in 我的预约, saves it to t
   await page.getByRole("link", { name: "预约", exact: true }).click();
   await page.getByRole("link", { name: "我的预约" }).click();
   await expect(page.getByRole("heading", { name: "即将到来" })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: /后亭社区/ }).first().click();
   await expect(page.getByTestId("booking-code")).toHaveText(code);
 
@@ -52,12 +55,7 @@ test("the lawyer confirms and completes a booking, and the resident rates it", a
 
   const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
   const lawyer = await desk.newPage();
-  await lawyer.goto("/sign-in");
-  await lawyer.getByRole("tab", { name: "律师 / 工作人员" }).click();
-  await lawyer.getByLabel("登录名或手机号").fill("lawyer");
-  await lawyer.getByLabel("密码").fill("fai-demo-2026");
-  await lawyer.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(lawyer).toHaveURL("/desk");
+  await signInWorker(lawyer, "lawyer");
   const row = lawyer.locator(`li[data-code="${code}"]`);
   await row.getByRole("button", { name: "确认" }).click();
   await expect(row.getByText("已确认")).toBeVisible();
@@ -72,4 +70,24 @@ test("the lawyer confirms and completes a booking, and the resident rates it", a
   await page.getByRole("button", { name: "提交" }).click();
   await expect(page.getByText("已评价")).toBeVisible();
   await expect(page.getByText("★★★★", { exact: false })).toBeVisible();
+});
+
+test("a visitor who picks a slot and then signs in comes back to that slot", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /沙井街道/ }).click();
+  await page.getByRole("link", { name: "后亭社区" }).click();
+  await page.getByRole("link", { name: "预约律师" }).click();
+  const slot = page.getByRole("button", { name: /^\d\d:\d\d/ }).nth(1);
+  const time = (await slot.textContent())?.slice(0, 5) ?? "";
+  await slot.click();
+  await expect(page).toHaveURL(/\/communities\/\d+\/book\?slot=\d+/);
+  const chosen = page.url();
+
+  await page.getByRole("link", { name: "登录后即可预约" }).click();
+  await signInResident(page, "13712340012", chosen);
+  await expect(page.getByRole("button", { name: new RegExp(`^${time}`), pressed: true })).toBeVisible();
+  await page.getByLabel("简要说明您的问题").fill("房东不退押金");
+  await page.getByRole("button", { name: "确认预约" }).click();
+  await expect(page.getByTestId("booking-code")).toHaveText(/^[A-Z2-9]{8}$/);
+  await expect(page.getByText(time)).toBeVisible();
 });

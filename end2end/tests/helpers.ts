@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,13 +18,30 @@ export async function codeSentTo(phone: string): Promise<string> {
   return code as string;
 }
 
-/** Signs a resident in through the 我的 tab with a one-time code. */
-export async function signInResident(page: Page, phone: string) {
-  await page.goto("/sign-in");
+/** Signs a resident in with a one-time code, from the sign-in page the app is on (or a fresh
+ * one), and waits to land on `landing`. */
+export async function signInResident(page: Page, phone: string, landing = "/") {
+  if (!new URL(page.url(), "http://x").pathname.startsWith("/sign-in")) await page.goto("/sign-in");
   await page.getByLabel("手机号").fill(phone);
   await page.getByRole("button", { name: "获取验证码" }).click();
   await expect(page.getByRole("status")).toContainText("验证码已发送");
   await page.getByLabel("验证码").fill(await codeSentTo(phone));
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page).toHaveURL("/");
+  await expect(page).toHaveURL(landing);
+}
+
+/** Signs a lawyer, assistant or staff member in on the workbench. */
+export async function signInWorker(page: Page, login: string) {
+  await page.goto("/desk/sign-in");
+  await page.getByLabel("登录名或手机号").fill(login);
+  await page.getByLabel("密码").fill("fai-demo-2026");
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL("/desk");
+}
+
+/** Fails on any accessibility rule axe-core finds broken on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(found, `axe on ${page.url()}`).toEqual([]);
 }

@@ -1,16 +1,21 @@
 import { expect, test } from "@playwright/test";
-import { codeSentTo, signInResident } from "./helpers";
+import { codeSentTo, expectAccessible, signInResident } from "./helpers";
 
 test("a visitor finds 后亭社区 and its adviser team from the home page", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("一社区一法律顾问");
+  await expect(page.getByRole("link", { name: /沙井街道/ })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: /沙井街道/ }).click();
+  await expect(page.getByRole("link", { name: "后亭社区" })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: "后亭社区" }).click();
   await expect(page.getByRole("heading", { name: "后亭社区" })).toBeVisible();
   await expect(page.getByText("A角律师")).toBeVisible();
   await expect(page.getByText("B角律师")).toBeVisible();
   await expect(page.getByText("统筹律师")).toBeVisible();
   await expect(page.getByText("律师助理")).toBeVisible();
+  await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath("community-360.png") });
 });
 
@@ -18,6 +23,7 @@ test("a new resident signs in with an SMS code and remembers their community", a
   await signInResident(page, "13712340001");
   await page.getByRole("link", { name: "我的", exact: true }).click();
   await expect(page.getByText("137****0001")).toBeVisible();
+  await expectAccessible(page);
 
   await page.goto("/");
   await page.getByRole("link", { name: /沙井街道/ }).click();
@@ -37,6 +43,7 @@ test("a new resident signs in with an SMS code and remembers their community", a
 
 test("a wrong number or code is explained and nothing happens", async ({ page }) => {
   await page.goto("/sign-in");
+  await expectAccessible(page);
   await page.getByLabel("手机号").fill("12345");
   await page.getByRole("button", { name: "获取验证码" }).click();
   await expect(page.getByRole("alert")).toHaveText("请输入正确的11位中国大陆手机号");
@@ -52,6 +59,7 @@ test("a wrong number or code is explained and nothing happens", async ({ page })
 
 test("language, large text and contrast are remembered on the device", async ({ page }) => {
   await page.goto("/me");
+  await expectAccessible(page);
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("link", { name: "Home", exact: true })).toBeVisible();
   await page.getByLabel("Large text").check();
@@ -62,6 +70,7 @@ test("language, large text and contrast are remembered on the device", async ({ 
   // Touch targets stay at least 44 px high on a 360 px screen.
   const box = await page.getByRole("link", { name: "Home", exact: true }).boundingBox();
   expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+  await expectAccessible(page);
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("link", { name: "首页", exact: true })).toBeVisible();
 });

@@ -113,11 +113,20 @@ impl Application {
 
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
-    let index = std::fs::read_to_string(state.config.site_dir.join("index.html")).unwrap_or_default();
-    if index.is_empty() {
-        tracing::warn!(site_dir = %state.config.site_dir.display(), "no index.html: the front end is not built");
+    let (mut scripts, mut styles) = (Vec::new(), Vec::new());
+    for index in ["index.html", "desk/index.html"] {
+        let html = std::fs::read_to_string(state.config.site_dir.join(index)).unwrap_or_default();
+        if html.is_empty() {
+            tracing::warn!(site_dir = %state.config.site_dir.display(), index, "front end not built");
+        }
+        let (s, t) = site::inline_hashes(&html);
+        scripts.extend(s);
+        styles.extend(t);
     }
-    let (scripts, styles) = site::inline_hashes(&index);
+    for hashes in [&mut scripts, &mut styles] {
+        hashes.sort();
+        hashes.dedup();
+    }
     let csp = HeaderValue::from_str(&security::content_security_policy(&scripts, &styles))
         .unwrap_or(HeaderValue::from_static("default-src 'self'"));
 

@@ -66,6 +66,12 @@ mod browser {
         let _ = web_sys::Url::revoke_object_url(&url);
     }
 
+    pub fn go_to(path: &str) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().assign(path);
+        }
+    }
+
     pub fn register_service_worker() {
         if let Some(window) = web_sys::window() {
             let _ = window.navigator().service_worker().register("/sw.js");
@@ -75,6 +81,14 @@ mod browser {
 
 #[cfg(feature = "csr")]
 pub use browser::{register_service_worker, remove_loading_screen};
+
+/// Leaves this front end for a page of the other one (a full page load).
+pub fn go_to(path: &str) {
+    #[cfg(feature = "csr")]
+    browser::go_to(path);
+    #[cfg(not(feature = "csr"))]
+    let _ = path;
+}
 
 /// A stored preference.
 pub fn load_pref(key: &str) -> Option<String> {

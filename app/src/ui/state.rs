@@ -27,6 +27,13 @@ impl Prefs {
         }
     }
 
+    /// Loads the stored choices, keeps the document in step with them and provides them.
+    pub fn provide() {
+        let prefs = Prefs::load();
+        prefs.apply_to_document();
+        provide_context(prefs);
+    }
+
     /// Keeps `<html>` (lang attribute, size and contrast classes) and storage in step.
     pub fn apply_to_document(self) {
         Effect::new(move |_| {
@@ -62,6 +69,11 @@ pub struct SessionState {
 }
 
 impl SessionState {
+    /// Starts asking the server who is signed in, and provides the answer.
+    pub fn provide() {
+        provide_context(SessionState::load());
+    }
+
     /// Starts asking the server who is signed in.
     pub fn load() -> SessionState {
         let state = SessionState { me: RwSignal::new(None), known: RwSignal::new(false) };

@@ -1,5 +1,6 @@
-//! The built front end: precompressed files, long caching for hashed names, and the SPA fallback
-//! that answers every page path with `index.html`.
+//! The built front ends: precompressed files, long caching for hashed names, and the SPA fallback
+//! that answers every page path with its front end's `index.html`: the workbench's under
+//! `/desk/`, the residents' everywhere else.
 
 use axum::extract::{Request, State};
 use axum::handler::Handler;
@@ -13,19 +14,34 @@ use std::path::{Path, PathBuf};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Serves `site_dir`; paths that look like pages get `index.html`, missing files 404.
+/// Where the workbench is served (its build sits in `site_dir/desk/`).
+pub const WORKBENCH_PREFIX: &str = "/desk";
+
+/// The front end a page path belongs to: its `index.html` under `site_dir`.
+pub fn index_for(site_dir: &Path, path: &str) -> PathBuf {
+    let workbench = path.strip_prefix(WORKBENCH_PREFIX).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+    if workbench {
+        site_dir.join("desk").join("index.html")
+    } else {
+        site_dir.join("index.html")
+    }
+}
+
+/// Serves `site_dir`; paths that look like pages get their front end's `index.html`, missing
+/// files 404.
 pub fn service(site_dir: &Path) -> Router {
-    let index = site_dir.join("index.html");
-    let fallback = spa_fallback.with_state(index);
+    let fallback = spa_fallback.with_state(site_dir.to_path_buf());
     let files = ServeDir::new(site_dir).precompressed_br().precompressed_gzip().fallback(fallback);
     Router::new().fallback_service(files).layer(axum::middleware::from_fn(cache_headers))
 }
 
-async fn spa_fallback(State(index): State<PathBuf>, request: Request) -> Response {
-    let last = request.uri().path().rsplit('/').next().unwrap_or("");
-    if last.contains('.') || request.uri().path().starts_with("/api/") {
+async fn spa_fallback(State(site_dir): State<PathBuf>, request: Request) -> Response {
+    let path = request.uri().path();
+    let last = path.rsplit('/').next().unwrap_or("");
+    if last.contains('.') || path.starts_with("/api/") {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     }
+    let index = index_for(&site_dir, path);
     match ServeFile::new(index).precompressed_br().precompressed_gzip().oneshot(request).await {
         Ok(response) => no_cache(response.into_response()),
         Err(never) => match never {},
@@ -98,6 +114,15 @@ mod tests {
         assert!(!is_hashed("/index.html"));
         assert!(!is_hashed("/sw.js"));
         assert!(!is_hashed("/icons/icon-192.png"));
+    }
+
+    #[test]
+    fn workbench_paths_get_the_workbench() {
+        let site = Path::new("/site");
+        assert_eq!(index_for(site, "/desk"), Path::new("/site/desk/index.html"));
+        assert_eq!(index_for(site, "/desk/sign-in"), Path::new("/site/desk/index.html"));
+        assert_eq!(index_for(site, "/desktop"), Path::new("/site/index.html"));
+        assert_eq!(index_for(site, "/communities/4"), Path::new("/site/index.html"));
     }
 
     #[test]

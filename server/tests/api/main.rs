@@ -12,3 +12,4 @@ mod directory;
 mod helpers;
 mod outbox;
 mod security;
+mod site;

@@ -1,9 +1,9 @@
-use crate::ui::components::{StaffNav, TabBar};
+use super::tab_bar::TabBar;
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
-/// The frame around every page: a header, the page, and the navigation for the caller's role
-/// (a bottom tab bar for residents and visitors, a top bar for lawyers and staff).
+/// The frame around every residents' page: a header, the page, and the bottom tab bar. A lawyer
+/// or staff member who is signed in gets a link to the workbench in the header.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let prefs = use_prefs();
@@ -14,25 +14,11 @@ pub fn Shell(children: Children) -> impl IntoView {
             <div class="mx-auto flex h-12 max-w-3xl items-center justify-between px-4">
                 <a href="/" class="text-lg font-bold">{move || prefs.t().app_name}</a>
                 <Show when=is_worker>
-                    <StaffNav />
+                    <a href="/desk/" rel="external" class="flex min-h-11 items-center rounded px-3 text-sm hover:bg-white/20">{move || prefs.t().nav_desk}</a>
                 </Show>
             </div>
         </header>
         <main class="mx-auto max-w-3xl px-4 pb-24 pt-4">{children()}</main>
-        <Show when=move || !is_worker()>
-            <TabBar />
-        </Show>
-    }
-}
-
-/// A page heading with an optional line below it.
-#[component]
-pub fn PageTitle(
-    #[prop(into)] title: Signal<String>,
-    #[prop(optional, into)] subtitle: Option<Signal<String>>,
-) -> impl IntoView {
-    view! {
-        <h1 class="mb-1 text-2xl font-bold text-ink">{title}</h1>
-        {subtitle.map(|s| view! { <p class="mb-4 text-muted">{s}</p> })}
+        <TabBar />
     }
 }

@@ -24,7 +24,7 @@ pub fn BookingSlipPage() -> impl IntoView {
                 let found = mine.upcoming.into_iter().chain(mine.past).find(|b| b.id == id());
                 match found {
                     Some(booking) => view! { <Slip booking changed /> }.into_any(),
-                    None => view! { <crate::ui::pages::NotFoundPage /> }.into_any(),
+                    None => view! { <super::not_found::NotFoundPage /> }.into_any(),
                 }
             }
         }}

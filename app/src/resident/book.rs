@@ -3,10 +3,11 @@ use crate::domain::{Channel, Topic};
 use crate::error::AppError;
 use crate::model::{AvailabilityRequest, AvailableDay, BookRequest, FreeSlot, RescheduleRequest, WaitlistRequest};
 use crate::time::format_hh_mm;
-use crate::ui::components::{loaded, ErrorNote, PageTitle};
+use crate::ui::components::{loaded, ErrorNote, PageTitle, SignInLink};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
 
 /// 预约 tab: books at the resident's own community, or asks them to choose one.
 #[component]
@@ -38,13 +39,34 @@ pub fn BookPage() -> impl IntoView {
     }
 }
 
-/// Day chips, slot buttons, then the form for the chosen slot.
+/// Day chips, slot buttons, then the form for the chosen slot. The chosen slot is kept in the
+/// page's address (`?slot=`), so signing in (or a reload) brings the resident back to it.
 #[component]
 fn SlotBooking(community_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let availability = LocalResource::new(move || get_availability(AvailabilityRequest { community_id }));
+    let query = use_query_map();
+    let wanted = query.read_untracked().get("slot").and_then(|ms| ms.parse::<i64>().ok());
     let day = RwSignal::new(0usize);
     let slot = RwSignal::new(None::<FreeSlot>);
+    Effect::new(move |_| {
+        if let (Some(Ok(a)), Some(ms)) = (availability.get(), wanted) {
+            if let Some((i, s)) = find_slot(&a.days, ms) {
+                day.set(i);
+                slot.set(Some(s));
+            }
+        }
+    });
+    let location = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(s) = slot.get() {
+            let mut query = query.get_untracked();
+            query.replace("slot", s.start.0.to_string());
+            let href = format!("{}{}", location.pathname.get_untracked(), query.to_query_string());
+            navigate(&href, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        }
+    });
     view! {
         {move || loaded(availability.get(), |value| match value {
             a if a.days.is_empty() => view! { <p class="text-muted">{move || prefs.t().book_no_slots}</p> }.into_any(),
@@ -62,6 +84,13 @@ fn SlotBooking(community_id: i64) -> impl IntoView {
             }
         })}
     }
+}
+
+/// The day index and slot that start at `ms`, if still offered.
+fn find_slot(days: &[AvailableDay], ms: i64) -> Option<(usize, FreeSlot)> {
+    days.iter()
+        .enumerate()
+        .find_map(|(i, d)| d.slots.iter().find(|s| s.start.0 == ms).map(|s| (i, s.clone())))
 }
 
 #[component]
@@ -183,7 +212,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
             {move || if session.me.get().is_some() {
                 view! { <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50" disabled=move || submit.pending().get()>{move || if moving().is_some() { prefs.t().reschedule } else { prefs.t().book_submit }}</button> }.into_any()
             } else {
-                view! { <a href="/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().book_sign_in_first}</a> }.into_any()
+                view! { <SignInLink class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().book_sign_in_first}</SignInLink> }.into_any()
             }}
         </form>
     }

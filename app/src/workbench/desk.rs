@@ -1,9 +1,11 @@
 use crate::api::desk::{decide_booking, list_desk_bookings};
-use crate::api::staff::get_programme_overview;
 use crate::domain::{BookingStatus, Role};
-use crate::model::{DeskAction, DeskBooking, DeskListRequest, DeskRequest, Empty};
+use crate::model::{DeskAction, DeskBooking, DeskListRequest, DeskRequest};
 use crate::time::format_hh_mm;
-use crate::ui::components::{loaded, ErrorNote, PageTitle};
+use super::account::AccountBar;
+use super::duty::DutyPanel;
+use super::coverage::Coverage;
+use crate::ui::components::{loaded, ErrorNote, Loading, PageTitle};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
@@ -16,32 +18,20 @@ pub fn DeskPage() -> impl IntoView {
         <PageTitle title=Signal::derive(move || prefs.t().nav_desk.to_owned()) />
         {move || match session.me.get() {
             Some(me) if me.role != Role::Resident => view! {
-                <p class="mb-4">{move || prefs.t().me_signed_in_as}" "<strong>{me.display_name.clone()}</strong></p>
+                <AccountBar me=me.clone() />
                 {me.role.is_staff().then(|| view! { <Coverage /> })}
                 <DeskBookings />
-                {me.role.is_adviser().then(|| view! { <super::duty::DutyPanel lawyer_id=me.lawyer_id /> })}
+                {me.role.is_adviser().then(|| view! { <DutyPanel lawyer_id=me.lawyer_id /> })}
             }.into_any(),
-            Some(_) => view! { <p>{move || prefs.t().err_forbidden}</p> }.into_any(),
+            Some(_) => view! {
+                <p>{move || prefs.t().err_forbidden}</p>
+                <a href="/" rel="external" class="text-brand underline">{move || prefs.t().tab_home}</a>
+            }.into_any(),
+            None if !session.known.get() => view! { <Loading /> }.into_any(),
             None => view! {
-                <a href="/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().me_sign_in}</a>
+                <a href="/desk/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().me_sign_in}</a>
             }.into_any(),
         }}
-    }
-}
-
-/// The programme's counts and its gaps.
-#[component]
-fn Coverage() -> impl IntoView {
-    let prefs = use_prefs();
-    let overview = LocalResource::new(|| get_programme_overview(Empty {}));
-    view! {
-        <h2 class="mb-2 text-lg font-bold">{move || prefs.t().nav_coverage}</h2>
-        {move || loaded(overview.get(), |o| view! {
-            <p class="mb-4 rounded-lg bg-surface p-3">
-                {format!("{} · {} · {}", o.streets, o.communities, o.active_lawyers)}
-                {o.without_a_lawyer.iter().map(|c| format!(" · ⚠ {}{}", c.street_name, c.name)).collect::<String>()}
-            </p>
-        }.into_any())}
     }
 }
 

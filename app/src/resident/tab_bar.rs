@@ -1,4 +1,4 @@
-use crate::ui::{use_prefs, use_session};
+use crate::ui::use_prefs;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -42,23 +42,6 @@ pub fn TabBar() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-        </nav>
-    }
-}
-
-/// Lawyers' and staff's navigation, in the header.
-#[component]
-pub fn StaffNav() -> impl IntoView {
-    let prefs = use_prefs();
-    let session = use_session();
-    let is_staff = move || session.me.get().is_some_and(|me| me.role.is_staff());
-    view! {
-        <nav class="flex gap-1 text-sm" aria-label="staff">
-            <a href="/desk" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{move || prefs.t().nav_desk}</a>
-            <Show when=is_staff>
-                <a href="/" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{move || prefs.t().nav_communities}</a>
-            </Show>
-            <a href="/me" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{move || prefs.t().tab_me}</a>
         </nav>
     }
 }

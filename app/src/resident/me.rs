@@ -2,7 +2,7 @@ use crate::api::account::{get_inbox, set_language};
 use crate::api::auth::sign_out;
 use crate::i18n::Lang;
 use crate::model::{Empty, SetLanguageRequest};
-use crate::ui::components::PageTitle;
+use crate::ui::components::{PageTitle, SignInLink};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn MePage() -> impl IntoView {
                 <Inbox />
             }.into_any(),
             None => view! {
-                <a href="/sign-in" class="mb-4 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().me_sign_in}</a>
+                <SignInLink class="mb-4 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().me_sign_in}</SignInLink>
             }.into_any(),
         }}
         <section class="space-y-3 rounded-lg border border-line bg-surface p-4">

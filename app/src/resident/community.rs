@@ -3,7 +3,7 @@ use crate::api::directory::get_community;
 use crate::domain::{AssignmentRole, Role};
 use crate::i18n::Texts;
 use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
-use crate::ui::components::{loaded, DutyHours, ErrorNote};
+use crate::ui::components::{loaded, DutyHours, ErrorNote, SignInLink};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -97,7 +97,7 @@ fn MyCommunityButton(community_id: i64) -> impl IntoView {
                 </button>
             }.into_any()
         } else if session.me.get().is_none() {
-            view! { <a href="/sign-in" class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{move || prefs.t().community_set_mine}</a> }.into_any()
+            view! { <SignInLink class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{move || prefs.t().community_set_mine}</SignInLink> }.into_any()
         } else {
             ().into_any()
         }}

@@ -1,0 +1,6 @@
+//! The workbench, built to wasm by trunk (`desk/index.html`).
+
+fn main() {
+    #[cfg(feature = "csr")]
+    app::workbench::mount();
+}

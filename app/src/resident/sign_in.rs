@@ -1,0 +1,116 @@
+use crate::api::auth::{send_sign_in_code, sign_in_with_code};
+use crate::domain::{OneTimeCode, PhoneNumber};
+use crate::error::AppError;
+use crate::model::{CodeSignInRequest, SendCodeRequest};
+use crate::ui::components::{after_sign_in, ErrorNote, PageTitle};
+use crate::ui::{use_prefs, use_session};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::time::Duration;
+
+/// 登录: residents with a mobile number and an SMS code, then back to the page that asked
+/// (`?next=`). Lawyers and staff sign in on the workbench.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <PageTitle title=Signal::derive(move || prefs.t().sign_in_title.to_owned()) />
+        <CodeForm />
+        <a href="/desk/sign-in" rel="external" class="mt-6 flex min-h-12 items-center justify-center text-brand underline">{move || prefs.t().sign_in_staff}" ›"</a>
+    }
+}
+
+const FIELD: &str = "min-h-12 w-full rounded-lg border border-line bg-surface px-3 text-lg";
+const PRIMARY: &str = "min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50";
+
+/// A resident's mobile number and one-time code.
+#[component]
+fn CodeForm() -> impl IntoView {
+    let prefs = use_prefs();
+    let phone = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<AppError>);
+    let notice = RwSignal::new(None::<String>);
+    let wait = RwSignal::new(0u32);
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+
+    let send = Action::new_local(move |phone: &String| send_sign_in_code(SendCodeRequest { phone: phone.clone() }));
+    let verify = Action::new_local(move |req: &CodeSignInRequest| sign_in_with_code(req.clone()));
+
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(sent)) => {
+            error.set(None);
+            notice.set(Some(format!("{} {}", prefs.t().code_sent, sent.phone_masked)));
+            start_countdown(wait, sent.resend_after_secs);
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+    Effect::new(move |_| match verify.value().get() {
+        Some(Ok(me)) => {
+            session.me.set(Some(me));
+            navigate(&after_sign_in(query.read_untracked().get("next").as_deref(), "/"), Default::default());
+        }
+        Some(Err(e)) => error.set(Some(e)),
+        None => {}
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = prefs.t();
+        match (PhoneNumber::parse(&phone.get_untracked()), OneTimeCode::parse(&code.get_untracked())) {
+            (Err(_), _) => error.set(Some(AppError::invalid("phone", t.err_phone))),
+            (_, Err(_)) => error.set(Some(AppError::invalid("code", t.err_code_format))),
+            (Ok(p), Ok(c)) => {
+                verify.dispatch(CodeSignInRequest { phone: p.as_str().to_owned(), code: c.as_str().to_owned() });
+            }
+        }
+    };
+
+    view! {
+        <form on:submit=on_submit class="space-y-3" novalidate>
+            <label class="block">
+                <span class="mb-1 block font-bold">{move || prefs.t().phone_label}</span>
+                <input type="tel" inputmode="numeric" autocomplete="tel" class=FIELD placeholder=move || prefs.t().phone_placeholder bind:value=phone />
+            </label>
+            <button type="button" class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand disabled:opacity-50"
+                disabled=move || { wait.get() > 0 || send.pending().get() }
+                on:click=move |_| request_code(&phone.get_untracked(), send, error)>
+                {move || if wait.get() > 0 { format!("{}{}", wait.get(), prefs.t().resend_in) } else { prefs.t().send_code.to_owned() }}
+            </button>
+            {move || notice.get().map(|n| view! { <p role="status" class="text-brand">{n}</p> })}
+            <label class="block">
+                <span class="mb-1 block font-bold">{move || prefs.t().code_label}</span>
+                <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" class=FIELD placeholder=move || prefs.t().code_placeholder bind:value=code />
+            </label>
+            {move || error.get().map(|error| view! { <ErrorNote error /> })}
+            <button type="submit" class=PRIMARY disabled=move || verify.pending().get()>{move || prefs.t().sign_in_submit}</button>
+        </form>
+    }
+}
+
+/// Sends a code to a valid number, or explains what is wrong with it.
+fn request_code(
+    input: &str,
+    send: Action<String, Result<crate::model::CodeSent, AppError>>,
+    error: RwSignal<Option<AppError>>,
+) {
+    match PhoneNumber::parse(input) {
+        Ok(p) => {
+            send.dispatch_local(p.as_str().to_owned());
+        }
+        Err(_) => error.set(Some(AppError::invalid("phone", use_prefs().t().err_phone))),
+    }
+}
+
+/// Counts `wait` down from `secs` to zero, once a second.
+fn start_countdown(wait: RwSignal<u32>, secs: u32) {
+    wait.set(secs);
+    if let Ok(handle) =
+        set_interval_with_handle(move || wait.update(|w| *w = w.saturating_sub(1)), Duration::from_secs(1))
+    {
+        set_timeout(move || handle.clear(), Duration::from_secs(u64::from(secs) + 1));
+    }
+}

@@ -1,0 +1,42 @@
+use crate::api::account::set_language;
+use crate::api::auth::sign_out;
+use crate::i18n::Lang;
+use crate::model::{Empty, Me, SetLanguageRequest};
+use crate::ui::{use_prefs, use_session};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// Who is signed in, the language switch and sign-out, in one line above the desk.
+#[component]
+pub fn AccountBar(me: Me) -> impl IntoView {
+    let prefs = use_prefs();
+    let session = use_session();
+    let navigate = use_navigate();
+    let leave = Action::new_local(|_: &()| sign_out(Empty {}));
+    Effect::new(move |_| {
+        if let Some(Ok(())) = leave.value().get() {
+            session.me.set(None);
+            navigate("/desk/sign-in", Default::default());
+        }
+    });
+    let other = move || if prefs.lang.get() == Lang::Zh { Lang::En } else { Lang::Zh };
+    let switch = move |_| {
+        let lang = other();
+        prefs.lang.set(lang);
+        // The device keeps the choice even if the account cannot be updated now.
+        leptos::task::spawn_local(async move {
+            let _ = set_language(SetLanguageRequest { lang }).await;
+        });
+    };
+    view! {
+        <div class="mb-4 flex flex-wrap items-center gap-2">
+            <p class="flex-1">{move || prefs.t().me_signed_in_as}" "<strong>{me.display_name.clone()}</strong></p>
+            <button class="min-h-11 rounded-lg border-2 border-line px-3" on:click=switch>
+                {move || if other() == Lang::En { "English" } else { "中文" }}
+            </button>
+            <button class="min-h-11 rounded-lg border-2 border-line px-3 font-bold" on:click=move |_| { leave.dispatch(()); }>
+                {move || prefs.t().me_sign_out}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+use crate::api::staff::get_programme_overview;
+use crate::model::Empty;
+use crate::ui::components::loaded;
+use crate::ui::use_prefs;
+use leptos::prelude::*;
+
+/// The programme's counts, each with its label, and the communities without an A lawyer.
+#[component]
+pub fn Coverage() -> impl IntoView {
+    let prefs = use_prefs();
+    let overview = LocalResource::new(|| get_programme_overview(Empty {}));
+    view! {
+        <h2 class="mb-2 text-lg font-bold">{move || prefs.t().nav_coverage}</h2>
+        {move || loaded(overview.get(), |o| {
+            let gaps = o.without_a_lawyer;
+            view! {
+                <dl class="mb-3 grid grid-cols-3 gap-2">
+                    <Figure label=Signal::derive(move || prefs.t().figure_streets) value=o.streets />
+                    <Figure label=Signal::derive(move || prefs.t().figure_communities) value=o.communities />
+                    <Figure label=Signal::derive(move || prefs.t().figure_active_lawyers) value=o.active_lawyers />
+                </dl>
+                <p class="mb-1 font-bold">{move || prefs.t().figure_without_a_lawyer}" "{gaps.len()}</p>
+                <ul class="mb-4 flex flex-wrap gap-2 text-sm">
+                    {gaps.into_iter().map(|c| view! {
+                        <li class="rounded-full border border-danger px-3 py-1 text-danger">"⚠ "{c.street_name}{c.name}</li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        })}
+    }
+}
+
+/// One labelled figure.
+#[component]
+fn Figure(label: Signal<&'static str>, value: i64) -> impl IntoView {
+    view! {
+        <div class="rounded-lg border border-line bg-surface p-3">
+            <dt class="text-sm text-muted">{label}</dt>
+            <dd class="text-2xl font-bold">{value}</dd>
+        </div>
+    }
+}

@@ -1,0 +1,24 @@
+use crate::ui::{use_prefs, use_session};
+use leptos::prelude::*;
+
+/// The frame around every workbench page: a header with the workbench's navigation, the page.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let prefs = use_prefs();
+    let session = use_session();
+    let is_staff = move || session.me.get().is_some_and(|me| me.role.is_staff());
+    view! {
+        <header class="sticky top-0 z-10 bg-brand text-white">
+            <div class="mx-auto flex h-12 max-w-5xl items-center justify-between px-4">
+                <a href="/desk" class="text-lg font-bold">{move || prefs.t().app_name}" · "{move || prefs.t().nav_desk}</a>
+                <nav class="flex gap-1 text-sm" aria-label="staff">
+                    <a href="/desk" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{move || prefs.t().nav_desk}</a>
+                    <Show when=is_staff>
+                        <a href="/" rel="external" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{move || prefs.t().nav_communities}</a>
+                    </Show>
+                </nav>
+            </div>
+        </header>
+        <main class="mx-auto max-w-5xl px-4 pb-12 pt-4">{children()}</main>
+    }
+}
