@@ -15,38 +15,106 @@ mod soon;
 mod street;
 mod tab_bar;
 
+use crate::ui::router::{segments, Location};
 use crate::ui::{Prefs, SessionState};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 /// Mounts the residents' app on `<body>`.
 pub fn mount() {
     crate::ui::mount(App);
 }
 
-/// The residents' app: its routes inside the shell with the bottom tab bar.
+/// A page of the residents' app, with what its path names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// `/`: streets, and the resident's own community.
+    Home,
+    /// `/streets/:id`.
+    Street(i64),
+    /// `/communities/:id`.
+    Community(i64),
+    /// `/communities/:id/book`.
+    Book(i64),
+    /// `/booking`: the 预约 tab.
+    BookingTab,
+    /// `/bookings`.
+    MyBookings,
+    /// `/bookings/:id`: a booking slip.
+    Booking(i64),
+    /// `/questions`.
+    Questions,
+    /// `/library`.
+    Library,
+    /// `/me`.
+    Me,
+    /// `/sign-in`.
+    SignIn,
+    /// Anything else.
+    NotFound,
+}
+
+impl Page {
+    /// The page a path shows.
+    pub fn of(path: &str) -> Page {
+        let id = |s: &str| s.parse::<i64>().ok();
+        match segments(path).as_slice() {
+            [] => Page::Home,
+            ["streets", s] => id(s).map_or(Page::NotFound, Page::Street),
+            ["communities", s] => id(s).map_or(Page::NotFound, Page::Community),
+            ["communities", s, "book"] => id(s).map_or(Page::NotFound, Page::Book),
+            ["booking"] => Page::BookingTab,
+            ["bookings"] => Page::MyBookings,
+            ["bookings", s] => id(s).map_or(Page::NotFound, Page::Booking),
+            ["questions"] => Page::Questions,
+            ["library"] => Page::Library,
+            ["me"] => Page::Me,
+            ["sign-in"] => Page::SignIn,
+            _ => Page::NotFound,
+        }
+    }
+}
+
+/// The residents' app: the page the address names, inside the shell with the bottom tab bar.
 #[component]
 pub fn App() -> impl IntoView {
     Prefs::provide();
     SessionState::provide();
+    let location = Location::provide();
+    let page = Memo::new(move |_| Page::of(&location.path.get()));
     view! {
-        <Router>
-            <shell::Shell>
-                <Routes fallback=not_found::NotFoundPage>
-                    <Route path=path!("/") view=home::HomePage />
-                    <Route path=path!("/streets/:id") view=street::StreetPage />
-                    <Route path=path!("/communities/:id") view=community::CommunityPage />
-                    <Route path=path!("/communities/:id/book") view=book::BookPage />
-                    <Route path=path!("/booking") view=book::BookingTab />
-                    <Route path=path!("/bookings") view=my_bookings::MyBookingsPage />
-                    <Route path=path!("/bookings/:id") view=booking_slip::BookingSlipPage />
-                    <Route path=path!("/questions") view=|| view! { <soon::SoonPage what=soon::Soon::Questions /> } />
-                    <Route path=path!("/library") view=|| view! { <soon::SoonPage what=soon::Soon::Library /> } />
-                    <Route path=path!("/me") view=me::MePage />
-                    <Route path=path!("/sign-in") view=sign_in::SignInPage />
-                </Routes>
-            </shell::Shell>
-        </Router>
+        <shell::Shell>
+            {move || match page.get() {
+                Page::Home => view! { <home::HomePage /> }.into_any(),
+                Page::Street(id) => view! { <street::StreetPage street_id=id /> }.into_any(),
+                Page::Community(id) => view! { <community::CommunityPage community_id=id /> }.into_any(),
+                Page::Book(id) => view! { <book::BookPage community_id=id /> }.into_any(),
+                Page::BookingTab => view! { <book::BookingTab /> }.into_any(),
+                Page::MyBookings => view! { <my_bookings::MyBookingsPage /> }.into_any(),
+                Page::Booking(id) => view! { <booking_slip::BookingSlipPage booking_id=id /> }.into_any(),
+                Page::Questions => view! { <soon::SoonPage what=soon::Soon::Questions /> }.into_any(),
+                Page::Library => view! { <soon::SoonPage what=soon::Soon::Library /> }.into_any(),
+                Page::Me => view! { <me::MePage /> }.into_any(),
+                Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
+                Page::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),
+            }}
+        </shell::Shell>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Page;
+
+    #[test]
+    fn paths_name_their_pages() {
+        assert_eq!(Page::of("/"), Page::Home);
+        assert_eq!(Page::of("/streets/3"), Page::Street(3));
+        assert_eq!(Page::of("/communities/4"), Page::Community(4));
+        assert_eq!(Page::of("/communities/4/"), Page::Community(4));
+        assert_eq!(Page::of("/communities/4/book"), Page::Book(4));
+        assert_eq!(Page::of("/bookings/12"), Page::Booking(12));
+        assert_eq!(Page::of("/sign-in"), Page::SignIn);
+        assert_eq!(Page::of("/communities/x"), Page::NotFound);
+        assert_eq!(Page::of("/desk"), Page::NotFound);
     }
 }

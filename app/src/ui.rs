@@ -3,6 +3,7 @@
 
 pub mod components;
 pub mod platform;
+pub mod router;
 mod state;
 
 use leptos::prelude::*;

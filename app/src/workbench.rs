@@ -9,12 +9,11 @@ mod duty;
 mod shell;
 mod sign_in;
 
+use crate::ui::router::{segments, Location};
 use crate::ui::{Prefs, SessionState};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
-/// Where the workbench is served; every route and link in it starts here.
+/// Where the workbench is served; every path in it starts here.
 pub const BASE: &str = "/desk";
 
 /// Mounts the workbench on `<body>`.
@@ -22,19 +21,38 @@ pub fn mount() {
     crate::ui::mount(App);
 }
 
-/// The workbench: its routes inside the shell with the top navigation.
+/// A page of the workbench.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// `/desk/sign-in`.
+    SignIn,
+    /// `/desk` and anything else under it: the desk.
+    Desk,
+}
+
+impl Page {
+    /// The page a path shows.
+    pub fn of(path: &str) -> Page {
+        match segments(path).as_slice() {
+            ["desk", "sign-in"] => Page::SignIn,
+            _ => Page::Desk,
+        }
+    }
+}
+
+/// The workbench: the page the address names, inside the shell with the top navigation.
 #[component]
 pub fn App() -> impl IntoView {
     Prefs::provide();
     SessionState::provide();
+    let location = Location::provide();
+    let page = Memo::new(move |_| Page::of(&location.path.get()));
     view! {
-        <Router>
-            <shell::Shell>
-                <Routes fallback=desk::DeskPage>
-                    <Route path=path!("/desk") view=desk::DeskPage />
-                    <Route path=path!("/desk/sign-in") view=sign_in::SignInPage />
-                </Routes>
-            </shell::Shell>
-        </Router>
+        <shell::Shell>
+            {move || match page.get() {
+                Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
+                Page::Desk => view! { <desk::DeskPage /> }.into_any(),
+            }}
+        </shell::Shell>
     }
 }

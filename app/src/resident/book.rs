@@ -4,10 +4,9 @@ use crate::error::AppError;
 use crate::model::{AvailabilityRequest, AvailableDay, BookRequest, FreeSlot, RescheduleRequest, WaitlistRequest};
 use crate::time::format_hh_mm;
 use crate::ui::components::{loaded, ErrorNote, PageTitle, SignInLink};
+use crate::ui::router::{query_param, use_location, with_param};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
 
 /// 预约 tab: books at the resident's own community, or asks them to choose one.
 #[component]
@@ -29,13 +28,11 @@ pub fn BookingTab() -> impl IntoView {
 
 /// `/communities/:id/book`: books at a given community (`?move=<booking id>` moves a booking).
 #[component]
-pub fn BookPage() -> impl IntoView {
+pub fn BookPage(community_id: i64) -> impl IntoView {
     let prefs = use_prefs();
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
     view! {
         <PageTitle title=Signal::derive(move || prefs.t().book_title.to_owned()) />
-        {move || view! { <SlotBooking community_id=id() /> }}
+        <SlotBooking community_id />
     }
 }
 
@@ -45,8 +42,8 @@ pub fn BookPage() -> impl IntoView {
 fn SlotBooking(community_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let availability = LocalResource::new(move || get_availability(AvailabilityRequest { community_id }));
-    let query = use_query_map();
-    let wanted = query.read_untracked().get("slot").and_then(|ms| ms.parse::<i64>().ok());
+    let location = use_location();
+    let wanted = location.query.with_untracked(|q| query_param(q, "slot")).and_then(|ms| ms.parse::<i64>().ok());
     let day = RwSignal::new(0usize);
     let slot = RwSignal::new(None::<FreeSlot>);
     Effect::new(move |_| {
@@ -57,14 +54,10 @@ fn SlotBooking(community_id: i64) -> impl IntoView {
             }
         }
     });
-    let location = use_location();
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(s) = slot.get() {
-            let mut query = query.get_untracked();
-            query.replace("slot", s.start.0.to_string());
-            let href = format!("{}{}", location.pathname.get_untracked(), query.to_query_string());
-            navigate(&href, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+            let query = location.query.with_untracked(|q| with_param(q, "slot", &s.start.0.to_string()));
+            location.navigate(&format!("{}?{query}", location.path.get_untracked()), true);
         }
     });
     view! {
@@ -139,9 +132,8 @@ fn SlotButtons(day: AvailableDay, chosen: RwSignal<Option<FreeSlot>>) -> impl In
 fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let moving = move || query.read().get("move").and_then(|id| id.parse::<i64>().ok());
+    let location = use_location();
+    let moving = move || location.param("move").and_then(|id| id.parse::<i64>().ok());
     let channel = RwSignal::new(free.channels.first().copied().unwrap_or(Channel::InPerson));
     let topic = RwSignal::new(Topic::Other);
     let description = RwSignal::new(String::new());
@@ -174,7 +166,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(booking)) = submit.value().get() {
-            navigate(&format!("/bookings/{}", booking.id), Default::default());
+            location.navigate(&format!("/bookings/{}", booking.id), false);
         }
     });
     let error = move || submit.value().get().and_then(Result::<_, AppError>::err);

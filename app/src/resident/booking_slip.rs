@@ -6,13 +6,10 @@ use crate::time::{format_hh_mm, Instant};
 use crate::ui::components::{ErrorNote, Loading};
 use crate::ui::{platform, use_prefs};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The booking slip: the code to show at the office, the details, and what can still be done.
 #[component]
-pub fn BookingSlipPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+pub fn BookingSlipPage(booking_id: i64) -> impl IntoView {
     let bookings = LocalResource::new(|| list_my_bookings(Empty {}));
     let changed = RwSignal::new(None::<BookingView>);
     view! {
@@ -21,7 +18,7 @@ pub fn BookingSlipPage() -> impl IntoView {
             (None, None) => view! { <Loading /> }.into_any(),
             (None, Some(Err(error))) => view! { <ErrorNote error /> }.into_any(),
             (None, Some(Ok(mine))) => {
-                let found = mine.upcoming.into_iter().chain(mine.past).find(|b| b.id == id());
+                let found = mine.upcoming.into_iter().chain(mine.past).find(|b| b.id == booking_id);
                 match found {
                     Some(booking) => view! { <Slip booking changed /> }.into_any(),
                     None => view! { <super::not_found::NotFoundPage /> }.into_any(),

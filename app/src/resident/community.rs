@@ -6,14 +6,11 @@ use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
 use crate::ui::components::{loaded, DutyHours, ErrorNote, SignInLink};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// A community: its office and its adviser team (A, B, coordinator, 1+1+N).
 #[component]
-pub fn CommunityPage() -> impl IntoView {
-    let params = use_params_map();
-    let community_id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
-    let community = LocalResource::new(move || get_community(CommunityRequest { community_id: community_id() }));
+pub fn CommunityPage(community_id: i64) -> impl IntoView {
+    let community = LocalResource::new(move || get_community(CommunityRequest { community_id }));
 
     view! {
         {move || loaded(community.get(), |detail| view! { <CommunityView detail /> }.into_any())}

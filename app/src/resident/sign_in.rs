@@ -5,7 +5,7 @@ use crate::model::{CodeSignInRequest, SendCodeRequest};
 use crate::ui::components::{after_sign_in, ErrorNote, PageTitle};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::ui::router::{query_param, use_location};
 use std::time::Duration;
 
 /// 登录: residents with a mobile number and an SMS code, then back to the page that asked
@@ -33,8 +33,7 @@ fn CodeForm() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let wait = RwSignal::new(0u32);
     let session = use_session();
-    let navigate = use_navigate();
-    let query = use_query_map();
+    let location = use_location();
 
     let send = Action::new_local(move |phone: &String| send_sign_in_code(SendCodeRequest { phone: phone.clone() }));
     let verify = Action::new_local(move |req: &CodeSignInRequest| sign_in_with_code(req.clone()));
@@ -51,7 +50,8 @@ fn CodeForm() -> impl IntoView {
     Effect::new(move |_| match verify.value().get() {
         Some(Ok(me)) => {
             session.me.set(Some(me));
-            navigate(&after_sign_in(query.read_untracked().get("next").as_deref(), "/"), Default::default());
+            let next = location.query.with_untracked(|q| query_param(q, "next"));
+            location.navigate(&after_sign_in(next.as_deref(), "/"), false);
         }
         Some(Err(e)) => error.set(Some(e)),
         None => {}

@@ -3,16 +3,13 @@ use crate::model::ListCommunitiesRequest;
 use crate::ui::components::loaded;
 use crate::ui::use_prefs;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// A street's communities, with a name filter.
 #[component]
-pub fn StreetPage() -> impl IntoView {
+pub fn StreetPage(street_id: i64) -> impl IntoView {
     let prefs = use_prefs();
-    let params = use_params_map();
-    let street_id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok());
     let communities = LocalResource::new(move || {
-        let request = ListCommunitiesRequest { street_id: street_id(), query: None };
+        let request = ListCommunitiesRequest { street_id: Some(street_id), query: None };
         list_communities(request)
     });
     let filter = RwSignal::new(String::new());

@@ -1,6 +1,6 @@
 use crate::ui::use_prefs;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use crate::ui::router::use_location;
 
 /// A tab: where it goes, its icon, its label.
 type Tab = (&'static str, &'static str, fn(&crate::i18n::Texts) -> &'static str);
@@ -23,7 +23,7 @@ pub fn TabBar() -> impl IntoView {
                 {tabs
                     .into_iter()
                     .map(|(href, icon, label)| {
-                        let current = move || is_current(&location.pathname.get(), href);
+                        let current = move || is_current(&location.path.get(), href);
                         view! {
                             <li>
                                 <a

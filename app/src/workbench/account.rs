@@ -4,19 +4,19 @@ use crate::i18n::Lang;
 use crate::model::{Empty, Me, SetLanguageRequest};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::ui::router::use_location;
 
 /// Who is signed in, the language switch and sign-out, in one line above the desk.
 #[component]
 pub fn AccountBar(me: Me) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
-    let navigate = use_navigate();
+    let location = use_location();
     let leave = Action::new_local(|_: &()| sign_out(Empty {}));
     Effect::new(move |_| {
         if let Some(Ok(())) = leave.value().get() {
             session.me.set(None);
-            navigate("/desk/sign-in", Default::default());
+            location.navigate("/desk/sign-in", false);
         }
     });
     let other = move || if prefs.lang.get() == Lang::Zh { Lang::En } else { Lang::Zh };

@@ -5,7 +5,7 @@ use crate::model::{Me, PasswordSignIn, PasswordSignInRequest, SecondFactorReques
 use crate::ui::components::{ErrorNote, PageTitle};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::ui::router::use_location;
 
 /// 登录 for lawyers, assistants and staff: login and password, then a second-factor code if the
 /// account has one. Residents are sent to their own app.
@@ -29,7 +29,7 @@ fn signed_in(me: Me) {
         return;
     }
     use_session().me.set(Some(me));
-    use_navigate()(super::BASE, Default::default());
+    use_location().navigate(super::BASE, false);
 }
 
 /// A lawyer's or staff member's login and password, then a second-factor code if the account has one.
