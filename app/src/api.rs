@@ -5,6 +5,9 @@
 pub mod account;
 pub mod auth;
 pub mod booking;
+mod call;
 pub mod desk;
 pub mod directory;
 pub mod staff;
+
+pub use call::call;

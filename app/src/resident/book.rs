@@ -1,4 +1,5 @@
-use crate::api::booking::{book_slot, get_availability, join_waitlist, reschedule_booking};
+use crate::api::call;
+use crate::api::booking::{BookSlot, GetAvailability, JoinWaitlist, RescheduleBooking};
 use crate::domain::{Channel, Topic};
 use crate::error::AppError;
 use crate::model::{AvailabilityRequest, AvailableDay, BookRequest, FreeSlot, RescheduleRequest, WaitlistRequest};
@@ -41,7 +42,7 @@ pub fn BookPage(community_id: i64) -> impl IntoView {
 #[component]
 fn SlotBooking(community_id: i64) -> impl IntoView {
     let prefs = use_prefs();
-    let availability = LocalResource::new(move || get_availability(AvailabilityRequest { community_id }));
+    let availability = LocalResource::new(move || call::<GetAvailability>(AvailabilityRequest { community_id }));
     let location = use_location();
     let wanted = location.query.with_untracked(|q| query_param(q, "slot")).and_then(|ms| ms.parse::<i64>().ok());
     let day = RwSignal::new(0usize);
@@ -144,7 +145,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
         async move {
             match move_id {
                 Some(booking_id) => {
-                    reschedule_booking(RescheduleRequest {
+                    call::<RescheduleBooking>(RescheduleRequest {
                         booking_id,
                         slot_start: start,
                         reason: reason.get_untracked(),
@@ -152,7 +153,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
                     .await
                 }
                 None => {
-                    book_slot(BookRequest {
+                    call::<BookSlot>(BookRequest {
                         community_id,
                         slot_start: start,
                         channel: channel.get_untracked(),
@@ -214,7 +215,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
 #[component]
 fn Waitlist(community_id: i64, free: FreeSlot) -> impl IntoView {
     let prefs = use_prefs();
-    let join = Action::new_local(move |_: &()| join_waitlist(WaitlistRequest { community_id, slot_start: free.start }));
+    let join = Action::new_local(move |_: &()| call::<JoinWaitlist>(WaitlistRequest { community_id, slot_start: free.start }));
     view! {
         <div class="space-y-2 rounded-lg border border-line bg-surface p-4">
             {move || match join.value().get() {

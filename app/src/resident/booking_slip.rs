@@ -1,4 +1,5 @@
-use crate::api::booking::{cancel_booking, list_my_bookings, rate_booking};
+use crate::api::call;
+use crate::api::booking::{CancelBooking, ListMyBookings, RateBooking};
 use crate::calendar::booking_ics;
 use crate::domain::BookingStatus;
 use crate::model::{BookingView, CancelRequest, Empty, RateRequest};
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 /// The booking slip: the code to show at the office, the details, and what can still be done.
 #[component]
 pub fn BookingSlipPage(booking_id: i64) -> impl IntoView {
-    let bookings = LocalResource::new(|| list_my_bookings(Empty {}));
+    let bookings = LocalResource::new(|| call::<ListMyBookings>(Empty {}));
     let changed = RwSignal::new(None::<BookingView>);
     view! {
         {move || match (changed.get(), bookings.get()) {
@@ -82,7 +83,7 @@ fn ChangeBooking(booking: BookingView, changed: RwSignal<Option<BookingView>>) -
     let reason = RwSignal::new(String::new());
     let id = booking.id;
     let cancel = Action::new_local(move |_: &()| {
-        cancel_booking(CancelRequest { booking_id: id, reason: reason.get_untracked() })
+        call::<CancelBooking>(CancelRequest { booking_id: id, reason: reason.get_untracked() })
     });
     Effect::new(move |_| {
         if let Some(Ok(b)) = cancel.value().get() {
@@ -109,7 +110,7 @@ fn RateBooking(booking_id: i64, changed: RwSignal<Option<BookingView>>) -> impl 
     let stars = RwSignal::new(5u8);
     let comment = RwSignal::new(String::new());
     let rate = Action::new_local(move |_: &()| {
-        rate_booking(RateRequest { booking_id, rating: stars.get_untracked(), comment: comment.get_untracked() })
+        call::<RateBooking>(RateRequest { booking_id, rating: stars.get_untracked(), comment: comment.get_untracked() })
     });
     Effect::new(move |_| {
         if let Some(Ok(b)) = rate.value().get() {

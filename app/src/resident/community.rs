@@ -1,5 +1,6 @@
-use crate::api::account::set_my_community;
-use crate::api::directory::get_community;
+use crate::api::call;
+use crate::api::account::SetMyCommunity;
+use crate::api::directory::GetCommunity;
 use crate::domain::{AssignmentRole, Role};
 use crate::i18n::Texts;
 use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 /// A community: its office and its adviser team (A, B, coordinator, 1+1+N).
 #[component]
 pub fn CommunityPage(community_id: i64) -> impl IntoView {
-    let community = LocalResource::new(move || get_community(CommunityRequest { community_id }));
+    let community = LocalResource::new(move || call::<GetCommunity>(CommunityRequest { community_id }));
 
     view! {
         {move || loaded(community.get(), |detail| view! { <CommunityView detail /> }.into_any())}
@@ -76,7 +77,7 @@ fn LawyerCard(lawyer: TeamLawyer) -> impl IntoView {
 fn MyCommunityButton(community_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
-    let save = Action::new_local(move |_: &()| set_my_community(CommunityRequest { community_id }));
+    let save = Action::new_local(move |_: &()| call::<SetMyCommunity>(CommunityRequest { community_id }));
     Effect::new(move |_| {
         if let Some(Ok(me)) = save.value().get() {
             session.me.set(Some(me));

@@ -1,4 +1,5 @@
-use crate::api::directory::list_streets;
+use crate::api::call;
+use crate::api::directory::ListStreets;
 use crate::model::Empty;
 use crate::ui::components::{loaded, PageTitle};
 use crate::ui::{use_prefs, use_session};
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 pub fn HomePage() -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
-    let streets = LocalResource::new(|| list_streets(Empty {}));
+    let streets = LocalResource::new(|| call::<ListStreets>(Empty {}));
     let my_community = move || session.me.get().and_then(|me| me.community_id);
 
     view! {

@@ -1,5 +1,6 @@
-use crate::api::account::{get_inbox, set_language};
-use crate::api::auth::sign_out;
+use crate::api::call;
+use crate::api::account::{GetInbox, SetLanguage};
+use crate::api::auth::SignOut;
 use crate::i18n::Lang;
 use crate::model::{Empty, SetLanguageRequest};
 use crate::ui::components::{PageTitle, SignInLink};
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 pub fn MePage() -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
-    let leave = Action::new_local(|_: &()| sign_out(Empty {}));
+    let leave = Action::new_local(|_: &()| call::<SignOut>(Empty {}));
     Effect::new(move |_| {
         if let Some(Ok(())) = leave.value().get() {
             session.me.set(None);
@@ -22,7 +23,7 @@ pub fn MePage() -> impl IntoView {
         if session.me.get_untracked().is_some() {
             leptos::task::spawn_local(async move {
                 // The device keeps the choice even if the account cannot be updated now.
-                let _ = set_language(SetLanguageRequest { lang }).await;
+                let _ = call::<SetLanguage>(SetLanguageRequest { lang }).await;
             });
         }
     };
@@ -77,7 +78,7 @@ fn Toggle(label: Signal<&'static str>, value: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn Inbox() -> impl IntoView {
     let prefs = use_prefs();
-    let notices = LocalResource::new(|| get_inbox(Empty {}));
+    let notices = LocalResource::new(|| call::<GetInbox>(Empty {}));
     view! {
         {move || notices.get().and_then(Result::ok).filter(|n| !n.is_empty()).map(|list| view! {
             <section class="mb-4 rounded-lg border border-line bg-surface p-4">

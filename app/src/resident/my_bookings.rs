@@ -1,4 +1,5 @@
-use crate::api::booking::list_my_bookings;
+use crate::api::call;
+use crate::api::booking::ListMyBookings;
 use crate::model::{BookingView, Empty};
 use crate::time::format_hh_mm;
 use crate::ui::components::{loaded, PageTitle};
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn MyBookingsPage() -> impl IntoView {
     let prefs = use_prefs();
-    let bookings = LocalResource::new(|| list_my_bookings(Empty {}));
+    let bookings = LocalResource::new(|| call::<ListMyBookings>(Empty {}));
     view! {
         <PageTitle title=Signal::derive(move || prefs.t().my_bookings.to_owned()) />
         {move || loaded(bookings.get(), |mine| view! {

@@ -1,4 +1,5 @@
-use crate::api::auth::{send_sign_in_code, sign_in_with_code};
+use crate::api::call;
+use crate::api::auth::{SendSignInCode, SignInWithCode};
 use crate::domain::{OneTimeCode, PhoneNumber};
 use crate::error::AppError;
 use crate::model::{CodeSignInRequest, SendCodeRequest};
@@ -35,8 +36,8 @@ fn CodeForm() -> impl IntoView {
     let session = use_session();
     let location = use_location();
 
-    let send = Action::new_local(move |phone: &String| send_sign_in_code(SendCodeRequest { phone: phone.clone() }));
-    let verify = Action::new_local(move |req: &CodeSignInRequest| sign_in_with_code(req.clone()));
+    let send = Action::new_local(move |phone: &String| call::<SendSignInCode>(SendCodeRequest { phone: phone.clone() }));
+    let verify = Action::new_local(move |req: &CodeSignInRequest| call::<SignInWithCode>(req.clone()));
 
     Effect::new(move |_| match send.value().get() {
         Some(Ok(sent)) => {

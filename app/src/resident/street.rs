@@ -1,4 +1,5 @@
-use crate::api::directory::list_communities;
+use crate::api::call;
+use crate::api::directory::ListCommunities;
 use crate::model::ListCommunitiesRequest;
 use crate::ui::components::loaded;
 use crate::ui::use_prefs;
@@ -10,7 +11,7 @@ pub fn StreetPage(street_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let communities = LocalResource::new(move || {
         let request = ListCommunitiesRequest { street_id: Some(street_id), query: None };
-        list_communities(request)
+        call::<ListCommunities>(request)
     });
     let filter = RwSignal::new(String::new());
 

@@ -1,6 +1,7 @@
 //! App-wide state: display preferences (kept on the device) and the session (asked of the server).
 
-use crate::api::account::get_session;
+use crate::api::call;
+use crate::api::account::GetSession;
 use crate::i18n::{Lang, Texts};
 use crate::model::{Empty, Me};
 use crate::ui::platform;
@@ -78,7 +79,7 @@ impl SessionState {
     pub fn load() -> SessionState {
         let state = SessionState { me: RwSignal::new(None), known: RwSignal::new(false) };
         leptos::task::spawn_local(async move {
-            if let Ok(session) = get_session(Empty {}).await {
+            if let Ok(session) = call::<GetSession>(Empty {}).await {
                 state.me.set(session.me);
             }
             state.known.set(true);

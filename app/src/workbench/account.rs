@@ -1,5 +1,6 @@
-use crate::api::account::set_language;
-use crate::api::auth::sign_out;
+use crate::api::call;
+use crate::api::account::SetLanguage;
+use crate::api::auth::SignOut;
 use crate::i18n::Lang;
 use crate::model::{Empty, Me, SetLanguageRequest};
 use crate::ui::{use_prefs, use_session};
@@ -12,7 +13,7 @@ pub fn AccountBar(me: Me) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     let location = use_location();
-    let leave = Action::new_local(|_: &()| sign_out(Empty {}));
+    let leave = Action::new_local(|_: &()| call::<SignOut>(Empty {}));
     Effect::new(move |_| {
         if let Some(Ok(())) = leave.value().get() {
             session.me.set(None);
@@ -25,7 +26,7 @@ pub fn AccountBar(me: Me) -> impl IntoView {
         prefs.lang.set(lang);
         // The device keeps the choice even if the account cannot be updated now.
         leptos::task::spawn_local(async move {
-            let _ = set_language(SetLanguageRequest { lang }).await;
+            let _ = call::<SetLanguage>(SetLanguageRequest { lang }).await;
         });
     };
     view! {

@@ -1,4 +1,5 @@
-use crate::api::staff::get_programme_overview;
+use crate::api::call;
+use crate::api::staff::GetProgrammeOverview;
 use crate::model::Empty;
 use crate::ui::components::loaded;
 use crate::ui::use_prefs;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Coverage() -> impl IntoView {
     let prefs = use_prefs();
-    let overview = LocalResource::new(|| get_programme_overview(Empty {}));
+    let overview = LocalResource::new(|| call::<GetProgrammeOverview>(Empty {}));
     view! {
         <h2 class="mb-2 text-lg font-bold">{move || prefs.t().nav_coverage}</h2>
         {move || loaded(overview.get(), |o| {

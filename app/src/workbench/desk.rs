@@ -1,4 +1,5 @@
-use crate::api::desk::{decide_booking, list_desk_bookings};
+use crate::api::call;
+use crate::api::desk::{DecideBooking, ListDeskBookings};
 use crate::domain::{BookingStatus, Role};
 use crate::model::{DeskAction, DeskBooking, DeskListRequest, DeskRequest};
 use crate::time::format_hh_mm;
@@ -42,7 +43,7 @@ fn DeskBookings() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let bookings = LocalResource::new(move || {
         version.track();
-        list_desk_bookings(DeskListRequest::default())
+        call::<ListDeskBookings>(DeskListRequest::default())
     });
     view! {
         <h2 class="mb-2 text-lg font-bold">{move || prefs.t().desk_bookings}</h2>
@@ -64,7 +65,7 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let id = b.id;
     let act = Action::new_local(move |action: &DeskAction| {
-        decide_booking(DeskRequest { booking_id: id, action: *action, reason: reason.get_untracked(), note: None })
+        call::<DecideBooking>(DeskRequest { booking_id: id, action: *action, reason: reason.get_untracked(), note: None })
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = act.value().get() {

@@ -1,4 +1,5 @@
-use crate::api::desk::{get_duty_schedule, list_desk_communities, record_leave};
+use crate::api::call;
+use crate::api::desk::{GetDutySchedule, ListDeskCommunities, RecordLeave};
 use crate::model::{CommunityRequest, CommunitySummary, Empty, LeaveRequest};
 use crate::ui::components::{loaded, DutyHours, ErrorNote};
 use crate::ui::use_prefs;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DutyPanel(lawyer_id: Option<i64>) -> impl IntoView {
     let prefs = use_prefs();
-    let communities = LocalResource::new(|| list_desk_communities(Empty {}));
+    let communities = LocalResource::new(|| call::<ListDeskCommunities>(Empty {}));
     view! {
         <h2 class="mb-2 mt-6 text-lg font-bold">{move || prefs.t().duty_title}</h2>
         {move || loaded(communities.get(), |list| view! {
@@ -21,7 +22,7 @@ pub fn DutyPanel(lawyer_id: Option<i64>) -> impl IntoView {
 #[component]
 fn CommunityDuty(community: CommunitySummary) -> impl IntoView {
     let id = community.id;
-    let schedule = LocalResource::new(move || get_duty_schedule(CommunityRequest { community_id: id }));
+    let schedule = LocalResource::new(move || call::<GetDutySchedule>(CommunityRequest { community_id: id }));
     view! {
         <li class="rounded-lg border border-line bg-surface p-3">
             <p class="font-bold">{community.street_name}{community.name}</p>
@@ -36,7 +37,7 @@ fn LeaveForm(lawyer_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let (from, to, reason) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let save = Action::new_local(move |_: &()| {
-        record_leave(LeaveRequest {
+        call::<RecordLeave>(LeaveRequest {
             lawyer_id,
             starts_on: from.get_untracked(),
             ends_on: to.get_untracked(),

@@ -1,4 +1,5 @@
-use crate::api::auth::{complete_second_factor, sign_in_with_password};
+use crate::api::call;
+use crate::api::auth::{CompleteSecondFactor, SignInWithPassword};
 use crate::domain::{OneTimeCode, Role};
 use crate::error::AppError;
 use crate::model::{Me, PasswordSignIn, PasswordSignInRequest, SecondFactorRequest};
@@ -42,9 +43,9 @@ fn PasswordForm() -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let factor_phone = RwSignal::new(None::<String>);
 
-    let sign_in = Action::new_local(move |req: &PasswordSignInRequest| sign_in_with_password(req.clone()));
+    let sign_in = Action::new_local(move |req: &PasswordSignInRequest| call::<SignInWithPassword>(req.clone()));
     let second =
-        Action::new_local(move |code: &String| complete_second_factor(SecondFactorRequest { code: code.clone() }));
+        Action::new_local(move |code: &String| call::<CompleteSecondFactor>(SecondFactorRequest { code: code.clone() }));
     Effect::new(move |_| match sign_in.value().get() {
         Some(Ok(PasswordSignIn::SignedIn { me })) => signed_in(me),
         Some(Ok(PasswordSignIn::SecondFactorSent { phone_masked })) => {

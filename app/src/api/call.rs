@@ -1,0 +1,101 @@
+//! How the browser calls a server function: `call::<ListStreets>(Empty {})` posts the request as
+//! JSON to the function's own endpoint and reads its JSON answer, or the `AppError` the server
+//! sent with a 4xx/5xx status.
+//!
+//! The server functions' generated client stubs monomorphise the whole request pipeline per
+//! function (about 5 KB of wasm each); here only the JSON encoding and decoding is per function and
+//! the HTTP exchange is one non-generic function. The endpoint path, the request type and the
+//! answer type still come from the server function's declaration, so the two cannot drift apart.
+
+use crate::error::{AppError, ErrorKind};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use server_fn::ServerFn;
+
+/// Calls server function `F` with `request` (its one argument).
+pub async fn call<F>(request: impl Into<F>) -> Result<F::Output, AppError>
+where
+    F: ServerFn<Error = AppError> + Serialize,
+    F::Output: DeserializeOwned,
+{
+    let body = serde_json::to_string(&request.into()).map_err(|_| bare(ErrorKind::BadRequest))?;
+    let answer = post(F::PATH, body).await?;
+    serde_json::from_str(&answer).map_err(|_| bare(ErrorKind::Internal))
+}
+
+/// An error whose message the page fills in the user's language.
+fn bare(kind: ErrorKind) -> AppError {
+    AppError { kind, message: String::new(), field: None }
+}
+
+/// The kind of error a status means when the body says nothing readable.
+fn kind_of(status: u16) -> ErrorKind {
+    match status {
+        401 => ErrorKind::Unauthenticated,
+        403 => ErrorKind::Forbidden,
+        404 => ErrorKind::NotFound,
+        409 => ErrorKind::Conflict,
+        413 => ErrorKind::TooLarge,
+        422 => ErrorKind::Validation,
+        429 => ErrorKind::RateLimited,
+        400..=499 => ErrorKind::BadRequest,
+        _ => ErrorKind::Internal,
+    }
+}
+
+/// Reads an error answer: the server's `AppError`, or one from the status alone.
+fn error_of(status: u16, body: &str) -> AppError {
+    serde_json::from_str(body).unwrap_or_else(|_| bare(kind_of(status)))
+}
+
+/// POSTs `body` to `path` and returns the answer's text, or the error it carries.
+#[cfg(feature = "csr")]
+async fn post(path: &str, body: String) -> Result<String, AppError> {
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    let network = |_: JsValue| bare(ErrorKind::Network);
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&JsValue::from_str(&body));
+    let headers = web_sys::Headers::new().map_err(network)?;
+    headers.set("Content-Type", "application/json").map_err(network)?;
+    headers.set("Accept", "application/json").map_err(network)?;
+    init.set_headers(&headers);
+    let window = web_sys::window().ok_or(bare(ErrorKind::Network))?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str_and_init(path, &init)).await.map_err(network)?.unchecked_into();
+    let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?.as_string().unwrap_or_default();
+    if response.ok() {
+        Ok(text)
+    } else {
+        Err(error_of(response.status(), &text))
+    }
+}
+
+/// Native builds compile the pages (for tests and lints) but never run them.
+#[cfg(not(feature = "csr"))]
+async fn post(_path: &str, _body: String) -> Result<String, AppError> {
+    Err(bare(ErrorKind::Network))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_answer_keeps_the_servers_message() {
+        let error = error_of(409, r#"{"kind":"conflict","message":"该时段已约满","field":"slot"}"#);
+        assert_eq!(error.kind, ErrorKind::Conflict);
+        assert_eq!(error.message, "该时段已约满");
+        assert_eq!(error.field.as_deref(), Some("slot"));
+    }
+
+    #[test]
+    fn an_unreadable_error_answer_is_judged_by_its_status() {
+        assert_eq!(error_of(404, "not found").kind, ErrorKind::NotFound);
+        assert_eq!(error_of(502, "<html>bad gateway</html>").kind, ErrorKind::Internal);
+        assert_eq!(error_of(418, "").kind, ErrorKind::BadRequest);
+        assert!(error_of(429, "").message.is_empty(), "the page fills in the text");
+    }
+}
