@@ -4,6 +4,7 @@
 pub mod components;
 pub mod platform;
 pub mod router;
+pub mod load;
 mod state;
 
 use leptos::prelude::*;

@@ -7,6 +7,7 @@ use crate::time::format_hh_mm;
 use crate::ui::components::{loaded, ErrorNote, PageTitle, SignInLink};
 use crate::ui::router::{query_param, use_location, with_param};
 use crate::ui::{use_prefs, use_session};
+use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// 预约 tab: books at the resident's own community, or asks them to choose one.
@@ -42,7 +43,7 @@ pub fn BookPage(community_id: i64) -> impl IntoView {
 #[component]
 fn SlotBooking(community_id: i64) -> impl IntoView {
     let prefs = use_prefs();
-    let availability = LocalResource::new(move || call::<GetAvailability>(AvailabilityRequest { community_id }));
+    let availability = load(move || call::<GetAvailability>(AvailabilityRequest { community_id }));
     let location = use_location();
     let wanted = location.query.with_untracked(|q| query_param(q, "slot")).and_then(|ms| ms.parse::<i64>().ok());
     let day = RwSignal::new(0usize);

@@ -6,12 +6,13 @@ use crate::model::{BookingView, CancelRequest, Empty, RateRequest};
 use crate::time::{format_hh_mm, Instant};
 use crate::ui::components::{ErrorNote, Loading};
 use crate::ui::{platform, use_prefs};
+use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// The booking slip: the code to show at the office, the details, and what can still be done.
 #[component]
 pub fn BookingSlipPage(booking_id: i64) -> impl IntoView {
-    let bookings = LocalResource::new(|| call::<ListMyBookings>(Empty {}));
+    let bookings = load(|| call::<ListMyBookings>(Empty {}));
     let changed = RwSignal::new(None::<BookingView>);
     view! {
         {move || match (changed.get(), bookings.get()) {

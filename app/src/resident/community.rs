@@ -6,12 +6,13 @@ use crate::i18n::Texts;
 use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
 use crate::ui::components::{loaded, DutyHours, ErrorNote, SignInLink};
 use crate::ui::{use_prefs, use_session};
+use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// A community: its office and its adviser team (A, B, coordinator, 1+1+N).
 #[component]
 pub fn CommunityPage(community_id: i64) -> impl IntoView {
-    let community = LocalResource::new(move || call::<GetCommunity>(CommunityRequest { community_id }));
+    let community = load(move || call::<GetCommunity>(CommunityRequest { community_id }));
 
     view! {
         {move || loaded(community.get(), |detail| view! { <CommunityView detail /> }.into_any())}

@@ -3,6 +3,7 @@ use crate::api::directory::ListStreets;
 use crate::model::Empty;
 use crate::ui::components::{loaded, PageTitle};
 use crate::ui::{use_prefs, use_session};
+use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// 首页: the resident's own community when known, and the streets to choose one from.
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 pub fn HomePage() -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
-    let streets = LocalResource::new(|| call::<ListStreets>(Empty {}));
+    let streets = load(|| call::<ListStreets>(Empty {}));
     let my_community = move || session.me.get().and_then(|me| me.community_id);
 
     view! {

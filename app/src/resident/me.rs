@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::model::{Empty, SetLanguageRequest};
 use crate::ui::components::{PageTitle, SignInLink};
 use crate::ui::{use_prefs, use_session};
+use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// 我的: the account, sign-in or sign-out, and display settings (language, large text, contrast).
@@ -78,7 +79,7 @@ fn Toggle(label: Signal<&'static str>, value: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn Inbox() -> impl IntoView {
     let prefs = use_prefs();
-    let notices = LocalResource::new(|| call::<GetInbox>(Empty {}));
+    let notices = load(|| call::<GetInbox>(Empty {}));
     view! {
         {move || notices.get().and_then(Result::ok).filter(|n| !n.is_empty()).map(|list| view! {
             <section class="mb-4 rounded-lg border border-line bg-surface p-4">

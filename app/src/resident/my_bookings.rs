@@ -4,13 +4,14 @@ use crate::model::{BookingView, Empty};
 use crate::time::format_hh_mm;
 use crate::ui::components::{loaded, PageTitle};
 use crate::ui::use_prefs;
+use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// 我的预约: upcoming bookings first, then the history.
 #[component]
 pub fn MyBookingsPage() -> impl IntoView {
     let prefs = use_prefs();
-    let bookings = LocalResource::new(|| call::<ListMyBookings>(Empty {}));
+    let bookings = load(|| call::<ListMyBookings>(Empty {}));
     view! {
         <PageTitle title=Signal::derive(move || prefs.t().my_bookings.to_owned()) />
         {move || loaded(bookings.get(), |mine| view! {

@@ -3,13 +3,14 @@ use crate::api::directory::ListCommunities;
 use crate::model::ListCommunitiesRequest;
 use crate::ui::components::loaded;
 use crate::ui::use_prefs;
+use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// A street's communities, with a name filter.
 #[component]
 pub fn StreetPage(street_id: i64) -> impl IntoView {
     let prefs = use_prefs();
-    let communities = LocalResource::new(move || {
+    let communities = load(move || {
         let request = ListCommunitiesRequest { street_id: Some(street_id), query: None };
         call::<ListCommunities>(request)
     });

@@ -3,13 +3,14 @@ use crate::api::staff::GetProgrammeOverview;
 use crate::model::Empty;
 use crate::ui::components::loaded;
 use crate::ui::use_prefs;
+use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// The programme's counts, each with its label, and the communities without an A lawyer.
 #[component]
 pub fn Coverage() -> impl IntoView {
     let prefs = use_prefs();
-    let overview = LocalResource::new(|| call::<GetProgrammeOverview>(Empty {}));
+    let overview = load(|| call::<GetProgrammeOverview>(Empty {}));
     view! {
         <h2 class="mb-2 text-lg font-bold">{move || prefs.t().nav_coverage}</h2>
         {move || loaded(overview.get(), |o| {

@@ -8,6 +8,7 @@ use super::duty::DutyPanel;
 use super::coverage::Coverage;
 use crate::ui::components::{loaded, ErrorNote, Loading, PageTitle};
 use crate::ui::{use_prefs, use_session};
+use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// 工作台: staff see coverage; everyone at a desk sees the bookings to handle.
@@ -41,7 +42,7 @@ pub fn DeskPage() -> impl IntoView {
 fn DeskBookings() -> impl IntoView {
     let prefs = use_prefs();
     let version = RwSignal::new(0u32);
-    let bookings = LocalResource::new(move || {
+    let bookings = load(move || {
         version.track();
         call::<ListDeskBookings>(DeskListRequest::default())
     });

@@ -3,13 +3,14 @@ use crate::api::desk::{GetDutySchedule, ListDeskCommunities, RecordLeave};
 use crate::model::{CommunityRequest, CommunitySummary, Empty, LeaveRequest};
 use crate::ui::components::{loaded, DutyHours, ErrorNote};
 use crate::ui::use_prefs;
+use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// 值班安排: the duty hours of each community the lawyer serves, and their leave.
 #[component]
 pub fn DutyPanel(lawyer_id: Option<i64>) -> impl IntoView {
     let prefs = use_prefs();
-    let communities = LocalResource::new(|| call::<ListDeskCommunities>(Empty {}));
+    let communities = load(|| call::<ListDeskCommunities>(Empty {}));
     view! {
         <h2 class="mb-2 mt-6 text-lg font-bold">{move || prefs.t().duty_title}</h2>
         {move || loaded(communities.get(), |list| view! {
@@ -22,7 +23,7 @@ pub fn DutyPanel(lawyer_id: Option<i64>) -> impl IntoView {
 #[component]
 fn CommunityDuty(community: CommunitySummary) -> impl IntoView {
     let id = community.id;
-    let schedule = LocalResource::new(move || call::<GetDutySchedule>(CommunityRequest { community_id: id }));
+    let schedule = load(move || call::<GetDutySchedule>(CommunityRequest { community_id: id }));
     view! {
         <li class="rounded-lg border border-line bg-surface p-3">
             <p class="font-bold">{community.street_name}{community.name}</p>
