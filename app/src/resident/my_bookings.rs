@@ -15,9 +15,9 @@ pub fn MyBookingsPage() -> impl IntoView {
     view! {
         <PageTitle title=Signal::derive(move || prefs.t().my_bookings.to_owned()) />
         {move || loaded(bookings.get(), |mine| view! {
-            <h2 class="mb-2 text-lg font-bold">{move || prefs.t().my_upcoming}</h2>
+            <h2 class="mb-2 text-lg font-bold">{prefs.text(|t| t.my_upcoming)}</h2>
             <BookingList bookings=mine.upcoming />
-            <h2 class="mb-2 mt-6 text-lg font-bold">{move || prefs.t().my_past}</h2>
+            <h2 class="mb-2 mt-6 text-lg font-bold">{prefs.text(|t| t.my_past)}</h2>
             <BookingList bookings=mine.past />
         }.into_any())}
     }
@@ -28,7 +28,7 @@ pub fn MyBookingsPage() -> impl IntoView {
 fn BookingList(bookings: Vec<BookingView>) -> impl IntoView {
     let prefs = use_prefs();
     if bookings.is_empty() {
-        return view! { <p class="text-muted">{move || prefs.t().my_none}</p> }.into_any();
+        return view! { <p class="text-muted">{prefs.text(|t| t.my_none)}</p> }.into_any();
     }
     view! {
         <ul class="space-y-2">

@@ -58,6 +58,13 @@ impl Prefs {
     pub fn t(self) -> &'static Texts {
         self.lang.get().texts()
     }
+
+    /// One string, following the language: `{prefs.text(|t| t.book_title)}`. Every text in a
+    /// view is then the same type, so the browser's wasm holds its rendering code once rather
+    /// than once per closure.
+    pub fn text(self, pick: fn(&Texts) -> &'static str) -> Signal<&'static str> {
+        Signal::derive(move || pick(self.t()))
+    }
 }
 
 /// Who is signed in, as last told by the server.

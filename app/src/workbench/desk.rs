@@ -26,12 +26,12 @@ pub fn DeskPage() -> impl IntoView {
                 {me.role.is_adviser().then(|| view! { <DutyPanel lawyer_id=me.lawyer_id /> })}
             }.into_any(),
             Some(_) => view! {
-                <p>{move || prefs.t().err_forbidden}</p>
-                <a href="/" rel="external" class="text-brand underline">{move || prefs.t().tab_home}</a>
+                <p>{prefs.text(|t| t.err_forbidden)}</p>
+                <a href="/" rel="external" class="text-brand underline">{prefs.text(|t| t.tab_home)}</a>
             }.into_any(),
             None if !session.known.get() => view! { <Loading /> }.into_any(),
             None => view! {
-                <a href="/desk/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{move || prefs.t().me_sign_in}</a>
+                <a href="/desk/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.text(|t| t.me_sign_in)}</a>
             }.into_any(),
         }}
     }
@@ -47,9 +47,9 @@ fn DeskBookings() -> impl IntoView {
         call::<ListDeskBookings>(DeskListRequest::default())
     });
     view! {
-        <h2 class="mb-2 text-lg font-bold">{move || prefs.t().desk_bookings}</h2>
+        <h2 class="mb-2 text-lg font-bold">{prefs.text(|t| t.desk_bookings)}</h2>
         {move || loaded(bookings.get(), |value| match value {
-            list if list.is_empty() => view! { <p class="text-muted">{move || prefs.t().desk_none}</p> }.into_any(),
+            list if list.is_empty() => view! { <p class="text-muted">{prefs.text(|t| t.desk_none)}</p> }.into_any(),
             list => view! {
                 <ul class="space-y-3">{list.into_iter().map(|row| view! { <DeskRow row version /> }).collect_view()}</ul>
             }.into_any(),
@@ -76,7 +76,7 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
     let status = b.status;
     let button = move |action: DeskAction, label: fn(&crate::i18n::Texts) -> &'static str| {
         view! {
-            <button class="min-h-11 rounded-lg border-2 border-brand px-3 font-bold text-brand" on:click=move |_| { act.dispatch(action); }>{move || label(prefs.t())}</button>
+            <button class="min-h-11 rounded-lg border-2 border-brand px-3 font-bold text-brand" on:click=move |_| { act.dispatch(action); }>{prefs.text(label)}</button>
         }
     };
     view! {
@@ -91,8 +91,8 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
             </div>
             {status.is_live().then(|| view! {
                 <div class="mt-2 flex gap-2">
-                    <input type="text" maxlength="200" class="min-h-11 flex-1 rounded-lg border border-line px-2" aria-label=move || prefs.t().desk_reason placeholder=move || prefs.t().desk_reason bind:value=reason />
-                    <button class="min-h-11 rounded-lg border-2 border-danger px-3 font-bold text-danger" on:click=move |_| { act.dispatch(DeskAction::Decline); }>{move || prefs.t().desk_decline}</button>
+                    <input type="text" maxlength="200" class="min-h-11 flex-1 rounded-lg border border-line px-2" aria-label=prefs.text(|t| t.desk_reason) placeholder=prefs.text(|t| t.desk_reason) bind:value=reason />
+                    <button class="min-h-11 rounded-lg border-2 border-danger px-3 font-bold text-danger" on:click=move |_| { act.dispatch(DeskAction::Decline); }>{prefs.text(|t| t.desk_decline)}</button>
                 </div>
             })}
             {move || act.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
