@@ -11,7 +11,7 @@ log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
 apt_packages=(brotli)
 if [[ "$mode" == "test" ]]; then
-  apt_packages+=(chromium fonts-noto-cjk postgresql-client)
+  apt_packages+=(chromium curl fonts-noto-cjk postgresql-client)
 fi
 missing=()
 for pkg in "${apt_packages[@]}"; do

@@ -2,9 +2,9 @@
 //! Each front end (`resident`, `workbench`) has its own routes, shell and pages.
 
 pub mod components;
+pub mod load;
 pub mod platform;
 pub mod router;
-pub mod load;
 mod state;
 
 use leptos::prelude::*;

@@ -65,7 +65,8 @@ async fn post(path: &str, body: String) -> Result<String, AppError> {
     let window = web_sys::window().ok_or(bare(ErrorKind::Network))?;
     let response: web_sys::Response =
         JsFuture::from(window.fetch_with_str_and_init(path, &init)).await.map_err(network)?.unchecked_into();
-    let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?.as_string().unwrap_or_default();
+    let text =
+        JsFuture::from(response.text().map_err(network)?).await.map_err(network)?.as_string().unwrap_or_default();
     if response.ok() {
         Ok(text)
     } else {

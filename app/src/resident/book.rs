@@ -1,13 +1,13 @@
-use crate::api::call;
 use crate::api::booking::{BookSlot, GetAvailability, JoinWaitlist, RescheduleBooking};
+use crate::api::call;
 use crate::domain::{Channel, Topic};
 use crate::error::AppError;
 use crate::model::{AvailabilityRequest, AvailableDay, BookRequest, FreeSlot, RescheduleRequest, WaitlistRequest};
 use crate::time::format_hh_mm;
 use crate::ui::components::{loaded, ErrorNote, PageTitle, SignInLink};
+use crate::ui::load::load;
 use crate::ui::router::{query_param, use_location, with_param};
 use crate::ui::{use_prefs, use_session};
-use crate::ui::load::load;
 use leptos::prelude::*;
 
 /// 预约 tab: books at the resident's own community, or asks them to choose one.
@@ -83,9 +83,7 @@ fn SlotBooking(community_id: i64) -> impl IntoView {
 
 /// The day index and slot that start at `ms`, if still offered.
 fn find_slot(days: &[AvailableDay], ms: i64) -> Option<(usize, FreeSlot)> {
-    days.iter()
-        .enumerate()
-        .find_map(|(i, d)| d.slots.iter().find(|s| s.start.0 == ms).map(|s| (i, s.clone())))
+    days.iter().enumerate().find_map(|(i, d)| d.slots.iter().find(|s| s.start.0 == ms).map(|s| (i, s.clone())))
 }
 
 #[component]
@@ -216,7 +214,8 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
 #[component]
 fn Waitlist(community_id: i64, free: FreeSlot) -> impl IntoView {
     let prefs = use_prefs();
-    let join = Action::new_local(move |_: &()| call::<JoinWaitlist>(WaitlistRequest { community_id, slot_start: free.start }));
+    let join =
+        Action::new_local(move |_: &()| call::<JoinWaitlist>(WaitlistRequest { community_id, slot_start: free.start }));
     view! {
         <div class="space-y-2 rounded-lg border border-line bg-surface p-4">
             {move || match join.value().get() {

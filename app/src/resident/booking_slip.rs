@@ -1,12 +1,12 @@
-use crate::api::call;
 use crate::api::booking::{CancelBooking, ListMyBookings, RateBooking};
+use crate::api::call;
 use crate::calendar::booking_ics;
 use crate::domain::BookingStatus;
 use crate::model::{BookingView, CancelRequest, Empty, RateRequest};
 use crate::time::{format_hh_mm, Instant};
 use crate::ui::components::{ErrorNote, Loading};
-use crate::ui::{platform, use_prefs};
 use crate::ui::load::load;
+use crate::ui::{platform, use_prefs};
 use leptos::prelude::*;
 
 /// The booking slip: the code to show at the office, the details, and what can still be done.
@@ -47,7 +47,7 @@ fn Slip(booking: BookingView, changed: RwSignal<Option<BookingView>>) -> impl In
     };
     view! {
         <section class="rounded-lg border-2 border-brand bg-surface p-4 text-center">
-            <p class="text-muted">{prefs.text(|t| t.book_code)}</p>
+            <h1 class="text-muted">{prefs.text(|t| t.book_code)}</h1>
             <p class="font-mono text-4xl font-bold tracking-widest" data-testid="booking-code">{booking.code.clone()}</p>
             <p class="mt-1 font-bold text-brand">{move || status.label(prefs.t())}</p>
             <p class="mt-1 text-sm text-muted">{prefs.text(|t| t.book_show_slip)}</p>

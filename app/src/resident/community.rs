@@ -1,12 +1,12 @@
-use crate::api::call;
 use crate::api::account::SetMyCommunity;
+use crate::api::call;
 use crate::api::directory::GetCommunity;
 use crate::domain::{AssignmentRole, Role};
 use crate::i18n::Texts;
 use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
 use crate::ui::components::{loaded, DutyHours, ErrorNote, SignInLink};
-use crate::ui::{use_prefs, use_session};
 use crate::ui::load::load;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 /// A community: its office and its adviser team (A, B, coordinator, 1+1+N).

@@ -2,8 +2,8 @@ use crate::api::call;
 use crate::api::directory::ListStreets;
 use crate::model::Empty;
 use crate::ui::components::{loaded, PageTitle};
-use crate::ui::{use_prefs, use_session};
 use crate::ui::load::load;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 /// 首页: the resident's own community when known, and the streets to choose one from.

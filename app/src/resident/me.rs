@@ -1,11 +1,11 @@
-use crate::api::call;
 use crate::api::account::{GetInbox, SetLanguage};
 use crate::api::auth::SignOut;
+use crate::api::call;
 use crate::i18n::Lang;
 use crate::model::{Empty, SetLanguageRequest};
 use crate::ui::components::{PageTitle, SignInLink};
-use crate::ui::{use_prefs, use_session};
 use crate::ui::load::load;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 /// 我的: the account, sign-in or sign-out, and display settings (language, large text, contrast).

@@ -1,10 +1,10 @@
-use crate::api::call;
 use crate::api::booking::ListMyBookings;
+use crate::api::call;
 use crate::model::{BookingView, Empty};
 use crate::time::format_hh_mm;
 use crate::ui::components::{loaded, PageTitle};
-use crate::ui::use_prefs;
 use crate::ui::load::load;
+use crate::ui::use_prefs;
 use leptos::prelude::*;
 
 /// 我的预约: upcoming bookings first, then the history.

@@ -1,12 +1,12 @@
-use crate::api::call;
 use crate::api::auth::{SendSignInCode, SignInWithCode};
+use crate::api::call;
 use crate::domain::{OneTimeCode, PhoneNumber};
 use crate::error::AppError;
 use crate::model::{CodeSignInRequest, SendCodeRequest};
 use crate::ui::components::{after_sign_in, ErrorNote, PageTitle};
+use crate::ui::router::{query_param, use_location};
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
-use crate::ui::router::{query_param, use_location};
 use std::time::Duration;
 
 /// 登录: residents with a mobile number and an SMS code, then back to the page that asked
@@ -36,7 +36,8 @@ fn CodeForm() -> impl IntoView {
     let session = use_session();
     let location = use_location();
 
-    let send = Action::new_local(move |phone: &String| call::<SendSignInCode>(SendCodeRequest { phone: phone.clone() }));
+    let send =
+        Action::new_local(move |phone: &String| call::<SendSignInCode>(SendCodeRequest { phone: phone.clone() }));
     let verify = Action::new_local(move |req: &CodeSignInRequest| call::<SignInWithCode>(req.clone()));
 
     Effect::new(move |_| match send.value().get() {

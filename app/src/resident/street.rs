@@ -2,8 +2,8 @@ use crate::api::call;
 use crate::api::directory::ListCommunities;
 use crate::model::ListCommunitiesRequest;
 use crate::ui::components::loaded;
-use crate::ui::use_prefs;
 use crate::ui::load::load;
+use crate::ui::use_prefs;
 use leptos::prelude::*;
 
 /// A street's communities, with a name filter.

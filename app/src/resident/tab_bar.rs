@@ -1,6 +1,6 @@
+use crate::ui::router::use_location;
 use crate::ui::use_prefs;
 use leptos::prelude::*;
-use crate::ui::router::use_location;
 
 /// A tab: where it goes, its icon, its label.
 type Tab = (&'static str, &'static str, fn(&crate::i18n::Texts) -> &'static str);

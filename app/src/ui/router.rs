@@ -152,7 +152,13 @@ mod platform {
             location.query.set(query);
         });
         window_event_listener(ev::click, move |event| {
-            if event.default_prevented() || event.button() != 0 || event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key() {
+            if event.default_prevented()
+                || event.button() != 0
+                || event.ctrl_key()
+                || event.meta_key()
+                || event.shift_key()
+                || event.alt_key()
+            {
                 return;
             }
             let Some(anchor) = event
@@ -164,7 +170,8 @@ mod platform {
             };
             let href = anchor.get_attribute("href").unwrap_or_default();
             let external = anchor.get_attribute("rel").is_some_and(|rel| rel.contains("external"));
-            if external || anchor.has_attribute("target") || anchor.has_attribute("download") || !super::is_local(&href) {
+            if external || anchor.has_attribute("target") || anchor.has_attribute("download") || !super::is_local(&href)
+            {
                 return;
             }
             event.prevent_default();

@@ -1,7 +1,7 @@
 //! App-wide state: display preferences (kept on the device) and the session (asked of the server).
 
-use crate::api::call;
 use crate::api::account::GetSession;
+use crate::api::call;
 use crate::i18n::{Lang, Texts};
 use crate::model::{Empty, Me};
 use crate::ui::platform;

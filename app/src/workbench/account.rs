@@ -1,11 +1,11 @@
-use crate::api::call;
 use crate::api::account::SetLanguage;
 use crate::api::auth::SignOut;
+use crate::api::call;
 use crate::i18n::Lang;
 use crate::model::{Empty, Me, SetLanguageRequest};
+use crate::ui::router::use_location;
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
-use crate::ui::router::use_location;
 
 /// Who is signed in, the language switch and sign-out, in one line above the desk.
 #[component]

@@ -2,8 +2,8 @@ use crate::api::call;
 use crate::api::staff::GetProgrammeOverview;
 use crate::model::Empty;
 use crate::ui::components::loaded;
-use crate::ui::use_prefs;
 use crate::ui::load::load;
+use crate::ui::use_prefs;
 use leptos::prelude::*;
 
 /// The programme's counts, each with its label, and the communities without an A lawyer.

@@ -1,14 +1,14 @@
+use super::account::AccountBar;
+use super::coverage::Coverage;
+use super::duty::DutyPanel;
 use crate::api::call;
 use crate::api::desk::{DecideBooking, ListDeskBookings};
 use crate::domain::{BookingStatus, Role};
 use crate::model::{DeskAction, DeskBooking, DeskListRequest, DeskRequest};
 use crate::time::format_hh_mm;
-use super::account::AccountBar;
-use super::duty::DutyPanel;
-use super::coverage::Coverage;
 use crate::ui::components::{loaded, ErrorNote, Loading, PageTitle};
-use crate::ui::{use_prefs, use_session};
 use crate::ui::load::load;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 /// 工作台: staff see coverage; everyone at a desk sees the bookings to handle.
@@ -66,7 +66,12 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let id = b.id;
     let act = Action::new_local(move |action: &DeskAction| {
-        call::<DecideBooking>(DeskRequest { booking_id: id, action: *action, reason: reason.get_untracked(), note: None })
+        call::<DecideBooking>(DeskRequest {
+            booking_id: id,
+            action: *action,
+            reason: reason.get_untracked(),
+            note: None,
+        })
     });
     Effect::new(move |_| {
         if let Some(Ok(_)) = act.value().get() {

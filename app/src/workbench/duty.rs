@@ -2,8 +2,8 @@ use crate::api::call;
 use crate::api::desk::{GetDutySchedule, ListDeskCommunities, RecordLeave};
 use crate::model::{CommunityRequest, CommunitySummary, Empty, LeaveRequest};
 use crate::ui::components::{loaded, DutyHours, ErrorNote};
-use crate::ui::use_prefs;
 use crate::ui::load::load;
+use crate::ui::use_prefs;
 use leptos::prelude::*;
 
 /// 值班安排: the duty hours of each community the lawyer serves, and their leave.

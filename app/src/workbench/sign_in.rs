@@ -1,12 +1,12 @@
-use crate::api::call;
 use crate::api::auth::{CompleteSecondFactor, SignInWithPassword};
+use crate::api::call;
 use crate::domain::{OneTimeCode, Role};
 use crate::error::AppError;
 use crate::model::{Me, PasswordSignIn, PasswordSignInRequest, SecondFactorRequest};
 use crate::ui::components::{ErrorNote, PageTitle};
+use crate::ui::router::use_location;
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
-use crate::ui::router::use_location;
 
 /// 登录 for lawyers, assistants and staff: login and password, then a second-factor code if the
 /// account has one. Residents are sent to their own app.
@@ -44,8 +44,9 @@ fn PasswordForm() -> impl IntoView {
     let factor_phone = RwSignal::new(None::<String>);
 
     let sign_in = Action::new_local(move |req: &PasswordSignInRequest| call::<SignInWithPassword>(req.clone()));
-    let second =
-        Action::new_local(move |code: &String| call::<CompleteSecondFactor>(SecondFactorRequest { code: code.clone() }));
+    let second = Action::new_local(move |code: &String| {
+        call::<CompleteSecondFactor>(SecondFactorRequest { code: code.clone() })
+    });
     Effect::new(move |_| match sign_in.value().get() {
         Some(Ok(PasswordSignIn::SignedIn { me })) => signed_in(me),
         Some(Ok(PasswordSignIn::SecondFactorSent { phone_masked })) => {
