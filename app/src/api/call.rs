@@ -29,6 +29,7 @@ fn bare(kind: ErrorKind) -> AppError {
 }
 
 /// The kind of error a status means when the body says nothing readable.
+#[cfg(any(feature = "csr", test))]
 fn kind_of(status: u16) -> ErrorKind {
     match status {
         401 => ErrorKind::Unauthenticated,
@@ -44,6 +45,7 @@ fn kind_of(status: u16) -> ErrorKind {
 }
 
 /// Reads an error answer: the server's `AppError`, or one from the status alone.
+#[cfg(any(feature = "csr", test))]
 fn error_of(status: u16, body: &str) -> AppError {
     serde_json::from_str(body).unwrap_or_else(|_| bare(kind_of(status)))
 }
