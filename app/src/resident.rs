@@ -81,7 +81,11 @@ pub fn App() -> impl IntoView {
     SessionState::provide();
     let location = Location::provide();
     let page = Memo::new(move |_| Page::of(&location.path.get()));
-    view! {
+    let prefs = crate::ui::use_prefs();
+    // Rendered again when the language changes: every text on the page is plain text.
+    move || {
+        prefs.lang.track();
+        view! {
         <shell::Shell>
             {move || match page.get() {
                 Page::Home => view! { <home::HomePage /> }.into_any(),
@@ -98,6 +102,7 @@ pub fn App() -> impl IntoView {
                 Page::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),
             }}
         </shell::Shell>
+        }
     }
 }
 

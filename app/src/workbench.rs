@@ -47,12 +47,17 @@ pub fn App() -> impl IntoView {
     SessionState::provide();
     let location = Location::provide();
     let page = Memo::new(move |_| Page::of(&location.path.get()));
-    view! {
+    let prefs = crate::ui::use_prefs();
+    // Rendered again when the language changes: every text on the page is plain text.
+    move || {
+        prefs.lang.track();
+        view! {
         <shell::Shell>
             {move || match page.get() {
                 Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
                 Page::Desk => view! { <desk::DeskPage /> }.into_any(),
             }}
         </shell::Shell>
+        }
     }
 }

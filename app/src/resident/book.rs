@@ -16,15 +16,15 @@ pub fn BookingTab() -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     view! {
-        <PageTitle title=Signal::derive(move || prefs.t().book_title.to_owned()) />
+        <PageTitle title=prefs.t().book_title />
         {move || match session.me.get().and_then(|me| me.community_id) {
             Some(id) => view! { <SlotBooking community_id=id /> }.into_any(),
             None => view! {
-                <p class="mb-4">{prefs.text(|t| t.book_pick_community)}</p>
-                <a href="/" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.text(|t| t.home_pick_community)}</a>
+                <p class="mb-4">{prefs.t().book_pick_community}</p>
+                <a href="/" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().home_pick_community}</a>
             }.into_any(),
         }}
-        <a href="/bookings" class="mt-4 flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{prefs.text(|t| t.my_bookings)}</a>
+        <a href="/bookings" class="mt-4 flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{prefs.t().my_bookings}</a>
     }
 }
 
@@ -33,7 +33,7 @@ pub fn BookingTab() -> impl IntoView {
 pub fn BookPage(community_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     view! {
-        <PageTitle title=Signal::derive(move || prefs.t().book_title.to_owned()) />
+        <PageTitle title=prefs.t().book_title />
         <SlotBooking community_id />
     }
 }
@@ -64,7 +64,7 @@ fn SlotBooking(community_id: i64) -> impl IntoView {
     });
     view! {
         {move || loaded(availability.get(), |value| match value {
-            a if a.days.is_empty() => view! { <p class="text-muted">{prefs.text(|t| t.book_no_slots)}</p> }.into_any(),
+            a if a.days.is_empty() => view! { <p class="text-muted">{prefs.t().book_no_slots}</p> }.into_any(),
             a => {
                 let days = a.days.clone();
                 view! {
@@ -174,29 +174,29 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
         <form class="space-y-3 rounded-lg border border-line bg-surface p-4" novalidate on:submit=move |ev| { ev.prevent_default(); submit.dispatch(()); }>
             <Show when=move || moving().is_none()>
                 <fieldset>
-                    <legend class="mb-1 font-bold">{prefs.text(|t| t.book_channel)}</legend>
+                    <legend class="mb-1 font-bold">{prefs.t().book_channel}</legend>
                     {free.channels.clone().into_iter().map(|c| view! {
                         <label class="flex min-h-11 items-center gap-2">
                             <input type="radio" name="channel" class="h-5 w-5" checked=move || channel.get() == c on:change=move |_| channel.set(c) />
-                            {move || c.label(prefs.t())}
+                            {c.label(prefs.t())}
                         </label>
                     }).collect_view()}
                 </fieldset>
                 <label class="block">
-                    <span class="mb-1 block font-bold">{prefs.text(|t| t.book_topic)}</span>
+                    <span class="mb-1 block font-bold">{prefs.t().book_topic}</span>
                     <select class="min-h-12 w-full rounded-lg border border-line bg-surface px-3"
                         on:change=move |ev| { if let Some(t) = Topic::from_db(&event_target_value(&ev)) { topic.set(t) } }>
-                        {Topic::ALL.iter().map(|t| view! { <option value=t.as_str() selected=move || topic.get() == *t>{move || t.label(prefs.t())}</option> }).collect_view()}
+                        {Topic::ALL.iter().map(|t| view! { <option value=t.as_str() selected=move || topic.get() == *t>{t.label(prefs.t())}</option> }).collect_view()}
                     </select>
                 </label>
                 <label class="block">
-                    <span class="mb-1 block font-bold">{prefs.text(|t| t.book_description)}</span>
+                    <span class="mb-1 block font-bold">{prefs.t().book_description}</span>
                     <textarea rows="3" maxlength="500" class="w-full rounded-lg border border-line p-3" bind:value=description></textarea>
                 </label>
             </Show>
             <Show when=move || moving().is_some()>
                 <label class="block">
-                    <span class="mb-1 block font-bold">{prefs.text(|t| t.cancel_reason)}</span>
+                    <span class="mb-1 block font-bold">{prefs.t().cancel_reason}</span>
                     <input type="text" maxlength="200" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=reason />
                 </label>
             </Show>
@@ -204,7 +204,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
             {move || if session.me.get().is_some() {
                 view! { <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50" disabled=move || submit.pending().get()>{move || if moving().is_some() { prefs.t().reschedule } else { prefs.t().book_submit }}</button> }.into_any()
             } else {
-                view! { <SignInLink class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.text(|t| t.book_sign_in_first)}</SignInLink> }.into_any()
+                view! { <SignInLink class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().book_sign_in_first}</SignInLink> }.into_any()
             }}
         </form>
     }
@@ -219,10 +219,10 @@ fn Waitlist(community_id: i64, free: FreeSlot) -> impl IntoView {
     view! {
         <div class="space-y-2 rounded-lg border border-line bg-surface p-4">
             {move || match join.value().get() {
-                Some(Ok(joined)) => view! { <p role="status" class="font-bold text-brand">{prefs.text(|t| t.waitlist_joined)}" "{joined.position}</p> }.into_any(),
+                Some(Ok(joined)) => view! { <p role="status" class="font-bold text-brand">{prefs.t().waitlist_joined}" "{joined.position}</p> }.into_any(),
                 other => view! {
                     {other.and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
-                    <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=move |_| { join.dispatch(()); }>{prefs.text(|t| t.waitlist_join)}</button>
+                    <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=move |_| { join.dispatch(()); }>{prefs.t().waitlist_join}</button>
                 }.into_any(),
             }}
         </div>

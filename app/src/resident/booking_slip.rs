@@ -47,25 +47,25 @@ fn Slip(booking: BookingView, changed: RwSignal<Option<BookingView>>) -> impl In
     };
     view! {
         <section class="rounded-lg border-2 border-brand bg-surface p-4 text-center">
-            <h1 class="text-muted">{prefs.text(|t| t.book_code)}</h1>
+            <h1 class="text-muted">{prefs.t().book_code}</h1>
             <p class="font-mono text-4xl font-bold tracking-widest" data-testid="booking-code">{booking.code.clone()}</p>
-            <p class="mt-1 font-bold text-brand">{move || status.label(prefs.t())}</p>
-            <p class="mt-1 text-sm text-muted">{prefs.text(|t| t.book_show_slip)}</p>
+            <p class="mt-1 font-bold text-brand">{status.label(prefs.t())}</p>
+            <p class="mt-1 text-sm text-muted">{prefs.t().book_show_slip}</p>
         </section>
         <dl class="my-4 space-y-2 rounded-lg bg-surface p-4">
-            <div><dt class="text-sm text-muted">{prefs.text(|t| t.when_label)}</dt><dd class="font-bold">{when}</dd></div>
-            <div><dt class="text-sm text-muted">{prefs.text(|t| t.where_label)}</dt><dd>{booking.community_name.clone()}" · "{booking.office_address.clone()}</dd></div>
-            <div><dt class="text-sm text-muted">{prefs.text(|t| t.lawyer_label)}</dt><dd>{booking.lawyer_name.clone()}</dd></div>
-            <div><dt class="text-sm text-muted">{prefs.text(|t| t.book_channel)}</dt><dd>{move || booking.channel.label(prefs.t())}" · "{move || booking.topic.label(prefs.t())}</dd></div>
+            <div><dt class="text-sm text-muted">{prefs.t().when_label}</dt><dd class="font-bold">{when}</dd></div>
+            <div><dt class="text-sm text-muted">{prefs.t().where_label}</dt><dd>{booking.community_name.clone()}" · "{booking.office_address.clone()}</dd></div>
+            <div><dt class="text-sm text-muted">{prefs.t().lawyer_label}</dt><dd>{booking.lawyer_name.clone()}</dd></div>
+            <div><dt class="text-sm text-muted">{prefs.t().book_channel}</dt><dd>{booking.channel.label(prefs.t())}" · "{booking.topic.label(prefs.t())}</dd></div>
         </dl>
         {(!booking.status_reason.is_empty()).then(|| view! { <p class="mb-4">{booking.status_reason.clone()}</p> })}
         <div class="space-y-3">
             <Show when=move || status.is_live()>
-                <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=download.clone()>{prefs.text(|t| t.book_add_calendar)}</button>
+                <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=download.clone()>{prefs.t().book_add_calendar}</button>
             </Show>
             {booking.changeable.then(|| view! { <ChangeBooking booking=booking.clone() changed /> })}
             {(status == BookingStatus::Completed && booking.rating.is_none()).then(|| view! { <RateBooking booking_id=booking.id changed /> })}
-            {booking.rating.map(|r| view! { <p class="text-brand">{prefs.text(|t| t.rated)}": "{"★".repeat(usize::from(r))}</p> })}
+            {booking.rating.map(|r| view! { <p class="text-brand">{prefs.t().rated}": "{"★".repeat(usize::from(r))}</p> })}
         </div>
     }
 }
@@ -92,14 +92,14 @@ fn ChangeBooking(booking: BookingView, changed: RwSignal<Option<BookingView>>) -
         }
     });
     view! {
-        <a href=format!("/communities/{}/book?move={id}", booking.community_id) class="flex min-h-12 items-center justify-center rounded-lg border-2 border-line font-bold">{prefs.text(|t| t.reschedule)}</a>
+        <a href=format!("/communities/{}/book?move={id}", booking.community_id) class="flex min-h-12 items-center justify-center rounded-lg border-2 border-line font-bold">{prefs.t().reschedule}</a>
         <form class="space-y-2 rounded-lg border border-line p-3" novalidate on:submit=move |ev| { ev.prevent_default(); cancel.dispatch(()); }>
             <label class="block">
-                <span class="mb-1 block">{prefs.text(|t| t.cancel_reason)}</span>
+                <span class="mb-1 block">{prefs.t().cancel_reason}</span>
                 <input type="text" maxlength="200" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=reason />
             </label>
             {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
-            <button type="submit" class="min-h-12 w-full rounded-lg bg-danger font-bold text-white">{prefs.text(|t| t.cancel)}</button>
+            <button type="submit" class="min-h-12 w-full rounded-lg bg-danger font-bold text-white">{prefs.t().cancel}</button>
         </form>
     }
 }
@@ -121,7 +121,7 @@ fn RateBooking(booking_id: i64, changed: RwSignal<Option<BookingView>>) -> impl 
     view! {
         <form class="space-y-2 rounded-lg border border-line p-3" novalidate on:submit=move |ev| { ev.prevent_default(); rate.dispatch(()); }>
             <fieldset class="flex gap-1">
-                <legend class="mb-1 font-bold">{prefs.text(|t| t.rate)}</legend>
+                <legend class="mb-1 font-bold">{prefs.t().rate}</legend>
                 {(1..=5u8).map(|n| view! {
                     <button type="button" class="h-11 w-11 text-2xl" aria-label=format!("{n}") aria-pressed=move || (stars.get() == n).to_string()
                         class=("text-brand", move || stars.get() >= n) class=("text-line", move || stars.get() < n)
@@ -129,11 +129,11 @@ fn RateBooking(booking_id: i64, changed: RwSignal<Option<BookingView>>) -> impl 
                 }).collect_view()}
             </fieldset>
             <label class="block">
-                <span class="mb-1 block">{prefs.text(|t| t.rate_comment)}</span>
+                <span class="mb-1 block">{prefs.t().rate_comment}</span>
                 <input type="text" maxlength="500" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=comment />
             </label>
             {move || rate.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
-            <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white">{prefs.text(|t| t.submit)}</button>
+            <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white">{prefs.t().submit}</button>
         </form>
     }
 }

@@ -30,18 +30,18 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
         <h1 class="text-2xl font-bold">{detail.name.clone()}</h1>
         <p class="mb-3 text-muted">{detail.street_name.clone()}</p>
         <p class="mb-4 rounded-lg bg-surface p-3">
-            <span class="font-bold">{prefs.text(|t| t.community_office)}</span>
+            <span class="font-bold">{prefs.t().community_office}</span>
             {detail.office_address.clone()}
         </p>
         <p class="mb-4 rounded-lg bg-surface p-3">
-            <span class="font-bold">{prefs.text(|t| t.duty_days)}</span>
+            <span class="font-bold">{prefs.t().duty_days}</span>
             <DutyHours periods=duty />
         </p>
-        <a href=format!("/communities/{id}/book") class="mb-3 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.text(|t| t.book_title)}</a>
+        <a href=format!("/communities/{id}/book") class="mb-3 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().book_title}</a>
         <MyCommunityButton community_id=id />
-        <h2 class="mb-2 mt-4 text-lg font-bold">{prefs.text(|t| t.community_team)}</h2>
+        <h2 class="mb-2 mt-4 text-lg font-bold">{prefs.t().community_team}</h2>
         <Show when=move || no_lawyers>
-            <p class="text-muted">{prefs.text(|t| t.community_none_assigned)}</p>
+            <p class="text-muted">{prefs.t().community_none_assigned}</p>
         </Show>
         <ul class="space-y-3">
             {detail.lawyers.into_iter().map(|lawyer| view! { <LawyerCard lawyer /> }).collect_view()}
@@ -64,10 +64,10 @@ fn LawyerCard(lawyer: TeamLawyer) -> impl IntoView {
         <li class="flex gap-3 rounded-lg border border-line bg-surface p-3">
             <div aria-hidden="true" class="flex h-14 w-14 shrink-0 items-center justify-center rounded-full bg-brand-soft text-xl font-bold text-brand">{initial}</div>
             <div>
-                <p class="font-bold">{lawyer.name}" "<span class="rounded bg-brand-soft px-2 text-sm text-brand">{move || role_label(prefs.t(), role)}</span></p>
+                <p class="font-bold">{lawyer.name}" "<span class="rounded bg-brand-soft px-2 text-sm text-brand">{role_label(prefs.t(), role)}</span></p>
                 <p class="text-sm text-muted">{lawyer.firm}</p>
-                <p class="text-sm">{prefs.text(|t| t.practice_areas)}{lawyer.practice_areas.join(" · ")}</p>
-                <p class="text-sm">{prefs.text(|t| t.languages)}{lawyer.languages.join(" · ")}</p>
+                <p class="text-sm">{prefs.t().practice_areas}{lawyer.practice_areas.join(" · ")}</p>
+                <p class="text-sm">{prefs.t().languages}{lawyer.languages.join(" · ")}</p>
             </div>
         </li>
     }
@@ -88,15 +88,15 @@ fn MyCommunityButton(community_id: i64) -> impl IntoView {
     let is_resident = move || session.me.get().is_some_and(|me| me.role == Role::Resident);
     view! {
         {move || if is_mine() {
-            view! { <p class="font-bold text-brand">"✓ "{prefs.text(|t| t.community_is_mine)}</p> }.into_any()
+            view! { <p class="font-bold text-brand">"✓ "{prefs.t().community_is_mine}</p> }.into_any()
         } else if is_resident() {
             view! {
                 <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=move |_| { save.dispatch(()); }>
-                    {prefs.text(|t| t.community_set_mine)}
+                    {prefs.t().community_set_mine}
                 </button>
             }.into_any()
         } else if session.me.get().is_none() {
-            view! { <SignInLink class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{prefs.text(|t| t.community_set_mine)}</SignInLink> }.into_any()
+            view! { <SignInLink class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{prefs.t().community_set_mine}</SignInLink> }.into_any()
         } else {
             ().into_any()
         }}

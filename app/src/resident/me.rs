@@ -30,27 +30,27 @@ pub fn MePage() -> impl IntoView {
     };
 
     view! {
-        <PageTitle title=Signal::derive(move || prefs.t().me_title.to_owned()) />
+        <PageTitle title=prefs.t().me_title />
         {move || match session.me.get() {
             Some(me) => view! {
                 <section class="mb-4 rounded-lg border border-line bg-surface p-4">
-                    <p class="text-muted">{prefs.text(|t| t.me_signed_in_as)}</p>
+                    <p class="text-muted">{prefs.t().me_signed_in_as}</p>
                     <p class="text-lg font-bold">{me.display_name.clone()}</p>
                     {me.phone_masked.clone().filter(|phone| *phone != me.display_name).map(|phone| view! { <p>{phone}</p> })}
                     <button class="mt-3 min-h-12 w-full rounded-lg border-2 border-line font-bold" on:click=move |_| { leave.dispatch(()); }>
-                        {prefs.text(|t| t.me_sign_out)}
+                        {prefs.t().me_sign_out}
                     </button>
                 </section>
                 <Inbox />
             }.into_any(),
             None => view! {
-                <SignInLink class="mb-4 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.text(|t| t.me_sign_in)}</SignInLink>
+                <SignInLink class="mb-4 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().me_sign_in}</SignInLink>
             }.into_any(),
         }}
         <section class="space-y-3 rounded-lg border border-line bg-surface p-4">
-            <h2 class="text-lg font-bold">{prefs.text(|t| t.me_settings)}</h2>
+            <h2 class="text-lg font-bold">{prefs.t().me_settings}</h2>
             <fieldset>
-                <legend class="mb-1">{prefs.text(|t| t.me_language)}</legend>
+                <legend class="mb-1">{prefs.t().me_language}</legend>
                 <div class="flex gap-2">
                     <button class="min-h-12 flex-1 rounded-lg border-2" class=("border-brand", move || prefs.lang.get() == Lang::Zh)
                         aria-pressed=move || (prefs.lang.get() == Lang::Zh).to_string() on:click=move |_| choose_lang(Lang::Zh)>"中文"</button>
@@ -58,15 +58,15 @@ pub fn MePage() -> impl IntoView {
                         aria-pressed=move || (prefs.lang.get() == Lang::En).to_string() on:click=move |_| choose_lang(Lang::En)>"English"</button>
                 </div>
             </fieldset>
-            <Toggle label=prefs.text(|t| t.me_large_text) value=prefs.large_text />
-            <Toggle label=prefs.text(|t| t.me_high_contrast) value=prefs.high_contrast />
+            <Toggle label=prefs.t().me_large_text value=prefs.large_text />
+            <Toggle label=prefs.t().me_high_contrast value=prefs.high_contrast />
         </section>
     }
 }
 
 /// A labelled on/off switch.
 #[component]
-fn Toggle(label: Signal<&'static str>, value: RwSignal<bool>) -> impl IntoView {
+fn Toggle(label: &'static str, value: RwSignal<bool>) -> impl IntoView {
     view! {
         <label class="flex min-h-12 items-center justify-between">
             <span>{label}</span>
@@ -83,7 +83,7 @@ fn Inbox() -> impl IntoView {
     view! {
         {move || notices.get().and_then(Result::ok).filter(|n| !n.is_empty()).map(|list| view! {
             <section class="mb-4 rounded-lg border border-line bg-surface p-4">
-                <h2 class="mb-2 text-lg font-bold">{prefs.text(|t| t.inbox)}</h2>
+                <h2 class="mb-2 text-lg font-bold">{prefs.t().inbox}</h2>
                 <ul class="space-y-2 text-sm">
                     {list.into_iter().map(|n| view! {
                         <li><span class="block text-muted">{n.created_at.format_shanghai()}</span>{n.body}</li>

@@ -13,11 +13,11 @@ pub fn MyBookingsPage() -> impl IntoView {
     let prefs = use_prefs();
     let bookings = load(|| call::<ListMyBookings>(Empty {}));
     view! {
-        <PageTitle title=Signal::derive(move || prefs.t().my_bookings.to_owned()) />
+        <PageTitle title=prefs.t().my_bookings />
         {move || loaded(bookings.get(), |mine| view! {
-            <h2 class="mb-2 text-lg font-bold">{prefs.text(|t| t.my_upcoming)}</h2>
+            <h2 class="mb-2 text-lg font-bold">{prefs.t().my_upcoming}</h2>
             <BookingList bookings=mine.upcoming />
-            <h2 class="mb-2 mt-6 text-lg font-bold">{prefs.text(|t| t.my_past)}</h2>
+            <h2 class="mb-2 mt-6 text-lg font-bold">{prefs.t().my_past}</h2>
             <BookingList bookings=mine.past />
         }.into_any())}
     }
@@ -28,7 +28,7 @@ pub fn MyBookingsPage() -> impl IntoView {
 fn BookingList(bookings: Vec<BookingView>) -> impl IntoView {
     let prefs = use_prefs();
     if bookings.is_empty() {
-        return view! { <p class="text-muted">{prefs.text(|t| t.my_none)}</p> }.into_any();
+        return view! { <p class="text-muted">{prefs.t().my_none}</p> }.into_any();
     }
     view! {
         <ul class="space-y-2">
@@ -38,8 +38,8 @@ fn BookingList(bookings: Vec<BookingView>) -> impl IntoView {
                 view! {
                     <li>
                         <a href=format!("/bookings/{}", b.id) class="block rounded-lg border border-line bg-surface p-3">
-                            <span class="flex justify-between font-bold"><span>{when}</span><span class="text-brand">{move || b.status.label(prefs.t())}</span></span>
-                            <span class="block text-sm text-muted">{b.community_name.clone()}" · "{move || b.topic.label(prefs.t())}</span>
+                            <span class="flex justify-between font-bold"><span>{when}</span><span class="text-brand">{b.status.label(prefs.t())}</span></span>
+                            <span class="block text-sm text-muted">{b.community_name.clone()}" · "{b.topic.label(prefs.t())}</span>
                         </a>
                     </li>
                 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 pub fn NotFoundPage() -> impl IntoView {
     let prefs = use_prefs();
     view! {
-        <h1 class="mb-2 text-2xl font-bold">{prefs.text(|t| t.err_not_found)}</h1>
-        <a href="/" class="text-brand underline">{prefs.text(|t| t.tab_home)}</a>
+        <h1 class="mb-2 text-2xl font-bold">{prefs.t().err_not_found}</h1>
+        <a href="/" class="text-brand underline">{prefs.t().tab_home}</a>
     }
 }

@@ -12,9 +12,9 @@ pub fn Shell(children: Children) -> impl IntoView {
     view! {
         <header class="sticky top-0 z-10 bg-brand text-white">
             <div class="mx-auto flex h-12 max-w-3xl items-center justify-between px-4">
-                <a href="/" class="text-lg font-bold">{prefs.text(|t| t.app_name)}</a>
+                <a href="/" class="text-lg font-bold">{prefs.t().app_name}</a>
                 <Show when=is_worker>
-                    <a href="/desk/" rel="external" class="flex min-h-11 items-center rounded px-3 text-sm hover:bg-white/20">{prefs.text(|t| t.nav_desk)}</a>
+                    <a href="/desk/" rel="external" class="flex min-h-11 items-center rounded px-3 text-sm hover:bg-white/20">{prefs.t().nav_desk}</a>
                 </Show>
             </div>
         </header>

@@ -15,9 +15,9 @@ use std::time::Duration;
 pub fn SignInPage() -> impl IntoView {
     let prefs = use_prefs();
     view! {
-        <PageTitle title=Signal::derive(move || prefs.t().sign_in_title.to_owned()) />
+        <PageTitle title=prefs.t().sign_in_title />
         <CodeForm />
-        <a href="/desk/sign-in" rel="external" class="mt-6 flex min-h-12 items-center justify-center text-brand underline">{prefs.text(|t| t.sign_in_staff)}" ›"</a>
+        <a href="/desk/sign-in" rel="external" class="mt-6 flex min-h-12 items-center justify-center text-brand underline">{prefs.t().sign_in_staff}" ›"</a>
     }
 }
 
@@ -74,8 +74,8 @@ fn CodeForm() -> impl IntoView {
     view! {
         <form on:submit=on_submit class="space-y-3" novalidate>
             <label class="block">
-                <span class="mb-1 block font-bold">{prefs.text(|t| t.phone_label)}</span>
-                <input type="tel" inputmode="numeric" autocomplete="tel" class=FIELD placeholder=prefs.text(|t| t.phone_placeholder) bind:value=phone />
+                <span class="mb-1 block font-bold">{prefs.t().phone_label}</span>
+                <input type="tel" inputmode="numeric" autocomplete="tel" class=FIELD placeholder=prefs.t().phone_placeholder bind:value=phone />
             </label>
             <button type="button" class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand disabled:opacity-50"
                 disabled=move || { wait.get() > 0 || send.pending().get() }
@@ -84,11 +84,11 @@ fn CodeForm() -> impl IntoView {
             </button>
             {move || notice.get().map(|n| view! { <p role="status" class="text-brand">{n}</p> })}
             <label class="block">
-                <span class="mb-1 block font-bold">{prefs.text(|t| t.code_label)}</span>
-                <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" class=FIELD placeholder=prefs.text(|t| t.code_placeholder) bind:value=code />
+                <span class="mb-1 block font-bold">{prefs.t().code_label}</span>
+                <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" class=FIELD placeholder=prefs.t().code_placeholder bind:value=code />
             </label>
             {move || error.get().map(|error| view! { <ErrorNote error /> })}
-            <button type="submit" class=PRIMARY disabled=move || verify.pending().get()>{prefs.text(|t| t.sign_in_submit)}</button>
+            <button type="submit" class=PRIMARY disabled=move || verify.pending().get()>{prefs.t().sign_in_submit}</button>
         </form>
     }
 }

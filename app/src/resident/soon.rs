@@ -22,8 +22,8 @@ pub fn SoonPage(what: Soon) -> impl IntoView {
         }
     };
     view! {
-        <h1 class="mb-2 text-2xl font-bold">{prefs.text(|t| t.soon_title)}</h1>
+        <h1 class="mb-2 text-2xl font-bold">{prefs.t().soon_title}</h1>
         <p class="mb-4">{text}</p>
-        <a href="/" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.text(|t| t.home_my_community)}</a>
+        <a href="/" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().home_my_community}</a>
     }
 }

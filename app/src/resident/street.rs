@@ -17,7 +17,7 @@ pub fn StreetPage(street_id: i64) -> impl IntoView {
     let filter = RwSignal::new(String::new());
 
     view! {
-        <a href="/" class="mb-2 inline-flex min-h-11 items-center text-brand">"‹ "{prefs.text(|t| t.back)}</a>
+        <a href="/" class="mb-2 inline-flex min-h-11 items-center text-brand">"‹ "{prefs.t().back}</a>
         {move || loaded(communities.get(), |list| {
             let street_name = list.first().map(|c| c.street_name.clone()).unwrap_or_default();
             view! {
@@ -25,8 +25,8 @@ pub fn StreetPage(street_id: i64) -> impl IntoView {
                 <input
                     type="search"
                     class="mb-3 min-h-12 w-full rounded-lg border border-line bg-surface px-3"
-                    aria-label=prefs.text(|t| t.home_pick_community)
-                    placeholder=prefs.text(|t| t.home_pick_community)
+                    aria-label=prefs.t().home_pick_community
+                    placeholder=prefs.t().home_pick_community
                     bind:value=filter
                 />
                 <ul class="divide-y divide-line rounded-lg border border-line bg-surface">

@@ -35,7 +35,7 @@ pub fn TabBar() -> impl IntoView {
                                     aria-current=move || current().then_some("page")
                                 >
                                     <span aria-hidden="true" class="text-xl leading-none">{icon}</span>
-                                    <span>{prefs.text(label)}</span>
+                                    <span>{label(prefs.t())}</span>
                                 </a>
                             </li>
                         }

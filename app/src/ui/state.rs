@@ -54,16 +54,11 @@ impl Prefs {
         });
     }
 
-    /// The strings of the current language (reactive).
+    /// The strings of the current language. Not reactive: views show them as plain text, and a
+    /// change of language renders the whole app again (each front end's `App` tracks
+    /// [`Prefs::lang`]), so no text needs an effect of its own to follow it.
     pub fn t(self) -> &'static Texts {
-        self.lang.get().texts()
-    }
-
-    /// One string, following the language: `{prefs.text(|t| t.book_title)}`. Every text in a
-    /// view is then the same type, so the browser's wasm holds its rendering code once rather
-    /// than once per closure.
-    pub fn text(self, pick: fn(&Texts) -> &'static str) -> Signal<&'static str> {
-        Signal::derive(move || pick(self.t()))
+        self.lang.get_untracked().texts()
     }
 }
 

@@ -31,12 +31,12 @@ pub fn AccountBar(me: Me) -> impl IntoView {
     };
     view! {
         <div class="mb-4 flex flex-wrap items-center gap-2">
-            <p class="flex-1">{prefs.text(|t| t.me_signed_in_as)}" "<strong>{me.display_name.clone()}</strong></p>
+            <p class="flex-1">{prefs.t().me_signed_in_as}" "<strong>{me.display_name.clone()}</strong></p>
             <button class="min-h-11 rounded-lg border-2 border-line px-3" on:click=switch>
                 {move || if other() == Lang::En { "English" } else { "中文" }}
             </button>
             <button class="min-h-11 rounded-lg border-2 border-line px-3 font-bold" on:click=move |_| { leave.dispatch(()); }>
-                {prefs.text(|t| t.me_sign_out)}
+                {prefs.t().me_sign_out}
             </button>
         </div>
     }

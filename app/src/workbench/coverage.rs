@@ -12,16 +12,16 @@ pub fn Coverage() -> impl IntoView {
     let prefs = use_prefs();
     let overview = load(|| call::<GetProgrammeOverview>(Empty {}));
     view! {
-        <h2 class="mb-2 text-lg font-bold">{prefs.text(|t| t.nav_coverage)}</h2>
+        <h2 class="mb-2 text-lg font-bold">{prefs.t().nav_coverage}</h2>
         {move || loaded(overview.get(), |o| {
             let gaps = o.without_a_lawyer;
             view! {
                 <dl class="mb-3 grid grid-cols-3 gap-2">
-                    <Figure label=prefs.text(|t| t.figure_streets) value=o.streets />
-                    <Figure label=prefs.text(|t| t.figure_communities) value=o.communities />
-                    <Figure label=prefs.text(|t| t.figure_active_lawyers) value=o.active_lawyers />
+                    <Figure label=prefs.t().figure_streets value=o.streets />
+                    <Figure label=prefs.t().figure_communities value=o.communities />
+                    <Figure label=prefs.t().figure_active_lawyers value=o.active_lawyers />
                 </dl>
-                <p class="mb-1 font-bold">{prefs.text(|t| t.figure_without_a_lawyer)}" "{gaps.len()}</p>
+                <p class="mb-1 font-bold">{prefs.t().figure_without_a_lawyer}" "{gaps.len()}</p>
                 <ul class="mb-4 flex flex-wrap gap-2 text-sm">
                     {gaps.into_iter().map(|c| view! {
                         <li class="rounded-full border border-danger px-3 py-1 text-danger">"⚠ "{c.street_name}{c.name}</li>
@@ -34,7 +34,7 @@ pub fn Coverage() -> impl IntoView {
 
 /// One labelled figure.
 #[component]
-fn Figure(label: Signal<&'static str>, value: i64) -> impl IntoView {
+fn Figure(label: &'static str, value: i64) -> impl IntoView {
     view! {
         <div class="rounded-lg border border-line bg-surface p-3">
             <dt class="text-sm text-muted">{label}</dt>

@@ -17,7 +17,7 @@ pub fn DeskPage() -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     view! {
-        <PageTitle title=Signal::derive(move || prefs.t().nav_desk.to_owned()) />
+        <PageTitle title=prefs.t().nav_desk />
         {move || match session.me.get() {
             Some(me) if me.role != Role::Resident => view! {
                 <AccountBar me=me.clone() />
@@ -26,12 +26,12 @@ pub fn DeskPage() -> impl IntoView {
                 {me.role.is_adviser().then(|| view! { <DutyPanel lawyer_id=me.lawyer_id /> })}
             }.into_any(),
             Some(_) => view! {
-                <p>{prefs.text(|t| t.err_forbidden)}</p>
-                <a href="/" rel="external" class="text-brand underline">{prefs.text(|t| t.tab_home)}</a>
+                <p>{prefs.t().err_forbidden}</p>
+                <a href="/" rel="external" class="text-brand underline">{prefs.t().tab_home}</a>
             }.into_any(),
             None if !session.known.get() => view! { <Loading /> }.into_any(),
             None => view! {
-                <a href="/desk/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.text(|t| t.me_sign_in)}</a>
+                <a href="/desk/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().me_sign_in}</a>
             }.into_any(),
         }}
     }
@@ -47,9 +47,9 @@ fn DeskBookings() -> impl IntoView {
         call::<ListDeskBookings>(DeskListRequest::default())
     });
     view! {
-        <h2 class="mb-2 text-lg font-bold">{prefs.text(|t| t.desk_bookings)}</h2>
+        <h2 class="mb-2 text-lg font-bold">{prefs.t().desk_bookings}</h2>
         {move || loaded(bookings.get(), |value| match value {
-            list if list.is_empty() => view! { <p class="text-muted">{prefs.text(|t| t.desk_none)}</p> }.into_any(),
+            list if list.is_empty() => view! { <p class="text-muted">{prefs.t().desk_none}</p> }.into_any(),
             list => view! {
                 <ul class="space-y-3">{list.into_iter().map(|row| view! { <DeskRow row version /> }).collect_view()}</ul>
             }.into_any(),
@@ -81,14 +81,14 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
     let status = b.status;
     let button = move |action: DeskAction, label: fn(&crate::i18n::Texts) -> &'static str| {
         view! {
-            <button class="min-h-11 rounded-lg border-2 border-brand px-3 font-bold text-brand" on:click=move |_| { act.dispatch(action); }>{prefs.text(label)}</button>
+            <button class="min-h-11 rounded-lg border-2 border-brand px-3 font-bold text-brand" on:click=move |_| { act.dispatch(action); }>{label(prefs.t())}</button>
         }
     };
     view! {
         <li class="rounded-lg border border-line bg-surface p-3" data-code=b.code.clone()>
-            <p class="flex justify-between font-bold"><span>{when}</span><span class="text-brand">{move || status.label(prefs.t())}</span></p>
-            <p class="text-sm">{b.community_name.clone()}" · "{row.resident_phone.clone()}" · "{move || b.channel.label(prefs.t())}</p>
-            <p class="text-sm text-muted">{move || b.topic.label(prefs.t())}": "{b.description.clone()}</p>
+            <p class="flex justify-between font-bold"><span>{when}</span><span class="text-brand">{status.label(prefs.t())}</span></p>
+            <p class="text-sm">{b.community_name.clone()}" · "{row.resident_phone.clone()}" · "{b.channel.label(prefs.t())}</p>
+            <p class="text-sm text-muted">{b.topic.label(prefs.t())}": "{b.description.clone()}</p>
             <div class="mt-2 flex flex-wrap gap-2">
                 {(status == BookingStatus::Pending).then(|| button(DeskAction::Confirm, |t| t.desk_confirm))}
                 {(status == BookingStatus::Confirmed).then(|| button(DeskAction::Complete, |t| t.desk_complete))}
@@ -96,8 +96,8 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
             </div>
             {status.is_live().then(|| view! {
                 <div class="mt-2 flex gap-2">
-                    <input type="text" maxlength="200" class="min-h-11 flex-1 rounded-lg border border-line px-2" aria-label=prefs.text(|t| t.desk_reason) placeholder=prefs.text(|t| t.desk_reason) bind:value=reason />
-                    <button class="min-h-11 rounded-lg border-2 border-danger px-3 font-bold text-danger" on:click=move |_| { act.dispatch(DeskAction::Decline); }>{prefs.text(|t| t.desk_decline)}</button>
+                    <input type="text" maxlength="200" class="min-h-11 flex-1 rounded-lg border border-line px-2" aria-label=prefs.t().desk_reason placeholder=prefs.t().desk_reason bind:value=reason />
+                    <button class="min-h-11 rounded-lg border-2 border-danger px-3 font-bold text-danger" on:click=move |_| { act.dispatch(DeskAction::Decline); }>{prefs.t().desk_decline}</button>
                 </div>
             })}
             {move || act.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}

@@ -10,11 +10,11 @@ pub fn Shell(children: Children) -> impl IntoView {
     view! {
         <header class="sticky top-0 z-10 bg-brand text-white">
             <div class="mx-auto flex h-12 max-w-5xl items-center justify-between px-4">
-                <a href="/desk" class="text-lg font-bold">{prefs.text(|t| t.app_name)}" · "{prefs.text(|t| t.nav_desk)}</a>
+                <a href="/desk" class="text-lg font-bold">{prefs.t().app_name}" · "{prefs.t().nav_desk}</a>
                 <nav class="flex gap-1 text-sm" aria-label="staff">
-                    <a href="/desk" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.text(|t| t.nav_desk)}</a>
+                    <a href="/desk" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.t().nav_desk}</a>
                     <Show when=is_staff>
-                        <a href="/" rel="external" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.text(|t| t.nav_communities)}</a>
+                        <a href="/" rel="external" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.t().nav_communities}</a>
                     </Show>
                 </nav>
             </div>

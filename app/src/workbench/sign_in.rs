@@ -14,9 +14,9 @@ use leptos::prelude::*;
 pub fn SignInPage() -> impl IntoView {
     let prefs = use_prefs();
     view! {
-        <PageTitle title=Signal::derive(move || prefs.t().sign_in_staff.to_owned()) />
+        <PageTitle title=prefs.t().sign_in_staff />
         <PasswordForm />
-        <a href="/sign-in" rel="external" class="mt-6 flex min-h-12 items-center justify-center text-brand underline">{prefs.text(|t| t.sign_in_resident)}" ›"</a>
+        <a href="/sign-in" rel="external" class="mt-6 flex min-h-12 items-center justify-center text-brand underline">{prefs.t().sign_in_resident}" ›"</a>
     }
 }
 
@@ -83,23 +83,23 @@ fn PasswordForm() -> impl IntoView {
         <form on:submit=on_submit class="space-y-3" novalidate>
             <Show when=move || factor_phone.get().is_none()>
                 <label class="block">
-                    <span class="mb-1 block font-bold">{prefs.text(|t| t.login_label)}</span>
+                    <span class="mb-1 block font-bold">{prefs.t().login_label}</span>
                     <input type="text" autocomplete="username" class=FIELD bind:value=login />
                 </label>
                 <label class="block">
-                    <span class="mb-1 block font-bold">{prefs.text(|t| t.password_label)}</span>
+                    <span class="mb-1 block font-bold">{prefs.t().password_label}</span>
                     <input type="password" autocomplete="current-password" class=FIELD bind:value=password />
                 </label>
             </Show>
             {move || factor_phone.get().map(|phone| view! {
-                <p role="status">{prefs.text(|t| t.second_factor_prompt)}" ("{phone.clone()}")"</p>
+                <p role="status">{prefs.t().second_factor_prompt}" ("{phone.clone()}")"</p>
                 <label class="block">
-                    <span class="mb-1 block font-bold">{prefs.text(|t| t.code_label)}</span>
+                    <span class="mb-1 block font-bold">{prefs.t().code_label}</span>
                     <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" class=FIELD bind:value=code />
                 </label>
             })}
             {move || error.get().map(|error| view! { <ErrorNote error /> })}
-            <button type="submit" class=PRIMARY disabled=move || sign_in.pending().get() || second.pending().get()>{prefs.text(|t| t.sign_in_submit)}</button>
+            <button type="submit" class=PRIMARY disabled=move || sign_in.pending().get() || second.pending().get()>{prefs.t().sign_in_submit}</button>
         </form>
     }
 }

@@ -20,7 +20,7 @@ pub fn ErrorNote(error: AppError) -> impl IntoView {
 #[component]
 pub fn Loading() -> impl IntoView {
     let prefs = use_prefs();
-    view! { <p class="my-6 text-center text-muted" aria-busy="true">{prefs.text(|t| t.loading)}</p> }
+    view! { <p class="my-6 text-center text-muted" aria-busy="true">{prefs.t().loading}</p> }
 }
 
 /// A resource's state as a view: loading, its error, or `ok` with the value.

@@ -3,8 +3,8 @@ use leptos::prelude::*;
 /// A page heading with an optional line below it.
 #[component]
 pub fn PageTitle(
-    #[prop(into)] title: Signal<String>,
-    #[prop(optional, into)] subtitle: Option<Signal<String>>,
+    title: &'static str,
+    #[prop(optional, into)] subtitle: Option<String>,
 ) -> impl IntoView {
     view! {
         <h1 class="mb-1 text-2xl font-bold text-ink">{title}</h1>
