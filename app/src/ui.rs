@@ -6,6 +6,7 @@ pub mod load;
 pub mod platform;
 pub mod router;
 mod state;
+pub mod submit;
 
 use leptos::prelude::*;
 pub use state::{use_prefs, use_session, Prefs, SessionState};

@@ -8,6 +8,7 @@ use crate::ui::components::{loaded, ErrorNote, PageTitle, SignInLink};
 use crate::ui::load::load;
 use crate::ui::router::{query_param, use_location, with_param};
 use crate::ui::{use_prefs, use_session};
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 
 /// 预约 tab: books at the resident's own community, or asks them to choose one.
@@ -139,7 +140,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
     let description = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let start = free.start;
-    let submit = Action::new_local(move |_: &()| {
+    let submit = Submit::new(move |_: &()| {
         let move_id = moving();
         async move {
             match move_id {
@@ -215,7 +216,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
 fn Waitlist(community_id: i64, free: FreeSlot) -> impl IntoView {
     let prefs = use_prefs();
     let join =
-        Action::new_local(move |_: &()| call::<JoinWaitlist>(WaitlistRequest { community_id, slot_start: free.start }));
+        Submit::new(move |_: &()| call::<JoinWaitlist>(WaitlistRequest { community_id, slot_start: free.start }));
     view! {
         <div class="space-y-2 rounded-lg border border-line bg-surface p-4">
             {move || match join.value().get() {

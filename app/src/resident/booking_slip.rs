@@ -7,6 +7,7 @@ use crate::time::{format_hh_mm, Instant};
 use crate::ui::components::{ErrorNote, Loading};
 use crate::ui::load::load;
 use crate::ui::{platform, use_prefs};
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 
 /// The booking slip: the code to show at the office, the details, and what can still be done.
@@ -83,7 +84,7 @@ fn ChangeBooking(booking: BookingView, changed: RwSignal<Option<BookingView>>) -
     let prefs = use_prefs();
     let reason = RwSignal::new(String::new());
     let id = booking.id;
-    let cancel = Action::new_local(move |_: &()| {
+    let cancel = Submit::new(move |_: &()| {
         call::<CancelBooking>(CancelRequest { booking_id: id, reason: reason.get_untracked() })
     });
     Effect::new(move |_| {
@@ -110,7 +111,7 @@ fn RateBooking(booking_id: i64, changed: RwSignal<Option<BookingView>>) -> impl 
     let prefs = use_prefs();
     let stars = RwSignal::new(5u8);
     let comment = RwSignal::new(String::new());
-    let rate = Action::new_local(move |_: &()| {
+    let rate = Submit::new(move |_: &()| {
         call::<RateBooking>(RateRequest { booking_id, rating: stars.get_untracked(), comment: comment.get_untracked() })
     });
     Effect::new(move |_| {

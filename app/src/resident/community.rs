@@ -7,6 +7,7 @@ use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
 use crate::ui::components::{loaded, DutyHours, ErrorNote, SignInLink};
 use crate::ui::load::load;
 use crate::ui::{use_prefs, use_session};
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 
 /// A community: its office and its adviser team (A, B, coordinator, 1+1+N).
@@ -78,7 +79,7 @@ fn LawyerCard(lawyer: TeamLawyer) -> impl IntoView {
 fn MyCommunityButton(community_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
-    let save = Action::new_local(move |_: &()| call::<SetMyCommunity>(CommunityRequest { community_id }));
+    let save = Submit::new(move |_: &()| call::<SetMyCommunity>(CommunityRequest { community_id }));
     Effect::new(move |_| {
         if let Some(Ok(me)) = save.value().get() {
             session.me.set(Some(me));

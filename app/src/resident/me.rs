@@ -6,6 +6,7 @@ use crate::model::{Empty, SetLanguageRequest};
 use crate::ui::components::{PageTitle, SignInLink};
 use crate::ui::load::load;
 use crate::ui::{use_prefs, use_session};
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 
 /// 我的: the account, sign-in or sign-out, and display settings (language, large text, contrast).
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 pub fn MePage() -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
-    let leave = Action::new_local(|_: &()| call::<SignOut>(Empty {}));
+    let leave = Submit::new(|_: &()| call::<SignOut>(Empty {}));
     Effect::new(move |_| {
         if let Some(Ok(())) = leave.value().get() {
             session.me.set(None);

@@ -6,6 +6,7 @@ use crate::model::{CodeSignInRequest, SendCodeRequest};
 use crate::ui::components::{after_sign_in, ErrorNote, PageTitle};
 use crate::ui::router::{query_param, use_location};
 use crate::ui::{use_prefs, use_session};
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -37,8 +38,8 @@ fn CodeForm() -> impl IntoView {
     let location = use_location();
 
     let send =
-        Action::new_local(move |phone: &String| call::<SendSignInCode>(SendCodeRequest { phone: phone.clone() }));
-    let verify = Action::new_local(move |req: &CodeSignInRequest| call::<SignInWithCode>(req.clone()));
+        Submit::new(move |phone: &String| call::<SendSignInCode>(SendCodeRequest { phone: phone.clone() }));
+    let verify = Submit::new(move |req: &CodeSignInRequest| call::<SignInWithCode>(req.clone()));
 
     Effect::new(move |_| match send.value().get() {
         Some(Ok(sent)) => {
@@ -96,12 +97,12 @@ fn CodeForm() -> impl IntoView {
 /// Sends a code to a valid number, or explains what is wrong with it.
 fn request_code(
     input: &str,
-    send: Action<String, Result<crate::model::CodeSent, AppError>>,
+    send: Submit<String, crate::model::CodeSent>,
     error: RwSignal<Option<AppError>>,
 ) {
     match PhoneNumber::parse(input) {
         Ok(p) => {
-            send.dispatch_local(p.as_str().to_owned());
+            send.dispatch(p.as_str().to_owned());
         }
         Err(_) => error.set(Some(AppError::invalid("phone", use_prefs().t().err_phone))),
     }

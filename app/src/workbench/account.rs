@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::model::{Empty, Me, SetLanguageRequest};
 use crate::ui::router::use_location;
 use crate::ui::{use_prefs, use_session};
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 
 /// Who is signed in, the language switch and sign-out, in one line above the desk.
@@ -13,7 +14,7 @@ pub fn AccountBar(me: Me) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     let location = use_location();
-    let leave = Action::new_local(|_: &()| call::<SignOut>(Empty {}));
+    let leave = Submit::new(|_: &()| call::<SignOut>(Empty {}));
     Effect::new(move |_| {
         if let Some(Ok(())) = leave.value().get() {
             session.me.set(None);

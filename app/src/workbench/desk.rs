@@ -9,6 +9,7 @@ use crate::time::format_hh_mm;
 use crate::ui::components::{loaded, ErrorNote, Loading, PageTitle};
 use crate::ui::load::load;
 use crate::ui::{use_prefs, use_session};
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 
 /// 工作台: staff see coverage; everyone at a desk sees the bookings to handle.
@@ -65,7 +66,7 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
     let when = format!("{date} {}", format_hh_mm(minutes));
     let reason = RwSignal::new(String::new());
     let id = b.id;
-    let act = Action::new_local(move |action: &DeskAction| {
+    let act = Submit::new(move |action: &DeskAction| {
         call::<DecideBooking>(DeskRequest {
             booking_id: id,
             action: *action,

@@ -4,6 +4,7 @@ use crate::model::{CommunityRequest, CommunitySummary, Empty, LeaveRequest};
 use crate::ui::components::{loaded, DutyHours, ErrorNote};
 use crate::ui::load::load;
 use crate::ui::use_prefs;
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 
 /// 值班安排: the duty hours of each community the lawyer serves, and their leave.
@@ -37,7 +38,7 @@ fn CommunityDuty(community: CommunitySummary) -> impl IntoView {
 fn LeaveForm(lawyer_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let (from, to, reason) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let save = Action::new_local(move |_: &()| {
+    let save = Submit::new(move |_: &()| {
         call::<RecordLeave>(LeaveRequest {
             lawyer_id,
             starts_on: from.get_untracked(),

@@ -6,6 +6,7 @@ use crate::model::{Me, PasswordSignIn, PasswordSignInRequest, SecondFactorReques
 use crate::ui::components::{ErrorNote, PageTitle};
 use crate::ui::router::use_location;
 use crate::ui::{use_prefs, use_session};
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 
 /// 登录 for lawyers, assistants and staff: login and password, then a second-factor code if the
@@ -43,8 +44,8 @@ fn PasswordForm() -> impl IntoView {
     let error = RwSignal::new(None::<AppError>);
     let factor_phone = RwSignal::new(None::<String>);
 
-    let sign_in = Action::new_local(move |req: &PasswordSignInRequest| call::<SignInWithPassword>(req.clone()));
-    let second = Action::new_local(move |code: &String| {
+    let sign_in = Submit::new(move |req: &PasswordSignInRequest| call::<SignInWithPassword>(req.clone()));
+    let second = Submit::new(move |code: &String| {
         call::<CompleteSecondFactor>(SecondFactorRequest { code: code.clone() })
     });
     Effect::new(move |_| match sign_in.value().get() {
