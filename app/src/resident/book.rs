@@ -165,8 +165,8 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
             }
         }
     });
-    Effect::new(move |_| {
-        if let Some(Ok(booking)) = submit.value().get() {
+    submit.then(move |answer| {
+        if let Ok(booking) = answer {
             location.navigate(&format!("/bookings/{}", booking.id), false);
         }
     });

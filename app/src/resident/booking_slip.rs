@@ -87,9 +87,9 @@ fn ChangeBooking(booking: BookingView, changed: RwSignal<Option<BookingView>>) -
     let cancel = Submit::new(move |_: &()| {
         call::<CancelBooking>(CancelRequest { booking_id: id, reason: reason.get_untracked() })
     });
-    Effect::new(move |_| {
-        if let Some(Ok(b)) = cancel.value().get() {
-            changed.set(Some(b));
+    cancel.then(move |answer| {
+        if let Ok(b) = answer {
+            changed.set(Some(b.clone()));
         }
     });
     view! {
@@ -114,9 +114,9 @@ fn RateBooking(booking_id: i64, changed: RwSignal<Option<BookingView>>) -> impl 
     let rate = Submit::new(move |_: &()| {
         call::<RateBooking>(RateRequest { booking_id, rating: stars.get_untracked(), comment: comment.get_untracked() })
     });
-    Effect::new(move |_| {
-        if let Some(Ok(b)) = rate.value().get() {
-            changed.set(Some(b));
+    rate.then(move |answer| {
+        if let Ok(b) = answer {
+            changed.set(Some(b.clone()));
         }
     });
     view! {

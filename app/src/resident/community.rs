@@ -80,9 +80,9 @@ fn MyCommunityButton(community_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     let save = Submit::new(move |_: &()| call::<SetMyCommunity>(CommunityRequest { community_id }));
-    Effect::new(move |_| {
-        if let Some(Ok(me)) = save.value().get() {
-            session.me.set(Some(me));
+    save.then(move |answer| {
+        if let Ok(me) = answer {
+            session.me.set(Some(me.clone()));
         }
     });
     let is_mine = move || session.me.get().and_then(|me| me.community_id) == Some(community_id);

@@ -15,8 +15,8 @@ pub fn MePage() -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     let leave = Submit::new(|_: &()| call::<SignOut>(Empty {}));
-    Effect::new(move |_| {
-        if let Some(Ok(())) = leave.value().get() {
+    leave.then(move |answer| {
+        if answer.is_ok() {
             session.me.set(None);
         }
     });

@@ -41,23 +41,21 @@ fn CodeForm() -> impl IntoView {
         Submit::new(move |phone: &String| call::<SendSignInCode>(SendCodeRequest { phone: phone.clone() }));
     let verify = Submit::new(move |req: &CodeSignInRequest| call::<SignInWithCode>(req.clone()));
 
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(sent)) => {
+    send.then(move |answer| match answer {
+        Ok(sent) => {
             error.set(None);
             notice.set(Some(format!("{} {}", prefs.t().code_sent, sent.phone_masked)));
             start_countdown(wait, sent.resend_after_secs);
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e.clone())),
     });
-    Effect::new(move |_| match verify.value().get() {
-        Some(Ok(me)) => {
-            session.me.set(Some(me));
+    verify.then(move |answer| match answer {
+        Ok(me) => {
+            session.me.set(Some(me.clone()));
             let next = location.query.with_untracked(|q| query_param(q, "next"));
             location.navigate(&after_sign_in(next.as_deref(), "/"), false);
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e.clone())),
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

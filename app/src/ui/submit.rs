@@ -11,11 +11,13 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 type Run<I, T> = Rc<dyn Fn(&I) -> Pin<Box<dyn Future<Output = Result<T, AppError>>>>>;
+type Then<T> = Rc<dyn Fn(&Result<T, AppError>)>;
 
 /// A write: [`Submit::dispatch`] sends it; [`Submit::value`] is the last answer and
-/// [`Submit::pending`] is true while a write is on its way.
+/// [`Submit::pending`] is true while a write is on its way; [`Submit::then`] acts on each answer.
 pub struct Submit<I: 'static, T: 'static> {
     run: StoredValue<Run<I, T>, LocalStorage>,
+    then: StoredValue<Option<Then<T>>, LocalStorage>,
     value: RwSignal<Option<Result<T, AppError>>>,
     pending: RwSignal<bool>,
 }
@@ -35,7 +37,19 @@ impl<I: 'static, T: Send + Sync + 'static> Submit<I, T> {
         Fut: Future<Output = Result<T, AppError>> + 'static,
     {
         let run: Run<I, T> = Rc::new(move |input| Box::pin(run(input)));
-        Submit { run: StoredValue::new_local(run), value: RwSignal::new(None), pending: RwSignal::new(false) }
+        Submit {
+            run: StoredValue::new_local(run),
+            then: StoredValue::new_local(None),
+            value: RwSignal::new(None),
+            pending: RwSignal::new(false),
+        }
+    }
+
+    /// Calls `on_answer` with each answer as it arrives (to navigate, or to update the session),
+    /// before [`Submit::value`] changes.
+    pub fn then(self, on_answer: impl Fn(&Result<T, AppError>) + 'static) -> Self {
+        self.then.set_value(Some(Rc::new(on_answer)));
+        self
     }
 
     /// Sends `input`; the answer lands in [`Submit::value`].
@@ -45,6 +59,9 @@ impl<I: 'static, T: Send + Sync + 'static> Submit<I, T> {
         self.pending.set(true);
         leptos::task::spawn_local(async move {
             let answer = request.await;
+            if let Some(then) = self.then.try_get_value().flatten() {
+                then(&answer);
+            }
             self.value.set(Some(answer));
             self.pending.set(false);
         });

@@ -15,8 +15,8 @@ pub fn AccountBar(me: Me) -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let leave = Submit::new(|_: &()| call::<SignOut>(Empty {}));
-    Effect::new(move |_| {
-        if let Some(Ok(())) = leave.value().get() {
+    leave.then(move |answer| {
+        if answer.is_ok() {
             session.me.set(None);
             location.navigate("/desk/sign-in", false);
         }

@@ -74,8 +74,8 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
             note: None,
         })
     });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = act.value().get() {
+    act.then(move |answer| {
+        if answer.is_ok() {
             version.update(|v| *v += 1);
         }
     });

@@ -4,8 +4,8 @@ use crate::domain::{OneTimeCode, Role};
 use crate::error::AppError;
 use crate::model::{Me, PasswordSignIn, PasswordSignInRequest, SecondFactorRequest};
 use crate::ui::components::{ErrorNote, PageTitle};
-use crate::ui::router::use_location;
-use crate::ui::{use_prefs, use_session};
+use crate::ui::router::{use_location, Location};
+use crate::ui::{use_prefs, use_session, SessionState};
 use crate::ui::submit::Submit;
 use leptos::prelude::*;
 
@@ -25,13 +25,13 @@ const FIELD: &str = "min-h-12 w-full rounded-lg border border-line bg-surface px
 const PRIMARY: &str = "min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50";
 
 /// Opens the desk for a worker; a resident who somehow got here goes to the residents' app.
-fn signed_in(me: Me) {
+fn signed_in(me: &Me, session: SessionState, location: Location) {
     if me.role == Role::Resident {
         crate::ui::platform::go_to("/");
         return;
     }
-    use_session().me.set(Some(me));
-    use_location().navigate(super::BASE, false);
+    session.me.set(Some(me.clone()));
+    location.navigate(super::BASE, false);
 }
 
 /// A lawyer's or staff member's login and password, then a second-factor code if the account has one.
@@ -48,19 +48,18 @@ fn PasswordForm() -> impl IntoView {
     let second = Submit::new(move |code: &String| {
         call::<CompleteSecondFactor>(SecondFactorRequest { code: code.clone() })
     });
-    Effect::new(move |_| match sign_in.value().get() {
-        Some(Ok(PasswordSignIn::SignedIn { me })) => signed_in(me),
-        Some(Ok(PasswordSignIn::SecondFactorSent { phone_masked })) => {
+    let (session, location) = (use_session(), use_location());
+    sign_in.then(move |answer| match answer {
+        Ok(PasswordSignIn::SignedIn { me }) => signed_in(me, session, location),
+        Ok(PasswordSignIn::SecondFactorSent { phone_masked }) => {
             error.set(None);
-            factor_phone.set(Some(phone_masked));
+            factor_phone.set(Some(phone_masked.clone()));
         }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+        Err(e) => error.set(Some(e.clone())),
     });
-    Effect::new(move |_| match second.value().get() {
-        Some(Ok(me)) => signed_in(me),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
+    second.then(move |answer| match answer {
+        Ok(me) => signed_in(me, session, location),
+        Err(e) => error.set(Some(e.clone())),
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
