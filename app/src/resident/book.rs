@@ -4,7 +4,7 @@ use crate::domain::{Channel, Topic};
 use crate::error::AppError;
 use crate::model::{AvailabilityRequest, AvailableDay, BookRequest, FreeSlot, RescheduleRequest, WaitlistRequest};
 use crate::time::format_hh_mm;
-use crate::ui::components::{loaded, ErrorNote, PageTitle, SignInLink};
+use crate::ui::components::{loaded, error_note, page_title, SignInLink};
 use crate::ui::load::load;
 use crate::ui::router::{query_param, use_location, with_param};
 use crate::ui::{use_prefs, use_session};
@@ -17,7 +17,7 @@ pub fn BookingTab() -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     view! {
-        <PageTitle title=prefs.t().book_title />
+        {page_title(prefs.t().book_title)}
         {move || match session.me.get().and_then(|me| me.community_id) {
             Some(id) => view! { <SlotBooking community_id=id /> }.into_any(),
             None => view! {
@@ -34,7 +34,7 @@ pub fn BookingTab() -> impl IntoView {
 pub fn BookPage(community_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     view! {
-        <PageTitle title=prefs.t().book_title />
+        {page_title(prefs.t().book_title)}
         <SlotBooking community_id />
     }
 }
@@ -201,7 +201,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
                     <input type="text" maxlength="200" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=reason />
                 </label>
             </Show>
-            {move || error().map(|error| view! { <ErrorNote error /> })}
+            {move || error().map(|error| error_note(error))}
             {move || if session.me.get().is_some() {
                 view! { <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50" disabled=move || submit.pending().get()>{move || if moving().is_some() { prefs.t().reschedule } else { prefs.t().book_submit }}</button> }.into_any()
             } else {
@@ -222,7 +222,7 @@ fn Waitlist(community_id: i64, free: FreeSlot) -> impl IntoView {
             {move || match join.value().get() {
                 Some(Ok(joined)) => view! { <p role="status" class="font-bold text-brand">{prefs.t().waitlist_joined}" "{joined.position}</p> }.into_any(),
                 other => view! {
-                    {other.and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
+                    {other.and_then(Result::err).map(|error| error_note(error))}
                     <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=move |_| { join.dispatch(()); }>{prefs.t().waitlist_join}</button>
                 }.into_any(),
             }}

@@ -4,7 +4,7 @@ use crate::calendar::booking_ics;
 use crate::domain::BookingStatus;
 use crate::model::{BookingView, CancelRequest, Empty, RateRequest};
 use crate::time::{format_hh_mm, Instant};
-use crate::ui::components::{ErrorNote, Loading};
+use crate::ui::components::{error_note, loading};
 use crate::ui::load::load;
 use crate::ui::{platform, use_prefs};
 use crate::ui::submit::Submit;
@@ -18,8 +18,8 @@ pub fn BookingSlipPage(booking_id: i64) -> impl IntoView {
     view! {
         {move || match (changed.get(), bookings.get()) {
             (Some(booking), _) => view! { <Slip booking changed /> }.into_any(),
-            (None, None) => view! { <Loading /> }.into_any(),
-            (None, Some(Err(error))) => view! { <ErrorNote error /> }.into_any(),
+            (None, None) => loading().into_any(),
+            (None, Some(Err(error))) => error_note(error).into_any(),
             (None, Some(Ok(mine))) => {
                 let found = mine.upcoming.into_iter().chain(mine.past).find(|b| b.id == booking_id);
                 match found {
@@ -99,7 +99,7 @@ fn ChangeBooking(booking: BookingView, changed: RwSignal<Option<BookingView>>) -
                 <span class="mb-1 block">{prefs.t().cancel_reason}</span>
                 <input type="text" maxlength="200" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=reason />
             </label>
-            {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
+            {move || cancel.value().get().and_then(Result::err).map(|error| error_note(error))}
             <button type="submit" class="min-h-12 w-full rounded-lg bg-danger font-bold text-white">{prefs.t().cancel}</button>
         </form>
     }
@@ -133,7 +133,7 @@ fn RateBooking(booking_id: i64, changed: RwSignal<Option<BookingView>>) -> impl 
                 <span class="mb-1 block">{prefs.t().rate_comment}</span>
                 <input type="text" maxlength="500" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=comment />
             </label>
-            {move || rate.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
+            {move || rate.value().get().and_then(Result::err).map(|error| error_note(error))}
             <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white">{prefs.t().submit}</button>
         </form>
     }

@@ -4,7 +4,7 @@ use crate::api::directory::GetCommunity;
 use crate::domain::{AssignmentRole, Role};
 use crate::i18n::Texts;
 use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
-use crate::ui::components::{loaded, DutyHours, ErrorNote, SignInLink};
+use crate::ui::components::{loaded, duty_hours, error_note, SignInLink};
 use crate::ui::load::load;
 use crate::ui::{use_prefs, use_session};
 use crate::ui::submit::Submit;
@@ -36,7 +36,7 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
         </p>
         <p class="mb-4 rounded-lg bg-surface p-3">
             <span class="font-bold">{prefs.t().duty_days}</span>
-            <DutyHours periods=duty />
+            {duty_hours(duty)}
         </p>
         <a href=format!("/communities/{id}/book") class="mb-3 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().book_title}</a>
         <MyCommunityButton community_id=id />
@@ -45,7 +45,7 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
             <p class="text-muted">{prefs.t().community_none_assigned}</p>
         </Show>
         <ul class="space-y-3">
-            {detail.lawyers.into_iter().map(|lawyer| view! { <LawyerCard lawyer /> }).collect_view()}
+            {detail.lawyers.into_iter().map(|lawyer| lawyer_card(lawyer)).collect_view()}
         </ul>
         <ul class="mt-3 flex flex-wrap gap-2 text-sm">
             {detail.members.into_iter().map(|m| view! {
@@ -56,8 +56,7 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
 }
 
 /// One lawyer of the team.
-#[component]
-fn LawyerCard(lawyer: TeamLawyer) -> impl IntoView {
+fn lawyer_card(lawyer: TeamLawyer) -> impl IntoView {
     let prefs = use_prefs();
     let role = lawyer.role;
     let initial = lawyer.name.chars().next().map(String::from).unwrap_or_default();
@@ -101,7 +100,7 @@ fn MyCommunityButton(community_id: i64) -> impl IntoView {
         } else {
             ().into_any()
         }}
-        {move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
+        {move || save.value().get().and_then(Result::err).map(|error| error_note(error))}
     }
 }
 

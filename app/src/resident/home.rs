@@ -1,7 +1,7 @@
 use crate::api::call;
 use crate::api::directory::ListStreets;
 use crate::model::Empty;
-use crate::ui::components::{loaded, PageTitle};
+use crate::ui::components::{loaded, page_title};
 use crate::ui::load::load;
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ pub fn HomePage() -> impl IntoView {
     let my_community = move || session.me.get().and_then(|me| me.community_id);
 
     view! {
-        <PageTitle title=prefs.t().tagline />
+        {page_title(prefs.t().tagline)}
         <p class="mb-4 text-sm text-muted">{prefs.t().home_services}</p>
         {move || my_community().map(|id| view! {
             <a href=format!("/communities/{id}") class="mb-4 flex min-h-12 items-center justify-between rounded-lg bg-brand px-4 py-3 text-white">

@@ -3,7 +3,7 @@ use crate::api::auth::SignOut;
 use crate::api::call;
 use crate::i18n::Lang;
 use crate::model::{Empty, SetLanguageRequest};
-use crate::ui::components::{PageTitle, SignInLink};
+use crate::ui::components::{page_title, SignInLink};
 use crate::ui::load::load;
 use crate::ui::{use_prefs, use_session};
 use crate::ui::submit::Submit;
@@ -31,7 +31,7 @@ pub fn MePage() -> impl IntoView {
     };
 
     view! {
-        <PageTitle title=prefs.t().me_title />
+        {page_title(prefs.t().me_title)}
         {move || match session.me.get() {
             Some(me) => view! {
                 <section class="mb-4 rounded-lg border border-line bg-surface p-4">
@@ -59,15 +59,14 @@ pub fn MePage() -> impl IntoView {
                         aria-pressed=move || (prefs.lang.get() == Lang::En).to_string() on:click=move |_| choose_lang(Lang::En)>"English"</button>
                 </div>
             </fieldset>
-            <Toggle label=prefs.t().me_large_text value=prefs.large_text />
-            <Toggle label=prefs.t().me_high_contrast value=prefs.high_contrast />
+            {toggle(prefs.t().me_large_text, prefs.large_text)}
+            {toggle(prefs.t().me_high_contrast, prefs.high_contrast)}
         </section>
     }
 }
 
 /// A labelled on/off switch.
-#[component]
-fn Toggle(label: &'static str, value: RwSignal<bool>) -> impl IntoView {
+fn toggle(label: &'static str, value: RwSignal<bool>) -> impl IntoView {
     view! {
         <label class="flex min-h-12 items-center justify-between">
             <span>{label}</span>

@@ -2,7 +2,7 @@ use crate::api::booking::ListMyBookings;
 use crate::api::call;
 use crate::model::{BookingView, Empty};
 use crate::time::format_hh_mm;
-use crate::ui::components::{loaded, PageTitle};
+use crate::ui::components::{loaded, page_title};
 use crate::ui::load::load;
 use crate::ui::use_prefs;
 use leptos::prelude::*;
@@ -13,7 +13,7 @@ pub fn MyBookingsPage() -> impl IntoView {
     let prefs = use_prefs();
     let bookings = load(|| call::<ListMyBookings>(Empty {}));
     view! {
-        <PageTitle title=prefs.t().my_bookings />
+        {page_title(prefs.t().my_bookings)}
         {move || loaded(bookings.get(), |mine| view! {
             <h2 class="mb-2 text-lg font-bold">{prefs.t().my_upcoming}</h2>
             <BookingList bookings=mine.upcoming />

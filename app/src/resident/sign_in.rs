@@ -3,7 +3,7 @@ use crate::api::call;
 use crate::domain::{OneTimeCode, PhoneNumber};
 use crate::error::AppError;
 use crate::model::{CodeSignInRequest, SendCodeRequest};
-use crate::ui::components::{after_sign_in, ErrorNote, PageTitle};
+use crate::ui::components::{after_sign_in, error_note, page_title};
 use crate::ui::router::{query_param, use_location};
 use crate::ui::{use_prefs, use_session};
 use crate::ui::submit::Submit;
@@ -16,7 +16,7 @@ use std::time::Duration;
 pub fn SignInPage() -> impl IntoView {
     let prefs = use_prefs();
     view! {
-        <PageTitle title=prefs.t().sign_in_title />
+        {page_title(prefs.t().sign_in_title)}
         <CodeForm />
         <a href="/desk/sign-in" rel="external" class="mt-6 flex min-h-12 items-center justify-center text-brand underline">{prefs.t().sign_in_staff}" ›"</a>
     }
@@ -86,7 +86,7 @@ fn CodeForm() -> impl IntoView {
                 <span class="mb-1 block font-bold">{prefs.t().code_label}</span>
                 <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" class=FIELD placeholder=prefs.t().code_placeholder bind:value=code />
             </label>
-            {move || error.get().map(|error| view! { <ErrorNote error /> })}
+            {move || error.get().map(|error| error_note(error))}
             <button type="submit" class=PRIMARY disabled=move || verify.pending().get()>{prefs.t().sign_in_submit}</button>
         </form>
     }

@@ -5,7 +5,7 @@ mod error_note;
 mod page_title;
 mod sign_in_link;
 
-pub use duty_hours::DutyHours;
-pub use error_note::{loaded, ErrorNote, Loading};
-pub use page_title::PageTitle;
+pub use duty_hours::duty_hours;
+pub use error_note::{error_note, loaded, loading};
+pub use page_title::page_title;
 pub use sign_in_link::{after_sign_in, sign_in_href, SignInLink};

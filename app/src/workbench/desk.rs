@@ -6,7 +6,7 @@ use crate::api::desk::{DecideBooking, ListDeskBookings};
 use crate::domain::{BookingStatus, Role};
 use crate::model::{DeskAction, DeskBooking, DeskListRequest, DeskRequest};
 use crate::time::format_hh_mm;
-use crate::ui::components::{loaded, ErrorNote, Loading, PageTitle};
+use crate::ui::components::{loaded, error_note, loading, page_title};
 use crate::ui::load::load;
 use crate::ui::{use_prefs, use_session};
 use crate::ui::submit::Submit;
@@ -18,7 +18,7 @@ pub fn DeskPage() -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     view! {
-        <PageTitle title=prefs.t().nav_desk />
+        {page_title(prefs.t().nav_desk)}
         {move || match session.me.get() {
             Some(me) if me.role != Role::Resident => view! {
                 <AccountBar me=me.clone() />
@@ -30,7 +30,7 @@ pub fn DeskPage() -> impl IntoView {
                 <p>{prefs.t().err_forbidden}</p>
                 <a href="/" rel="external" class="text-brand underline">{prefs.t().tab_home}</a>
             }.into_any(),
-            None if !session.known.get() => view! { <Loading /> }.into_any(),
+            None if !session.known.get() => loading().into_any(),
             None => view! {
                 <a href="/desk/sign-in" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().me_sign_in}</a>
             }.into_any(),
@@ -101,7 +101,7 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
                     <button class="min-h-11 rounded-lg border-2 border-danger px-3 font-bold text-danger" on:click=move |_| { act.dispatch(DeskAction::Decline); }>{prefs.t().desk_decline}</button>
                 </div>
             })}
-            {move || act.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error /> })}
+            {move || act.value().get().and_then(Result::err).map(|error| error_note(error))}
         </li>
     }
 }

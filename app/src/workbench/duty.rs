@@ -1,7 +1,7 @@
 use crate::api::call;
 use crate::api::desk::{GetDutySchedule, ListDeskCommunities, RecordLeave};
 use crate::model::{CommunityRequest, CommunitySummary, Empty, LeaveRequest};
-use crate::ui::components::{loaded, DutyHours, ErrorNote};
+use crate::ui::components::{loaded, duty_hours, error_note};
 use crate::ui::load::load;
 use crate::ui::use_prefs;
 use crate::ui::submit::Submit;
@@ -28,7 +28,7 @@ fn CommunityDuty(community: CommunitySummary) -> impl IntoView {
     view! {
         <li class="rounded-lg border border-line bg-surface p-3">
             <p class="font-bold">{community.street_name}{community.name}</p>
-            <p class="text-sm">{move || schedule.get().and_then(Result::ok).map(|s| view! { <DutyHours periods=s.periods /> })}</p>
+            <p class="text-sm">{move || schedule.get().and_then(Result::ok).map(|s| duty_hours(s.periods))}</p>
         </li>
     }
 }
@@ -55,7 +55,7 @@ fn LeaveForm(lawyer_id: i64) -> impl IntoView {
             <label class="block">{prefs.t().desk_reason}<input type="text" maxlength="200" class=field bind:value=reason /></label>
             {move || match save.value().get() {
                 Some(Ok(done)) => view! { <p role="status" class="text-brand">{prefs.t().leave_saved}" "{done.moved_to_backup}" / "{done.without_backup}</p> }.into_any(),
-                Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+                Some(Err(error)) => error_note(error).into_any(),
                 None => ().into_any(),
             }}
             <button type="submit" class="min-h-11 w-full rounded-lg bg-brand font-bold text-white">{prefs.t().submit}</button>

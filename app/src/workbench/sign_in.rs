@@ -3,7 +3,7 @@ use crate::api::call;
 use crate::domain::{OneTimeCode, Role};
 use crate::error::AppError;
 use crate::model::{Me, PasswordSignIn, PasswordSignInRequest, SecondFactorRequest};
-use crate::ui::components::{ErrorNote, PageTitle};
+use crate::ui::components::{error_note, page_title};
 use crate::ui::router::{use_location, Location};
 use crate::ui::{use_prefs, use_session, SessionState};
 use crate::ui::submit::Submit;
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn SignInPage() -> impl IntoView {
     let prefs = use_prefs();
     view! {
-        <PageTitle title=prefs.t().sign_in_staff />
+        {page_title(prefs.t().sign_in_staff)}
         <PasswordForm />
         <a href="/sign-in" rel="external" class="mt-6 flex min-h-12 items-center justify-center text-brand underline">{prefs.t().sign_in_resident}" ›"</a>
     }
@@ -98,7 +98,7 @@ fn PasswordForm() -> impl IntoView {
                     <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" class=FIELD bind:value=code />
                 </label>
             })}
-            {move || error.get().map(|error| view! { <ErrorNote error /> })}
+            {move || error.get().map(|error| error_note(error))}
             <button type="submit" class=PRIMARY disabled=move || sign_in.pending().get() || second.pending().get()>{prefs.t().sign_in_submit}</button>
         </form>
     }

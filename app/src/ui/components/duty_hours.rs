@@ -3,8 +3,7 @@ use crate::ui::use_prefs;
 use leptos::prelude::*;
 
 /// Duty periods as "周一 09:00–12:00", or a dash when there are none.
-#[component]
-pub fn DutyHours(periods: Vec<DutyPeriod>) -> impl IntoView {
+pub fn duty_hours(periods: Vec<DutyPeriod>) -> impl IntoView {
     let prefs = use_prefs();
     let none = periods.is_empty();
     view! {

@@ -2,9 +2,10 @@ use crate::error::AppError;
 use crate::ui::use_prefs;
 use leptos::prelude::*;
 
-/// An error in the user's language, with the server's message when it sent one.
-#[component]
-pub fn ErrorNote(error: AppError) -> impl IntoView {
+/// An error in the user's language, with the server's message when it sent one. Small pieces
+/// like this one are plain functions, not components: a component is type-erased in the browser
+/// build, and each erasure costs its own code.
+pub fn error_note(error: AppError) -> impl IntoView {
     let prefs = use_prefs();
     let text = move || {
         if error.message.is_empty() {
@@ -17,8 +18,7 @@ pub fn ErrorNote(error: AppError) -> impl IntoView {
 }
 
 /// A quiet placeholder while something loads.
-#[component]
-pub fn Loading() -> impl IntoView {
+pub fn loading() -> impl IntoView {
     let prefs = use_prefs();
     view! { <p class="my-6 text-center text-muted" aria-busy="true">{prefs.t().loading}</p> }
 }
@@ -26,8 +26,8 @@ pub fn Loading() -> impl IntoView {
 /// A resource's state as a view: loading, its error, or `ok` with the value.
 pub fn loaded<T>(state: Option<Result<T, AppError>>, ok: impl FnOnce(T) -> AnyView) -> AnyView {
     match state {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(error)) => view! { <ErrorNote error /> }.into_any(),
+        None => loading().into_any(),
+        Some(Err(error)) => error_note(error).into_any(),
         Some(Ok(value)) => ok(value),
     }
 }
