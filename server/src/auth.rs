@@ -58,9 +58,9 @@ pub fn internal(caller: &Caller, error: impl std::fmt::Display) -> AppError {
 }
 
 fn code_error(caller: &Caller, error: CodeError) -> AppError {
-    let t = caller.lang.texts();
+    let t = caller.lang.messages();
     match error {
-        CodeError::Rejected(Rejected::RateLimited) => AppError::new(ErrorKind::RateLimited, t.err_rate_limited),
+        CodeError::Rejected(Rejected::RateLimited) => caller.error(ErrorKind::RateLimited),
         CodeError::Rejected(Rejected::Expired) => AppError::invalid("code", t.err_code_expired),
         CodeError::Rejected(Rejected::Wrong) => AppError::invalid("code", t.err_code_wrong),
         CodeError::Rejected(Rejected::TooManyAttempts) => AppError::invalid("code", t.err_code_attempts),
@@ -88,10 +88,10 @@ impl AuthPort for AuthService {
         if let Some(user) = &existing {
             // Lawyers and staff sign in with their password; a code alone is not enough for them.
             if user.role != Role::Resident {
-                return Err(AppError::new(ErrorKind::Forbidden, caller.lang.texts().err_use_password));
+                return Err(AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_use_password));
             }
             if user.disabled {
-                return Err(AppError::new(ErrorKind::Forbidden, caller.lang.texts().err_account_disabled));
+                return Err(AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_account_disabled));
             }
         }
         self.codes.verify(phone, Purpose::SignIn, code).await.map_err(|e| code_error(caller, e))?;
@@ -109,14 +109,14 @@ impl AuthPort for AuthService {
         login: &str,
         password: &str,
     ) -> Result<SessionGrant, AppError> {
-        let t = caller.lang.texts();
+        let t = caller.lang.messages();
         let subject = login.to_lowercase();
         let since = now_ms() - LOCKOUT_WINDOW_MS;
         let failures = audit::count_since(&self.store, "sign_in_failed", &subject, since)
             .await
             .map_err(|e| internal(caller, e))?;
         if failures >= MAX_FAILED_PASSWORDS {
-            return Err(AppError::new(ErrorKind::RateLimited, t.err_rate_limited));
+            return Err(caller.error(ErrorKind::RateLimited));
         }
         let user = users::by_login(&self.store, login)
             .await

@@ -43,8 +43,8 @@ pub fn today() -> LocalDate {
     Instant(now_ms()).to_shanghai().0
 }
 
-fn message(caller: &Caller, kind: ErrorKind, pick: fn(&app::i18n::Texts) -> &'static str) -> AppError {
-    AppError::new(kind, pick(caller.lang.texts()))
+fn message(caller: &Caller, kind: ErrorKind, pick: fn(&app::i18n::Messages) -> &'static str) -> AppError {
+    AppError::new(kind, pick(caller.lang.messages()))
 }
 
 /// A code residents can read out: no 0/O or 1/I.
@@ -186,12 +186,13 @@ impl BookingService {
         view: &BookingView,
         phone: Option<&PhoneNumber>,
         lang: Lang,
-        template: fn(&app::i18n::Texts) -> &'static str,
+        template: fn(&app::i18n::Messages) -> &'static str,
         reason: &str,
     ) -> Result<(), sqlx::Error> {
         let Some(phone) = phone else { return Ok(()) };
-        let t = lang.texts();
-        let status = if view.status == BookingStatus::Pending { t.book_pending_note } else { t.status_confirmed };
+        let t = lang.messages();
+        let status =
+            if view.status == BookingStatus::Pending { t.book_pending_note } else { lang.texts().status_confirmed };
         let text = fill(
             template(t),
             &[
@@ -233,7 +234,8 @@ impl BookingService {
     }
 
     fn reason(caller: &Caller, text: &str) -> Result<String, AppError> {
-        required_text(text, MAX_REASON_CHARS).map_err(|_| AppError::invalid("reason", caller.lang.texts().err_reason))
+        required_text(text, MAX_REASON_CHARS)
+            .map_err(|_| AppError::invalid("reason", caller.lang.messages().err_reason))
     }
 
     async fn live_bookings(&self, resident_id: i64) -> Result<i64, sqlx::Error> {
@@ -292,7 +294,7 @@ impl BookingPort for BookingService {
     async fn book(&self, caller: &Caller, request: BookRequest) -> Result<BookingView, AppError> {
         let resident = caller.user()?;
         let description = required_text(&request.description, MAX_DESCRIPTION_CHARS)
-            .map_err(|_| AppError::invalid("description", caller.lang.texts().err_description))?;
+            .map_err(|_| AppError::invalid("description", caller.lang.messages().err_description))?;
         if !self.community_exists(request.community_id).await.map_err(|e| internal(caller, e))? {
             return Err(caller.error(ErrorKind::NotFound));
         }

@@ -116,7 +116,7 @@ impl DirectoryPort for DirectoryService {
         let duty = crate::booking::calendar_store::periods(&self.store, community_id, crate::booking::today())
             .await
             .map_err(|e| internal(caller, e))?;
-        let t = caller.lang.texts();
+        let t = caller.lang.messages();
         Ok(CommunityDetail {
             duty,
             id: community_id,

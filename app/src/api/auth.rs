@@ -49,7 +49,7 @@ pub async fn sign_in_with_password(
     let (ports, caller) = ports::current()?;
     let login = request.login.trim();
     if login.is_empty() || request.password.is_empty() || login.len() > 64 || request.password.len() > 256 {
-        return Err(AppError::invalid("login", caller.lang.texts().err_login_empty));
+        return Err(AppError::invalid("login", crate::i18n::DeskTexts::of(caller.lang).err_login_empty));
     }
     let grant = ports.auth.sign_in_with_password(&caller, login, &request.password).await?;
     set_session_cookie(&caller, Some(&grant));

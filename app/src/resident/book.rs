@@ -4,11 +4,11 @@ use crate::domain::{Channel, Topic};
 use crate::error::AppError;
 use crate::model::{AvailabilityRequest, AvailableDay, BookRequest, FreeSlot, RescheduleRequest, WaitlistRequest};
 use crate::time::format_hh_mm;
-use crate::ui::components::{loaded, error_note, page_title, SignInLink};
+use crate::ui::components::{error_note, loaded, page_title, SignInLink};
 use crate::ui::load::load;
 use crate::ui::router::{query_param, use_location, with_param};
-use crate::ui::{use_prefs, use_session};
 use crate::ui::submit::Submit;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 /// 预约 tab: books at the resident's own community, or asks them to choose one.

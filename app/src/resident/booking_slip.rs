@@ -6,8 +6,8 @@ use crate::model::{BookingView, CancelRequest, Empty, RateRequest};
 use crate::time::{format_hh_mm, Instant};
 use crate::ui::components::{error_note, loading};
 use crate::ui::load::load;
-use crate::ui::{platform, use_prefs};
 use crate::ui::submit::Submit;
+use crate::ui::{platform, use_prefs};
 use leptos::prelude::*;
 
 /// The booking slip: the code to show at the office, the details, and what can still be done.

@@ -4,10 +4,10 @@ use crate::api::directory::GetCommunity;
 use crate::domain::{AssignmentRole, Role};
 use crate::i18n::Texts;
 use crate::model::{CommunityDetail, CommunityRequest, TeamLawyer};
-use crate::ui::components::{loaded, duty_hours, error_note, SignInLink};
+use crate::ui::components::{duty_hours, error_note, loaded, SignInLink};
 use crate::ui::load::load;
-use crate::ui::{use_prefs, use_session};
 use crate::ui::submit::Submit;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 /// A community: its office and its adviser team (A, B, coordinator, 1+1+N).

@@ -5,8 +5,8 @@ use crate::i18n::Lang;
 use crate::model::{Empty, SetLanguageRequest};
 use crate::ui::components::{page_title, SignInLink};
 use crate::ui::load::load;
-use crate::ui::{use_prefs, use_session};
 use crate::ui::submit::Submit;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 /// 我的: the account, sign-in or sign-out, and display settings (language, large text, contrast).

@@ -5,8 +5,8 @@ use crate::error::AppError;
 use crate::model::{CodeSignInRequest, SendCodeRequest};
 use crate::ui::components::{after_sign_in, error_note, page_title};
 use crate::ui::router::{query_param, use_location};
-use crate::ui::{use_prefs, use_session};
 use crate::ui::submit::Submit;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -37,8 +37,7 @@ fn CodeForm() -> impl IntoView {
     let session = use_session();
     let location = use_location();
 
-    let send =
-        Submit::new(move |phone: &String| call::<SendSignInCode>(SendCodeRequest { phone: phone.clone() }));
+    let send = Submit::new(move |phone: &String| call::<SendSignInCode>(SendCodeRequest { phone: phone.clone() }));
     let verify = Submit::new(move |req: &CodeSignInRequest| call::<SignInWithCode>(req.clone()));
 
     send.then(move |answer| match answer {
@@ -93,11 +92,7 @@ fn CodeForm() -> impl IntoView {
 }
 
 /// Sends a code to a valid number, or explains what is wrong with it.
-fn request_code(
-    input: &str,
-    send: Submit<String, crate::model::CodeSent>,
-    error: RwSignal<Option<AppError>>,
-) {
+fn request_code(input: &str, send: Submit<String, crate::model::CodeSent>, error: RwSignal<Option<AppError>>) {
     match PhoneNumber::parse(input) {
         Ok(p) => {
             send.dispatch(p.as_str().to_owned());

@@ -2,7 +2,7 @@
 
 use crate::api::account::GetSession;
 use crate::api::call;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{DeskTexts, Lang, Texts};
 use crate::model::{Empty, Me};
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -59,6 +59,11 @@ impl Prefs {
     /// [`Prefs::lang`]), so no text needs an effect of its own to follow it.
     pub fn t(self) -> &'static Texts {
         self.lang.get_untracked().texts()
+    }
+
+    /// The workbench's own strings, likewise.
+    pub fn desk(self) -> &'static DeskTexts {
+        DeskTexts::of(self.lang.get_untracked())
     }
 }
 

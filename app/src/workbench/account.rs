@@ -4,8 +4,8 @@ use crate::api::call;
 use crate::i18n::Lang;
 use crate::model::{Empty, Me, SetLanguageRequest};
 use crate::ui::router::use_location;
-use crate::ui::{use_prefs, use_session};
 use crate::ui::submit::Submit;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 /// Who is signed in, the language switch and sign-out, in one line above the desk.

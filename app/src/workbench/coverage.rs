@@ -12,16 +12,16 @@ pub fn Coverage() -> impl IntoView {
     let prefs = use_prefs();
     let overview = load(|| call::<GetProgrammeOverview>(Empty {}));
     view! {
-        <h2 class="mb-2 text-lg font-bold">{prefs.t().nav_coverage}</h2>
+        <h2 class="mb-2 text-lg font-bold">{prefs.desk().nav_coverage}</h2>
         {move || loaded(overview.get(), |o| {
             let gaps = o.without_a_lawyer;
             view! {
                 <dl class="mb-3 grid grid-cols-3 gap-2">
-                    <Figure label=prefs.t().figure_streets value=o.streets />
-                    <Figure label=prefs.t().figure_communities value=o.communities />
-                    <Figure label=prefs.t().figure_active_lawyers value=o.active_lawyers />
+                    <Figure label=prefs.desk().figure_streets value=o.streets />
+                    <Figure label=prefs.desk().figure_communities value=o.communities />
+                    <Figure label=prefs.desk().figure_active_lawyers value=o.active_lawyers />
                 </dl>
-                <p class="mb-1 font-bold">{prefs.t().figure_without_a_lawyer}" "{gaps.len()}</p>
+                <p class="mb-1 font-bold">{prefs.desk().figure_without_a_lawyer}" "{gaps.len()}</p>
                 <ul class="mb-4 flex flex-wrap gap-2 text-sm">
                     {gaps.into_iter().map(|c| view! {
                         <li class="rounded-full border border-danger px-3 py-1 text-danger">"⚠ "{c.street_name}{c.name}</li>

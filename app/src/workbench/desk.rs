@@ -6,10 +6,10 @@ use crate::api::desk::{DecideBooking, ListDeskBookings};
 use crate::domain::{BookingStatus, Role};
 use crate::model::{DeskAction, DeskBooking, DeskListRequest, DeskRequest};
 use crate::time::format_hh_mm;
-use crate::ui::components::{loaded, error_note, loading, page_title};
+use crate::ui::components::{error_note, loaded, loading, page_title};
 use crate::ui::load::load;
-use crate::ui::{use_prefs, use_session};
 use crate::ui::submit::Submit;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 /// 工作台: staff see coverage; everyone at a desk sees the bookings to handle.
@@ -48,9 +48,9 @@ fn DeskBookings() -> impl IntoView {
         call::<ListDeskBookings>(DeskListRequest::default())
     });
     view! {
-        <h2 class="mb-2 text-lg font-bold">{prefs.t().desk_bookings}</h2>
+        <h2 class="mb-2 text-lg font-bold">{prefs.desk().desk_bookings}</h2>
         {move || loaded(bookings.get(), |value| match value {
-            list if list.is_empty() => view! { <p class="text-muted">{prefs.t().desk_none}</p> }.into_any(),
+            list if list.is_empty() => view! { <p class="text-muted">{prefs.desk().desk_none}</p> }.into_any(),
             list => view! {
                 <ul class="space-y-3">{list.into_iter().map(|row| view! { <DeskRow row version /> }).collect_view()}</ul>
             }.into_any(),
@@ -80,9 +80,9 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
         }
     });
     let status = b.status;
-    let button = move |action: DeskAction, label: fn(&crate::i18n::Texts) -> &'static str| {
+    let button = move |action: DeskAction, label: fn(&crate::i18n::DeskTexts) -> &'static str| {
         view! {
-            <button class="min-h-11 rounded-lg border-2 border-brand px-3 font-bold text-brand" on:click=move |_| { act.dispatch(action); }>{label(prefs.t())}</button>
+            <button class="min-h-11 rounded-lg border-2 border-brand px-3 font-bold text-brand" on:click=move |_| { act.dispatch(action); }>{label(prefs.desk())}</button>
         }
     };
     view! {
@@ -97,8 +97,8 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
             </div>
             {status.is_live().then(|| view! {
                 <div class="mt-2 flex gap-2">
-                    <input type="text" maxlength="200" class="min-h-11 flex-1 rounded-lg border border-line px-2" aria-label=prefs.t().desk_reason placeholder=prefs.t().desk_reason bind:value=reason />
-                    <button class="min-h-11 rounded-lg border-2 border-danger px-3 font-bold text-danger" on:click=move |_| { act.dispatch(DeskAction::Decline); }>{prefs.t().desk_decline}</button>
+                    <input type="text" maxlength="200" class="min-h-11 flex-1 rounded-lg border border-line px-2" aria-label=prefs.desk().desk_reason placeholder=prefs.desk().desk_reason bind:value=reason />
+                    <button class="min-h-11 rounded-lg border-2 border-danger px-3 font-bold text-danger" on:click=move |_| { act.dispatch(DeskAction::Decline); }>{prefs.desk().desk_decline}</button>
                 </div>
             })}
             {move || act.value().get().and_then(Result::err).map(|error| error_note(error))}

@@ -14,7 +14,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <nav class="flex gap-1 text-sm" aria-label="staff">
                     <a href="/desk" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.t().nav_desk}</a>
                     <Show when=is_staff>
-                        <a href="/" rel="external" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.t().nav_communities}</a>
+                        <a href="/" rel="external" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_communities}</a>
                     </Show>
                 </nav>
             </div>

@@ -5,8 +5,8 @@ use crate::error::AppError;
 use crate::model::{Me, PasswordSignIn, PasswordSignInRequest, SecondFactorRequest};
 use crate::ui::components::{error_note, page_title};
 use crate::ui::router::{use_location, Location};
-use crate::ui::{use_prefs, use_session, SessionState};
 use crate::ui::submit::Submit;
+use crate::ui::{use_prefs, use_session, SessionState};
 use leptos::prelude::*;
 
 /// 登录 for lawyers, assistants and staff: login and password, then a second-factor code if the
@@ -17,7 +17,7 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         {page_title(prefs.t().sign_in_staff)}
         <PasswordForm />
-        <a href="/sign-in" rel="external" class="mt-6 flex min-h-12 items-center justify-center text-brand underline">{prefs.t().sign_in_resident}" ›"</a>
+        <a href="/sign-in" rel="external" class="mt-6 flex min-h-12 items-center justify-center text-brand underline">{prefs.desk().sign_in_resident}" ›"</a>
     }
 }
 
@@ -45,9 +45,8 @@ fn PasswordForm() -> impl IntoView {
     let factor_phone = RwSignal::new(None::<String>);
 
     let sign_in = Submit::new(move |req: &PasswordSignInRequest| call::<SignInWithPassword>(req.clone()));
-    let second = Submit::new(move |code: &String| {
-        call::<CompleteSecondFactor>(SecondFactorRequest { code: code.clone() })
-    });
+    let second =
+        Submit::new(move |code: &String| call::<CompleteSecondFactor>(SecondFactorRequest { code: code.clone() }));
     let (session, location) = (use_session(), use_location());
     sign_in.then(move |answer| match answer {
         Ok(PasswordSignIn::SignedIn { me }) => signed_in(me, session, location),
@@ -72,7 +71,7 @@ fn PasswordForm() -> impl IntoView {
                 Err(_) => error.set(Some(AppError::invalid("code", prefs.t().err_code_format))),
             }
         } else if login.get_untracked().trim().is_empty() || password.get_untracked().is_empty() {
-            error.set(Some(AppError::invalid("login", prefs.t().err_login_empty)));
+            error.set(Some(AppError::invalid("login", prefs.desk().err_login_empty)));
         } else {
             sign_in
                 .dispatch(PasswordSignInRequest { login: login.get_untracked(), password: password.get_untracked() });
@@ -83,16 +82,16 @@ fn PasswordForm() -> impl IntoView {
         <form on:submit=on_submit class="space-y-3" novalidate>
             <Show when=move || factor_phone.get().is_none()>
                 <label class="block">
-                    <span class="mb-1 block font-bold">{prefs.t().login_label}</span>
+                    <span class="mb-1 block font-bold">{prefs.desk().login_label}</span>
                     <input type="text" autocomplete="username" class=FIELD bind:value=login />
                 </label>
                 <label class="block">
-                    <span class="mb-1 block font-bold">{prefs.t().password_label}</span>
+                    <span class="mb-1 block font-bold">{prefs.desk().password_label}</span>
                     <input type="password" autocomplete="current-password" class=FIELD bind:value=password />
                 </label>
             </Show>
             {move || factor_phone.get().map(|phone| view! {
-                <p role="status">{prefs.t().second_factor_prompt}" ("{phone.clone()}")"</p>
+                <p role="status">{prefs.desk().second_factor_prompt}" ("{phone.clone()}")"</p>
                 <label class="block">
                     <span class="mb-1 block font-bold">{prefs.t().code_label}</span>
                     <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" class=FIELD bind:value=code />

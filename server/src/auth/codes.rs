@@ -137,7 +137,7 @@ impl Codes {
             .bind(now + CODE_TTL_MS)
             .execute(&mut *tx)
             .await?;
-        let text = lang.texts().sms_code.replace("{code}", &code);
+        let text = lang.messages().sms_code.replace("{code}", &code);
         Outbox::enqueue(&mut tx, phone.as_str(), &text).await?;
         tx.commit().await?;
         self.outbox.wake();

@@ -92,11 +92,11 @@ pub async fn reschedule(
 pub async fn rate(service: &BookingService, caller: &Caller, request: RateRequest) -> Result<BookingView, AppError> {
     let loaded = service.own_booking(caller, request.booking_id).await?;
     if !(1..=5).contains(&request.rating) {
-        return Err(AppError::invalid("rating", caller.lang.texts().err_rating));
+        return Err(AppError::invalid("rating", caller.lang.messages().err_rating));
     }
     let comment = request.comment.trim();
     if comment.chars().count() > MAX_DESCRIPTION_CHARS {
-        return Err(AppError::invalid("comment", caller.lang.texts().err_description));
+        return Err(AppError::invalid("comment", caller.lang.messages().err_description));
     }
     if loaded.view.status != BookingStatus::Completed || loaded.view.rating.is_some() {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_ratable));

@@ -86,7 +86,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     }
     let note = match &request.note {
         Some(note) if note.chars().count() > MAX_NOTE_CHARS => {
-            return Err(AppError::invalid("note", caller.lang.texts().err_reason))
+            return Err(AppError::invalid("note", caller.lang.messages().err_reason))
         }
         Some(note) => Some(note.trim().to_owned()),
         None => None,
@@ -101,7 +101,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     };
     let reason = if request.action == DeskAction::Decline {
         required_text(&request.reason, MAX_REASON_CHARS)
-            .map_err(|_| AppError::invalid("reason", caller.lang.texts().err_reason))?
+            .map_err(|_| AppError::invalid("reason", caller.lang.messages().err_reason))?
     } else {
         String::new()
     };
@@ -159,7 +159,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
         }
         _ => {}
     }
-    let template: Option<fn(&app::i18n::Texts) -> &'static str> = match request.action {
+    let template: Option<fn(&app::i18n::Messages) -> &'static str> = match request.action {
         DeskAction::Confirm => Some(|t| t.sms_confirmed),
         DeskAction::Decline => Some(|t| t.sms_declined),
         _ => None,
@@ -167,7 +167,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     if let (Some(template), Some(phone)) = (template, loaded.phone.as_ref()) {
         let lang = service.resident_lang(request.booking_id).await.map_err(|e| internal(caller, e))?;
         let text = fill(
-            template(lang.texts()),
+            template(lang.messages()),
             &[("when", &loaded.view.start.format_shanghai()), ("code", &loaded.view.code), ("reason", &reason)],
         );
         crate::sms::Outbox::enqueue_with_inbox(&mut tx, phone.as_str(), &text)

@@ -35,7 +35,7 @@ pub async fn queue_due(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
             }
             if let Some(phone) = phone {
                 let text = fill(
-                    Lang::from_tag(&lang).texts().sms_reminder,
+                    Lang::from_tag(&lang).messages().sms_reminder,
                     &[("when", &Instant(start).format_shanghai()), ("place", &place), ("code", &code)],
                 );
                 Outbox::enqueue_with_inbox(&mut tx, &phone, &text).await?;

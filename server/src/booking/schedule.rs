@@ -13,7 +13,7 @@ use app::time::{parse_hh_mm, LocalDate};
 /// A period's times in minutes, checked: start before end, whole slots of 10–240 minutes,
 /// 1–20 seats, channels given once each, weekday 1–7.
 fn checked(caller: &Caller, period: &DutyPeriod) -> Result<(u32, u32), AppError> {
-    let invalid = || AppError::invalid("period", caller.lang.texts().err_schedule);
+    let invalid = || AppError::invalid("period", caller.lang.messages().err_schedule);
     let (start, end) = (parse_hh_mm(&period.start).ok_or_else(invalid)?, parse_hh_mm(&period.end).ok_or_else(invalid)?);
     let ok = start < end
         && (10..=240).contains(&period.slot_minutes)
@@ -75,7 +75,7 @@ pub async fn add(service: &BookingService, caller: &Caller, request: AddDutyRequ
     let period = &request.period;
     let (start, end) = checked(caller, period)?;
     if !assigned(service, caller, request.community_id, period.lawyer_id).await? {
-        return Err(AppError::invalid("lawyer_id", caller.lang.texts().err_schedule));
+        return Err(AppError::invalid("lawyer_id", caller.lang.messages().err_schedule));
     }
     let current = read(service, caller, request.community_id).await?;
     let overlaps = current.periods.iter().any(|p| {
@@ -115,9 +115,9 @@ pub async fn add_exception(
     check_access(service, caller, request.community_id).await?;
     let date = LocalDate::parse(&request.date)
         .filter(|d| *d >= today())
-        .ok_or_else(|| AppError::invalid("date", caller.lang.texts().err_schedule))?;
+        .ok_or_else(|| AppError::invalid("date", caller.lang.messages().err_schedule))?;
     if request.note.chars().count() > MAX_REASON_CHARS {
-        return Err(AppError::invalid("note", caller.lang.texts().err_reason));
+        return Err(AppError::invalid("note", caller.lang.messages().err_reason));
     }
     let query = match &request.extra {
         None => sqlx::query("INSERT INTO duty_exceptions (community_id, on_date, kind, note, created_at) VALUES ($1, $2, 'closed', $3, $4)")
@@ -128,7 +128,7 @@ pub async fn add_exception(
         Some(period) => {
             let (start, end) = checked(caller, &DutyPeriod { weekday: date.weekday(), ..period.clone() })?;
             if !assigned(service, caller, request.community_id, period.lawyer_id).await? {
-                return Err(AppError::invalid("lawyer_id", caller.lang.texts().err_schedule));
+                return Err(AppError::invalid("lawyer_id", caller.lang.messages().err_schedule));
             }
             sqlx::query(
                 "INSERT INTO duty_exceptions (community_id, on_date, kind, note, created_at, lawyer_id, start_minute, end_minute, slot_minutes, seats, channels) \
@@ -173,7 +173,7 @@ pub async fn record_leave(
     if exists == 0 || !(user.role.is_staff() || own == Some(request.lawyer_id)) {
         return Err(caller.error(ErrorKind::NotFound));
     }
-    let invalid = || AppError::invalid("starts_on", caller.lang.texts().err_schedule);
+    let invalid = || AppError::invalid("starts_on", caller.lang.messages().err_schedule);
     let from = LocalDate::parse(&request.starts_on).ok_or_else(invalid)?;
     let to = LocalDate::parse(&request.ends_on).ok_or_else(invalid)?;
     if to < from || to < today() || request.reason.chars().count() > MAX_REASON_CHARS {
@@ -220,7 +220,7 @@ pub async fn record_leave(
             .await
             .map_err(|e| internal(caller, e))?;
         if let Some(phone) = phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()) {
-            let t = app::i18n::Lang::from_tag(&lang).texts();
+            let t = app::i18n::Lang::from_tag(&lang).messages();
             let text =
                 fill(t.sms_moved_to_backup, &[("when", &app::time::Instant(start).format_shanghai()), ("code", &code)]);
             crate::sms::Outbox::enqueue_with_inbox(&mut tx, phone.as_str(), &text)

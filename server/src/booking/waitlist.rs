@@ -66,7 +66,8 @@ pub async fn offer_freed_seat(
     let Some((id, phone, lang)) = next else { return Ok(()) };
     sqlx::query("UPDATE waitlist SET offered_at = $1 WHERE id = $2").bind(now_ms()).bind(id).execute(&mut **tx).await?;
     if let Some(phone) = phone {
-        let text = fill(Lang::from_tag(&lang).texts().sms_waitlist_offer, &[("when", &slot_start.format_shanghai())]);
+        let text =
+            fill(Lang::from_tag(&lang).messages().sms_waitlist_offer, &[("when", &slot_start.format_shanghai())]);
         Outbox::enqueue_with_inbox(tx, &phone, &text).await?;
     }
     Ok(())

@@ -27,7 +27,7 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
         return error_response(AppError::of(ErrorKind::BadRequest, early_lang));
     }
     if is_cross_site(&parts.headers) {
-        return error_response(AppError::new(ErrorKind::Forbidden, early_lang.texts().err_cross_site));
+        return error_response(AppError::new(ErrorKind::Forbidden, early_lang.messages().err_cross_site));
     }
     let bytes = match to_bytes(body, state.config.max_body_bytes).await {
         Ok(bytes) => bytes,
