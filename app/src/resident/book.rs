@@ -134,16 +134,16 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     let location = use_location();
-    let moving = move || location.param("move").and_then(|id| id.parse::<i64>().ok());
+    // The booking being moved (`?move=`), if any: fixed for the life of the form.
+    let moving = location.query.with_untracked(|q| query_param(q, "move")).and_then(|id| id.parse::<i64>().ok());
     let channel = RwSignal::new(free.channels.first().copied().unwrap_or(Channel::InPerson));
     let topic = RwSignal::new(Topic::Other);
     let description = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let start = free.start;
     let submit = Submit::new(move |_: &()| {
-        let move_id = moving();
         async move {
-            match move_id {
+            match moving {
                 Some(booking_id) => {
                     call::<RescheduleBooking>(RescheduleRequest {
                         booking_id,
@@ -173,7 +173,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
     let error = move || submit.value().get().and_then(Result::<_, AppError>::err);
     view! {
         <form class="space-y-3 rounded-lg border border-line bg-surface p-4" novalidate on:submit=move |ev| { ev.prevent_default(); submit.dispatch(()); }>
-            <Show when=move || moving().is_none()>
+            {moving.is_none().then(|| view! {
                 <fieldset>
                     <legend class="mb-1 font-bold">{prefs.t().book_channel}</legend>
                     {free.channels.clone().into_iter().map(|c| view! {
@@ -194,16 +194,16 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
                     <span class="mb-1 block font-bold">{prefs.t().book_description}</span>
                     <textarea rows="3" maxlength="500" class="w-full rounded-lg border border-line p-3" bind:value=description></textarea>
                 </label>
-            </Show>
-            <Show when=move || moving().is_some()>
+            })}
+            {moving.is_some().then(|| view! {
                 <label class="block">
                     <span class="mb-1 block font-bold">{prefs.t().cancel_reason}</span>
                     <input type="text" maxlength="200" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=reason />
                 </label>
-            </Show>
+            })}
             {move || error().map(|error| error_note(error))}
             {move || if session.me.get().is_some() {
-                view! { <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50" disabled=move || submit.pending().get()>{move || if moving().is_some() { prefs.t().reschedule } else { prefs.t().book_submit }}</button> }.into_any()
+                view! { <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50" disabled=move || submit.pending().get()>{if moving.is_some() { prefs.t().reschedule } else { prefs.t().book_submit }}</button> }.into_any()
             } else {
                 view! { <SignInLink class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().book_sign_in_first}</SignInLink> }.into_any()
             }}

@@ -61,9 +61,9 @@ fn Slip(booking: BookingView, changed: RwSignal<Option<BookingView>>) -> impl In
         </dl>
         {(!booking.status_reason.is_empty()).then(|| view! { <p class="mb-4">{booking.status_reason.clone()}</p> })}
         <div class="space-y-3">
-            <Show when=move || status.is_live()>
+            {status.is_live().then(|| view! {
                 <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=download.clone()>{prefs.t().book_add_calendar}</button>
-            </Show>
+            })}
             {booking.changeable.then(|| view! { <ChangeBooking booking=booking.clone() changed /> })}
             {(status == BookingStatus::Completed && booking.rating.is_none()).then(|| view! { <RateBooking booking_id=booking.id changed /> })}
             {booking.rating.map(|r| view! { <p class="text-brand">{prefs.t().rated}": "{"★".repeat(usize::from(r))}</p> })}

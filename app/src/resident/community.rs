@@ -41,9 +41,7 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
         <a href=format!("/communities/{id}/book") class="mb-3 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().book_title}</a>
         <MyCommunityButton community_id=id />
         <h2 class="mb-2 mt-4 text-lg font-bold">{prefs.t().community_team}</h2>
-        <Show when=move || no_lawyers>
-            <p class="text-muted">{prefs.t().community_none_assigned}</p>
-        </Show>
+        {no_lawyers.then(|| view! { <p class="text-muted">{prefs.t().community_none_assigned}</p> })}
         <ul class="space-y-3">
             {detail.lawyers.into_iter().map(|lawyer| lawyer_card(lawyer)).collect_view()}
         </ul>

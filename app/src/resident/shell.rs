@@ -13,9 +13,9 @@ pub fn Shell(children: Children) -> impl IntoView {
         <header class="sticky top-0 z-10 bg-brand text-white">
             <div class="mx-auto flex h-12 max-w-3xl items-center justify-between px-4">
                 <a href="/" class="text-lg font-bold">{prefs.t().app_name}</a>
-                <Show when=is_worker>
+                {move || is_worker().then(|| view! {
                     <a href="/desk/" rel="external" class="flex min-h-11 items-center rounded px-3 text-sm hover:bg-white/20">{prefs.t().nav_desk}</a>
-                </Show>
+                })}
             </div>
         </header>
         <main class="mx-auto max-w-3xl px-4 pb-24 pt-4">{children()}</main>
