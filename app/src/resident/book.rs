@@ -93,10 +93,10 @@ fn DayChips(days: Vec<AvailableDay>, day: RwSignal<usize>, chosen: RwSignal<Opti
     view! {
         <div class="-mx-4 mb-3 flex gap-2 overflow-x-auto px-4 pb-1">
             {days.into_iter().enumerate().map(|(i, d)| {
-                let label = move || format!("{} {}", prefs.lang.get().weekday(d.weekday), &d.date[5..]);
+                let label = format!("{} {}", prefs.lang.get_untracked().weekday(d.weekday), &d.date[5..]);
                 view! {
-                    <button class="min-h-12 shrink-0 rounded-lg border-2 px-3"
-                        class=("border-brand", move || day.get() == i) class=("bg-brand-soft", move || day.get() == i)
+                    <button
+                        class={move || if day.get() == i { "min-h-12 shrink-0 rounded-lg border-2 border-brand bg-brand-soft px-3" } else { "min-h-12 shrink-0 rounded-lg border-2 px-3" }}
                         aria-pressed=move || (day.get() == i).to_string()
                         on:click=move |_| { day.set(i); chosen.set(None); }>{label}</button>
                 }
@@ -115,11 +115,12 @@ fn SlotButtons(day: AvailableDay, chosen: RwSignal<Option<FreeSlot>>) -> impl In
                 let is_chosen = { let start = s.start; move || chosen.get().is_some_and(|c| c.start == start) };
                 let seats = s.seats_left;
                 view! {
-                    <button class="flex min-h-14 flex-col items-center justify-center rounded-lg border-2 bg-surface"
-                        class=("border-brand", is_chosen) class=("border-line", move || !is_chosen()) aria-pressed=move || is_chosen().to_string()
+                    <button
+                        class={move || if is_chosen() { "flex min-h-14 flex-col items-center justify-center rounded-lg border-2 border-brand bg-surface" } else { "flex min-h-14 flex-col items-center justify-center rounded-lg border-2 border-line bg-surface" }}
+                        aria-pressed=move || is_chosen().to_string()
                         on:click=move |_| chosen.set(Some(s.clone()))>
                         <span class="font-bold">{time}</span>
-                        <span class="text-xs text-muted">{move || if seats == 0 { prefs.t().slot_full.to_owned() } else { format!("{} {seats}", prefs.t().book_seats_left) }}</span>
+                        <span class="text-xs text-muted">{if seats == 0 { prefs.t().slot_full.to_owned() } else { format!("{} {seats}", prefs.t().book_seats_left) }}</span>
                     </button>
                 }
             }).collect_view()}
@@ -141,27 +142,25 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
     let description = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let start = free.start;
-    let submit = Submit::new(move |_: &()| {
-        async move {
-            match moving {
-                Some(booking_id) => {
-                    call::<RescheduleBooking>(RescheduleRequest {
-                        booking_id,
-                        slot_start: start,
-                        reason: reason.get_untracked(),
-                    })
-                    .await
-                }
-                None => {
-                    call::<BookSlot>(BookRequest {
-                        community_id,
-                        slot_start: start,
-                        channel: channel.get_untracked(),
-                        topic: topic.get_untracked(),
-                        description: description.get_untracked(),
-                    })
-                    .await
-                }
+    let submit = Submit::new(move |_: &()| async move {
+        match moving {
+            Some(booking_id) => {
+                call::<RescheduleBooking>(RescheduleRequest {
+                    booking_id,
+                    slot_start: start,
+                    reason: reason.get_untracked(),
+                })
+                .await
+            }
+            None => {
+                call::<BookSlot>(BookRequest {
+                    community_id,
+                    slot_start: start,
+                    channel: channel.get_untracked(),
+                    topic: topic.get_untracked(),
+                    description: description.get_untracked(),
+                })
+                .await
             }
         }
     });

@@ -124,8 +124,8 @@ fn RateBooking(booking_id: i64, changed: RwSignal<Option<BookingView>>) -> impl 
             <fieldset class="flex gap-1">
                 <legend class="mb-1 font-bold">{prefs.t().rate}</legend>
                 {(1..=5u8).map(|n| view! {
-                    <button type="button" class="h-11 w-11 text-2xl" aria-label=format!("{n}") aria-pressed=move || (stars.get() == n).to_string()
-                        class=("text-brand", move || stars.get() >= n) class=("text-line", move || stars.get() < n)
+                    <button type="button" aria-label=format!("{n}") aria-pressed=move || (stars.get() == n).to_string()
+                        class={move || if stars.get() >= n { "h-11 w-11 text-2xl text-brand" } else { "h-11 w-11 text-2xl text-line" }}
                         on:click=move |_| stars.set(n)>"★"</button>
                 }).collect_view()}
             </fieldset>

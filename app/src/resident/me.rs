@@ -20,6 +20,8 @@ pub fn MePage() -> impl IntoView {
             session.me.set(None);
         }
     });
+    // The whole app renders again when the language changes, so this is read once.
+    let lang = prefs.lang.get_untracked();
     let choose_lang = move |lang: Lang| {
         prefs.lang.set(lang);
         if session.me.get_untracked().is_some() {
@@ -53,10 +55,10 @@ pub fn MePage() -> impl IntoView {
             <fieldset>
                 <legend class="mb-1">{prefs.t().me_language}</legend>
                 <div class="flex gap-2">
-                    <button class="min-h-12 flex-1 rounded-lg border-2" class=("border-brand", move || prefs.lang.get() == Lang::Zh)
-                        aria-pressed=move || (prefs.lang.get() == Lang::Zh).to_string() on:click=move |_| choose_lang(Lang::Zh)>"中文"</button>
-                    <button class="min-h-12 flex-1 rounded-lg border-2" class=("border-brand", move || prefs.lang.get() == Lang::En)
-                        aria-pressed=move || (prefs.lang.get() == Lang::En).to_string() on:click=move |_| choose_lang(Lang::En)>"English"</button>
+                    <button class="min-h-12 flex-1 rounded-lg border-2" class=("border-brand", lang == Lang::Zh)
+                        aria-pressed=(lang == Lang::Zh).to_string() on:click=move |_| choose_lang(Lang::Zh)>"中文"</button>
+                    <button class="min-h-12 flex-1 rounded-lg border-2" class=("border-brand", lang == Lang::En)
+                        aria-pressed=(lang == Lang::En).to_string() on:click=move |_| choose_lang(Lang::En)>"English"</button>
                 </div>
             </fieldset>
             {toggle(prefs.t().me_large_text, prefs.large_text)}

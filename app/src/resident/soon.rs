@@ -14,12 +14,10 @@ pub enum Soon {
 #[component]
 pub fn SoonPage(what: Soon) -> impl IntoView {
     let prefs = use_prefs();
-    let text = move || {
-        let t = prefs.t();
-        match what {
-            Soon::Questions => t.soon_questions,
-            Soon::Library => t.soon_library,
-        }
+    let t = prefs.t();
+    let text = match what {
+        Soon::Questions => t.soon_questions,
+        Soon::Library => t.soon_library,
     };
     view! {
         <h1 class="mb-2 text-2xl font-bold">{prefs.t().soon_title}</h1>

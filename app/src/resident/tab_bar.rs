@@ -28,10 +28,11 @@ pub fn TabBar() -> impl IntoView {
                             <li>
                                 <a
                                     href=href
-                                    class="flex min-h-14 flex-col items-center justify-center text-sm"
-                                    class=("text-brand", current)
-                                    class=("font-bold", current)
-                                    class=("text-muted", move || !current())
+                                    class={move || if current() {
+                                        "flex min-h-14 flex-col items-center justify-center text-sm font-bold text-brand"
+                                    } else {
+                                        "flex min-h-14 flex-col items-center justify-center text-sm text-muted"
+                                    }}
                                     aria-current=move || current().then_some("page")
                                 >
                                     <span aria-hidden="true" class="text-xl leading-none">{icon}</span>

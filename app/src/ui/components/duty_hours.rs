@@ -9,7 +9,7 @@ pub fn duty_hours(periods: Vec<DutyPeriod>) -> impl IntoView {
     view! {
         {none.then_some("—")}
         {periods.into_iter().map(|p| view! {
-            <span class="mr-3 inline-block">{move || prefs.lang.get().weekday(p.weekday)}" "{p.start.clone()}"–"{p.end.clone()}</span>
+            <span class="mr-3 inline-block">{prefs.lang.get_untracked().weekday(p.weekday)}" "{p.start.clone()}"–"{p.end.clone()}</span>
         }).collect_view()}
     }
 }

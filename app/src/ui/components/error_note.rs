@@ -7,13 +7,7 @@ use leptos::prelude::*;
 /// build, and each erasure costs its own code.
 pub fn error_note(error: AppError) -> impl IntoView {
     let prefs = use_prefs();
-    let text = move || {
-        if error.message.is_empty() {
-            error.kind.default_message(prefs.t()).to_owned()
-        } else {
-            error.message.clone()
-        }
-    };
+    let text = if error.message.is_empty() { error.kind.default_message(prefs.t()).to_owned() } else { error.message };
     view! { <p role="alert" class="my-3 rounded border border-danger bg-danger-soft p-3 text-danger">{text}</p> }
 }
 
