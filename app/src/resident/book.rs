@@ -200,7 +200,7 @@ fn BookingForm(community_id: i64, free: FreeSlot) -> impl IntoView {
                     <input type="text" maxlength="200" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=reason />
                 </label>
             })}
-            {move || error().map(|error| error_note(error))}
+            {move || error().map(error_note)}
             {move || if session.me.get().is_some() {
                 view! { <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white disabled:opacity-50" disabled=move || submit.pending().get()>{if moving.is_some() { prefs.t().reschedule } else { prefs.t().book_submit }}</button> }.into_any()
             } else {
@@ -221,7 +221,7 @@ fn Waitlist(community_id: i64, free: FreeSlot) -> impl IntoView {
             {move || match join.value().get() {
                 Some(Ok(joined)) => view! { <p role="status" class="font-bold text-brand">{prefs.t().waitlist_joined}" "{joined.position}</p> }.into_any(),
                 other => view! {
-                    {other.and_then(Result::err).map(|error| error_note(error))}
+                    {other.and_then(Result::err).map(error_note)}
                     <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=move |_| { join.dispatch(()); }>{prefs.t().waitlist_join}</button>
                 }.into_any(),
             }}

@@ -99,7 +99,7 @@ fn ChangeBooking(booking: BookingView, changed: RwSignal<Option<BookingView>>) -
                 <span class="mb-1 block">{prefs.t().cancel_reason}</span>
                 <input type="text" maxlength="200" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=reason />
             </label>
-            {move || cancel.value().get().and_then(Result::err).map(|error| error_note(error))}
+            {move || cancel.value().get().and_then(Result::err).map(error_note)}
             <button type="submit" class="min-h-12 w-full rounded-lg bg-danger font-bold text-white">{prefs.t().cancel}</button>
         </form>
     }
@@ -133,7 +133,7 @@ fn RateBooking(booking_id: i64, changed: RwSignal<Option<BookingView>>) -> impl 
                 <span class="mb-1 block">{prefs.t().rate_comment}</span>
                 <input type="text" maxlength="500" class="min-h-12 w-full rounded-lg border border-line px-3" bind:value=comment />
             </label>
-            {move || rate.value().get().and_then(Result::err).map(|error| error_note(error))}
+            {move || rate.value().get().and_then(Result::err).map(error_note)}
             <button type="submit" class="min-h-12 w-full rounded-lg bg-brand font-bold text-white">{prefs.t().submit}</button>
         </form>
     }

@@ -43,7 +43,7 @@ fn CommunityView(detail: CommunityDetail) -> impl IntoView {
         <h2 class="mb-2 mt-4 text-lg font-bold">{prefs.t().community_team}</h2>
         {no_lawyers.then(|| view! { <p class="text-muted">{prefs.t().community_none_assigned}</p> })}
         <ul class="space-y-3">
-            {detail.lawyers.into_iter().map(|lawyer| lawyer_card(lawyer)).collect_view()}
+            {detail.lawyers.into_iter().map(lawyer_card).collect_view()}
         </ul>
         <ul class="mt-3 flex flex-wrap gap-2 text-sm">
             {detail.members.into_iter().map(|m| view! {
@@ -98,7 +98,7 @@ fn MyCommunityButton(community_id: i64) -> impl IntoView {
         } else {
             ().into_any()
         }}
-        {move || save.value().get().and_then(Result::err).map(|error| error_note(error))}
+        {move || save.value().get().and_then(Result::err).map(error_note)}
     }
 }
 

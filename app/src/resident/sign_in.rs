@@ -85,7 +85,7 @@ fn CodeForm() -> impl IntoView {
                 <span class="mb-1 block font-bold">{prefs.t().code_label}</span>
                 <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" class=FIELD placeholder=prefs.t().code_placeholder bind:value=code />
             </label>
-            {move || error.get().map(|error| error_note(error))}
+            {move || error.get().map(error_note)}
             <button type="submit" class=PRIMARY disabled=move || verify.pending().get()>{prefs.t().sign_in_submit}</button>
         </form>
     }

@@ -101,7 +101,7 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
                     <button class="min-h-11 rounded-lg border-2 border-danger px-3 font-bold text-danger" on:click=move |_| { act.dispatch(DeskAction::Decline); }>{prefs.desk().desk_decline}</button>
                 </div>
             })}
-            {move || act.value().get().and_then(Result::err).map(|error| error_note(error))}
+            {move || act.value().get().and_then(Result::err).map(error_note)}
         </li>
     }
 }

@@ -97,7 +97,7 @@ fn PasswordForm() -> impl IntoView {
                     <input type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" class=FIELD bind:value=code />
                 </label>
             })}
-            {move || error.get().map(|error| error_note(error))}
+            {move || error.get().map(error_note)}
             <button type="submit" class=PRIMARY disabled=move || sign_in.pending().get() || second.pending().get()>{prefs.t().sign_in_submit}</button>
         </form>
     }
