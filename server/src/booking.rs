@@ -47,6 +47,17 @@ fn message(caller: &Caller, kind: ErrorKind, pick: fn(&app::i18n::Messages) -> &
     AppError::new(kind, pick(caller.lang.messages()))
 }
 
+/// The resident's bookings that still hold a seat, as `tx` sees them.
+async fn live_bookings(tx: &mut Transaction<'_, Any>, resident_id: i64) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM bookings WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_end > $2",
+    )
+    .bind(resident_id)
+    .bind(now_ms())
+    .fetch_one(&mut **tx)
+    .await
+}
+
 /// A code residents can read out: no 0/O or 1/I.
 fn new_code() -> String {
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -158,19 +169,18 @@ impl BookingService {
         }
     }
 
-    /// Commits a new booking, then tells the resident (SMS and inbox) and returns it.
+    /// Tells the resident of a new booking (SMS and inbox) in the booking's own transaction, so
+    /// the message exists exactly when the booking does; commits and returns it.
     async fn confirm_booked(
         &self,
         caller: &Caller,
-        tx: Transaction<'_, Any>,
+        mut tx: Transaction<'_, Any>,
         id: i64,
     ) -> Result<BookingView, AppError> {
-        tx.commit().await.map_err(|e| internal(caller, e))?;
-        let loaded = views::one(&self.store, id)
+        let loaded = views::one_in(&mut tx, id)
             .await
             .map_err(|e| internal(caller, e))?
             .ok_or_else(|| caller.error(ErrorKind::Internal))?;
-        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
         self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "")
             .await
             .map_err(|e| internal(caller, e))?;
@@ -238,14 +248,6 @@ impl BookingService {
             .map_err(|_| AppError::invalid("reason", caller.lang.messages().err_reason))
     }
 
-    async fn live_bookings(&self, resident_id: i64) -> Result<i64, sqlx::Error> {
-        sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_end > $2")
-            .bind(resident_id)
-            .bind(now_ms())
-            .fetch_one(&self.store.pool)
-            .await
-    }
-
     async fn resident_lang(&self, booking_id: i64) -> Result<Lang, sqlx::Error> {
         let tag: Option<String> =
             sqlx::query_scalar("SELECT u.lang FROM bookings b JOIN users u ON u.id = b.resident_id WHERE b.id = $1")
@@ -308,11 +310,13 @@ impl BookingPort for BookingService {
         if slot.seats_left == 0 {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
         }
-        if self.live_bookings(resident.id).await.map_err(|e| internal(caller, e))? >= rules::MAX_LIVE_BOOKINGS {
+        // The cap is counted inside the transaction that books, after locking the resident's
+        // row, so concurrent bookings by one resident are counted one after the other.
+        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        crate::store::lock_user(&mut tx, resident.id).await.map_err(|e| internal(caller, e))?;
+        if live_bookings(&mut tx, resident.id).await.map_err(|e| internal(caller, e))? >= rules::MAX_LIVE_BOOKINGS {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_bookings));
         }
-
-        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
         let id = self.take_seat(&mut tx, caller, resident.id, &slot, &request, &description).await?;
         self.confirm_booked(caller, tx, id).await
     }

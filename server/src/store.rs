@@ -122,3 +122,11 @@ mod tests {
         assert_eq!(sqlite_path("postgres://x"), None);
     }
 }
+
+/// Locks an account's row until `tx` ends: the first write of a transaction that checks an "at
+/// most N per account" rule, so that concurrent requests of one account are counted one after
+/// the other. PostgreSQL holds the row lock; SQLite, whose writers take turns, holds the database's
+/// write lock from this statement on (a transaction that writes first never reads stale data).
+pub async fn lock_user(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET id = id WHERE id = $1").bind(user_id).execute(&mut **tx).await.map(|_| ())
+}

@@ -94,6 +94,13 @@ pub async fn one(store: &Store, booking_id: i64) -> Result<Option<Loaded>, sqlx:
     Ok(row.and_then(from_row))
 }
 
+/// One booking as `tx` sees it (a booking it has just written).
+pub async fn one_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, booking_id: i64) -> Result<Option<Loaded>, sqlx::Error> {
+    let row: Option<Row> =
+        sqlx::query_as(&format!("{SELECT} WHERE b.id = $1")).bind(booking_id).fetch_optional(&mut **tx).await?;
+    Ok(row.and_then(from_row))
+}
+
 /// A resident's bookings, soonest first.
 pub async fn of_resident(store: &Store, resident_id: i64) -> Result<Vec<BookingView>, sqlx::Error> {
     let rows: Vec<Row> =

@@ -10,6 +10,7 @@ mod booking_rules;
 mod desk;
 mod directory;
 mod helpers;
+mod limits;
 mod outbox;
 mod security;
 mod site;

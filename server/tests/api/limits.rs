@@ -1,0 +1,62 @@
+//! "At most N" rules hold when the requests arrive at once: each is checked inside the
+//! transaction that writes, after a lock (see docs/ARCHITECTURE.md).
+
+use crate::helpers::spawn_app;
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn twenty_residents_each_sending_eight_bookings_at_once_end_with_three_each() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let staff = app.staff_client("staff").await;
+    // An extra evening with eight slots of 20 seats: seats never run out, only the cap can say no.
+    let date = app::time::Instant(server::store::now_ms()).to_shanghai().0.plus_days(4);
+    let lawyer: i64 = sqlx::query_scalar(
+        "SELECT lawyer_id FROM assignments WHERE community_id = $1 AND role = 'a' AND ends_on IS NULL",
+    )
+    .bind(houting)
+    .fetch_one(&app.store.pool)
+    .await
+    .expect("A lawyer");
+    let period = json!({ "lawyer_id": lawyer, "weekday": 1, "start": "19:00", "end": "21:00", "slot_minutes": 15, "seats": 20, "channels": ["phone"], "instant": true });
+    let (status, body) = app
+        .post_with(
+            &staff,
+            "desk/add-exception",
+            json!({ "community_id": houting, "date": date.to_string(), "extra": period }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let starts: Vec<i64> = (0..8).map(|i| date.at_minute(19 * 60 + 15 * i).0).collect();
+
+    let mut residents = Vec::new();
+    for i in 0..20 {
+        residents.push(app.resident(&format!("1361111{i:04}")).await);
+    }
+    let app = &app;
+    let attempts = residents.iter().flat_map(|client| {
+        starts.iter().map(move |start| {
+            app.post_with(
+                client,
+                "booking/book",
+                json!({ "community_id": houting, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款未还" }),
+            )
+        })
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let booked = results.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+    let capped =
+        results.iter().filter(|(s, b)| *s == StatusCode::CONFLICT && b["message"] == "您的待办预约已达上限").count();
+    assert_eq!((booked, capped), (60, 100), "{:?}", results.iter().map(|(s, _)| s.as_u16()).collect::<Vec<_>>());
+    let most: i64 = sqlx::query_scalar(
+        "SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM bookings WHERE status IN ('pending', 'confirmed') GROUP BY resident_id) AS per_resident",
+    )
+    .fetch_one(&app.store.pool)
+    .await
+    .expect("per resident");
+    assert_eq!(most, 3);
+    // Each booking's SMS was written with it, and only with it.
+    let messages = app.count("SELECT COUNT(*) FROM outbox WHERE body LIKE '%预约码%'").await;
+    assert_eq!(messages, 60);
+}
