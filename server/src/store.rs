@@ -130,3 +130,14 @@ mod tests {
 pub async fn lock_user(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET id = id WHERE id = $1").bind(user_id).execute(&mut **tx).await.map(|_| ())
 }
+
+/// Locks `key` until `tx` ends, as [`lock_user`] locks an account: for "at most N" rules whose
+/// subject has no row (codes per phone number, per client address). Lock keys in a fixed order
+/// when a rule needs several.
+pub async fn lock_key(tx: &mut sqlx::Transaction<'_, sqlx::Any>, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO limit_keys (key) VALUES ($1) ON CONFLICT (key) DO UPDATE SET key = excluded.key")
+        .bind(key)
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
+}

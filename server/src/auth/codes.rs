@@ -3,7 +3,7 @@
 
 use super::sessions::hex;
 use crate::sms::Outbox;
-use crate::store::{now_ms, Store};
+use crate::store::{lock_key, now_ms, Store};
 use app::domain::{OneTimeCode, PhoneNumber};
 use app::i18n::Lang;
 use hmac::{Hmac, Mac};
@@ -96,12 +96,19 @@ impl Codes {
         lang: Lang,
     ) -> Result<(), CodeError> {
         let now = now_ms();
+        // The limits are counted inside the transaction that writes the code, after locking the
+        // number (then the address), so concurrent requests are counted one after the other.
+        let mut tx = self.store.pool.begin().await?;
+        lock_key(&mut tx, &format!("code-phone:{}", phone.as_str())).await?;
+        if let Some(ip) = client_ip {
+            lock_key(&mut tx, &format!("code-ip:{ip}")).await?;
+        }
         let (last, per_phone): (Option<i64>, i64) = sqlx::query_as(
             "SELECT MAX(created_at), COUNT(*) FROM one_time_codes WHERE phone = $1 AND created_at >= $2",
         )
         .bind(phone.as_str())
         .bind(now - 3_600_000)
-        .fetch_one(&self.store.pool)
+        .fetch_one(&mut *tx)
         .await?;
         let too_soon = last.is_some_and(|at| now - at < i64::from(RESEND_AFTER_SECS) * 1000);
         let per_ip: i64 = match client_ip {
@@ -109,7 +116,7 @@ impl Codes {
                 sqlx::query_scalar("SELECT COUNT(*) FROM one_time_codes WHERE client_ip = $1 AND created_at >= $2")
                     .bind(ip)
                     .bind(now - 3_600_000)
-                    .fetch_one(&self.store.pool)
+                    .fetch_one(&mut *tx)
                     .await?
             }
             None => 0,
@@ -119,7 +126,6 @@ impl Codes {
         }
 
         let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
-        let mut tx = self.store.pool.begin().await?;
         sqlx::query(
             "UPDATE one_time_codes SET consumed_at = $1 WHERE phone = $2 AND purpose = $3 AND consumed_at IS NULL",
         )

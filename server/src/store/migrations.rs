@@ -16,6 +16,7 @@ const FILES: &[(i64, &str, &str)] = &[
     (5, "bookings", include_str!("../../migrations/0005_bookings.sql")),
     (6, "notifications", include_str!("../../migrations/0006_notifications.sql")),
     (7, "waitlist", include_str!("../../migrations/0007_waitlist.sql")),
+    (8, "limit keys", include_str!("../../migrations/0008_limit_keys.sql")),
 ];
 
 /// The migrator for `backend`.

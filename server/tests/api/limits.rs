@@ -60,3 +60,17 @@ async fn twenty_residents_each_sending_eight_bookings_at_once_end_with_three_eac
     let messages = app.count("SELECT COUNT(*) FROM outbox WHERE body LIKE '%预约码%'").await;
     assert_eq!(messages, 60);
 }
+
+#[tokio::test]
+async fn thirty_code_requests_for_one_number_at_once_send_one_sms() {
+    let app = spawn_app().await;
+    let clients: Vec<_> = (0..30).map(|_| crate::helpers::new_client()).collect();
+    let attempts =
+        clients.iter().map(|client| app.post_with(client, "auth/send-code", json!({ "phone": "13733330001" })));
+    let results = futures_util::future::join_all(attempts).await;
+    let sent = results.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+    let limited = results.iter().filter(|(s, _)| *s == StatusCode::TOO_MANY_REQUESTS).count();
+    assert_eq!((sent, limited), (1, 29), "{:?}", results.iter().map(|(s, _)| s.as_u16()).collect::<Vec<_>>());
+    assert_eq!(app.count("SELECT COUNT(*) FROM one_time_codes WHERE phone = '13733330001'").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE recipient = '13733330001'").await, 1);
+}
