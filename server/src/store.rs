@@ -110,19 +110,6 @@ pub fn now_ms() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::sqlite_path;
-
-    #[test]
-    fn finds_the_file_of_a_sqlite_url() {
-        assert_eq!(sqlite_path("sqlite://./data/fai.db?mode=rwc"), Some("./data/fai.db"));
-        assert_eq!(sqlite_path("sqlite:fai.db"), Some("fai.db"));
-        assert_eq!(sqlite_path("sqlite::memory:"), None);
-        assert_eq!(sqlite_path("postgres://x"), None);
-    }
-}
-
 /// Locks an account's row until `tx` ends: the first write of a transaction that checks an "at
 /// most N per account" rule, so that concurrent requests of one account are counted one after
 /// the other. PostgreSQL holds the row lock; SQLite, whose writers take turns, holds the database's
@@ -140,4 +127,17 @@ pub async fn lock_key(tx: &mut sqlx::Transaction<'_, sqlx::Any>, key: &str) -> R
         .execute(&mut **tx)
         .await
         .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sqlite_path;
+
+    #[test]
+    fn finds_the_file_of_a_sqlite_url() {
+        assert_eq!(sqlite_path("sqlite://./data/fai.db?mode=rwc"), Some("./data/fai.db"));
+        assert_eq!(sqlite_path("sqlite:fai.db"), Some("fai.db"));
+        assert_eq!(sqlite_path("sqlite::memory:"), None);
+        assert_eq!(sqlite_path("postgres://x"), None);
+    }
 }

@@ -76,26 +76,8 @@ async fn a_community_that_confirms_at_once_gives_a_confirmed_booking() {
 async fn the_last_seat_offered_to_sixty_residents_at_once_is_taken_exactly_once() {
     let app = spawn_app().await;
     let houting = app.community("后亭社区").await;
-    let staff = app.staff_client("staff").await;
     // An extra evening on a day in the window, with a single seat.
-    let date = app::time::Instant(server::store::now_ms()).to_shanghai().0.plus_days(3);
-    let lawyer: i64 = sqlx::query_scalar(
-        "SELECT lawyer_id FROM assignments WHERE community_id = $1 AND role = 'a' AND ends_on IS NULL",
-    )
-    .bind(houting)
-    .fetch_one(&app.store.pool)
-    .await
-    .expect("A lawyer");
-    let period = json!({ "lawyer_id": lawyer, "weekday": 1, "start": "19:00", "end": "19:30", "slot_minutes": 30, "seats": 1, "channels": ["phone"], "instant": true });
-    let (status, body) = app
-        .post_with(
-            &staff,
-            "desk/add-exception",
-            json!({ "community_id": houting, "date": date.to_string(), "extra": period }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let start = date.at_minute(19 * 60).0;
+    let start = app.extra_evening(houting, 3, 1, 30, 1).await[0];
 
     let mut residents = Vec::new();
     for i in 0..60 {

@@ -251,6 +251,40 @@ impl TestApp {
         client
     }
 
+    /// Opens an extra evening from 19:00 at `community_id`, `days_ahead` days from today, with its
+    /// A lawyer, by phone, booked at once: `slots` slots of `minutes` minutes and `seats` seats.
+    /// Returns the start of each slot.
+    pub async fn extra_evening(
+        &self,
+        community_id: i64,
+        days_ahead: i64,
+        slots: u32,
+        minutes: u32,
+        seats: u32,
+    ) -> Vec<i64> {
+        let date = app::time::Instant(server::store::now_ms()).to_shanghai().0.plus_days(days_ahead);
+        let lawyer: i64 = sqlx::query_scalar(
+            "SELECT lawyer_id FROM assignments WHERE community_id = $1 AND role = 'a' AND ends_on IS NULL",
+        )
+        .bind(community_id)
+        .fetch_one(&self.store.pool)
+        .await
+        .expect("A lawyer");
+        let end = 19 * 60 + slots * minutes;
+        let period = json!({ "lawyer_id": lawyer, "weekday": 1, "start": "19:00", "end": format!("{:02}:{:02}", end / 60, end % 60),
+            "slot_minutes": minutes, "seats": seats, "channels": ["phone"], "instant": true });
+        let staff = self.staff_client("staff").await;
+        let (status, body) = self
+            .post_with(
+                &staff,
+                "desk/add-exception",
+                json!({ "community_id": community_id, "date": date.to_string(), "extra": period }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        (0..slots).map(|i| date.at_minute(19 * 60 + minutes * i).0).collect()
+    }
+
     /// The slots of a community with a free seat, flattened, soonest first.
     pub async fn free_slots(&self, community_id: i64) -> Vec<Value> {
         let (status, availability) = self.post("booking/availability", json!({ "community_id": community_id })).await;

@@ -9,26 +9,8 @@ use serde_json::json;
 async fn twenty_residents_each_sending_eight_bookings_at_once_end_with_three_each() {
     let app = spawn_app().await;
     let houting = app.community("后亭社区").await;
-    let staff = app.staff_client("staff").await;
     // An extra evening with eight slots of 20 seats: seats never run out, only the cap can say no.
-    let date = app::time::Instant(server::store::now_ms()).to_shanghai().0.plus_days(4);
-    let lawyer: i64 = sqlx::query_scalar(
-        "SELECT lawyer_id FROM assignments WHERE community_id = $1 AND role = 'a' AND ends_on IS NULL",
-    )
-    .bind(houting)
-    .fetch_one(&app.store.pool)
-    .await
-    .expect("A lawyer");
-    let period = json!({ "lawyer_id": lawyer, "weekday": 1, "start": "19:00", "end": "21:00", "slot_minutes": 15, "seats": 20, "channels": ["phone"], "instant": true });
-    let (status, body) = app
-        .post_with(
-            &staff,
-            "desk/add-exception",
-            json!({ "community_id": houting, "date": date.to_string(), "extra": period }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    let starts: Vec<i64> = (0..8).map(|i| date.at_minute(19 * 60 + 15 * i).0).collect();
+    let starts = app.extra_evening(houting, 4, 8, 15, 20).await;
 
     let mut residents = Vec::new();
     for i in 0..20 {
