@@ -86,22 +86,22 @@ pub fn App() -> impl IntoView {
     move || {
         prefs.lang.track();
         view! {
-        <shell::Shell>
-            {move || match page.get() {
-                Page::Home => view! { <home::HomePage /> }.into_any(),
-                Page::Street(id) => view! { <street::StreetPage street_id=id /> }.into_any(),
-                Page::Community(id) => view! { <community::CommunityPage community_id=id /> }.into_any(),
-                Page::Book(id) => view! { <book::BookPage community_id=id /> }.into_any(),
-                Page::BookingTab => view! { <book::BookingTab /> }.into_any(),
-                Page::MyBookings => view! { <my_bookings::MyBookingsPage /> }.into_any(),
-                Page::Booking(id) => view! { <booking_slip::BookingSlipPage booking_id=id /> }.into_any(),
-                Page::Questions => view! { <soon::SoonPage what=soon::Soon::Questions /> }.into_any(),
-                Page::Library => view! { <soon::SoonPage what=soon::Soon::Library /> }.into_any(),
-                Page::Me => view! { <me::MePage /> }.into_any(),
-                Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
-                Page::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),
-            }}
-        </shell::Shell>
+            <shell::Shell>
+                {move || match page.get() {
+                    Page::Home => view! { <home::HomePage /> }.into_any(),
+                    Page::Street(id) => view! { <street::StreetPage street_id=id /> }.into_any(),
+                    Page::Community(id) => view! { <community::CommunityPage community_id=id /> }.into_any(),
+                    Page::Book(id) => view! { <book::BookPage community_id=id /> }.into_any(),
+                    Page::BookingTab => view! { <book::BookingTab /> }.into_any(),
+                    Page::MyBookings => view! { <my_bookings::MyBookingsPage /> }.into_any(),
+                    Page::Booking(id) => view! { <booking_slip::BookingSlipPage booking_id=id /> }.into_any(),
+                    Page::Questions => view! { <soon::SoonPage what=soon::Soon::Questions /> }.into_any(),
+                    Page::Library => view! { <soon::SoonPage what=soon::Soon::Library /> }.into_any(),
+                    Page::Me => view! { <me::MePage /> }.into_any(),
+                    Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
+                    Page::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),
+                }}
+            </shell::Shell>
         }
     }
 }

@@ -52,12 +52,12 @@ pub fn App() -> impl IntoView {
     move || {
         prefs.lang.track();
         view! {
-        <shell::Shell>
-            {move || match page.get() {
-                Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
-                Page::Desk => view! { <desk::DeskPage /> }.into_any(),
-            }}
-        </shell::Shell>
+            <shell::Shell>
+                {move || match page.get() {
+                    Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
+                    Page::Desk => view! { <desk::DeskPage /> }.into_any(),
+                }}
+            </shell::Shell>
         }
     }
 }
