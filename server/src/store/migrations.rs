@@ -8,7 +8,8 @@ use super::Backend;
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use std::borrow::Cow;
 
-const FILES: &[(i64, &str, &str)] = &[
+/// Every migration: version, description, SQL.
+pub const FILES: &[(i64, &str, &str)] = &[
     (1, "accounts", include_str!("../../migrations/0001_accounts.sql")),
     (2, "directory", include_str!("../../migrations/0002_directory.sql")),
     (3, "outbox audit", include_str!("../../migrations/0003_outbox_audit.sql")),
