@@ -11,7 +11,7 @@ texts! {
         err_code_attempts: "错误次数过多，请重新获取验证码", "Too many wrong tries; request a new code";
         err_credentials: "登录名或密码不正确", "Wrong login or password";
         err_cross_site: "拒绝来自其他网站的请求", "Requests from other sites are refused";
-        err_use_password: "律师和工作人员请使用密码登录", "Lawyers and staff sign in with their password";
+        err_use_password: "律师和工作人员请在工作台用密码登录(见下方“律师 / 工作人员”)", "Lawyers and staff sign in on the workbench with their password (see “Lawyer / staff” below)";
         err_account_disabled: "该账户已停用", "This account is disabled";
         book_pending_note: "律师确认后会短信通知您", "You will get an SMS when the lawyer confirms";
         err_slot_has_seats: "该时段仍有空位，请直接预约", "That time still has seats: book it";
