@@ -11,6 +11,7 @@ mod desk;
 mod directory;
 mod helpers;
 mod limits;
+mod matrix;
 mod outbox;
 mod security;
 mod site;

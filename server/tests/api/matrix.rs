@@ -1,0 +1,132 @@
+//! The authorisation matrix: every registered endpoint × every role. Who may call each endpoint
+//! is declared here, so an endpoint added without a declaration fails the first test.
+
+use crate::helpers::{code_in, new_client, spawn_app, TestApp};
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+
+/// The roles, as the tests sign them in.
+const ROLES: [&str; 5] = ["resident", "assistant", "lawyer", "staff", "admin"];
+
+/// Who may call an endpoint.
+#[derive(Debug, Clone, Copy)]
+enum May {
+    /// Anyone, signed in or not (the directory, signing in).
+    Anyone,
+    /// Any signed-in account.
+    SignedIn,
+    /// Only these roles.
+    Only(&'static [&'static str]),
+}
+
+const RESIDENTS: May = May::Only(&["resident"]);
+const DESK: May = May::Only(&["assistant", "lawyer", "staff", "admin"]);
+const SCHEDULERS: May = May::Only(&["lawyer", "staff", "admin"]);
+const STAFF: May = May::Only(&["staff", "admin"]);
+
+/// Every endpoint, who may call it, and a well-formed request (ids of 后亭社区 and its A lawyer).
+fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Value)> {
+    let later = server::store::now_ms() + 5 * 86_400_000;
+    let period = json!({ "lawyer_id": lawyer, "weekday": 6, "start": "19:00", "end": "20:00", "slot_minutes": 30, "seats": 1, "channels": ["phone"], "instant": true });
+    vec![
+        ("account/session", May::Anyone, json!({})),
+        ("account/set-language", May::SignedIn, json!({ "lang": "zh-CN" })),
+        ("account/set-community", RESIDENTS, json!({ "community_id": community })),
+        ("account/inbox", May::SignedIn, json!({})),
+        ("auth/send-code", May::Anyone, json!({ "phone": "13744440001" })),
+        ("auth/sign-in-code", May::Anyone, json!({ "phone": "13744440001", "code": "000000" })),
+        ("auth/sign-in-password", May::Anyone, json!({ "login": "nobody", "password": "x" })),
+        ("auth/second-factor", May::Anyone, json!({ "code": "000000" })),
+        ("auth/sign-out", May::Anyone, json!({})),
+        ("booking/availability", May::Anyone, json!({ "community_id": community })),
+        (
+            "booking/book",
+            RESIDENTS,
+            json!({ "community_id": community, "slot_start": later, "channel": "phone", "topic": "debt", "description": "借款" }),
+        ),
+        ("booking/mine", RESIDENTS, json!({})),
+        ("booking/cancel", RESIDENTS, json!({ "booking_id": 999_999, "reason": "有事" })),
+        ("booking/reschedule", RESIDENTS, json!({ "booking_id": 999_999, "slot_start": later, "reason": "有事" })),
+        ("booking/rate", RESIDENTS, json!({ "booking_id": 999_999, "rating": 5 })),
+        ("booking/waitlist", RESIDENTS, json!({ "community_id": community, "slot_start": later })),
+        ("desk/bookings", DESK, json!({})),
+        ("desk/decide", DESK, json!({ "booking_id": 999_999, "action": "confirm" })),
+        ("desk/communities", DESK, json!({})),
+        ("desk/schedule", DESK, json!({ "community_id": community })),
+        ("desk/add-duty", SCHEDULERS, json!({ "community_id": community, "period": period })),
+        ("desk/add-exception", SCHEDULERS, json!({ "community_id": community, "date": "2030-01-01" })),
+        ("desk/leave", SCHEDULERS, json!({ "lawyer_id": lawyer, "starts_on": "2030-01-01", "ends_on": "2030-01-02" })),
+        ("directory/streets", May::Anyone, json!({})),
+        ("directory/communities", May::Anyone, json!({})),
+        ("directory/community", May::Anyone, json!({ "community_id": community })),
+        ("staff/overview", STAFF, json!({})),
+    ]
+}
+
+/// A signed-in client for `role` (the admin through its SMS second factor).
+async fn signed_in(app: &TestApp, role: &str) -> Client {
+    match role {
+        "resident" => app.resident("13744449999").await,
+        "admin" => {
+            let client = new_client();
+            app.sign_in_password(&client, "admin").await;
+            let code = code_in(&app.last_sms("13900000001").await);
+            let (status, body) = app.post_with(&client, "auth/second-factor", json!({ "code": code })).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            client
+        }
+        login => app.staff_client(login).await,
+    }
+}
+
+#[test]
+fn every_registered_endpoint_is_in_the_matrix() {
+    let registered: std::collections::BTreeSet<String> =
+        server_fn::axum::server_fn_paths().map(|(path, _)| path.trim_start_matches("/api/").to_owned()).collect();
+    let declared: std::collections::BTreeSet<String> = matrix(1, 1).iter().map(|(p, _, _)| (*p).to_owned()).collect();
+    assert_eq!(registered, declared, "declare who may call each endpoint in tests/api/matrix.rs");
+}
+
+#[tokio::test]
+async fn each_role_reaches_exactly_the_endpoints_declared_for_it() {
+    let app = spawn_app().await;
+    let community = app.community("后亭社区").await;
+    let lawyer: i64 =
+        sqlx::query_scalar("SELECT l.id FROM lawyers l JOIN users u ON u.id = l.user_id WHERE u.login = 'lawyer'")
+            .fetch_one(&app.store.pool)
+            .await
+            .expect("the demo lawyer");
+    let mut clients = vec![("anonymous", new_client())];
+    for role in ROLES {
+        clients.push((role, signed_in(&app, role).await));
+    }
+    for (path, may, body) in matrix(community, lawyer) {
+        for (role, client) in &clients {
+            // Signing out would end the session the next rows need.
+            if path == "auth/sign-out" && *role != "anonymous" {
+                continue;
+            }
+            let (status, answer) = app.post_with(client, path, body.clone()).await;
+            let allowed = match may {
+                // Open to all: a 401 here can only be about credentials (a wrong password or
+                // code), never about who is calling.
+                May::Anyone => {
+                    assert_ne!(status, StatusCode::FORBIDDEN, "{role} may call {path}: {answer}");
+                    continue;
+                }
+                May::SignedIn => *role != "anonymous",
+                May::Only(roles) => roles.contains(role),
+            };
+            if allowed {
+                assert!(
+                    ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN].contains(&status),
+                    "{role} may call {path}, got {status}: {answer}"
+                );
+            } else if *role == "anonymous" {
+                assert_eq!(status, StatusCode::UNAUTHORIZED, "{role} on {path}: {answer}");
+            } else {
+                assert_eq!(status, StatusCode::FORBIDDEN, "{role} on {path}: {answer}");
+            }
+        }
+    }
+}
