@@ -8,4 +8,4 @@ mod sign_in_link;
 pub use duty_hours::duty_hours;
 pub use error_note::{error_note, loaded, loading};
 pub use page_title::page_title;
-pub use sign_in_link::{after_sign_in, sign_in_href, SignInLink};
+pub use sign_in_link::{after_sign_in, SignInLink};

@@ -28,11 +28,6 @@ impl Location {
         location
     }
 
-    /// One query parameter, decoded (reactive).
-    pub fn param(self, name: &str) -> Option<String> {
-        query_param(&self.query.get(), name)
-    }
-
     /// Goes to `href` (a path of this front end, with an optional query) without reloading;
     /// `replace` changes the current history entry instead of adding one.
     pub fn navigate(self, href: &str, replace: bool) {

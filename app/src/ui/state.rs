@@ -20,7 +20,7 @@ pub struct Prefs {
 
 impl Prefs {
     /// Reads the stored choices; the language defaults to Chinese.
-    pub fn load() -> Prefs {
+    fn load() -> Prefs {
         Prefs {
             lang: RwSignal::new(platform::load_pref("lang").map(|tag| Lang::from_tag(&tag)).unwrap_or_default()),
             large_text: RwSignal::new(platform::load_pref("large_text").is_some_and(|v| v == "1")),
@@ -36,7 +36,7 @@ impl Prefs {
     }
 
     /// Keeps `<html>` (lang attribute, size and contrast classes) and storage in step.
-    pub fn apply_to_document(self) {
+    fn apply_to_document(self) {
         Effect::new(move |_| {
             let lang = self.lang.get();
             platform::store_pref("lang", lang.tag());
@@ -83,7 +83,7 @@ impl SessionState {
     }
 
     /// Starts asking the server who is signed in.
-    pub fn load() -> SessionState {
+    fn load() -> SessionState {
         let state = SessionState { me: RwSignal::new(None), known: RwSignal::new(false) };
         leptos::task::spawn_local(async move {
             if let Ok(session) = call::<GetSession>(Empty {}).await {

@@ -11,7 +11,7 @@ pub fn SignInLink(#[prop(into)] class: String, children: Children) -> impl IntoV
 }
 
 /// `/sign-in?next=<this page>`, the page percent-encoded.
-pub fn sign_in_href(path: &str, query: &str) -> String {
+fn sign_in_href(path: &str, query: &str) -> String {
     let here = if query.is_empty() { path.to_owned() } else { format!("{path}?{query}") };
     if here == "/" || here.starts_with("/sign-in") {
         return "/sign-in".to_owned();
