@@ -7,6 +7,7 @@
 pub mod calendar_store;
 mod changes;
 mod desk;
+pub mod recent;
 pub mod reminders;
 mod schedule;
 pub mod slots;
@@ -15,7 +16,7 @@ mod waitlist;
 
 use crate::auth::internal;
 use crate::sms::Outbox;
-use crate::store::{now_ms, Store};
+use crate::store::{now_ms, Backend, Store};
 use app::domain::{required_text, rules, BookingStatus, Channel, PhoneNumber, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
@@ -28,14 +29,17 @@ use app::ports::{BookingPort, Caller};
 use app::time::{Instant, LocalDate};
 use async_trait::async_trait;
 use rand::Rng;
+use recent::RecentAnswers;
 use slots::Slot;
 use sqlx::{Any, Transaction};
+use std::sync::Arc;
 
 /// Bookings over the store, with SMS through the outbox.
 #[derive(Clone, Debug)]
 pub struct BookingService {
     store: Store,
     outbox: Outbox,
+    recent: RecentAnswers,
 }
 
 /// Today's date in Shanghai.
@@ -45,17 +49,6 @@ pub fn today() -> LocalDate {
 
 fn message(caller: &Caller, kind: ErrorKind, pick: fn(&app::i18n::Messages) -> &'static str) -> AppError {
     AppError::new(kind, pick(caller.lang.messages()))
-}
-
-/// The resident's bookings that still hold a seat, as `tx` sees them.
-async fn live_bookings(tx: &mut Transaction<'_, Any>, resident_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM bookings WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_end > $2",
-    )
-    .bind(resident_id)
-    .bind(now_ms())
-    .fetch_one(&mut **tx)
-    .await
 }
 
 /// A code residents can read out: no 0/O or 1/I.
@@ -71,9 +64,19 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 impl BookingService {
-    /// Bookings over `store`, notifying through `outbox`.
-    pub fn new(store: Store, outbox: Outbox) -> BookingService {
-        BookingService { store, outbox }
+    /// Bookings over `store`, notifying through `outbox`, keeping availability answers in
+    /// `recent`.
+    pub fn new(store: Store, outbox: Outbox, recent: RecentAnswers) -> BookingService {
+        BookingService { store, outbox, recent }
+    }
+
+    /// Commits a change to bookings or schedules: recent availability answers are forgotten and
+    /// the messages written with the change are sent.
+    async fn commit(&self, caller: &Caller, tx: Transaction<'_, Any>) -> Result<(), AppError> {
+        tx.commit().await.map_err(|e| internal(caller, e))?;
+        self.recent.forget();
+        self.outbox.wake();
+        Ok(())
     }
 
     /// The slots of `community_id` on `from..=to` that can be booked now.
@@ -105,53 +108,61 @@ impl BookingService {
         Ok(n == 1)
     }
 
-    /// Inserts a booking and takes a seat for it, inside `tx`. `Ok(None)` when the slot is full.
+    /// Inserts a booking and takes a seat for it, inside `tx`. With a `cap`, the booking is
+    /// inserted only while the resident holds fewer live bookings: counted by the insert itself,
+    /// so on SQLite the count is read under the write lock the insert takes.
     async fn insert_booking(
         &self,
         tx: &mut Transaction<'_, Any>,
         resident_id: i64,
-        community_id: i64,
         slot: &Slot,
         request: &BookRequest,
-        description: &str,
-    ) -> Result<Option<(i64, String)>, sqlx::Error> {
+        cap: Option<i64>,
+    ) -> Result<Taken, sqlx::Error> {
         let now = now_ms();
         let status = if slot.instant { BookingStatus::Confirmed } else { BookingStatus::Pending };
         let code = new_code();
-        let id: i64 = sqlx::query_scalar(
+        let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11 WHERE (SELECT COUNT(*) FROM bookings \
+             WHERE resident_id = $2 AND status IN ('pending', 'confirmed') AND slot_end > $11) < $12 RETURNING id",
         )
         .bind(&code)
         .bind(resident_id)
-        .bind(community_id)
+        .bind(request.community_id)
         .bind(slot.lawyer_id)
         .bind(slot.start.0)
         .bind(slot.end.0)
         .bind(request.channel.as_str())
         .bind(request.topic.as_str())
-        .bind(description)
+        .bind(&request.description)
         .bind(status.as_str())
         .bind(now)
-        .fetch_one(&mut **tx)
+        .bind(cap.unwrap_or(i64::MAX))
+        .fetch_optional(&mut **tx)
         .await?;
-        for seat in 1..=i64::from(slot.seats) {
+        let Some(id) = id else { return Ok(Taken::OverCap) };
+        // Start at the first seat the calendar saw free, so a busy slot is not tried from seat 1.
+        let seats = i64::from(slot.seats);
+        let first = i64::from(slot.seats - slot.seats_left.min(slot.seats));
+        for seat in (0..seats).map(|k| (first + k) % seats + 1) {
             let taken = sqlx::query("INSERT INTO booking_seats (community_id, slot_start, seat, booking_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                .bind(community_id)
+                .bind(request.community_id)
                 .bind(slot.start.0)
                 .bind(seat)
                 .bind(id)
                 .execute(&mut **tx)
                 .await?;
             if taken.rows_affected() == 1 {
-                return Ok(Some((id, code)));
+                return Ok(Taken::Seat(id, code));
             }
         }
-        Ok(None)
+        Ok(Taken::Full)
     }
 
-    /// Inserts the booking and takes its seat in `tx`; 409 when the slot is full or the resident
-    /// already holds it. On error the transaction is dropped, so nothing stays.
+    /// Inserts the booking and takes its seat in `tx`; 409 when the slot is full, the resident
+    /// already holds it, or (with a `cap`) holds that many live bookings. On error the
+    /// transaction is dropped, so nothing stays.
     async fn take_seat(
         &self,
         tx: &mut Transaction<'_, Any>,
@@ -159,34 +170,51 @@ impl BookingService {
         resident_id: i64,
         slot: &Slot,
         request: &BookRequest,
-        description: &str,
-    ) -> Result<i64, AppError> {
-        match self.insert_booking(tx, resident_id, request.community_id, slot, request, description).await {
-            Ok(Some((id, _code))) => Ok(id),
-            Ok(None) => Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full)),
+        cap: Option<i64>,
+    ) -> Result<(i64, String), AppError> {
+        match self.insert_booking(tx, resident_id, slot, request, cap).await {
+            Ok(Taken::Seat(id, code)) => Ok((id, code)),
+            Ok(Taken::Full) => Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full)),
+            Ok(Taken::OverCap) => Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_bookings)),
             Err(e) if is_unique_violation(&e) => Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked)),
             Err(e) => Err(internal(caller, e)),
         }
     }
 
     /// Tells the resident of a new booking (SMS and inbox) in the booking's own transaction, so
-    /// the message exists exactly when the booking does; commits and returns it.
+    /// the message exists exactly when the booking does; commits and returns it. `names` were
+    /// read before the transaction, which then holds the write lock only for its writes.
     async fn confirm_booked(
         &self,
         caller: &Caller,
         mut tx: Transaction<'_, Any>,
-        id: i64,
+        (id, code): (i64, String),
+        names: views::Names,
+        slot: &Slot,
+        request: &BookRequest,
     ) -> Result<BookingView, AppError> {
-        let loaded = views::one_in(&mut tx, id)
-            .await
-            .map_err(|e| internal(caller, e))?
-            .ok_or_else(|| caller.error(ErrorKind::Internal))?;
-        self.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_booked, "")
+        let view = BookingView {
+            id,
+            code,
+            status: if slot.instant { BookingStatus::Confirmed } else { BookingStatus::Pending },
+            status_reason: String::new(),
+            community_id: request.community_id,
+            community_name: names.community_name,
+            office_address: names.office_address,
+            lawyer_name: names.lawyer_name,
+            start: slot.start,
+            end: slot.end,
+            channel: request.channel,
+            topic: request.topic,
+            description: request.description.clone(),
+            rating: None,
+            changeable: slot.start.0 - now_ms() >= rules::CHANGE_CUTOFF_MINUTES * 60_000,
+        };
+        self.notify(&mut tx, &view, names.phone.as_ref(), caller.lang, |t| t.sms_booked, "")
             .await
             .map_err(|e| internal(caller, e))?;
-        tx.commit().await.map_err(|e| internal(caller, e))?;
-        self.outbox.wake();
-        Ok(loaded.view)
+        self.commit(caller, tx).await?;
+        Ok(view)
     }
 
     /// Queues an SMS to a booking's resident, in `tx`.
@@ -258,6 +286,16 @@ impl BookingService {
     }
 }
 
+/// What taking a seat came to.
+enum Taken {
+    /// Booked: id and code.
+    Seat(i64, String),
+    /// Every seat is taken.
+    Full,
+    /// The resident already holds the most live bookings allowed.
+    OverCap,
+}
+
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     error.as_database_error().is_some_and(|e| e.is_unique_violation())
 }
@@ -266,6 +304,11 @@ fn is_unique_violation(error: &sqlx::Error) -> bool {
 impl BookingPort for BookingService {
     #[tracing::instrument(skip(self, caller))]
     async fn availability(&self, caller: &Caller, community_id: i64) -> Result<Availability, AppError> {
+        let now = now_ms();
+        if let Some(answer) = self.recent.get(community_id, now) {
+            return Ok(Availability::clone(&answer));
+        }
+        let generation = self.recent.generation();
         if !self.community_exists(community_id).await.map_err(|e| internal(caller, e))? {
             return Err(caller.error(ErrorKind::NotFound));
         }
@@ -289,7 +332,9 @@ impl BookingPort for BookingService {
                 _ => days.push(AvailableDay { date: date.to_string(), weekday: date.weekday(), slots: vec![free] }),
             }
         }
-        Ok(Availability { community_id, days })
+        let answer = Availability { community_id, days };
+        self.recent.put(community_id, generation, now, Arc::new(answer.clone()));
+        Ok(answer)
     }
 
     #[tracing::instrument(skip_all, fields(community_id = request.community_id))]
@@ -297,10 +342,13 @@ impl BookingPort for BookingService {
         let resident = caller.user()?;
         let description = required_text(&request.description, MAX_DESCRIPTION_CHARS)
             .map_err(|_| AppError::invalid("description", caller.lang.messages().err_description))?;
-        if !self.community_exists(request.community_id).await.map_err(|e| internal(caller, e))? {
-            return Err(caller.error(ErrorKind::NotFound));
-        }
-        let slot = self.slot_at(caller, request.community_id, request.slot_start).await?;
+        let slot = match self.slot_at(caller, request.community_id, request.slot_start).await {
+            Ok(slot) => slot,
+            Err(_) if !self.community_exists(request.community_id).await.map_err(|e| internal(caller, e))? => {
+                return Err(caller.error(ErrorKind::NotFound));
+            }
+            Err(error) => return Err(error),
+        };
         if !slot.channels.contains(&request.channel) {
             return Err(AppError {
                 field: Some("channel".into()),
@@ -310,15 +358,23 @@ impl BookingPort for BookingService {
         if slot.seats_left == 0 {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
         }
-        // The cap is counted inside the transaction that books, after locking the resident's
-        // row, so concurrent bookings by one resident are counted one after the other.
+        let names = views::names(&self.store, request.community_id, slot.lawyer_id, resident.id)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        let request = BookRequest { description, ..request };
+        // The turn before the connection: a connection held while queueing could be the one the
+        // writer ahead needs.
+        let _turn = self.store.write_turn().await;
         let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
-        crate::store::lock_user(&mut tx, resident.id).await.map_err(|e| internal(caller, e))?;
-        if live_bookings(&mut tx, resident.id).await.map_err(|e| internal(caller, e))? >= rules::MAX_LIVE_BOOKINGS {
-            return Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_bookings));
+        // The cap is counted by the insert, inside this transaction. PostgreSQL first locks the
+        // resident's row, so concurrent bookings of one resident are counted one after the
+        // other; on SQLite the insert's own write lock does that (docs/ARCHITECTURE.md).
+        if self.store.backend == Backend::Postgres {
+            crate::store::lock_user(&mut tx, resident.id).await.map_err(|e| internal(caller, e))?;
         }
-        let id = self.take_seat(&mut tx, caller, resident.id, &slot, &request, &description).await?;
-        self.confirm_booked(caller, tx, id).await
+        let booked =
+            self.take_seat(&mut tx, caller, resident.id, &slot, &request, Some(rules::MAX_LIVE_BOOKINGS)).await?;
+        self.confirm_booked(caller, tx, booked, names, &slot, &request).await
     }
 
     async fn join_waitlist(&self, caller: &Caller, request: WaitlistRequest) -> Result<WaitlistJoined, AppError> {

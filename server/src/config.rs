@@ -42,6 +42,9 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// `DB_MAX_CONNECTIONS`, default 16 (PostgreSQL) or 8 (SQLite).
     pub db_max_connections: Option<u32>,
+    /// `AVAILABILITY_CACHE_MS`, default 1000: how long a server answers availability look-ups from
+    /// memory, so the longest a change made through another server goes unseen here. 0: never.
+    pub availability_cache_ms: u64,
 }
 
 /// A setting that could not be read.
@@ -88,6 +91,7 @@ impl Config {
             trust_proxy: flag("TRUST_PROXY"),
             max_body_bytes: number("MAX_BODY_BYTES")?.map_or(64 * 1024, |n| n as usize),
             db_max_connections: number("DB_MAX_CONNECTIONS")?.map(|n| n as u32),
+            availability_cache_ms: number("AVAILABILITY_CACHE_MS")?.unwrap_or(1000),
         })
     }
 }

@@ -144,18 +144,29 @@ impl Outbox {
         .bind(BATCH)
         .fetch_all(&self.store.pool)
         .await?;
+        if due.is_empty() {
+            return Ok(0);
+        }
+        // Claim the batch in one statement; what another server claimed first is not returned.
+        let ids = |ids: &mut dyn Iterator<Item = i64>| ids.map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        let claimed: Vec<i64> = {
+            let _turn = self.store.write_turn().await;
+            sqlx::query_scalar(&format!(
+                "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 \
+                 WHERE id IN ({}) AND sent_at IS NULL AND next_attempt_at <= $2 RETURNING id",
+                ids(&mut due.iter().map(|d| d.0))
+            ))
+            .bind(now + CLAIM_MS)
+            .bind(now)
+            .fetch_all(&self.store.pool)
+            .await?
+        };
         let mut sent = 0;
-        for (id, to, text, attempts) in due {
-            let claimed = sqlx::query("UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 WHERE id = $2 AND sent_at IS NULL AND next_attempt_at <= $3")
-                .bind(now + CLAIM_MS)
-                .bind(id)
-                .bind(now)
-                .execute(&self.store.pool)
-                .await?;
-            if claimed.rows_affected() == 0 {
-                continue; // another server took it
-            }
-            match sender.send(&to, &text).await {
+        for (id, to, text, attempts) in due.into_iter().filter(|d| claimed.contains(&d.0)) {
+            let outcome = sender.send(&to, &text).await;
+            // Marked at once, message by message: a crash now re-sends at most this one.
+            let _turn = self.store.write_turn().await;
+            match outcome {
                 Ok(()) => {
                     sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2")
                         .bind(now_ms())

@@ -1,6 +1,7 @@
 //! Builds the application from its configuration and serves it until a shutdown signal.
 
 use crate::auth::{codes::Codes, AuthService};
+use crate::booking::recent::RecentAnswers;
 use crate::booking::{reminders, BookingService};
 use crate::config::Config;
 use crate::demo;
@@ -78,7 +79,11 @@ impl Application {
         let ports = Ports {
             auth: Arc::new(AuthService::new(store.clone(), codes)),
             directory: Arc::new(DirectoryService::new(store.clone())),
-            booking: Arc::new(BookingService::new(store.clone(), outbox.clone())),
+            booking: Arc::new(BookingService::new(
+                store.clone(),
+                outbox.clone(),
+                RecentAnswers::new(i64::try_from(config.availability_cache_ms).unwrap_or(i64::MAX)),
+            )),
         };
         let state = AppState { store, config: Arc::new(config), ports };
         let router = router(state.clone());

@@ -181,4 +181,6 @@ pub mod rules {
     pub const CHANGE_CUTOFF_MINUTES: i64 = 120;
     /// Live (pending or confirmed, not yet ended) bookings a resident may hold at once.
     pub const MAX_LIVE_BOOKINGS: i64 = 3;
+    /// Waitlists of slots not yet started a resident may be on at once.
+    pub const MAX_WAITING: i64 = 5;
 }

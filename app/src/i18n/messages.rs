@@ -16,6 +16,7 @@ texts! {
         book_pending_note: "律师确认后会短信通知您", "You will get an SMS when the lawyer confirms";
         err_slot_has_seats: "该时段仍有空位，请直接预约", "That time still has seats: book it";
         err_already_waiting: "您已在该时段的候补名单中", "You are already on this waitlist";
+        err_too_many_waiting: "您候补的时段已达上限（5个）", "You are already on the most waitlists allowed (5)";
         err_slot_unavailable: "该时段不可预约", "That time cannot be booked";
         err_slot_full: "该时段已约满，请选择其他时间", "That time is full; choose another";
         err_too_many_bookings: "您的待办预约已达上限", "You already have the most bookings allowed";

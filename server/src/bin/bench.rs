@@ -1,6 +1,8 @@
 //! Load benchmark: availability look-ups and bookings against the real application on loopback,
 //! at 32 and 128 concurrent clients, on SQLite and on PostgreSQL, beside the rate of `/healthz`
-//! (the HTTP stack's own ceiling) measured in the same run. Ends by counting double bookings.
+//! (the HTTP stack's own ceiling) measured in the same run. Look-ups read the demo district as it
+//! is; bookings then go to an open schedule with seats to spare. Ends by counting double bookings.
+//! Prints a Markdown table.
 //!
 //!   cargo run --release -p server --bin bench -- [--seconds 5] [--postgres postgres://…] [--no-postgres]
 //!
@@ -25,16 +27,19 @@ impl SmsSender for Discard {
     }
 }
 
-const RESIDENTS: usize = 6000;
+const RESIDENTS: usize = 10_000;
 const SEATS: i64 = 20;
+/// Days of bookable slots, from tomorrow.
+const BOOKING_DAYS: i64 = 3;
 
 struct Target {
     base: String,
     client: reqwest::Client,
     tokens: Vec<String>,
     communities: Vec<i64>,
-    /// Slot starts every resident can book: contention is real, seats are limited.
-    slots: Vec<i64>,
+    /// Slot starts every resident can book (set before the booking phase): contention is real,
+    /// seats are limited.
+    slots: std::sync::OnceLock<Vec<i64>>,
     next_resident: AtomicUsize,
     store: Store,
 }
@@ -79,7 +84,8 @@ async fn one(target: &Target, load: Load, n: u64) -> Result<reqwest::StatusCode,
             // Each resident books up to three times (the per-resident cap).
             let resident = target.next_resident.fetch_add(1, Ordering::Relaxed) / 3 % target.tokens.len();
             let community = target.communities[pick(target.communities.len())];
-            let slot = target.slots[pick(target.slots.len())];
+            let slots = target.slots.get().expect("booking phase");
+            let slot = slots[pick(slots.len())];
             target
                 .client
                 .post(format!("{}/api/booking/book", target.base))
@@ -128,28 +134,10 @@ async fn run(target: Arc<Target>, load: Load, clients: usize, seconds: u64) -> O
     outcome
 }
 
-/// Opens every community every day, all day, in 10-minute slots of 20 seats, and makes residents.
-async fn prepare(store: &Store) -> Result<(Vec<String>, Vec<i64>, Vec<i64>), Box<dyn std::error::Error>> {
-    sqlx::query("DELETE FROM duty_schedules").execute(&store.pool).await?;
-    let communities: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL ORDER BY community_id",
-    )
-    .fetch_all(&store.pool)
-    .await?;
-    for (community, lawyer) in &communities {
-        for weekday in 1..=7i64 {
-            sqlx::query(
-                "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, created_at) \
-                 VALUES ($1, $2, $3, 0, 1440, 10, $4, 'phone', 1, '2020-01-01', 0)",
-            )
-            .bind(community)
-            .bind(lawyer)
-            .bind(weekday)
-            .bind(SEATS)
-            .execute(&store.pool)
-            .await?;
-        }
-    }
+/// Makes signed-in residents; returns their session tokens and the demo district's communities.
+async fn residents(store: &Store) -> Result<(Vec<String>, Vec<i64>), Box<dyn std::error::Error>> {
+    let communities: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM communities ORDER BY id").fetch_all(&store.pool).await?;
     let mut tokens = Vec::with_capacity(RESIDENTS);
     let mut tx = store.pool.begin().await?;
     for i in 0..RESIDENTS {
@@ -169,10 +157,54 @@ async fn prepare(store: &Store) -> Result<(Vec<String>, Vec<i64>, Vec<i64>), Box
         tokens.push(token);
     }
     tx.commit().await?;
-    // Slots from tomorrow 08:00 Shanghai, every ten minutes for ten hours: 60 starts.
+    Ok((tokens, communities))
+}
+
+/// Opens every community every day, 08:00–18:00, in 10-minute slots of 20 seats, and returns the
+/// slot starts of the next few days: bookings compete for seats that exist.
+async fn open_for_booking(store: &Store) -> Result<Vec<i64>, Box<dyn std::error::Error>> {
+    sqlx::query("DELETE FROM duty_schedules").execute(&store.pool).await?;
+    let communities: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL ORDER BY community_id",
+    )
+    .fetch_all(&store.pool)
+    .await?;
+    for (community, lawyer) in &communities {
+        for weekday in 1..=7i64 {
+            sqlx::query(
+                "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, created_at) \
+                 VALUES ($1, $2, $3, 480, 1080, 10, $4, 'phone', 1, '2020-01-01', 0)",
+            )
+            .bind(community)
+            .bind(lawyer)
+            .bind(weekday)
+            .bind(SEATS)
+            .execute(&store.pool)
+            .await?;
+        }
+    }
     let tomorrow = app::time::Instant(now_ms()).to_shanghai().0.plus_days(1);
-    let slots = (0..60).map(|k| tomorrow.at_minute(8 * 60 + 10 * k).0).collect();
-    Ok((tokens, communities.into_iter().map(|(c, _)| c).collect(), slots))
+    Ok((0..BOOKING_DAYS)
+        .flat_map(|d| (0..60).map(move |k| tomorrow.plus_days(d).at_minute(8 * 60 + 10 * k).0))
+        .collect())
+}
+
+fn rate(o: &Outcome) -> f64 {
+    o.latencies_us.len() as f64 / o.seconds
+}
+
+/// One line of the Markdown table.
+fn row(backend: &str, load: &str, clients: usize, o: &Outcome, ceiling: f64) {
+    println!(
+        "| {backend} | {load} | {clients} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {:.1} % |",
+        rate(o),
+        percentile(&o.latencies_us, 0.5),
+        percentile(&o.latencies_us, 0.99),
+        o.ok,
+        o.conflicts,
+        o.errors,
+        100.0 * rate(o) / ceiling
+    );
 }
 
 async fn double_bookings(store: &Store) -> Result<i64, sqlx::Error> {
@@ -189,7 +221,8 @@ async fn double_bookings(store: &Store) -> Result<i64, sqlx::Error> {
     Ok(over + seatless)
 }
 
-async fn bench_backend(name: &str, database_url: String, seconds: u64) -> Result<(), Box<dyn std::error::Error>> {
+/// Measures one backend; prints its rows and returns its double-booking count as a line.
+async fn bench_backend(name: &str, database_url: String, seconds: u64) -> Result<String, Box<dyn std::error::Error>> {
     let mut config = Config::from_lookup(|key| match key {
         "BIND_ADDR" => Some("127.0.0.1:0".into()),
         "DEMO" => Some("1".into()),
@@ -202,47 +235,37 @@ async fn bench_backend(name: &str, database_url: String, seconds: u64) -> Result
     let base = format!("http://127.0.0.1:{}", app.port());
     let store = app.state().store.clone();
     tokio::spawn(app.run_until_stopped());
-    let (tokens, communities, slots) = prepare(&store).await?;
+    let (tokens, communities) = residents(&store).await?;
     let client = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;
     let target = Arc::new(Target {
         base,
         client,
         tokens,
         communities,
-        slots,
+        slots: std::sync::OnceLock::new(),
         next_resident: AtomicUsize::new(0),
         store: store.clone(),
     });
 
-    println!("\n{name}");
-    println!(
-        "{:<14} {:>7} {:>10} {:>9} {:>9} {:>8} {:>9} {:>7} {:>11}",
-        "load", "clients", "req/s", "p50 ms", "p99 ms", "ok", "conflict", "errors", "vs healthz"
-    );
+    let mut ceilings = Vec::new();
     for clients in [32, 128] {
-        let mut ceiling = 0.0;
-        for (label, load) in [("healthz", Load::Health), ("availability", Load::Availability), ("book", Load::Book)] {
+        for (label, load) in [("healthz", Load::Health), ("availability", Load::Availability)] {
             let o = run(target.clone(), load, clients, seconds).await;
-            let rate = o.latencies_us.len() as f64 / o.seconds;
             if matches!(load, Load::Health) {
-                ceiling = rate;
+                ceilings.push((clients, rate(&o)));
             }
-            println!(
-                "{label:<14} {clients:>7} {rate:>10.0} {:>9.2} {:>9.2} {:>8} {:>9} {:>7} {:>10.1}%",
-                percentile(&o.latencies_us, 0.5),
-                percentile(&o.latencies_us, 0.99),
-                o.ok,
-                o.conflicts,
-                o.errors,
-                100.0 * rate / ceiling
-            );
+            row(name, label, clients, &o, ceilings.last().map_or(0.0, |c| c.1));
         }
+    }
+    let _ = target.slots.set(open_for_booking(&store).await?);
+    for (clients, ceiling) in ceilings {
+        let o = run(target.clone(), Load::Book, clients, seconds).await;
+        row(name, "book", clients, &o, ceiling);
     }
     let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE status IN ('pending', 'confirmed')")
         .fetch_one(&target.store.pool)
         .await?;
-    println!("bookings made: {live}; double bookings: {}", double_bookings(&target.store).await?);
-    Ok(())
+    Ok(format!("{name}: {live} bookings made, {} double bookings", double_bookings(&target.store).await?))
 }
 
 #[tokio::main]
@@ -254,16 +277,30 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{} cores; {seconds} s per measurement; server and clients share the machine",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
+    println!("\n| backend | load | clients | req/s | p50 ms | p99 ms | ok | conflict | errors | vs healthz |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
     let dir = std::env::temp_dir().join(format!("fai-bench-{}", std::process::id()));
-    bench_backend("SQLite (WAL)", format!("sqlite://{}?mode=rwc", dir.join("bench.db").display()), seconds).await?;
+    let sqlite =
+        bench_backend("SQLite (WAL)", format!("sqlite://{}?mode=rwc", dir.join("bench.db").display()), seconds).await;
     let _ = std::fs::remove_dir_all(&dir);
+    let mut summary = vec![sqlite?];
 
     if args.iter().any(|a| a == "--no-postgres") {
-        println!("\nPostgreSQL: skipped (--no-postgres)");
-        return Ok(());
+        summary.push("PostgreSQL: skipped (--no-postgres)".into());
+    } else {
+        summary.push(postgres(value("--postgres"), seconds).await?);
     }
-    let admin = value("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into());
+    println!();
+    for line in summary {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+/// Measures a fresh database on the PostgreSQL server at `admin` (dropped afterwards).
+async fn postgres(admin: Option<String>, seconds: u64) -> Result<String, Box<dyn std::error::Error>> {
+    let admin = admin.unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into());
     sqlx::any::install_default_drivers();
     match <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await {
         Ok(mut conn) => {
@@ -274,9 +311,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             tokio::time::sleep(Duration::from_millis(200)).await;
             let _ = sqlx::Executor::execute(&mut conn, format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
                 .await;
-            result?;
+            result
         }
-        Err(error) => println!("\nPostgreSQL: NOT measured, {admin} unreachable: {error}"),
+        Err(error) => Ok(format!("PostgreSQL: NOT measured, {admin} unreachable: {error}")),
     }
-    Ok(())
 }

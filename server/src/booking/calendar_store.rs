@@ -45,9 +45,6 @@ pub async fn periods(store: &Store, community_id: i64, today: LocalDate) -> Resu
         .collect())
 }
 
-/// on_date, kind, lawyer, start, end, slot minutes, seats, channels.
-type ExceptionRow = (String, String, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<String>);
-
 type RuleRow = (i64, i64, i64, i64, i64, i64, String, i64, String, Option<String>);
 
 fn rule(row: RuleRow) -> Option<DutyRule> {
@@ -66,85 +63,128 @@ fn rule(row: RuleRow) -> Option<DutyRule> {
     })
 }
 
+/// One row of the calendar query: a part tag, seven numbers and three texts, whose meaning
+/// depends on the part (see [`CALENDAR`]).
+type PartRow = (
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// Every part of a community's calendar in one statement. Each database round trip costs more
+/// than the rows it returns (on SQLite, two thread hand-overs), and a booking reads the calendar
+/// before it writes. $1 community, $2 first date, $3 last date, $4 first instant, $5 the instant
+/// after the last date. Parts: duty rules, exceptions (closed and extra days), holidays, leave of
+/// the community's lawyers, backups (B before coordinators), and seats taken per slot.
+const CALENDAR: &str = "\
+    SELECT 'rule', lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, instant, channels, valid_from, valid_until \
+      FROM duty_schedules WHERE community_id = $1 AND valid_from <= $3 AND (valid_until IS NULL OR valid_until >= $2) \
+    UNION ALL SELECT kind, lawyer_id, id, start_minute, end_minute, slot_minutes, seats, NULL, channels, on_date, NULL \
+      FROM duty_exceptions WHERE community_id = $1 AND on_date >= $2 AND on_date <= $3 \
+    UNION ALL SELECT 'holiday', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, on_date, NULL \
+      FROM holidays WHERE on_date >= $2 AND on_date <= $3 \
+    UNION ALL SELECT 'leave', l.lawyer_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, l.starts_on, l.ends_on \
+      FROM leaves l JOIN assignments a ON a.lawyer_id = l.lawyer_id WHERE a.community_id = $1 AND l.ends_on >= $2 AND l.starts_on <= $3 \
+    UNION ALL SELECT 'backup', lawyer_id, CASE role WHEN 'b' THEN 0 ELSE 1 END, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL \
+      FROM assignments WHERE community_id = $1 AND role IN ('b', 'coordinator') AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2) \
+    UNION ALL SELECT 'taken', slot_start, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL \
+      FROM booking_seats WHERE community_id = $1 AND slot_start >= $4 AND slot_start < $5 GROUP BY slot_start";
+
 /// The community's calendar between `from` and `to` (inclusive).
 pub async fn load(store: &Store, community_id: i64, from: LocalDate, to: LocalDate) -> Result<Calendar, sqlx::Error> {
-    let (from_text, to_text) = (from.to_string(), to.to_string());
-    let rows: Vec<RuleRow> = sqlx::query_as(
-        "SELECT lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, valid_until \
-         FROM duty_schedules WHERE community_id = $1 AND valid_from <= $2 AND (valid_until IS NULL OR valid_until >= $3) ORDER BY start_minute, id",
-    )
-    .bind(community_id)
-    .bind(&to_text)
-    .bind(&from_text)
-    .fetch_all(&store.pool)
-    .await?;
-    let rules = rows.into_iter().filter_map(rule).collect();
-
-    let exceptions: Vec<ExceptionRow> = sqlx::query_as(
-        "SELECT on_date, kind, lawyer_id, start_minute, end_minute, slot_minutes, seats, channels FROM duty_exceptions \
-         WHERE community_id = $1 AND on_date >= $2 AND on_date <= $3 ORDER BY id",
-    )
-    .bind(community_id)
-    .bind(&from_text)
-    .bind(&to_text)
-    .fetch_all(&store.pool)
-    .await?;
-    let mut calendar = Calendar { rules, ..Calendar::default() };
-    for (on, kind, lawyer, start, end, slot, seats, channel_text) in exceptions {
-        let Some(date) = LocalDate::parse(&on) else { continue };
-        match (kind.as_str(), lawyer, start, end, slot, seats, channel_text) {
-            ("closed", ..) => {
-                calendar.closed.insert(date);
-            }
-            ("extra", Some(lawyer), Some(start), Some(end), Some(slot), Some(seats), Some(channel_text)) => {
-                let row =
-                    (lawyer, i64::from(date.weekday()), start, end, slot, seats, channel_text, 1, on.clone(), None);
+    let rows: Vec<PartRow> = sqlx::query_as(CALENDAR)
+        .bind(community_id)
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .bind(from.start().0)
+        .bind(to.plus_days(1).start().0)
+        .fetch_all(&store.pool)
+        .await?;
+    let mut calendar = Calendar::default();
+    // Rules by start time, then as written; exceptions as written; backups B first.
+    let mut rules: Vec<(i64, usize, DutyRule)> = Vec::new();
+    let mut extras: Vec<(i64, LocalDate, DutyRule)> = Vec::new();
+    let mut backups: Vec<(i64, i64, i64)> = Vec::new();
+    for (part, n1, n2, n3, n4, n5, n6, n7, text1, text2, text3) in rows {
+        match part.as_str() {
+            "rule" => {
+                let (Some(lawyer), Some(weekday), Some(start), Some(end), Some(slot), Some(seats), Some(instant)) =
+                    (n1, n2, n3, n4, n5, n6, n7)
+                else {
+                    continue;
+                };
+                let row = (
+                    lawyer,
+                    weekday,
+                    start,
+                    end,
+                    slot,
+                    seats,
+                    text1.unwrap_or_default(),
+                    instant,
+                    text2.unwrap_or_default(),
+                    text3,
+                );
                 if let Some(rule) = rule(row) {
-                    calendar.extras.push((date, rule));
+                    rules.push((i64::from(rule.start_minute), rules.len(), rule));
+                }
+            }
+            "closed" => calendar.closed.extend(text2.as_deref().and_then(LocalDate::parse)),
+            "extra" => {
+                let (
+                    Some(lawyer),
+                    Some(id),
+                    Some(start),
+                    Some(end),
+                    Some(slot),
+                    Some(seats),
+                    Some(channel_text),
+                    Some(on),
+                ) = (n1, n2, n3, n4, n5, n6, text1, text2)
+                else {
+                    continue;
+                };
+                let Some(date) = LocalDate::parse(&on) else { continue };
+                let row = (lawyer, i64::from(date.weekday()), start, end, slot, seats, channel_text, 1, on, None);
+                if let Some(rule) = rule(row) {
+                    extras.push((id, date, rule));
+                }
+            }
+            "holiday" => calendar.closed.extend(text2.as_deref().and_then(LocalDate::parse)),
+            "leave" => {
+                if let (Some(who), Some(a), Some(b)) =
+                    (n1, text2.as_deref().and_then(LocalDate::parse), text3.as_deref().and_then(LocalDate::parse))
+                {
+                    calendar.leave.push((who, a, b));
+                }
+            }
+            "backup" => {
+                if let (Some(who), Some(rank), Some(id)) = (n1, n2, n3) {
+                    backups.push((rank, id, who));
+                }
+            }
+            "taken" => {
+                if let (Some(at), Some(n)) = (n1, n2) {
+                    calendar.taken.insert(Instant(at), u32::try_from(n).unwrap_or(u32::MAX));
                 }
             }
             _ => {}
         }
     }
-
-    let holidays: Vec<String> =
-        sqlx::query_scalar("SELECT on_date FROM holidays WHERE on_date >= $1 AND on_date <= $2")
-            .bind(&from_text)
-            .bind(&to_text)
-            .fetch_all(&store.pool)
-            .await?;
-    calendar.closed.extend(holidays.iter().filter_map(|d| LocalDate::parse(d)));
-
-    let leave: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT l.lawyer_id, l.starts_on, l.ends_on FROM leaves l JOIN assignments a ON a.lawyer_id = l.lawyer_id \
-         WHERE a.community_id = $1 AND l.ends_on >= $2 AND l.starts_on <= $3",
-    )
-    .bind(community_id)
-    .bind(&from_text)
-    .bind(&to_text)
-    .fetch_all(&store.pool)
-    .await?;
-    calendar.leave =
-        leave.into_iter().filter_map(|(who, a, b)| Some((who, LocalDate::parse(&a)?, LocalDate::parse(&b)?))).collect();
-
-    calendar.backups = sqlx::query_scalar(
-        "SELECT lawyer_id FROM assignments WHERE community_id = $1 AND role IN ('b', 'coordinator') AND starts_on <= $2 \
-         AND (ends_on IS NULL OR ends_on >= $2) ORDER BY CASE role WHEN 'b' THEN 0 ELSE 1 END, id",
-    )
-    .bind(community_id)
-    .bind(&from_text)
-    .fetch_all(&store.pool)
-    .await?;
-
-    let taken: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT slot_start, COUNT(*) FROM booking_seats WHERE community_id = $1 AND slot_start >= $2 AND slot_start < $3 GROUP BY slot_start",
-    )
-    .bind(community_id)
-    .bind(from.start().0)
-    .bind(to.plus_days(1).start().0)
-    .fetch_all(&store.pool)
-    .await?;
-    calendar.taken = taken.into_iter().map(|(at, n)| (Instant(at), u32::try_from(n).unwrap_or(u32::MAX))).collect();
+    rules.sort_by_key(|(start, order, _)| (*start, *order));
+    calendar.rules = rules.into_iter().map(|(_, _, rule)| rule).collect();
+    extras.sort_by_key(|(id, _, _)| *id);
+    calendar.extras = extras.into_iter().map(|(_, date, rule)| (date, rule)).collect();
+    backups.sort_unstable();
+    calendar.backups = backups.into_iter().map(|(_, _, who)| who).collect();
     Ok(calendar)
 }
 

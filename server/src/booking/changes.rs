@@ -42,6 +42,7 @@ pub async fn cancel(
     let loaded = service.own_booking(caller, booking_id).await?;
     BookingService::check_changeable(caller, &loaded.view)?;
     let reason = BookingService::reason(caller, &reason)?;
+    let _turn = service.store.write_turn().await;
     let mut tx = service.store.pool.begin().await.map_err(|e| internal(caller, e))?;
     if !cancel_in(&mut tx, &loaded.view, &reason).await.map_err(|e| internal(caller, e))? {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
@@ -50,8 +51,7 @@ pub async fn cancel(
         .notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_cancelled, "")
         .await
         .map_err(|e| internal(caller, e))?;
-    tx.commit().await.map_err(|e| internal(caller, e))?;
-    service.outbox.wake();
+    service.commit(caller, tx).await?;
     views::one(&service.store, booking_id)
         .await
         .map_err(|e| internal(caller, e))?
@@ -80,13 +80,17 @@ pub async fn reschedule(
         topic: old.view.topic,
         description: old.view.description.clone(),
     };
+    let names = views::names(&service.store, book.community_id, slot.lawyer_id, resident.id)
+        .await
+        .map_err(|e| internal(caller, e))?;
     // Moving is one transaction: the old seat is freed only if the new one is taken.
+    let _turn = service.store.write_turn().await;
     let mut tx = service.store.pool.begin().await.map_err(|e| internal(caller, e))?;
     if !cancel_in(&mut tx, &old.view, &reason).await.map_err(|e| internal(caller, e))? {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
     }
-    let id = service.take_seat(&mut tx, caller, resident.id, &slot, &book, &book.description).await?;
-    service.confirm_booked(caller, tx, id).await
+    let booked = service.take_seat(&mut tx, caller, resident.id, &slot, &book, None).await?;
+    service.confirm_booked(caller, tx, booked, names, &slot, &book).await
 }
 
 pub async fn rate(service: &BookingService, caller: &Caller, request: RateRequest) -> Result<BookingView, AppError> {

@@ -112,6 +112,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state));
     }
 
+    let _turn = store.write_turn().await;
     let mut tx = store.pool.begin().await.map_err(|e| internal(caller, e))?;
     if request.action != DeskAction::Note {
         // The status must still be the one we read: two lawyers acting at once do not both win.
@@ -174,8 +175,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
             .await
             .map_err(|e| internal(caller, e))?;
     }
-    tx.commit().await.map_err(|e| internal(caller, e))?;
-    service.outbox.wake();
+    service.commit(caller, tx).await?;
     let action = format!(
         "booking_{}",
         serde_json::to_value(request.action).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()

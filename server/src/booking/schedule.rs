@@ -104,6 +104,7 @@ pub async fn add(service: &BookingService, caller: &Caller, request: AddDutyRequ
     .execute(&service.store.pool)
     .await
     .map_err(|e| internal(caller, e))?;
+    service.recent.forget();
     read(service, caller, request.community_id).await
 }
 
@@ -147,6 +148,7 @@ pub async fn add_exception(
         }
     };
     query.execute(&service.store.pool).await.map_err(|e| internal(caller, e))?;
+    service.recent.forget();
     Ok(())
 }
 
@@ -180,6 +182,7 @@ pub async fn record_leave(
         return Err(invalid());
     }
 
+    let _turn = store.write_turn().await;
     let mut tx = store.pool.begin().await.map_err(|e| internal(caller, e))?;
     let leave_id: i64 = sqlx::query_scalar("INSERT INTO leaves (lawyer_id, starts_on, ends_on, reason, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(request.lawyer_id)
@@ -229,7 +232,6 @@ pub async fn record_leave(
         }
         moved += 1;
     }
-    tx.commit().await.map_err(|e| internal(caller, e))?;
-    service.outbox.wake();
+    service.commit(caller, tx).await?;
     Ok(LeaveRecorded { leave_id, moved_to_backup: moved, without_backup: stranded })
 }

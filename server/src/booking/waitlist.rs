@@ -5,6 +5,7 @@
 use super::{fill, internal, message, BookingService};
 use crate::sms::Outbox;
 use crate::store::now_ms;
+use app::domain::rules;
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
 use app::model::{WaitlistJoined, WaitlistRequest};
@@ -22,6 +23,22 @@ pub async fn join(
     if slot.seats_left > 0 {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_has_seats));
     }
+    // At most MAX_WAITING: counted after locking the resident's row, in the transaction that
+    // joins (docs/ARCHITECTURE.md, "Limits"); one entry per slot is the table's unique key.
+    let _turn = service.store.write_turn().await;
+    let mut tx = service.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    crate::store::lock_user(&mut tx, resident.id).await.map_err(|e| internal(caller, e))?;
+    let waiting: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM waitlist WHERE resident_id = $1 AND offered_at IS NULL AND slot_start > $2",
+    )
+    .bind(resident.id)
+    .bind(now_ms())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    if waiting >= rules::MAX_WAITING {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_waiting));
+    }
     let joined = sqlx::query(
         "INSERT INTO waitlist (resident_id, community_id, slot_start, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
     )
@@ -29,12 +46,13 @@ pub async fn join(
     .bind(request.community_id)
     .bind(slot.start.0)
     .bind(now_ms())
-    .execute(&service.store.pool)
+    .execute(&mut *tx)
     .await
     .map_err(|e| internal(caller, e))?;
     if joined.rows_affected() == 0 {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_waiting));
     }
+    tx.commit().await.map_err(|e| internal(caller, e))?;
     let position: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM waitlist WHERE community_id = $1 AND slot_start = $2 AND offered_at IS NULL \
          AND id <= (SELECT id FROM waitlist WHERE resident_id = $3 AND community_id = $1 AND slot_start = $2)",

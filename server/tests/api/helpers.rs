@@ -26,6 +26,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub sms: Arc<CapturedSms>,
     pub store: Store,
+    pub database_url: String,
+    /// Removed when this app is dropped (only the first server on a SQLite file holds it).
     sqlite_dir: Option<std::path::PathBuf>,
 }
 
@@ -88,8 +90,16 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts the application after `adjust` has changed its configuration.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
-    server::telemetry::init();
     let (database_url, sqlite_dir) = fresh_database().await;
+    start(database_url, sqlite_dir, adjust).await
+}
+
+async fn start(
+    database_url: String,
+    sqlite_dir: Option<std::path::PathBuf>,
+    adjust: impl FnOnce(&mut Config),
+) -> TestApp {
+    server::telemetry::init();
     let mut config = Config::from_lookup(|key| match key {
         "BIND_ADDR" => Some("127.0.0.1:0".into()),
         "DEMO" => Some("1".into()),
@@ -97,14 +107,21 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         _ => None,
     })
     .expect("test config");
-    config.database_url = database_url;
+    config.database_url = database_url.clone();
     adjust(&mut config);
     let sms = Arc::new(CapturedSms::default());
     let app = Application::build_with_sender(config, sms.clone()).await.expect("application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let store = app.state().store.clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, client: new_client(), sms, store, sqlite_dir }
+    TestApp { address, client: new_client(), sms, store, database_url, sqlite_dir }
+}
+
+impl TestApp {
+    /// Another server on this one's database, as behind a load balancer.
+    pub async fn another_server(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        start(self.database_url.clone(), None, adjust).await
+    }
 }
 
 /// A client with its own cookie jar: another browser.

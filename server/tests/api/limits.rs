@@ -56,3 +56,66 @@ async fn thirty_code_requests_for_one_number_at_once_send_one_sms() {
     assert_eq!(app.count("SELECT COUNT(*) FROM one_time_codes WHERE phone = '13733330001'").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM outbox WHERE recipient = '13733330001'").await, 1);
 }
+
+#[tokio::test]
+async fn a_resident_joining_six_waitlists_twice_each_at_once_is_on_five() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let starts = app.extra_evening(houting, 5, 6, 15, 1).await;
+    // Six other residents take the one seat of each slot.
+    for (i, start) in starts.iter().enumerate() {
+        let filler = app.resident(&format!("1362222{i:04}")).await;
+        let (status, body) = app
+            .post_with(
+                &filler,
+                "booking/book",
+                json!({ "community_id": houting, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let waiter = app.resident("13633330000").await;
+    let app = &app;
+    let joins = starts.iter().chain(starts.iter()).map(|start| {
+        app.post_with(&waiter, "booking/waitlist", json!({ "community_id": houting, "slot_start": start }))
+    });
+    let results = futures_util::future::join_all(joins).await;
+    let joined = results.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+    let refused = results.iter().filter(|(s, _)| *s == StatusCode::CONFLICT).count();
+    assert_eq!(
+        (joined, refused),
+        (5, 7),
+        "{:?}",
+        results.iter().map(|(s, b)| (s.as_u16(), b.clone())).collect::<Vec<_>>()
+    );
+    assert!(results.iter().any(|(_, b)| b["message"] == "您候补的时段已达上限（5个）"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM waitlist").await, 5);
+    // One entry per slot, whatever the order.
+    assert_eq!(app.count("SELECT COUNT(DISTINCT slot_start) FROM waitlist").await, 5);
+}
+
+#[tokio::test]
+async fn ten_ratings_of_one_booking_at_once_keep_the_first() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let starts = app.extra_evening(houting, 3, 1, 30, 1).await;
+    let resident = app.resident("13644440000").await;
+    let (status, booking) = app
+        .post_with(
+            &resident,
+            "booking/book",
+            json!({ "community_id": houting, "slot_start": starts[0], "channel": "phone", "topic": "debt", "description": "借款" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{booking}");
+    sqlx::query("UPDATE bookings SET status = 'completed'").execute(&app.store.pool).await.expect("complete");
+    let app = &app;
+    let ratings = (1..=10)
+        .map(|k| app.post_with(&resident, "booking/rate", json!({ "booking_id": booking["id"], "rating": 1 + k % 5 })));
+    let results = futures_util::future::join_all(ratings).await;
+    let accepted: Vec<_> = results.iter().filter(|(s, _)| *s == StatusCode::OK).collect();
+    assert_eq!(accepted.len(), 1, "{:?}", results.iter().map(|(s, _)| s.as_u16()).collect::<Vec<_>>());
+    assert_eq!(results.iter().filter(|(s, _)| *s == StatusCode::CONFLICT).count(), 9);
+    let kept = app.count("SELECT rating FROM bookings").await;
+    assert_eq!(serde_json::json!(kept), accepted[0].1["rating"]);
+}

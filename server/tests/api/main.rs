@@ -14,4 +14,5 @@ mod limits;
 mod matrix;
 mod outbox;
 mod security;
+mod servers;
 mod site;

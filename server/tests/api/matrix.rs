@@ -1,5 +1,6 @@
-//! The authorisation matrix: every registered endpoint × every role. Who may call each endpoint
-//! is declared here, so an endpoint added without a declaration fails the first test.
+//! The authorisation matrix: every registered endpoint × every role × own and foreign objects.
+//! Who may call each endpoint, and what the ids in its request name, are declared here, so an
+//! endpoint added without a declaration fails the first tests.
 
 use crate::helpers::{code_in, new_client, spawn_app, TestApp};
 use reqwest::{Client, StatusCode};
@@ -49,7 +50,7 @@ fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Value)> {
         ("booking/reschedule", RESIDENTS, json!({ "booking_id": 999_999, "slot_start": later, "reason": "有事" })),
         ("booking/rate", RESIDENTS, json!({ "booking_id": 999_999, "rating": 5 })),
         ("booking/waitlist", RESIDENTS, json!({ "community_id": community, "slot_start": later })),
-        ("desk/bookings", DESK, json!({})),
+        ("desk/bookings", DESK, json!({ "community_id": community })),
         ("desk/decide", DESK, json!({ "booking_id": 999_999, "action": "confirm" })),
         ("desk/communities", DESK, json!({})),
         ("desk/schedule", DESK, json!({ "community_id": community })),
@@ -126,6 +127,191 @@ async fn each_role_reaches_exactly_the_endpoints_declared_for_it() {
                 assert_eq!(status, StatusCode::UNAUTHORIZED, "{role} on {path}: {answer}");
             } else {
                 assert_eq!(status, StatusCode::FORBIDDEN, "{role} on {path}: {answer}");
+            }
+        }
+    }
+}
+
+/// What an id in a request names, so that each role is tried on its own object and on someone
+/// else's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Object {
+    /// Anyone the endpoint admits may name any of these (a community to book at or read about).
+    Public,
+    /// A booking: a resident's own; for the desk, one at a community it serves.
+    Booking,
+    /// A community the desk serves.
+    Community,
+    /// The lawyer themselves.
+    Lawyer,
+}
+
+/// A request naming the object `id`.
+type Body = fn(&Fixture, i64) -> Value;
+
+/// Every endpoint whose request names an object, what it names, and a request naming `id`.
+fn objects() -> Vec<(&'static str, Object, Body)> {
+    vec![
+        ("account/set-community", Object::Public, |_, id| json!({ "community_id": id })),
+        ("booking/availability", Object::Public, |_, id| json!({ "community_id": id })),
+        (
+            "booking/book",
+            Object::Public,
+            |f, id| json!({ "community_id": id, "slot_start": f.later, "channel": "phone", "topic": "debt", "description": "借款" }),
+        ),
+        ("booking/waitlist", Object::Public, |f, id| json!({ "community_id": id, "slot_start": f.later })),
+        ("directory/community", Object::Public, |_, id| json!({ "community_id": id })),
+        ("booking/cancel", Object::Booking, |_, id| json!({ "booking_id": id, "reason": "有事" })),
+        (
+            "booking/reschedule",
+            Object::Booking,
+            |f, id| json!({ "booking_id": id, "slot_start": f.later, "reason": "有事" }),
+        ),
+        ("booking/rate", Object::Booking, |_, id| json!({ "booking_id": id, "rating": 5 })),
+        ("desk/decide", Object::Booking, |_, id| json!({ "booking_id": id, "action": "confirm" })),
+        ("desk/bookings", Object::Community, |_, id| json!({ "community_id": id })),
+        ("desk/schedule", Object::Community, |_, id| json!({ "community_id": id })),
+        (
+            "desk/add-duty",
+            Object::Community,
+            |f, id| json!({ "community_id": id, "period": { "lawyer_id": f.lawyer, "weekday": 6, "start": "19:00", "end": "20:00", "slot_minutes": 30, "seats": 1, "channels": ["phone"], "instant": true } }),
+        ),
+        ("desk/add-exception", Object::Community, |_, id| json!({ "community_id": id, "date": "2030-01-01" })),
+        (
+            "desk/leave",
+            Object::Lawyer,
+            |_, id| json!({ "lawyer_id": id, "starts_on": "2030-01-01", "ends_on": "2030-01-02" }),
+        ),
+    ]
+}
+
+/// Ids the object rows need: the demo lawyer and their community (后亭社区), and a community of
+/// another street with its own A lawyer, which the demo lawyer does not serve.
+struct Fixture {
+    lawyer: i64,
+    community: i64,
+    foreign_lawyer: i64,
+    foreign_community: i64,
+    later: i64,
+}
+
+#[test]
+fn every_endpoint_that_names_an_object_declares_what_it_names() {
+    let fixture = Fixture { lawyer: 1, community: 1, foreign_lawyer: 2, foreign_community: 2, later: 0 };
+    let declared: std::collections::BTreeSet<&str> = objects().iter().map(|(p, _, _)| *p).collect();
+    for (path, _, body) in matrix(1, 1) {
+        let names_one = body.as_object().into_iter().flatten().any(|(key, _)| key.ends_with("_id"));
+        assert_eq!(names_one, declared.contains(path), "{path}: declare what its ids name in objects()");
+    }
+    for (path, _, body) in objects() {
+        let _ = body(&fixture, 1);
+        assert!(matrix(1, 1).iter().any(|(p, _, _)| *p == path), "{path} is not a registered endpoint");
+    }
+}
+
+/// A live booking at `community_id` by a new resident, in one of `starts`; its id and the
+/// resident's client.
+async fn booking(app: &TestApp, community_id: i64, start: i64, phone: &str) -> (i64, Client) {
+    let resident = app.resident(phone).await;
+    let (status, body) = app
+        .post_with(
+            &resident,
+            "booking/book",
+            json!({ "community_id": community_id, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    (body["id"].as_i64().expect("booking id"), resident)
+}
+
+#[tokio::test]
+async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
+    let app = spawn_app().await;
+    let fixture = Fixture {
+        lawyer: sqlx::query_scalar(
+            "SELECT l.id FROM lawyers l JOIN users u ON u.id = l.user_id WHERE u.login = 'lawyer'",
+        )
+        .fetch_one(&app.store.pool)
+        .await
+        .expect("the demo lawyer"),
+        community: app.community("后亭社区").await,
+        foreign_lawyer: 0,
+        foreign_community: 0,
+        later: server::store::now_ms() + 5 * 86_400_000,
+    };
+    let (foreign_community, foreign_lawyer): (i64, i64) = sqlx::query_as(
+        "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL AND community_id NOT IN \
+         (SELECT community_id FROM assignments WHERE lawyer_id = $1) ORDER BY community_id LIMIT 1",
+    )
+    .bind(fixture.lawyer)
+    .fetch_one(&app.store.pool)
+    .await
+    .expect("a community the demo lawyer does not serve");
+    let fixture = Fixture { foreign_community, foreign_lawyer, ..fixture };
+    let own_starts = app.extra_evening(fixture.community, 4, 12, 15, 10).await;
+    let foreign_starts = app.extra_evening(fixture.foreign_community, 4, 12, 15, 10).await;
+    let mut workers = Vec::new();
+    for role in ["assistant", "lawyer", "staff", "admin"] {
+        workers.push((role, signed_in(&app, role).await));
+    }
+
+    let mut n = 0;
+    for (path, object, body) in objects() {
+        if object == Object::Public {
+            continue;
+        }
+        let may = matrix(1, 1).into_iter().find(|(p, _, _)| *p == path).map(|(_, may, _)| may).expect("declared");
+        let allowed = |role: &str| match may {
+            May::Anyone | May::SignedIn => true,
+            May::Only(roles) => roles.contains(&role),
+        };
+        // Residents: their own booking, and another resident's at the same community.
+        if allowed("resident") && object == Object::Booking {
+            n += 1;
+            let (theirs, _) = booking(&app, fixture.community, own_starts[n % 12], &format!("1377777{n:04}")).await;
+            n += 1;
+            let (own, client) = booking(&app, fixture.community, own_starts[n % 12], &format!("1377777{n:04}")).await;
+            let (status, answer) = app.post_with(&client, path, body(&fixture, theirs)).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "a resident on another's booking, {path}: {answer}");
+            let (status, answer) = app.post_with(&client, path, body(&fixture, own)).await;
+            assert!(
+                ![401, 403, 404].contains(&status.as_u16()),
+                "a resident on their own booking, {path}: {status} {answer}"
+            );
+        }
+        // The desk: objects of the communities it serves, and of one it does not.
+        for (role, client) in &workers {
+            if !allowed(role) {
+                continue;
+            }
+            let (own, foreign) = match object {
+                Object::Booking => {
+                    n += 1;
+                    let own = booking(&app, fixture.community, own_starts[n % 12], &format!("1377777{n:04}")).await.0;
+                    n += 1;
+                    let foreign =
+                        booking(&app, fixture.foreign_community, foreign_starts[n % 12], &format!("1377777{n:04}"))
+                            .await
+                            .0;
+                    (own, foreign)
+                }
+                Object::Community => (fixture.community, fixture.foreign_community),
+                Object::Lawyer => (fixture.lawyer, fixture.foreign_lawyer),
+                Object::Public => unreachable!("skipped above"),
+            };
+            let (status, answer) = app.post_with(client, path, body(&fixture, own)).await;
+            assert!(
+                ![401, 403, 404].contains(&status.as_u16()),
+                "{role} on its own {object:?}, {path}: {status} {answer}"
+            );
+            let (status, answer) = app.post_with(client, path, body(&fixture, foreign)).await;
+            if matches!(*role, "staff" | "admin") {
+                assert!(
+                    ![401, 403, 404].contains(&status.as_u16()),
+                    "{role} on any {object:?}, {path}: {status} {answer}"
+                );
+            } else {
+                assert_eq!(status, StatusCode::NOT_FOUND, "{role} on a foreign {object:?}, {path}: {answer}");
             }
         }
     }
