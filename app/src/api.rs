@@ -8,6 +8,7 @@ pub mod booking;
 mod call;
 pub mod desk;
 pub mod directory;
+pub mod duty;
 pub mod staff;
 
 pub use call::call;

@@ -20,12 +20,17 @@ macro_rules! stored_names {
 }
 
 mod booking;
+mod duty;
 mod one_time_code;
 mod phone;
 mod role;
 
 pub use booking::{
     required_text, rules, BookingStatus, Channel, TextProblem, Topic, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS,
+};
+pub use duty::{
+    distance_m, duty_rules, month_bounds, month_of, valid_position, CorrectionStatus, DutyEnd, MonthStatus,
+    ServiceCategory,
 };
 pub use one_time_code::OneTimeCode;
 pub use phone::PhoneNumber;

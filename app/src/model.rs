@@ -216,4 +216,6 @@ pub struct ProgrammeOverview {
 }
 
 mod booking;
+mod duty;
 pub use booking::*;
+pub use duty::*;

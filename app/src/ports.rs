@@ -8,9 +8,11 @@ use crate::domain::{OneTimeCode, PhoneNumber, Role};
 use crate::error::{AppError, ErrorKind};
 use crate::i18n::Lang;
 use crate::model::{
-    AddDutyRequest, Availability, BookRequest, BookingView, CodeSent, CommunityDetail, CommunitySummary, DeskBooking,
-    DeskRequest, DutyExceptionRequest, DutySchedule, LeaveRecorded, LeaveRequest, Me, MyBookings, Notice,
-    ProgrammeOverview, RateRequest, RescheduleRequest, Street, WaitlistJoined, WaitlistRequest,
+    AddDutyRequest, Availability, BookRequest, BookingView, CheckInRequest, CheckOutRequest, CodeSent, CommunityDetail,
+    CommunitySummary, Correction, CorrectionDecision, CorrectionRequest, DeskBooking, DeskRequest,
+    DutyExceptionRequest, DutyLog, DutySchedule, LawyerRef, LeaveRecorded, LeaveRequest, Me, MonthRequest,
+    MonthReviewRequest, MonthSummary, MyBookings, Notice, OnDuty, ProgrammeOverview, RateRequest, RescheduleRequest,
+    ServiceRecord, ServiceRecordRequest, Street, WaitlistJoined, WaitlistRequest,
 };
 use async_trait::async_trait;
 use std::net::IpAddr;
@@ -165,6 +167,33 @@ pub trait BookingPort: Send + Sync {
     async fn record_leave(&self, caller: &Caller, request: LeaveRequest) -> Result<LeaveRecorded, AppError>;
 }
 
+/// Duty days, service records and the lawyer's month.
+#[async_trait]
+pub trait DutyPort: Send + Sync {
+    /// The lawyers the caller logs for.
+    async fn lawyers(&self, caller: &Caller) -> Result<Vec<LawyerRef>, AppError>;
+    /// The lawyer's duty in progress.
+    async fn on_duty(&self, caller: &Caller, lawyer_id: i64) -> Result<OnDuty, AppError>;
+    /// Starts a duty.
+    async fn check_in(&self, caller: &Caller, request: CheckInRequest) -> Result<DutyLog, AppError>;
+    /// Ends the duty in progress.
+    async fn check_out(&self, caller: &Caller, request: CheckOutRequest) -> Result<DutyLog, AppError>;
+    /// Records a service, once per client key.
+    async fn record_service(&self, caller: &Caller, request: ServiceRecordRequest) -> Result<ServiceRecord, AppError>;
+    /// A lawyer's month.
+    async fn month(&self, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, AppError>;
+    /// The lawyer confirms or disputes a month.
+    async fn review_month(&self, caller: &Caller, request: MonthReviewRequest) -> Result<MonthSummary, AppError>;
+    /// Staff lock a month.
+    async fn lock_month(&self, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, AppError>;
+    /// Asks for a correction.
+    async fn request_correction(&self, caller: &Caller, request: CorrectionRequest) -> Result<Correction, AppError>;
+    /// Corrections the caller may see.
+    async fn corrections(&self, caller: &Caller) -> Result<Vec<Correction>, AppError>;
+    /// Approves or rejects a correction.
+    async fn decide_correction(&self, caller: &Caller, request: CorrectionDecision) -> Result<Correction, AppError>;
+}
+
 /// Everything the server functions can call, provided as context for each request.
 #[derive(Clone)]
 pub struct Ports {
@@ -174,6 +203,8 @@ pub struct Ports {
     pub directory: Arc<dyn DirectoryPort>,
     /// Duty schedules and bookings.
     pub booking: Arc<dyn BookingPort>,
+    /// Duty days and service records.
+    pub duty: Arc<dyn DutyPort>,
 }
 
 impl std::fmt::Debug for Ports {

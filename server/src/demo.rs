@@ -24,6 +24,20 @@ const STREETS: &[(&str, &[&str])] = &[
     ("石岩街道", &["浪心社区", "官田社区", "应人石社区", "水田社区", "上屋社区", "塘头社区", "石龙社区"]),
 ];
 
+/// Roughly where each street of `STREETS` lies (degrees north, east).
+const STREET_CENTRES: &[(f64, f64)] = &[
+    (22.565, 113.890),
+    (22.580, 113.860),
+    (22.620, 113.840),
+    (22.670, 113.820),
+    (22.700, 113.810),
+    (22.730, 113.820),
+    (22.730, 113.850),
+    (22.770, 113.840),
+    (22.790, 113.870),
+    (22.680, 113.930),
+];
+
 const FIRMS: &[&str] = &[
     "广东新安湖律师事务所",
     "广东西乡河律师事务所",
@@ -172,7 +186,7 @@ async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<(), sqlx::Err
         let coordinator = next_lawyer(tx, None).await?;
         let mut community_ids = Vec::new();
         let mut a_lawyers = Vec::new();
-        for community in communities.iter() {
+        for (k, community) in communities.iter().enumerate() {
             let address = format!("深圳市宝安区{street}{community}党群服务中心 法律服务室");
             let id = insert(
                 tx,
@@ -181,6 +195,14 @@ async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<(), sqlx::Err
                 &[street_id],
             )
             .await?;
+            // Approximate office positions: the street's centre, communities a few hundred metres apart.
+            let (lat, lon) = STREET_CENTRES[order];
+            sqlx::query("UPDATE communities SET latitude = $1, longitude = $2 WHERE id = $3")
+                .bind(lat + 0.004 * (k as f64 % 3.0))
+                .bind(lon + 0.004 * (k as f64 / 3.0).floor())
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
             let is_houting = *community == "后亭社区";
             let a = next_lawyer(tx, is_houting.then_some("lawyer")).await?;
             community_ids.push(id);

@@ -12,6 +12,7 @@ pub mod booking;
 pub mod config;
 pub mod demo;
 pub mod directory;
+pub mod duty;
 pub mod http;
 pub mod sms;
 pub mod startup;

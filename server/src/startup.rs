@@ -6,6 +6,7 @@ use crate::booking::{reminders, BookingService};
 use crate::config::Config;
 use crate::demo;
 use crate::directory::DirectoryService;
+use crate::duty::{logs as duty_logs, DutyService};
 use crate::http::{api, health, security, site};
 use crate::sms::{self, Outbox, SmsSender};
 use crate::store::{settings, Store, StoreError};
@@ -84,12 +85,14 @@ impl Application {
                 outbox.clone(),
                 RecentAnswers::new(i64::try_from(config.availability_cache_ms).unwrap_or(i64::MAX)),
             )),
+            duty: Arc::new(DutyService::new(store.clone())),
         };
         let state = AppState { store, config: Arc::new(config), ports };
         let router = router(state.clone());
         let listener = TcpListener::bind(state.config.bind_addr).await?;
         let (stop, stopped) = watch::channel(false);
         tokio::spawn(reminders::run(state.store.clone(), outbox.clone(), stopped.clone()));
+        tokio::spawn(duty_logs::run_closer(state.store.clone(), stopped.clone()));
         tokio::spawn(outbox.run(sender, stopped));
         tracing::info!(addr = %listener.local_addr()?, backend = ?state.store.backend, "listening");
         Ok(Application { listener, router, state, stop })

@@ -25,6 +25,13 @@ texts! {
         leave_title: "请假(期间预约转交后备律师)", "Leave (bookings go to the backup lawyer)";
         leave_from: "开始日期", "First day";
         leave_to: "结束日期", "Last day";
+        service_consultation: "法律咨询", "Legal consultation";
+        service_publicity: "法治宣传", "Legal publicity / lecture";
+        service_mediation: "矛盾纠纷调处", "Dispute mediation";
+        service_legal_opinion: "出具法律意见", "Legal opinion";
+        service_referral_legal_aid: "转介法律援助", "Referral to legal aid";
+        service_referral_mediation: "转介人民调解", "Referral to people's mediation";
+        service_referral_notary: "转介公证", "Referral to notary";
         leave_saved: "已登记。转交后备律师 / 无人接替的预约：", "Recorded. Bookings moved to the backup / with nobody to take them:";
     }
 }

@@ -119,3 +119,22 @@ async fn ten_ratings_of_one_booking_at_once_keep_the_first() {
     let kept = app.count("SELECT rating FROM bookings").await;
     assert_eq!(serde_json::json!(kept), accepted[0].1["rating"]);
 }
+
+#[tokio::test]
+async fn twenty_check_ins_of_one_lawyer_at_once_open_one_duty() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let lawyer_id =
+        app.count("SELECT l.id FROM lawyers l JOIN users u ON u.id = l.user_id WHERE u.login = 'lawyer'").await;
+    let (lawyer, assistant) = (app.staff_client("lawyer").await, app.staff_client("assistant").await);
+    let app = &app;
+    let check_ins = (0..20).map(|i| {
+        let client = if i % 2 == 0 { &lawyer } else { &assistant };
+        app.post_with(client, "duty/check-in", json!({ "lawyer_id": lawyer_id, "community_id": houting }))
+    });
+    let results = futures_util::future::join_all(check_ins).await;
+    let opened = results.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+    let refused = results.iter().filter(|(s, _)| *s == StatusCode::CONFLICT).count();
+    assert_eq!((opened, refused), (1, 19), "{:?}", results.iter().map(|(s, _)| s.as_u16()).collect::<Vec<_>>());
+    assert_eq!(app.count("SELECT COUNT(*) FROM duty_logs WHERE ended_at IS NULL").await, 1);
+}

@@ -9,6 +9,7 @@ mod booking;
 mod booking_rules;
 mod desk;
 mod directory;
+mod duty;
 mod helpers;
 mod limits;
 mod matrix;

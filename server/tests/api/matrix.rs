@@ -24,6 +24,7 @@ const RESIDENTS: May = May::Only(&["resident"]);
 const DESK: May = May::Only(&["assistant", "lawyer", "staff", "admin"]);
 const SCHEDULERS: May = May::Only(&["lawyer", "staff", "admin"]);
 const STAFF: May = May::Only(&["staff", "admin"]);
+const LOGGERS: May = May::Only(&["assistant", "lawyer"]);
 
 /// Every endpoint, who may call it, and a well-formed request (ids of 后亭社区 and its A lawyer).
 fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Value)> {
@@ -61,7 +62,38 @@ fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Value)> {
         ("directory/communities", May::Anyone, json!({})),
         ("directory/community", May::Anyone, json!({ "community_id": community })),
         ("staff/overview", STAFF, json!({})),
+        ("duty/lawyers", LOGGERS, json!({})),
+        ("duty/status", LOGGERS, json!({ "lawyer_id": lawyer })),
+        ("duty/check-in", LOGGERS, json!({ "lawyer_id": lawyer, "community_id": community })),
+        ("duty/check-out", LOGGERS, json!({ "lawyer_id": lawyer })),
+        ("duty/record", LOGGERS, record(lawyer, community)),
+        ("duty/month", DESK, json!({ "lawyer_id": lawyer, "month": this_month() })),
+        (
+            "duty/review",
+            May::Only(&["lawyer"]),
+            json!({ "lawyer_id": lawyer, "month": this_month(), "action": "confirm" }),
+        ),
+        ("duty/lock", STAFF, json!({ "lawyer_id": lawyer, "month": this_month() })),
+        ("duty/correct", LOGGERS, correction(lawyer, community)),
+        ("duty/corrections", DESK, json!({})),
+        ("duty/decide-correction", STAFF, json!({ "correction_id": 999_999, "approve": false, "note": "不符" })),
     ]
+}
+
+fn this_month() -> String {
+    app::domain::month_of(server::booking::today())
+}
+
+/// A well-formed service record for `lawyer` at `community`, with a fresh device key.
+fn record(lawyer: i64, community: i64) -> Value {
+    json!({ "client_key": format!("matrix-{}", server::store::now_ms()), "lawyer_id": lawyer, "community_id": community,
+        "category": "consultation", "served_on": server::booking::today().to_string(), "people_served": 1, "summary": "咨询工资拖欠" })
+}
+
+/// A well-formed correction: a duty yesterday morning.
+fn correction(lawyer: i64, community: i64) -> Value {
+    json!({ "lawyer_id": lawyer, "community_id": community, "served_on": server::booking::today().plus_days(-1).to_string(),
+        "start": "09:00", "end": "11:00", "reason": "忘记签到" })
 }
 
 /// A signed-in client for `role` (the admin through its SMS second factor).
@@ -142,8 +174,10 @@ enum Object {
     Booking,
     /// A community the desk serves.
     Community,
-    /// The lawyer themselves.
+    /// The lawyer themselves (or the lawyer an assistant works for).
     Lawyer,
+    /// A correction of a duty: the lawyer's own, or another lawyer's.
+    Correction,
 }
 
 /// A request naming the object `id`.
@@ -182,6 +216,19 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
             Object::Lawyer,
             |_, id| json!({ "lawyer_id": id, "starts_on": "2030-01-01", "ends_on": "2030-01-02" }),
         ),
+        ("duty/status", Object::Lawyer, |_, id| json!({ "lawyer_id": id })),
+        ("duty/check-in", Object::Lawyer, |f, id| json!({ "lawyer_id": id, "community_id": f.community })),
+        ("duty/check-out", Object::Lawyer, |_, id| json!({ "lawyer_id": id })),
+        ("duty/record", Object::Lawyer, |f, id| record(id, f.community)),
+        ("duty/month", Object::Lawyer, |_, id| json!({ "lawyer_id": id, "month": this_month() })),
+        ("duty/review", Object::Lawyer, |_, id| json!({ "lawyer_id": id, "month": this_month(), "action": "confirm" })),
+        ("duty/lock", Object::Lawyer, |_, id| json!({ "lawyer_id": id, "month": this_month() })),
+        ("duty/correct", Object::Lawyer, |f, id| correction(id, f.community)),
+        (
+            "duty/decide-correction",
+            Object::Correction,
+            |_, id| json!({ "correction_id": id, "approve": false, "note": "不符" }),
+        ),
     ]
 }
 
@@ -193,11 +240,21 @@ struct Fixture {
     foreign_lawyer: i64,
     foreign_community: i64,
     later: i64,
+    correction: i64,
+    foreign_correction: i64,
 }
 
 #[test]
 fn every_endpoint_that_names_an_object_declares_what_it_names() {
-    let fixture = Fixture { lawyer: 1, community: 1, foreign_lawyer: 2, foreign_community: 2, later: 0 };
+    let fixture = Fixture {
+        lawyer: 1,
+        community: 1,
+        foreign_lawyer: 2,
+        foreign_community: 2,
+        later: 0,
+        correction: 1,
+        foreign_correction: 2,
+    };
     let declared: std::collections::BTreeSet<&str> = objects().iter().map(|(p, _, _)| *p).collect();
     for (path, _, body) in matrix(1, 1) {
         let names_one = body.as_object().into_iter().flatten().any(|(key, _)| key.ends_with("_id"));
@@ -238,6 +295,8 @@ async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
         foreign_lawyer: 0,
         foreign_community: 0,
         later: server::store::now_ms() + 5 * 86_400_000,
+        correction: 0,
+        foreign_correction: 0,
     };
     let (foreign_community, foreign_lawyer): (i64, i64) = sqlx::query_as(
         "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL AND community_id NOT IN \
@@ -247,7 +306,27 @@ async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
     .fetch_one(&app.store.pool)
     .await
     .expect("a community the demo lawyer does not serve");
-    let fixture = Fixture { foreign_community, foreign_lawyer, ..fixture };
+    let correction = |lawyer: i64, community: i64| {
+        let store = app.store.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "INSERT INTO duty_corrections (lawyer_id, community_id, served_on, started_at, ended_at, reason, requested_by, created_at) \
+                 VALUES ($1, $2, '2026-01-05', 0, 1, '忘记签到', (SELECT MIN(id) FROM users), 0) RETURNING id",
+            )
+            .bind(lawyer)
+            .bind(community)
+            .fetch_one(&store.pool)
+            .await
+            .expect("a correction")
+        }
+    };
+    let fixture = Fixture {
+        correction: correction(fixture.lawyer, fixture.community).await,
+        foreign_correction: correction(foreign_lawyer, foreign_community).await,
+        foreign_community,
+        foreign_lawyer,
+        ..fixture
+    };
     let own_starts = app.extra_evening(fixture.community, 4, 12, 15, 10).await;
     let foreign_starts = app.extra_evening(fixture.foreign_community, 4, 12, 15, 10).await;
     let mut workers = Vec::new();
@@ -297,6 +376,7 @@ async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
                 }
                 Object::Community => (fixture.community, fixture.foreign_community),
                 Object::Lawyer => (fixture.lawyer, fixture.foreign_lawyer),
+                Object::Correction => (fixture.correction, fixture.foreign_correction),
                 Object::Public => unreachable!("skipped above"),
             };
             let (status, answer) = app.post_with(client, path, body(&fixture, own)).await;

@@ -1,0 +1,108 @@
+//! Who may log for which lawyer, and where. A lawyer logs for themselves, an assistant for the
+//! lawyers they assist; staff read every lawyer's month. Anything else is reported as not found,
+//! exactly like an id that does not exist.
+
+use crate::auth::internal;
+use crate::store::Store;
+use app::error::{AppError, ErrorKind};
+use app::model::LawyerRef;
+use app::ports::Caller;
+use app::time::LocalDate;
+
+/// The lawyers the caller logs for, by name.
+pub async fn lawyers(store: &Store, caller: &Caller) -> Result<Vec<LawyerRef>, AppError> {
+    let user = caller.user()?;
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, name FROM lawyers WHERE user_id = $1 \
+         UNION SELECT l.id, l.name FROM lawyers l JOIN team_members t ON t.lawyer_id = l.id WHERE t.user_id = $1 ORDER BY 1",
+    )
+    .bind(user.id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    Ok(rows.into_iter().map(|(id, name)| LawyerRef { id, name }).collect())
+}
+
+/// 404 unless the caller logs for `lawyer_id` (the lawyer, or their assistant).
+pub async fn logs_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<(), AppError> {
+    if lawyers(store, caller).await?.iter().any(|l| l.id == lawyer_id) {
+        Ok(())
+    } else {
+        Err(caller.error(ErrorKind::NotFound))
+    }
+}
+
+/// 404 unless the caller may read `lawyer_id`'s month: staff, the lawyer, their assistant.
+pub async fn reads_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<(), AppError> {
+    if caller.user()?.role.is_staff() {
+        let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lawyers WHERE id = $1")
+            .bind(lawyer_id)
+            .fetch_one(&store.pool)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        return if exists == 1 { Ok(()) } else { Err(caller.error(ErrorKind::NotFound)) };
+    }
+    logs_for(store, caller, lawyer_id).await
+}
+
+/// Whether `lawyer_id` is assigned to `community_id` (as A, B or coordinator) on `date`.
+pub async fn serves_on(
+    store: &Store,
+    caller: &Caller,
+    lawyer_id: i64,
+    community_id: i64,
+    date: LocalDate,
+) -> Result<bool, AppError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM assignments WHERE lawyer_id = $1 AND community_id = $2 AND starts_on <= $3 \
+         AND (ends_on IS NULL OR ends_on >= $3)",
+    )
+    .bind(lawyer_id)
+    .bind(community_id)
+    .bind(date.to_string())
+    .fetch_one(&store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    Ok(n > 0)
+}
+
+/// 404 with a message saying so, unless `lawyer_id` serves `community_id` on `date`.
+pub async fn require_serves(
+    store: &Store,
+    caller: &Caller,
+    lawyer_id: i64,
+    community_id: i64,
+    date: LocalDate,
+) -> Result<(), AppError> {
+    if serves_on(store, caller, lawyer_id, community_id, date).await? {
+        Ok(())
+    } else {
+        Err(AppError::new(ErrorKind::NotFound, caller.lang.messages().err_not_your_community))
+    }
+}
+
+/// 409 when staff have locked `lawyer_id`'s month of `date`.
+pub async fn require_open_month(
+    store: &Store,
+    caller: &Caller,
+    lawyer_id: i64,
+    date: LocalDate,
+) -> Result<(), AppError> {
+    if month_locked(store, lawyer_id, date).await.map_err(|e| internal(caller, e))? {
+        Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_month_locked))
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether `lawyer_id`'s month of `date` is locked.
+pub async fn month_locked(store: &Store, lawyer_id: i64, date: LocalDate) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM month_reviews WHERE lawyer_id = $1 AND month = $2 AND status = 'locked'",
+    )
+    .bind(lawyer_id)
+    .bind(app::domain::month_of(date))
+    .fetch_one(&store.pool)
+    .await?;
+    Ok(n > 0)
+}

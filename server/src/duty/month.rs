@@ -1,0 +1,245 @@
+//! A lawyer's month: the figures the bureau reports, made from the logs themselves; confirmed or
+//! disputed by the lawyer, locked by staff.
+
+use super::{access, corrections, logs, records};
+use crate::audit::{self, AuditEvent};
+use crate::auth::internal;
+use crate::booking::{calendar_store, today};
+use crate::store::{now_ms, Store};
+use app::domain::{month_bounds, required_text, MonthStatus, ServiceCategory, MAX_REASON_CHARS};
+use app::error::{AppError, ErrorKind};
+use app::model::{CategoryCount, CommunityMonth, DutyGap, MonthAction, MonthRequest, MonthReviewRequest, MonthSummary};
+use app::ports::Caller;
+use app::time::{Instant, LocalDate};
+use std::collections::{BTreeMap, BTreeSet};
+
+fn bounds(caller: &Caller, month: &str) -> Result<(LocalDate, LocalDate), AppError> {
+    month_bounds(month).ok_or_else(|| AppError::invalid("month", caller.lang.messages().err_month))
+}
+
+/// Dates in `first..=last` on which the schedule gives `lawyer_id` duty at `community_id`
+/// (their own periods, and those they cover for a colleague on leave).
+async fn scheduled(
+    store: &Store,
+    lawyer_id: i64,
+    community_id: i64,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<BTreeSet<String>, sqlx::Error> {
+    let calendar = calendar_store::load(store, community_id, first, last).await?;
+    Ok(calendar
+        .slots(first, last, Instant(0))
+        .into_iter()
+        .filter(|s| s.lawyer_id == lawyer_id)
+        .map(|s| s.start.to_shanghai().0.to_string())
+        .collect())
+}
+
+/// Status, comment and the locked duty-days, services and people served.
+type ReviewRow = (String, String, Option<i64>, Option<i64>, Option<i64>);
+
+/// The month's figures, computed from its duties, records and bookings.
+pub async fn figures(store: &Store, lawyer_id: i64, month: &str) -> Result<Option<MonthSummary>, sqlx::Error> {
+    let Some((first, last)) = month_bounds(month) else { return Ok(None) };
+    let Some(lawyer_name) = sqlx::query_scalar::<_, String>("SELECT name FROM lawyers WHERE id = $1")
+        .bind(lawyer_id)
+        .fetch_optional(&store.pool)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let duties = logs::of_lawyer(store, lawyer_id, first, last).await?;
+    let records = records::of_lawyer(store, lawyer_id, first, last).await?;
+    let (from_text, to_text) = (first.to_string(), last.to_string());
+
+    // Duty-days: one per lawyer, community and date, however many duties it holds.
+    let days: BTreeSet<(i64, &str)> = duties.iter().map(|d| (d.community_id, d.served_on.as_str())).collect();
+    let assigned: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT DISTINCT c.id, c.name FROM assignments a JOIN communities c ON c.id = a.community_id \
+         WHERE a.lawyer_id = $1 AND a.starts_on <= $2 AND (a.ends_on IS NULL OR a.ends_on >= $3) ORDER BY c.id",
+    )
+    .bind(lawyer_id)
+    .bind(&to_text)
+    .bind(&from_text)
+    .fetch_all(&store.pool)
+    .await?;
+    let mut names: BTreeMap<i64, String> = assigned.into_iter().collect();
+    names.extend(duties.iter().map(|d| (d.community_id, d.community_name.clone())));
+    let today = today().to_string();
+    let mut communities = Vec::new();
+    let mut gaps = Vec::new();
+    for (community_id, community_name) in names {
+        let planned = scheduled(store, lawyer_id, community_id, first, last).await?;
+        for date in planned.iter().filter(|d| d.as_str() < today.as_str()) {
+            if !days.contains(&(community_id, date.as_str())) {
+                gaps.push(DutyGap { date: date.clone(), community_name: community_name.clone() });
+            }
+        }
+        let duty_days = days.iter().filter(|(c, _)| *c == community_id).count() as i64;
+        communities.push(CommunityMonth {
+            community_id,
+            community_name,
+            duty_days,
+            scheduled_days: planned.len() as i64,
+        });
+    }
+    gaps.sort_by(|a, b| a.date.cmp(&b.date));
+
+    let services = ServiceCategory::ALL
+        .iter()
+        .map(|category| {
+            let of: Vec<_> = records.iter().filter(|r| r.category == *category).collect();
+            CategoryCount {
+                category: *category,
+                records: of.len() as i64,
+                people: of.iter().map(|r| r.people_served).sum(),
+            }
+        })
+        .filter(|c| c.records > 0)
+        .collect();
+
+    let (start, end) = (first.start().0, last.plus_days(1).start().0);
+    let (completed, no_show, ratings, rating_sum): (i64, i64, i64, Option<i64>) = sqlx::query_as(
+        "SELECT COUNT(CASE WHEN status = 'completed' THEN 1 END), COUNT(CASE WHEN status = 'no_show' THEN 1 END), \
+         COUNT(rating), CAST(SUM(rating) AS BIGINT) FROM bookings WHERE lawyer_id = $1 AND slot_start >= $2 AND slot_start < $3",
+    )
+    .bind(lawyer_id)
+    .bind(start)
+    .bind(end)
+    .fetch_one(&store.pool)
+    .await?;
+    let leave: Vec<(String, String)> = sqlx::query_as(
+        "SELECT starts_on, ends_on FROM leaves WHERE lawyer_id = $1 AND ends_on >= $2 AND starts_on <= $3 ORDER BY starts_on",
+    )
+    .bind(lawyer_id)
+    .bind(&from_text)
+    .bind(&to_text)
+    .fetch_all(&store.pool)
+    .await?;
+    let review: Option<ReviewRow> = sqlx::query_as(
+        "SELECT status, comment, locked_duty_days, locked_services, locked_people FROM month_reviews WHERE lawyer_id = $1 AND month = $2",
+    )
+    .bind(lawyer_id)
+    .bind(month)
+    .fetch_optional(&store.pool)
+    .await?;
+    let (status, comment, locked) = match review {
+        Some((status, comment, Some(d), Some(s), Some(p))) => (MonthStatus::from_db(&status), comment, Some((d, s, p))),
+        Some((status, comment, ..)) => (MonthStatus::from_db(&status), comment, None),
+        None => (Some(MonthStatus::Open), String::new(), None),
+    };
+    Ok(Some(MonthSummary {
+        lawyer_id,
+        lawyer_name,
+        month: month.to_owned(),
+        status: status.unwrap_or(MonthStatus::Open),
+        comment,
+        duty_days: days.len() as i64,
+        communities,
+        people_served: records.iter().map(|r| r.people_served).sum(),
+        services,
+        bookings_completed: completed,
+        bookings_no_show: no_show,
+        ratings,
+        rating_average: rating_sum.filter(|_| ratings > 0).map(|sum| sum as f64 / ratings as f64),
+        gaps,
+        leave,
+        duties,
+        records,
+        corrections: corrections::of_month(store, lawyer_id, first, last).await?,
+        locked_figures: locked,
+    }))
+}
+
+pub async fn summary(store: &Store, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, AppError> {
+    bounds(caller, &request.month)?;
+    access::reads_for(store, caller, request.lawyer_id).await?;
+    figures(store, request.lawyer_id, &request.month)
+        .await
+        .map_err(|e| internal(caller, e))?
+        .ok_or_else(|| caller.error(ErrorKind::NotFound))
+}
+
+/// The lawyer confirms or disputes their month; not once it is locked.
+pub async fn review(store: &Store, caller: &Caller, request: MonthReviewRequest) -> Result<MonthSummary, AppError> {
+    bounds(caller, &request.month)?;
+    access::logs_for(store, caller, request.lawyer_id).await?;
+    let (status, comment) = match request.action {
+        MonthAction::Confirm => {
+            (MonthStatus::Confirmed, request.comment.trim().chars().take(MAX_REASON_CHARS).collect())
+        }
+        MonthAction::Dispute => (
+            MonthStatus::Disputed,
+            required_text(&request.comment, MAX_REASON_CHARS)
+                .map_err(|_| AppError::invalid("comment", caller.lang.messages().err_reason))?,
+        ),
+    };
+    write(store, caller, request.lawyer_id, &request.month, status, &comment, None).await
+}
+
+/// Staff lock a month with its figures as they are now; later changes come only as corrections,
+/// shown beside these figures.
+pub async fn lock(store: &Store, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, AppError> {
+    bounds(caller, &request.month)?;
+    access::reads_for(store, caller, request.lawyer_id).await?;
+    let current = figures(store, request.lawyer_id, &request.month)
+        .await
+        .map_err(|e| internal(caller, e))?
+        .ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    let services: i64 = current.services.iter().map(|c| c.records).sum();
+    let locked = (current.duty_days, services, current.people_served);
+    write(store, caller, request.lawyer_id, &request.month, MonthStatus::Locked, "", Some(locked)).await
+}
+
+async fn write(
+    store: &Store,
+    caller: &Caller,
+    lawyer_id: i64,
+    month: &str,
+    status: MonthStatus,
+    comment: &str,
+    locked: Option<(i64, i64, i64)>,
+) -> Result<MonthSummary, AppError> {
+    let user = caller.user()?;
+    let turn = store.write_turn().await;
+    // Written only where the month is not locked, so a lock wins every race and stays.
+    let changed = sqlx::query(
+        "INSERT INTO month_reviews (lawyer_id, month, status, comment, locked_duty_days, locked_services, locked_people, updated_by, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         ON CONFLICT (lawyer_id, month) DO UPDATE SET status = $3, comment = $4, locked_duty_days = $5, locked_services = $6, \
+         locked_people = $7, updated_by = $8, updated_at = $9 WHERE month_reviews.status <> 'locked'",
+    )
+    .bind(lawyer_id)
+    .bind(month)
+    .bind(status.as_str())
+    .bind(comment)
+    .bind(locked.map(|l| l.0))
+    .bind(locked.map(|l| l.1))
+    .bind(locked.map(|l| l.2))
+    .bind(user.id)
+    .bind(now_ms())
+    .execute(&store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    drop(turn);
+    if changed.rows_affected() == 0 {
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_month_state));
+    }
+    let subject = format!("lawyer:{lawyer_id}:{month}");
+    let action = format!("month_{}", status.as_str());
+    audit::record(
+        store,
+        AuditEvent {
+            actor: Some(user.id),
+            action: &action,
+            subject: &subject,
+            client_ip: caller.client_ip.map(|ip| ip.to_string()),
+        },
+    )
+    .await
+    .map_err(|e| internal(caller, e))?;
+    figures(store, lawyer_id, month)
+        .await
+        .map_err(|e| internal(caller, e))?
+        .ok_or_else(|| caller.error(ErrorKind::NotFound))
+}

@@ -1,0 +1,161 @@
+//! Service records: every free service a lawyer gives, in the categories the bureau reports.
+
+use super::access;
+use crate::auth::internal;
+use crate::booking::today;
+use crate::store::{now_ms, Store};
+use app::domain::{duty_rules, required_text, ServiceCategory};
+use app::error::AppError;
+use app::model::{ServiceRecord, ServiceRecordRequest};
+use app::ports::Caller;
+use app::time::LocalDate;
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    lawyer_id: i64,
+    community_id: i64,
+    community_name: String,
+    category: String,
+    served_on: String,
+    people_served: i64,
+    topic: String,
+    parties: String,
+    outcome: String,
+    summary: String,
+    booking_id: Option<i64>,
+    entered_by: String,
+}
+
+const SELECT: &str = "SELECT r.id, r.lawyer_id, r.community_id, c.name AS community_name, r.category, r.served_on, \
+    r.people_served, r.topic, r.parties, r.outcome, r.summary, r.booking_id, \
+    CASE WHEN u.id IS NULL OR u.id = l.user_id THEN '' ELSE u.display_name END AS entered_by \
+    FROM service_records r JOIN communities c ON c.id = r.community_id JOIN lawyers l ON l.id = r.lawyer_id \
+    LEFT JOIN users u ON u.id = r.recorded_by";
+
+fn from_row(row: Row) -> Option<ServiceRecord> {
+    Some(ServiceRecord {
+        id: row.id,
+        lawyer_id: row.lawyer_id,
+        community_id: row.community_id,
+        community_name: row.community_name,
+        category: ServiceCategory::from_db(&row.category)?,
+        served_on: row.served_on,
+        people_served: row.people_served,
+        topic: row.topic,
+        parties: row.parties,
+        outcome: row.outcome,
+        summary: row.summary,
+        booking_id: row.booking_id,
+        entered_by: row.entered_by,
+    })
+}
+
+/// A lawyer's records dated `first..=last`, in order.
+pub async fn of_lawyer(
+    store: &Store,
+    lawyer_id: i64,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<Vec<ServiceRecord>, sqlx::Error> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{SELECT} WHERE r.lawyer_id = $1 AND r.served_on >= $2 AND r.served_on <= $3 ORDER BY r.served_on, r.id"
+    ))
+    .bind(lawyer_id)
+    .bind(first.to_string())
+    .bind(last.to_string())
+    .fetch_all(&store.pool)
+    .await?;
+    Ok(rows.into_iter().filter_map(from_row).collect())
+}
+
+async fn by_key(store: &Store, recorded_by: i64, key: &str) -> Result<Option<ServiceRecord>, sqlx::Error> {
+    let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE r.recorded_by = $1 AND r.client_key = $2"))
+        .bind(recorded_by)
+        .bind(key)
+        .fetch_optional(&store.pool)
+        .await?;
+    Ok(row.and_then(from_row))
+}
+
+fn valid_key(key: &str) -> bool {
+    (8..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The category's details, checked: what each category needs is required, the rest optional.
+fn details(caller: &Caller, request: &ServiceRecordRequest) -> Result<(String, String, String), AppError> {
+    let t = caller.lang.messages();
+    let max = duty_rules::MAX_SHORT_CHARS;
+    let field = |name: &str, text: &str, required: bool, message: &str| -> Result<String, AppError> {
+        match required_text(text, max) {
+            Ok(text) => Ok(text),
+            Err(app::domain::TextProblem::Empty) if !required => Ok(String::new()),
+            Err(_) => Err(AppError::invalid(name, message)),
+        }
+    };
+    let (needs_topic, needs_parties, needs_outcome) = match request.category {
+        ServiceCategory::Publicity => (true, false, false),
+        ServiceCategory::Mediation => (false, true, true),
+        ServiceCategory::LegalOpinion => (true, true, false),
+        _ => (false, false, false),
+    };
+    Ok((
+        field("topic", &request.topic, needs_topic, t.err_topic)?,
+        field("parties", &request.parties, needs_parties, t.err_parties)?,
+        field("outcome", &request.outcome, needs_outcome, t.err_outcome)?,
+    ))
+}
+
+pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordRequest) -> Result<ServiceRecord, AppError> {
+    let user = caller.user()?;
+    let t = caller.lang.messages();
+    if !valid_key(&request.client_key) {
+        return Err(AppError::invalid("client_key", t.err_client_key));
+    }
+    access::logs_for(store, caller, request.lawyer_id).await?;
+    // Sent again (a retry after a dropped connection): the record it made, unchanged.
+    if let Some(done) = by_key(store, user.id, &request.client_key).await.map_err(|e| internal(caller, e))? {
+        return Ok(done);
+    }
+    let date = LocalDate::parse(&request.served_on).ok_or_else(|| AppError::invalid("served_on", t.err_date))?;
+    let today = today();
+    if date > today {
+        return Err(AppError::invalid("served_on", t.err_future_date));
+    }
+    if date < today.plus_days(-duty_rules::MAX_DAYS_BACK) {
+        return Err(AppError::invalid("served_on", t.err_too_old));
+    }
+    if !(1..=duty_rules::MAX_PEOPLE).contains(&request.people_served) {
+        return Err(AppError::invalid("people_served", t.err_people));
+    }
+    let summary = required_text(&request.summary, duty_rules::MAX_SUMMARY_CHARS)
+        .map_err(|_| AppError::invalid("summary", t.err_summary))?;
+    let (topic, parties, outcome) = details(caller, &request)?;
+    access::require_serves(store, caller, request.lawyer_id, request.community_id, date).await?;
+    access::require_open_month(store, caller, request.lawyer_id, date).await?;
+    let turn = store.write_turn().await;
+    sqlx::query(
+        "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, topic, parties, outcome, summary, client_key, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (recorded_by, client_key) DO NOTHING",
+    )
+    .bind(request.community_id)
+    .bind(request.lawyer_id)
+    .bind(user.id)
+    .bind(request.category.as_str())
+    .bind(date.to_string())
+    .bind(request.people_served)
+    .bind(&topic)
+    .bind(&parties)
+    .bind(&outcome)
+    .bind(&summary)
+    .bind(&request.client_key)
+    .bind(now_ms())
+    .execute(&store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    drop(turn);
+    by_key(store, user.id, &request.client_key)
+        .await
+        .map_err(|e| internal(caller, e))?
+        .ok_or_else(|| caller.error(app::error::ErrorKind::Internal))
+}
