@@ -3,9 +3,12 @@
 //! and server functions with the residents' app.
 
 mod account;
+mod corrections;
 mod coverage;
 mod desk;
 mod duty;
+mod log;
+mod month;
 mod shell;
 mod sign_in;
 
@@ -26,6 +29,10 @@ pub fn mount() {
 pub enum Page {
     /// `/desk/sign-in`.
     SignIn,
+    /// `/desk/duty`: check in and out, record services.
+    Log,
+    /// `/desk/month?lawyer=&m=`: a lawyer's month.
+    Month,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -35,6 +42,8 @@ impl Page {
     pub fn of(path: &str) -> Page {
         match segments(path).as_slice() {
             ["desk", "sign-in"] => Page::SignIn,
+            ["desk", "duty"] => Page::Log,
+            ["desk", "month"] => Page::Month,
             _ => Page::Desk,
         }
     }
@@ -55,6 +64,8 @@ pub fn App() -> impl IntoView {
             <shell::Shell>
                 {move || match page.get() {
                     Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
+                    Page::Log => view! { <log::LogPage /> }.into_any(),
+                    Page::Month => view! { <month::MonthPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

@@ -72,6 +72,38 @@ mod browser {
         }
     }
 
+    pub fn remove_pref(key: &str) {
+        LocalStorage::delete(format!("{PREFIX}{key}"));
+    }
+
+    pub fn now_ms() -> i64 {
+        js_sys::Date::now() as i64
+    }
+
+    pub fn random() -> f64 {
+        js_sys::Math::random()
+    }
+
+    pub async fn current_position() -> Option<(f64, f64)> {
+        let geolocation = web_sys::window()?.navigator().geolocation().ok()?;
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            let options = web_sys::PositionOptions::new();
+            options.set_enable_high_accuracy(true);
+            options.set_timeout(10_000);
+            options.set_maximum_age(60_000);
+            if geolocation
+                .get_current_position_with_error_callback_and_options(&resolve, Some(&reject), &options)
+                .is_err()
+            {
+                let _ = reject.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        let position = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+        let coords = js_sys::Reflect::get(&position, &"coords".into()).ok()?;
+        let number = |name: &str| js_sys::Reflect::get(&coords, &name.into()).ok()?.as_f64();
+        Some((number("latitude")?, number("longitude")?))
+    }
+
     pub fn register_service_worker() {
         if let Some(window) = web_sys::window() {
             let _ = window.navigator().service_worker().register("/sw.js");
@@ -131,4 +163,37 @@ pub fn set_document_lang(lang: Lang) {
     browser::set_document_lang(lang);
     #[cfg(not(feature = "csr"))]
     let _ = lang;
+}
+
+/// Forgets a stored value.
+pub fn remove_pref(key: &str) {
+    #[cfg(feature = "csr")]
+    browser::remove_pref(key);
+    #[cfg(not(feature = "csr"))]
+    let _ = key;
+}
+
+/// The device's clock, milliseconds since the epoch (0 natively).
+pub fn now_ms() -> i64 {
+    #[cfg(feature = "csr")]
+    return browser::now_ms();
+    #[cfg(not(feature = "csr"))]
+    0
+}
+
+/// A new key for a request the device may send more than once: the server keeps the first.
+pub fn new_key() -> String {
+    #[cfg(feature = "csr")]
+    let noise = (browser::random() * 1e15) as u64;
+    #[cfg(not(feature = "csr"))]
+    let noise = 0u64;
+    format!("k{:x}-{noise:x}", now_ms())
+}
+
+/// Where the phone is, when its owner allows it and it answers within ten seconds.
+pub async fn current_position() -> Option<(f64, f64)> {
+    #[cfg(feature = "csr")]
+    return browser::current_position().await;
+    #[cfg(not(feature = "csr"))]
+    None
 }

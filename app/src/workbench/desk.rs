@@ -1,4 +1,5 @@
 use super::account::AccountBar;
+use super::corrections::CorrectionsReview;
 use super::coverage::Coverage;
 use super::duty::DutyPanel;
 use crate::api::call;
@@ -22,7 +23,7 @@ pub fn DeskPage() -> impl IntoView {
         {move || match session.me.get() {
             Some(me) if me.role != Role::Resident => view! {
                 <AccountBar me=me.clone() />
-                {me.role.is_staff().then(|| view! { <Coverage /> })}
+                {me.role.is_staff().then(|| view! { <Coverage /> <CorrectionsReview /> })}
                 <DeskBookings />
                 {me.role.is_adviser().then(|| view! { <DutyPanel lawyer_id=me.lawyer_id /> })}
             }.into_any(),

@@ -7,12 +7,17 @@ pub fn Shell(children: Children) -> impl IntoView {
     let prefs = use_prefs();
     let session = use_session();
     let is_staff = move || session.me.get().is_some_and(|me| me.role.is_staff());
+    let is_adviser = move || session.me.get().is_some_and(|me| me.role.is_adviser());
     view! {
         <header class="sticky top-0 z-10 bg-brand text-white">
             <div class="mx-auto flex h-12 max-w-5xl items-center justify-between px-4">
                 <a href="/desk" class="text-lg font-bold">{prefs.t().app_name}" · "{prefs.t().nav_desk}</a>
                 <nav class="flex gap-1 text-sm" aria-label="staff">
                     <a href="/desk" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.t().nav_desk}</a>
+                    <Show when=is_adviser>
+                        <a href="/desk/duty" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_log}</a>
+                        <a href="/desk/month" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_month}</a>
+                    </Show>
                     <Show when=is_staff>
                         <a href="/" rel="external" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_communities}</a>
                     </Show>
