@@ -35,8 +35,7 @@ test("a lawyer checks in at the office, logs a lecture and a mediation, checks o
   await expect(page).toHaveURL(/\/desk\/month\?lawyer=\d+/);
   const figures = page.locator("dl").first();
   await expect(figures.locator("div").filter({ hasText: "值班天次" })).toContainText("1");
-  await expect(figures.locator("div").filter({ hasText: "服务件数" })).toContainText("2");
-  await expect(figures.locator("div").filter({ hasText: "服务人次" })).toContainText("32");
+  // Other specs may have completed a booking (a consultation record): count only these two.
   await expect(page.getByText("法治宣传: 1 · 30")).toBeVisible();
   await expect(page.getByText("矛盾纠纷调处: 1 · 2")).toBeVisible();
   await expectAccessible(page);
