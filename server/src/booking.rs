@@ -47,6 +47,11 @@ pub fn today() -> LocalDate {
     Instant(now_ms()).to_shanghai().0
 }
 
+/// The earliest start a resident can book now.
+fn earliest_bookable() -> Instant {
+    Instant(now_ms() + rules::MIN_NOTICE_MINUTES * 60_000)
+}
+
 fn message(caller: &Caller, kind: ErrorKind, pick: fn(&app::i18n::Messages) -> &'static str) -> AppError {
     AppError::new(kind, pick(caller.lang.messages()))
 }
@@ -82,8 +87,7 @@ impl BookingService {
     /// The slots of `community_id` on `from..=to` that can be booked now.
     async fn bookable(&self, community_id: i64, from: LocalDate, to: LocalDate) -> Result<Vec<Slot>, sqlx::Error> {
         let calendar = calendar_store::load(&self.store, community_id, from, to).await?;
-        let earliest = Instant(now_ms() + rules::MIN_NOTICE_MINUTES * 60_000);
-        Ok(calendar.slots(from, to, earliest))
+        Ok(calendar.slots(from, to, earliest_bookable()))
     }
 
     /// The bookable slot starting at `start`, or a 422 saying it cannot be booked.
@@ -93,8 +97,10 @@ impl BookingService {
         if date < today || date > today.plus_days(rules::WINDOW_DAYS - 1) {
             return Err(message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable));
         }
-        let slots = self.bookable(community_id, date, date).await.map_err(|e| internal(caller, e))?;
-        slots
+        let calendar =
+            calendar_store::for_slot(&self.store, community_id, start).await.map_err(|e| internal(caller, e))?;
+        calendar
+            .slots(date, date, earliest_bookable())
             .into_iter()
             .find(|s| s.start == start)
             .ok_or_else(|| message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable))

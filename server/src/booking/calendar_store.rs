@@ -81,8 +81,8 @@ type PartRow = (
 
 /// Every part of a community's calendar in one statement. Each database round trip costs more
 /// than the rows it returns (on SQLite, two thread hand-overs), and a booking reads the calendar
-/// before it writes. $1 community, $2 first date, $3 last date, $4 first instant, $5 the instant
-/// after the last date. Parts: duty rules, exceptions (closed and extra days), holidays, leave of
+/// before it writes. $1 community, $2 first date, $3 last date, $4..$5 the instants whose taken
+/// seats are read. Parts: duty rules, exceptions (closed and extra days), holidays, leave of
 /// the community's lawyers, backups (B before coordinators), and seats taken per slot.
 const CALENDAR: &str = "\
     SELECT 'rule', lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, instant, channels, valid_from, valid_until \
@@ -98,14 +98,41 @@ const CALENDAR: &str = "\
     UNION ALL SELECT 'taken', slot_start, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL \
       FROM booking_seats WHERE community_id = $1 AND slot_start >= $4 AND slot_start < $5 GROUP BY slot_start";
 
-/// The community's calendar between `from` and `to` (inclusive).
+/// The community's calendar between `from` and `to` (inclusive), with the seats taken.
 pub async fn load(store: &Store, community_id: i64, from: LocalDate, to: LocalDate) -> Result<Calendar, sqlx::Error> {
+    load_with(store, community_id, from, to, from.start().0..to.plus_days(1).start().0).await
+}
+
+/// The calendar of the day of the slot starting at `start`, with the seats taken of that slot
+/// only: what a booking needs, without a row per slot of the day.
+pub async fn for_slot(store: &Store, community_id: i64, start: Instant) -> Result<Calendar, sqlx::Error> {
+    let date = start.to_shanghai().0;
+    load_with(store, community_id, date, date, start.0..start.0 + 1).await
+}
+
+/// The duty schedule alone, without seats (for duty logging).
+pub async fn schedule(
+    store: &Store,
+    community_id: i64,
+    from: LocalDate,
+    to: LocalDate,
+) -> Result<Calendar, sqlx::Error> {
+    load_with(store, community_id, from, to, 0..0).await
+}
+
+async fn load_with(
+    store: &Store,
+    community_id: i64,
+    from: LocalDate,
+    to: LocalDate,
+    taken: std::ops::Range<i64>,
+) -> Result<Calendar, sqlx::Error> {
     let rows: Vec<PartRow> = sqlx::query_as(CALENDAR)
         .bind(community_id)
         .bind(from.to_string())
         .bind(to.to_string())
-        .bind(from.start().0)
-        .bind(to.plus_days(1).start().0)
+        .bind(taken.start)
+        .bind(taken.end)
         .fetch_all(&store.pool)
         .await?;
     let mut calendar = Calendar::default();

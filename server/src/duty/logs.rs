@@ -195,7 +195,7 @@ async fn scheduled_end(
     date: LocalDate,
     started: i64,
 ) -> Result<i64, sqlx::Error> {
-    let calendar = calendar_store::load(store, community_id, date, date).await?;
+    let calendar = calendar_store::schedule(store, community_id, date, date).await?;
     let last =
         calendar.slots(date, date, Instant(0)).into_iter().filter(|s| s.lawyer_id == lawyer_id).map(|s| s.end.0).max();
     Ok(last.filter(|end| *end > started).unwrap_or(date.plus_days(1).start().0))

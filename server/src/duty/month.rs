@@ -26,7 +26,7 @@ async fn scheduled(
     first: LocalDate,
     last: LocalDate,
 ) -> Result<BTreeSet<String>, sqlx::Error> {
-    let calendar = calendar_store::load(store, community_id, first, last).await?;
+    let calendar = calendar_store::schedule(store, community_id, first, last).await?;
     Ok(calendar
         .slots(first, last, Instant(0))
         .into_iter()
