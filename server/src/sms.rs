@@ -148,13 +148,14 @@ impl Outbox {
             return Ok(0);
         }
         // Claim the batch in one statement; what another server claimed first is not returned.
-        let ids = |ids: &mut dyn Iterator<Item = i64>| ids.map(|id| id.to_string()).collect::<Vec<_>>().join(",");
+        // The ids are integers read from the table.
+        let ids = due.iter().map(|d| d.0.to_string()).collect::<Vec<_>>().join(",");
         let claimed: Vec<i64> = {
             let _turn = self.store.write_turn().await;
             sqlx::query_scalar(&format!(
                 "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 \
                  WHERE id IN ({}) AND sent_at IS NULL AND next_attempt_at <= $2 RETURNING id",
-                ids(&mut due.iter().map(|d| d.0))
+                ids
             ))
             .bind(now + CLAIM_MS)
             .bind(now)
