@@ -185,7 +185,17 @@ fn Details(m: MonthSummary) -> impl IntoView {
         .collect();
     let services =
         m.services.iter().map(|c| format!("{}: {} · {}", c.category.label(t), c.records, c.people)).collect();
-    let gaps = m.gaps.iter().map(|g| format!("{} {}", g.date, g.community_name)).collect();
+    // One line per community: a month of missed days stays short on a phone.
+    let mut by_community: Vec<(String, Vec<&str>)> = Vec::new();
+    for gap in &m.gaps {
+        let day = gap.date.get(5..).unwrap_or(&gap.date);
+        match by_community.iter_mut().find(|(name, _)| *name == gap.community_name) {
+            Some((_, days)) => days.push(day),
+            None => by_community.push((gap.community_name.clone(), vec![day])),
+        }
+    }
+    let gaps =
+        by_community.into_iter().map(|(name, days)| format!("{name}（{}）：{}", days.len(), days.join("、"))).collect();
     let leave = m.leave.iter().map(|(a, b)| format!("{a} – {b}")).collect();
     let duties = m
         .duties
