@@ -9,6 +9,7 @@ extern crate app;
 pub mod audit;
 pub mod auth;
 pub mod booking;
+pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod directory;

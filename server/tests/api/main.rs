@@ -7,6 +7,7 @@ mod authorization;
 mod bad_input;
 mod booking;
 mod booking_rules;
+mod commands;
 mod desk;
 mod directory;
 mod duty;

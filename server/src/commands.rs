@@ -1,0 +1,146 @@
+//! The server binary's commands: `serve` (the default), `migrate`, `check-config`, `backup FILE`
+//! and `restore FILE`, so that whoever runs the portal needs no other tool for these.
+
+use crate::config::Config;
+use crate::store::{sqlite_path, Backend, Store};
+use std::path::Path;
+
+/// What to do, from the command line.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Run the portal.
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Check every setting and say what is wrong.
+    CheckConfig,
+    /// Copy the live database to a new file.
+    Backup(String),
+    /// Replace the SQLite database with a backup (the server stopped).
+    Restore(String),
+    /// Print the usage.
+    Help,
+}
+
+/// The usage text.
+pub const USAGE: &str = "usage: server [serve | migrate | check-config | backup FILE | restore FILE | help]
+  serve          run the portal (the default)
+  migrate        apply the database migrations and exit
+  check-config   check every setting and the database, print what is wrong, exit 1 if anything is
+  backup FILE    copy the live SQLite database to FILE (a new file); on PostgreSQL, print the pg_dump call
+  restore FILE   replace the SQLite database with FILE (stop the server first), then migrate
+Every setting comes from the environment; see README.md.";
+
+impl Command {
+    /// Reads the arguments after the program name; `Err` with the usage when they make no sense.
+    pub fn parse(args: &[String]) -> Result<Command, String> {
+        match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            [] | ["serve"] => Ok(Command::Serve),
+            ["migrate"] => Ok(Command::Migrate),
+            ["check-config"] => Ok(Command::CheckConfig),
+            ["backup", file] => Ok(Command::Backup((*file).to_owned())),
+            ["restore", file] => Ok(Command::Restore((*file).to_owned())),
+            ["help" | "--help" | "-h"] => Ok(Command::Help),
+            _ => Err(USAGE.to_owned()),
+        }
+    }
+}
+
+/// Every problem with the configuration and what it points at, in plain words; empty when all is well.
+pub async fn check_config(config: &Config) -> Vec<String> {
+    let mut problems = Vec::new();
+    if std::fs::create_dir_all(&config.data_dir).is_err() || !writable(&config.data_dir) {
+        problems.push(format!("DATA_DIR {} cannot be written to", config.data_dir.display()));
+    }
+    if !config.site_dir.join("index.html").is_file() {
+        problems.push(format!(
+            "SITE_DIR {} has no index.html: build the front end (scripts/build-web.sh)",
+            config.site_dir.display()
+        ));
+    }
+    if let crate::config::SmsConfig::Http { url, .. } = &config.sms {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            problems.push(format!("SMS_GATEWAY_URL {url} is not an http(s) address"));
+        }
+    }
+    if let Err(error) = Store::open(&config.database_url, Some(1)).await {
+        problems.push(format!("the database at DATABASE_URL cannot be used: {error}"));
+    }
+    problems
+}
+
+fn writable(dir: &Path) -> bool {
+    let probe = dir.join(".write-check");
+    let ok = std::fs::write(&probe, b"ok").is_ok();
+    let _ = std::fs::remove_file(&probe);
+    ok
+}
+
+/// Copies the live database to `file` while the portal keeps running (SQLite's `VACUUM INTO`:
+/// a consistent copy of one moment). On PostgreSQL it returns the `pg_dump` call to run instead.
+pub async fn backup(config: &Config, file: &str) -> Result<String, String> {
+    let store = Store::open(&config.database_url, Some(1)).await.map_err(|e| format!("database: {e}"))?;
+    match store.backend {
+        Backend::Postgres => Err(format!(
+            "PostgreSQL is backed up with its own tool, for example:\n  pg_dump --format=custom --file {file} \"$DATABASE_URL\""
+        )),
+        Backend::Sqlite => {
+            if Path::new(file).exists() {
+                return Err(format!("{file} exists; back up to a new file"));
+            }
+            sqlx::query(&format!("VACUUM INTO '{}'", file.replace('\'', "''")))
+                .execute(&store.pool)
+                .await
+                .map_err(|e| format!("backup failed: {e}"))?;
+            Ok(format!("backed up to {file}"))
+        }
+    }
+}
+
+/// Replaces the SQLite database with the backup in `file`, after checking it is a sound
+/// database of this portal, then applies any migrations newer than the backup.
+pub async fn restore(config: &Config, file: &str) -> Result<String, String> {
+    let target = sqlite_path(&config.database_url)
+        .ok_or("restore is for SQLite; on PostgreSQL use pg_restore with the pg_dump file")?
+        .to_owned();
+    let url = format!("sqlite://{file}?mode=ro");
+    let check = async {
+        let backup = <sqlx::AnyConnection as sqlx::Connection>::connect(&url).await?;
+        let mut backup = backup;
+        let integrity: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&mut backup).await?;
+        let migrations: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations").fetch_one(&mut backup).await?;
+        Ok::<_, sqlx::Error>((integrity, migrations))
+    };
+    sqlx::any::install_default_drivers();
+    match check.await {
+        Ok((integrity, migrations)) if integrity == "ok" && migrations > 0 => {}
+        Ok((integrity, _)) => return Err(format!("{file} is not a sound backup of this portal ({integrity})")),
+        Err(error) => return Err(format!("{file} is not a backup of this portal: {error}")),
+    }
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{target}{suffix}"));
+    }
+    std::fs::copy(file, &target).map_err(|e| format!("cannot write {target}: {e}"))?;
+    Store::open(&config.database_url, Some(1)).await.map_err(|e| format!("restored, but migrating failed: {e}"))?;
+    Ok(format!("restored {target} from {file}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn commands_are_read_from_the_arguments() {
+        assert_eq!(Command::parse(&args(&[])), Ok(Command::Serve));
+        assert_eq!(Command::parse(&args(&["migrate"])), Ok(Command::Migrate));
+        assert_eq!(Command::parse(&args(&["backup", "a.db"])), Ok(Command::Backup("a.db".into())));
+        assert_eq!(Command::parse(&args(&["restore", "a.db"])), Ok(Command::Restore("a.db".into())));
+        assert!(Command::parse(&args(&["backup"])).is_err());
+        assert!(Command::parse(&args(&["serve", "now"])).is_err());
+    }
+}

@@ -1,0 +1,63 @@
+//! The server's own backup and restore: a copy taken while the portal serves brings it back as
+//! it was at that moment; anything that is not a backup of this portal is refused.
+
+use crate::helpers::{on_postgres, spawn_app};
+use server::commands::{backup, restore};
+use server::config::Config;
+
+fn config_for(database_url: &str) -> Config {
+    let mut config = Config::from_lookup(|_| None).expect("config");
+    config.database_url = database_url.to_owned();
+    config
+}
+
+#[tokio::test]
+async fn a_backup_taken_while_serving_restores_the_portal_as_it_was() {
+    let app = spawn_app().await;
+    let live = config_for(&app.database_url);
+    let dir = std::env::temp_dir().join(format!("fai-backup-{}", server::store::now_ms()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("backup.db").display().to_string();
+    if on_postgres() {
+        let told = backup(&live, &file).await.expect_err("PostgreSQL is dumped by pg_dump");
+        assert!(told.contains("pg_dump"), "{told}");
+        return;
+    }
+    let resident = |phone: &'static str| {
+        let store = app.store.clone();
+        async move {
+            sqlx::query("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, 'x', 0)")
+                .bind(phone)
+                .execute(&store.pool)
+                .await
+                .expect("resident")
+        }
+    };
+    resident("13688880001").await;
+    assert_eq!(backup(&live, &file).await, Ok(format!("backed up to {file}")));
+    assert!(backup(&live, &file).await.is_err(), "an existing file is never overwritten");
+    resident("13688880002").await;
+
+    // Restored on another host (a new database file): the first resident is there, the later one is not.
+    let restored = config_for(&format!("sqlite://{}?mode=rwc", dir.join("restored.db").display()));
+    assert!(restore(&restored, &file).await.is_ok());
+    let store = server::store::Store::open(&restored.database_url, Some(1)).await.expect("restored store");
+    let phones: Vec<String> = sqlx::query_scalar("SELECT phone FROM users WHERE phone LIKE '1368888%' ORDER BY phone")
+        .fetch_all(&store.pool)
+        .await
+        .expect("phones");
+    assert_eq!(phones, vec!["13688880001".to_owned()]);
+    let communities: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM communities").fetch_one(&store.pool).await.expect("count");
+    assert_eq!(communities, 65);
+
+    // Not a database, or a database of something else: refused, nothing replaced.
+    let junk = dir.join("junk.db");
+    std::fs::write(&junk, b"not a database").expect("junk");
+    assert!(restore(&restored, &junk.display().to_string()).await.is_err());
+    assert!(restore(&restored, &dir.join("missing.db").display().to_string()).await.is_err());
+    let still: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM communities").fetch_one(&store.pool).await.expect("count");
+    assert_eq!(still, 65);
+    let _ = std::fs::remove_dir_all(&dir);
+}
