@@ -3,5 +3,6 @@
 pub mod api;
 pub mod caller;
 pub mod health;
+pub mod request_id;
 pub mod security;
 pub mod site;

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::demo;
 use crate::directory::DirectoryService;
 use crate::duty::{logs as duty_logs, DutyService};
-use crate::http::{api, health, security, site};
+use crate::http::{api, health, request_id, security, site};
 use crate::sms::{self, Outbox, SmsSender};
 use crate::store::{settings, Store, StoreError};
 use app::ports::Ports;
@@ -148,9 +148,14 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(Arc::new(csp), security::headers))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(|request: &Request| tracing::info_span!("http", method = %request.method(), path = %request.uri().path()))
+                .make_span_with(|request: &Request| {
+                    let id = request.headers().get(&request_id::HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+                    tracing::info_span!("http", method = %request.method(), path = %request.uri().path(), request_id = %id)
+                })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
+        // Outermost, so the trace span above already sees the id.
+        .layer(axum::middleware::from_fn(request_id::assign))
 }
 
 async fn shutdown_signal() {

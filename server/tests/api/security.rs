@@ -59,3 +59,39 @@ async fn health_says_the_process_is_up_and_readiness_checks_the_database() {
     let ready = app.client.get(format!("{}/readyz", app.address)).send().await.expect("readyz");
     assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
 }
+
+#[tokio::test]
+async fn every_response_carries_a_request_id_and_a_load_balancers_id_is_kept() {
+    let app = spawn_app().await;
+    let id_of = |response: &reqwest::Response| {
+        response.headers().get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned)
+    };
+    let first = app.client.get(format!("{}/healthz", app.address)).send().await.expect("request");
+    let second = app
+        .client
+        .post(format!("{}/api/directory/streets", app.address))
+        .json(&json!({}))
+        .send()
+        .await
+        .expect("request");
+    let (a, b) = (id_of(&first).expect("an id"), id_of(&second).expect("an id"));
+    assert_eq!(a.len(), 16);
+    assert_ne!(a, b, "each request has its own");
+
+    let kept = app
+        .client
+        .get(format!("{}/healthz", app.address))
+        .header("x-request-id", "lb-42_a")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(id_of(&kept).as_deref(), Some("lb-42_a"));
+    let replaced = app
+        .client
+        .get(format!("{}/healthz", app.address))
+        .header("x-request-id", "<script>")
+        .send()
+        .await
+        .expect("request");
+    assert_ne!(id_of(&replaced).as_deref(), Some("<script>"));
+}
