@@ -45,6 +45,10 @@ pub struct Config {
     /// `AVAILABILITY_CACHE_MS`, default 1000: how long a server answers availability look-ups from
     /// memory, so the longest a change made through another server goes unseen here. 0: never.
     pub availability_cache_ms: u64,
+    /// `METRICS_TOKEN`: a bearer token that may read `/metrics` from anywhere.
+    pub metrics_token: Option<String>,
+    /// `METRICS_ALLOW`, comma-separated addresses that may read `/metrics`; default this host.
+    pub metrics_allow: Vec<std::net::IpAddr>,
 }
 
 /// A setting that could not be read.
@@ -92,6 +96,14 @@ impl Config {
             max_body_bytes: number("MAX_BODY_BYTES")?.map_or(64 * 1024, |n| n as usize),
             db_max_connections: number("DB_MAX_CONNECTIONS")?.map(|n| n as u32),
             availability_cache_ms: number("AVAILABILITY_CACHE_MS")?.unwrap_or(1000),
+            metrics_token: get("METRICS_TOKEN").filter(|t| !t.trim().is_empty()),
+            metrics_allow: get("METRICS_ALLOW")
+                .unwrap_or_else(|| "127.0.0.1,::1".into())
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(|a| a.parse().map_err(|e| ConfigError(format!("METRICS_ALLOW: {a}: {e}"))))
+                .collect::<Result<_, _>>()?,
         })
     }
 }
@@ -121,5 +133,6 @@ mod tests {
         assert!(config(&[("SMS_SENDER", "pigeon")]).is_err());
         assert!(config(&[("SMS_SENDER", "http")]).is_err());
         assert!(config(&[("MAX_BODY_BYTES", "-1")]).is_err());
+        assert!(config(&[("METRICS_ALLOW", "10.0.0.1,nowhere")]).is_err());
     }
 }

@@ -77,7 +77,8 @@ pub struct Outbox {
 
 const BATCH: i64 = 20;
 const CLAIM_MS: i64 = 60_000;
-const MAX_ATTEMPTS: i64 = 8;
+/// Deliveries tried before a message is given up (counted as failed in `/metrics`).
+pub const MAX_ATTEMPTS: i64 = 8;
 
 impl Outbox {
     /// The outbox of `store`.

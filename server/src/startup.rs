@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::demo;
 use crate::directory::DirectoryService;
 use crate::duty::{logs as duty_logs, DutyService};
+use crate::http::metrics::{self, Metrics};
 use crate::http::{api, health, request_id, security, site};
 use crate::sms::{self, Outbox, SmsSender};
 use crate::store::{settings, Store, StoreError};
@@ -31,6 +32,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The implementations behind the server functions.
     pub ports: Ports,
+    /// Request counts and latencies for `/metrics`.
+    pub metrics: Metrics,
 }
 
 /// Why the server could not start or stopped.
@@ -87,7 +90,7 @@ impl Application {
             )),
             duty: Arc::new(DutyService::new(store.clone())),
         };
-        let state = AppState { store, config: Arc::new(config), ports };
+        let state = AppState { store, config: Arc::new(config), ports, metrics: Metrics::default() };
         let router = router(state.clone());
         let listener = TcpListener::bind(state.config.bind_addr).await?;
         let (stop, stopped) = watch::channel(false);
@@ -141,11 +144,13 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::scrape))
         .route("/api/{*path}", any(api::handle))
         .route("/api", any(api::not_found))
         .with_state(state.clone())
         .merge(site::service(&state.config.site_dir))
         .layer(axum::middleware::from_fn_with_state(Arc::new(csp), security::headers))
+        .layer(axum::middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request| {

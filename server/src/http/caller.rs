@@ -30,7 +30,8 @@ pub fn request_lang(headers: &HeaderMap) -> Lang {
     })
 }
 
-fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> Option<IpAddr> {
+/// The client's address: the load balancer's word for it when trusted, else the peer.
+pub fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> Option<IpAddr> {
     if state.config.trust_proxy {
         // The load balancer appends the address it saw; the last entry is the one it vouches for.
         let forwarded = headers

@@ -14,6 +14,7 @@ mod duty;
 mod helpers;
 mod limits;
 mod matrix;
+mod metrics;
 mod outbox;
 mod security;
 mod servers;
