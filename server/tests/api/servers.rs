@@ -73,3 +73,31 @@ async fn a_session_made_on_one_server_works_on_the_other() {
 async fn spawn_app_with_fresh_ms() -> crate::helpers::TestApp {
     crate::helpers::spawn_app_with(|c| c.availability_cache_ms = FRESH_MS).await
 }
+
+#[tokio::test]
+async fn two_servers_send_each_message_once() {
+    let a = spawn_app().await;
+    let b = a.another_server(|_| {}).await;
+    let houting = a.community("后亭社区").await;
+    let starts = a.extra_evening(houting, 3, 10, 15, 1).await;
+    // Ten bookings through either server: ten SMS in the one outbox, two workers racing for them.
+    for (i, start) in starts.iter().enumerate() {
+        let server = if i % 2 == 0 { &a } else { &b };
+        let resident = server.resident(&format!("136999900{i:02}")).await;
+        let book = json!({ "community_id": houting, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款" });
+        let (status, body) = server.post_with(&resident, "booking/book", book).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while a.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").await > 0 {
+        assert!(Instant::now() < deadline, "messages still waiting after 10 s");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let sent: Vec<String> = [&a, &b]
+        .iter()
+        .flat_map(|server| server.sms.0.lock().expect("sms").iter().map(|(to, _)| to.clone()).collect::<Vec<_>>())
+        .filter(|to| to.starts_with("1369999"))
+        .collect();
+    let distinct: std::collections::BTreeSet<&String> = sent.iter().collect();
+    assert_eq!((sent.len(), distinct.len()), (10, 10), "{sent:?}");
+}
