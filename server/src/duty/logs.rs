@@ -54,6 +54,7 @@ fn from_row(row: Row) -> DutyLog {
     }
 }
 
+/// Duties read by `sql` (`SELECT` above with its `WHERE`), binding `$1`, and `$2`..`$3` to `dates`.
 async fn fetch(
     store: &Store,
     sql: &str,
