@@ -22,7 +22,7 @@ step "unit tests: shared code"
 cargo test --locked -p app --features ssr
 
 step "server tests on SQLite"
-cargo test --locked -p server
+cargo test --locked -p server --lib --bins --test api
 
 postgres_ran=no
 if psql "$TEST_POSTGRES_URL" -Atqc "SELECT 1" >/dev/null 2>&1; then
@@ -31,6 +31,8 @@ if psql "$TEST_POSTGRES_URL" -Atqc "SELECT 1" >/dev/null 2>&1; then
   psql "$TEST_POSTGRES_URL" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE 'fai_test_%'" |
     while read -r db; do psql "$TEST_POSTGRES_URL" -qc "DROP DATABASE IF EXISTS \"$db\"" >/dev/null; done
   TEST_DATABASE=postgres cargo test --locked -p server --test api
+  # The database going away while serving, and coming back.
+  cargo test --locked -p server --test outage
   postgres_ran=yes
 else
   printf '\033[1;33mWARNING: PostgreSQL is not reachable at %s: the PostgreSQL store suite was NOT run.\033[0m\n' "$TEST_POSTGRES_URL"

@@ -9,9 +9,11 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
-/// 200 when the database answers, 503 when it does not.
+/// 200 when the database answers within two seconds, 503 when it does not (a load balancer then
+/// stops sending traffic here; the pool reconnects by itself when the database is back).
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    if state.store.ping().await {
+    let answered = tokio::time::timeout(std::time::Duration::from_secs(2), state.store.ping()).await;
+    if answered == Ok(true) {
         (StatusCode::OK, "ready")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
