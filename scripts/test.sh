@@ -45,6 +45,10 @@ step "browser tests"
 cargo build --locked -p server
 (cd end2end && npx playwright test --config playwright.config.ts)
 
+step "release: one folder that runs with no toolchain"
+scripts/release.sh --reuse-web
+scripts/release-check.sh
+
 if [[ "$postgres_ran" == no ]]; then
   printf '\033[1;33mWARNING: all checks passed on SQLite only; the PostgreSQL suite was NOT run.\033[0m\n'
 fi
