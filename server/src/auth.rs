@@ -70,14 +70,14 @@ fn code_error(caller: &Caller, error: CodeError) -> AppError {
 
 #[async_trait]
 impl AuthPort for AuthService {
-    #[tracing::instrument(skip_all, fields(phone = %phone))]
+    #[tracing::instrument(skip_all, fields(phone = %phone.masked()))]
     async fn send_code(&self, caller: &Caller, phone: &PhoneNumber) -> Result<CodeSent, AppError> {
         let ip = caller.client_ip.map(|ip| ip.to_string());
         self.codes.send(phone, Purpose::SignIn, ip.as_deref(), caller.lang).await.map_err(|e| code_error(caller, e))?;
         Ok(CodeSent { phone_masked: phone.masked(), resend_after_secs: codes::RESEND_AFTER_SECS })
     }
 
-    #[tracing::instrument(skip_all, fields(phone = %phone))]
+    #[tracing::instrument(skip_all, fields(phone = %phone.masked()))]
     async fn sign_in_with_code(
         &self,
         caller: &Caller,

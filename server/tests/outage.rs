@@ -54,6 +54,20 @@ async fn readiness_follows_the_database_away_and_back_and_the_portal_recovers() 
         .expect("drop connections");
     let noticed = wait_for(&client, &ready, 503).await;
     assert!(noticed < Duration::from_secs(5), "noticed after {noticed:?}");
+    // The API says so too, clearly and soon: 503, retry later.
+    let asked = Instant::now();
+    let away = client
+        .post(format!("{address}/api/directory/streets"))
+        .header("accept-language", "zh-CN")
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(away.status().as_u16(), 503);
+    assert_eq!(away.headers().get("retry-after").and_then(|v| v.to_str().ok()), Some("5"));
+    let body: serde_json::Value = away.json().await.expect("json");
+    assert_eq!(body["message"], "服务暂时不可用，请稍后再试");
+    assert!(asked.elapsed() < Duration::from_secs(8), "answered after {:?}", asked.elapsed());
 
     // Back: ready again without a restart, and the API answers.
     admin.execute(format!("ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true").as_str()).await.expect("allow");

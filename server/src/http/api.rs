@@ -44,7 +44,24 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
     )
     .await
     .into_response();
-    normalize(response, lang).await
+    let response = normalize(response, lang).await;
+    if response.status() == StatusCode::INTERNAL_SERVER_ERROR && !database_answers(&state).await {
+        return unavailable(response);
+    }
+    response
+}
+
+/// Whether the database answers within a second.
+async fn database_answers(state: &AppState) -> bool {
+    tokio::time::timeout(std::time::Duration::from_secs(1), state.store.ping()).await == Ok(true)
+}
+
+/// A failure because the database is away is not the server's bug: 503 with a hint to retry
+/// (the message already says to try again later), so clients and load balancers back off.
+fn unavailable(mut response: Response) -> Response {
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    response
 }
 
 /// Whether a browser says this request comes from another site.

@@ -101,3 +101,41 @@ async fn two_servers_send_each_message_once() {
     let distinct: std::collections::BTreeSet<&String> = sent.iter().collect();
     assert_eq!((sent.len(), distinct.len()), (10, 10), "{sent:?}");
 }
+
+#[tokio::test]
+async fn the_three_bookings_cap_holds_across_two_servers() {
+    let a = spawn_app().await;
+    let b = a.another_server(|_| {}).await;
+    let houting = a.community("后亭社区").await;
+    let starts = a.extra_evening(houting, 4, 8, 15, 5).await;
+    let resident = a.resident("13699998888").await;
+    let attempts = starts.iter().enumerate().map(|(i, start)| {
+        let server = if i % 2 == 0 { &a } else { &b };
+        let book = json!({ "community_id": houting, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款" });
+        server.post_with(&resident, "booking/book", book)
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let booked = results.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+    assert_eq!(booked, 3, "{:?}", results.iter().map(|(s, _)| s.as_u16()).collect::<Vec<_>>());
+    assert_eq!(a.count("SELECT COUNT(*) FROM bookings WHERE status IN ('pending', 'confirmed')").await, 3);
+}
+
+#[tokio::test]
+async fn two_servers_queue_each_reminder_once() {
+    let a = spawn_app().await;
+    let b = a.another_server(|_| {}).await;
+    let houting = a.community("后亭社区").await;
+    let starts = a.extra_evening(houting, 4, 4, 15, 1).await;
+    for (i, start) in starts.iter().enumerate() {
+        let resident = a.resident(&format!("136777700{i:02}")).await;
+        let book = json!({ "community_id": houting, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款" });
+        let (status, body) = a.post_with(&resident, "booking/book", book).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    // Both servers' reminder passes at the same moment, 23 hours before the first slot.
+    let now = starts[0] - 23 * 3_600_000;
+    let queue = server::booking::reminders::queue_due;
+    let (on_a, on_b) = tokio::join!(queue(&a.store, now), queue(&b.store, now));
+    assert_eq!(on_a.expect("pass on A") + on_b.expect("pass on B"), 4);
+    assert_eq!(a.count("SELECT COUNT(*) FROM outbox WHERE body LIKE '%提醒%'").await, 4);
+}
