@@ -58,11 +58,6 @@ pub async fn check_config(config: &Config) -> Vec<String> {
             config.site_dir.display()
         ));
     }
-    if let crate::config::SmsConfig::Http { url, .. } = &config.sms {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            problems.push(format!("SMS_GATEWAY_URL {url} is not an http(s) address"));
-        }
-    }
     if let Err(error) = Store::open(&config.database_url, Some(1)).await {
         problems.push(format!("the database at DATABASE_URL cannot be used: {error}"));
     }

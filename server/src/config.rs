@@ -75,11 +75,17 @@ impl Config {
             .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("fai.db").display()));
         let sms = match get("SMS_SENDER").as_deref().unwrap_or("log") {
             "log" => SmsConfig::Log,
-            "http" => SmsConfig::Http {
-                url: get("SMS_GATEWAY_URL")
-                    .ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_URL".into()))?,
-                secret: SecretString::from(get("SMS_GATEWAY_SECRET").unwrap_or_default()),
-            },
+            "http" => {
+                let url = get("SMS_GATEWAY_URL")
+                    .ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_URL".into()))?;
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    return Err(ConfigError(format!("SMS_GATEWAY_URL {url} is not an http(s) address")));
+                }
+                let secret = get("SMS_GATEWAY_SECRET")
+                    .filter(|s| !s.trim().is_empty())
+                    .ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_SECRET".into()))?;
+                SmsConfig::Http { url, secret: SecretString::from(secret) }
+            }
             other => return Err(ConfigError(format!("SMS_SENDER must be log or http, not {other}"))),
         };
         let number =
@@ -132,6 +138,16 @@ mod tests {
         assert!(config(&[("BIND_ADDR", "nowhere")]).is_err());
         assert!(config(&[("SMS_SENDER", "pigeon")]).is_err());
         assert!(config(&[("SMS_SENDER", "http")]).is_err());
+        assert!(config(&[("SMS_SENDER", "http"), ("SMS_GATEWAY_URL", "https://sms.example")]).is_err(), "no secret");
+        assert!(
+            config(&[("SMS_SENDER", "http"), ("SMS_GATEWAY_URL", "sms.example"), ("SMS_GATEWAY_SECRET", "s")]).is_err()
+        );
+        assert!(config(&[
+            ("SMS_SENDER", "http"),
+            ("SMS_GATEWAY_URL", "https://sms.example"),
+            ("SMS_GATEWAY_SECRET", "s")
+        ])
+        .is_ok());
         assert!(config(&[("MAX_BODY_BYTES", "-1")]).is_err());
         assert!(config(&[("METRICS_ALLOW", "10.0.0.1,nowhere")]).is_err());
     }

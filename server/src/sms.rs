@@ -37,6 +37,18 @@ pub struct HttpSender {
     secret: SecretString,
 }
 
+impl HttpSender {
+    /// Posts to `url` with `secret`; a gateway that has not answered within `timeout` counts as
+    /// a failed attempt (the message stays queued and is retried later).
+    pub fn new(url: &str, secret: SecretString, timeout: Duration) -> HttpSender {
+        HttpSender {
+            client: reqwest::Client::builder().timeout(timeout).build().unwrap_or_default(),
+            url: url.to_owned(),
+            secret,
+        }
+    }
+}
+
 #[async_trait]
 impl SmsSender for HttpSender {
     async fn send(&self, to: &str, text: &str) -> Result<(), String> {
@@ -60,11 +72,7 @@ impl SmsSender for HttpSender {
 pub fn sender_from_config(config: &SmsConfig) -> Arc<dyn SmsSender> {
     match config {
         SmsConfig::Log => Arc::new(LogSender),
-        SmsConfig::Http { url, secret } => Arc::new(HttpSender {
-            client: reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default(),
-            url: url.clone(),
-            secret: secret.clone(),
-        }),
+        SmsConfig::Http { url, secret } => Arc::new(HttpSender::new(url, secret.clone(), Duration::from_secs(10))),
     }
 }
 

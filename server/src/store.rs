@@ -45,6 +45,9 @@ pub enum StoreError {
     /// A migration failed.
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The database did not answer.
+    #[error("the database cannot be reached: {0}")]
+    Unreachable(sqlx::Error),
     /// The data directory could not be created.
     #[error("data directory: {0}")]
     Io(#[from] std::io::Error),
@@ -90,7 +93,8 @@ impl Store {
                 })
             })
             .connect_with(options)
-            .await?;
+            .await
+            .map_err(StoreError::Unreachable)?;
         migrations::migrator(backend).run(&pool).await?;
         Ok(Store { pool, backend, writers: Arc::default() })
     }

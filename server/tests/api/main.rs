@@ -11,6 +11,7 @@ mod commands;
 mod desk;
 mod directory;
 mod duty;
+mod faults;
 mod helpers;
 mod limits;
 mod matrix;

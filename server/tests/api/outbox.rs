@@ -50,3 +50,36 @@ async fn a_message_is_delivered_once_even_with_two_workers() {
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(app.sms_count("13700000000"), 1);
 }
+
+#[tokio::test]
+async fn a_gateway_that_hangs_costs_one_attempt_and_loses_nothing() {
+    // A gateway that accepts connections and never answers.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}/send", listener.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket);
+        }
+    });
+    let (store, dir) = fresh_store().await;
+    let mut tx = store.pool.begin().await.expect("tx");
+    Outbox::enqueue(&mut tx, "13812345678", "测试").await.expect("enqueue");
+    tx.commit().await.expect("commit");
+
+    let hanging = server::sms::HttpSender::new(&url, "secret".to_owned().into(), std::time::Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    assert_eq!(Outbox::new(store.clone()).deliver_due(&hanging).await.expect("pass"), 0);
+    assert!(started.elapsed() < std::time::Duration::from_secs(3), "waited {:?}", started.elapsed());
+    let (attempts, sent_at, error, next): (i64, Option<i64>, Option<String>, i64) =
+        sqlx::query_as("SELECT attempts, sent_at, last_error, next_attempt_at FROM outbox")
+            .fetch_one(&store.pool)
+            .await
+            .expect("row");
+    assert_eq!((attempts, sent_at), (1, None), "still queued after one attempt");
+    assert!(error.is_some_and(|e| e.contains("gateway unreachable")));
+    assert!(next > server::store::now_ms() + 20_000, "retried later, not at once");
+    if let Some(dir) = dir {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
