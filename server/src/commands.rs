@@ -1,5 +1,5 @@
-//! The server binary's commands: `serve` (the default), `migrate`, `check-config`, `backup FILE`
-//! and `restore FILE`, so that whoever runs the portal needs no other tool for these.
+//! The server binary's commands: `serve` (the default), `migrate`, `demo`, `check-config`,
+//! `backup FILE` and `restore FILE`, so that whoever runs the portal needs no other tool for these.
 
 use crate::config::Config;
 use crate::store::{sqlite_path, Backend, Store};
@@ -12,6 +12,8 @@ pub enum Command {
     Serve,
     /// Apply the database migrations and exit.
     Migrate,
+    /// Load the demo district into an empty database and exit.
+    Demo,
     /// Check every setting and say what is wrong.
     CheckConfig,
     /// Copy the live database to a new file.
@@ -23,9 +25,10 @@ pub enum Command {
 }
 
 /// The usage text.
-pub const USAGE: &str = "usage: server [serve | migrate | check-config | backup FILE | restore FILE | help]
+pub const USAGE: &str = "usage: server [serve | migrate | demo | check-config | backup FILE | restore FILE | help]
   serve          run the portal (the default)
   migrate        apply the database migrations and exit
+  demo           load the demo district into an empty database and exit
   check-config   check every setting and the database, print what is wrong, exit 1 if anything is
   backup FILE    copy the live SQLite database to FILE (a new file); on PostgreSQL, print the pg_dump call
   restore FILE   replace the SQLite database with FILE (stop the server first), then migrate
@@ -37,12 +40,25 @@ impl Command {
         match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             [] | ["serve"] => Ok(Command::Serve),
             ["migrate"] => Ok(Command::Migrate),
+            ["demo"] => Ok(Command::Demo),
             ["check-config"] => Ok(Command::CheckConfig),
             ["backup", file] => Ok(Command::Backup((*file).to_owned())),
             ["restore", file] => Ok(Command::Restore((*file).to_owned())),
             ["help" | "--help" | "-h"] => Ok(Command::Help),
             _ => Err(USAGE.to_owned()),
         }
+    }
+}
+
+/// Loads the demo district, unless the database already holds a programme.
+pub async fn demo(config: &Config) -> Result<String, String> {
+    let store = Store::open(&config.database_url, Some(1)).await.map_err(|e| e.to_string())?;
+    match crate::demo::load_if_empty(&store).await {
+        Ok(true) => Ok("demo district loaded".to_owned()),
+        Ok(false) => {
+            Err("the database already holds a programme: the demo district goes only into an empty one".to_owned())
+        }
+        Err(error) => Err(format!("demo: {error}")),
     }
 }
 
@@ -133,6 +149,7 @@ mod tests {
     fn commands_are_read_from_the_arguments() {
         assert_eq!(Command::parse(&args(&[])), Ok(Command::Serve));
         assert_eq!(Command::parse(&args(&["migrate"])), Ok(Command::Migrate));
+        assert_eq!(Command::parse(&args(&["demo"])), Ok(Command::Demo));
         assert_eq!(Command::parse(&args(&["backup", "a.db"])), Ok(Command::Backup("a.db".into())));
         assert_eq!(Command::parse(&args(&["restore", "a.db"])), Ok(Command::Restore("a.db".into())));
         assert!(Command::parse(&args(&["backup"])).is_err());

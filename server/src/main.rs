@@ -33,6 +33,7 @@ async fn main() -> ExitCode {
             .await
             .map(|_| "migrations applied".to_owned())
             .map_err(|e| format!("database: {e}")),
+        Command::Demo => commands::demo(&config).await,
         Command::CheckConfig => {
             let problems = commands::check_config(&config).await;
             if problems.is_empty() {

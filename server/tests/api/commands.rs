@@ -2,7 +2,7 @@
 //! it was at that moment; anything that is not a backup of this portal is refused.
 
 use crate::helpers::{on_postgres, spawn_app};
-use server::commands::{backup, restore};
+use server::commands::{backup, demo, restore};
 use server::config::Config;
 
 fn config_for(database_url: &str) -> Config {
@@ -59,5 +59,23 @@ async fn a_backup_taken_while_serving_restores_the_portal_as_it_was() {
     let still: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM communities").fetch_one(&store.pool).await.expect("count");
     assert_eq!(still, 65);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn the_demo_district_goes_only_into_an_empty_database() {
+    let app = spawn_app().await;
+    let told = demo(&config_for(&app.database_url)).await.expect_err("the test database already has the demo");
+    assert!(told.contains("empty"), "{told}");
+    if on_postgres() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("fai-demo-{}", server::store::now_ms()));
+    let empty = config_for(&format!("sqlite://{}?mode=rwc", dir.join("new.db").display()));
+    assert_eq!(demo(&empty).await, Ok("demo district loaded".to_owned()));
+    let store = server::store::Store::open(&empty.database_url, Some(1)).await.expect("store");
+    let communities: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM communities").fetch_one(&store.pool).await.expect("count");
+    assert_eq!(communities, 65);
     let _ = std::fs::remove_dir_all(&dir);
 }
