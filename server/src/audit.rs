@@ -15,6 +15,18 @@ pub struct AuditEvent<'a> {
     pub client_ip: Option<String>,
 }
 
+/// Records that the signed-in `actor` did `action` to `subject`, from the caller's address.
+pub async fn record_by(
+    store: &Store,
+    caller: &app::ports::Caller,
+    actor: i64,
+    action: &str,
+    subject: &str,
+) -> Result<(), sqlx::Error> {
+    let client_ip = caller.client_ip.map(|ip| ip.to_string());
+    record(store, AuditEvent { actor: Some(actor), action, subject, client_ip }).await
+}
+
 /// Appends an event.
 pub async fn record(store: &Store, event: AuditEvent<'_>) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO audit_events (at, actor_user_id, action, subject, client_ip) VALUES ($1, $2, $3, $4, $5)")

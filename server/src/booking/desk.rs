@@ -1,7 +1,7 @@
 //! The lawyers' desk: which bookings a caller may see, and their decisions on them.
 
 use super::{fill, internal, message, views, BookingService};
-use crate::audit::{self, AuditEvent};
+use crate::audit;
 use crate::directory::DirectoryService;
 use crate::store::{now_ms, Store};
 use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
@@ -181,17 +181,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
         serde_json::to_value(request.action).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
     );
     let subject = format!("booking:{}", request.booking_id);
-    audit::record(
-        store,
-        AuditEvent {
-            actor: Some(user.id),
-            action: &action,
-            subject: &subject,
-            client_ip: caller.client_ip.map(|ip| ip.to_string()),
-        },
-    )
-    .await
-    .map_err(|e| internal(caller, e))?;
+    audit::record_by(store, caller, user.id, &action, &subject).await.map_err(|e| internal(caller, e))?;
     let own = own_lawyers(store, caller).await?;
     views::one(store, request.booking_id)
         .await

@@ -3,7 +3,7 @@
 //! month shows it beside its locked figures.
 
 use super::access;
-use crate::audit::{self, AuditEvent};
+use crate::audit;
 use crate::auth::internal;
 use crate::booking::today;
 use crate::store::{now_ms, Store};
@@ -83,17 +83,7 @@ pub async fn of_month(
 
 async fn audit(store: &Store, caller: &Caller, actor: i64, action: &str, id: i64) -> Result<(), AppError> {
     let subject = format!("correction:{id}");
-    audit::record(
-        store,
-        AuditEvent {
-            actor: Some(actor),
-            action,
-            subject: &subject,
-            client_ip: caller.client_ip.map(|ip| ip.to_string()),
-        },
-    )
-    .await
-    .map_err(|e| internal(caller, e))
+    audit::record_by(store, caller, actor, action, &subject).await.map_err(|e| internal(caller, e))
 }
 
 pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest) -> Result<Correction, AppError> {

@@ -2,7 +2,7 @@
 //! disputed by the lawyer, locked by staff.
 
 use super::{access, corrections, logs, records};
-use crate::audit::{self, AuditEvent};
+use crate::audit;
 use crate::auth::internal;
 use crate::booking::{calendar_store, today};
 use crate::store::{now_ms, Store};
@@ -227,17 +227,7 @@ async fn write(
     }
     let subject = format!("lawyer:{lawyer_id}:{month}");
     let action = format!("month_{}", status.as_str());
-    audit::record(
-        store,
-        AuditEvent {
-            actor: Some(user.id),
-            action: &action,
-            subject: &subject,
-            client_ip: caller.client_ip.map(|ip| ip.to_string()),
-        },
-    )
-    .await
-    .map_err(|e| internal(caller, e))?;
+    audit::record_by(store, caller, user.id, &action, &subject).await.map_err(|e| internal(caller, e))?;
     figures(store, lawyer_id, month)
         .await
         .map_err(|e| internal(caller, e))?

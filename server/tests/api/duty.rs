@@ -7,15 +7,15 @@ use serde_json::{json, Value};
 use server::booking::today;
 
 /// The demo lawyer (A lawyer of 后亭社区) signed in, with their ids and office position.
-struct Desk {
-    app: TestApp,
-    lawyer: Client,
-    lawyer_id: i64,
-    houting: i64,
-    office: (f64, f64),
+pub struct Desk {
+    pub app: TestApp,
+    pub lawyer: Client,
+    pub lawyer_id: i64,
+    pub houting: i64,
+    pub office: (f64, f64),
 }
 
-async fn desk() -> Desk {
+pub async fn desk() -> Desk {
     let app = spawn_app().await;
     let lawyer = app.staff_client("lawyer").await;
     let lawyer_id: i64 =
@@ -32,12 +32,12 @@ async fn desk() -> Desk {
     Desk { app, lawyer, lawyer_id, houting, office }
 }
 
-fn month() -> String {
+pub fn month() -> String {
     app::domain::month_of(today())
 }
 
 impl Desk {
-    async fn check_in(&self, client: &Client, position: Option<(f64, f64)>) -> (StatusCode, Value) {
+    pub async fn check_in(&self, client: &Client, position: Option<(f64, f64)>) -> (StatusCode, Value) {
         let position = position.map(|(latitude, longitude)| json!({ "latitude": latitude, "longitude": longitude }));
         self.app
             .post_with(
@@ -48,7 +48,7 @@ impl Desk {
             .await
     }
 
-    async fn record(&self, client: &Client, key: &str, fields: Value) -> (StatusCode, Value) {
+    pub async fn record(&self, client: &Client, key: &str, fields: Value) -> (StatusCode, Value) {
         let mut body = json!({ "client_key": key, "lawyer_id": self.lawyer_id, "community_id": self.houting,
             "category": "consultation", "served_on": today().to_string(), "people_served": 1, "summary": "咨询劳动合同" });
         for (k, v) in fields.as_object().expect("fields") {
@@ -57,7 +57,7 @@ impl Desk {
         self.app.post_with(client, "duty/record", body).await
     }
 
-    async fn month(&self, client: &Client) -> Value {
+    pub async fn month(&self, client: &Client) -> Value {
         let (status, body) =
             self.app.post_with(client, "duty/month", json!({ "lawyer_id": self.lawyer_id, "month": month() })).await;
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -65,7 +65,7 @@ impl Desk {
     }
 
     /// Rows of `table` (to show a refused request changed nothing).
-    async fn rows(&self, table: &str) -> i64 {
+    pub async fn rows(&self, table: &str) -> i64 {
         self.app.count(&format!("SELECT COUNT(*) FROM {table}")).await
     }
 }
@@ -276,234 +276,4 @@ async fn a_forgotten_check_out_closes_at_the_end_of_the_scheduled_duty() {
         .await
         .expect("closed");
     assert_eq!(ended, saturday.plus_days(1).start().0);
-}
-
-#[tokio::test]
-async fn every_bad_duty_request_gets_a_clear_error_and_changes_nothing() {
-    let d = desk().await;
-    let other_community: i64 = d
-        .app
-        .count(&format!("SELECT MIN(community_id) FROM assignments WHERE community_id NOT IN (SELECT community_id FROM assignments WHERE lawyer_id = {})", d.lawyer_id))
-        .await;
-    let other_lawyer: i64 = d.app.count(&format!("SELECT MIN(id) FROM lawyers WHERE id <> {}", d.lawyer_id)).await;
-    let before = (d.rows("duty_logs").await, d.rows("service_records").await, d.rows("duty_corrections").await);
-
-    let cases: Vec<(&str, Value, StatusCode, &str)> = vec![
-        (
-            "duty/check-in",
-            json!({ "lawyer_id": d.lawyer_id, "community_id": other_community }),
-            StatusCode::NOT_FOUND,
-            "该律师不在此社区值班",
-        ),
-        (
-            "duty/check-in",
-            json!({ "lawyer_id": other_lawyer, "community_id": d.houting }),
-            StatusCode::NOT_FOUND,
-            "没有找到该内容",
-        ),
-        (
-            "duty/check-in",
-            json!({ "lawyer_id": d.lawyer_id, "community_id": d.houting, "position": { "latitude": 200.0, "longitude": 0.0 } }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "位置信息无效",
-        ),
-        (
-            "duty/check-in",
-            json!({ "lawyer_id": d.lawyer_id, "community_id": d.houting, "reason": "长".repeat(201) }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "请填写原因(不超过200字)",
-        ),
-        ("duty/check-out", json!({ "lawyer_id": d.lawyer_id }), StatusCode::CONFLICT, "当前没有进行中的值班"),
-        (
-            "duty/correct",
-            json!({ "lawyer_id": d.lawyer_id, "community_id": d.houting, "served_on": today().plus_days(1).to_string(), "start": "09:00", "end": "10:00", "reason": "补登" }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "日期不能晚于今天",
-        ),
-        (
-            "duty/correct",
-            json!({ "lawyer_id": d.lawyer_id, "community_id": d.houting, "served_on": today().plus_days(-1).to_string(), "start": "11:00", "end": "10:00", "reason": "补登" }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "请输入正确的时间，结束应晚于开始",
-        ),
-        (
-            "duty/correct",
-            json!({ "lawyer_id": d.lawyer_id, "community_id": d.houting, "served_on": today().plus_days(-1).to_string(), "start": "09:00", "end": "10:00", "reason": " " }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "请填写原因(不超过200字)",
-        ),
-        (
-            "duty/correct",
-            json!({ "lawyer_id": d.lawyer_id, "community_id": d.houting, "served_on": today().plus_days(-1).to_string(), "start": "09:00", "end": "10:00", "reason": "改时间", "duty_id": 999_999 }),
-            StatusCode::NOT_FOUND,
-            "没有找到该内容",
-        ),
-        (
-            "duty/month",
-            json!({ "lawyer_id": d.lawyer_id, "month": "2026-13" }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "请输入正确的月份(如2026-11)",
-        ),
-        (
-            "duty/review",
-            json!({ "lawyer_id": d.lawyer_id, "month": month(), "action": "dispute", "comment": "" }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "请填写原因(不超过200字)",
-        ),
-    ];
-    for (path, body, status, message) in cases {
-        let (got, answer) = d.app.post_with(&d.lawyer, path, body.clone()).await;
-        assert_eq!((got, answer["message"].as_str()), (status, Some(message)), "{path} {body}: {answer}");
-    }
-    let records: Vec<(Value, StatusCode, &str)> = vec![
-        (
-            json!({ "served_on": today().plus_days(1).to_string() }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "日期不能晚于今天",
-        ),
-        (
-            json!({ "served_on": today().plus_days(-200).to_string() }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "只能登记最近三个月内的服务",
-        ),
-        (json!({ "served_on": "2026-02-30" }), StatusCode::UNPROCESSABLE_ENTITY, "请输入正确的日期"),
-        (json!({ "people_served": 0 }), StatusCode::UNPROCESSABLE_ENTITY, "人数应在1到5000之间"),
-        (json!({ "people_served": -5 }), StatusCode::UNPROCESSABLE_ENTITY, "人数应在1到5000之间"),
-        (json!({ "people_served": 100_000 }), StatusCode::UNPROCESSABLE_ENTITY, "人数应在1到5000之间"),
-        (json!({ "summary": "" }), StatusCode::UNPROCESSABLE_ENTITY, "请填写服务内容(不超过2000字)"),
-        (
-            json!({ "category": "publicity", "people_served": 30 }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "请填写主题(不超过200字)",
-        ),
-        (
-            json!({ "category": "mediation", "parties": "甲、乙" }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "请填写调处结果(不超过200字)",
-        ),
-        (
-            json!({ "category": "legal_opinion", "topic": "合同审查" }),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "请填写当事人或服务对象(不超过200字)",
-        ),
-        (json!({ "community_id": other_community }), StatusCode::NOT_FOUND, "该律师不在此社区值班"),
-        (json!({ "lawyer_id": other_lawyer }), StatusCode::NOT_FOUND, "没有找到该内容"),
-        (json!({ "category": "fortune_telling" }), StatusCode::BAD_REQUEST, "请求格式不正确"),
-    ];
-    for (n, (fields, status, message)) in records.into_iter().enumerate() {
-        let (got, answer) = d.record(&d.lawyer, &format!("bad-input-{n:04}"), fields.clone()).await;
-        assert_eq!((got, answer["message"].as_str()), (status, Some(message)), "{fields}: {answer}");
-    }
-    let (got, answer) = d.record(&d.lawyer, "short", json!({})).await;
-    assert_eq!(
-        (got, answer["message"].as_str()),
-        (StatusCode::UNPROCESSABLE_ENTITY, Some("请求编号无效，请刷新后重试"))
-    );
-    assert_eq!(before, (d.rows("duty_logs").await, d.rows("service_records").await, d.rows("duty_corrections").await));
-    assert_eq!(d.rows("month_reviews").await, 0);
-}
-
-#[tokio::test]
-async fn a_locked_month_changes_only_through_visible_corrections() {
-    let d = desk().await;
-    let staff = d.app.staff_client("staff").await;
-    let (status, _) = d.record(&d.lawyer, "before-lock-01", json!({})).await;
-    assert_eq!(status, StatusCode::OK);
-    let (status, m) = d
-        .app
-        .post_with(&d.lawyer, "duty/review", json!({ "lawyer_id": d.lawyer_id, "month": month(), "action": "confirm" }))
-        .await;
-    assert_eq!((status, m["status"].clone()), (StatusCode::OK, json!("confirmed")), "{m}");
-    // Only the lawyer confirms; only staff lock.
-    let assistant = d.app.staff_client("assistant").await;
-    let (status, _) = d
-        .app
-        .post_with(
-            &assistant,
-            "duty/review",
-            json!({ "lawyer_id": d.lawyer_id, "month": month(), "action": "confirm" }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) =
-        d.app.post_with(&d.lawyer, "duty/lock", json!({ "lawyer_id": d.lawyer_id, "month": month() })).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-
-    let (status, locked) =
-        d.app.post_with(&staff, "duty/lock", json!({ "lawyer_id": d.lawyer_id, "month": month() })).await;
-    assert_eq!((status, locked["status"].clone()), (StatusCode::OK, json!("locked")), "{locked}");
-    assert_eq!(locked["locked_figures"], json!([0, 1, 1]));
-    assert_eq!(d.app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'month_locked'").await, 1);
-
-    // Locked: no new record, no check-in, no change of mind, no second lock.
-    let (status, body) = d.record(&d.lawyer, "after-lock-01", json!({})).await;
-    assert_eq!((status, body["message"].as_str()), (StatusCode::CONFLICT, Some("该月已锁定，请提交更正申请")));
-    let (status, _) = d.check_in(&d.lawyer, Some(d.office)).await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    let (status, body) = d
-        .app
-        .post_with(
-            &d.lawyer,
-            "duty/review",
-            json!({ "lawyer_id": d.lawyer_id, "month": month(), "action": "dispute", "comment": "少算一天" }),
-        )
-        .await;
-    assert_eq!((status, body["message"].as_str()), (StatusCode::CONFLICT, Some("该月当前状态不能执行此操作")));
-    let (status, _) = d.app.post_with(&staff, "duty/lock", json!({ "lawyer_id": d.lawyer_id, "month": month() })).await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    // The same record sent again still answers with the record it made.
-    let (status, again) = d.record(&d.lawyer, "before-lock-01", json!({})).await;
-    assert_eq!(status, StatusCode::OK, "{again}");
-
-    // A forgotten duty, added by a correction: asked for, refused without a note, approved.
-    let served_on = today().to_string();
-    let (status, correction) = d
-        .app
-        .post_with(&d.lawyer, "duty/correct", json!({ "lawyer_id": d.lawyer_id, "community_id": d.houting, "served_on": served_on, "start": "00:00", "end": "00:01", "reason": "忘记签到" }))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{correction}");
-    assert_eq!((correction["status"].clone(), correction["after_lock"].clone()), (json!("pending"), json!(true)));
-    let id = correction["id"].clone();
-    let (status, _) =
-        d.app.post_with(&d.lawyer, "duty/decide-correction", json!({ "correction_id": id, "approve": true })).await;
-    assert_eq!(status, StatusCode::FORBIDDEN, "lawyers do not approve their own corrections");
-    let (status, body) = d
-        .app
-        .post_with(&staff, "duty/decide-correction", json!({ "correction_id": id, "approve": false, "note": "" }))
-        .await;
-    assert_eq!((status, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("note")));
-    let (status, pending) = d.app.post_with(&staff, "duty/corrections", json!({})).await;
-    assert_eq!((status, pending.as_array().map(Vec::len)), (StatusCode::OK, Some(1)));
-    let (status, approved) =
-        d.app.post_with(&staff, "duty/decide-correction", json!({ "correction_id": id, "approve": true })).await;
-    assert_eq!((status, approved["status"].clone()), (StatusCode::OK, json!("approved")), "{approved}");
-    let (status, _) = d
-        .app
-        .post_with(&staff, "duty/decide-correction", json!({ "correction_id": id, "approve": false, "note": "重复" }))
-        .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-
-    let m = d.month(&d.lawyer).await;
-    assert_eq!(m["duty_days"], 1, "the approved correction adds the duty-day");
-    assert_eq!(m["locked_figures"], json!([0, 1, 1]), "the locked figures stay as locked");
-    assert_eq!(m["corrections"][0]["after_lock"], true);
-    assert_eq!(m["duties"][0]["ended_by"], "correction");
-    assert_eq!(d.app.count("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'duty_correction_%'").await, 2);
-}
-
-#[tokio::test]
-async fn staff_read_any_lawyers_month_and_others_only_their_own() {
-    let d = desk().await;
-    let staff = d.app.staff_client("staff").await;
-    let other_lawyer: i64 = d.app.count(&format!("SELECT MIN(id) FROM lawyers WHERE id <> {}", d.lawyer_id)).await;
-    let (status, _) =
-        d.app.post_with(&staff, "duty/month", json!({ "lawyer_id": other_lawyer, "month": month() })).await;
-    assert_eq!(status, StatusCode::OK);
-    let (status, _) =
-        d.app.post_with(&d.lawyer, "duty/month", json!({ "lawyer_id": other_lawyer, "month": month() })).await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
-    let resident = d.app.resident("13666660000").await;
-    let (status, _) =
-        d.app.post_with(&resident, "duty/month", json!({ "lawyer_id": d.lawyer_id, "month": month() })).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
 }

@@ -11,6 +11,8 @@ mod commands;
 mod desk;
 mod directory;
 mod duty;
+mod duty_bad_input;
+mod duty_month;
 mod faults;
 mod helpers;
 mod limits;
