@@ -55,9 +55,13 @@ fn from_row(row: Row) -> Option<Correction> {
     })
 }
 
-async fn fetch(store: &Store, filter: &str, id: i64) -> Result<Vec<Correction>, sqlx::Error> {
+/// Corrections matching `filter`, which binds `$1` to `value`; newest first.
+async fn fetch<T>(store: &Store, filter: &str, value: T) -> Result<Vec<Correction>, sqlx::Error>
+where
+    T: for<'q> sqlx::Encode<'q, sqlx::Any> + sqlx::Type<sqlx::Any> + Send + 'static,
+{
     let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} WHERE {filter} ORDER BY k.id DESC LIMIT 200"))
-        .bind(id)
+        .bind(value)
         .fetch_all(&store.pool)
         .await?;
     Ok(rows.into_iter().filter_map(from_row).collect())
@@ -153,7 +157,7 @@ async fn one(store: &Store, caller: &Caller, id: i64) -> Result<Correction, AppE
 pub async fn list(store: &Store, caller: &Caller) -> Result<Vec<Correction>, AppError> {
     let user = caller.user()?;
     let found = if user.role.is_staff() {
-        fetch(store, "k.status = 'pending' AND $1 = $1", 0).await
+        fetch(store, "k.status = $1", CorrectionStatus::Pending.as_str().to_owned()).await
     } else {
         fetch(
             store,

@@ -58,8 +58,12 @@ impl Desk {
     }
 
     pub async fn month(&self, client: &Client) -> Value {
+        self.month_of(client, &month()).await
+    }
+
+    pub async fn month_of(&self, client: &Client, month: &str) -> Value {
         let (status, body) =
-            self.app.post_with(client, "duty/month", json!({ "lawyer_id": self.lawyer_id, "month": month() })).await;
+            self.app.post_with(client, "duty/month", json!({ "lawyer_id": self.lawyer_id, "month": month })).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         body
     }
@@ -187,10 +191,10 @@ async fn sending_a_record_again_records_it_once_even_when_the_sends_race() {
 #[tokio::test]
 async fn duty_days_count_a_lawyer_at_a_community_once_a_day_and_a_duty_across_midnight_once() {
     let d = desk().await;
-    let day = today().plus_days(-3);
-    let (first, _) = app::domain::month_bounds(&month()).expect("month");
-    // Only days of this month count here; pick dates inside it.
-    let day = if day < first { today() } else { day };
+    // The middle of last month: a whole month in the past, whatever today's date.
+    let last_month = app::domain::month_of(today().plus_days(-i64::from(today().day)));
+    let (first, _) = app::domain::month_bounds(&last_month).expect("month");
+    let day = first.plus_days(10);
     let at = |date: app::time::LocalDate, minute: u32| date.at_minute(minute).0;
     let lawyer_user: i64 = d.app.count("SELECT id FROM users WHERE login = 'lawyer'").await;
     let mut insert = Vec::new();
@@ -210,9 +214,9 @@ async fn duty_days_count_a_lawyer_at_a_community_once_a_day_and_a_duty_across_mi
             .await
             .expect("duty");
     }
-    assert_eq!(d.month(&d.lawyer).await["duty_days"], 1);
+    assert_eq!(d.month_of(&d.lawyer, &last_month).await["duty_days"], 1);
     // A duty from 23:00 to 01:00 counts for the day it began, once.
-    if day > first {
+    {
         let before = day.plus_days(-1);
         sqlx::query("INSERT INTO duty_logs (lawyer_id, community_id, served_on, started_at, ended_at, ended_by, entered_by, created_at) VALUES ($1, $2, $3, $4, $5, 'checked_out', $6, 0)")
             .bind(d.lawyer_id)
@@ -224,7 +228,7 @@ async fn duty_days_count_a_lawyer_at_a_community_once_a_day_and_a_duty_across_mi
             .execute(&d.app.store.pool)
             .await
             .expect("overnight duty");
-        assert_eq!(d.month(&d.lawyer).await["duty_days"], 2);
+        assert_eq!(d.month_of(&d.lawyer, &last_month).await["duty_days"], 2);
     }
 }
 
