@@ -8,6 +8,7 @@
 const CACHE = "fai-shell-v2";
 const OFFLINE = ["/offline.html", "/offline.css"];
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/;
+const SERVER_PAGES = /^\/(articles|library|files)(\/|$)/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(OFFLINE)).then(() => self.skipWaiting()));
@@ -25,6 +26,13 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) {
+    return;
+  }
+  // Pages the server renders itself, and files: from the network, never kept as an app shell.
+  if (SERVER_PAGES.test(url.pathname)) {
+    if (request.mode === "navigate") {
+      event.respondWith(fetch(request).catch(() => caches.match("/offline.html")));
+    }
     return;
   }
   if (request.mode === "navigate") {

@@ -3,12 +3,15 @@
 //! lists them with examples.
 
 pub mod account;
+pub mod articles;
 pub mod auth;
 pub mod booking;
-mod call;
+pub(crate) mod call;
 pub mod desk;
 pub mod directory;
 pub mod duty;
+pub mod files;
+pub mod library;
 pub mod staff;
 
 pub use call::call;

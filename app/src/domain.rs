@@ -20,6 +20,7 @@ macro_rules! stored_names {
 }
 
 mod booking;
+mod document;
 mod duty;
 mod one_time_code;
 mod phone;
@@ -27,6 +28,10 @@ mod role;
 
 pub use booking::{
     required_text, rules, BookingStatus, Channel, TextProblem, Topic, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS,
+};
+pub use document::{
+    clean_file_name, parse_tags, FileKind, MAX_ARTICLE_CHARS, MAX_FILE_NAME_CHARS, MAX_QUERY_CHARS, MAX_SUMMARY_CHARS,
+    MAX_TAGS, MAX_TAG_CHARS, MAX_TITLE_CHARS,
 };
 pub use duty::{
     distance_m, duty_rules, month_bounds, month_of, valid_position, CorrectionStatus, DutyEnd, MonthStatus,

@@ -18,6 +18,8 @@ use async_trait::async_trait;
 use std::net::IpAddr;
 use std::sync::Arc;
 
+mod documents;
+pub use documents::{ArticlesPort, FilesPort, LibraryPort};
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "fai_session";
 
@@ -205,6 +207,12 @@ pub struct Ports {
     pub booking: Arc<dyn BookingPort>,
     /// Duty days and service records.
     pub duty: Arc<dyn DutyPort>,
+    /// Private files.
+    pub files: Arc<dyn FilesPort>,
+    /// The public library.
+    pub library: Arc<dyn LibraryPort>,
+    /// 普法 articles.
+    pub articles: Arc<dyn ArticlesPort>,
 }
 
 impl std::fmt::Debug for Ports {

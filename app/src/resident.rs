@@ -1,5 +1,6 @@
-//! The residents' app, served at `/`: find the community's lawyers, book, and (later) ask, read
-//! and share. It is its own wasm, built from `bin/resident.rs`, so residents on a weak network
+//! The residents' app, served at `/`: find the community's lawyers, book, share files with
+//! them, and (later) ask. Articles and the library are pages the server renders (`/articles`,
+//! `/library`), linked from here. It is its own wasm, built from `bin/resident.rs`, so residents on a weak network
 //! download none of the workbench.
 
 mod book;
@@ -8,6 +9,7 @@ mod community;
 mod home;
 mod me;
 mod my_bookings;
+mod my_files;
 mod not_found;
 mod shell;
 mod sign_in;
@@ -43,10 +45,10 @@ pub enum Page {
     Booking(i64),
     /// `/questions`.
     Questions,
-    /// `/library`.
-    Library,
     /// `/me`.
     Me,
+    /// `/me/files`: 我的资料.
+    MyFiles,
     /// `/sign-in`.
     SignIn,
     /// Anything else.
@@ -66,8 +68,8 @@ impl Page {
             ["bookings"] => Page::MyBookings,
             ["bookings", s] => id(s).map_or(Page::NotFound, Page::Booking),
             ["questions"] => Page::Questions,
-            ["library"] => Page::Library,
             ["me"] => Page::Me,
+            ["me", "files"] => Page::MyFiles,
             ["sign-in"] => Page::SignIn,
             _ => Page::NotFound,
         }
@@ -95,9 +97,9 @@ pub fn App() -> impl IntoView {
                     Page::BookingTab => view! { <book::BookingTab /> }.into_any(),
                     Page::MyBookings => view! { <my_bookings::MyBookingsPage /> }.into_any(),
                     Page::Booking(id) => view! { <booking_slip::BookingSlipPage booking_id=id /> }.into_any(),
-                    Page::Questions => view! { <soon::SoonPage what=soon::Soon::Questions /> }.into_any(),
-                    Page::Library => view! { <soon::SoonPage what=soon::Soon::Library /> }.into_any(),
+                    Page::Questions => view! { <soon::SoonPage /> }.into_any(),
                     Page::Me => view! { <me::MePage /> }.into_any(),
+                    Page::MyFiles => view! { <my_files::MyFilesPage /> }.into_any(),
                     Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
                     Page::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),
                 }}
@@ -119,6 +121,8 @@ mod tests {
         assert_eq!(Page::of("/communities/4/book"), Page::Book(4));
         assert_eq!(Page::of("/bookings/12"), Page::Booking(12));
         assert_eq!(Page::of("/sign-in"), Page::SignIn);
+        assert_eq!(Page::of("/me/files"), Page::MyFiles);
+        assert_eq!(Page::of("/library"), Page::NotFound, "the server renders the library");
         assert_eq!(Page::of("/communities/x"), Page::NotFound);
         assert_eq!(Page::of("/desk"), Page::NotFound);
     }

@@ -3,12 +3,16 @@
 //! and server functions with the residents' app.
 
 mod account;
+mod articles;
 mod corrections;
 mod coverage;
 mod desk;
 mod duty;
+mod files;
+mod library;
 mod log;
 mod month;
+mod publish;
 mod shell;
 mod sign_in;
 
@@ -33,6 +37,10 @@ pub enum Page {
     Log,
     /// `/desk/month?lawyer=&m=`: a lawyer's month.
     Month,
+    /// `/desk/files`: files residents shared.
+    Files,
+    /// `/desk/publish`: 普法 articles and the library.
+    Publish,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -44,6 +52,8 @@ impl Page {
             ["desk", "sign-in"] => Page::SignIn,
             ["desk", "duty"] => Page::Log,
             ["desk", "month"] => Page::Month,
+            ["desk", "files"] => Page::Files,
+            ["desk", "publish"] => Page::Publish,
             _ => Page::Desk,
         }
     }
@@ -66,6 +76,8 @@ pub fn App() -> impl IntoView {
                     Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
                     Page::Log => view! { <log::LogPage /> }.into_any(),
                     Page::Month => view! { <month::MonthPage /> }.into_any(),
+                    Page::Files => view! { <files::FilesPage /> }.into_any(),
+                    Page::Publish => view! { <publish::PublishPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

@@ -6,7 +6,7 @@
 
 pub mod calendar_store;
 mod changes;
-mod desk;
+pub mod desk;
 pub mod recent;
 pub mod reminders;
 mod schedule;

@@ -53,7 +53,8 @@ impl Command {
 /// Loads the demo district, unless the database already holds a programme.
 pub async fn demo(config: &Config) -> Result<String, String> {
     let store = Store::open(&config.database_url, Some(1)).await.map_err(|e| e.to_string())?;
-    match crate::demo::load_if_empty(&store).await {
+    let blobs = crate::files::blobs::Blobs::open(config.storage_url.as_deref(), &config.data_dir)?;
+    match crate::demo::load_if_empty(&store, &blobs).await {
         Ok(true) => Ok("demo district loaded".to_owned()),
         Ok(false) => {
             Err("the database already holds a programme: the demo district goes only into an empty one".to_owned())

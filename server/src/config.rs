@@ -49,6 +49,16 @@ pub struct Config {
     pub metrics_token: Option<String>,
     /// `METRICS_ALLOW`, comma-separated addresses that may read `/metrics`; default this host.
     pub metrics_allow: Vec<std::net::IpAddr>,
+    /// `MAX_UPLOAD_BYTES`, default 10485760 (10 MB): the largest file.
+    pub max_upload_bytes: usize,
+    /// `STORAGE_URL`: `s3://bucket/prefix` for S3-compatible object storage (with `AWS_*`
+    /// settings); default local disk under `DATA_DIR/files`.
+    pub storage_url: Option<String>,
+    /// `FILE_RETENTION_DAYS`, default 180: how long a closed booking's private files are kept.
+    pub file_retention_days: u64,
+    /// `PUBLIC_URL`: the address residents reach the portal at, for links in SMS; default
+    /// `http://BIND_ADDR`.
+    pub public_url: String,
 }
 
 /// A setting that could not be read.
@@ -90,6 +100,13 @@ impl Config {
         };
         let number =
             |key: &str| get(key).map(|v| v.parse::<u64>().map_err(|e| ConfigError(format!("{key}: {e}")))).transpose();
+        let public_url = get("PUBLIC_URL")
+            .filter(|u| !u.trim().is_empty())
+            .map(|u| u.trim().trim_end_matches('/').to_owned())
+            .unwrap_or_else(|| format!("http://{bind_addr}"));
+        if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
+            return Err(ConfigError(format!("PUBLIC_URL {public_url} is not an http(s) address")));
+        }
         Ok(Config {
             bind_addr,
             data_dir,
@@ -110,6 +127,10 @@ impl Config {
                 .filter(|a| !a.is_empty())
                 .map(|a| a.parse().map_err(|e| ConfigError(format!("METRICS_ALLOW: {a}: {e}"))))
                 .collect::<Result<_, _>>()?,
+            max_upload_bytes: number("MAX_UPLOAD_BYTES")?.map_or(10 * 1024 * 1024, |n| n as usize),
+            storage_url: get("STORAGE_URL").filter(|u| !u.trim().is_empty()),
+            file_retention_days: number("FILE_RETENTION_DAYS")?.unwrap_or(180),
+            public_url,
         })
     }
 }
@@ -150,5 +171,8 @@ mod tests {
         .is_ok());
         assert!(config(&[("MAX_BODY_BYTES", "-1")]).is_err());
         assert!(config(&[("METRICS_ALLOW", "10.0.0.1,nowhere")]).is_err());
+        assert!(config(&[("PUBLIC_URL", "fai.example")]).is_err());
+        assert!(config(&[("MAX_UPLOAD_BYTES", "ten")]).is_err());
+        assert_eq!(config(&[("PUBLIC_URL", "https://fai.example/")]).expect("ok").public_url, "https://fai.example");
     }
 }

@@ -2,7 +2,10 @@
 //! fictional law firms and lawyers with A/B/coordinator assignments, an assistant, staff and an
 //! admin. Deterministic: the same rows every time. Loaded only into an empty database.
 
+mod documents;
+
 use crate::auth::passwords;
+use crate::files::blobs::Blobs;
 use crate::store::{now_ms, Store};
 use sqlx::{Any, Transaction};
 
@@ -60,7 +63,7 @@ const AREAS: &[&str] =
 const EXTRA_LANGUAGES: &[&str] = &["粤语", "客家话", "English", "潮汕话"];
 
 /// Loads the demo district unless the database already has streets.
-pub async fn load_if_empty(store: &Store) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+pub async fn load_if_empty(store: &Store, blobs: &Blobs) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
     let streets: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets").fetch_one(&store.pool).await?;
     if streets > 0 {
         return Ok(false);
@@ -68,7 +71,8 @@ pub async fn load_if_empty(store: &Store) -> Result<bool, Box<dyn std::error::Er
     let password_hash =
         tokio::task::spawn_blocking(|| passwords::hash(DEMO_PASSWORD)).await?.map_err(|e| e.to_string())?;
     let mut tx = store.pool.begin().await?;
-    load(&mut tx, &password_hash).await?;
+    let staff_id = load(&mut tx, &password_hash).await?;
+    documents::load(&mut tx, blobs, staff_id).await?;
     tx.commit().await?;
     tracing::info!("demo district loaded");
     Ok(true)
@@ -141,10 +145,11 @@ async fn duty(
     Ok(())
 }
 
-async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<(), sqlx::Error> {
+/// Loads the district; returns the staff account's id.
+async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<i64, sqlx::Error> {
     sqlx::query("INSERT INTO holidays (on_date, name) VALUES ('2027-01-01', '元旦')").execute(&mut **tx).await?;
     user(tx, "admin", "admin", "13900000001", "系统管理员", hash, true).await?;
-    user(tx, "staff", "staff", "13900000002", "区司法局 公共法律服务科", hash, false).await?;
+    let staff_id = user(tx, "staff", "staff", "13900000002", "区司法局 公共法律服务科", hash, false).await?;
 
     let mut firms = Vec::new();
     for (i, firm) in FIRMS.iter().enumerate() {
@@ -250,5 +255,5 @@ async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<(), sqlx::Err
             .await?;
         }
     }
-    Ok(())
+    Ok(staff_id)
 }

@@ -4,6 +4,7 @@ pub mod api;
 pub mod caller;
 pub mod health;
 pub mod metrics;
+pub mod pages;
 pub mod request_id;
 pub mod security;
 pub mod site;

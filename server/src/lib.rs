@@ -6,6 +6,7 @@
 // crate here makes sure the linker keeps them.
 extern crate app;
 
+pub mod articles;
 pub mod audit;
 pub mod auth;
 pub mod booking;
@@ -14,7 +15,9 @@ pub mod config;
 pub mod demo;
 pub mod directory;
 pub mod duty;
+pub mod files;
 pub mod http;
+pub mod library;
 pub mod sms;
 pub mod startup;
 pub mod store;

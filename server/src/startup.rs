@@ -1,5 +1,6 @@
 //! Builds the application from its configuration and serves it until a shutdown signal.
 
+use crate::articles::{self, ArticlesService};
 use crate::auth::{codes::Codes, AuthService};
 use crate::booking::recent::RecentAnswers;
 use crate::booking::{reminders, BookingService};
@@ -7,14 +8,16 @@ use crate::config::Config;
 use crate::demo;
 use crate::directory::DirectoryService;
 use crate::duty::{logs as duty_logs, DutyService};
+use crate::files::{self, blobs::Blobs, FilesService};
 use crate::http::metrics::{self, Metrics};
-use crate::http::{api, health, request_id, security, site};
+use crate::http::{api, health, pages, request_id, security, site};
+use crate::library::LibraryService;
 use crate::sms::{self, Outbox, SmsSender};
 use crate::store::{settings, Store, StoreError};
 use app::ports::Ports;
 use axum::extract::Request;
 use axum::http::HeaderValue;
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use axum::Router;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -34,6 +37,12 @@ pub struct AppState {
     pub ports: Ports,
     /// Request counts and latencies for `/metrics`.
     pub metrics: Metrics,
+    /// Uploads, downloads and the blob store.
+    pub files: FilesService,
+    /// Articles, for the pages the server renders itself.
+    pub articles: ArticlesService,
+    /// The library, for the pages the server renders itself.
+    pub library: LibraryService,
 }
 
 /// Why the server could not start or stopped.
@@ -54,6 +63,9 @@ pub enum StartupError {
     /// Demo data.
     #[error("demo data: {0}")]
     Demo(String),
+    /// The blob store.
+    #[error("file storage: {0}")]
+    Storage(String),
 }
 
 /// A bound, ready server.
@@ -74,12 +86,16 @@ impl Application {
     /// Builds with a given SMS sender (tests capture messages this way).
     pub async fn build_with_sender(config: Config, sender: Arc<dyn SmsSender>) -> Result<Application, StartupError> {
         let store = Store::open(&config.database_url, config.db_max_connections).await?;
+        let blobs = Blobs::open(config.storage_url.as_deref(), &config.data_dir).map_err(StartupError::Storage)?;
         if config.demo {
-            demo::load_if_empty(&store).await.map_err(|e| StartupError::Demo(e.to_string()))?;
+            demo::load_if_empty(&store, &blobs).await.map_err(|e| StartupError::Demo(e.to_string()))?;
         }
         let key = settings::code_key(&store).await?;
         let outbox = Outbox::new(store.clone());
         let codes = Codes::new(store.clone(), key, outbox.clone());
+        let files = FilesService { store: store.clone(), blobs, max_upload_bytes: config.max_upload_bytes };
+        let library = LibraryService::new(store.clone());
+        let articles = ArticlesService::new(store.clone(), outbox.clone(), config.public_url.clone());
         let ports = Ports {
             auth: Arc::new(AuthService::new(store.clone(), codes)),
             directory: Arc::new(DirectoryService::new(store.clone())),
@@ -89,13 +105,31 @@ impl Application {
                 RecentAnswers::new(i64::try_from(config.availability_cache_ms).unwrap_or(i64::MAX)),
             )),
             duty: Arc::new(DutyService::new(store.clone())),
+            files: Arc::new(files.clone()),
+            library: Arc::new(library.clone()),
+            articles: Arc::new(articles.clone()),
         };
-        let state = AppState { store, config: Arc::new(config), ports, metrics: Metrics::default() };
+        let state =
+            AppState { store, config: Arc::new(config), ports, metrics: Metrics::default(), files, articles, library };
         let router = router(state.clone());
         let listener = TcpListener::bind(state.config.bind_addr).await?;
         let (stop, stopped) = watch::channel(false);
         tokio::spawn(reminders::run(state.store.clone(), outbox.clone(), stopped.clone()));
         tokio::spawn(duty_logs::run_closer(state.store.clone(), stopped.clone()));
+        let retention_ms =
+            i64::try_from(state.config.file_retention_days.saturating_mul(86_400_000)).unwrap_or(i64::MAX);
+        tokio::spawn(files::retention::run(
+            state.store.clone(),
+            state.files.blobs.clone(),
+            retention_ms,
+            stopped.clone(),
+        ));
+        tokio::spawn(articles::run(
+            state.store.clone(),
+            outbox.clone(),
+            state.config.public_url.clone(),
+            stopped.clone(),
+        ));
         tokio::spawn(outbox.run(sender, stopped));
         tracing::info!(addr = %listener.local_addr()?, backend = ?state.store.backend, "listening");
         Ok(Application { listener, router, state, stop })
@@ -145,7 +179,14 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::scrape))
+        .route("/api/files/upload", post(files::upload::handle))
         .route("/api/{*path}", any(api::handle))
+        .route("/files/{token}", get(files::download::handle))
+        .route("/files/{token}/{*rest}", any(files::download::not_found))
+        .route("/articles", get(pages::articles))
+        .route("/articles/{id}", get(pages::article))
+        .route("/library", get(pages::library))
+        .route("/library/{id}", get(pages::document))
         .route("/api", any(api::not_found))
         .with_state(state.clone())
         .merge(site::service(&state.config.site_dir))

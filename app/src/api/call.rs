@@ -24,7 +24,7 @@ where
 }
 
 /// An error whose message the page fills in the user's language.
-fn bare(kind: ErrorKind) -> AppError {
+pub(crate) fn bare(kind: ErrorKind) -> AppError {
     AppError { kind, message: String::new(), field: None }
 }
 
@@ -46,7 +46,7 @@ fn kind_of(status: u16) -> ErrorKind {
 
 /// Reads an error answer: the server's `AppError`, or one from the status alone.
 #[cfg(any(feature = "csr", test))]
-fn error_of(status: u16, body: &str) -> AppError {
+pub(crate) fn error_of(status: u16, body: &str) -> AppError {
     serde_json::from_str(body).unwrap_or_else(|_| bare(kind_of(status)))
 }
 

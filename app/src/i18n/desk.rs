@@ -4,6 +4,37 @@ texts! {
     /// The workbench's own strings.
     DeskTexts {
         nav_communities: "社区", "Communities";
+        nav_files: "居民资料", "Residents' files";
+        nav_publish: "普法与资料", "Articles & library";
+        files_title: "居民资料", "Residents' files";
+        files_note: "您服务的社区居民发来的文件。每次打开都会记录在审计日志中。", "Files from residents of the communities you serve. Every opening is recorded in the audit log.";
+        files_none: "暂无居民发来的文件", "No files from residents yet";
+        files_sent_by: "发送人", "Sent by";
+        files_download: "下载", "Download";
+        files_send_to: "发送文件给居民", "Send a file to a resident";
+        files_send: "选择并发送文件", "Choose and send a file";
+        library_title: "资料共享", "Document library";
+        library_file: "上传文件(PDF、Word、Excel或图片)", "Upload the file (PDF, Word, Excel or a picture)";
+        library_chosen: "已上传：", "Uploaded:";
+        library_tags: "标签(用逗号分隔)", "Tags (separated by commas)";
+        library_summary: "简介", "Summary";
+        library_publish: "发布到资料库", "Publish to the library";
+        library_downloads: "次下载", "downloads";
+        library_new_version: "上传新版本", "Upload a new version";
+        articles_title: "普法文章", "Legal-education articles";
+        article_title: "标题", "Title";
+        article_category: "分类", "Category";
+        article_theme: "月度主题(可选)", "Theme of the month (optional)";
+        article_street: "推送范围", "Audience";
+        article_everyone: "全区居民", "All residents";
+        article_community: "社区(可选)", "Community (optional)";
+        article_whole_street: "整个街道", "The whole street";
+        article_at: "发布时间(留空即立即发布)", "Publish at (empty: now)";
+        article_important: "重要：同时短信通知已订阅的居民", "Important: also text residents who asked for it";
+        article_body: "正文(支持Markdown格式)", "Text (Markdown)";
+        article_save: "发布文章", "Publish article";
+        article_saved: "已发布：", "Published:";
+        article_reads: "次阅读", "reads";
         nav_coverage: "覆盖情况", "Coverage";
         figure_streets: "街道", "Streets";
         figure_communities: "社区", "Communities";

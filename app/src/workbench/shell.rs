@@ -18,6 +18,12 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <a href="/desk/duty" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_log}</a>
                         <a href="/desk/month" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_month}</a>
                     </Show>
+                    <Show when=move || is_adviser() || is_staff()>
+                        <a href="/desk/files" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_files}</a>
+                    </Show>
+                    <Show when=move || is_staff() || session.me.get().is_some_and(|me| me.role == crate::domain::Role::Lawyer)>
+                        <a href="/desk/publish" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_publish}</a>
+                    </Show>
                     <Show when=is_staff>
                         <a href="/" rel="external" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_communities}</a>
                     </Show>

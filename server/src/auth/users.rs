@@ -18,14 +18,28 @@ pub struct UserRow {
     pub lang: Lang,
     pub community_id: Option<i64>,
     pub disabled: bool,
+    pub article_sms: bool,
 }
 
-type Row = (i64, String, Option<String>, Option<String>, String, Option<String>, i64, String, Option<i64>, Option<i64>);
+type Row =
+    (i64, String, Option<String>, Option<String>, String, Option<String>, i64, String, Option<i64>, Option<i64>, i64);
 const COLUMNS: &str =
-    "id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, disabled_at";
+    "id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, disabled_at, article_sms";
 
 fn from_row(row: Row) -> Option<UserRow> {
-    let (id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, disabled_at) = row;
+    let (
+        id,
+        role,
+        phone,
+        login,
+        display_name,
+        password_hash,
+        second_factor,
+        lang,
+        community_id,
+        disabled_at,
+        article_sms,
+    ) = row;
     Some(UserRow {
         id,
         role: Role::from_db(&role)?,
@@ -37,6 +51,7 @@ fn from_row(row: Row) -> Option<UserRow> {
         lang: Lang::from_tag(&lang),
         community_id,
         disabled: disabled_at.is_some(),
+        article_sms: article_sms == 1,
     })
 }
 
@@ -50,6 +65,7 @@ impl From<UserRow> for Me {
             community_id: user.community_id,
             lang: user.lang,
             lawyer_id: None,
+            article_sms: user.article_sms,
         }
     }
 }

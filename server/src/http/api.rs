@@ -65,7 +65,7 @@ fn unavailable(mut response: Response) -> Response {
 }
 
 /// Whether a browser says this request comes from another site.
-fn is_cross_site(headers: &HeaderMap) -> bool {
+pub fn is_cross_site(headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return !matches!(site, "same-origin" | "none");
     }

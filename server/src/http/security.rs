@@ -23,7 +23,8 @@ pub fn content_security_policy(script_hashes: &[String], style_hashes: &[String]
 pub async fn headers(State(csp): State<Arc<HeaderValue>>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let h = response.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, (*csp).clone());
+    // A response with its own, stricter policy (a served file) keeps it.
+    h.entry(header::CONTENT_SECURITY_POLICY).or_insert_with(|| (*csp).clone());
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));

@@ -27,7 +27,11 @@ pub struct TestApp {
     pub sms: Arc<CapturedSms>,
     pub store: Store,
     pub database_url: String,
-    /// Removed when this app is dropped (only the first server on a SQLite file holds it).
+    /// Uploads and the blob store, shared by every server of this app.
+    pub files: server::files::FilesService,
+    /// Where the SQLite file (if any) and the uploads live.
+    pub data_dir: std::path::PathBuf,
+    /// Removed when this app is dropped (only the first server of an app holds it).
     sqlite_dir: Option<std::path::PathBuf>,
 }
 
@@ -56,9 +60,11 @@ pub fn on_postgres() -> bool {
     std::env::var("TEST_DATABASE").is_ok_and(|v| v == "postgres")
 }
 
-/// A fresh database URL: a new PostgreSQL database, or a new SQLite file.
+/// A fresh database URL (a new PostgreSQL database, or a new SQLite file) and a fresh folder
+/// for its data.
 async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
     let name = unique_name();
+    let dir = std::env::temp_dir().join(&name);
     if on_postgres() {
         let admin =
             std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
@@ -70,9 +76,8 @@ async fn fresh_database() -> (String, Option<std::path::PathBuf>) {
             .await
             .expect("create test database");
         let base = admin.rsplit_once('/').map(|(base, _)| base.to_owned()).unwrap_or(admin);
-        (format!("{base}/{name}"), None)
+        (format!("{base}/{name}"), Some(dir))
     } else {
-        let dir = std::env::temp_dir().join(name);
         (format!("sqlite://{}?mode=rwc", dir.join("fai.db").display()), Some(dir))
     }
 }
@@ -90,12 +95,14 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts the application after `adjust` has changed its configuration.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
-    let (database_url, sqlite_dir) = fresh_database().await;
-    start(database_url, sqlite_dir, adjust).await
+    let (database_url, dir) = fresh_database().await;
+    let data_dir = dir.clone().unwrap_or_else(std::env::temp_dir);
+    start(database_url, data_dir, dir, adjust).await
 }
 
 async fn start(
     database_url: String,
+    data_dir: std::path::PathBuf,
     sqlite_dir: Option<std::path::PathBuf>,
     adjust: impl FnOnce(&mut Config),
 ) -> TestApp {
@@ -108,19 +115,21 @@ async fn start(
     })
     .expect("test config");
     config.database_url = database_url.clone();
+    config.data_dir = data_dir.clone();
     adjust(&mut config);
     let sms = Arc::new(CapturedSms::default());
     let app = Application::build_with_sender(config, sms.clone()).await.expect("application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let store = app.state().store.clone();
+    let files = app.state().files.clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, client: new_client(), sms, store, database_url, sqlite_dir }
+    TestApp { address, client: new_client(), sms, store, database_url, files, data_dir, sqlite_dir }
 }
 
 impl TestApp {
     /// Another server on this one's database, as behind a load balancer.
     pub async fn another_server(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
-        start(self.database_url.clone(), None, adjust).await
+        start(self.database_url.clone(), self.data_dir.clone(), None, adjust).await
     }
 }
 
@@ -330,4 +339,49 @@ async fn read(response: reqwest::Response) -> (StatusCode, Value) {
     let text = response.text().await.expect("body");
     let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
     (status, value)
+}
+
+impl TestApp {
+    /// Uploads `bytes` as a file named `name` with `client`.
+    pub async fn upload(&self, client: &reqwest::Client, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
+        let response = client
+            .post(format!("{}/api/files/upload", self.address))
+            .query(&[("name", name)])
+            .body(bytes)
+            .send()
+            .await
+            .expect("upload");
+        read(response).await
+    }
+
+    /// Uploads and returns the new file's token, asserting it was accepted.
+    pub async fn uploaded(&self, client: &reqwest::Client, name: &str, bytes: Vec<u8>) -> String {
+        let (status, body) = self.upload(client, name, bytes).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        body["token"].as_str().expect("token").to_owned()
+    }
+
+    /// GETs `/files/<token><query>` with `client`.
+    pub async fn download(&self, client: &reqwest::Client, token: &str, query: &str) -> reqwest::Response {
+        client.get(format!("{}/files/{token}{query}", self.address)).send().await.expect("download")
+    }
+
+    /// A signed-in resident of `community` (by name), and their account id.
+    pub async fn resident_of(&self, phone: &str, community: &str) -> (reqwest::Client, i64) {
+        let client = self.resident(phone).await;
+        let id = self.community(community).await;
+        let (status, me) = self.post_with(&client, "account/set-community", json!({ "community_id": id })).await;
+        assert_eq!(status, StatusCode::OK, "{me}");
+        (client, me["user_id"].as_i64().expect("user id"))
+    }
+
+    /// Files in the blob store (thumbnails included).
+    pub fn stored_blobs(&self) -> usize {
+        fn count(dir: &std::path::Path) -> usize {
+            std::fs::read_dir(dir).map_or(0, |entries| {
+                entries.flatten().map(|e| if e.path().is_dir() { count(&e.path()) } else { 1 }).sum()
+            })
+        }
+        count(&self.data_dir.join("files"))
+    }
 }

@@ -2,6 +2,7 @@
 //! way the browser calls it. Runs on SQLite by default and on PostgreSQL with
 //! `TEST_DATABASE=postgres` (see `scripts/test.sh`).
 
+mod articles;
 mod auth;
 mod authorization;
 mod bad_input;
@@ -14,7 +15,9 @@ mod duty;
 mod duty_bad_input;
 mod duty_month;
 mod faults;
+mod files;
 mod helpers;
+mod library;
 mod limits;
 mod matrix;
 mod metrics;

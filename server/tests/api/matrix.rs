@@ -25,6 +25,10 @@ const DESK: May = May::Only(&["assistant", "lawyer", "staff", "admin"]);
 const SCHEDULERS: May = May::Only(&["lawyer", "staff", "admin"]);
 const STAFF: May = May::Only(&["staff", "admin"]);
 const LOGGERS: May = May::Only(&["assistant", "lawyer"]);
+const SHARERS: May = May::Only(&["resident", "assistant", "lawyer"]);
+const PUBLISHERS: May = May::Only(&["lawyer", "staff", "admin"]);
+/// A well-formed upload token that names nothing.
+const NO_FILE: &str = "0123456789abcdef0123456789abcdef";
 
 /// Every endpoint, who may call it, and a well-formed request (ids of 后亭社区 and its A lawyer).
 fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Value)> {
@@ -77,6 +81,19 @@ fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Value)> {
         ("duty/correct", LOGGERS, correction(lawyer, community)),
         ("duty/corrections", DESK, json!({})),
         ("duty/decide-correction", STAFF, json!({ "correction_id": 999_999, "approve": false, "note": "不符" })),
+        ("files/share", SHARERS, json!({ "token": NO_FILE })),
+        ("files/mine", RESIDENTS, json!({})),
+        ("files/residents", DESK, json!({})),
+        ("files/delete", SHARERS, json!({ "token": NO_FILE })),
+        ("library/search", May::Anyone, json!({ "query": "借条" })),
+        ("library/document", May::Anyone, json!({ "document_id": 1 })),
+        ("library/publish", PUBLISHERS, json!({ "title": "借条", "category": "debt", "token": NO_FILE })),
+        ("library/revise", PUBLISHERS, json!({ "document_id": 999_999, "token": NO_FILE })),
+        ("articles/feed", May::Anyone, json!({})),
+        ("articles/read", May::Anyone, json!({ "article_id": 1 })),
+        ("articles/save", STAFF, json!({ "title": "普法", "category": "labour", "body": "正文" })),
+        ("articles/all", STAFF, json!({})),
+        ("articles/sms", RESIDENTS, json!({ "on": false })),
     ]
 }
 
@@ -178,6 +195,8 @@ enum Object {
     Lawyer,
     /// A correction of a duty: the lawyer's own, or another lawyer's.
     Correction,
+    /// A library document: one the lawyer published, or one staff published.
+    Document,
 }
 
 /// A request naming the object `id`.
@@ -229,6 +248,9 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
             Object::Correction,
             |_, id| json!({ "correction_id": id, "approve": false, "note": "不符" }),
         ),
+        ("library/document", Object::Public, |_, id| json!({ "document_id": id })),
+        ("library/revise", Object::Document, |_, id| json!({ "document_id": id, "token": NO_FILE })),
+        ("articles/read", Object::Public, |_, id| json!({ "article_id": id })),
     ]
 }
 
@@ -242,6 +264,8 @@ struct Fixture {
     later: i64,
     correction: i64,
     foreign_correction: i64,
+    document: i64,
+    foreign_document: i64,
 }
 
 #[test]
@@ -254,6 +278,8 @@ fn every_endpoint_that_names_an_object_declares_what_it_names() {
         later: 0,
         correction: 1,
         foreign_correction: 2,
+        document: 1,
+        foreign_document: 2,
     };
     let declared: std::collections::BTreeSet<&str> = objects().iter().map(|(p, _, _)| *p).collect();
     for (path, _, body) in matrix(1, 1) {
@@ -264,6 +290,15 @@ fn every_endpoint_that_names_an_object_declares_what_it_names() {
         let _ = body(&fixture, 1);
         assert!(matrix(1, 1).iter().any(|(p, _, _)| *p == path), "{path} is not a registered endpoint");
     }
+}
+
+/// A request that names an upload names a fresh one of the caller's, so that the object it
+/// also names is what decides the answer.
+async fn with_upload(app: &TestApp, client: &Client, mut body: Value) -> Value {
+    if body.get("token").is_some() {
+        body["token"] = json!(app.uploaded(client, "v.docx", server::files::inspect::samples::docx(&["v"])).await);
+    }
+    body
 }
 
 /// A live booking at `community_id` by a new resident, in one of `starts`; its id and the
@@ -297,6 +332,8 @@ async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
         later: server::store::now_ms() + 5 * 86_400_000,
         correction: 0,
         foreign_correction: 0,
+        document: 0,
+        foreign_document: 0,
     };
     let (foreign_community, foreign_lawyer): (i64, i64) = sqlx::query_as(
         "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL AND community_id NOT IN \
@@ -320,7 +357,20 @@ async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
             .expect("a correction")
         }
     };
+    // A document the demo lawyer published; the demo's own are staff's.
+    let lawyer_client = app.staff_client("lawyer").await;
+    let token = app.uploaded(&lawyer_client, "a.docx", server::files::inspect::samples::docx(&["a"])).await;
+    let (status, published) = app
+        .post_with(
+            &lawyer_client,
+            "library/publish",
+            json!({ "title": "律师的模板", "category": "debt", "token": token }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{published}");
     let fixture = Fixture {
+        document: published["document"]["id"].as_i64().expect("document id"),
+        foreign_document: app.count("SELECT MIN(id) FROM documents").await,
         correction: correction(fixture.lawyer, fixture.community).await,
         foreign_correction: correction(foreign_lawyer, foreign_community).await,
         foreign_community,
@@ -377,14 +427,17 @@ async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
                 Object::Community => (fixture.community, fixture.foreign_community),
                 Object::Lawyer => (fixture.lawyer, fixture.foreign_lawyer),
                 Object::Correction => (fixture.correction, fixture.foreign_correction),
+                Object::Document => (fixture.document, fixture.foreign_document),
                 Object::Public => unreachable!("skipped above"),
             };
-            let (status, answer) = app.post_with(client, path, body(&fixture, own)).await;
+            let (status, answer) =
+                app.post_with(client, path, with_upload(&app, client, body(&fixture, own)).await).await;
             assert!(
                 ![401, 403, 404].contains(&status.as_u16()),
                 "{role} on its own {object:?}, {path}: {status} {answer}"
             );
-            let (status, answer) = app.post_with(client, path, body(&fixture, foreign)).await;
+            let (status, answer) =
+                app.post_with(client, path, with_upload(&app, client, body(&fixture, foreign)).await).await;
             if matches!(*role, "staff" | "admin") {
                 assert!(
                     ![401, 403, 404].contains(&status.as_u16()),

@@ -1,0 +1,371 @@
+//! 普法 articles. Staff write Markdown; the server renders it to HTML once, at saving, and keeps
+//! only what Markdown itself makes (raw HTML is shown as text, links only to web, mail and phone
+//! addresses, pictures as their words), so nothing in an article can run. An article appears at
+//! its time: the first server to see it due marks it announced (a conditional update, so once),
+//! and in that same transaction puts it in its residents' inboxes and, when important, queues an
+//! SMS for those who asked for them. Feeds are targeted; an article itself is public, so a
+//! shared link opens for anyone.
+
+use crate::auth::internal;
+use crate::sms::Outbox;
+use crate::store::{now_ms, Store};
+use app::domain::{required_text, Topic, MAX_ARTICLE_CHARS, MAX_TITLE_CHARS};
+use app::error::{AppError, ErrorKind};
+use app::i18n::{Lang, Messages};
+use app::model::{Article, ArticleDraft, ArticleSummary};
+use app::ports::{ArticlesPort, Caller};
+use app::time::Instant;
+use async_trait::async_trait;
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// The longest monthly theme.
+const MAX_THEME_CHARS: usize = 30;
+/// How far ahead an article may be scheduled.
+const MAX_AHEAD_MS: i64 = 366 * 86_400_000;
+
+/// Articles over the store.
+#[derive(Clone, Debug)]
+pub struct ArticlesService {
+    store: Store,
+    outbox: Outbox,
+    public_url: String,
+}
+
+impl ArticlesService {
+    /// Articles of `store`; SMS links start with `public_url`.
+    pub fn new(store: Store, outbox: Outbox, public_url: String) -> ArticlesService {
+        ArticlesService { store, outbox, public_url }
+    }
+}
+
+/// Markdown to HTML that can run nothing.
+pub fn render(markdown: &str) -> String {
+    let mut in_image = false;
+    let events =
+        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).filter_map(|event| {
+            match event {
+                // Raw HTML is shown as the text it is.
+                Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+                Event::Start(Tag::Image { .. }) => {
+                    in_image = true;
+                    None
+                }
+                Event::End(TagEnd::Image) => {
+                    in_image = false;
+                    None
+                }
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    let dest_url = if safe_url(&dest_url) { dest_url } else { CowStr::Borrowed("#") };
+                    Some(Event::Start(Tag::Link {
+                        link_type: if link_type == LinkType::Email { link_type } else { LinkType::Inline },
+                        dest_url,
+                        title,
+                        id,
+                    }))
+                }
+                other => Some(other),
+            }
+            .filter(|e| !in_image || matches!(e, Event::Text(_)))
+        });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+fn safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https://", "http://", "mailto:", "tel:"].iter().any(|p| lower.starts_with(p))
+        || (lower.starts_with('/') && !lower.starts_with("//"))
+        || lower.starts_with('#')
+}
+
+/// An article row: id, title, category, theme, audience (street, community names), publish_at,
+/// important, reads.
+type Row = (i64, String, String, String, Option<String>, Option<String>, i64, i64, i64);
+
+const SELECT: &str = "SELECT a.id, a.title, a.category, a.theme, s.name, c.name, a.publish_at, a.important, a.reads \
+    FROM articles a LEFT JOIN streets s ON s.id = a.street_id LEFT JOIN communities c ON c.id = a.community_id";
+
+fn summary(row: Row, lang: Lang) -> ArticleSummary {
+    let (id, title, category, theme, street, community, publish_at, important, reads) = row;
+    ArticleSummary {
+        id,
+        title,
+        category: Topic::from_db(&category).unwrap_or(Topic::Other),
+        theme,
+        audience: community.or(street).unwrap_or_else(|| lang.messages().audience_all.to_owned()),
+        publish_at: Instant(publish_at),
+        important: important == 1,
+        reads,
+    }
+}
+
+/// The audience filter for residents: `u` is the resident, `a` the article.
+const FOR_RESIDENT: &str = "(a.street_id IS NULL AND a.community_id IS NULL) OR a.community_id = u.community_id \
+    OR a.street_id = (SELECT street_id FROM communities WHERE id = u.community_id)";
+
+/// Delivers article `id` to inboxes (and SMS) if nobody has yet; inside `tx`. Returns whether
+/// this call did.
+async fn announce(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+    now: i64,
+    public_url: &str,
+) -> Result<bool, sqlx::Error> {
+    let marked = sqlx::query(
+        "UPDATE articles SET announced_at = $1 WHERE id = $2 AND announced_at IS NULL AND publish_at <= $1",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    if marked.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let (title, important): (String, i64) =
+        sqlx::query_as("SELECT title, important FROM articles WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
+    let fill = |m: &Messages, template: fn(&Messages) -> &'static str| {
+        crate::booking::fill(template(m), &[("title", &title), ("link", &format!("{public_url}/articles/{id}"))])
+    };
+    let (zh, en) = (Messages::of(Lang::Zh), Messages::of(Lang::En));
+    let residents = format!(
+        "FROM users u, articles a WHERE a.id = $4 AND u.role = 'resident' AND u.disabled_at IS NULL AND ({FOR_RESIDENT})"
+    );
+    sqlx::query(&format!(
+        "INSERT INTO notifications (user_id, body, created_at) \
+         SELECT u.id, CASE WHEN u.lang = 'en' THEN $2 ELSE $1 END, $3 {residents}"
+    ))
+    .bind(fill(zh, |m| m.inbox_article))
+    .bind(fill(en, |m| m.inbox_article))
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    if important == 1 {
+        sqlx::query(&format!(
+            "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at) \
+             SELECT 'sms', u.phone, CASE WHEN u.lang = 'en' THEN $2 ELSE $1 END, $3, $3 {residents} \
+             AND u.article_sms = 1 AND u.phone IS NOT NULL"
+        ))
+        .bind(fill(zh, |m| m.sms_article))
+        .bind(fill(en, |m| m.sms_article))
+        .bind(now)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(true)
+}
+
+/// Announces every article due at `now`; returns how many this call announced.
+pub async fn announce_due(store: &Store, outbox: &Outbox, now: i64, public_url: &str) -> Result<usize, sqlx::Error> {
+    let due: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM articles WHERE announced_at IS NULL AND publish_at <= $1 ORDER BY publish_at",
+    )
+    .bind(now)
+    .fetch_all(&store.pool)
+    .await?;
+    let mut done = 0;
+    for id in due {
+        let _turn = store.write_turn().await;
+        let mut tx = store.pool.begin().await?;
+        if announce(&mut tx, id, now, public_url).await? {
+            done += 1;
+        }
+        tx.commit().await?;
+    }
+    if done > 0 {
+        outbox.wake();
+    }
+    Ok(done)
+}
+
+/// Runs [`announce_due`] every minute until `stop`.
+pub async fn run(store: Store, outbox: Outbox, public_url: String, mut stop: watch::Receiver<bool>) {
+    loop {
+        if let Err(error) = announce_due(&store, &outbox, now_ms(), &public_url).await {
+            tracing::warn!(error = %error, "announcing articles failed");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(60)) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+impl ArticlesService {
+    /// A published article, or `None`.
+    pub async fn published(&self, id: i64, lang: Lang) -> Result<Option<Article>, sqlx::Error> {
+        let row: Option<(Row, String)> =
+            sqlx::query_as::<_, (i64, String, String, String, Option<String>, Option<String>, i64, i64, i64, String)>(
+                &format!("{} WHERE a.id = $1 AND a.publish_at <= $2", SELECT.replace(" FROM", ", a.body_html FROM")),
+            )
+            .bind(id)
+            .bind(now_ms())
+            .fetch_optional(&self.store.pool)
+            .await?
+            .map(|(a, b, c, d, e, f, g, h, i, html)| ((a, b, c, d, e, f, g, h, i), html));
+        let Some((row, html)) = row else { return Ok(None) };
+        sqlx::query("UPDATE articles SET reads = reads + 1 WHERE id = $1").bind(id).execute(&self.store.pool).await?;
+        let mut article = Article { article: summary(row, lang), html };
+        article.article.reads += 1;
+        Ok(Some(article))
+    }
+
+    /// The feed of a resident (`user_id`), or the articles for everyone (`None`).
+    pub async fn feed_for(&self, user_id: Option<i64>, lang: Lang) -> Result<Vec<ArticleSummary>, sqlx::Error> {
+        let rows: Vec<Row> = match user_id {
+            Some(user_id) => {
+                sqlx::query_as(&format!(
+                    "{SELECT}, users u WHERE u.id = $1 AND a.publish_at <= $2 AND ({FOR_RESIDENT}) ORDER BY a.publish_at DESC LIMIT 100"
+                ))
+                .bind(user_id)
+                .bind(now_ms())
+                .fetch_all(&self.store.pool)
+                .await?
+            }
+            None => {
+                sqlx::query_as(&format!(
+                    "{SELECT} WHERE a.publish_at <= $1 AND a.street_id IS NULL AND a.community_id IS NULL \
+                     ORDER BY a.publish_at DESC LIMIT 100"
+                ))
+                .bind(now_ms())
+                .fetch_all(&self.store.pool)
+                .await?
+            }
+        };
+        Ok(rows.into_iter().map(|r| summary(r, lang)).collect())
+    }
+
+    fn check(&self, caller: &Caller, draft: &ArticleDraft, now: i64) -> Result<(String, String, i64), AppError> {
+        let t = caller.lang.messages();
+        let title =
+            required_text(&draft.title, MAX_TITLE_CHARS).map_err(|_| AppError::invalid("title", t.err_title))?;
+        let body =
+            required_text(&draft.body, MAX_ARTICLE_CHARS).map_err(|_| AppError::invalid("body", t.err_article_body))?;
+        if draft.theme.trim().chars().count() > MAX_THEME_CHARS {
+            return Err(AppError::invalid("theme", t.err_theme));
+        }
+        if draft.street_id.is_some() && draft.community_id.is_some() {
+            return Err(AppError::invalid("community_id", t.err_audience));
+        }
+        let publish_at = draft.publish_at.map_or(now, |at| at.0);
+        // A minute's grace for a form filled in just before.
+        if publish_at < now - 60_000 || publish_at > now + MAX_AHEAD_MS {
+            return Err(AppError::invalid("publish_at", t.err_publish_at));
+        }
+        Ok((title, body, publish_at))
+    }
+}
+
+#[async_trait]
+impl ArticlesPort for ArticlesService {
+    async fn feed(&self, caller: &Caller) -> Result<Vec<ArticleSummary>, AppError> {
+        let user = caller.user().ok().filter(|u| u.role == app::domain::Role::Resident);
+        self.feed_for(user.map(|u| u.id), caller.lang).await.map_err(|e| internal(caller, e))
+    }
+
+    async fn read(&self, caller: &Caller, article_id: i64) -> Result<Article, AppError> {
+        self.published(article_id, caller.lang)
+            .await
+            .map_err(|e| internal(caller, e))?
+            .ok_or_else(|| caller.error(ErrorKind::NotFound))
+    }
+
+    async fn save(&self, caller: &Caller, draft: ArticleDraft) -> Result<Article, AppError> {
+        let user = caller.user()?;
+        let now = now_ms();
+        let (title, body, publish_at) = self.check(caller, &draft, now)?;
+        for (table, id) in [("streets", draft.street_id), ("communities", draft.community_id)] {
+            if let Some(id) = id {
+                let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE id = $1"))
+                    .bind(id)
+                    .fetch_one(&self.store.pool)
+                    .await
+                    .map_err(|e| internal(caller, e))?;
+                if n == 0 {
+                    return Err(AppError::invalid(
+                        if table == "streets" { "street_id" } else { "community_id" },
+                        caller.lang.texts().err_not_found,
+                    ));
+                }
+            }
+        }
+        let html = render(&body);
+        let _turn = self.store.write_turn().await;
+        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO articles (title, category, theme, body_md, body_html, street_id, community_id, publish_at, important, author_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(&title)
+        .bind(draft.category.as_str())
+        .bind(draft.theme.trim())
+        .bind(&body)
+        .bind(&html)
+        .bind(draft.street_id)
+        .bind(draft.community_id)
+        .bind(publish_at)
+        .bind(i64::from(draft.important))
+        .bind(user.id)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| internal(caller, e))?;
+        // Published now: its messages go in this same transaction.
+        let announced = announce(&mut tx, id, now, &self.public_url).await.map_err(|e| internal(caller, e))?;
+        tx.commit().await.map_err(|e| internal(caller, e))?;
+        drop(_turn);
+        if announced {
+            self.outbox.wake();
+        }
+        crate::audit::record_by(&self.store, caller, user.id, "article_save", &format!("article:{id}"))
+            .await
+            .map_err(|e| internal(caller, e))?;
+        let row: Row = sqlx::query_as(&format!("{SELECT} WHERE a.id = $1"))
+            .bind(id)
+            .fetch_one(&self.store.pool)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        Ok(Article { article: summary(row, caller.lang), html })
+    }
+
+    async fn all(&self, caller: &Caller) -> Result<Vec<ArticleSummary>, AppError> {
+        let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} ORDER BY a.publish_at DESC LIMIT 500"))
+            .fetch_all(&self.store.pool)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        Ok(rows.into_iter().map(|r| summary(r, caller.lang)).collect())
+    }
+
+    async fn set_sms(&self, caller: &Caller, on: bool) -> Result<(), AppError> {
+        let user = caller.user()?;
+        sqlx::query("UPDATE users SET article_sms = $1 WHERE id = $2")
+            .bind(i64::from(on))
+            .bind(user.id)
+            .execute(&self.store.pool)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render;
+
+    #[test]
+    fn markdown_keeps_its_formatting_and_loses_anything_that_runs() {
+        assert_eq!(render("**工资**要按时发"), "<p><strong>工资</strong>要按时发</p>\n");
+        let html = render("<script>alert(1)</script>\n\n[点我](javascript:alert(1)) [法规](https://flk.npc.gov.cn) ![x](https://evil.example/x.png \"t\")");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("href=\"https://flk.npc.gov.cn\""), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!render("<img src=x onerror=alert(1)>").contains("<img"));
+        assert!(!render("[a](//evil.example)").contains("evil"));
+    }
+}

@@ -1,0 +1,105 @@
+//! Files: one upload pipeline for every feature, private exchange between residents and their
+//! lawyers, and the retention job.
+//!
+//! An upload (`POST /api/files/upload`, raw bytes) is inspected and cleaned ([`inspect`]), its
+//! bytes stored content-addressed ([`blobs`]), and a `pending` row written for the uploader. A
+//! feature then attaches the file by its token: to a resident's matter ([`private`]), or as a
+//! library version. `GET /files/<token>` ([`download`]) decides on every request who may read it.
+
+pub mod blobs;
+pub mod download;
+pub mod inspect;
+mod private;
+pub mod retention;
+pub mod upload;
+
+use crate::auth::internal;
+use crate::store::Store;
+use app::domain::FileKind;
+use app::error::AppError;
+use app::model::{FileRef, ShareRequest, SharedFile};
+use app::ports::{Caller, FilesPort};
+use app::time::Instant;
+use async_trait::async_trait;
+use blobs::Blobs;
+
+/// How many files one account may upload per day (Asia/Shanghai): residents, then workers.
+pub const UPLOADS_PER_DAY: [i64; 2] = [30, 300];
+/// The most live files on one booking, and in one resident's 我的资料.
+pub const FILES_PER_BOOKING: i64 = 20;
+/// The most live files in one resident's 我的资料.
+pub const FILES_PER_FOLDER: i64 = 100;
+
+/// Files over the store and the blob store.
+#[derive(Clone, Debug)]
+pub struct FilesService {
+    /// The database.
+    pub store: Store,
+    /// The bytes.
+    pub blobs: Blobs,
+    /// The largest upload, in bytes.
+    pub max_upload_bytes: usize,
+}
+
+/// A `files` row as most queries read it.
+pub(crate) type FileRow = (i64, String, String, Option<String>, String, String, i64, i64);
+
+/// The columns of [`FileRow`], for `SELECT`s (table alias `f`).
+pub(crate) const FILE_COLUMNS: &str = "f.id, f.token, f.blob_key, f.thumb_key, f.kind, f.name, f.size, f.created_at";
+
+/// The wire form of a row.
+pub(crate) fn file_ref(row: &FileRow) -> FileRef {
+    let (_, token, _, thumb, kind, name, size, created_at) = row;
+    FileRef {
+        token: token.clone(),
+        name: name.clone(),
+        kind: FileKind::from_db(kind).unwrap_or(FileKind::Pdf),
+        size: *size,
+        thumb: thumb.is_some(),
+        created_at: Instant(*created_at),
+    }
+}
+
+/// The caller's pending upload `token` (id and row), or 404; 409 when it is already attached.
+pub(crate) async fn pending_upload(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    caller: &Caller,
+    user_id: i64,
+    token: &str,
+) -> Result<FileRow, AppError> {
+    let row: Option<(FileRow, String)> = sqlx::query_as::<_, (i64, String, String, Option<String>, String, String, i64, i64, String)>(
+        &format!("SELECT {FILE_COLUMNS}, f.purpose FROM files f WHERE f.token = $1 AND f.uploaded_by = $2 AND f.deleted_at IS NULL"),
+    )
+    .bind(token)
+    .bind(user_id)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(|e| internal(caller, e))?
+    .map(|(a, b, c, d, e, f, g, h, purpose)| ((a, b, c, d, e, f, g, h), purpose));
+    match row {
+        None => Err(caller.error(app::error::ErrorKind::NotFound)),
+        Some((_, purpose)) if purpose != "pending" => {
+            Err(AppError::new(app::error::ErrorKind::Conflict, caller.lang.messages().err_file_used))
+        }
+        Some((row, _)) => Ok(row),
+    }
+}
+
+#[async_trait]
+impl FilesPort for FilesService {
+    async fn share(&self, caller: &Caller, request: ShareRequest) -> Result<SharedFile, AppError> {
+        private::share(&self.store, caller, request).await
+    }
+
+    async fn mine(&self, caller: &Caller) -> Result<Vec<SharedFile>, AppError> {
+        private::mine(&self.store, caller).await
+    }
+
+    async fn shared_with_me(&self, caller: &Caller) -> Result<Vec<SharedFile>, AppError> {
+        private::shared_with_me(&self.store, caller).await
+    }
+
+    async fn delete(&self, caller: &Caller, token: &str) -> Result<(), AppError> {
+        private::delete(self, caller, token).await
+    }
+}

@@ -1,0 +1,153 @@
+//! `GET /files/<token>[?inline=1][&thumb=1]`: a file, to whoever may read it, decided on every
+//! request. Library files are public; pending uploads are their uploader's; private files follow
+//! [`super::private::may_read`], and each opening by a lawyer or staff is audited. Anyone else gets
+//! 404, as for a token that does not exist. Files go out as attachments (inline only for image
+//! and PDF previews), never sniffed, under a policy that runs nothing.
+
+use super::private;
+use crate::auth::internal;
+use crate::http::api::error_response;
+use crate::http::caller;
+use crate::startup::AppState;
+use app::domain::FileKind;
+use app::error::{AppError, ErrorKind};
+use axum::extract::{ConnectInfo, Path, Query, Request, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+/// How the file is wanted.
+#[derive(Debug, Default, Deserialize)]
+pub struct DownloadQuery {
+    /// Show it in the browser (images and PDF only).
+    #[serde(default)]
+    inline: Option<u8>,
+    /// The thumbnail (images only).
+    #[serde(default)]
+    thumb: Option<u8>,
+}
+
+/// Serves one file.
+pub async fn handle(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(query): Query<DownloadQuery>,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+    let caller = caller::resolve(&state, &parts.headers, peer).await;
+    let not_found = || error_response(caller.error(ErrorKind::NotFound));
+    if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return not_found();
+    }
+    let row: Option<(i64, String, Option<String>, String, String, String, i64, Option<i64>)> = match sqlx::query_as(
+        "SELECT f.id, f.blob_key, f.thumb_key, f.kind, f.name, f.purpose, f.uploaded_by, v.document_id FROM files f \
+         LEFT JOIN document_versions v ON v.file_id = f.id WHERE f.token = $1 AND f.deleted_at IS NULL",
+    )
+    .bind(&token)
+    .fetch_optional(&state.store.pool)
+    .await
+    {
+        Ok(row) => row,
+        Err(error) => return error_response(internal(&caller, error)),
+    };
+    let Some((id, key, thumb_key, kind, name, purpose, uploaded_by, document)) = row else { return not_found() };
+    let user = caller.user().ok();
+    let public = purpose == "library";
+    let allowed = match purpose.as_str() {
+        "library" => true,
+        "pending" => user.is_some_and(|u| u.id == uploaded_by),
+        _ => match private::may_read(&state.store, &caller, id).await {
+            Ok(allowed) => allowed,
+            Err(error) => return error_response(error),
+        },
+    };
+    if !allowed {
+        return not_found();
+    }
+    let kind = FileKind::from_db(&kind).unwrap_or(FileKind::Pdf);
+    let thumb = query.thumb == Some(1) && thumb_key.is_some();
+    if !public {
+        if let Some(user) = user.filter(|u| u.id != uploaded_by && (u.role.is_staff() || u.role.is_adviser())) {
+            let audited =
+                crate::audit::record_by(&state.store, &caller, user.id, "file_read", &format!("file:{id}")).await;
+            if let Err(error) = audited {
+                return error_response(internal(&caller, error));
+            }
+        }
+    }
+    let bytes = match state.files.blobs.get(if thumb { thumb_key.as_deref().unwrap_or(&key) } else { &key }).await {
+        Ok(bytes) => bytes,
+        Err(object_store::Error::NotFound { .. }) => return not_found(),
+        Err(error) => return error_response(internal(&caller, error)),
+    };
+    if let (Some(document), false, false) = (document, thumb, query.inline == Some(1)) {
+        // A download of a library document counts; previews and thumbnails do not.
+        let counted = sqlx::query("UPDATE documents SET downloads = downloads + 1 WHERE id = $1")
+            .bind(document)
+            .execute(&state.store.pool)
+            .await;
+        if let Err(error) = counted {
+            tracing::warn!(error = %error, "download count failed");
+        }
+    }
+    let inline = thumb || (query.inline == Some(1) && kind.previewable());
+    let mime = if thumb { "image/jpeg" } else { kind.mime() };
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Ok(value) = HeaderValue::from_str(&disposition(inline, &name)) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    // Nothing in a file may run or load anything; a PDF viewer needs no sandbox to be harmless.
+    let policy = if kind == FileKind::Pdf && !thumb {
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'"
+    } else {
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+    };
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(if public { "public, max-age=86400" } else { "private, no-store" }),
+    );
+    response
+}
+
+/// `Content-Disposition` with an ASCII fallback name and the real (UTF-8) one.
+fn disposition(inline: bool, name: &str) -> String {
+    let ascii: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("{}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}", if inline { "inline" } else { "attachment" })
+}
+
+/// A file request the router could not place (`/files/` with more path).
+pub async fn not_found(request: Request) -> Response {
+    error_response(AppError::of(ErrorKind::NotFound, caller::request_lang(request.headers())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::disposition;
+
+    #[test]
+    fn names_are_quoted_safely_in_both_forms() {
+        assert_eq!(
+            disposition(false, "借条.pdf"),
+            "attachment; filename=\"__.pdf\"; filename*=UTF-8''%E5%80%9F%E6%9D%A1.pdf"
+        );
+        assert_eq!(disposition(true, "a b.jpg"), "inline; filename=\"a_b.jpg\"; filename*=UTF-8''a%20b.jpg");
+    }
+}

@@ -1,0 +1,265 @@
+//! Private exchange: a resident's files in 我的资料 or on a booking, and what their lawyers share
+//! back. Seen by the resident, the lawyers serving that matter (the community's current team, the
+//! booking's lawyer) and staff; anyone else is told the file does not exist.
+
+use super::{
+    file_ref, pending_upload, retention, FileRow, FilesService, FILES_PER_BOOKING, FILES_PER_FOLDER, FILE_COLUMNS,
+};
+use crate::auth::internal;
+use crate::booking::desk;
+use crate::store::{lock_user, now_ms, Store};
+use app::domain::Role;
+use app::error::{AppError, ErrorKind};
+use app::model::{ShareRequest, SharedFile};
+use app::ports::Caller;
+use app::time::Instant;
+
+fn select_shared(filter: &str) -> String {
+    format!(
+        "SELECT {FILE_COLUMNS}, f.resident_id, r.display_name, s.display_name, s.role, c.name, b.code, f.shared_at \
+         FROM files f JOIN users r ON r.id = f.resident_id JOIN users s ON s.id = f.uploaded_by \
+         JOIN communities c ON c.id = f.community_id LEFT JOIN bookings b ON b.id = f.booking_id \
+         WHERE f.purpose = 'private' AND f.deleted_at IS NULL AND ({filter}) ORDER BY f.shared_at DESC, f.id DESC LIMIT 500"
+    )
+}
+
+/// A file row and, beside it: resident id and name, sharer name and role, community name,
+/// booking code, shared at.
+type Joined = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+);
+
+fn shared_file(row: Joined) -> SharedFile {
+    let (a, b, c, d, e, f, g, h, resident_id, resident_name, sharer, role, community, booking_code, shared_at) = row;
+    let file: FileRow = (a, b, c, d, e, f, g, h);
+    SharedFile {
+        file: file_ref(&file),
+        resident_id,
+        resident_name,
+        from_lawyer: role != "resident",
+        shared_by: sharer,
+        community,
+        booking_code,
+        shared_at: Instant(shared_at),
+    }
+}
+
+/// Where a shared file goes: whose matter, which community's lawyers see it, which booking.
+struct Matter {
+    resident_id: i64,
+    community_id: i64,
+    booking_id: Option<i64>,
+}
+
+/// Works out the matter a caller may share into, or 404 / 422.
+async fn matter(store: &Store, caller: &Caller, request: &ShareRequest) -> Result<Matter, AppError> {
+    let user = caller.user()?;
+    let not_found = || caller.error(ErrorKind::NotFound);
+    if let Some(booking_id) = request.booking_id {
+        let row: Option<(i64, i64, i64)> =
+            sqlx::query_as("SELECT resident_id, community_id, lawyer_id FROM bookings WHERE id = $1")
+                .bind(booking_id)
+                .fetch_optional(&store.pool)
+                .await
+                .map_err(|e| internal(caller, e))?;
+        let (resident_id, community_id, lawyer_id) = row.ok_or_else(not_found)?;
+        let allowed = if user.role == Role::Resident {
+            resident_id == user.id
+        } else {
+            desk::own_lawyers(store, caller).await?.contains(&lawyer_id)
+        };
+        return if allowed {
+            Ok(Matter { resident_id, community_id, booking_id: Some(booking_id) })
+        } else {
+            Err(not_found())
+        };
+    }
+    let resident_id = if user.role == Role::Resident {
+        user.id
+    } else {
+        request.resident_id.ok_or_else(|| AppError::invalid("resident_id", caller.lang.texts().err_bad_request))?
+    };
+    let community: Option<(Option<i64>, String)> = sqlx::query_as("SELECT community_id, role FROM users WHERE id = $1")
+        .bind(resident_id)
+        .fetch_optional(&store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    match community {
+        Some((Some(community_id), role)) if role == "resident" => {
+            if user.role != Role::Resident && !desk::serves(store, caller, community_id).await? {
+                return Err(not_found());
+            }
+            Ok(Matter { resident_id, community_id, booking_id: None })
+        }
+        Some((None, role)) if role == "resident" && user.role == Role::Resident => {
+            Err(AppError::invalid("community_id", caller.lang.messages().err_choose_community))
+        }
+        _ => Err(not_found()),
+    }
+}
+
+/// Attaches the caller's upload to a matter, within the matter's file limit (counted and
+/// written in one transaction, after locking the resident's account).
+pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Result<SharedFile, AppError> {
+    let user = caller.user()?;
+    let matter = matter(store, caller, &request).await?;
+    let _turn = store.write_turn().await;
+    let mut tx = store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    lock_user(&mut tx, matter.resident_id).await.map_err(|e| internal(caller, e))?;
+    let file = pending_upload(&mut tx, caller, user.id, &request.token).await?;
+    let (held, limit): (i64, i64) = match matter.booking_id {
+        Some(booking_id) => (
+            sqlx::query_scalar("SELECT COUNT(*) FROM files WHERE booking_id = $1 AND deleted_at IS NULL")
+                .bind(booking_id)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(|e| internal(caller, e))?,
+            FILES_PER_BOOKING,
+        ),
+        None => (
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM files WHERE resident_id = $1 AND booking_id IS NULL AND purpose = 'private' AND deleted_at IS NULL",
+            )
+            .bind(matter.resident_id)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?,
+            FILES_PER_FOLDER,
+        ),
+    };
+    if held >= limit {
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_too_many_files));
+    }
+    let attached = sqlx::query(
+        "UPDATE files SET purpose = 'private', resident_id = $1, community_id = $2, booking_id = $3, shared_at = $4 \
+         WHERE id = $5 AND purpose = 'pending'",
+    )
+    .bind(matter.resident_id)
+    .bind(matter.community_id)
+    .bind(matter.booking_id)
+    .bind(now_ms())
+    .bind(file.0)
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    if attached.rows_affected() != 1 {
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_file_used));
+    }
+    if user.role != Role::Resident {
+        sqlx::query("INSERT INTO notifications (user_id, body, created_at) VALUES ($1, $2, $3)")
+            .bind(matter.resident_id)
+            .bind(crate::booking::fill(caller.lang.messages().inbox_file_shared, &[("name", &file.5)]))
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+    }
+    tx.commit().await.map_err(|e| internal(caller, e))?;
+    let row: Joined = sqlx::query_as(&select_shared("f.id = $1"))
+        .bind(file.0)
+        .fetch_one(&store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    Ok(shared_file(row))
+}
+
+/// A resident's files: their 我的资料 and bookings, theirs and their lawyers'.
+pub async fn mine(store: &Store, caller: &Caller) -> Result<Vec<SharedFile>, AppError> {
+    let user = caller.user()?;
+    let rows: Vec<Joined> = sqlx::query_as(&select_shared("f.resident_id = $1"))
+        .bind(user.id)
+        .fetch_all(&store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    Ok(rows.into_iter().map(shared_file).collect())
+}
+
+/// The files of the matters a lawyer serves (their communities' residents, their bookings), or
+/// every one for staff. The listing is audited for staff, and every opening for everyone.
+pub async fn shared_with_me(store: &Store, caller: &Caller) -> Result<Vec<SharedFile>, AppError> {
+    let user = caller.user()?;
+    let rows: Vec<Joined> = match desk::served(store, caller).await? {
+        None => {
+            crate::audit::record_by(store, caller, user.id, "files_list", "all")
+                .await
+                .map_err(|e| internal(caller, e))?;
+            sqlx::query_as(&select_shared("1 = 1")).fetch_all(&store.pool).await
+        }
+        Some(communities) => {
+            let lawyers = desk::own_lawyers(store, caller).await?;
+            let list = |ids: &[i64]| {
+                if ids.is_empty() {
+                    "NULL".to_owned()
+                } else {
+                    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+                }
+            };
+            let filter = format!(
+                "(f.booking_id IS NULL AND f.community_id IN ({})) OR b.lawyer_id IN ({})",
+                list(&communities),
+                list(&lawyers)
+            );
+            sqlx::query_as(&select_shared(&filter)).fetch_all(&store.pool).await
+        }
+    }
+    .map_err(|e| internal(caller, e))?;
+    Ok(rows.into_iter().map(shared_file).collect())
+}
+
+/// Whether the caller may read the private file `file_id`: its resident, whoever shared it, the
+/// lawyers serving its matter, staff.
+pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bool, AppError> {
+    let Ok(user) = caller.user() else { return Ok(false) };
+    let row: Option<(i64, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT f.resident_id, f.uploaded_by, f.community_id, b.lawyer_id FROM files f \
+         LEFT JOIN bookings b ON b.id = f.booking_id WHERE f.id = $1",
+    )
+    .bind(file_id)
+    .fetch_optional(&store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    let Some((resident_id, uploaded_by, community_id, booking_lawyer)) = row else { return Ok(false) };
+    if user.id == resident_id || user.id == uploaded_by || user.role.is_staff() {
+        return Ok(true);
+    }
+    if !user.role.is_adviser() {
+        return Ok(false);
+    }
+    Ok(match booking_lawyer {
+        Some(lawyer) => desk::own_lawyers(store, caller).await?.contains(&lawyer),
+        None => desk::serves(store, caller, community_id).await?,
+    })
+}
+
+/// Deletes a private file: a resident any file of their own matters, anyone else what they shared.
+pub async fn delete(files: &FilesService, caller: &Caller, token: &str) -> Result<(), AppError> {
+    let user = caller.user()?;
+    let row: Option<(i64, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT id, resident_id, uploaded_by FROM files WHERE token = $1 AND purpose IN ('private', 'pending') AND deleted_at IS NULL",
+    )
+    .bind(token)
+    .fetch_optional(&files.store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    match row {
+        Some((id, resident, uploader)) if resident == Some(user.id) || uploader == user.id => {
+            retention::remove(&files.store, &files.blobs, id, now_ms()).await.map_err(|e| internal(caller, e))?;
+            Ok(())
+        }
+        _ => Err(caller.error(ErrorKind::NotFound)),
+    }
+}

@@ -1,0 +1,137 @@
+//! `POST /api/files/upload?name=<file name>`: the one way bytes come in. The body is the file
+//! itself (no multipart: a phone sends one file per request and can show its progress). The
+//! answer is the stored file (201), or an error in the caller's language with nothing stored.
+
+use super::inspect::{self, Cleaned, Rejection};
+use super::{file_ref, FilesService, FILE_COLUMNS, UPLOADS_PER_DAY};
+use crate::auth::internal;
+use crate::http::api::{error_response, is_cross_site};
+use crate::http::caller::{self, request_lang};
+use crate::startup::AppState;
+use crate::store::{lock_user, now_ms};
+use app::domain::{clean_file_name, Role};
+use app::error::{AppError, ErrorKind};
+use app::model::FileRef;
+use app::ports::Caller;
+use app::time::Instant;
+use axum::body::to_bytes;
+use axum::extract::{ConnectInfo, Query, Request, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rand::RngCore;
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+/// The upload's query string.
+#[derive(Debug, Deserialize)]
+pub struct UploadQuery {
+    /// The file's name on the sender's device.
+    #[serde(default)]
+    name: String,
+}
+
+/// Receives one file.
+pub async fn handle(State(state): State<AppState>, Query(query): Query<UploadQuery>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let lang = request_lang(&parts.headers);
+    if is_cross_site(&parts.headers) {
+        return error_response(AppError::new(ErrorKind::Forbidden, lang.messages().err_cross_site));
+    }
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+    let caller = caller::resolve(&state, &parts.headers, peer).await;
+    if let Err(error) = caller.user() {
+        return error_response(error);
+    }
+    let limit = state.files.max_upload_bytes;
+    let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return error_response(too_large(&caller));
+    }
+    let Ok(bytes) = to_bytes(body, limit).await else {
+        return error_response(too_large(&caller));
+    };
+    let inspected = tokio::task::spawn_blocking(move || inspect::inspect(&bytes)).await;
+    let cleaned = match inspected {
+        Ok(Ok(cleaned)) => cleaned,
+        Ok(Err(rejection)) => return error_response(rejected(&caller, rejection)),
+        Err(error) => return error_response(internal(&caller, error)),
+    };
+    match state.files.store_upload(&caller, &query.name, cleaned).await {
+        Ok(file) => (StatusCode::CREATED, Json(file)).into_response(),
+        Err(error) => error_response(error),
+    }
+}
+
+fn too_large(caller: &Caller) -> AppError {
+    AppError::new(ErrorKind::TooLarge, caller.lang.messages().err_file_too_large)
+}
+
+/// The caller's error for a refused upload.
+pub fn rejected(caller: &Caller, rejection: Rejection) -> AppError {
+    let t = caller.lang.messages();
+    let message = match rejection {
+        Rejection::Empty => t.err_file_empty,
+        Rejection::Type => t.err_file_type,
+        Rejection::Damaged => t.err_file_damaged,
+        Rejection::Active => t.err_file_macros,
+    };
+    AppError::invalid("file", message)
+}
+
+impl FilesService {
+    /// Stores a cleaned upload as the caller's pending file, within the caller's daily limit
+    /// (counted and written in one transaction, after locking the account).
+    pub async fn store_upload(&self, caller: &Caller, name: &str, cleaned: Cleaned) -> Result<FileRef, AppError> {
+        let user = caller.user()?;
+        let now = now_ms();
+        let day_start = Instant(now).to_shanghai().0.start().0;
+        let limit = if user.role == Role::Resident { UPLOADS_PER_DAY[0] } else { UPLOADS_PER_DAY[1] };
+        let key = super::Blobs::key_of(&cleaned.bytes);
+        let thumb_key = cleaned.thumb.as_deref().map(super::Blobs::key_of);
+        let size = i64::try_from(cleaned.bytes.len()).unwrap_or(i64::MAX);
+        let name = clean_file_name(name, cleaned.kind);
+        let mut token = [0u8; 16];
+        rand::thread_rng().fill_bytes(&mut token);
+        let token: String = token.iter().map(|b| format!("{b:02x}")).collect();
+
+        let _turn = self.store.write_turn().await;
+        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        lock_user(&mut tx, user.id).await.map_err(|e| internal(caller, e))?;
+        let today: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM files WHERE uploaded_by = $1 AND created_at >= $2")
+            .bind(user.id)
+            .bind(day_start)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        if today >= limit {
+            return Err(AppError::new(ErrorKind::RateLimited, caller.lang.messages().err_too_many_uploads));
+        }
+        // The blob's lock: the retention job removes bytes only while no live row names them.
+        for blob in std::iter::once(&key).chain(thumb_key.as_ref()) {
+            crate::store::lock_key(&mut tx, &format!("blob:{blob}")).await.map_err(|e| internal(caller, e))?;
+        }
+        self.blobs.put(&key, cleaned.bytes).await.map_err(|e| internal(caller, e))?;
+        if let (Some(thumb_key), Some(thumb)) = (&thumb_key, cleaned.thumb) {
+            self.blobs.put(thumb_key, thumb).await.map_err(|e| internal(caller, e))?;
+        }
+        let row: super::FileRow = sqlx::query_as(&format!(
+            "INSERT INTO files (token, blob_key, thumb_key, kind, name, size, uploaded_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {}",
+            FILE_COLUMNS.replace("f.", "")
+        ))
+        .bind(&token)
+        .bind(&key)
+        .bind(&thumb_key)
+        .bind(cleaned.kind.as_str())
+        .bind(&name)
+        .bind(size)
+        .bind(user.id)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| internal(caller, e))?;
+        tx.commit().await.map_err(|e| internal(caller, e))?;
+        Ok(file_ref(&row))
+    }
+}
