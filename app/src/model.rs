@@ -23,9 +23,6 @@ pub struct Me {
     /// The lawyer record of a lawyer's account.
     #[serde(default)]
     pub lawyer_id: Option<i64>,
-    /// Whether the resident asked for important 普法 articles by SMS.
-    #[serde(default)]
-    pub article_sms: bool,
 }
 
 /// The answer to "who am I?": nobody, or an account.

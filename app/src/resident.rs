@@ -1,6 +1,6 @@
-//! The residents' app, served at `/`: find the community's lawyers, book, share files with
-//! them, and (later) ask. Articles and the library are pages the server renders (`/articles`,
-//! `/library`), linked from here. It is its own wasm, built from `bin/resident.rs`, so residents on a weak network
+//! The residents' app, served at `/`: find the community's lawyers, book, and (later) ask. 普法
+//! articles, the library and 我的资料 are pages the server renders (`/articles`, `/library`,
+//! `/me/files`; see the server's `http::pages`), linked from here. It is its own wasm, built from `bin/resident.rs`, so residents on a weak network
 //! download none of the workbench.
 
 mod book;
@@ -9,7 +9,6 @@ mod community;
 mod home;
 mod me;
 mod my_bookings;
-mod my_files;
 mod not_found;
 mod shell;
 mod sign_in;
@@ -47,8 +46,6 @@ pub enum Page {
     Questions,
     /// `/me`.
     Me,
-    /// `/me/files`: 我的资料.
-    MyFiles,
     /// `/sign-in`.
     SignIn,
     /// Anything else.
@@ -69,7 +66,6 @@ impl Page {
             ["bookings", s] => id(s).map_or(Page::NotFound, Page::Booking),
             ["questions"] => Page::Questions,
             ["me"] => Page::Me,
-            ["me", "files"] => Page::MyFiles,
             ["sign-in"] => Page::SignIn,
             _ => Page::NotFound,
         }
@@ -99,7 +95,6 @@ pub fn App() -> impl IntoView {
                     Page::Booking(id) => view! { <booking_slip::BookingSlipPage booking_id=id /> }.into_any(),
                     Page::Questions => view! { <soon::SoonPage /> }.into_any(),
                     Page::Me => view! { <me::MePage /> }.into_any(),
-                    Page::MyFiles => view! { <my_files::MyFilesPage /> }.into_any(),
                     Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
                     Page::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),
                 }}
@@ -121,7 +116,6 @@ mod tests {
         assert_eq!(Page::of("/communities/4/book"), Page::Book(4));
         assert_eq!(Page::of("/bookings/12"), Page::Booking(12));
         assert_eq!(Page::of("/sign-in"), Page::SignIn);
-        assert_eq!(Page::of("/me/files"), Page::MyFiles);
         assert_eq!(Page::of("/library"), Page::NotFound, "the server renders the library");
         assert_eq!(Page::of("/communities/x"), Page::NotFound);
         assert_eq!(Page::of("/desk"), Page::NotFound);

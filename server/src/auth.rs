@@ -3,7 +3,7 @@
 pub mod codes;
 pub mod passwords;
 pub mod sessions;
-mod users;
+pub mod users;
 
 use crate::audit::{self, AuditEvent};
 use crate::store::{now_ms, Store};

@@ -36,14 +36,7 @@ texts! {
 
         me_title: "我的", "Me";
         my_files: "我的资料", "My files";
-        my_files_note: "上传合同、通知等照片或文件给本社区法律顾问。只有您、为您服务的律师和司法局工作人员能看到。", "Share photos or files (a contract, a notice) with your community's lawyers. Only you, the lawyers serving you and bureau staff can see them.";
-        my_files_add: "上传照片或文件", "Upload a photo or file";
-        my_files_empty: "还没有文件", "No files yet";
-        from_lawyer: "律师发来", "From your lawyer";
-        delete: "删除", "Delete";
-        uploading: "正在上传", "Uploading";
         articles: "普法文章", "Legal education";
-        article_sms: "重要普法文章短信提醒", "Text me important articles";
         me_signed_in_as: "已登录", "Signed in as";
         me_sign_in: "登录", "Sign in";
         me_sign_out: "退出登录", "Sign out";

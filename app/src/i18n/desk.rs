@@ -5,6 +5,7 @@ texts! {
     DeskTexts {
         nav_communities: "社区", "Communities";
         nav_files: "居民资料", "Residents' files";
+        uploading: "正在上传", "Uploading";
         nav_publish: "普法与资料", "Articles & library";
         files_title: "居民资料", "Residents' files";
         files_note: "您服务的社区居民发来的文件。每次打开都会记录在审计日志中。", "Files from residents of the communities you serve. Every opening is recorded in the audit log.";

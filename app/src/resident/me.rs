@@ -1,10 +1,9 @@
 use crate::api::account::{GetInbox, SetLanguage};
-use crate::api::articles::SetArticleSms;
 use crate::api::auth::SignOut;
 use crate::api::call;
 use crate::i18n::Lang;
-use crate::model::{ArticleSmsRequest, Empty, SetLanguageRequest};
-use crate::ui::components::{error_note, page_title, SignInLink};
+use crate::model::{Empty, SetLanguageRequest};
+use crate::ui::components::{page_title, SignInLink};
 use crate::ui::load::load;
 use crate::ui::submit::Submit;
 use crate::ui::{use_prefs, use_session};
@@ -46,10 +45,9 @@ pub fn MePage() -> impl IntoView {
                     </button>
                 </section>
                 <nav class="mb-4 grid grid-cols-2 gap-2">
-                    <a href="/me/files" class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{prefs.t().my_files}</a>
+                    <a href="/me/files" rel="external" class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{prefs.t().my_files}</a>
                     <a href="/articles" rel="external" class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{prefs.t().articles}</a>
                 </nav>
-                {article_sms(me.article_sms)}
                 <Inbox />
             }.into_any(),
             None => view! {
@@ -69,22 +67,6 @@ pub fn MePage() -> impl IntoView {
             </fieldset>
             {toggle(prefs.t().me_large_text, prefs.large_text)}
             {toggle(prefs.t().me_high_contrast, prefs.high_contrast)}
-        </section>
-    }
-}
-
-/// Whether important articles also come by SMS; saved at once.
-fn article_sms(on: bool) -> impl IntoView {
-    let prefs = use_prefs();
-    let save = Submit::new(|on: &bool| call::<SetArticleSms>(ArticleSmsRequest { on: *on }));
-    view! {
-        <section class="mb-4 rounded-lg border border-line bg-surface px-4">
-            <label class="flex min-h-12 items-center justify-between">
-                <span>{prefs.t().article_sms}</span>
-                <input type="checkbox" role="switch" class="h-6 w-6" prop:checked=on
-                    on:change=move |ev| save.dispatch(event_target_checked(&ev)) />
-            </label>
-            {move || save.value().get().and_then(Result::err).map(error_note)}
         </section>
     }
 }

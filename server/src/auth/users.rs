@@ -65,7 +65,6 @@ impl From<UserRow> for Me {
             community_id: user.community_id,
             lang: user.lang,
             lawyer_id: None,
-            article_sms: user.article_sms,
         }
     }
 }

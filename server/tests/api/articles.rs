@@ -13,7 +13,21 @@ async fn an_article_for_one_street_reaches_its_residents_and_no_one_else() {
     let (xinan, _) = app.resident_of("13722220002", "海旺社区").await;
     let (status, _) = app.post_with(&shajing, "articles/sms", json!({ "on": true })).await;
     assert_eq!(status, StatusCode::OK);
-    app.post_with(&xinan, "articles/sms", json!({ "on": true })).await;
+    // The feed page's own form does the same, without any script; not from another site.
+    let form = |client: &reqwest::Client, site: &'static str| {
+        client
+            .post(format!("{}/articles/sms", app.address))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", site)
+            .body("on=1")
+            .send()
+    };
+    let refused = form(&xinan, "cross-site").await.expect("form");
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let done = form(&xinan, "same-origin").await.expect("form");
+    assert!(done.url().path().ends_with("/articles"), "back on the feed: {}", done.url());
+    assert!(done.text().await.expect("html").contains("关闭短信提醒"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM users WHERE phone = '13722220002' AND article_sms = 1").await, 1);
     let street: i64 = app.count("SELECT id FROM streets WHERE name = '沙井街道'").await;
     let staff = app.staff_client("staff").await;
     let (status, saved) = app

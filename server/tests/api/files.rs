@@ -311,3 +311,24 @@ async fn files_leave_when_their_time_is_up_once_however_many_servers_run_the_job
     assert_eq!(app.stored_blobs(), demo_blobs + 2, "photo and thumbnail, still named by the folder's copy");
     assert_eq!(server::files::retention::purge(&app.store, blobs, later + day, retention).await.expect("purge"), 0);
 }
+
+#[tokio::test]
+async fn my_files_is_a_page_the_server_renders_with_names_escaped() {
+    let app = spawn_app().await;
+    let (resident, _) = app.resident_of("13711110008", "后亭社区").await;
+    // Names lose markup characters at upload; what is left is escaped on the page.
+    let token = app.uploaded(&resident, "R&D \"合同\".pdf", samples::pdf("A")).await;
+    app.post_with(&resident, "files/share", json!({ "token": token })).await;
+    let page = resident.get(format!("{}/me/files", app.address)).send().await.expect("page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let csp = page.headers()["content-security-policy"].to_str().expect("ascii").to_owned();
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    let html = page.text().await.expect("html");
+    assert!(html.contains(&format!("/files/{token}?inline=1")), "{html}");
+    assert!(html.contains(">R&amp;D 合同.pdf</a>"), "{html}");
+    assert!(html.contains("<script src=\"/my-files.js\" defer></script>"));
+    // A visitor is asked to sign in and comes back here.
+    let html =
+        new_client().get(format!("{}/me/files", app.address)).send().await.expect("page").text().await.expect("html");
+    assert!(html.contains("/sign-in?next=/me/files") && !html.contains(&token), "{html}");
+}

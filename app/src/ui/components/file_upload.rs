@@ -1,5 +1,6 @@
 //! Picks one file and sends it to `POST /api/files/upload` with a progress bar: on a weak
-//! network a photo of a contract takes a while, and the resident should see it moving. The
+//! network a scan takes a while, and whoever sends it should see it moving (the workbench; the
+//! residents' 我的资料 page does the same with a small script). The
 //! server decides what the file is and answers with its `FileRef` or a plain error.
 
 use crate::error::AppError;
@@ -45,8 +46,8 @@ pub fn FileUpload(#[prop(into)] label: String, done: Callback<FileRef>) -> impl 
             <input type="file" class="sr-only" accept=ACCEPT on:change=pick disabled=move || progress.get().is_some() />
         </label>
         {move || progress.get().map(|p| view! {
-            <p class="mt-2 text-sm" role="status">{prefs.t().uploading}" "{p}"%"</p>
-            <progress class="w-full" max="100" value=p aria-label=prefs.t().uploading></progress>
+            <p class="mt-2 text-sm" role="status">{prefs.desk().uploading}" "{p}"%"</p>
+            <progress class="w-full" max="100" value=p aria-label=prefs.desk().uploading></progress>
         })}
         {move || error.get().map(error_note)}
     }
