@@ -30,6 +30,12 @@
     const file = event.target.files[0];
     if (!file) return;
     $("problem").hidden = true;
+    // Refused before a byte is sent: a weak network should not carry a file that cannot stay.
+    if (file.size > Number(form.dataset.max)) {
+      event.target.value = "";
+      problem(form.dataset.tooLarge);
+      return;
+    }
     busy(true);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/files/upload?name=" + encodeURIComponent(file.name));
@@ -50,7 +56,8 @@
         problem(answer.message);
         return;
       }
-      const shared = await post("files/share", { token: answer.token }).catch(() => null);
+      const booking = Number($("matter").value) || null;
+      const shared = await post("files/share", { token: answer.token, booking_id: booking }).catch(() => null);
       if (shared && shared.ok) {
         location.reload();
       } else {

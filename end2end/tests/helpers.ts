@@ -45,3 +45,28 @@ export async function expectAccessible(page: Page) {
   const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(found, `axe on ${page.url()}`).toEqual([]);
 }
+
+/** Makes the signed-in resident of `page` a resident of `community` (by name). */
+export async function setCommunity(page: Page, community: string) {
+  const found = await page.request.post("/api/directory/communities", { data: { query: community } });
+  const [first] = await found.json();
+  const answer = await page.request.post("/api/account/set-community", { data: { community_id: first.id } });
+  expect(answer.ok(), await answer.text()).toBeTruthy();
+}
+
+/** A photo, as a phone's camera would give one (a JPEG drawn by the browser). */
+export async function photo(page: Page, text: string): Promise<Buffer> {
+  const base64 = await page.evaluate((text) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 800;
+    canvas.height = 600;
+    const g = canvas.getContext("2d") as CanvasRenderingContext2D;
+    g.fillStyle = "#f5f1e6";
+    g.fillRect(0, 0, 800, 600);
+    g.fillStyle = "#222";
+    g.font = "48px sans-serif";
+    g.fillText(text, 60, 120);
+    return canvas.toDataURL("image/jpeg", 0.9).split(",")[1];
+  }, text);
+  return Buffer.from(base64, "base64");
+}

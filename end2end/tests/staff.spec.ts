@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { codeSentTo, signInWorker } from "./helpers";
+import { codeSentTo, expectAccessible, setCommunity, signInResident, signInWorker } from "./helpers";
 
 test("a lawyer finds the workbench from the residents' sign-in and signs in with a password", async ({ page }) => {
   await page.goto("/sign-in");
@@ -45,4 +45,42 @@ test("an admin finishes a password sign-in with the SMS second factor", async ({
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).toHaveURL("/desk");
   await expect(page.getByText("系统管理员")).toBeVisible();
+});
+
+test("staff publish an article for one street; its residents read it and another street's do not", async ({ page, browser }) => {
+  await signInWorker(page, "staff");
+  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "普法与资料" }).click();
+  await expect(page).toHaveURL("/desk/publish");
+  await page.getByLabel("标题").first().fill("沙井街道：租房押金怎么退");
+  await page.getByLabel("推送范围").selectOption({ label: "沙井街道" });
+  await page.getByLabel("正文(支持Markdown格式)").fill("退租前**拍照留证**，押金条要保存好。\n\n<script>alert(1)</script>");
+  await page.getByRole("button", { name: "发布文章" }).click();
+  await expect(page.getByRole("status")).toContainText("已发布");
+  await expect(page.getByRole("listitem").filter({ hasText: "沙井街道：租房押金怎么退" }).first()).toContainText("沙井街道");
+  await expectAccessible(page);
+
+  const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+  const reader = async (number: string, community: string) => {
+    const context = await browser.newContext(phone);
+    const resident = await context.newPage();
+    await signInResident(resident, number);
+    await setCommunity(resident, community);
+    await resident.goto("/articles");
+    return { context, resident };
+  };
+  const shajing = await reader("13755550011", "后亭社区");
+  const article = shajing.resident.getByRole("link", { name: "沙井街道：租房押金怎么退" });
+  await expect(article).toBeVisible();
+  await article.click();
+  await expect(shajing.resident.getByRole("heading", { name: "沙井街道：租房押金怎么退" })).toBeVisible();
+  await expect(shajing.resident.locator("article strong")).toHaveText("拍照留证");
+  await expect(shajing.resident.locator("article")).toContainText("<script>alert(1)</script>");
+  await expectAccessible(shajing.resident);
+  await shajing.context.close();
+
+  const xinan = await reader("13755550012", "海旺社区");
+  await expect(xinan.resident.getByRole("heading", { name: "普法文章" })).toBeVisible();
+  await expect(xinan.resident.getByRole("link", { name: "被拖欠工资怎么办：三步依法讨薪" })).toBeVisible();
+  await expect(xinan.resident.getByRole("link", { name: "沙井街道：租房押金怎么退" })).toHaveCount(0);
+  await xinan.context.close();
 });

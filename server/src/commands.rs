@@ -78,6 +78,11 @@ pub async fn check_config(config: &Config) -> Vec<String> {
     if let Err(error) = Store::open(&config.database_url, Some(1)).await {
         problems.push(format!("the database at DATABASE_URL cannot be used: {error}"));
     }
+    match crate::files::blobs::Blobs::open(config.storage_url.as_deref(), &config.data_dir) {
+        Err(error) => problems.push(format!("file storage: {error}")),
+        Ok(blobs) if !blobs.writable().await => problems.push("file storage cannot be written to".to_owned()),
+        Ok(_) => {}
+    }
     problems
 }
 

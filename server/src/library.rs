@@ -29,6 +29,9 @@ impl LibraryService {
 type Row =
     (i64, String, String, String, String, i64, i64, i64, i64, String, String, Option<String>, String, String, i64, i64);
 
+/// A version: number, note, and its file's row.
+type VersionRow = (i64, String, i64, String, String, Option<String>, String, String, i64, i64);
+
 const SELECT: &str = "SELECT d.id, d.title, d.category, d.tags, d.summary, d.downloads, v.version, v.created_at, ";
 const FROM: &str = " FROM documents d \
     JOIN document_versions v ON v.document_id = d.id \
@@ -80,15 +83,14 @@ impl LibraryService {
             .await
             .map_err(|e| internal(caller, e))?;
         let document = summary(row.ok_or_else(|| caller.error(ErrorKind::NotFound))?);
-        let versions: Vec<(i64, String, i64, String, String, Option<String>, String, String, i64, i64)> =
-            sqlx::query_as(&format!(
-                "SELECT v.version, v.note, {FILE_COLUMNS} FROM document_versions v JOIN files f ON f.id = v.file_id \
+        let versions: Vec<VersionRow> = sqlx::query_as(&format!(
+            "SELECT v.version, v.note, {FILE_COLUMNS} FROM document_versions v JOIN files f ON f.id = v.file_id \
                  WHERE v.document_id = $1 ORDER BY v.version DESC"
-            ))
-            .bind(document_id)
-            .fetch_all(&self.store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
+        ))
+        .bind(document_id)
+        .fetch_all(&self.store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
         let versions = versions
             .into_iter()
             .map(|(version, note, a, b, c, d, e, f, g, h)| {

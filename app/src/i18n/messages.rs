@@ -88,6 +88,9 @@ texts! {
         page_files_empty: "还没有文件", "No files yet";
         page_from_lawyer: "律师发来：", "From your lawyer:";
         page_delete: "删除", "Delete";
+        page_files_about: "文件用于", "For";
+        page_files_folder: "我的资料(本社区法律顾问可见)", "My files (seen by my community's lawyers)";
+        page_files_booking: "预约", "Booking";
         page_sms_on: "重要文章会短信通知您。", "Important articles come to you by SMS.";
         page_sms_off: "需要时，重要文章可以短信通知您。", "Important articles can come to you by SMS.";
         page_sms_start: "开启短信提醒", "Text me";

@@ -23,10 +23,7 @@ pub fn HomePage() -> impl IntoView {
                 <span aria-hidden="true">"›"</span>
             </a>
         })}
-        <a href="/articles" rel="external" class="mb-4 flex min-h-12 items-center justify-between rounded-lg border-2 border-brand px-4 font-bold text-brand">
-            <span>{prefs.t().articles}</span>
-            <span aria-hidden="true">"›"</span>
-        </a>
+        {super::me::server_page("/articles", prefs.t().articles)}
         <h2 class="mb-2 mt-2 text-lg font-bold">{prefs.t().home_pick_community}</h2>
         {move || loaded(streets.get(), |streets| view! {
             <ul class="grid grid-cols-2 gap-2">

@@ -44,10 +44,7 @@ pub fn MePage() -> impl IntoView {
                         {prefs.t().me_sign_out}
                     </button>
                 </section>
-                <nav class="mb-4 grid grid-cols-2 gap-2">
-                    <a href="/me/files" rel="external" class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{prefs.t().my_files}</a>
-                    <a href="/articles" rel="external" class="flex min-h-12 items-center justify-center rounded-lg border-2 border-brand font-bold text-brand">{prefs.t().articles}</a>
-                </nav>
+                {server_page("/me/files", prefs.t().my_files)}
                 <Inbox />
             }.into_any(),
             None => view! {
@@ -68,6 +65,16 @@ pub fn MePage() -> impl IntoView {
             {toggle(prefs.t().me_large_text, prefs.large_text)}
             {toggle(prefs.t().me_high_contrast, prefs.high_contrast)}
         </section>
+    }
+}
+
+/// A link to a page the server renders (the router leaves it to the browser), as a row.
+pub fn server_page(href: &'static str, label: &'static str) -> impl IntoView {
+    view! {
+        <a href=href class="mb-4 flex min-h-12 items-center justify-between rounded-lg border-2 border-brand px-4 font-bold text-brand">
+            <span>{label}</span>
+            <span aria-hidden="true">"›"</span>
+        </a>
     }
 }
 

@@ -3,7 +3,7 @@ use crate::api::call;
 use crate::domain::{OneTimeCode, PhoneNumber};
 use crate::error::AppError;
 use crate::model::{CodeSignInRequest, SendCodeRequest};
-use crate::ui::components::{after_sign_in, error_note, page_title, server_rendered};
+use crate::ui::components::{after_sign_in, error_note, page_title};
 use crate::ui::router::{query_param, use_location};
 use crate::ui::submit::Submit;
 use crate::ui::{use_prefs, use_session};
@@ -52,12 +52,7 @@ fn CodeForm() -> impl IntoView {
         Ok(me) => {
             session.me.set(Some(me.clone()));
             let next = location.query.with_untracked(|q| query_param(q, "next"));
-            let target = after_sign_in(next.as_deref(), "/");
-            if server_rendered(&target) {
-                crate::ui::platform::go_to(&target);
-            } else {
-                location.navigate(&target, false);
-            }
+            location.navigate(&after_sign_in(next.as_deref(), "/"), false);
         }
         Err(e) => error.set(Some(e.clone())),
     });

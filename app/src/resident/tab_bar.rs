@@ -26,10 +26,8 @@ pub fn TabBar() -> impl IntoView {
                         let current = move || is_current(&location.path.get(), href);
                         view! {
                             <li>
-                                // The library is a page the server renders: a full load.
                                 <a
                                     href=href
-                                    rel=(href == "/library").then_some("external")
                                     class={move || if current() {
                                         "flex min-h-14 flex-col items-center justify-center text-sm font-bold text-brand"
                                     } else {

@@ -10,4 +10,4 @@ pub use duty_hours::duty_hours;
 pub use error_note::{error_note, loaded, loading};
 pub use file_upload::FileUpload;
 pub use page_title::page_title;
-pub use sign_in_link::{after_sign_in, server_rendered, SignInLink};
+pub use sign_in_link::{after_sign_in, SignInLink};

@@ -139,7 +139,8 @@ mod platform {
     }
 
     /// Back/forward update the location; clicks on same-site links become navigations, except
-    /// links marked `rel="external"` (the other front end), with a target, or a download.
+    /// links marked `rel="external"` (the other front end), pages the server renders, links with
+    /// a target, or a download.
     pub fn follow(location: Location) {
         window_event_listener(ev::popstate, move |_| {
             let (path, query) = current();
@@ -165,7 +166,11 @@ mod platform {
             };
             let href = anchor.get_attribute("href").unwrap_or_default();
             let external = anchor.get_attribute("rel").is_some_and(|rel| rel.contains("external"));
-            if external || anchor.has_attribute("target") || anchor.has_attribute("download") || !super::is_local(&href)
+            if external
+                || anchor.has_attribute("target")
+                || anchor.has_attribute("download")
+                || !super::is_local(&href)
+                || super::server_page(&href)
             {
                 return;
             }
@@ -188,6 +193,12 @@ mod platform {
     pub fn follow(_location: Location) {}
 }
 
+/// Whether `href` is a page the server renders itself (普法, the library, 我的资料, files): the
+/// browser loads it.
+pub fn server_page(href: &str) -> bool {
+    ["/articles", "/library", "/me/files", "/files/"].iter().any(|p| href.starts_with(p))
+}
+
 /// Whether `href` is a path of this site (`/x`), not another site (`//host`, `https:`).
 pub fn is_local(href: &str) -> bool {
     href.starts_with('/') && !href.starts_with("//") && !href.contains('\\')
@@ -196,6 +207,15 @@ pub fn is_local(href: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn server_pages_are_left_to_the_browser() {
+        assert!(server_page("/library?q=借条"));
+        assert!(server_page("/articles/3"));
+        assert!(server_page("/me/files"));
+        assert!(!server_page("/me"));
+        assert!(!server_page("/communities/4"));
+    }
 
     #[test]
     fn query_values_are_found_and_decoded() {

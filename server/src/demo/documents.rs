@@ -6,8 +6,13 @@ use crate::files::inspect::samples;
 use crate::store::now_ms;
 use sqlx::{Any, Transaction};
 
-/// Title, category, tags, summary, file name, paragraphs.
-const DOCUMENTS: &[(&str, &str, &str, &str, &str, &[&str])] = &[
+/// A demo library document: title, category, tags, summary, file name, its paragraphs.
+type DemoDocument = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static [&'static str]);
+/// A demo article: title, category, theme, street or community (by name), days ago, body.
+type DemoArticle =
+    (&'static str, &'static str, &'static str, Option<&'static str>, Option<&'static str>, i64, &'static str);
+
+const DOCUMENTS: &[DemoDocument] = &[
     (
         "劳动仲裁申请书（模板）",
         "labour",
@@ -76,8 +81,7 @@ const DOCUMENTS: &[(&str, &str, &str, &str, &str, &[&str])] = &[
     ),
 ];
 
-/// Title, category, theme, street name (or none), community name (or none), days ago, body.
-const ARTICLES: &[(&str, &str, &str, Option<&str>, Option<&str>, i64, &str)] = &[
+const ARTICLES: &[DemoArticle] = &[
     (
         "被拖欠工资怎么办：三步依法讨薪",
         "labour",

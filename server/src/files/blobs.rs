@@ -75,8 +75,9 @@ impl Blobs {
         }
     }
 
-    /// Whether `key` is stored.
-    pub async fn exists(&self, key: &str) -> bool {
-        self.inner.head(&Blobs::path(key)).await.is_ok()
+    /// Whether a file can be written and removed (checked by `server check-config`).
+    pub async fn writable(&self) -> bool {
+        let probe = Path::from("check-config-probe");
+        self.inner.put(&probe, PutPayload::from_static(b"ok")).await.is_ok() && self.inner.delete(&probe).await.is_ok()
     }
 }

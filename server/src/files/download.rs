@@ -28,6 +28,10 @@ pub struct DownloadQuery {
     thumb: Option<u8>,
 }
 
+/// A file as a download needs it: id, blob key, thumbnail key, kind, name, purpose, uploader,
+/// library document.
+type Found = (i64, String, Option<String>, String, String, String, i64, Option<i64>);
+
 /// Serves one file.
 pub async fn handle(
     State(state): State<AppState>,
@@ -42,7 +46,7 @@ pub async fn handle(
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return not_found();
     }
-    let row: Option<(i64, String, Option<String>, String, String, String, i64, Option<i64>)> = match sqlx::query_as(
+    let row: Option<Found> = match sqlx::query_as(
         "SELECT f.id, f.blob_key, f.thumb_key, f.kind, f.name, f.purpose, f.uploaded_by, v.document_id FROM files f \
          LEFT JOIN document_versions v ON v.file_id = f.id WHERE f.token = $1 AND f.deleted_at IS NULL",
     )

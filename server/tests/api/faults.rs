@@ -18,7 +18,8 @@ fn serve(envs: &[(&str, &str)]) -> (Option<i32>, String) {
 fn bad_settings_and_a_database_down_at_start_stop_the_server_with_one_clear_line() {
     let dir = std::env::temp_dir().join(format!("fai-faults-{}", std::process::id()));
     let data = dir.display().to_string();
-    let cases: [(&[(&str, &str)], &str); 6] = [
+    let sqlite = format!("sqlite://{data}/fai.db?mode=rwc");
+    let cases: [(&[(&str, &str)], &str); 8] = [
         (&[("DATABASE_URL", "mysql://db.example/fai")], "unsupported DATABASE_URL scheme"),
         (&[("BIND_ADDR", "nowhere")], "BIND_ADDR"),
         (&[("SMS_SENDER", "http"), ("SMS_GATEWAY_URL", "https://sms.example/send")], "SMS_GATEWAY_SECRET"),
@@ -28,6 +29,8 @@ fn bad_settings_and_a_database_down_at_start_stop_the_server_with_one_clear_line
             &[("DATA_DIR", &data), ("DATABASE_URL", "postgres://nobody@127.0.0.1:1/fai")],
             "the database cannot be reached",
         ),
+        (&[("DATA_DIR", &data), ("DATABASE_URL", &sqlite), ("STORAGE_URL", "ftp://files.example")], "STORAGE_URL"),
+        (&[("PUBLIC_URL", "fai.example")], "PUBLIC_URL"),
     ];
     for (envs, says) in cases {
         let (code, stderr) = serve(envs);

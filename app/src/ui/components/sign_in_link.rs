@@ -28,14 +28,6 @@ pub fn after_sign_in(next: Option<&str>, fallback: &'static str) -> String {
     }
 }
 
-/// Whether `path` is a page the server renders (articles, the library, 我的资料): reached by a
-/// full page load, not by the app's router.
-pub fn server_rendered(path: &str) -> bool {
-    ["/articles", "/library", "/me/files"]
-        .iter()
-        .any(|prefix| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?'])))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,15 +41,6 @@ mod tests {
         assert_eq!(sign_in_href("/communities/4", ""), "/sign-in?next=/communities/4");
         assert_eq!(sign_in_href("/", ""), "/sign-in");
         assert_eq!(sign_in_href("/sign-in", "next=/me"), "/sign-in");
-    }
-
-    #[test]
-    fn server_pages_are_told_apart() {
-        assert!(server_rendered("/me/files"));
-        assert!(server_rendered("/articles/3"));
-        assert!(server_rendered("/library?q=借条"));
-        assert!(!server_rendered("/me"));
-        assert!(!server_rendered("/librarything"));
     }
 
     #[test]

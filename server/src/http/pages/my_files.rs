@@ -22,7 +22,7 @@ pub async fn my_files(State(state): State<AppState>, request: Request) -> Respon
     let resident = caller.user().ok().filter(|u| u.role == Role::Resident);
     if resident.is_none() {
         let main = format!(
-            "<h1>{title}</h1><p>{note}</p><p class=\"actions\"><a class=\"button\" href=\"/sign-in?next=/me/files\">{sign_in}</a></p>",
+            "<h1>{title}</h1><p>{note}</p><p class=\"actions\"><a class=\"button\" href=\"/sign-in?next=/me\">{sign_in}</a></p>",
             title = m.page_my_files,
             note = m.page_files_note,
             sign_in = m.page_sign_in,
@@ -33,9 +33,35 @@ pub async fn my_files(State(state): State<AppState>, request: Request) -> Respon
         Ok(files) => files,
         Err(error) => return trouble(lang, error.message),
     };
+    // A file can go with one of the resident's bookings, upcoming or of the last month.
+    let bookings: Vec<(i64, String, i64, String)> = match sqlx::query_as(
+        "SELECT b.id, b.code, b.slot_start, c.name FROM bookings b JOIN communities c ON c.id = b.community_id \
+         WHERE b.resident_id = $1 AND b.slot_end > $2 AND b.status IN ('pending', 'confirmed', 'completed') \
+         ORDER BY b.slot_start",
+    )
+    .bind(resident.map_or(0, |u| u.id))
+    .bind(crate::store::now_ms() - 30 * 86_400_000)
+    .fetch_all(&state.store.pool)
+    .await
+    {
+        Ok(bookings) => bookings,
+        Err(error) => return trouble(lang, error),
+    };
+    let mut matters = format!("<option value=\"\">{}</option>", m.page_files_folder);
+    for (id, code, start, community) in &bookings {
+        let _ = write!(
+            matters,
+            "<option value=\"{id}\">{label} {code} · {when} · {community}</option>",
+            label = m.page_files_booking,
+            when = app::time::Instant(*start).format_shanghai(),
+            community = escape(community),
+        );
+    }
     let mut main = format!(
         "<h1>{title}</h1><p>{note}</p>\
-         <form id=\"upload\" class=\"upload\" data-offline=\"{offline}\"><label class=\"button\" for=\"file\">{add}</label>\
+         <form id=\"upload\" class=\"upload\" data-offline=\"{offline}\" data-max=\"{max}\" data-too-large=\"{too_large}\">\
+         <label for=\"matter\">{about}</label><select id=\"matter\" name=\"booking\">{matters}</select>\
+         <label class=\"button\" for=\"file\">{add}</label>\
          <input id=\"file\" name=\"file\" type=\"file\" accept=\"{ACCEPT}\" class=\"picker\">\
          <p id=\"status\" role=\"status\" hidden>{uploading} <span id=\"percent\">0</span>%</p>\
          <progress id=\"progress\" max=\"100\" value=\"0\" hidden aria-label=\"{uploading}\"></progress>\
@@ -47,6 +73,9 @@ pub async fn my_files(State(state): State<AppState>, request: Request) -> Respon
         uploading = m.page_uploading,
         noscript = m.page_files_noscript,
         offline = m.page_offline,
+        about = m.page_files_about,
+        max = state.files.max_upload_bytes,
+        too_large = m.err_file_too_large,
     );
     if files.is_empty() {
         let _ = write!(main, "<p>{}</p>", m.page_files_empty);
