@@ -16,7 +16,7 @@ pub mod upload;
 use crate::auth::internal;
 use crate::store::Store;
 use app::domain::FileKind;
-use app::error::AppError;
+use app::error::{AppError, ErrorKind};
 use app::model::{FileRef, ShareRequest, SharedFile};
 use app::ports::{Caller, FilesPort};
 use app::time::Instant;
@@ -60,29 +60,35 @@ pub(crate) fn file_ref(row: &FileRow) -> FileRef {
     }
 }
 
-/// The caller's pending upload `token` (id and row), or 404; 409 when it is already attached.
+/// The caller's pending upload `token`, or 404; 409 when it is already attached.
 pub(crate) async fn pending_upload(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     caller: &Caller,
     user_id: i64,
     token: &str,
 ) -> Result<FileRow, AppError> {
-    let row: Option<(FileRow, String)> = sqlx::query_as::<_, (i64, String, String, Option<String>, String, String, i64, i64, String)>(
-        &format!("SELECT {FILE_COLUMNS}, f.purpose FROM files f WHERE f.token = $1 AND f.uploaded_by = $2 AND f.deleted_at IS NULL"),
-    )
-    .bind(token)
-    .bind(user_id)
-    .fetch_optional(&mut **tx)
-    .await
-    .map_err(|e| internal(caller, e))?
-    .map(|(a, b, c, d, e, f, g, h, purpose)| ((a, b, c, d, e, f, g, h), purpose));
-    match row {
-        None => Err(caller.error(app::error::ErrorKind::NotFound)),
-        Some((_, purpose)) if purpose != "pending" => {
-            Err(AppError::new(app::error::ErrorKind::Conflict, caller.lang.messages().err_file_used))
-        }
-        Some((row, _)) => Ok(row),
+    let mine = "f.token = $1 AND f.uploaded_by = $2 AND f.deleted_at IS NULL";
+    let row: Option<FileRow> =
+        sqlx::query_as(&format!("SELECT {FILE_COLUMNS} FROM files f WHERE {mine} AND f.purpose = 'pending'"))
+            .bind(token)
+            .bind(user_id)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(|e| internal(caller, e))?;
+    if let Some(row) = row {
+        return Ok(row);
     }
+    let attached: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM files f WHERE {mine}"))
+        .bind(token)
+        .bind(user_id)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    Err(if attached > 0 {
+        AppError::new(ErrorKind::Conflict, caller.lang.messages().err_file_used)
+    } else {
+        caller.error(ErrorKind::NotFound)
+    })
 }
 
 #[async_trait]
