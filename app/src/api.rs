@@ -12,6 +12,7 @@ pub mod directory;
 pub mod duty;
 pub mod files;
 pub mod library;
+pub mod questions;
 pub mod staff;
 
 pub use call::call;

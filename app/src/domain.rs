@@ -24,6 +24,7 @@ mod document;
 mod duty;
 mod one_time_code;
 mod phone;
+mod question;
 mod role;
 
 pub use booking::{
@@ -39,4 +40,8 @@ pub use duty::{
 };
 pub use one_time_code::OneTimeCode;
 pub use phone::PhoneNumber;
+pub use question::{
+    add_working_hours, QuestionStatus, RouteStep, MAX_QUESTION_ATTACHMENTS, MAX_QUESTION_TEXT_CHARS,
+    MAX_QUESTION_TITLE_CHARS, QUESTIONS_PER_DAY,
+};
 pub use role::{AssignmentRole, Role};

@@ -218,6 +218,8 @@ pub struct ProgrammeOverview {
 mod booking;
 mod documents;
 mod duty;
+mod questions;
 pub use booking::*;
 pub use documents::*;
 pub use duty::*;
+pub use questions::*;

@@ -19,7 +19,9 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 mod documents;
+mod questions;
 pub use documents::{ArticlesPort, FilesPort, LibraryPort};
+pub use questions::QuestionsPort;
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "fai_session";
 
@@ -213,6 +215,8 @@ pub struct Ports {
     pub library: Arc<dyn LibraryPort>,
     /// 普法 articles.
     pub articles: Arc<dyn ArticlesPort>,
+    /// Online questions.
+    pub questions: Arc<dyn QuestionsPort>,
 }
 
 impl std::fmt::Debug for Ports {

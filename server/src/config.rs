@@ -56,6 +56,12 @@ pub struct Config {
     pub storage_url: Option<String>,
     /// `FILE_RETENTION_DAYS`, default 180: how long a closed booking's private files are kept.
     pub file_retention_days: u64,
+    /// `QUESTION_DEADLINE_HOURS`, default 24: working hours each lawyer on a question's route
+    /// has to answer before it moves on.
+    pub question_deadline_hours: u64,
+    /// `QUESTION_CLAIM_LAPSE_DAYS`, default 3: how long a claimed question may wait for its
+    /// claimant before it goes back to the route.
+    pub question_claim_lapse_days: u64,
     /// `PUBLIC_URL`: the address residents reach the portal at, for links in SMS; default
     /// `http://BIND_ADDR`.
     pub public_url: String,
@@ -130,6 +136,8 @@ impl Config {
             max_upload_bytes: number("MAX_UPLOAD_BYTES")?.map_or(10 * 1024 * 1024, |n| n as usize),
             storage_url: get("STORAGE_URL").filter(|u| !u.trim().is_empty()),
             file_retention_days: number("FILE_RETENTION_DAYS")?.unwrap_or(180),
+            question_deadline_hours: number("QUESTION_DEADLINE_HOURS")?.unwrap_or(24),
+            question_claim_lapse_days: number("QUESTION_CLAIM_LAPSE_DAYS")?.unwrap_or(3),
             public_url,
         })
     }

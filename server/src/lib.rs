@@ -18,6 +18,7 @@ pub mod duty;
 pub mod files;
 pub mod http;
 pub mod library;
+pub mod questions;
 pub mod sms;
 pub mod startup;
 pub mod store;

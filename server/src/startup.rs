@@ -12,6 +12,7 @@ use crate::files::{self, blobs::Blobs, FilesService};
 use crate::http::metrics::{self, Metrics};
 use crate::http::{api, health, pages, request_id, security, site};
 use crate::library::LibraryService;
+use crate::questions::{self, Deadlines, QuestionsService};
 use crate::sms::{self, Outbox, SmsSender};
 use crate::store::{settings, Store, StoreError};
 use app::ports::Ports;
@@ -96,6 +97,11 @@ impl Application {
         let files = FilesService { store: store.clone(), blobs, max_upload_bytes: config.max_upload_bytes };
         let library = LibraryService::new(store.clone());
         let articles = ArticlesService::new(store.clone(), outbox.clone(), config.public_url.clone());
+        let deadlines = Deadlines {
+            step_hours: i64::try_from(config.question_deadline_hours).unwrap_or(24),
+            claim_lapse_ms: i64::try_from(config.question_claim_lapse_days.saturating_mul(86_400_000))
+                .unwrap_or(i64::MAX),
+        };
         let ports = Ports {
             auth: Arc::new(AuthService::new(store.clone(), codes)),
             directory: Arc::new(DirectoryService::new(store.clone())),
@@ -108,6 +114,7 @@ impl Application {
             files: Arc::new(files.clone()),
             library: Arc::new(library.clone()),
             articles: Arc::new(articles.clone()),
+            questions: Arc::new(QuestionsService::new(store.clone(), outbox.clone(), deadlines)),
         };
         let state =
             AppState { store, config: Arc::new(config), ports, metrics: Metrics::default(), files, articles, library };
@@ -124,6 +131,7 @@ impl Application {
             retention_ms,
             stopped.clone(),
         ));
+        tokio::spawn(questions::routing::run(state.store.clone(), deadlines, stopped.clone()));
         tokio::spawn(articles::run(
             state.store.clone(),
             outbox.clone(),

@@ -96,6 +96,17 @@ texts! {
         page_sms_start: "开启短信提醒", "Text me";
         page_sms_stop: "关闭短信提醒", "Stop texts";
         page_offline: "网络不通，请稍后重试", "No connection; try again later";
+        err_question_text: "请填写内容(不超过3000字)", "Write your text (up to 3000 characters)";
+        err_question_consent: "请先阅读并同意提问须知", "Read and accept the notice first";
+        err_too_many_attachments: "每个问题最多附5个文件", "Up to 5 files per question";
+        err_too_many_questions: "今天提问已达上限(3个)，请明天再问，或预约律师当面咨询", "You have asked the most questions allowed today (3); ask tomorrow, or book a lawyer";
+        err_question_closed: "该问题已结束", "This question is closed";
+        err_question_claimed: "该问题已由其他律师认领", "Another lawyer has taken this question";
+        err_question_not_yours: "该问题当前不由您处理", "This question is not with you now";
+        err_question_state: "该问题当前状态不能执行此操作", "Not possible for the question in its current state";
+        inbox_question_routed: "有一条在线咨询等待您回复：{title}", "An online question waits for your answer: {title}";
+        sms_question_answered: "【法i社区】您的咨询“{title}”已有律师回复，请登录查看。", "[Fa-i Community] A lawyer answered your question \"{title}\". Sign in to read it.";
+        sms_question_needs_info: "【法i社区】律师需要您为咨询“{title}”补充信息，请登录查看。", "[Fa-i Community] The lawyer needs more from you on \"{title}\". Sign in to see what.";
         err_title: "请填写标题(不超过100字)", "Enter a title (up to 100 characters)";
         err_doc_summary: "简介不超过500字", "The summary is up to 500 characters";
         err_tags: "标签最多8个，每个不超过20字", "Up to 8 tags of up to 20 characters each";

@@ -224,17 +224,24 @@ pub async fn shared_with_me(store: &Store, caller: &Caller) -> Result<Vec<Shared
 /// lawyers serving its matter, staff.
 pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bool, AppError> {
     let Ok(user) = caller.user() else { return Ok(false) };
-    let row: Option<(i64, i64, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT f.resident_id, f.uploaded_by, f.community_id, b.lawyer_id FROM files f \
+    // Resident, uploader, community, the booking's lawyer, the question.
+    type Matter = (i64, i64, i64, Option<i64>, Option<i64>);
+    let row: Option<Matter> = sqlx::query_as(
+        "SELECT f.resident_id, f.uploaded_by, f.community_id, b.lawyer_id, f.question_id FROM files f \
          LEFT JOIN bookings b ON b.id = f.booking_id WHERE f.id = $1",
     )
     .bind(file_id)
     .fetch_optional(&store.pool)
     .await
     .map_err(|e| internal(caller, e))?;
-    let Some((resident_id, uploaded_by, community_id, booking_lawyer)) = row else { return Ok(false) };
+    let Some((resident_id, uploaded_by, community_id, booking_lawyer, question)) = row else { return Ok(false) };
     if user.id == resident_id || user.id == uploaded_by || user.role.is_staff() {
         return Ok(true);
+    }
+    // A question's files follow the question: its route reads them.
+    if let Some(question) = question {
+        let facts = crate::questions::access::facts(store, caller, question).await?;
+        return Ok(crate::questions::access::require_read(store, caller, &facts).await.is_ok());
     }
     if !user.role.is_adviser() {
         return Ok(false);

@@ -62,10 +62,12 @@ pub async fn remove(store: &Store, blobs: &Blobs, id: i64, now: i64) -> Result<b
 /// Removes every file whose time is up at `now`; returns how many.
 pub async fn purge(store: &Store, blobs: &Blobs, now: i64, retention_ms: i64) -> Result<usize, RemoveError> {
     let due: Vec<i64> = sqlx::query_scalar(
-        "SELECT f.id FROM files f LEFT JOIN bookings b ON b.id = f.booking_id WHERE f.deleted_at IS NULL AND ( \
+        "SELECT f.id FROM files f LEFT JOIN bookings b ON b.id = f.booking_id LEFT JOIN questions q ON q.id = f.question_id \
+         WHERE f.deleted_at IS NULL AND ( \
            (f.purpose = 'pending' AND f.created_at < $1) \
            OR (f.purpose = 'private' AND b.status IN ('declined', 'cancelled', 'completed', 'no_show') \
-               AND (CASE WHEN b.updated_at > b.slot_end THEN b.updated_at ELSE b.slot_end END) < $2)) \
+               AND (CASE WHEN b.updated_at > b.slot_end THEN b.updated_at ELSE b.slot_end END) < $2) \
+           OR (f.purpose = 'private' AND q.status = 'closed' AND q.closed_at < $2)) \
          ORDER BY f.id LIMIT 1000",
     )
     .bind(now - PENDING_MS)

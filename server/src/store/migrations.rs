@@ -20,6 +20,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (8, "limit keys", include_str!("../../migrations/0008_limit_keys.sql")),
     (9, "duty log", include_str!("../../migrations/0009_duty_log.sql")),
     (10, "documents", include_str!("../../migrations/0010_documents.sql")),
+    (11, "questions", include_str!("../../migrations/0011_questions.sql")),
 ];
 
 /// The migrator for `backend`.

@@ -94,6 +94,22 @@ fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Value)> {
         ("articles/save", STAFF, json!({ "title": "普法", "category": "labour", "body": "正文" })),
         ("articles/all", STAFF, json!({})),
         ("articles/sms", RESIDENTS, json!({ "on": false })),
+        (
+            "questions/ask",
+            RESIDENTS,
+            json!({ "client_key": "m", "category": "debt", "title": "借款", "body": "借款", "consent": true }),
+        ),
+        ("questions/mine", RESIDENTS, json!({})),
+        ("questions/thread", May::SignedIn, json!({ "question_id": 999_999 })),
+        ("questions/follow-up", RESIDENTS, json!({ "question_id": 999_999, "body": "补充" })),
+        ("questions/accept", RESIDENTS, json!({ "question_id": 999_999 })),
+        ("questions/rate", RESIDENTS, json!({ "question_id": 999_999, "rating": 5 })),
+        ("questions/queue", DESK, json!({})),
+        ("questions/claim", LOGGERS, json!({ "question_id": 999_999 })),
+        ("questions/answer", LOGGERS, json!({ "question_id": 999_999, "body": "答复" })),
+        ("questions/request-info", LOGGERS, json!({ "question_id": 999_999, "body": "请补充" })),
+        ("questions/close", LOGGERS, json!({ "question_id": 999_999 })),
+        ("questions/reassign", STAFF, json!({ "question_id": 999_999, "lawyer_id": 1 })),
     ]
 }
 
@@ -197,6 +213,9 @@ enum Object {
     Correction,
     /// A library document: one the lawyer published, or one staff published.
     Document,
+    /// A question: a resident's own, or another's; for lawyers one routed to them (后亭社区), or
+    /// one at a community they do not serve.
+    Question,
 }
 
 /// A request naming the object `id`.
@@ -251,6 +270,15 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         ("library/document", Object::Public, |_, id| json!({ "document_id": id })),
         ("library/revise", Object::Document, |_, id| json!({ "document_id": id, "token": NO_FILE })),
         ("articles/read", Object::Public, |_, id| json!({ "article_id": id })),
+        ("questions/thread", Object::Question, |_, id| json!({ "question_id": id })),
+        ("questions/follow-up", Object::Question, |_, id| json!({ "question_id": id, "body": "补充" })),
+        ("questions/accept", Object::Question, |_, id| json!({ "question_id": id })),
+        ("questions/rate", Object::Question, |_, id| json!({ "question_id": id, "rating": 5 })),
+        ("questions/claim", Object::Question, |_, id| json!({ "question_id": id })),
+        ("questions/answer", Object::Question, |_, id| json!({ "question_id": id, "body": "答复" })),
+        ("questions/request-info", Object::Question, |_, id| json!({ "question_id": id, "body": "请补充" })),
+        ("questions/close", Object::Question, |_, id| json!({ "question_id": id })),
+        ("questions/reassign", Object::Question, |f, id| json!({ "question_id": id, "lawyer_id": f.lawyer })),
     ]
 }
 
@@ -299,6 +327,20 @@ async fn with_upload(app: &TestApp, client: &Client, mut body: Value) -> Value {
         body["token"] = json!(app.uploaded(client, "v.docx", server::files::inspect::samples::docx(&["v"])).await);
     }
     body
+}
+
+/// A question asked at `community` by a new resident; its id and the resident's client.
+async fn question(app: &TestApp, community: &str, phone: &str) -> (i64, Client) {
+    let (resident, _) = app.resident_of(phone, community).await;
+    let (status, body) = app
+        .post_with(
+            &resident,
+            "questions/ask",
+            json!({ "client_key": phone, "category": "debt", "title": "借款", "body": "借款未还", "consent": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    (body["question"]["id"].as_i64().expect("question id"), resident)
 }
 
 /// A live booking at `community_id` by a new resident, in one of `starts`; its id and the
@@ -394,6 +436,20 @@ async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
             May::Anyone | May::SignedIn => true,
             May::Only(roles) => roles.contains(&role),
         };
+        // Residents: their own question, and another resident's.
+        if allowed("resident") && object == Object::Question {
+            n += 1;
+            let (theirs, _) = question(&app, "后亭社区", &format!("1377778{n:04}")).await;
+            n += 1;
+            let (own, client) = question(&app, "后亭社区", &format!("1377778{n:04}")).await;
+            let (status, answer) = app.post_with(&client, path, body(&fixture, theirs)).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "a resident on another's question, {path}: {answer}");
+            let (status, answer) = app.post_with(&client, path, body(&fixture, own)).await;
+            assert!(
+                ![401, 403, 404].contains(&status.as_u16()),
+                "a resident on their own question, {path}: {status} {answer}"
+            );
+        }
         // Residents: their own booking, and another resident's at the same community.
         if allowed("resident") && object == Object::Booking {
             n += 1;
@@ -428,6 +484,13 @@ async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
                 Object::Lawyer => (fixture.lawyer, fixture.foreign_lawyer),
                 Object::Correction => (fixture.correction, fixture.foreign_correction),
                 Object::Document => (fixture.document, fixture.foreign_document),
+                Object::Question => {
+                    n += 1;
+                    let own = question(&app, "后亭社区", &format!("1377778{n:04}")).await.0;
+                    n += 1;
+                    let foreign = question(&app, "海旺社区", &format!("1377778{n:04}")).await.0;
+                    (own, foreign)
+                }
                 Object::Public => unreachable!("skipped above"),
             };
             let (status, answer) =

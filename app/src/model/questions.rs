@@ -1,0 +1,137 @@
+//! Online questions on the wire.
+
+use crate::domain::{QuestionStatus, RouteStep, Topic};
+use crate::model::FileRef;
+use crate::time::Instant;
+use serde::{Deserialize, Serialize};
+
+/// A resident's question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AskRequest {
+    /// The device's key for this question (sending it again asks once).
+    pub client_key: String,
+    /// The community whose lawyers answer; the resident's own when absent.
+    #[serde(default)]
+    pub community_id: Option<i64>,
+    /// Category (the booking topics).
+    pub category: Topic,
+    /// A short title.
+    pub title: String,
+    /// The question itself.
+    pub body: String,
+    /// Uploads to attach (tokens of the resident's pending uploads).
+    #[serde(default)]
+    pub attachments: Vec<String>,
+    /// The resident read who will see the question (required).
+    pub consent: bool,
+    /// The resident allows a de-identified version to become a common question.
+    #[serde(default)]
+    pub may_publish: bool,
+}
+
+/// A question in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionSummary {
+    /// Question id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// Category.
+    pub category: Topic,
+    /// Where it stands.
+    pub status: QuestionStatus,
+    /// The community it was asked at.
+    pub community: String,
+    /// Who it waits for now.
+    pub step: RouteStep,
+    /// The lawyer it is routed to (none: the whole street), by name.
+    pub routed_to: Option<String>,
+    /// The lawyer who claimed it, by name.
+    pub claimed_by: Option<String>,
+    /// When the current step's lawyer must answer by.
+    pub deadline_at: Instant,
+    /// When it was asked.
+    pub created_at: Instant,
+    /// When a lawyer first answered.
+    pub first_answer_at: Option<Instant>,
+}
+
+/// One message of a question's thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionMessage {
+    /// What it is: `question`, `answer`, `info_request`, `follow_up`.
+    pub kind: String,
+    /// Who wrote it (a lawyer's name; the resident's masked number).
+    pub author: String,
+    /// Residents' text as written; lawyers' as sanitised HTML.
+    pub body: String,
+    /// When.
+    pub created_at: Instant,
+}
+
+/// A hand-over of the question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RouteEvent {
+    /// The step it moved to.
+    pub step: RouteStep,
+    /// To whom (none: the whole street).
+    pub lawyer: Option<String>,
+    /// Why: `asked`, `deadline`, `on_leave`, `no_lawyer`, `claimed`, `claim_lapsed`, `reassigned`.
+    pub reason: String,
+    /// When.
+    pub at: Instant,
+}
+
+/// A question with its thread, as the resident, a lawyer on its route, or staff see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionThread {
+    /// The question.
+    pub question: QuestionSummary,
+    /// The resident's number: in full for the lawyer who claimed it, masked for everyone else.
+    pub resident_phone: String,
+    /// Every message, oldest first.
+    pub messages: Vec<QuestionMessage>,
+    /// Attached files.
+    pub attachments: Vec<FileRef>,
+    /// Every hand-over, oldest first (lawyers and staff only).
+    pub routes: Vec<RouteEvent>,
+    /// The resident's rating, once given.
+    pub rating: Option<i64>,
+    /// Whether the resident allows publishing a de-identified version.
+    pub may_publish: bool,
+}
+
+/// Names one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionRequest {
+    /// Question id.
+    pub question_id: i64,
+}
+
+/// A message to a question: a lawyer's answer or request for information, a resident's
+/// follow-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionReply {
+    /// Question id.
+    pub question_id: i64,
+    /// The text (lawyers may use simple Markdown).
+    pub body: String,
+}
+
+/// The resident rates the answer, once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionRating {
+    /// Question id.
+    pub question_id: i64,
+    /// 1–5.
+    pub rating: i64,
+}
+
+/// Staff hand a question to a lawyer by hand.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReassignRequest {
+    /// Question id.
+    pub question_id: i64,
+    /// The lawyer.
+    pub lawyer_id: i64,
+}

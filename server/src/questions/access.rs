@@ -1,0 +1,137 @@
+//! Who may read and act on a question. The resident who asked, every lawyer it was ever routed
+//! to or claimed by (and their assistants), every lawyer of the street once it reached the street
+//! step, and staff (audited) read it; anyone else is told it does not exist. Only a lawyer it
+//! waits for now acts on it: its claimant, or (unclaimed) the lawyer it is routed to, or at the
+//! street step any lawyer of the street.
+
+use crate::auth::internal;
+use crate::booking::desk;
+use crate::store::Store;
+use app::domain::{QuestionStatus, Role};
+use app::error::{AppError, ErrorKind};
+use app::ports::Caller;
+
+/// What access checks need of a question.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// Question id.
+    pub id: i64,
+    /// Who asked.
+    pub resident_id: i64,
+    /// Where.
+    pub community_id: i64,
+    /// Where it stands.
+    pub status: QuestionStatus,
+    /// The step's number.
+    pub step: i64,
+    /// The lawyer it waits for (none at the street step).
+    pub routed_to: Option<i64>,
+    /// Its claimant.
+    pub claimed_by: Option<i64>,
+    /// Title, for messages.
+    pub title: String,
+}
+
+/// The columns [`facts`] reads.
+type FactsRow = (i64, i64, i64, String, i64, Option<i64>, Option<i64>, String);
+
+/// The question's facts, or 404.
+pub async fn facts(store: &Store, caller: &Caller, question_id: i64) -> Result<Facts, AppError> {
+    let row: Option<FactsRow> = sqlx::query_as(
+        "SELECT id, resident_id, community_id, status, route_step, routed_to, claimed_by, title FROM questions WHERE id = $1",
+    )
+    .bind(question_id)
+    .fetch_optional(&store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    let (id, resident_id, community_id, status, step, routed_to, claimed_by, title) =
+        row.ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    let status = QuestionStatus::from_db(&status).unwrap_or(QuestionStatus::Closed);
+    Ok(Facts { id, resident_id, community_id, status, step, routed_to, claimed_by, title })
+}
+
+/// Whether one of `lawyers` serves a community of the street of `community_id` today.
+async fn in_street(store: &Store, caller: &Caller, lawyers: &[i64], community_id: i64) -> Result<bool, AppError> {
+    if lawyers.is_empty() {
+        return Ok(false);
+    }
+    let ids = lawyers.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let n: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM assignments a JOIN communities c ON c.id = a.community_id \
+         WHERE a.lawyer_id IN ({ids}) AND c.street_id = (SELECT street_id FROM communities WHERE id = $1) \
+         AND a.starts_on <= $2 AND (a.ends_on IS NULL OR a.ends_on >= $2)"
+    ))
+    .bind(community_id)
+    .bind(crate::booking::today().to_string())
+    .fetch_one(&store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    Ok(n > 0)
+}
+
+/// 404 unless the caller may read the question; staff reads are audited.
+pub async fn require_read(store: &Store, caller: &Caller, q: &Facts) -> Result<(), AppError> {
+    let user = caller.user()?;
+    let allowed = match user.role {
+        Role::Resident => q.resident_id == user.id,
+        Role::Staff | Role::Admin => {
+            crate::audit::record_by(store, caller, user.id, "question_read", &format!("question:{}", q.id))
+                .await
+                .map_err(|e| internal(caller, e))?;
+            true
+        }
+        Role::Lawyer | Role::Assistant => {
+            let mine = desk::own_lawyers(store, caller).await?;
+            let ids = mine.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+            let on_route: i64 = if mine.is_empty() {
+                0
+            } else {
+                sqlx::query_scalar(&format!(
+                    "SELECT COUNT(*) FROM question_routes WHERE question_id = $1 AND lawyer_id IN ({ids})"
+                ))
+                .bind(q.id)
+                .fetch_one(&store.pool)
+                .await
+                .map_err(|e| internal(caller, e))?
+            };
+            on_route > 0
+                || q.claimed_by.is_some_and(|l| mine.contains(&l))
+                || q.routed_to.is_some_and(|l| mine.contains(&l))
+                || (q.step == 3 && in_street(store, caller, &mine, q.community_id).await?)
+        }
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(caller.error(ErrorKind::NotFound))
+    }
+}
+
+/// The lawyer (of the caller's own) who acts on the question now: 404 when the caller may not
+/// read it, 409 when another lawyer holds it or it is closed.
+pub async fn acting_lawyer(store: &Store, caller: &Caller, q: &Facts) -> Result<i64, AppError> {
+    require_read(store, caller, q).await?;
+    let mine = desk::own_lawyers(store, caller).await?;
+    let t = caller.lang.messages();
+    if q.status == QuestionStatus::Closed {
+        return Err(AppError::new(ErrorKind::Conflict, t.err_question_closed));
+    }
+    if let Some(claimant) = q.claimed_by {
+        return if mine.contains(&claimant) {
+            Ok(claimant)
+        } else {
+            Err(AppError::new(ErrorKind::Conflict, t.err_question_claimed))
+        };
+    }
+    if let Some(lawyer) = q.routed_to.filter(|l| mine.contains(l)) {
+        return Ok(lawyer);
+    }
+    if q.step == 3 {
+        for lawyer in &mine {
+            if in_street(store, caller, &[*lawyer], q.community_id).await? {
+                return Ok(*lawyer);
+            }
+        }
+    }
+    Err(AppError::new(ErrorKind::Conflict, t.err_question_not_yours))
+}

@@ -1,0 +1,318 @@
+//! Everything after asking: reading, claiming, answering, asking for more, following up,
+//! accepting, rating, closing, reassigning. Each change and the message that reports it are
+//! written in one transaction; the first answer records one consultation in the lawyer's figures.
+
+use super::{access, routing, views, QuestionsService};
+use crate::auth::internal;
+use crate::booking::desk;
+use crate::sms::Outbox;
+use crate::store::now_ms;
+use app::domain::{required_text, QuestionStatus, Role, MAX_QUESTION_TEXT_CHARS};
+use app::error::{AppError, ErrorKind};
+use app::model::{QuestionRating, QuestionReply, QuestionSummary, QuestionThread, ReassignRequest};
+use app::ports::Caller;
+use app::time::Instant;
+
+/// The thread as the caller may see it.
+pub async fn thread(service: &QuestionsService, caller: &Caller, id: i64) -> Result<QuestionThread, AppError> {
+    let q = access::facts(&service.store, caller, id).await?;
+    access::require_read(&service.store, caller, &q).await?;
+    view(service, caller, &q).await
+}
+
+/// The thread after a change, for a caller already checked.
+async fn view(service: &QuestionsService, caller: &Caller, q: &access::Facts) -> Result<QuestionThread, AppError> {
+    let user = caller.user()?;
+    let worker = user.role != Role::Resident;
+    let handling = match (worker, q.claimed_by) {
+        (true, Some(claimant)) => desk::own_lawyers(&service.store, caller).await?.contains(&claimant),
+        _ => false,
+    };
+    views::thread(&service.store, caller, q.id, handling, worker).await
+}
+
+fn text(caller: &Caller, body: &str) -> Result<String, AppError> {
+    required_text(body, MAX_QUESTION_TEXT_CHARS)
+        .map_err(|_| AppError::invalid("body", caller.lang.messages().err_question_text))
+}
+
+/// The questions the caller acts on now (lawyers) or every open one (staff), most urgent first.
+pub async fn queue(service: &QuestionsService, caller: &Caller) -> Result<Vec<QuestionSummary>, AppError> {
+    let user = caller.user()?;
+    if user.role.is_staff() {
+        return views::list(&service.store, caller, "q.status <> 'closed' AND q.id > $1", 0, "q.deadline_at").await;
+    }
+    let mine = desk::own_lawyers(&service.store, caller).await?;
+    if mine.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids = mine.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let filter = format!(
+        "q.status <> 'closed' AND (q.claimed_by IN ({ids}) OR (q.claimed_by IS NULL AND (q.routed_to IN ({ids}) \
+         OR (q.route_step = 3 AND EXISTS (SELECT 1 FROM assignments a JOIN communities ac ON ac.id = a.community_id \
+           WHERE a.lawyer_id IN ({ids}) AND ac.street_id = c.street_id AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1))))))"
+    );
+    let today = crate::booking::today().to_string();
+    let rows: Vec<views::Row> =
+        sqlx::query_as(&format!("{} WHERE {filter} ORDER BY q.deadline_at LIMIT 500", views::SUMMARY))
+            .bind(today)
+            .fetch_all(&service.store.pool)
+            .await
+            .map_err(|e| internal(caller, e))?;
+    Ok(rows.into_iter().map(views::summary).collect())
+}
+
+/// A lawyer on the route takes the question: exclusive, by a conditional update.
+pub async fn claim(service: &QuestionsService, caller: &Caller, id: i64) -> Result<QuestionThread, AppError> {
+    let q = access::facts(&service.store, caller, id).await?;
+    let lawyer = access::acting_lawyer(&service.store, caller, &q).await?;
+    let now = now_ms();
+    let fail = |e: sqlx::Error| internal(caller, e);
+    let _turn = service.store.write_turn().await;
+    let mut tx = service.store.pool.begin().await.map_err(fail)?;
+    let taken = sqlx::query(
+        "UPDATE questions SET claimed_by = $1, claim_active_at = $2, updated_at = $2 WHERE id = $3 AND claimed_by IS NULL AND status <> 'closed'",
+    )
+    .bind(lawyer)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await
+    .map_err(fail)?;
+    if taken.rows_affected() == 1 {
+        let step = app::domain::RouteStep::from_index(q.step).unwrap_or(app::domain::RouteStep::Street);
+        routing::record(&mut tx, id, step, Some(lawyer), "claimed", None, now).await.map_err(fail)?;
+    }
+    tx.commit().await.map_err(fail)?;
+    drop(_turn);
+    let q = access::facts(&service.store, caller, id).await?;
+    if q.claimed_by != Some(lawyer) {
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_claimed));
+    }
+    view(service, caller, &q).await
+}
+
+/// A lawyer answers (`answer`) or asks for more information; either claims the question.
+pub async fn respond(
+    service: &QuestionsService,
+    caller: &Caller,
+    reply: QuestionReply,
+    answer: bool,
+) -> Result<QuestionThread, AppError> {
+    let user = caller.user()?;
+    let body = text(caller, &reply.body)?;
+    let q = access::facts(&service.store, caller, reply.question_id).await?;
+    let lawyer = access::acting_lawyer(&service.store, caller, &q).await?;
+    let html = crate::articles::render(&body);
+    let now = now_ms();
+    let t = caller.lang.messages();
+    let fail = |e: sqlx::Error| internal(caller, e);
+    let _turn = service.store.write_turn().await;
+    let mut tx = service.store.pool.begin().await.map_err(fail)?;
+    let (status, kind) = if answer { ("answered", "answer") } else { ("needs_info", "info_request") };
+    let changed = sqlx::query(&format!(
+        "UPDATE questions SET status = $1, claimed_by = $2, claim_active_at = $3, updated_at = $3{} \
+         WHERE id = $4 AND status <> 'closed' AND (claimed_by IS NULL OR claimed_by = $2)",
+        if answer { ", first_answer_at = COALESCE(first_answer_at, $3)" } else { "" }
+    ))
+    .bind(status)
+    .bind(lawyer)
+    .bind(now)
+    .bind(q.id)
+    .execute(&mut *tx)
+    .await
+    .map_err(fail)?;
+    if changed.rows_affected() != 1 {
+        return Err(AppError::new(ErrorKind::Conflict, t.err_question_claimed));
+    }
+    sqlx::query(
+        "INSERT INTO question_messages (question_id, author_id, kind, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(q.id)
+    .bind(user.id)
+    .bind(kind)
+    .bind(&html)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .map_err(fail)?;
+    if answer {
+        // One consultation in the figures, however many answers follow.
+        sqlx::query(
+            "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, summary, question_id, created_at) \
+             VALUES ($1, $2, $3, 'consultation', $4, 1, $5, $6, $7) ON CONFLICT (question_id) DO NOTHING",
+        )
+        .bind(q.community_id)
+        .bind(lawyer)
+        .bind(user.id)
+        .bind(Instant(now).to_shanghai().0.to_string())
+        .bind(&q.title)
+        .bind(q.id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?;
+    }
+    let phone: Option<String> = sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
+        .bind(q.resident_id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fail)?;
+    if let Some(phone) = phone {
+        let zh = app::i18n::Lang::Zh.messages();
+        let template = if answer { zh.sms_question_answered } else { zh.sms_question_needs_info };
+        Outbox::enqueue_with_inbox(&mut tx, &phone, &crate::booking::fill(template, &[("title", &q.title)]))
+            .await
+            .map_err(fail)?;
+    }
+    tx.commit().await.map_err(fail)?;
+    drop(_turn);
+    service.outbox.wake();
+    let q = access::facts(&service.store, caller, q.id).await?;
+    view(service, caller, &q).await
+}
+
+/// The resident adds to the question; it waits for the lawyer again.
+pub async fn follow_up(
+    service: &QuestionsService,
+    caller: &Caller,
+    reply: QuestionReply,
+) -> Result<QuestionThread, AppError> {
+    let user = caller.user()?;
+    let body = text(caller, &reply.body)?;
+    let q = access::facts(&service.store, caller, reply.question_id).await?;
+    access::require_read(&service.store, caller, &q).await?;
+    let now = now_ms();
+    let fail = |e: sqlx::Error| internal(caller, e);
+    let _turn = service.store.write_turn().await;
+    let mut tx = service.store.pool.begin().await.map_err(fail)?;
+    let changed =
+        sqlx::query("UPDATE questions SET status = 'waiting', updated_at = $1 WHERE id = $2 AND status <> 'closed'")
+            .bind(now)
+            .bind(q.id)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+    if changed.rows_affected() != 1 {
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_closed));
+    }
+    sqlx::query("INSERT INTO question_messages (question_id, author_id, kind, body, created_at) VALUES ($1, $2, 'follow_up', $3, $4)")
+        .bind(q.id)
+        .bind(user.id)
+        .bind(&body)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?;
+    let holder = q.claimed_by.or(q.routed_to);
+    routing::tell_lawyer(&mut tx, holder, &q.title, now).await.map_err(fail)?;
+    tx.commit().await.map_err(fail)?;
+    drop(_turn);
+    let q = access::facts(&service.store, caller, q.id).await?;
+    view(service, caller, &q).await
+}
+
+/// Closes an answered question: the resident accepting, or the lawyer holding it.
+async fn close_answered(
+    service: &QuestionsService,
+    caller: &Caller,
+    q: &access::Facts,
+) -> Result<QuestionThread, AppError> {
+    let now = now_ms();
+    let closed = sqlx::query(
+        "UPDATE questions SET status = 'closed', closed_at = $1, updated_at = $1 WHERE id = $2 AND status = 'answered'",
+    )
+    .bind(now)
+    .bind(q.id)
+    .execute(&service.store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    if closed.rows_affected() != 1 {
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_state));
+    }
+    let q = access::facts(&service.store, caller, q.id).await?;
+    view(service, caller, &q).await
+}
+
+/// The resident accepts the answer.
+pub async fn accept(service: &QuestionsService, caller: &Caller, id: i64) -> Result<QuestionThread, AppError> {
+    let q = access::facts(&service.store, caller, id).await?;
+    access::require_read(&service.store, caller, &q).await?;
+    close_answered(service, caller, &q).await
+}
+
+/// The lawyer holding an answered question closes it.
+pub async fn close(service: &QuestionsService, caller: &Caller, id: i64) -> Result<QuestionThread, AppError> {
+    let q = access::facts(&service.store, caller, id).await?;
+    access::acting_lawyer(&service.store, caller, &q).await?;
+    close_answered(service, caller, &q).await
+}
+
+/// The resident rates the answer: once, after an answer.
+pub async fn rate(
+    service: &QuestionsService,
+    caller: &Caller,
+    rating: QuestionRating,
+) -> Result<QuestionThread, AppError> {
+    if !(1..=5).contains(&rating.rating) {
+        return Err(AppError::invalid("rating", caller.lang.messages().err_rating));
+    }
+    let q = access::facts(&service.store, caller, rating.question_id).await?;
+    access::require_read(&service.store, caller, &q).await?;
+    let rated = sqlx::query("UPDATE questions SET rating = $1, updated_at = $2 WHERE id = $3 AND rating IS NULL AND first_answer_at IS NOT NULL")
+        .bind(rating.rating)
+        .bind(now_ms())
+        .bind(q.id)
+        .execute(&service.store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    if rated.rows_affected() != 1 {
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_not_ratable));
+    }
+    view(service, caller, &q).await
+}
+
+/// Staff hand an open question to a lawyer, by hand; recorded with who did it.
+pub async fn reassign(
+    service: &QuestionsService,
+    caller: &Caller,
+    request: ReassignRequest,
+) -> Result<QuestionThread, AppError> {
+    let user = caller.user()?;
+    let q = access::facts(&service.store, caller, request.question_id).await?;
+    let fail = |e: sqlx::Error| internal(caller, e);
+    let lawyer: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE id = $1")
+        .bind(request.lawyer_id)
+        .fetch_optional(&service.store.pool)
+        .await
+        .map_err(fail)?;
+    let lawyer = lawyer.ok_or_else(|| AppError::invalid("lawyer_id", caller.lang.texts().err_not_found))?;
+    if q.status == QuestionStatus::Closed {
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_closed));
+    }
+    let now = now_ms();
+    let _turn = service.store.write_turn().await;
+    let mut tx = service.store.pool.begin().await.map_err(fail)?;
+    let today = Instant(now).to_shanghai().0;
+    let holidays = routing::holidays(&mut tx, today).await.map_err(fail)?;
+    sqlx::query(
+        "UPDATE questions SET routed_to = $1, claimed_by = NULL, claim_active_at = NULL, deadline_at = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(lawyer)
+    .bind(routing::deadline(now, service.deadlines.step_hours, &holidays))
+    .bind(now)
+    .bind(q.id)
+    .execute(&mut *tx)
+    .await
+    .map_err(fail)?;
+    let step = app::domain::RouteStep::from_index(q.step).unwrap_or(app::domain::RouteStep::Street);
+    routing::record(&mut tx, q.id, step, Some(lawyer), "reassigned", Some(user.id), now).await.map_err(fail)?;
+    routing::tell_lawyer(&mut tx, Some(lawyer), &q.title, now).await.map_err(fail)?;
+    tx.commit().await.map_err(fail)?;
+    drop(_turn);
+    crate::audit::record_by(&service.store, caller, user.id, "question_reassign", &format!("question:{}", q.id))
+        .await
+        .map_err(fail)?;
+    let q = access::facts(&service.store, caller, q.id).await?;
+    views::thread(&service.store, caller, q.id, false, true).await
+}

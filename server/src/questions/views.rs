@@ -1,0 +1,130 @@
+//! Questions as lists and threads.
+
+use crate::auth::internal;
+use crate::files::{file_ref, FileRow, FILE_COLUMNS};
+use crate::store::Store;
+use app::domain::{PhoneNumber, QuestionStatus, RouteStep, Topic};
+use app::error::AppError;
+use app::model::{QuestionMessage, QuestionSummary, QuestionThread, RouteEvent};
+use app::ports::Caller;
+use app::time::Instant;
+
+/// The columns of a summary (alias `q`), for `SELECT`s.
+pub const SUMMARY: &str = "SELECT q.id, q.title, q.category, q.status, c.name, q.route_step, lr.name, lc.name, \
+    q.deadline_at, q.created_at, q.first_answer_at FROM questions q JOIN communities c ON c.id = q.community_id \
+    LEFT JOIN lawyers lr ON lr.id = q.routed_to LEFT JOIN lawyers lc ON lc.id = q.claimed_by";
+
+/// A summary row.
+pub type Row = (i64, String, String, String, String, i64, Option<String>, Option<String>, i64, i64, Option<i64>);
+
+/// A message: kind, author's display name, author's lawyer name, body, at.
+type MessageRow = (String, String, Option<String>, String, i64);
+
+/// A summary row on the wire.
+pub fn summary(row: Row) -> QuestionSummary {
+    let (id, title, category, status, community, step, routed_to, claimed_by, deadline_at, created_at, answered) = row;
+    QuestionSummary {
+        id,
+        title,
+        category: Topic::from_db(&category).unwrap_or(Topic::Other),
+        status: QuestionStatus::from_db(&status).unwrap_or(QuestionStatus::Closed),
+        community,
+        step: RouteStep::from_index(step).unwrap_or(RouteStep::Street),
+        routed_to,
+        claimed_by,
+        deadline_at: Instant(deadline_at),
+        created_at: Instant(created_at),
+        first_answer_at: answered.map(Instant),
+    }
+}
+
+/// Summaries matching `filter` (with `$1` bound to `value`), in `order`.
+pub async fn list(
+    store: &Store,
+    caller: &Caller,
+    filter: &str,
+    value: i64,
+    order: &str,
+) -> Result<Vec<QuestionSummary>, AppError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!("{SUMMARY} WHERE {filter} ORDER BY {order} LIMIT 500"))
+        .bind(value)
+        .fetch_all(&store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    Ok(rows.into_iter().map(summary).collect())
+}
+
+/// The whole thread of question `id`. `handling`: the caller is the lawyer holding it (sees
+/// the resident's number in full); `routes`: the caller sees the hand-overs (lawyers, staff).
+pub async fn thread(
+    store: &Store,
+    caller: &Caller,
+    id: i64,
+    handling: bool,
+    routes: bool,
+) -> Result<QuestionThread, AppError> {
+    let fail = |e: sqlx::Error| internal(caller, e);
+    let row: Row =
+        sqlx::query_as(&format!("{SUMMARY} WHERE q.id = $1")).bind(id).fetch_one(&store.pool).await.map_err(fail)?;
+    let (phone, rating, may_publish): (Option<String>, Option<i64>, i64) = sqlx::query_as(
+        "SELECT u.phone, q.rating, q.may_publish FROM questions q JOIN users u ON u.id = q.resident_id WHERE q.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&store.pool)
+    .await
+    .map_err(fail)?;
+    let phone = phone.and_then(|p| PhoneNumber::parse(&p).ok());
+    let resident_phone = phone.map(|p| if handling { p.as_str().to_owned() } else { p.masked() }).unwrap_or_default();
+    let messages: Vec<MessageRow> = sqlx::query_as(
+        "SELECT m.kind, u.display_name, l.name, m.body, m.created_at FROM question_messages m JOIN users u ON u.id = m.author_id \
+         LEFT JOIN lawyers l ON l.user_id = u.id WHERE m.question_id = $1 ORDER BY m.id",
+    )
+    .bind(id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(fail)?;
+    let files: Vec<FileRow> = sqlx::query_as(&format!(
+        "SELECT {FILE_COLUMNS} FROM files f WHERE f.question_id = $1 AND f.deleted_at IS NULL ORDER BY f.id"
+    ))
+    .bind(id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(fail)?;
+    let hand_overs: Vec<(i64, Option<String>, String, i64)> = if routes {
+        sqlx::query_as(
+            "SELECT r.step, l.name, r.reason, r.at FROM question_routes r LEFT JOIN lawyers l ON l.id = r.lawyer_id \
+             WHERE r.question_id = $1 ORDER BY r.id",
+        )
+        .bind(id)
+        .fetch_all(&store.pool)
+        .await
+        .map_err(fail)?
+    } else {
+        Vec::new()
+    };
+    Ok(QuestionThread {
+        question: summary(row),
+        resident_phone,
+        messages: messages
+            .into_iter()
+            .map(|(kind, user, lawyer, body, at)| QuestionMessage {
+                kind,
+                author: lawyer.unwrap_or(user),
+                body,
+                created_at: Instant(at),
+            })
+            .collect(),
+        attachments: files.iter().map(file_ref).collect(),
+        routes: hand_overs
+            .into_iter()
+            .map(|(step, lawyer, reason, at)| RouteEvent {
+                step: RouteStep::from_index(step).unwrap_or(RouteStep::Street),
+                lawyer,
+                reason,
+                at: Instant(at),
+            })
+            .collect(),
+        rating,
+        may_publish: may_publish == 1,
+    })
+}

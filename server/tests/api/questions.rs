@@ -1,0 +1,367 @@
+//! Online questions: the resident's way from asking to rating, the route from the A lawyer to
+//! the street with a controlled clock, idle claims, leave, reassignment, privacy per role, and
+//! bad input.
+
+use crate::helpers::{new_client, spawn_app, TestApp};
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+use server::files::inspect::samples;
+use server::questions::{routing, Deadlines};
+
+const DEADLINES: Deadlines = Deadlines { step_hours: 24, claim_lapse_ms: 3 * 86_400_000 };
+
+/// The login and lawyer id of `community`'s lawyer in `role` (`a`, `b`, `coordinator`).
+async fn lawyer_of(app: &TestApp, community: &str, role: &str) -> (String, i64) {
+    sqlx::query_as(
+        "SELECT u.login, l.id FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id JOIN users u ON u.id = l.user_id \
+         JOIN communities c ON c.id = a.community_id WHERE c.name = $1 AND a.role = $2 AND a.ends_on IS NULL",
+    )
+    .bind(community)
+    .bind(role)
+    .fetch_one(&app.store.pool)
+    .await
+    .expect("the community's lawyer")
+}
+
+/// A lawyer of another street than 沙井街道.
+async fn far_lawyer(app: &TestApp) -> Client {
+    let (login, _) = lawyer_of(app, "海旺社区", "a").await;
+    app.staff_client(&login).await
+}
+
+async fn ask(app: &TestApp, resident: &Client, key: &str, attachments: Vec<String>) -> (StatusCode, Value) {
+    app.post_with(
+        resident,
+        "questions/ask",
+        json!({ "client_key": key, "category": "debt", "title": "朋友借钱不还怎么办", "body": "去年借给朋友5000元，有微信转账记录，没有借条。",
+                "attachments": attachments, "consent": true, "may_publish": true }),
+    )
+    .await
+}
+
+async fn asked(app: &TestApp, resident: &Client, key: &str) -> i64 {
+    let (status, thread) = ask(app, resident, key, vec![]).await;
+    assert_eq!(status, StatusCode::OK, "{thread}");
+    thread["question"]["id"].as_i64().expect("id")
+}
+
+fn deadline(thread: &Value) -> i64 {
+    thread["question"]["deadline_at"].as_i64().expect("deadline")
+}
+
+#[tokio::test]
+async fn a_resident_asks_with_a_photo_the_a_lawyer_answers_and_the_resident_follows_up_accepts_and_rates() {
+    let app = spawn_app().await;
+    let (resident, _) = app.resident_of("13733330001", "后亭社区").await;
+    let photo = app.uploaded(&resident, "转账记录.jpg", samples::jpeg_with_location()).await;
+    let (status, thread) = ask(&app, &resident, "k-1", vec![photo.clone()]).await;
+    assert_eq!(status, StatusCode::OK, "{thread}");
+    let id = thread["question"]["id"].as_i64().expect("id");
+    assert_eq!(thread["question"]["status"], "waiting");
+    assert_eq!(thread["question"]["step"], "a");
+    assert_eq!(thread["attachments"].as_array().map(Vec::len), Some(1));
+    assert_eq!(thread["routes"], json!([]), "residents do not see the hand-overs");
+    // Sent again on a weak network: one question.
+    let (status, again) = ask(&app, &resident, "k-1", vec![]).await;
+    assert_eq!((status, again["question"]["id"].as_i64()), (StatusCode::OK, Some(id)));
+    assert_eq!(app.count("SELECT COUNT(*) FROM questions").await, 1);
+
+    let lawyer = app.staff_client("lawyer").await;
+    let (_, queue) = app.post_with(&lawyer, "questions/queue", json!({})).await;
+    assert!(queue.as_array().expect("queue").iter().any(|q| q["id"] == id), "{queue}");
+    let (_, before) = app.post_with(&lawyer, "questions/thread", json!({ "question_id": id })).await;
+    assert_eq!(before["resident_phone"], "137****0001", "masked until the lawyer takes it");
+    assert_eq!(before["routes"][0]["reason"], "asked");
+    let (status, claimed) = app.post_with(&lawyer, "questions/claim", json!({ "question_id": id })).await;
+    assert_eq!(status, StatusCode::OK, "{claimed}");
+    assert_eq!(claimed["resident_phone"], "13733330001", "in full for the lawyer handling it");
+    assert_eq!(app.download(&lawyer, &photo, "").await.status(), StatusCode::OK);
+
+    let (status, answered) = app
+        .post_with(
+            &lawyer,
+            "questions/answer",
+            json!({ "question_id": id, "body": "微信转账记录可以作为**借款凭证**。<script>x</script>" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answered}");
+    assert_eq!(answered["question"]["status"], "answered");
+    let html = answered["messages"][1]["body"].as_str().expect("answer");
+    assert!(html.contains("<strong>借款凭证</strong>") && !html.contains("<script>"), "{html}");
+    assert!(app.sms_containing("13733330001", "朋友借钱不还怎么办").await.contains("已有律师回复"));
+
+    let (status, _) = app
+        .post_with(&resident, "questions/follow-up", json!({ "question_id": id, "body": "对方说是赠与，怎么办？" }))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = app
+        .post_with(
+            &lawyer,
+            "questions/answer",
+            json!({ "question_id": id, "body": "转账备注和聊天记录能证明是借款。" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM service_records WHERE question_id = {id} AND category = 'consultation'"
+        ))
+        .await,
+        1,
+        "one consultation however many answers"
+    );
+    let (status, closed) = app.post_with(&resident, "questions/accept", json!({ "question_id": id })).await;
+    assert_eq!((status, closed["question"]["status"].as_str()), (StatusCode::OK, Some("closed")));
+    let (status, rated) = app.post_with(&resident, "questions/rate", json!({ "question_id": id, "rating": 5 })).await;
+    assert_eq!((status, rated["rating"].as_i64()), (StatusCode::OK, Some(5)));
+    let (status, _) = app.post_with(&resident, "questions/rate", json!({ "question_id": id, "rating": 1 })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "rated once");
+    let (status, _) = app.post_with(&lawyer, "questions/answer", json!({ "question_id": id, "body": "补充" })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "closed");
+    let (_, mine) = app.post_with(&resident, "questions/mine", json!({})).await;
+    assert_eq!(mine.as_array().map(Vec::len), Some(1));
+}
+
+#[tokio::test]
+async fn an_unanswered_question_climbs_from_the_a_lawyer_to_the_street_once_per_step() {
+    let app = spawn_app().await;
+    let (resident, _) = app.resident_of("13733330002", "后亭社区").await;
+    let id = asked(&app, &resident, "k-2").await;
+    let (a_login, _) = lawyer_of(&app, "后亭社区", "a").await;
+    let (b_login, b_id) = lawyer_of(&app, "后亭社区", "b").await;
+    let (c_login, _) = lawyer_of(&app, "后亭社区", "coordinator").await;
+    let a = app.staff_client(&a_login).await;
+    let b = app.staff_client(&b_login).await;
+    let (status, _) = app.post_with(&b, "questions/thread", json!({ "question_id": id })).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "not on B's route yet");
+    let (_, thread) = app.post_with(&a, "questions/thread", json!({ "question_id": id })).await;
+    let first = deadline(&thread);
+    assert!(first > server::store::now_ms() + 23 * 3_600_000, "24 working hours at least a day away");
+
+    // Nothing moves before the deadline; at it, two servers' jobs move it once, to B.
+    assert_eq!(routing::advance(&app.store, first - 1, DEADLINES).await.expect("advance"), 0);
+    let (one, two) = tokio::join!(
+        routing::advance(&app.store, first + 1, DEADLINES),
+        routing::advance(&app.store, first + 1, DEADLINES)
+    );
+    assert_eq!(one.expect("one") + two.expect("two"), 1);
+    let (_, thread) = app.post_with(&b, "questions/thread", json!({ "question_id": id })).await;
+    assert_eq!(thread["question"]["step"], "b");
+    let (b_name,): (String,) = sqlx::query_as("SELECT name FROM lawyers WHERE id = $1")
+        .bind(b_id)
+        .fetch_one(&app.store.pool)
+        .await
+        .expect("name");
+    assert_eq!(thread["question"]["routed_to"], b_name.as_str());
+    assert_eq!(thread["routes"][1]["reason"], "deadline");
+    let (status, answer) = app.post_with(&a, "questions/answer", json!({ "question_id": id, "body": "晚了" })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "A reads it still, but it is not with A now: {answer}");
+
+    // Then the coordinator, then every lawyer of the street.
+    let second = deadline(&thread);
+    assert_eq!(routing::advance(&app.store, second + 1, DEADLINES).await.expect("advance"), 1);
+    let c = app.staff_client(&c_login).await;
+    let (_, thread) = app.post_with(&c, "questions/thread", json!({ "question_id": id })).await;
+    assert_eq!(thread["question"]["step"], "coordinator");
+    assert_eq!(routing::advance(&app.store, deadline(&thread) + 1, DEADLINES).await.expect("advance"), 1);
+    // A lawyer of another community of 沙井街道, on none of 后亭社区's steps.
+    let street_login: String = sqlx::query_scalar(
+        "SELECT u.login FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id JOIN users u ON u.id = l.user_id \
+         JOIN communities c ON c.id = a.community_id JOIN streets s ON s.id = c.street_id \
+         WHERE s.name = '沙井街道' AND c.name <> '后亭社区' AND a.ends_on IS NULL AND l.id NOT IN \
+         (SELECT lawyer_id FROM assignments WHERE community_id = (SELECT id FROM communities WHERE name = '后亭社区')) \
+         ORDER BY u.id LIMIT 1",
+    )
+    .fetch_one(&app.store.pool)
+    .await
+    .expect("a lawyer of the street");
+    let street = app.staff_client(&street_login).await;
+    let (_, queue) = app.post_with(&street, "questions/queue", json!({})).await;
+    assert!(queue.as_array().expect("queue").iter().any(|q| q["id"] == id && q["step"] == "street"), "{queue}");
+    let far = far_lawyer(&app).await;
+    let (status, _) = app.post_with(&far, "questions/thread", json!({ "question_id": id })).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "another street's lawyer");
+    // The street step is the last: past its deadline the question stays, for staff to see.
+    assert_eq!(
+        routing::advance(&app.store, server::store::now_ms() + 30 * 86_400_000, DEADLINES).await.expect("advance"),
+        0
+    );
+    let (status, claimed) = app.post_with(&street, "questions/claim", json!({ "question_id": id })).await;
+    assert_eq!(status, StatusCode::OK, "{claimed}");
+    let (status, _) = app.post_with(&c, "questions/claim", json!({ "question_id": id })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a claim is exclusive");
+    let reasons: Vec<String> =
+        sqlx::query_scalar(&format!("SELECT reason FROM question_routes WHERE question_id = {id} ORDER BY id"))
+            .fetch_all(&app.store.pool)
+            .await
+            .expect("routes");
+    assert_eq!(reasons, ["asked", "deadline", "deadline", "deadline", "claimed"]);
+}
+
+#[tokio::test]
+async fn leave_is_passed_over_and_an_idle_claim_goes_back_to_the_route() {
+    let app = spawn_app().await;
+    let (_, a_id) = lawyer_of(&app, "后亭社区", "a").await;
+    let (b_login, b_id) = lawyer_of(&app, "后亭社区", "b").await;
+    let today = server::booking::today();
+    sqlx::query(
+        "INSERT INTO leaves (lawyer_id, starts_on, ends_on, reason, created_at) VALUES ($1, $2, $3, '外出开庭', 0)",
+    )
+    .bind(a_id)
+    .bind(today.to_string())
+    .bind(today.plus_days(3).to_string())
+    .execute(&app.store.pool)
+    .await
+    .expect("leave");
+    let (resident, _) = app.resident_of("13733330003", "后亭社区").await;
+    let id = asked(&app, &resident, "k-3").await;
+    let b = app.staff_client(&b_login).await;
+    let (status, thread) = app.post_with(&b, "questions/claim", json!({ "question_id": id })).await;
+    assert_eq!(status, StatusCode::OK, "on leave, the A lawyer is passed over: {thread}");
+    assert_eq!(thread["question"]["step"], "b");
+    let reasons: Vec<(String, Option<i64>)> =
+        sqlx::query_as(&format!("SELECT reason, lawyer_id FROM question_routes WHERE question_id = {id} ORDER BY id"))
+            .fetch_all(&app.store.pool)
+            .await
+            .expect("routes");
+    assert_eq!(
+        reasons,
+        [("on_leave".into(), Some(a_id)), ("asked".into(), Some(b_id)), ("claimed".into(), Some(b_id))]
+    );
+
+    // B goes quiet for three days: the claim lapses, once, and the question is free again.
+    let later = server::store::now_ms() + 3 * 86_400_000 + 60_000;
+    let (one, two) =
+        tokio::join!(routing::advance(&app.store, later, DEADLINES), routing::advance(&app.store, later, DEADLINES));
+    assert_eq!(one.expect("one") + two.expect("two"), 1);
+    let (_, thread) = app.post_with(&b, "questions/thread", json!({ "question_id": id })).await;
+    assert_eq!(thread["question"]["claimed_by"], Value::Null);
+    assert_eq!(
+        thread["routes"].as_array().and_then(|r| r.last()).map(|r| r["reason"].clone()),
+        Some(json!("claim_lapsed"))
+    );
+}
+
+#[tokio::test]
+async fn staff_hand_a_question_to_another_lawyer_by_hand() {
+    let app = spawn_app().await;
+    let (resident, _) = app.resident_of("13733330004", "后亭社区").await;
+    let id = asked(&app, &resident, "k-4").await;
+    let (far_login, far_id) = lawyer_of(&app, "海旺社区", "a").await;
+    let staff = app.staff_client("staff").await;
+    let (status, thread) =
+        app.post_with(&staff, "questions/reassign", json!({ "question_id": id, "lawyer_id": far_id })).await;
+    assert_eq!(status, StatusCode::OK, "{thread}");
+    assert_eq!(
+        thread["routes"].as_array().and_then(|r| r.last()).map(|r| r["reason"].clone()),
+        Some(json!("reassigned"))
+    );
+    let far = app.staff_client(&far_login).await;
+    let (status, _) = app.post_with(&far, "questions/answer", json!({ "question_id": id, "body": "可以起诉。" })).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) =
+        app.post_with(&staff, "questions/reassign", json!({ "question_id": id, "lawyer_id": 999_999 })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM audit_events WHERE action = 'question_reassign' AND subject = 'question:{id}'"
+        ))
+        .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_question_is_seen_by_its_resident_its_route_and_staff_only() {
+    let app = spawn_app().await;
+    let (resident, _) = app.resident_of("13733330005", "后亭社区").await;
+    let id = asked(&app, &resident, "k-5").await;
+    let read = |client: Client| {
+        let app = &app;
+        async move { app.post_with(&client, "questions/thread", json!({ "question_id": id })).await.0 }
+    };
+    assert_eq!(read(resident.clone()).await, StatusCode::OK);
+    assert_eq!(read(app.staff_client("lawyer").await).await, StatusCode::OK, "the A lawyer");
+    assert_eq!(read(app.staff_client("assistant").await).await, StatusCode::OK, "the A lawyer's assistant");
+    assert_eq!(read(app.staff_client("staff").await).await, StatusCode::OK);
+    assert_eq!(read(app.resident("13733330006").await).await, StatusCode::NOT_FOUND, "another resident");
+    assert_eq!(read(far_lawyer(&app).await).await, StatusCode::NOT_FOUND, "a lawyer off its route");
+    assert_eq!(read(new_client()).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM audit_events WHERE action = 'question_read' AND subject = 'question:{id}'"
+        ))
+        .await,
+        1,
+        "staff reads are audited"
+    );
+    let stranger = app.resident("13733330007").await;
+    for path in ["questions/follow-up", "questions/accept", "questions/rate"] {
+        let (status, _) = app.post_with(&stranger, path, json!({ "question_id": id, "body": "x", "rating": 5 })).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn bad_questions_get_a_clear_error_and_change_nothing() {
+    let app = spawn_app().await;
+    let (resident, _) = app.resident_of("13733330008", "后亭社区").await;
+    let other = app.resident("13733330009").await;
+    let theirs = app.uploaded(&other, "x.pdf", samples::pdf("X")).await;
+    let ok = json!({ "client_key": "k", "category": "debt", "title": "标题", "body": "内容", "consent": true });
+    let with = |key: &str, value: Value| {
+        let mut body = ok.clone();
+        body[key] = value;
+        body
+    };
+    let six: Vec<String> = (0..6).map(|i| format!("{i:032x}")).collect();
+    let cases = [
+        (with("title", json!(" ")), StatusCode::UNPROCESSABLE_ENTITY, "标题"),
+        (with("body", json!("长".repeat(3001))), StatusCode::UNPROCESSABLE_ENTITY, "3000"),
+        (with("consent", json!(false)), StatusCode::UNPROCESSABLE_ENTITY, "同意"),
+        (with("attachments", json!(six)), StatusCode::UNPROCESSABLE_ENTITY, "5个文件"),
+        (with("attachments", json!([theirs])), StatusCode::NOT_FOUND, ""),
+        (with("community_id", json!(999_999)), StatusCode::NOT_FOUND, ""),
+        (with("client_key", json!("")), StatusCode::UNPROCESSABLE_ENTITY, ""),
+        (with("category", json!("astrology")), StatusCode::BAD_REQUEST, ""),
+    ];
+    for (body, status, message) in cases {
+        let (got, answer) = app.post_with(&resident, "questions/ask", body.clone()).await;
+        assert_eq!(got, status, "{body}: {answer}");
+        assert!(answer["message"].as_str().unwrap_or("").contains(message), "{body}: {answer}");
+    }
+    let (status, answer) = app.post_with(&other, "questions/ask", ok.clone()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "no community chosen: {answer}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM questions").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM files WHERE question_id IS NOT NULL").await, 0);
+
+    // Three a day: with one asked, of five at once two get through.
+    asked(&app, &resident, "first").await;
+    let attempts =
+        (0..5).map(|i| app.post_with(&resident, "questions/ask", with("client_key", json!(format!("race-{i}")))));
+    let answers = futures_util::future::join_all(attempts).await;
+    let statuses: Vec<u16> = answers.iter().map(|(s, _)| s.as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 2, "{answers:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 3, "{answers:?}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM questions").await, 3);
+
+    let id = app.count("SELECT MIN(id) FROM questions").await;
+    let lawyer = app.staff_client("lawyer").await;
+    for (path, body, status) in [
+        ("questions/answer", json!({ "question_id": id, "body": "" }), StatusCode::UNPROCESSABLE_ENTITY),
+        ("questions/close", json!({ "question_id": id }), StatusCode::CONFLICT),
+        ("questions/answer", json!({ "question_id": 999_999, "body": "x" }), StatusCode::NOT_FOUND),
+    ] {
+        let (got, answer) = app.post_with(&lawyer, path, body.clone()).await;
+        assert_eq!(got, status, "{path} {body}: {answer}");
+    }
+    for (body, status) in [
+        (json!({ "question_id": id, "rating": 6 }), StatusCode::UNPROCESSABLE_ENTITY),
+        (json!({ "question_id": id, "rating": 4 }), StatusCode::CONFLICT),
+    ] {
+        let (got, answer) = app.post_with(&resident, "questions/rate", body.clone()).await;
+        assert_eq!(got, status, "{body}: {answer} (nothing answered yet)");
+    }
+    let (status, _) = app.post_with(&resident, "questions/accept", json!({ "question_id": id })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "nothing to accept yet");
+}
