@@ -63,3 +63,18 @@ ALTER TABLE files ADD COLUMN question_id BIGINT CONSTRAINT files_question_fk REF
 -- An answered question is one consultation in the figures, however many messages it holds.
 ALTER TABLE service_records ADD COLUMN question_id BIGINT CONSTRAINT service_records_question_fk REFERENCES questions (id);
 CREATE UNIQUE INDEX service_records_question_unique ON service_records (question_id);
+
+-- Common questions (常见问题): de-identified versions of answered questions, published with the
+-- resident's consent.
+CREATE TABLE faqs (
+    id {{id}},
+    question_id BIGINT NOT NULL CONSTRAINT faqs_question_unique UNIQUE CONSTRAINT faqs_question_fk REFERENCES questions (id),
+    category TEXT NOT NULL,
+    title TEXT NOT NULL,
+    question TEXT NOT NULL,
+    -- Sanitised HTML, rendered from the lawyer's Markdown.
+    answer TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    published_by BIGINT NOT NULL CONSTRAINT faqs_publisher_fk REFERENCES users (id),
+    created_at BIGINT NOT NULL
+);

@@ -59,7 +59,7 @@ fn search_text(title: &str, tags: &[String], summary: &str) -> String {
 }
 
 /// `%text%` for LIKE, with LIKE's own characters escaped.
-fn like_pattern(text: &str) -> String {
+pub(crate) fn like_pattern(text: &str) -> String {
     let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{}%", escaped.to_lowercase())
 }

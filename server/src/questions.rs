@@ -5,6 +5,7 @@
 
 pub mod access;
 mod ask;
+mod faq;
 mod replies;
 pub mod routing;
 mod views;
@@ -12,7 +13,9 @@ mod views;
 use crate::sms::Outbox;
 use crate::store::Store;
 use app::error::AppError;
-use app::model::{AskRequest, QuestionRating, QuestionReply, QuestionSummary, QuestionThread, ReassignRequest};
+use app::model::{
+    AskRequest, Faq, PublishFaqRequest, QuestionRating, QuestionReply, QuestionSummary, QuestionThread, ReassignRequest,
+};
 use app::ports::{Caller, QuestionsPort};
 use async_trait::async_trait;
 pub use routing::Deadlines;
@@ -81,5 +84,13 @@ impl QuestionsPort for QuestionsService {
 
     async fn reassign(&self, caller: &Caller, request: ReassignRequest) -> Result<QuestionThread, AppError> {
         replies::reassign(self, caller, request).await
+    }
+
+    async fn publish_faq(&self, caller: &Caller, request: PublishFaqRequest) -> Result<Faq, AppError> {
+        faq::publish(self, caller, request).await
+    }
+
+    async fn faqs(&self, caller: &Caller, query: &str) -> Result<Vec<Faq>, AppError> {
+        faq::search(self, caller, query).await
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::error::AppError;
 use crate::model::{
-    AskRequest, Empty, QuestionRating, QuestionReply, QuestionRequest, QuestionSummary, QuestionThread, ReassignRequest,
+    AskRequest, Empty, Faq, FaqQuery, PublishFaqRequest, QuestionRating, QuestionReply, QuestionRequest,
+    QuestionSummary, QuestionThread, ReassignRequest,
 };
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
@@ -111,4 +112,19 @@ pub async fn reassign_question(#[server(flatten)] request: ReassignRequest) -> R
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Staff, Role::Admin])?;
     ports.questions.reassign(&caller, request).await
+}
+
+/// A lawyer who answered the question (or staff) publishes a de-identified version.
+#[server(prefix = "/api", endpoint = "questions/publish", input = server_fn::codec::Json)]
+pub async fn publish_faq(#[server(flatten)] request: PublishFaqRequest) -> Result<Faq, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Lawyer, Role::Staff, Role::Admin])?;
+    ports.questions.publish_faq(&caller, request).await
+}
+
+/// Common questions (常见问题), for anyone: search before asking.
+#[server(prefix = "/api", endpoint = "questions/faq", input = server_fn::codec::Json)]
+pub async fn search_faqs(#[server(flatten)] request: FaqQuery) -> Result<Vec<Faq>, AppError> {
+    let (ports, caller) = ports::current()?;
+    ports.questions.faqs(&caller, &request.query).await
 }

@@ -96,6 +96,9 @@ texts! {
         page_sms_start: "开启短信提醒", "Text me";
         page_sms_stop: "关闭短信提醒", "Stop texts";
         page_offline: "网络不通，请稍后重试", "No connection; try again later";
+        err_no_publish_consent: "提问人未同意公开，不能发布", "The resident did not allow publishing";
+        err_not_deidentified: "请删去电话、证件号码、邮箱等个人信息后再发布", "Take out phone, ID and card numbers and e-mail addresses first";
+        err_faq_published: "该问题已发布为常见问题", "This question is already a common question";
         err_question_text: "请填写内容(不超过3000字)", "Write your text (up to 3000 characters)";
         err_question_consent: "请先阅读并同意提问须知", "Read and accept the notice first";
         err_too_many_attachments: "每个问题最多附5个文件", "Up to 5 files per question";

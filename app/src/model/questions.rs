@@ -135,3 +135,41 @@ pub struct ReassignRequest {
     /// The lawyer.
     pub lawyer_id: i64,
 }
+
+/// A de-identified version of a question, to publish as a common question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishFaqRequest {
+    /// The question it comes from (the resident allowed it).
+    pub question_id: i64,
+    /// Title.
+    pub title: String,
+    /// The question, with no names, numbers or addresses left in it.
+    pub question: String,
+    /// The answer (simple Markdown), likewise.
+    pub answer: String,
+}
+
+/// A common question (常见问题).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Faq {
+    /// Id.
+    pub id: i64,
+    /// Category.
+    pub category: Topic,
+    /// Title.
+    pub title: String,
+    /// The question.
+    pub question: String,
+    /// The answer, as sanitised HTML.
+    pub answer: String,
+    /// When it was published.
+    pub created_at: Instant,
+}
+
+/// A search of the common questions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FaqQuery {
+    /// Words to find (Chinese or not); empty: the newest.
+    #[serde(default)]
+    pub query: String,
+}

@@ -2,7 +2,9 @@
 
 use super::Caller;
 use crate::error::AppError;
-use crate::model::{AskRequest, QuestionRating, QuestionReply, QuestionSummary, QuestionThread, ReassignRequest};
+use crate::model::{
+    AskRequest, Faq, PublishFaqRequest, QuestionRating, QuestionReply, QuestionSummary, QuestionThread, ReassignRequest,
+};
 use async_trait::async_trait;
 
 /// Questions residents ask in writing and the lawyers on their route answer.
@@ -32,4 +34,8 @@ pub trait QuestionsPort: Send + Sync {
     async fn close(&self, caller: &Caller, question_id: i64) -> Result<QuestionThread, AppError>;
     /// Staff hand a question to a lawyer.
     async fn reassign(&self, caller: &Caller, request: ReassignRequest) -> Result<QuestionThread, AppError>;
+    /// A lawyer who answered it (or staff) publishes a de-identified version, with the resident's consent.
+    async fn publish_faq(&self, caller: &Caller, request: PublishFaqRequest) -> Result<Faq, AppError>;
+    /// Common questions matching words, newest first.
+    async fn faqs(&self, caller: &Caller, query: &str) -> Result<Vec<Faq>, AppError>;
 }

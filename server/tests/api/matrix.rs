@@ -110,6 +110,12 @@ fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Value)> {
         ("questions/request-info", LOGGERS, json!({ "question_id": 999_999, "body": "请补充" })),
         ("questions/close", LOGGERS, json!({ "question_id": 999_999 })),
         ("questions/reassign", STAFF, json!({ "question_id": 999_999, "lawyer_id": 1 })),
+        (
+            "questions/publish",
+            PUBLISHERS,
+            json!({ "question_id": 999_999, "title": "t", "question": "q", "answer": "a" }),
+        ),
+        ("questions/faq", May::Anyone, json!({ "query": "借" })),
     ]
 }
 
@@ -279,6 +285,11 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         ("questions/request-info", Object::Question, |_, id| json!({ "question_id": id, "body": "请补充" })),
         ("questions/close", Object::Question, |_, id| json!({ "question_id": id })),
         ("questions/reassign", Object::Question, |f, id| json!({ "question_id": id, "lawyer_id": f.lawyer })),
+        (
+            "questions/publish",
+            Object::Question,
+            |_, id| json!({ "question_id": id, "title": "借款", "question": "借款未还", "answer": "可以起诉" }),
+        ),
     ]
 }
 

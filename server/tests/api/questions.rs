@@ -120,6 +120,22 @@ async fn a_resident_asks_with_a_photo_the_a_lawyer_answers_and_the_resident_foll
     assert_eq!(status, StatusCode::CONFLICT, "closed");
     let (_, mine) = app.post_with(&resident, "questions/mine", json!({})).await;
     assert_eq!(mine.as_array().map(Vec::len), Some(1));
+
+    // The resident allowed it: the lawyer publishes a version with no number left in it.
+    let publish = |question: &str| json!({ "question_id": id, "title": "朋友借钱不还，没有借条怎么办", "question": question, "answer": "微信转账记录可以作为**借款凭证**。" });
+    let (status, answer) =
+        app.post_with(&lawyer, "questions/publish", publish("借给朋友5000元，对方电话13733330001")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    let (status, faq) =
+        app.post_with(&lawyer, "questions/publish", publish("借给朋友5000元，有转账记录没有借条。")).await;
+    assert_eq!(status, StatusCode::OK, "{faq}");
+    let (status, _) = app.post_with(&lawyer, "questions/publish", publish("再发一次")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "published once");
+    let (_, found) = app.post_with(&new_client(), "questions/faq", json!({ "query": "借条" })).await;
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "{found}");
+    assert!(found[0]["answer"].as_str().unwrap_or("").contains("<strong>借款凭证</strong>"));
+    let (_, none) = app.post_with(&new_client(), "questions/faq", json!({ "query": "离婚" })).await;
+    assert_eq!(none.as_array().map(Vec::len), Some(0));
 }
 
 #[tokio::test]

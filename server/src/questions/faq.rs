@@ -1,0 +1,141 @@
+//! Common questions (常见问题): with the resident's consent, the lawyer who handled a question (or
+//! staff) publishes a version with no names, numbers or addresses; anyone searches them before
+//! asking. Numbers are checked by the server (no run of six digits or more, no e-mail address,
+//! not the resident's number); names and addresses are the lawyer's to take out, and the form says so.
+
+use super::{access, QuestionsService};
+use crate::auth::internal;
+use crate::booking::desk;
+use crate::library::like_pattern;
+use crate::store::now_ms;
+use app::domain::{required_text, Topic, MAX_QUERY_CHARS, MAX_QUESTION_TEXT_CHARS, MAX_QUESTION_TITLE_CHARS};
+use app::error::{AppError, ErrorKind};
+use app::model::{Faq, PublishFaqRequest};
+use app::ports::Caller;
+use app::time::Instant;
+
+/// Whether `text` still holds something that identifies a person: a run of six or more digits
+/// (spaces and dashes between them ignored: phone, ID and card numbers), an e-mail address, or
+/// `phone`.
+pub fn identifying(text: &str, phone: Option<&str>) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            run += 1;
+            if run >= 6 {
+                return true;
+            }
+        } else if !matches!(c, ' ' | '-') {
+            run = 0;
+        }
+    }
+    text.contains('@') || phone.is_some_and(|p| !p.is_empty() && text.contains(p))
+}
+
+type Row = (i64, String, String, String, String, i64);
+
+fn faq((id, category, title, question, answer, created_at): Row) -> Faq {
+    Faq {
+        id,
+        category: Topic::from_db(&category).unwrap_or(Topic::Other),
+        title,
+        question,
+        answer,
+        created_at: Instant(created_at),
+    }
+}
+
+pub async fn publish(service: &QuestionsService, caller: &Caller, request: PublishFaqRequest) -> Result<Faq, AppError> {
+    let user = caller.user()?;
+    let t = caller.lang.messages();
+    let title =
+        required_text(&request.title, MAX_QUESTION_TITLE_CHARS).map_err(|_| AppError::invalid("title", t.err_title))?;
+    let question = required_text(&request.question, MAX_QUESTION_TEXT_CHARS)
+        .map_err(|_| AppError::invalid("question", t.err_question_text))?;
+    let answer = required_text(&request.answer, MAX_QUESTION_TEXT_CHARS)
+        .map_err(|_| AppError::invalid("answer", t.err_question_text))?;
+    let store = &service.store;
+    let q = access::facts(store, caller, request.question_id).await?;
+    access::require_read(store, caller, &q).await?;
+    if !user.role.is_staff() {
+        let mine = desk::own_lawyers(store, caller).await?;
+        if !q.claimed_by.is_some_and(|l| mine.contains(&l)) {
+            return Err(AppError::new(ErrorKind::Conflict, t.err_question_not_yours));
+        }
+    }
+    let fail = |e: sqlx::Error| internal(caller, e);
+    let (answered, may_publish, category, phone): (Option<i64>, i64, String, Option<String>) = sqlx::query_as(
+        "SELECT q.first_answer_at, q.may_publish, q.category, u.phone FROM questions q JOIN users u ON u.id = q.resident_id WHERE q.id = $1",
+    )
+    .bind(q.id)
+    .fetch_one(&store.pool)
+    .await
+    .map_err(fail)?;
+    if answered.is_none() {
+        return Err(AppError::new(ErrorKind::Conflict, t.err_question_state));
+    }
+    if may_publish != 1 {
+        return Err(AppError::new(ErrorKind::Conflict, t.err_no_publish_consent));
+    }
+    for (field, text) in [("title", &title), ("question", &question), ("answer", &answer)] {
+        if identifying(text, phone.as_deref()) {
+            return Err(AppError::invalid(field, t.err_not_deidentified));
+        }
+    }
+    let html = crate::articles::render(&answer);
+    let search = format!("{title} {question} {answer}").to_lowercase();
+    let row: Option<Row> = sqlx::query_as(
+        "INSERT INTO faqs (question_id, category, title, question, answer, search_text, published_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (question_id) DO NOTHING \
+         RETURNING id, category, title, question, answer, created_at",
+    )
+    .bind(q.id)
+    .bind(&category)
+    .bind(&title)
+    .bind(&question)
+    .bind(&html)
+    .bind(search)
+    .bind(user.id)
+    .bind(now_ms())
+    .fetch_optional(&store.pool)
+    .await
+    .map_err(fail)?;
+    let row = row.ok_or_else(|| AppError::new(ErrorKind::Conflict, t.err_faq_published))?;
+    crate::audit::record_by(store, caller, user.id, "faq_publish", &format!("question:{}", q.id))
+        .await
+        .map_err(fail)?;
+    Ok(faq(row))
+}
+
+pub async fn search(service: &QuestionsService, caller: &Caller, query: &str) -> Result<Vec<Faq>, AppError> {
+    let text = query.trim();
+    if text.chars().count() > MAX_QUERY_CHARS {
+        return Err(AppError::invalid("query", caller.lang.messages().err_query));
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, category, title, question, answer, created_at FROM faqs \
+         WHERE ($1 = '' OR search_text LIKE $2 ESCAPE '\\') ORDER BY created_at DESC LIMIT 50",
+    )
+    .bind(text)
+    .bind(like_pattern(text))
+    .fetch_all(&service.store.pool)
+    .await
+    .map_err(|e| internal(caller, e))?;
+    Ok(rows.into_iter().map(faq).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::identifying;
+
+    #[test]
+    fn numbers_and_addresses_that_identify_are_found() {
+        assert!(identifying("电话138 0013 8000", None));
+        assert!(identifying("身份证440306199001011234", None));
+        assert!(identifying("发邮件到 a@b.cn", None));
+        assert!(identifying("借了５０００００元", None), "full-width digits");
+        assert!(!identifying("借了5000元，两年内起诉", None));
+        assert!(!identifying("2026年1月", None));
+        assert!(identifying("号码8000", Some("8000")));
+    }
+}
