@@ -35,7 +35,7 @@ export default defineConfig({
   projects: [
     {
       name: "phone",
-      testMatch: /resident|shell|booking|duty|documents/,
+      testMatch: /resident|shell|booking|duty|documents|questions/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, userAgent: wechatPhone },
     },
     { name: "desktop", testMatch: /staff/, use: { viewport: { width: 1280, height: 800 } } },

@@ -8,7 +8,7 @@
 const CACHE = "fai-shell-v2";
 const OFFLINE = ["/offline.html", "/offline.css"];
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/;
-const SERVER_PAGES = /^\/(articles|library|files|me\/files)(\/|$)/;
+const SERVER_PAGES = /^\/(articles|library|files|me\/files|questions)(\/|$)/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(OFFLINE)).then(() => self.skipWaiting()));

@@ -1,6 +1,6 @@
-//! The residents' app, served at `/`: find the community's lawyers, book, and (later) ask. 普法
-//! articles, the library and 我的资料 are pages the server renders (`/articles`, `/library`,
-//! `/me/files`; see the server's `http::pages`), linked from here. It is its own wasm, built from `bin/resident.rs`, so residents on a weak network
+//! The residents' app, served at `/`: find the community's lawyers and book. Online questions,
+//! 普法 articles, the library and 我的资料 are pages the server renders (`/questions`,
+//! `/articles`, `/library`, `/me/files`; see the server's `http::pages`), linked from here. It is its own wasm, built from `bin/resident.rs`, so residents on a weak network
 //! download none of the workbench.
 
 mod book;
@@ -12,7 +12,6 @@ mod my_bookings;
 mod not_found;
 mod shell;
 mod sign_in;
-mod soon;
 mod street;
 mod tab_bar;
 
@@ -42,8 +41,6 @@ pub enum Page {
     MyBookings,
     /// `/bookings/:id`: a booking slip.
     Booking(i64),
-    /// `/questions`.
-    Questions,
     /// `/me`.
     Me,
     /// `/sign-in`.
@@ -64,7 +61,6 @@ impl Page {
             ["booking"] => Page::BookingTab,
             ["bookings"] => Page::MyBookings,
             ["bookings", s] => id(s).map_or(Page::NotFound, Page::Booking),
-            ["questions"] => Page::Questions,
             ["me"] => Page::Me,
             ["sign-in"] => Page::SignIn,
             _ => Page::NotFound,
@@ -93,7 +89,6 @@ pub fn App() -> impl IntoView {
                     Page::BookingTab => view! { <book::BookingTab /> }.into_any(),
                     Page::MyBookings => view! { <my_bookings::MyBookingsPage /> }.into_any(),
                     Page::Booking(id) => view! { <booking_slip::BookingSlipPage booking_id=id /> }.into_any(),
-                    Page::Questions => view! { <soon::SoonPage /> }.into_any(),
                     Page::Me => view! { <me::MePage /> }.into_any(),
                     Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
                     Page::NotFound => view! { <not_found::NotFoundPage /> }.into_any(),

@@ -13,6 +13,7 @@ mod library;
 mod log;
 mod month;
 mod publish;
+mod questions;
 mod shell;
 mod sign_in;
 
@@ -41,6 +42,8 @@ pub enum Page {
     Files,
     /// `/desk/publish`: 普法 articles and the library.
     Publish,
+    /// `/desk/questions[?id=]`: online questions.
+    Questions,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -54,6 +57,7 @@ impl Page {
             ["desk", "month"] => Page::Month,
             ["desk", "files"] => Page::Files,
             ["desk", "publish"] => Page::Publish,
+            ["desk", "questions"] => Page::Questions,
             _ => Page::Desk,
         }
     }
@@ -78,6 +82,7 @@ pub fn App() -> impl IntoView {
                     Page::Month => view! { <month::MonthPage /> }.into_any(),
                     Page::Files => view! { <files::FilesPage /> }.into_any(),
                     Page::Publish => view! { <publish::PublishPage /> }.into_any(),
+                    Page::Questions => view! { <questions::QuestionsPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

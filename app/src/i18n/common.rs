@@ -31,8 +31,6 @@ texts! {
         practice_areas: "擅长领域：", "Practice areas: ";
         languages: "语言：", "Languages: ";
 
-        soon_title: "即将开放", "Coming soon";
-        soon_questions: "在线咨询即将开放。", "Online questions open soon.";
 
         me_title: "我的", "Me";
         my_files: "我的资料", "My files";

@@ -42,6 +42,8 @@ pub struct QuestionSummary {
     pub status: QuestionStatus,
     /// The community it was asked at.
     pub community: String,
+    /// Its id.
+    pub community_id: i64,
     /// Who it waits for now.
     pub step: RouteStep,
     /// The lawyer it is routed to (none: the whole street), by name.

@@ -19,6 +19,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <a href="/desk/month" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_month}</a>
                     </Show>
                     <Show when=move || is_adviser() || is_staff()>
+                        <a href="/desk/questions" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_questions}</a>
                         <a href="/desk/files" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_files}</a>
                     </Show>
                     <Show when=move || is_staff() || session.me.get().is_some_and(|me| me.role == crate::domain::Role::Lawyer)>

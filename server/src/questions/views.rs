@@ -10,25 +10,40 @@ use app::ports::Caller;
 use app::time::Instant;
 
 /// The columns of a summary (alias `q`), for `SELECT`s.
-pub const SUMMARY: &str = "SELECT q.id, q.title, q.category, q.status, c.name, q.route_step, lr.name, lc.name, \
+pub const SUMMARY: &str =
+    "SELECT q.id, q.title, q.category, q.status, c.name, q.community_id, q.route_step, lr.name, lc.name, \
     q.deadline_at, q.created_at, q.first_answer_at FROM questions q JOIN communities c ON c.id = q.community_id \
     LEFT JOIN lawyers lr ON lr.id = q.routed_to LEFT JOIN lawyers lc ON lc.id = q.claimed_by";
 
 /// A summary row.
-pub type Row = (i64, String, String, String, String, i64, Option<String>, Option<String>, i64, i64, Option<i64>);
+pub type Row = (i64, String, String, String, String, i64, i64, Option<String>, Option<String>, i64, i64, Option<i64>);
 
 /// A message: kind, author's display name, author's lawyer name, body, at.
 type MessageRow = (String, String, Option<String>, String, i64);
 
 /// A summary row on the wire.
 pub fn summary(row: Row) -> QuestionSummary {
-    let (id, title, category, status, community, step, routed_to, claimed_by, deadline_at, created_at, answered) = row;
+    let (
+        id,
+        title,
+        category,
+        status,
+        community,
+        community_id,
+        step,
+        routed_to,
+        claimed_by,
+        deadline_at,
+        created_at,
+        answered,
+    ) = row;
     QuestionSummary {
         id,
         title,
         category: Topic::from_db(&category).unwrap_or(Topic::Other),
         status: QuestionStatus::from_db(&status).unwrap_or(QuestionStatus::Closed),
         community,
+        community_id,
         step: RouteStep::from_index(step).unwrap_or(RouteStep::Street),
         routed_to,
         claimed_by,

@@ -381,3 +381,29 @@ async fn bad_questions_get_a_clear_error_and_change_nothing() {
     let (status, _) = app.post_with(&resident, "questions/accept", json!({ "question_id": id })).await;
     assert_eq!(status, StatusCode::CONFLICT, "nothing to accept yet");
 }
+
+#[tokio::test]
+async fn the_residents_question_pages_are_rendered_by_the_server_for_their_reader_only() {
+    let app = spawn_app().await;
+    let (resident, _) = app.resident_of("13733330010", "后亭社区").await;
+    let id = asked(&app, &resident, "k-10").await;
+    let get = |client: Client, path: String| {
+        let app = &app;
+        async move {
+            let response = client.get(format!("{}{path}", app.address)).send().await.expect("page");
+            (response.status(), response.text().await.expect("html"))
+        }
+    };
+    let (status, html) = get(resident.clone(), "/questions".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("/questions/{id}")) && html.contains("等待律师回复"), "{html}");
+    let (_, html) = get(resident.clone(), "/questions/ask".into()).await;
+    assert!(html.contains("提问到：后亭社区") && html.contains("/questions.js"), "{html}");
+    let (status, html) = get(resident.clone(), format!("/questions/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("朋友借钱不还怎么办") && html.contains("id=\"follow\""), "{html}");
+    let (status, _) = get(app.resident("13733330011").await, format!("/questions/{id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "another resident");
+    let (status, html) = get(new_client(), format!("/questions/{id}")).await;
+    assert!(status == StatusCode::OK && html.contains("/sign-in?next=/me") && !html.contains("朋友借钱"), "{html}");
+}
