@@ -36,9 +36,9 @@ test("a resident asks with a photo; the A lawyer claims and answers; the residen
   await signInWorker(lawyer, "lawyer");
   await lawyer.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "在线咨询" }).click();
   await lawyer.getByRole("link", { name: "朋友借钱不还，只有转账记录" }).click();
-  await expect(lawyer.getByText("137****0021")).toBeVisible();
+  await expect(lawyer.getByText("提问人： 137****0021")).toBeVisible();
   await lawyer.getByRole("button", { name: "认领(由我负责)" }).click();
-  await expect(lawyer.getByText("13755550021")).toBeVisible();
+  await expect(lawyer.getByText("提问人： 13755550021")).toBeVisible();
   await lawyer.getByLabel("回复(支持简单Markdown格式)").fill("微信转账记录可以证明**款项交付**，再补一份聊天记录更好。");
   await lawyer.getByRole("button", { name: "回复", exact: true }).click();
   await expect(lawyer.locator("strong", { hasText: "款项交付" })).toBeVisible();

@@ -19,6 +19,8 @@ texts! {
         questions_answer: "回复", "Answer";
         questions_more: "请居民补充信息", "Ask for more";
         questions_close: "结束咨询", "Close";
+        questions_suggest_booking: "建议预约面谈", "Suggest a meeting";
+        questions_booking_text: "这个问题最好当面谈，请[预约社区法律顾问](/communities/{id}/book)，带上相关材料。", "This is best discussed in person: [book a community lawyer](/communities/{id}/book) and bring your papers.";
         questions_refer: "转介：", "Refer:";
         questions_referred: "已记录转介服务", "Referral recorded";
         questions_publish: "发布为常见问题", "Publish as a common question";

@@ -172,6 +172,15 @@ fn Thread(id: i64) -> impl IntoView {
                         <div class="flex flex-wrap gap-2">
                             <button class="min-h-11 rounded-lg bg-brand px-4 font-bold text-white" on:click=move |_| answer.dispatch(())>{t.questions_answer}</button>
                             <button class="min-h-11 rounded-lg border-2 border-brand px-3 font-bold text-brand" on:click=move |_| more.dispatch(())>{t.questions_more}</button>
+                            <button class="min-h-11 rounded-lg border-2 border-line px-3" on:click={
+                                let community = q.question.community_id;
+                                move |_| text.update(|t| {
+                                    if !t.is_empty() {
+                                        t.push_str("\n\n");
+                                    }
+                                    t.push_str(&prefs.desk().questions_booking_text.replace("{id}", &community.to_string()));
+                                })
+                            }>{t.questions_suggest_booking}</button>
                             {(q.question.status == QuestionStatus::Answered).then(|| view! {
                                 <button class="min-h-11 rounded-lg border-2 border-line px-3" on:click=move |_| close.dispatch(())>{t.questions_close}</button>
                             })}

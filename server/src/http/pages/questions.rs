@@ -144,7 +144,7 @@ pub async fn ask(State(state): State<AppState>, request: Request) -> Response {
          <p id=\"status\" role=\"status\" hidden>{uploading} <span id=\"percent\">0</span>%</p>\
          <progress id=\"progress\" max=\"100\" value=\"0\" hidden aria-label=\"{uploading}\"></progress>\
          <p class=\"notice\">{notice}</p>\
-         <label class=\"check\"><input id=\"consent\" type=\"checkbox\" required> {consent}</label>\
+         <label class=\"check\"><input id=\"consent\" type=\"checkbox\"> {consent}</label>\
          <label class=\"check\"><input id=\"may_publish\" type=\"checkbox\"> {may_publish}</label>\
          <p id=\"problem\" role=\"alert\" class=\"problem\" hidden></p>\
          <button type=\"submit\">{send}</button></form><noscript><p>{noscript}</p></noscript>",
