@@ -22,6 +22,7 @@ mod limits;
 mod matrix;
 mod metrics;
 mod outbox;
+mod question_route;
 mod questions;
 mod security;
 mod servers;
