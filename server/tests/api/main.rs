@@ -20,6 +20,7 @@ mod helpers;
 mod library;
 mod limits;
 mod matrix;
+mod matrix_objects;
 mod metrics;
 mod outbox;
 mod question_route;
