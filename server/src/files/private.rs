@@ -1,5 +1,5 @@
 //! Private exchange: a resident's files in 我的资料 or on a booking, and what their lawyers share
-//! back. Seen by the resident, the lawyers serving that matter (the community's current team, the
+//! back (a question's files live with the question). Seen by the resident, the lawyers serving that matter (the community's current team, the
 //! booking's lawyer) and staff; anyone else is told the file does not exist.
 
 use super::{
@@ -19,7 +19,8 @@ fn select_shared(filter: &str) -> String {
         "SELECT {FILE_COLUMNS}, f.resident_id, r.display_name, s.display_name, s.role, c.name, b.code, f.shared_at \
          FROM files f JOIN users r ON r.id = f.resident_id JOIN users s ON s.id = f.uploaded_by \
          JOIN communities c ON c.id = f.community_id LEFT JOIN bookings b ON b.id = f.booking_id \
-         WHERE f.purpose = 'private' AND f.deleted_at IS NULL AND ({filter}) ORDER BY f.shared_at DESC, f.id DESC LIMIT 500"
+         WHERE f.purpose = 'private' AND f.question_id IS NULL AND f.deleted_at IS NULL AND ({filter}) \
+         ORDER BY f.shared_at DESC, f.id DESC LIMIT 500"
     )
 }
 
@@ -132,7 +133,8 @@ pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Res
         ),
         None => (
             sqlx::query_scalar(
-                "SELECT COUNT(*) FROM files WHERE resident_id = $1 AND booking_id IS NULL AND purpose = 'private' AND deleted_at IS NULL",
+                "SELECT COUNT(*) FROM files WHERE resident_id = $1 AND booking_id IS NULL AND question_id IS NULL \
+                 AND purpose = 'private' AND deleted_at IS NULL",
             )
             .bind(matter.resident_id)
             .fetch_one(&mut *tx)

@@ -61,6 +61,8 @@ async fn a_resident_asks_with_a_photo_the_a_lawyer_answers_and_the_resident_foll
     assert_eq!(thread["question"]["step"], "a");
     assert_eq!(thread["attachments"].as_array().map(Vec::len), Some(1));
     assert_eq!(thread["routes"], json!([]), "residents do not see the hand-overs");
+    let (_, folder) = app.post_with(&resident, "files/mine", json!({})).await;
+    assert_eq!(folder, json!([]), "a question's files live with the question, not in 我的资料");
     // Sent again on a weak network: one question.
     let (status, again) = ask(&app, &resident, "k-1", vec![]).await;
     assert_eq!((status, again["question"]["id"].as_i64()), (StatusCode::OK, Some(id)));
