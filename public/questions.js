@@ -35,11 +35,22 @@
       draft.may_publish = $("may_publish").checked;
       localStorage.setItem(KEY, JSON.stringify(draft));
     };
+    // Each attached file can be taken off the draft again (an upload left for more than a day
+    // is gone from the server, and the question could not be sent with it).
     const showFiles = () => {
       $("attached").replaceChildren(
-        ...draft.files.map((f) => {
+        ...draft.files.map((f, i) => {
           const li = document.createElement("li");
-          li.textContent = f.name;
+          const remove = document.createElement("button");
+          remove.type = "button";
+          remove.textContent = ask.dataset.remove;
+          remove.setAttribute("aria-label", ask.dataset.remove + " " + f.name);
+          remove.addEventListener("click", () => {
+            draft.files.splice(i, 1);
+            keep();
+            showFiles();
+          });
+          li.append(f.name + " ", remove);
           return li;
         }),
       );

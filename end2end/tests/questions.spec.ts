@@ -15,6 +15,11 @@ test("a resident asks with a photo; the A lawyer claims and answers; the residen
   await page.getByLabel("详细情况(时间、经过、您想得到什么帮助)").fill("去年借给朋友5000元，有微信转账，没有借条，现在对方不还。");
   await page.getByLabel("添加照片或文件(最多5个)").setInputFiles({ name: "转账截图.jpg", mimeType: "image/jpeg", buffer: await photo(page, "转账 ¥5000") });
   await expect(page.locator("#attached")).toContainText("转账截图.jpg");
+  // A file picked by mistake comes off the draft again.
+  await page.getByLabel("添加照片或文件(最多5个)").setInputFiles({ name: "错选.jpg", mimeType: "image/jpeg", buffer: await photo(page, "错选") });
+  await expect(page.locator("#attached")).toContainText("错选.jpg");
+  await page.getByRole("button", { name: "移除 错选.jpg" }).click();
+  await expect(page.locator("#attached")).not.toContainText("错选.jpg");
   await expectAccessible(page);
 
   // The draft, photo included, survives the tab being closed and opened again.

@@ -125,6 +125,7 @@ texts! {
         q_consent: "我已阅读并同意提问须知", "I have read and accept this";
         q_may_publish: "同意律师去除个人信息后，将问答公开为常见问题，帮助更多居民", "Lawyers may publish the question and answer, with nothing that identifies me, as a common question";
         q_send: "提交", "Send";
+        q_remove: "移除", "Remove";
         q_noscript: "提交问题需要开启浏览器的JavaScript。", "Sending a question needs JavaScript switched on.";
         q_answered_by: "律师回复", "answered";
         q_asks_more: "律师请您补充", "asks for more";

@@ -134,7 +134,7 @@ pub async fn ask(State(state): State<AppState>, request: Request) -> Response {
         Topic::ALL.iter().map(|t| format!("<option value=\"{}\">{}</option>", t.as_str(), topic(lang, *t))).collect();
     let main = format!(
         "<h1>{title}</h1><p class=\"meta\">{to}{community}</p>\
-         <form id=\"ask\" class=\"ask\" data-offline=\"{offline}\" data-max=\"{max}\" data-too-large=\"{too_large}\" data-too-many=\"{too_many}\" data-files=\"{files}\">\
+         <form id=\"ask\" class=\"ask\" data-offline=\"{offline}\" data-max=\"{max}\" data-too-large=\"{too_large}\" data-too-many=\"{too_many}\" data-files=\"{files}\" data-remove=\"{remove}\">\
          <label for=\"category\">{category}</label><select id=\"category\" name=\"category\">{categories}</select>\
          <label for=\"title\">{title_label}</label><input id=\"title\" name=\"title\" maxlength=\"100\" required>\
          <label for=\"body\">{body_label}</label><textarea id=\"body\" name=\"body\" rows=\"8\" maxlength=\"3000\" required></textarea>\
@@ -156,6 +156,7 @@ pub async fn ask(State(state): State<AppState>, request: Request) -> Response {
         too_large = m.err_file_too_large,
         too_many = m.err_too_many_attachments,
         files = MAX_QUESTION_ATTACHMENTS,
+        remove = m.q_remove,
         category = m.page_category,
         title_label = m.q_title_label,
         body_label = m.q_body_label,
