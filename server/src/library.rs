@@ -54,7 +54,7 @@ fn summary(row: Row) -> DocumentSummary {
 }
 
 /// What a search matches against.
-fn search_text(title: &str, tags: &[String], summary: &str) -> String {
+pub(crate) fn search_text(title: &str, tags: &[String], summary: &str) -> String {
     format!("{title} {} {summary}", tags.join(" ")).to_lowercase()
 }
 

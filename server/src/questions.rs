@@ -20,6 +20,28 @@ use app::ports::{Caller, QuestionsPort};
 use async_trait::async_trait;
 pub use routing::Deadlines;
 
+/// Adds a message of `kind` to question `question_id`'s thread, inside `tx`.
+pub(crate) async fn add_message(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    question_id: i64,
+    author_id: i64,
+    kind: &str,
+    body: &str,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO question_messages (question_id, author_id, kind, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(question_id)
+    .bind(author_id)
+    .bind(kind)
+    .bind(body)
+    .bind(at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// Questions over the store.
 #[derive(Clone, Debug)]
 pub struct QuestionsService {

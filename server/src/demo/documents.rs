@@ -142,7 +142,8 @@ pub async fn load(
         .bind(now)
         .fetch_one(&mut **tx)
         .await?;
-        let search = format!("{title} {} {summary}", tags.replace(',', " ")).to_lowercase();
+        let tags_list: Vec<String> = tags.split(',').map(str::to_owned).collect();
+        let search = crate::library::search_text(title, &tags_list, summary);
         let document_id: i64 = sqlx::query_scalar(
             "INSERT INTO documents (title, category, tags, summary, search_text, published_by, created_at, updated_at, downloads) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id",

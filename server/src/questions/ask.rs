@@ -102,14 +102,7 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     .fetch_one(&mut *tx)
     .await
     .map_err(fail)?;
-    sqlx::query("INSERT INTO question_messages (question_id, author_id, kind, body, created_at) VALUES ($1, $2, 'question', $3, $4)")
-        .bind(id)
-        .bind(user.id)
-        .bind(&body)
-        .bind(now)
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
+    super::add_message(&mut tx, id, user.id, "question", &body, now).await.map_err(fail)?;
     for token in &request.attachments {
         let file = pending_upload(&mut tx, caller, user.id, token).await?;
         sqlx::query(

@@ -125,17 +125,7 @@ pub async fn respond(
     if changed.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, t.err_question_claimed));
     }
-    sqlx::query(
-        "INSERT INTO question_messages (question_id, author_id, kind, body, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(q.id)
-    .bind(user.id)
-    .bind(kind)
-    .bind(&html)
-    .bind(now)
-    .execute(&mut *tx)
-    .await
-    .map_err(fail)?;
+    super::add_message(&mut tx, q.id, user.id, kind, &html, now).await.map_err(fail)?;
     if answer {
         // One consultation in the figures, however many answers follow.
         sqlx::query(
@@ -196,14 +186,7 @@ pub async fn follow_up(
     if changed.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_closed));
     }
-    sqlx::query("INSERT INTO question_messages (question_id, author_id, kind, body, created_at) VALUES ($1, $2, 'follow_up', $3, $4)")
-        .bind(q.id)
-        .bind(user.id)
-        .bind(&body)
-        .bind(now)
-        .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
+    super::add_message(&mut tx, q.id, user.id, "follow_up", &body, now).await.map_err(fail)?;
     let holder = q.claimed_by.or(q.routed_to);
     routing::tell_lawyer(&mut tx, holder, &q.title, now).await.map_err(fail)?;
     tx.commit().await.map_err(fail)?;
@@ -313,6 +296,5 @@ pub async fn reassign(
     crate::audit::record_by(&service.store, caller, user.id, "question_reassign", &format!("question:{}", q.id))
         .await
         .map_err(fail)?;
-    let q = access::facts(&service.store, caller, q.id).await?;
     views::thread(&service.store, caller, q.id, false, true).await
 }
