@@ -35,8 +35,6 @@ pub struct Session {
 /// A message in the account's in-app inbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notice {
-    /// Message id.
-    pub id: i64,
     /// The text (the same as the SMS).
     pub body: String,
     /// When it was sent.

@@ -169,8 +169,7 @@ pub async fn announce_due(store: &Store, outbox: &Outbox, now: i64, public_url: 
     .await?;
     let mut done = 0;
     for id in due {
-        let _turn = store.write_turn().await;
-        let mut tx = store.pool.begin().await?;
+        let mut tx = store.writer().begin().await?;
         if announce(&mut tx, id, now, public_url).await? {
             done += 1;
         }
@@ -294,8 +293,7 @@ impl ArticlesPort for ArticlesService {
             }
         }
         let html = render(&body);
-        let _turn = self.store.write_turn().await;
-        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO articles (title, category, theme, body_md, body_html, street_id, community_id, publish_at, important, author_id, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
@@ -317,7 +315,6 @@ impl ArticlesPort for ArticlesService {
         // Published now: its messages go in this same transaction.
         let announced = announce(&mut tx, id, now, &self.public_url).await.map_err(|e| internal(caller, e))?;
         tx.commit().await.map_err(|e| internal(caller, e))?;
-        drop(_turn);
         if announced {
             self.outbox.wake();
         }

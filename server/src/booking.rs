@@ -1,8 +1,8 @@
 //! Duty schedules and bookings: the server's side of `app::ports::BookingPort`.
 //!
-//! No double booking: a booking holds a row of `booking_seats`, whose primary key is
-//! (community, slot start, seat number). Taking a seat is an insert that does nothing when the
-//! seat is taken, so under any concurrency each seat has one holder, on SQLite and PostgreSQL.
+//! No double booking: a booking holds a seat number of its slot, and a unique index on
+//! (community, slot start, seat) over the bookings that hold seats lets the database refuse a
+//! second holder, whatever the concurrency, on SQLite and PostgreSQL.
 
 pub mod calendar_store;
 mod changes;
@@ -83,8 +83,14 @@ impl BookingService {
         Ok(calendar.slots(from, to, earliest_bookable()))
     }
 
-    /// The bookable slot starting at `start`, or a 422 saying it cannot be booked.
-    async fn slot_at(&self, caller: &Caller, community_id: i64, start: Instant) -> Result<Slot, AppError> {
+    /// The bookable slot starting at `start` and the names its booking shows, or a 422 saying
+    /// it cannot be booked (404 when there is no such community).
+    async fn slot_at(
+        &self,
+        caller: &Caller,
+        community_id: i64,
+        start: Instant,
+    ) -> Result<(Slot, views::Names), AppError> {
         let date = start.to_shanghai().0;
         let today = today();
         if date < today || date > today.plus_days(rules::WINDOW_DAYS - 1) {
@@ -92,11 +98,16 @@ impl BookingService {
         }
         let calendar =
             calendar_store::for_slot(&self.store, community_id, start).await.map_err(|e| internal(caller, e))?;
-        calendar
+        let Some((community_name, office_address)) = calendar.community.clone() else {
+            return Err(caller.error(ErrorKind::NotFound));
+        };
+        let slot = calendar
             .slots(date, date, earliest_bookable())
             .into_iter()
             .find(|s| s.start == start)
-            .ok_or_else(|| message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable))
+            .ok_or_else(|| message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable))?;
+        let lawyer_name = calendar.lawyer_names.get(&slot.lawyer_id).cloned().unwrap_or_default();
+        Ok((slot, views::Names { community_name, office_address, lawyer_name }))
     }
 
     async fn community_exists(&self, community_id: i64) -> Result<bool, sqlx::Error> {
@@ -191,8 +202,8 @@ impl BookingPort for BookingService {
         let resident = caller.user()?;
         let description = required_text(&request.description, MAX_DESCRIPTION_CHARS)
             .map_err(|_| AppError::invalid("description", caller.lang.messages().err_description))?;
-        let slot = match self.slot_at(caller, request.community_id, request.slot_start).await {
-            Ok(slot) => slot,
+        let (slot, names) = match self.slot_at(caller, request.community_id, request.slot_start).await {
+            Ok(found) => found,
             Err(_) if !self.community_exists(request.community_id).await.map_err(|e| internal(caller, e))? => {
                 return Err(caller.error(ErrorKind::NotFound));
             }
@@ -207,14 +218,8 @@ impl BookingPort for BookingService {
         if slot.seats_left == 0 {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
         }
-        let names = views::names(&self.store, request.community_id, slot.lawyer_id, resident.id)
-            .await
-            .map_err(|e| internal(caller, e))?;
         let request = BookRequest { description, ..request };
-        // The turn before the connection: a connection held while queueing could be the one the
-        // writer ahead needs.
-        let _turn = self.store.write_turn().await;
-        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
         // The cap is counted by the insert, inside this transaction. PostgreSQL first locks the
         // resident's row, so concurrent bookings of one resident are counted one after the
         // other; on SQLite the insert's own write lock does that (docs/ARCHITECTURE.md).

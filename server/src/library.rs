@@ -171,8 +171,7 @@ impl LibraryPort for LibraryService {
         let (title, tags) = check_fields(caller, &request.title, &request.tags, &request.summary)?;
         let text = request.summary.trim();
         let now = now_ms();
-        let _turn = self.store.write_turn().await;
-        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO documents (title, category, tags, summary, search_text, published_by, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
@@ -209,8 +208,7 @@ impl LibraryPort for LibraryService {
             Some(p) if p == user.id || user.role.is_staff() => {}
             _ => return Err(caller.error(ErrorKind::NotFound)),
         }
-        let _turn = self.store.write_turn().await;
-        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
         // Versions of one document are numbered one after the other.
         crate::store::lock_key(&mut tx, &format!("document:{}", request.document_id))
             .await

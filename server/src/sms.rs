@@ -83,7 +83,9 @@ pub struct Outbox {
     bell: Arc<Notify>,
 }
 
-const BATCH: i64 = 20;
+const BATCH: i64 = 50;
+/// How long the worker lets messages gather once rung.
+const GATHER: Duration = Duration::from_millis(50);
 const CLAIM_MS: i64 = 60_000;
 /// Deliveries tried before a message is given up (counted as failed in `/metrics`).
 pub const MAX_ATTEMPTS: i64 = 8;
@@ -108,16 +110,35 @@ impl Outbox {
         Ok(())
     }
 
-    /// Adds an SMS and puts the same text in the recipient's in-app inbox (when the number
-    /// belongs to an account), inside the caller's transaction.
+    /// Adds an SMS that the recipient's in-app inbox shows too (when the number belongs to an
+    /// account), inside the caller's transaction: one row, so one statement.
     pub async fn enqueue_with_inbox(tx: &mut Transaction<'_, Any>, to: &str, text: &str) -> Result<(), sqlx::Error> {
-        Outbox::enqueue(tx, to, text).await?;
         sqlx::query(
-            "INSERT INTO notifications (user_id, body, created_at) SELECT id, $1, $2 FROM users WHERE phone = $3",
+            "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at, user_id) \
+             VALUES ('sms', $1, $2, $3, $3, (SELECT id FROM users WHERE phone = $1))",
         )
+        .bind(to)
         .bind(text)
         .bind(now_ms())
-        .bind(to)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Adds an SMS to the number of account `user_id`, which its inbox shows too, inside the
+    /// caller's transaction; nothing when the account has no number.
+    pub async fn enqueue_for_account(
+        tx: &mut Transaction<'_, Any>,
+        user_id: i64,
+        text: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at, user_id) \
+             SELECT 'sms', phone, $2, $3, $3, id FROM users WHERE id = $1 AND phone IS NOT NULL",
+        )
+        .bind(user_id)
+        .bind(text)
+        .bind(now_ms())
         .execute(&mut **tx)
         .await?;
         Ok(())
@@ -131,11 +152,21 @@ impl Outbox {
     /// Delivers due messages until `stop` turns true.
     pub async fn run(self, sender: Arc<dyn SmsSender>, mut stop: watch::Receiver<bool>) {
         loop {
-            if let Err(error) = self.deliver_due(sender.as_ref()).await {
-                tracing::warn!(error = %error, "outbox pass failed");
+            // Batch after batch while full ones keep coming.
+            loop {
+                match self.deliver_due(sender.as_ref()).await {
+                    Ok(sent) if sent as i64 == BATCH => continue,
+                    Ok(_) => break,
+                    Err(error) => {
+                        tracing::warn!(error = %error, "outbox pass failed");
+                        break;
+                    }
+                }
             }
             tokio::select! {
-                _ = self.bell.notified() => {}
+                // Rung by every change that queued a message: waiting a moment lets the messages
+                // of a busy moment go out in one pass (three statements) instead of one each.
+                _ = self.bell.notified() => tokio::time::sleep(GATHER).await,
                 _ = tokio::time::sleep(Duration::from_secs(2)) => {}
                 _ = stop.changed() => return,
             }
@@ -159,32 +190,20 @@ impl Outbox {
         // Claim the batch in one statement; what another server claimed first is not returned.
         // The ids are integers read from the table.
         let ids = due.iter().map(|d| d.0.to_string()).collect::<Vec<_>>().join(",");
-        let claimed: Vec<i64> = {
-            let _turn = self.store.write_turn().await;
-            sqlx::query_scalar(&format!(
-                "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 \
-                 WHERE id IN ({}) AND sent_at IS NULL AND next_attempt_at <= $2 RETURNING id",
-                ids
-            ))
-            .bind(now + CLAIM_MS)
-            .bind(now)
-            .fetch_all(&self.store.pool)
-            .await?
-        };
-        let mut sent = 0;
+        let claimed: Vec<i64> = sqlx::query_scalar(&format!(
+            "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 \
+             WHERE id IN ({ids}) AND sent_at IS NULL AND next_attempt_at <= $2 RETURNING id"
+        ))
+        .bind(now + CLAIM_MS)
+        .bind(now)
+        .fetch_all(self.store.writer())
+        .await?;
+        // Sent messages are marked in one statement per batch, not one each: the writer's time
+        // is the booking's. A crash mid-batch re-sends at most this batch's messages.
+        let mut sent = Vec::new();
         for (id, to, text, attempts) in due.into_iter().filter(|d| claimed.contains(&d.0)) {
-            let outcome = sender.send(&to, &text).await;
-            // Marked at once, message by message: a crash now re-sends at most this one.
-            let _turn = self.store.write_turn().await;
-            match outcome {
-                Ok(()) => {
-                    sqlx::query("UPDATE outbox SET sent_at = $1 WHERE id = $2")
-                        .bind(now_ms())
-                        .bind(id)
-                        .execute(&self.store.pool)
-                        .await?;
-                    sent += 1;
-                }
+            match sender.send(&to, &text).await {
+                Ok(()) => sent.push(id.to_string()),
                 Err(error) => {
                     let backoff = 30_000 * (1i64 << attempts.clamp(0, 6));
                     tracing::warn!(outbox_id = id, error = %error, "sms not delivered; will retry");
@@ -192,11 +211,17 @@ impl Outbox {
                         .bind(&error)
                         .bind(now_ms() + backoff)
                         .bind(id)
-                        .execute(&self.store.pool)
+                        .execute(self.store.writer())
                         .await?;
                 }
             }
         }
-        Ok(sent)
+        if !sent.is_empty() {
+            sqlx::query(&format!("UPDATE outbox SET sent_at = $1 WHERE id IN ({})", sent.join(",")))
+                .bind(now_ms())
+                .execute(self.store.writer())
+                .await?;
+        }
+        Ok(sent.len())
     }
 }

@@ -10,7 +10,6 @@ pub mod settings;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// Which database the store runs on.
@@ -29,8 +28,8 @@ pub struct Store {
     pub pool: AnyPool,
     /// The backend behind the pool.
     pub backend: Backend,
-    /// SQLite's writers' queue (see [`Store::write_turn`]).
-    writers: Arc<tokio::sync::Mutex<()>>,
+    /// Where writing transactions run (see [`Store::writer`]).
+    writer: AnyPool,
 }
 
 /// A failure to open or migrate the database.
@@ -74,46 +73,57 @@ impl Store {
         let options = AnyConnectOptions::from_str(url)?
             .log_statements(log::LevelFilter::Debug)
             .log_slow_statements(log::LevelFilter::Warn, Duration::from_millis(500));
-        let pool = AnyPoolOptions::new()
-            .max_connections(max_connections.unwrap_or(match backend {
-                Backend::Sqlite => 8,
-                Backend::Postgres => 16,
-            }))
-            // A request waits this long for a connection: when the database is away, it soon
-            // gets a clear 503 instead of hanging.
-            .acquire_timeout(Duration::from_secs(5))
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // WAL lets readers run beside the one writer; busy_timeout makes a
-                        // writer wait for the lock instead of failing at once.
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;").await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect_with(options)
-            .await
-            .map_err(StoreError::Unreachable)?;
+        let size = max_connections.unwrap_or(match backend {
+            Backend::Sqlite => 8,
+            Backend::Postgres => 16,
+        });
+        let pool = pool_options(backend, size).connect_with(options.clone()).await.map_err(StoreError::Unreachable)?;
+        // A database in memory exists per connection: it is written through its one pool.
+        let writer = match backend {
+            Backend::Sqlite if sqlite_path(url).is_some() => {
+                pool_options(backend, 1).connect_with(options).await.map_err(StoreError::Unreachable)?
+            }
+            _ => pool.clone(),
+        };
         migrations::migrator(backend).run(&pool).await?;
-        Ok(Store { pool, backend, writers: Arc::default() })
+        Ok(Store { pool, backend, writer })
     }
 
-    /// Waits for this process's turn to write, on SQLite; hold it until the transaction ends.
-    /// SQLite has one writer at a time, and a writer that finds the file locked sleeps and polls
-    /// (1, 2, 5 … 100 ms), so under load some waited 100 ms for a lock free after 1. Queueing
-    /// here first hands the lock over in order, at once. PostgreSQL locks rows: no queue.
-    pub async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
-        match self.backend {
-            Backend::Sqlite => Some(self.writers.lock().await),
-            Backend::Postgres => None,
-        }
+    /// The pool for writing transactions. On SQLite it holds one connection, so writers queue
+    /// for it in order, and its page cache stays warm: SQLite drops a connection's cache whenever
+    /// another connection wrote, so with writes spread over the pool every write started cold.
+    /// On PostgreSQL it is the pool.
+    pub fn writer(&self) -> &AnyPool {
+        &self.writer
     }
 
     /// Whether the database answers.
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
+}
+
+/// A pool of `size` connections to `backend`.
+fn pool_options(backend: Backend, size: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(size)
+        // A request waits this long for a connection: when the database is away, it soon
+        // gets a clear 503 instead of hanging.
+        .acquire_timeout(Duration::from_secs(5))
+        // A pool pings each connection as it hands it out, to catch one a restarted server
+        // dropped. A SQLite connection is an open file that cannot drop, and on SQLite the
+        // ping is a round trip to the connection's thread as costly as the query itself.
+        .test_before_acquire(backend == Backend::Postgres)
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    // WAL lets readers run beside the one writer; busy_timeout makes a
+                    // writer wait for the lock instead of failing at once.
+                    conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;").await?;
+                }
+                Ok(())
+            })
+        })
 }
 
 /// The file path of a `sqlite://path?options` URL.

@@ -98,8 +98,7 @@ impl Codes {
         let now = now_ms();
         // The limits are counted inside the transaction that writes the code, after locking the
         // number (then the address), so concurrent requests are counted one after the other.
-        let _turn = self.store.write_turn().await;
-        let mut tx = self.store.pool.begin().await?;
+        let mut tx = self.store.writer().begin().await?;
         lock_key(&mut tx, &format!("code-phone:{}", phone.as_str())).await?;
         if let Some(ip) = client_ip {
             lock_key(&mut tx, &format!("code-ip:{ip}")).await?;

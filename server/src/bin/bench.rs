@@ -209,15 +209,15 @@ fn row(backend: &str, load: &str, clients: usize, o: &Outcome, ceiling: f64) {
 
 async fn double_bookings(store: &Store) -> Result<i64, sqlx::Error> {
     let over: i64 = sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM (SELECT community_id, slot_start FROM booking_seats GROUP BY community_id, slot_start HAVING COUNT(*) > {SEATS}) x"
+        "SELECT COUNT(*) FROM (SELECT community_id, slot_start FROM bookings WHERE status NOT IN ('cancelled', 'declined') \
+         GROUP BY community_id, slot_start HAVING COUNT(*) > {SEATS} OR MAX(seat) > {SEATS} OR COUNT(DISTINCT seat) < COUNT(*)) x"
     ))
     .fetch_one(&store.pool)
     .await?;
-    let seatless: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM bookings b WHERE b.status IN ('pending', 'confirmed') AND NOT EXISTS (SELECT 1 FROM booking_seats s WHERE s.booking_id = b.id)",
-    )
-    .fetch_one(&store.pool)
-    .await?;
+    let seatless: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE status IN ('pending', 'confirmed') AND seat IS NULL")
+            .fetch_one(&store.pool)
+            .await?;
     Ok(over + seatless)
 }
 

@@ -96,7 +96,17 @@ const CALENDAR: &str = "\
     UNION ALL SELECT 'backup', lawyer_id, CASE role WHEN 'b' THEN 0 ELSE 1 END, id, NULL, NULL, NULL, NULL, NULL, NULL, NULL \
       FROM assignments WHERE community_id = $1 AND role IN ('b', 'coordinator') AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2) \
     UNION ALL SELECT 'taken', slot_start, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL \
-      FROM booking_seats WHERE community_id = $1 AND slot_start >= $4 AND slot_start < $5 GROUP BY slot_start";
+      FROM bookings WHERE community_id = $1 AND slot_start >= $4 AND slot_start < $5 AND seat IS NOT NULL \
+      AND status NOT IN ('cancelled', 'declined') GROUP BY slot_start";
+
+/// The names a booking shows, read with its calendar: the community's, and those of the lawyers
+/// who could hold its slots.
+const NAMES: &str = "\
+    UNION ALL SELECT 'community', NULL, NULL, NULL, NULL, NULL, NULL, NULL, name, office_address, NULL \
+      FROM communities WHERE id = $1 \
+    UNION ALL SELECT 'lawyer', id, NULL, NULL, NULL, NULL, NULL, NULL, name, NULL, NULL FROM lawyers WHERE id IN ( \
+      SELECT lawyer_id FROM duty_schedules WHERE community_id = $1 UNION SELECT lawyer_id FROM duty_exceptions \
+      WHERE community_id = $1 UNION SELECT lawyer_id FROM assignments WHERE community_id = $1)";
 
 /// The community's calendar between `from` and `to` (inclusive), with the seats taken.
 pub async fn load(store: &Store, community_id: i64, from: LocalDate, to: LocalDate) -> Result<Calendar, sqlx::Error> {
@@ -104,10 +114,11 @@ pub async fn load(store: &Store, community_id: i64, from: LocalDate, to: LocalDa
 }
 
 /// The calendar of the day of the slot starting at `start`, with the seats taken of that slot
-/// only: what a booking needs, without a row per slot of the day.
+/// only and the names its booking shows: what a booking needs, in one statement.
 pub async fn for_slot(store: &Store, community_id: i64, start: Instant) -> Result<Calendar, sqlx::Error> {
+    static QUERY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!("{CALENDAR} {NAMES}"));
     let date = start.to_shanghai().0;
-    load_with(store, community_id, date, date, start.0..start.0 + 1).await
+    read(store, &QUERY, community_id, date, date, start.0..start.0 + 1).await
 }
 
 /// The duty schedule alone, without seats (for duty logging).
@@ -127,7 +138,18 @@ async fn load_with(
     to: LocalDate,
     taken: std::ops::Range<i64>,
 ) -> Result<Calendar, sqlx::Error> {
-    let rows: Vec<PartRow> = sqlx::query_as(CALENDAR)
+    read(store, CALENDAR, community_id, from, to, taken).await
+}
+
+async fn read(
+    store: &Store,
+    query: &str,
+    community_id: i64,
+    from: LocalDate,
+    to: LocalDate,
+    taken: std::ops::Range<i64>,
+) -> Result<Calendar, sqlx::Error> {
+    let rows: Vec<PartRow> = sqlx::query_as(query)
         .bind(community_id)
         .bind(from.to_string())
         .bind(to.to_string())
@@ -201,6 +223,12 @@ async fn load_with(
             "taken" => {
                 if let (Some(at), Some(n)) = (n1, n2) {
                     calendar.taken.insert(Instant(at), u32::try_from(n).unwrap_or(u32::MAX));
+                }
+            }
+            "community" => calendar.community = Some((text1.unwrap_or_default(), text2.unwrap_or_default())),
+            "lawyer" => {
+                if let (Some(id), Some(name)) = (n1, text1) {
+                    calendar.lawyer_names.insert(id, name);
                 }
             }
             _ => {}

@@ -8,7 +8,7 @@ use app::model::{BookRequest, BookingView, RateRequest, RescheduleRequest};
 use app::ports::Caller;
 use sqlx::{Any, Transaction};
 
-/// Cancels a live booking with `reason` and frees its seat, inside `tx`. False when the booking
+/// Cancels a live booking with `reason`, which frees its seat, inside `tx`. False when the booking
 /// was no longer live (someone else changed it first).
 async fn cancel_in(tx: &mut Transaction<'_, Any>, booking: &BookingView, reason: &str) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
@@ -26,9 +26,9 @@ async fn cancel_in(tx: &mut Transaction<'_, Any>, booking: &BookingView, reason:
     Ok(true)
 }
 
-/// Gives a booking's seat back and tells the first resident waiting for it, inside `tx`.
+/// Tells the first resident waiting for a seat that `booking`, just cancelled or declined in
+/// `tx`, gave back (the status change itself freed the seat).
 pub(super) async fn free_seat(tx: &mut Transaction<'_, Any>, booking: &BookingView) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM booking_seats WHERE booking_id = $1").bind(booking.id).execute(&mut **tx).await?;
     waitlist::offer_freed_seat(tx, booking.community_id, booking.start).await
 }
 
@@ -42,8 +42,7 @@ pub async fn cancel(
     let loaded = service.own_booking(caller, booking_id).await?;
     BookingService::check_changeable(caller, &loaded.view)?;
     let reason = BookingService::reason(caller, &reason)?;
-    let _turn = service.store.write_turn().await;
-    let mut tx = service.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    let mut tx = service.store.writer().begin().await.map_err(|e| internal(caller, e))?;
     if !cancel_in(&mut tx, &loaded.view, &reason).await.map_err(|e| internal(caller, e))? {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
     }
@@ -69,7 +68,7 @@ pub async fn reschedule(
     let old = service.own_booking(caller, request.booking_id).await?;
     BookingService::check_changeable(caller, &old.view)?;
     let reason = BookingService::reason(caller, &request.reason)?;
-    let slot = service.slot_at(caller, old.view.community_id, request.slot_start).await?;
+    let (slot, names) = service.slot_at(caller, old.view.community_id, request.slot_start).await?;
     if !slot.channels.contains(&old.view.channel) {
         return Err(message(caller, ErrorKind::Validation, |t| t.err_channel));
     }
@@ -80,12 +79,8 @@ pub async fn reschedule(
         topic: old.view.topic,
         description: old.view.description.clone(),
     };
-    let names = views::names(&service.store, book.community_id, slot.lawyer_id, resident.id)
-        .await
-        .map_err(|e| internal(caller, e))?;
     // Moving is one transaction: the old seat is freed only if the new one is taken.
-    let _turn = service.store.write_turn().await;
-    let mut tx = service.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    let mut tx = service.store.writer().begin().await.map_err(|e| internal(caller, e))?;
     if !cancel_in(&mut tx, &old.view, &reason).await.map_err(|e| internal(caller, e))? {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
     }

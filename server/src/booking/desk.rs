@@ -112,8 +112,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state));
     }
 
-    let _turn = store.write_turn().await;
-    let mut tx = store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    let mut tx = store.writer().begin().await.map_err(|e| internal(caller, e))?;
     if request.action != DeskAction::Note {
         // The status must still be the one we read: two lawyers acting at once do not both win.
         let done = sqlx::query(

@@ -25,8 +25,7 @@ pub async fn queue_due(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
         .fetch_all(&store.pool)
         .await?;
         for (id, start, code, place, phone, lang) in due {
-            let _turn = store.write_turn().await;
-            let mut tx = store.pool.begin().await?;
+            let mut tx = store.writer().begin().await?;
             let claimed = sqlx::query(&format!("UPDATE bookings SET {flag} = 1 WHERE id = $1 AND {flag} = 0"))
                 .bind(id)
                 .execute(&mut *tx)

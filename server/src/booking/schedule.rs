@@ -182,8 +182,7 @@ pub async fn record_leave(
         return Err(invalid());
     }
 
-    let _turn = store.write_turn().await;
-    let mut tx = store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    let mut tx = store.writer().begin().await.map_err(|e| internal(caller, e))?;
     let leave_id: i64 = sqlx::query_scalar("INSERT INTO leaves (lawyer_id, starts_on, ends_on, reason, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(request.lawyer_id)
         .bind(from.to_string())

@@ -1,10 +1,10 @@
-//! Taking a seat: the booking's insert (with the resident's cap counted by the insert itself),
-//! the seat's insert that the database decides, and the booking's message in the same
+//! Taking a seat: the booking's insert, which picks its seat and counts the resident's cap
+//! itself under a unique index the database enforces, and the booking's message in the same
 //! transaction.
 
 use super::{fill, internal, message, rules, slots::Slot, views, BookingService};
 use crate::sms::Outbox;
-use crate::store::now_ms;
+use crate::store::{now_ms, Backend};
 use app::domain::{BookingStatus, PhoneNumber};
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
@@ -18,6 +18,13 @@ pub(super) fn new_code() -> String {
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     let mut rng = rand::thread_rng();
     (0..8).map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())])).collect()
+}
+
+/// A booking just inserted: its id and code, and its resident.
+pub(super) struct Booked {
+    id: i64,
+    code: String,
+    resident_id: i64,
 }
 
 /// What taking a seat came to.
@@ -34,10 +41,25 @@ pub(super) fn is_unique_violation(error: &sqlx::Error) -> bool {
     error.as_database_error().is_some_and(|e| e.is_unique_violation())
 }
 
+/// The booking's insert. It takes the lowest free seat of the slot, found by the statement
+/// itself ($13 seats), and only while the resident holds fewer than $12 live bookings: both
+/// read in the insert, so on SQLite under the write lock the insert takes. Nothing is inserted
+/// when the slot is full or the cap is reached.
+const INSERT_BOOKING: &str = "\
+    INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat) \
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, free.seat FROM ( \
+      SELECT MIN(c.seat) AS seat FROM (SELECT 1 AS seat UNION SELECT seat + 1 FROM bookings \
+        WHERE community_id = $3 AND slot_start = $5 AND status NOT IN ('cancelled', 'declined')) c \
+      WHERE c.seat <= $13 AND NOT EXISTS (SELECT 1 FROM bookings t WHERE t.community_id = $3 AND t.slot_start = $5 \
+        AND t.seat = c.seat AND t.status NOT IN ('cancelled', 'declined'))) free \
+    WHERE free.seat IS NOT NULL AND (SELECT COUNT(*) FROM bookings \
+      WHERE resident_id = $2 AND status IN ('pending', 'confirmed') AND slot_end > $11) < $12 \
+    RETURNING id";
+
 impl BookingService {
-    /// Inserts a booking and takes a seat for it, inside `tx`. With a `cap`, the booking is
-    /// inserted only while the resident holds fewer live bookings: counted by the insert itself,
-    /// so on SQLite the count is read under the write lock the insert takes.
+    /// Inserts a booking holding a seat, inside `tx`; with a `cap`, only while the resident
+    /// holds fewer live bookings. PostgreSQL first takes the slot's lock, so two bookings of one
+    /// slot pick their seats one after the other (SQLite's writers already take turns).
     async fn insert_booking(
         &self,
         tx: &mut Transaction<'_, Any>,
@@ -46,45 +68,42 @@ impl BookingService {
         request: &BookRequest,
         cap: Option<i64>,
     ) -> Result<Taken, sqlx::Error> {
+        if self.store.backend == Backend::Postgres {
+            let key = request.community_id.wrapping_mul(1_000_003) ^ slot.start.0;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(key).execute(&mut **tx).await?;
+        }
         let now = now_ms();
         let status = if slot.instant { BookingStatus::Confirmed } else { BookingStatus::Pending };
         let code = new_code();
-        let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at) \
-             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11 WHERE (SELECT COUNT(*) FROM bookings \
-             WHERE resident_id = $2 AND status IN ('pending', 'confirmed') AND slot_end > $11) < $12 RETURNING id",
-        )
-        .bind(&code)
-        .bind(resident_id)
-        .bind(request.community_id)
-        .bind(slot.lawyer_id)
-        .bind(slot.start.0)
-        .bind(slot.end.0)
-        .bind(request.channel.as_str())
-        .bind(request.topic.as_str())
-        .bind(&request.description)
-        .bind(status.as_str())
-        .bind(now)
-        .bind(cap.unwrap_or(i64::MAX))
-        .fetch_optional(&mut **tx)
-        .await?;
-        let Some(id) = id else { return Ok(Taken::OverCap) };
-        // Start at the first seat the calendar saw free, so a busy slot is not tried from seat 1.
-        let seats = i64::from(slot.seats);
-        let first = i64::from(slot.seats - slot.seats_left.min(slot.seats));
-        for seat in (0..seats).map(|k| (first + k) % seats + 1) {
-            let taken = sqlx::query("INSERT INTO booking_seats (community_id, slot_start, seat, booking_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                .bind(request.community_id)
-                .bind(slot.start.0)
-                .bind(seat)
-                .bind(id)
-                .execute(&mut **tx)
-                .await?;
-            if taken.rows_affected() == 1 {
-                return Ok(Taken::Seat(id, code));
-            }
+        let cap = cap.unwrap_or(i64::MAX);
+        let id: Option<i64> = sqlx::query_scalar(INSERT_BOOKING)
+            .bind(&code)
+            .bind(resident_id)
+            .bind(request.community_id)
+            .bind(slot.lawyer_id)
+            .bind(slot.start.0)
+            .bind(slot.end.0)
+            .bind(request.channel.as_str())
+            .bind(request.topic.as_str())
+            .bind(&request.description)
+            .bind(status.as_str())
+            .bind(now)
+            .bind(cap)
+            .bind(i64::from(slot.seats))
+            .fetch_optional(&mut **tx)
+            .await?;
+        if let Some(id) = id {
+            return Ok(Taken::Seat(id, code));
         }
-        Ok(Taken::Full)
+        // Nothing inserted: say why (read in the same transaction, so it is what the insert saw).
+        let live: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM bookings WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_end > $2",
+        )
+        .bind(resident_id)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(if live >= cap { Taken::OverCap } else { Taken::Full })
     }
 
     /// Inserts the booking and takes its seat in `tx`; 409 when the slot is full, the resident
@@ -98,9 +117,9 @@ impl BookingService {
         slot: &Slot,
         request: &BookRequest,
         cap: Option<i64>,
-    ) -> Result<(i64, String), AppError> {
+    ) -> Result<Booked, AppError> {
         match self.insert_booking(tx, resident_id, slot, request, cap).await {
-            Ok(Taken::Seat(id, code)) => Ok((id, code)),
+            Ok(Taken::Seat(id, code)) => Ok(Booked { id, code, resident_id }),
             Ok(Taken::Full) => Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full)),
             Ok(Taken::OverCap) => Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_bookings)),
             Err(e) if is_unique_violation(&e) => Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked)),
@@ -110,12 +129,13 @@ impl BookingService {
 
     /// Tells the resident of a new booking (SMS and inbox) in the booking's own transaction, so
     /// the message exists exactly when the booking does; commits and returns it. `names` were
-    /// read before the transaction, which then holds the write lock only for its writes.
+    /// read with the slot, before the transaction, which then holds the write lock only for its
+    /// writes: two statements between `BEGIN` and `COMMIT`.
     pub(super) async fn confirm_booked(
         &self,
         caller: &Caller,
         mut tx: Transaction<'_, Any>,
-        (id, code): (i64, String),
+        Booked { id, code, resident_id }: Booked,
         names: views::Names,
         slot: &Slot,
         request: &BookRequest,
@@ -137,9 +157,8 @@ impl BookingService {
             rating: None,
             changeable: slot.start.0 - now_ms() >= rules::CHANGE_CUTOFF_MINUTES * 60_000,
         };
-        self.notify(&mut tx, &view, names.phone.as_ref(), caller.lang, |t| t.sms_booked, "")
-            .await
-            .map_err(|e| internal(caller, e))?;
+        let text = sms_text(&view, caller.lang, |t| t.sms_booked, "");
+        Outbox::enqueue_for_account(&mut tx, resident_id, &text).await.map_err(|e| internal(caller, e))?;
         self.commit(caller, tx).await?;
         Ok(view)
     }
@@ -155,21 +174,30 @@ impl BookingService {
         reason: &str,
     ) -> Result<(), sqlx::Error> {
         let Some(phone) = phone else { return Ok(()) };
-        let t = lang.messages();
-        let status =
-            if view.status == BookingStatus::Pending { t.book_pending_note } else { lang.texts().status_confirmed };
-        let text = fill(
-            template(t),
-            &[
-                ("community", &view.community_name),
-                ("when", &view.start.format_shanghai()),
-                ("code", &view.code),
-                ("status", status),
-                ("reason", reason),
-            ],
-        );
-        Outbox::enqueue_with_inbox(tx, phone.as_str(), &text).await
+        Outbox::enqueue_with_inbox(tx, phone.as_str(), &sms_text(view, lang, template, reason)).await
     }
+}
+
+/// A booking's SMS in `lang`, from its `template`.
+fn sms_text(
+    view: &BookingView,
+    lang: Lang,
+    template: fn(&app::i18n::Messages) -> &'static str,
+    reason: &str,
+) -> String {
+    let t = lang.messages();
+    let status =
+        if view.status == BookingStatus::Pending { t.book_pending_note } else { lang.texts().status_confirmed };
+    fill(
+        template(t),
+        &[
+            ("community", &view.community_name),
+            ("when", &view.start.format_shanghai()),
+            ("code", &view.code),
+            ("status", status),
+            ("reason", reason),
+        ],
+    )
 }
 
 #[cfg(test)]

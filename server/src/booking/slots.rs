@@ -45,6 +45,11 @@ pub struct Calendar {
     pub backups: Vec<i64>,
     /// Seats already taken, by slot start.
     pub taken: HashMap<Instant, u32>,
+    /// The community's name and office address, when read for a booking
+    /// ([`super::calendar_store::for_slot`]); none there means no such community.
+    pub community: Option<(String, String)>,
+    /// The names of the lawyers who could hold its slots, when read for a booking.
+    pub lawyer_names: HashMap<i64, String>,
 }
 
 /// A slot with its lawyer and what is left of it.

@@ -94,27 +94,11 @@ pub async fn one(store: &Store, booking_id: i64) -> Result<Option<Loaded>, sqlx:
     Ok(row.and_then(from_row))
 }
 
-/// The names a new booking's view shows, and the resident's number for its SMS.
+/// The names a new booking's view shows.
 pub struct Names {
     pub community_name: String,
     pub office_address: String,
     pub lawyer_name: String,
-    pub phone: Option<PhoneNumber>,
-}
-
-/// Reads [`Names`] for a booking about to be made.
-pub async fn names(store: &Store, community_id: i64, lawyer_id: i64, resident_id: i64) -> Result<Names, sqlx::Error> {
-    let (community_name, office_address, lawyer_name, phone): (String, String, String, Option<String>) =
-        sqlx::query_as(
-            "SELECT c.name, c.office_address, l.name, u.phone FROM communities c, lawyers l, users u \
-         WHERE c.id = $1 AND l.id = $2 AND u.id = $3",
-        )
-        .bind(community_id)
-        .bind(lawyer_id)
-        .bind(resident_id)
-        .fetch_one(&store.pool)
-        .await?;
-    Ok(Names { community_name, office_address, lawyer_name, phone: phone.and_then(|p| PhoneNumber::parse(&p).ok()) })
 }
 
 /// A resident's bookings, soonest first.

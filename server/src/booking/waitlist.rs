@@ -19,14 +19,13 @@ pub async fn join(
     request: WaitlistRequest,
 ) -> Result<WaitlistJoined, AppError> {
     let resident = caller.user()?;
-    let slot = service.slot_at(caller, request.community_id, request.slot_start).await?;
+    let (slot, _) = service.slot_at(caller, request.community_id, request.slot_start).await?;
     if slot.seats_left > 0 {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_has_seats));
     }
     // At most MAX_WAITING: counted after locking the resident's row, in the transaction that
     // joins (docs/ARCHITECTURE.md, "Limits"); one entry per slot is the table's unique key.
-    let _turn = service.store.write_turn().await;
-    let mut tx = service.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    let mut tx = service.store.writer().begin().await.map_err(|e| internal(caller, e))?;
     crate::store::lock_user(&mut tx, resident.id).await.map_err(|e| internal(caller, e))?;
     let waiting: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM waitlist WHERE resident_id = $1 AND offered_at IS NULL AND slot_start > $2",

@@ -123,7 +123,6 @@ pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest)
         }
     }
     let after_lock = access::month_locked(store, request.lawyer_id, date).await.map_err(|e| internal(caller, e))?;
-    let turn = store.write_turn().await;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO duty_corrections (lawyer_id, community_id, served_on, started_at, ended_at, duty_log_id, reason, after_lock, requested_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -138,10 +137,9 @@ pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest)
     .bind(i64::from(after_lock))
     .bind(user.id)
     .bind(now_ms())
-    .fetch_one(&store.pool)
+    .fetch_one(store.writer())
     .await
     .map_err(|e| internal(caller, e))?;
-    drop(turn);
     audit(store, caller, user.id, "duty_correction_requested", id).await?;
     one(store, caller, id).await
 }
@@ -191,8 +189,7 @@ pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision
         return Err(caller.error(ErrorKind::NotFound));
     };
     let status = if decision.approve { CorrectionStatus::Approved } else { CorrectionStatus::Rejected };
-    let turn = store.write_turn().await;
-    let mut tx = store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    let mut tx = store.writer().begin().await.map_err(|e| internal(caller, e))?;
     // Decided once: the second of two staff deciding at once finds it no longer pending.
     let done = sqlx::query(
         "UPDATE duty_corrections SET status = $1, note = $2, decided_by = $3, decided_at = $4 WHERE id = $5 AND status = 'pending'",
@@ -253,7 +250,6 @@ pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision
         }
     }
     tx.commit().await.map_err(|e| internal(caller, e))?;
-    drop(turn);
     audit(store, caller, user.id, &format!("duty_correction_{}", status.as_str()), decision.correction_id).await?;
     one(store, caller, decision.correction_id).await
 }

@@ -143,7 +143,6 @@ pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -
             .map_err(|e| internal(caller, e))?;
     let office = office.0.zip(office.1);
     let (verified, distance, reason) = verify(caller, office, &request)?;
-    let _turn = store.write_turn().await;
     // The unique index on open duties refuses a second one, however many requests race.
     let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
         "INSERT INTO duty_logs (lawyer_id, community_id, served_on, started_at, verified, distance_m, reason, entered_by, created_at) \
@@ -157,9 +156,8 @@ pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -
     .bind(distance)
     .bind(&reason)
     .bind(user.id)
-    .fetch_one(&store.pool)
+    .fetch_one(store.writer())
     .await;
-    drop(_turn);
     match inserted {
         Ok(id) => one(store, caller, id).await,
         Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
@@ -171,16 +169,14 @@ pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -
 
 pub async fn check_out(store: &Store, caller: &Caller, request: CheckOutRequest) -> Result<DutyLog, AppError> {
     access::logs_for(store, caller, request.lawyer_id).await?;
-    let _turn = store.write_turn().await;
     let closed: Option<i64> = sqlx::query_scalar(
         "UPDATE duty_logs SET ended_at = $1, ended_by = 'checked_out' WHERE lawyer_id = $2 AND ended_at IS NULL RETURNING id",
     )
     .bind(now_ms())
     .bind(request.lawyer_id)
-    .fetch_optional(&store.pool)
+    .fetch_optional(store.writer())
     .await
     .map_err(|e| internal(caller, e))?;
-    drop(_turn);
     match closed {
         Some(id) => one(store, caller, id).await,
         None => Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_not_on_duty)),
@@ -218,12 +214,11 @@ pub async fn close_forgotten(store: &Store, now: i64) -> Result<usize, sqlx::Err
         if now < end {
             continue;
         }
-        let _turn = store.write_turn().await;
         let done =
             sqlx::query("UPDATE duty_logs SET ended_at = $1, ended_by = 'auto' WHERE id = $2 AND ended_at IS NULL")
                 .bind(end)
                 .bind(id)
-                .execute(&store.pool)
+                .execute(store.writer())
                 .await?;
         closed += usize::try_from(done.rows_affected()).unwrap_or(0);
     }

@@ -201,7 +201,6 @@ async fn write(
     locked: Option<(i64, i64, i64)>,
 ) -> Result<MonthSummary, AppError> {
     let user = caller.user()?;
-    let turn = store.write_turn().await;
     // Written only where the month is not locked, so a lock wins every race and stays.
     let changed = sqlx::query(
         "INSERT INTO month_reviews (lawyer_id, month, status, comment, locked_duty_days, locked_services, locked_people, updated_by, updated_at) \
@@ -218,10 +217,9 @@ async fn write(
     .bind(locked.map(|l| l.2))
     .bind(user.id)
     .bind(now_ms())
-    .execute(&store.pool)
+    .execute(store.writer())
     .await
     .map_err(|e| internal(caller, e))?;
-    drop(turn);
     if changed.rows_affected() == 0 {
         return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_month_state));
     }

@@ -133,7 +133,6 @@ pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordReques
     let (topic, parties, outcome) = details(caller, &request)?;
     access::require_serves(store, caller, request.lawyer_id, request.community_id, date).await?;
     access::require_open_month(store, caller, request.lawyer_id, date).await?;
-    let turn = store.write_turn().await;
     sqlx::query(
         "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, topic, parties, outcome, summary, client_key, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (recorded_by, client_key) DO NOTHING",
@@ -150,10 +149,9 @@ pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordReques
     .bind(&summary)
     .bind(&request.client_key)
     .bind(now_ms())
-    .execute(&store.pool)
+    .execute(store.writer())
     .await
     .map_err(|e| internal(caller, e))?;
-    drop(turn);
     by_key(store, user.id, &request.client_key)
         .await
         .map_err(|e| internal(caller, e))?

@@ -118,8 +118,7 @@ async fn matter(store: &Store, caller: &Caller, request: &ShareRequest) -> Resul
 pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Result<SharedFile, AppError> {
     let user = caller.user()?;
     let matter = matter(store, caller, &request).await?;
-    let _turn = store.write_turn().await;
-    let mut tx = store.pool.begin().await.map_err(|e| internal(caller, e))?;
+    let mut tx = store.writer().begin().await.map_err(|e| internal(caller, e))?;
     lock_user(&mut tx, matter.resident_id).await.map_err(|e| internal(caller, e))?;
     let file = pending_upload(&mut tx, caller, user.id, &request.token).await?;
     let (held, limit): (i64, i64) = match matter.booking_id {

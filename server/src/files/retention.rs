@@ -31,8 +31,7 @@ pub async fn remove(store: &Store, blobs: &Blobs, id: i64, now: i64) -> Result<b
         .fetch_optional(&store.pool)
         .await?;
     let Some((key, thumb)) = keys else { return Ok(false) };
-    let _turn = store.write_turn().await;
-    let mut tx = store.pool.begin().await?;
+    let mut tx = store.writer().begin().await?;
     for blob in std::iter::once(&key).chain(thumb.as_ref()) {
         lock_key(&mut tx, &format!("blob:{blob}")).await?;
     }

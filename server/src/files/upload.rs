@@ -95,8 +95,7 @@ impl FilesService {
         rand::thread_rng().fill_bytes(&mut token);
         let token: String = token.iter().map(|b| format!("{b:02x}")).collect();
 
-        let _turn = self.store.write_turn().await;
-        let mut tx = self.store.pool.begin().await.map_err(|e| internal(caller, e))?;
+        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
         lock_user(&mut tx, user.id).await.map_err(|e| internal(caller, e))?;
         let today: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM files WHERE uploaded_by = $1 AND created_at >= $2")
             .bind(user.id)

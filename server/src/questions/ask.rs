@@ -57,8 +57,7 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     let now = now_ms();
     let today = Instant(now).to_shanghai().0;
     let fail = |e: sqlx::Error| internal(caller, e);
-    let _turn = store.write_turn().await;
-    let mut tx = store.pool.begin().await.map_err(fail)?;
+    let mut tx = store.writer().begin().await.map_err(fail)?;
     lock_user(&mut tx, user.id).await.map_err(fail)?;
     // The same question sent again (a retry on a weak network): the first one.
     let earlier: Option<i64> =
@@ -70,7 +69,6 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
             .map_err(fail)?;
     if let Some(id) = earlier {
         drop(tx);
-        drop(_turn);
         return views::thread(store, caller, id, false, false).await;
     }
     let asked_today: i64 =
@@ -124,6 +122,5 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     routing::record(&mut tx, id, step, lawyer, "asked", None, now).await.map_err(fail)?;
     routing::tell_lawyer(&mut tx, lawyer, &title, now).await.map_err(fail)?;
     tx.commit().await.map_err(fail)?;
-    drop(_turn);
     views::thread(store, caller, id, false, false).await
 }

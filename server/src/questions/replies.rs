@@ -68,8 +68,7 @@ pub async fn claim(service: &QuestionsService, caller: &Caller, id: i64) -> Resu
     let lawyer = access::acting_lawyer(&service.store, caller, &q).await?;
     let now = now_ms();
     let fail = |e: sqlx::Error| internal(caller, e);
-    let _turn = service.store.write_turn().await;
-    let mut tx = service.store.pool.begin().await.map_err(fail)?;
+    let mut tx = service.store.writer().begin().await.map_err(fail)?;
     let taken = sqlx::query(
         "UPDATE questions SET claimed_by = $1, claim_active_at = $2, updated_at = $2 WHERE id = $3 AND claimed_by IS NULL AND status <> 'closed'",
     )
@@ -84,7 +83,6 @@ pub async fn claim(service: &QuestionsService, caller: &Caller, id: i64) -> Resu
         routing::record(&mut tx, id, step, Some(lawyer), "claimed", None, now).await.map_err(fail)?;
     }
     tx.commit().await.map_err(fail)?;
-    drop(_turn);
     let q = access::facts(&service.store, caller, id).await?;
     if q.claimed_by != Some(lawyer) {
         return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_claimed));
@@ -107,8 +105,7 @@ pub async fn respond(
     let now = now_ms();
     let t = caller.lang.messages();
     let fail = |e: sqlx::Error| internal(caller, e);
-    let _turn = service.store.write_turn().await;
-    let mut tx = service.store.pool.begin().await.map_err(fail)?;
+    let mut tx = service.store.writer().begin().await.map_err(fail)?;
     let (status, kind) = if answer { ("answered", "answer") } else { ("needs_info", "info_request") };
     let changed = sqlx::query(&format!(
         "UPDATE questions SET status = $1, claimed_by = $2, claim_active_at = $3, updated_at = $3{} \
@@ -156,7 +153,6 @@ pub async fn respond(
             .map_err(fail)?;
     }
     tx.commit().await.map_err(fail)?;
-    drop(_turn);
     service.outbox.wake();
     let q = access::facts(&service.store, caller, q.id).await?;
     view(service, caller, &q).await
@@ -174,8 +170,7 @@ pub async fn follow_up(
     access::require_read(&service.store, caller, &q).await?;
     let now = now_ms();
     let fail = |e: sqlx::Error| internal(caller, e);
-    let _turn = service.store.write_turn().await;
-    let mut tx = service.store.pool.begin().await.map_err(fail)?;
+    let mut tx = service.store.writer().begin().await.map_err(fail)?;
     let changed =
         sqlx::query("UPDATE questions SET status = 'waiting', updated_at = $1 WHERE id = $2 AND status <> 'closed'")
             .bind(now)
@@ -190,7 +185,6 @@ pub async fn follow_up(
     let holder = q.claimed_by.or(q.routed_to);
     routing::tell_lawyer(&mut tx, holder, &q.title, now).await.map_err(fail)?;
     tx.commit().await.map_err(fail)?;
-    drop(_turn);
     let q = access::facts(&service.store, caller, q.id).await?;
     view(service, caller, &q).await
 }
@@ -274,8 +268,7 @@ pub async fn reassign(
         return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_closed));
     }
     let now = now_ms();
-    let _turn = service.store.write_turn().await;
-    let mut tx = service.store.pool.begin().await.map_err(fail)?;
+    let mut tx = service.store.writer().begin().await.map_err(fail)?;
     let today = Instant(now).to_shanghai().0;
     let holidays = routing::holidays(&mut tx, today).await.map_err(fail)?;
     sqlx::query(
@@ -292,7 +285,6 @@ pub async fn reassign(
     routing::record(&mut tx, q.id, step, Some(lawyer), "reassigned", Some(user.id), now).await.map_err(fail)?;
     routing::tell_lawyer(&mut tx, Some(lawyer), &q.title, now).await.map_err(fail)?;
     tx.commit().await.map_err(fail)?;
-    drop(_turn);
     crate::audit::record_by(&service.store, caller, user.id, "question_reassign", &format!("question:{}", q.id))
         .await
         .map_err(fail)?;

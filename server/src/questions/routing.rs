@@ -124,8 +124,7 @@ pub async fn advance(store: &Store, now: i64, deadlines: Deadlines) -> Result<us
     .fetch_all(&store.pool)
     .await?;
     for (id, claimant, active_at, step) in idle {
-        let _turn = store.write_turn().await;
-        let mut tx = store.pool.begin().await?;
+        let mut tx = store.writer().begin().await?;
         let free = holidays(&mut tx, today).await?;
         let lapsed = sqlx::query(
             "UPDATE questions SET claimed_by = NULL, claim_active_at = NULL, deadline_at = $1, updated_at = $2 \
@@ -157,8 +156,7 @@ pub async fn advance(store: &Store, now: i64, deadlines: Deadlines) -> Result<us
     .await?;
     for (id, community, step, title, on_leave) in due {
         let Some(next) = RouteStep::from_index(step + 1) else { continue };
-        let _turn = store.write_turn().await;
-        let mut tx = store.pool.begin().await?;
+        let mut tx = store.writer().begin().await?;
         let free = holidays(&mut tx, today).await?;
         let (to, lawyer, passed) = target(&mut tx, community, next, today).await?;
         let changed = sqlx::query(

@@ -21,6 +21,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (9, "duty log", include_str!("../../migrations/0009_duty_log.sql")),
     (10, "documents", include_str!("../../migrations/0010_documents.sql")),
     (11, "questions", include_str!("../../migrations/0011_questions.sql")),
+    (12, "fewer writes", include_str!("../../migrations/0012_fewer_writes.sql")),
 ];
 
 /// The migrator for `backend`.

@@ -95,7 +95,7 @@ async fn the_last_seat_offered_to_sixty_residents_at_once_is_taken_exactly_once(
     let full = results.iter().filter(|(s, _)| *s == StatusCode::CONFLICT).count();
     assert_eq!(won, 1, "{:?}", results.iter().map(|(s, b)| (s.as_u16(), b["message"].clone())).collect::<Vec<_>>());
     assert_eq!(full, 59);
-    let seats: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM booking_seats WHERE slot_start = $1")
+    let seats: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE slot_start = $1 AND seat IS NOT NULL AND status NOT IN ('cancelled', 'declined')")
         .bind(start)
         .fetch_one(&app.store.pool)
         .await
@@ -106,6 +106,64 @@ async fn the_last_seat_offered_to_sixty_residents_at_once_is_taken_exactly_once(
         .await
         .expect("bookings");
     assert_eq!((seats, live), (1, 1), "no double booking, and no orphan booking rows");
+}
+
+#[tokio::test]
+async fn five_seats_raced_by_twelve_residents_go_to_five_each_holding_its_own_seat() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let start = app.extra_evening(houting, 3, 1, 30, 5).await[0];
+    let mut residents = Vec::new();
+    for i in 0..12 {
+        residents.push(app.resident(&format!("1361111{i:04}")).await);
+    }
+    let attempts = residents.iter().map(|client| {
+        app.post_with(
+            client,
+            "booking/book",
+            json!({ "community_id": houting, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款未还" }),
+        )
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let won = results.iter().filter(|(s, _)| *s == StatusCode::OK).count();
+    let full =
+        results.iter().filter(|(s, b)| *s == StatusCode::CONFLICT && b["message"] == "该时段已约满，请选择其他时间");
+    assert_eq!(
+        (won, full.count()),
+        (5, 7),
+        "{:?}",
+        results.iter().map(|(s, b)| (s.as_u16(), b["message"].clone())).collect::<Vec<_>>()
+    );
+    let seats: Vec<i64> = sqlx::query_scalar("SELECT seat FROM bookings WHERE slot_start = $1 ORDER BY seat")
+        .bind(start)
+        .fetch_all(&app.store.pool)
+        .await
+        .expect("seats");
+    assert_eq!(seats, vec![1, 2, 3, 4, 5], "seats picked one after the other, never twice");
+
+    // A cancelled seat is the one the next booking takes.
+    let winner = results.iter().position(|(s, _)| *s == StatusCode::OK).expect("a winner");
+    let mine = &results[winner].1;
+    let (status, _) = app
+        .post_with(&residents[winner], "booking/cancel", json!({ "booking_id": mine["id"], "reason": "改天再来" }))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let late = app.resident("13611119999").await;
+    let (status, body) = app
+        .post_with(&late, "booking/book", json!({ "community_id": houting, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款未还" }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let seat: i64 = sqlx::query_scalar("SELECT seat FROM bookings WHERE id = $1")
+        .bind(body["id"].as_i64().expect("id"))
+        .fetch_one(&app.store.pool)
+        .await
+        .expect("seat");
+    let freed: i64 = sqlx::query_scalar("SELECT seat FROM bookings WHERE id = $1")
+        .bind(mine["id"].as_i64().expect("id"))
+        .fetch_one(&app.store.pool)
+        .await
+        .expect("seat");
+    assert_eq!(seat, freed, "the freed seat is taken again");
 }
 
 #[tokio::test]
