@@ -72,9 +72,15 @@ impl BookingService {
     /// the messages written with the change are sent.
     async fn commit(&self, caller: &Caller, tx: Transaction<'_, Any>) -> Result<(), AppError> {
         tx.commit().await.map_err(|e| internal(caller, e))?;
+        self.changed();
+        Ok(())
+    }
+
+    /// After a change committed: recent availability answers are forgotten and the messages
+    /// written with the change are sent.
+    fn changed(&self) {
         self.recent.forget();
         self.outbox.wake();
-        Ok(())
     }
 
     /// The slots of `community_id` on `from..=to` that can be booked now.
@@ -219,16 +225,23 @@ impl BookingPort for BookingService {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
         }
         let request = BookRequest { description, ..request };
-        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
-        // The cap is counted by the insert, inside this transaction. PostgreSQL first locks the
-        // resident's row, so concurrent bookings of one resident are counted one after the
-        // other; on SQLite the insert's own write lock does that (docs/ARCHITECTURE.md).
-        if self.store.backend == Backend::Postgres {
-            crate::store::lock_user(&mut tx, resident.id).await.map_err(|e| internal(caller, e))?;
+        let booking = Self::new_booking(caller, resident.id, names, &slot, &request);
+        let cap = Some(rules::MAX_LIVE_BOOKINGS);
+        // The cap is counted by the insert. On SQLite the insert is the whole booking, its own
+        // transaction under the write lock; PostgreSQL first locks the resident's row, so
+        // concurrent bookings of one resident are counted one after the other
+        // (docs/ARCHITECTURE.md).
+        if self.store.backend == Backend::Sqlite {
+            let mut conn = self.store.writer().acquire().await.map_err(|e| internal(caller, e))?;
+            let view = self.take_seat(&mut conn, caller, booking, &slot, cap).await?;
+            self.changed();
+            return Ok(view);
         }
-        let booked =
-            self.take_seat(&mut tx, caller, resident.id, &slot, &request, Some(rules::MAX_LIVE_BOOKINGS)).await?;
-        self.confirm_booked(caller, tx, booked, names, &slot, &request).await
+        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
+        crate::store::lock_user(&mut tx, resident.id).await.map_err(|e| internal(caller, e))?;
+        let view = self.take_seat(&mut tx, caller, booking, &slot, cap).await?;
+        self.commit(caller, tx).await?;
+        Ok(view)
     }
 
     async fn join_waitlist(&self, caller: &Caller, request: WaitlistRequest) -> Result<WaitlistJoined, AppError> {

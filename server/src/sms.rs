@@ -125,25 +125,6 @@ impl Outbox {
         Ok(())
     }
 
-    /// Adds an SMS to the number of account `user_id`, which its inbox shows too, inside the
-    /// caller's transaction; nothing when the account has no number.
-    pub async fn enqueue_for_account(
-        tx: &mut Transaction<'_, Any>,
-        user_id: i64,
-        text: &str,
-    ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at, user_id) \
-             SELECT 'sms', phone, $2, $3, $3, id FROM users WHERE id = $1 AND phone IS NOT NULL",
-        )
-        .bind(user_id)
-        .bind(text)
-        .bind(now_ms())
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
-    }
-
     /// Tells the worker to look now rather than at its next tick.
     pub fn wake(&self) {
         self.bell.notify_one();

@@ -84,8 +84,10 @@ pub async fn reschedule(
     if !cancel_in(&mut tx, &old.view, &reason).await.map_err(|e| internal(caller, e))? {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
     }
-    let booked = service.take_seat(&mut tx, caller, resident.id, &slot, &book, None).await?;
-    service.confirm_booked(caller, tx, booked, names, &slot, &book).await
+    let booking = BookingService::new_booking(caller, resident.id, names, &slot, &book);
+    let view = service.take_seat(&mut tx, caller, booking, &slot, None).await?;
+    service.commit(caller, tx).await?;
+    Ok(view)
 }
 
 pub async fn rate(service: &BookingService, caller: &Caller, request: RateRequest) -> Result<BookingView, AppError> {

@@ -1,6 +1,6 @@
-//! Taking a seat: the booking's insert, which picks its seat and counts the resident's cap
-//! itself under a unique index the database enforces, and the booking's message in the same
-//! transaction.
+//! Taking a seat: one insert that picks the seat, counts the resident's cap and carries the
+//! booking's SMS, which the database queues with the row (migration 13), under a unique index
+//! the database enforces.
 
 use super::{fill, internal, message, rules, slots::Slot, views, BookingService};
 use crate::sms::Outbox;
@@ -11,7 +11,7 @@ use app::i18n::Lang;
 use app::model::{BookRequest, BookingView};
 use app::ports::Caller;
 use rand::Rng;
-use sqlx::{Any, Transaction};
+use sqlx::{Any, AnyConnection, Transaction};
 
 /// A code residents can read out: no 0/O or 1/I.
 pub(super) fn new_code() -> String {
@@ -20,17 +20,10 @@ pub(super) fn new_code() -> String {
     (0..8).map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())])).collect()
 }
 
-/// A booking just inserted: its id and code, and its resident.
-pub(super) struct Booked {
-    id: i64,
-    code: String,
-    resident_id: i64,
-}
-
 /// What taking a seat came to.
 enum Taken {
-    /// Booked: id and code.
-    Seat(i64, String),
+    /// Booked: its id.
+    Seat(i64),
     /// Every seat is taken.
     Full,
     /// The resident already holds the most live bookings allowed.
@@ -44,10 +37,10 @@ pub(super) fn is_unique_violation(error: &sqlx::Error) -> bool {
 /// The booking's insert. It takes the lowest free seat of the slot, found by the statement
 /// itself ($13 seats), and only while the resident holds fewer than $12 live bookings: both
 /// read in the insert, so on SQLite under the write lock the insert takes. Nothing is inserted
-/// when the slot is full or the cap is reached.
+/// when the slot is full or the cap is reached. $14 is the SMS the database queues with it.
 const INSERT_BOOKING: &str = "\
-    INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat) \
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, free.seat FROM ( \
+    INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat, booked_sms) \
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, free.seat, $14 FROM ( \
       SELECT MIN(c.seat) AS seat FROM (SELECT 1 AS seat UNION SELECT seat + 1 FROM bookings \
         WHERE community_id = $3 AND slot_start = $5 AND status NOT IN ('cancelled', 'declined')) c \
       WHERE c.seat <= $13 AND NOT EXISTS (SELECT 1 FROM bookings t WHERE t.community_id = $3 AND t.slot_start = $5 \
@@ -56,93 +49,26 @@ const INSERT_BOOKING: &str = "\
       WHERE resident_id = $2 AND status IN ('pending', 'confirmed') AND slot_end > $11) < $12 \
     RETURNING id";
 
+/// A booking about to be made: the view it will have once it has its id, its resident, and the
+/// SMS that tells the resident.
+pub(super) struct NewBooking {
+    view: BookingView,
+    resident_id: i64,
+    sms: String,
+}
+
 impl BookingService {
-    /// Inserts a booking holding a seat, inside `tx`; with a `cap`, only while the resident
-    /// holds fewer live bookings. PostgreSQL first takes the slot's lock, so two bookings of one
-    /// slot pick their seats one after the other (SQLite's writers already take turns).
-    async fn insert_booking(
-        &self,
-        tx: &mut Transaction<'_, Any>,
-        resident_id: i64,
-        slot: &Slot,
-        request: &BookRequest,
-        cap: Option<i64>,
-    ) -> Result<Taken, sqlx::Error> {
-        if self.store.backend == Backend::Postgres {
-            let key = request.community_id.wrapping_mul(1_000_003) ^ slot.start.0;
-            sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(key).execute(&mut **tx).await?;
-        }
-        let now = now_ms();
-        let status = if slot.instant { BookingStatus::Confirmed } else { BookingStatus::Pending };
-        let code = new_code();
-        let cap = cap.unwrap_or(i64::MAX);
-        let id: Option<i64> = sqlx::query_scalar(INSERT_BOOKING)
-            .bind(&code)
-            .bind(resident_id)
-            .bind(request.community_id)
-            .bind(slot.lawyer_id)
-            .bind(slot.start.0)
-            .bind(slot.end.0)
-            .bind(request.channel.as_str())
-            .bind(request.topic.as_str())
-            .bind(&request.description)
-            .bind(status.as_str())
-            .bind(now)
-            .bind(cap)
-            .bind(i64::from(slot.seats))
-            .fetch_optional(&mut **tx)
-            .await?;
-        if let Some(id) = id {
-            return Ok(Taken::Seat(id, code));
-        }
-        // Nothing inserted: say why (read in the same transaction, so it is what the insert saw).
-        let live: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM bookings WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_end > $2",
-        )
-        .bind(resident_id)
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
-        Ok(if live >= cap { Taken::OverCap } else { Taken::Full })
-    }
-
-    /// Inserts the booking and takes its seat in `tx`; 409 when the slot is full, the resident
-    /// already holds it, or (with a `cap`) holds that many live bookings. On error the
-    /// transaction is dropped, so nothing stays.
-    pub(super) async fn take_seat(
-        &self,
-        tx: &mut Transaction<'_, Any>,
+    /// The booking `request` makes of `slot` for `resident_id`, with its code and SMS.
+    pub(super) fn new_booking(
         caller: &Caller,
         resident_id: i64,
-        slot: &Slot,
-        request: &BookRequest,
-        cap: Option<i64>,
-    ) -> Result<Booked, AppError> {
-        match self.insert_booking(tx, resident_id, slot, request, cap).await {
-            Ok(Taken::Seat(id, code)) => Ok(Booked { id, code, resident_id }),
-            Ok(Taken::Full) => Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full)),
-            Ok(Taken::OverCap) => Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_bookings)),
-            Err(e) if is_unique_violation(&e) => Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked)),
-            Err(e) => Err(internal(caller, e)),
-        }
-    }
-
-    /// Tells the resident of a new booking (SMS and inbox) in the booking's own transaction, so
-    /// the message exists exactly when the booking does; commits and returns it. `names` were
-    /// read with the slot, before the transaction, which then holds the write lock only for its
-    /// writes: two statements between `BEGIN` and `COMMIT`.
-    pub(super) async fn confirm_booked(
-        &self,
-        caller: &Caller,
-        mut tx: Transaction<'_, Any>,
-        Booked { id, code, resident_id }: Booked,
         names: views::Names,
         slot: &Slot,
         request: &BookRequest,
-    ) -> Result<BookingView, AppError> {
+    ) -> NewBooking {
         let view = BookingView {
-            id,
-            code,
+            id: 0,
+            code: new_code(),
             status: if slot.instant { BookingStatus::Confirmed } else { BookingStatus::Pending },
             status_reason: String::new(),
             community_id: request.community_id,
@@ -157,10 +83,78 @@ impl BookingService {
             rating: None,
             changeable: slot.start.0 - now_ms() >= rules::CHANGE_CUTOFF_MINUTES * 60_000,
         };
-        let text = sms_text(&view, caller.lang, |t| t.sms_booked, "");
-        Outbox::enqueue_for_account(&mut tx, resident_id, &text).await.map_err(|e| internal(caller, e))?;
-        self.commit(caller, tx).await?;
-        Ok(view)
+        let sms = sms_text(&view, caller.lang, |t| t.sms_booked, "");
+        NewBooking { view, resident_id, sms }
+    }
+
+    /// Inserts `booking` holding a seat of `slot` on `conn` (a transaction's, or on SQLite a
+    /// connection of its own: the insert is then its own transaction); with a `cap`, only while
+    /// the resident holds fewer live bookings. PostgreSQL first takes the slot's lock (so `conn`
+    /// must be a transaction's there), and two bookings of one slot pick their seats one after
+    /// the other; SQLite's writers already take turns.
+    async fn insert_booking(
+        &self,
+        conn: &mut AnyConnection,
+        booking: &NewBooking,
+        slot: &Slot,
+        cap: Option<i64>,
+    ) -> Result<Taken, sqlx::Error> {
+        let view = &booking.view;
+        if self.store.backend == Backend::Postgres {
+            let key = view.community_id.wrapping_mul(1_000_003) ^ view.start.0;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(key).execute(&mut *conn).await?;
+        }
+        let now = now_ms();
+        let cap = cap.unwrap_or(i64::MAX);
+        let id: Option<i64> = sqlx::query_scalar(INSERT_BOOKING)
+            .bind(&view.code)
+            .bind(booking.resident_id)
+            .bind(view.community_id)
+            .bind(slot.lawyer_id)
+            .bind(view.start.0)
+            .bind(view.end.0)
+            .bind(view.channel.as_str())
+            .bind(view.topic.as_str())
+            .bind(&view.description)
+            .bind(view.status.as_str())
+            .bind(now)
+            .bind(cap)
+            .bind(i64::from(slot.seats))
+            .bind(&booking.sms)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if let Some(id) = id {
+            return Ok(Taken::Seat(id));
+        }
+        // Nothing inserted: say why.
+        let live: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM bookings WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_end > $2",
+        )
+        .bind(booking.resident_id)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(if live >= cap { Taken::OverCap } else { Taken::Full })
+    }
+
+    /// Inserts `booking` with its seat and SMS on `conn` (see [`Self::insert_booking`]) and
+    /// returns its view; 409 when the slot is full, the resident already holds it, or (with a
+    /// `cap`) holds that many live bookings. Nothing is written then.
+    pub(super) async fn take_seat(
+        &self,
+        conn: &mut AnyConnection,
+        caller: &Caller,
+        booking: NewBooking,
+        slot: &Slot,
+        cap: Option<i64>,
+    ) -> Result<BookingView, AppError> {
+        match self.insert_booking(conn, &booking, slot, cap).await {
+            Ok(Taken::Seat(id)) => Ok(BookingView { id, ..booking.view }),
+            Ok(Taken::Full) => Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full)),
+            Ok(Taken::OverCap) => Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_bookings)),
+            Err(e) if is_unique_violation(&e) => Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked)),
+            Err(e) => Err(internal(caller, e)),
+        }
     }
 
     /// Queues an SMS to a booking's resident, in `tx`.

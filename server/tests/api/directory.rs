@@ -67,7 +67,7 @@ async fn the_store_migrates_once_and_reopens_cleanly() {
     let again = server::store::Store::open(&url, Some(2)).await.expect("reopen");
     let versions: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations").fetch_one(&again.pool).await.expect("count");
-    assert_eq!(versions, server::store::migrations::FILES.len() as i64);
+    assert_eq!(versions, (server::store::migrations::FILES.len() + server::store::migrations::BY_BACKEND.len()) as i64);
     let loaded = server::demo::load_if_empty(&again, &app.files.blobs).await.expect("demo check");
     assert!(!loaded, "demo data is loaded only into an empty database");
 }
