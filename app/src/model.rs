@@ -213,10 +213,12 @@ pub struct ProgrammeOverview {
     pub without_a_lawyer: Vec<CommunitySummary>,
 }
 
+mod board;
 mod booking;
 mod documents;
 mod duty;
 mod questions;
+pub use board::*;
 pub use booking::*;
 pub use documents::*;
 pub use duty::*;

@@ -8,9 +8,9 @@ use crate::domain::{OneTimeCode, PhoneNumber, Role};
 use crate::error::{AppError, ErrorKind};
 use crate::i18n::Lang;
 use crate::model::{
-    AddDutyRequest, Availability, BookRequest, BookingView, CheckInRequest, CheckOutRequest, CodeSent, CommunityDetail,
-    CommunitySummary, Correction, CorrectionDecision, CorrectionRequest, DeskBooking, DeskRequest,
-    DutyExceptionRequest, DutyLog, DutySchedule, LawyerRef, LeaveRecorded, LeaveRequest, Me, MonthRequest,
+    AddDutyRequest, Availability, Board, BoardRequest, BookRequest, BookingView, CheckInRequest, CheckOutRequest,
+    CodeSent, CommunityDetail, CommunitySummary, Correction, CorrectionDecision, CorrectionRequest, DeskBooking,
+    DeskRequest, DutyExceptionRequest, DutyLog, DutySchedule, LawyerRef, LeaveRecorded, LeaveRequest, Me, MonthRequest,
     MonthReviewRequest, MonthSummary, MyBookings, Notice, OnDuty, ProgrammeOverview, RateRequest, RescheduleRequest,
     ServiceRecord, ServiceRecordRequest, Street, WaitlistJoined, WaitlistRequest,
 };
@@ -136,6 +136,8 @@ pub trait DirectoryPort: Send + Sync {
     async fn community(&self, caller: &Caller, community_id: i64) -> Result<CommunityDetail, AppError>;
     /// The programme's counts and gaps (the caller's role is checked by the server function).
     async fn overview(&self, caller: &Caller) -> Result<ProgrammeOverview, AppError>;
+    /// The coverage board of a period (the caller's role is checked by the server function).
+    async fn board(&self, caller: &Caller, request: BoardRequest) -> Result<Board, AppError>;
 }
 
 /// Duty schedules and bookings.

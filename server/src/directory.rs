@@ -4,7 +4,9 @@ use crate::auth::internal;
 use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
-use app::model::{CommunityDetail, CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember};
+use app::model::{
+    Board, BoardRequest, CommunityDetail, CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember,
+};
 use app::ports::{Caller, DirectoryPort};
 use async_trait::async_trait;
 
@@ -165,5 +167,9 @@ impl DirectoryPort for DirectoryService {
             active_lawyers: counts.2,
             without_a_lawyer: gaps.into_iter().map(summary).collect(),
         })
+    }
+
+    async fn board(&self, caller: &Caller, request: BoardRequest) -> Result<Board, AppError> {
+        crate::board::board(&self.store, caller, request).await
     }
 }

@@ -9,6 +9,7 @@ extern crate app;
 pub mod articles;
 pub mod audit;
 pub mod auth;
+pub mod board;
 pub mod booking;
 pub mod commands;
 pub mod config;

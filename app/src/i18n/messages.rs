@@ -38,6 +38,7 @@ texts! {
         err_future_date: "日期不能晚于今天", "The date cannot be after today";
         err_too_old: "只能登记最近三个月内的服务", "Only services of the last three months can be recorded";
         err_date: "请输入正确的日期", "Enter a valid date";
+        err_period: "结束日期须不早于开始日期，且期间不超过一年", "The end must not be before the start, and a period is at most a year";
         err_month: "请输入正确的月份(如2026-11)", "Enter a valid month (like 2026-11)";
         err_people: "人数应在1到5000之间", "People served must be between 1 and 5000";
         err_summary: "请填写服务内容(不超过2000字)", "Describe the service (up to 2000 characters)";

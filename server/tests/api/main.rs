@@ -6,6 +6,7 @@ mod articles;
 mod auth;
 mod authorization;
 mod bad_input;
+mod board;
 mod booking;
 mod booking_rules;
 mod commands;

@@ -66,6 +66,7 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
         ("directory/communities", May::Anyone, json!({})),
         ("directory/community", May::Anyone, json!({ "community_id": community })),
         ("staff/overview", STAFF, json!({})),
+        ("staff/board", STAFF, json!({ "from": "2026-10-01", "to": "2026-10-31" })),
         ("duty/lawyers", LOGGERS, json!({})),
         ("duty/status", LOGGERS, json!({ "lawyer_id": lawyer })),
         ("duty/check-in", LOGGERS, json!({ "lawyer_id": lawyer, "community_id": community })),

@@ -1,0 +1,132 @@
+//! The bureau's coverage board, on the wire: a period's figures for the district, each street
+//! and each community, with the gaps that need someone to act.
+
+use crate::domain::ServiceCategory;
+use serde::{Deserialize, Serialize};
+
+/// A period, first and last day inclusive (`YYYY-MM-DD`, Shanghai dates).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BoardRequest {
+    /// First day.
+    pub from: String,
+    /// Last day.
+    pub to: String,
+}
+
+/// Services of one category in the period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceCount {
+    /// The category.
+    pub category: ServiceCategory,
+    /// Services recorded.
+    pub services: i64,
+    /// People they served.
+    pub people: i64,
+}
+
+/// What the bureau reports of a period, for the district, a street or a community.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Figures {
+    /// Duty-days: distinct (lawyer, community, date) with a duty logged.
+    pub duty_days: i64,
+    /// Duty-days the communities' monthly quotas ask of the period.
+    pub quota: i64,
+    /// Services by category, categories with none left out.
+    pub services: Vec<ServiceCount>,
+    /// People served by every service.
+    pub people_served: i64,
+    /// Bookings of the period's slots that took place.
+    pub bookings_completed: i64,
+    /// … whose resident did not come.
+    pub bookings_no_show: i64,
+    /// … cancelled by the resident.
+    pub bookings_cancelled: i64,
+    /// … still waiting for the lawyer to confirm.
+    pub bookings_waiting: i64,
+    /// Questions asked in the period.
+    pub questions_asked: i64,
+    /// … of them answered.
+    pub questions_answered: i64,
+    /// … waiting past their deadline now, unanswered.
+    pub questions_past_deadline: i64,
+    /// Median time to the first answer, in minutes.
+    pub median_first_response_minutes: Option<i64>,
+    /// Ratings given (bookings and questions of the period), 1–5 each.
+    pub ratings: i64,
+    /// Their sum: satisfaction is `rating_sum / ratings`.
+    pub rating_sum: i64,
+}
+
+/// Something about a community that needs someone to act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gap {
+    /// No A lawyer assigned today.
+    NoALawyer,
+    /// Fewer duty-days so far than the quota asks of the days gone.
+    BelowQuota,
+    /// No duty logged for [`NO_DUTY_DAYS`] days.
+    NoRecentDuty,
+    /// Questions waiting past their deadline.
+    QuestionsPastDeadline,
+    /// Bookings waiting for the lawyer to confirm.
+    BookingsWaiting,
+}
+
+/// Days without any duty logged before a community is flagged.
+pub const NO_DUTY_DAYS: i64 = 14;
+
+/// A community's line of the board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommunityLine {
+    /// Community id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Its street.
+    pub street_id: i64,
+    /// Its A lawyer today.
+    pub a_lawyer: Option<String>,
+    /// Its B lawyer today.
+    pub b_lawyer: Option<String>,
+    /// Its coordinator today.
+    pub coordinator: Option<String>,
+    /// Lawyers on duty there now.
+    pub on_duty: Vec<String>,
+    /// The last day a duty was logged there, if ever.
+    pub last_duty: Option<String>,
+    /// The period's figures.
+    pub figures: Figures,
+    /// What needs acting on.
+    pub gaps: Vec<Gap>,
+}
+
+/// A street's line of the board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StreetLine {
+    /// Street id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Its communities.
+    pub communities: i64,
+    /// … of them with a gap.
+    pub with_gaps: i64,
+    /// The period's figures.
+    pub figures: Figures,
+}
+
+/// The board for a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Board {
+    /// First day.
+    pub from: String,
+    /// Last day.
+    pub to: String,
+    /// The district's figures.
+    pub totals: Figures,
+    /// Streets in their order.
+    pub streets: Vec<StreetLine>,
+    /// Communities, street by street.
+    pub communities: Vec<CommunityLine>,
+}
