@@ -16,6 +16,9 @@ use app::ports::Caller;
 use app::time::LocalDate;
 use std::collections::HashMap;
 
+/// A question of the period: community, ms to the first answer, deadline, status, rating.
+type QuestionRow = (i64, Option<i64>, i64, String, Option<i64>);
+
 /// The longest period the board shows at once.
 const MAX_DAYS: i64 = 366;
 
@@ -113,7 +116,7 @@ pub async fn read(
         figures.ratings += ratings;
         figures.rating_sum += rating_sum;
     }
-    let questions: Vec<(i64, Option<i64>, i64, String, Option<i64>)> = sqlx::query_as(
+    let questions: Vec<QuestionRow> = sqlx::query_as(
         "SELECT community_id, first_answer_at - created_at, deadline_at, status, rating FROM questions \
          WHERE created_at >= $1 AND created_at < $2",
     )
