@@ -100,7 +100,7 @@ async fn question(
     .await;
 }
 
-fn line<'a>(board: &'a Value, id: i64) -> &'a Value {
+fn line(board: &Value, id: i64) -> &Value {
     board["communities"].as_array().expect("communities").iter().find(|c| c["id"] == id).expect("community line")
 }
 
