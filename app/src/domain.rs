@@ -23,6 +23,7 @@ mod booking;
 mod document;
 mod duty;
 mod one_time_code;
+mod period;
 mod phone;
 mod question;
 mod role;
@@ -39,6 +40,7 @@ pub use duty::{
     ServiceCategory,
 };
 pub use one_time_code::OneTimeCode;
+pub use period::Period;
 pub use phone::PhoneNumber;
 pub use question::{
     add_working_hours, QuestionStatus, RouteStep, MAX_QUESTION_ATTACHMENTS, MAX_QUESTION_TEXT_CHARS,

@@ -4,6 +4,7 @@
 
 mod account;
 mod articles;
+mod board;
 mod corrections;
 mod coverage;
 mod desk;
@@ -44,6 +45,8 @@ pub enum Page {
     Publish,
     /// `/desk/questions[?id=]`: online questions.
     Questions,
+    /// `/desk/board[?from=&to=&street=]`: the bureau's coverage board.
+    Board,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -58,6 +61,7 @@ impl Page {
             ["desk", "files"] => Page::Files,
             ["desk", "publish"] => Page::Publish,
             ["desk", "questions"] => Page::Questions,
+            ["desk", "board"] => Page::Board,
             _ => Page::Desk,
         }
     }
@@ -83,6 +87,7 @@ pub fn App() -> impl IntoView {
                     Page::Files => view! { <files::FilesPage /> }.into_any(),
                     Page::Publish => view! { <publish::PublishPage /> }.into_any(),
                     Page::Questions => view! { <questions::QuestionsPage /> }.into_any(),
+                    Page::Board => view! { <board::BoardPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

@@ -4,6 +4,7 @@
 //! Every figure is one grouped query over the tables the duty, booking and question services
 //! write; nothing is stored twice. Gaps are about today, whatever the period.
 
+pub mod export;
 mod quota;
 
 use crate::auth::internal;
@@ -190,6 +191,7 @@ pub async fn read(
             id,
             name,
             street_id,
+            a_lawyer_id: team.a_ids.get(&id).copied(),
             a_lawyer: role(0),
             b_lawyer: role(1),
             coordinator: role(2),
@@ -229,6 +231,8 @@ pub async fn read(
 struct Team {
     /// A, B and coordinator by community.
     roles: HashMap<i64, [Option<String>; 3]>,
+    /// The A lawyer's id by community.
+    a_ids: HashMap<i64, i64>,
     on_duty: HashMap<i64, Vec<String>>,
     last_duty: HashMap<i64, String>,
 }
@@ -236,20 +240,24 @@ struct Team {
 impl Team {
     async fn read(store: &Store, today: LocalDate) -> Result<Team, sqlx::Error> {
         let pool = &store.pool;
-        let assigned: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT a.community_id, a.role, l.name FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id \
+        let assigned: Vec<(i64, String, i64, String)> = sqlx::query_as(
+            "SELECT a.community_id, a.role, l.id, l.name FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id \
              WHERE a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1) ORDER BY a.starts_on, a.id",
         )
         .bind(today.to_string())
         .fetch_all(pool)
         .await?;
         let mut roles: HashMap<i64, [Option<String>; 3]> = HashMap::new();
-        for (community, role, name) in assigned {
+        let mut a_ids = HashMap::new();
+        for (community, role, id, name) in assigned {
             let k = match role.as_str() {
                 "a" => 0,
                 "b" => 1,
                 _ => 2,
             };
+            if k == 0 {
+                a_ids.entry(community).or_insert(id);
+            }
             roles.entry(community).or_default()[k].get_or_insert(name);
         }
         let open: Vec<(i64, String)> = sqlx::query_as(
@@ -265,8 +273,13 @@ impl Team {
             sqlx::query_as("SELECT community_id, MAX(served_on) FROM duty_logs GROUP BY community_id")
                 .fetch_all(pool)
                 .await?;
-        Ok(Team { roles, on_duty, last_duty: last.into_iter().collect() })
+        Ok(Team { roles, a_ids, on_duty, last_duty: last.into_iter().collect() })
     }
+}
+
+/// The services of each category in `figures`.
+fn services_of(figures: &Figures) -> impl Fn(ServiceCategory) -> i64 + '_ {
+    |category| figures.services.iter().find(|c| c.category == category).map_or(0, |c| c.services)
 }
 
 /// Adds `more` services into `figures`, a line per category in the categories' order.

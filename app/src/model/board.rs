@@ -85,7 +85,9 @@ pub struct CommunityLine {
     pub name: String,
     /// Its street.
     pub street_id: i64,
-    /// Its A lawyer today.
+    /// Its A lawyer today: id and name.
+    pub a_lawyer_id: Option<i64>,
+    /// … name.
     pub a_lawyer: Option<String>,
     /// Its B lawyer today.
     pub b_lawyer: Option<String>,

@@ -13,6 +13,7 @@ pub fn Coverage() -> impl IntoView {
     let overview = load(|| call::<GetProgrammeOverview>(Empty {}));
     view! {
         <h2 class="mb-2 text-lg font-bold">{prefs.desk().nav_coverage}</h2>
+        <a href="/desk/board" class="mb-2 inline-block text-brand underline">{prefs.desk().board_open}</a>
         {move || loaded(overview.get(), |o| {
             let gaps = o.without_a_lawyer;
             view! {

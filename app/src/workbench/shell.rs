@@ -26,6 +26,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <a href="/desk/publish" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_publish}</a>
                     </Show>
                     <Show when=is_staff>
+                        <a href="/desk/board" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_board}</a>
                         <a href="/" rel="external" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_communities}</a>
                     </Show>
                 </nav>

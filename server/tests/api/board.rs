@@ -222,6 +222,45 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
     let communities = app.count("SELECT COUNT(*) FROM communities").await;
     assert_eq!(totals["quota"], communities * 8);
     assert_eq!(board["communities"].as_array().map(Vec::len), Some(communities as usize));
+
+    // The same month as CSV for Excel: a byte-order mark, a header, one row per community.
+    let url = format!("{}/api/staff/board.csv?from=2025-10-01&to=2025-10-31", app.address);
+    let response = staff.get(&url).send().await.expect("csv");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .is_ok_and(|d| d.contains("board-2025-10-01-2025-10-31.csv")));
+    let text = response.text().await.expect("body");
+    assert!(text.starts_with("\u{feff}街道,社区,A角律师"), "{}", &text[..60.min(text.len())]);
+    assert_eq!(text.lines().count(), 1 + communities as usize);
+    let row = text.lines().find(|l| l.contains(",后亭社区,")).expect("后亭社区 row");
+    let cells: Vec<&str> = row.split(',').collect();
+    assert_eq!(
+        (cells[5], cells[6], cells[7], cells[9]),
+        ("4", "8", "2", "1"),
+        "duty-days, quota, consultations, mediations: {row}"
+    );
+    assert!(row.ends_with("值班天数不足、14天未值班、咨询超时"), "{row}");
+}
+
+#[tokio::test]
+async fn only_staff_export_the_board() {
+    let app = spawn_app().await;
+    let url = format!("{}/api/staff/board.csv?from=2025-10-01&to=2025-10-31", app.address);
+    let anonymous = reqwest::Client::new();
+    assert_eq!(anonymous.get(&url).send().await.expect("csv").status(), StatusCode::UNAUTHORIZED);
+    let resident = app.resident("13712340009").await;
+    assert_eq!(resident.get(&url).send().await.expect("csv").status(), StatusCode::FORBIDDEN);
+    let lawyer = app.staff_client("lawyer").await;
+    assert_eq!(lawyer.get(&url).send().await.expect("csv").status(), StatusCode::FORBIDDEN);
+    let admin = crate::matrix::signed_in(&app, "admin").await;
+    assert_eq!(admin.get(&url).send().await.expect("csv").status(), StatusCode::OK);
+    let bad = format!("{}/api/staff/board.csv?from=2025-10-31&to=2025-10-01", app.address);
+    let response = admin.get(&bad).send().await.expect("csv");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let missing = format!("{}/api/staff/board.csv?from=2025-10-31", app.address);
+    assert_eq!(admin.get(&missing).send().await.expect("csv").status(), StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]

@@ -1,0 +1,133 @@
+//! `GET /api/staff/board.csv?from=&to=`: the board's period, one row per community, as CSV that
+//! Excel opens with its Chinese intact (UTF-8 with a byte-order mark). Staff and admins only.
+
+use super::{board, services_of};
+use crate::http::api::error_response;
+use crate::http::caller;
+use crate::startup::AppState;
+use app::domain::{Role, ServiceCategory};
+use app::i18n::DeskTexts;
+use app::model::{BoardRequest, Gap};
+use axum::extract::{ConnectInfo, Query, Request, State};
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use std::net::SocketAddr;
+
+const CATEGORIES: [ServiceCategory; 7] = [
+    ServiceCategory::Consultation,
+    ServiceCategory::Publicity,
+    ServiceCategory::Mediation,
+    ServiceCategory::LegalOpinion,
+    ServiceCategory::ReferralLegalAid,
+    ServiceCategory::ReferralMediation,
+    ServiceCategory::ReferralNotary,
+];
+
+/// A CSV field: quoted when it holds a separator, a quote or a line break; a leading `=`, `+`,
+/// `-` or `@` is kept as text, so a spreadsheet never runs a name as a formula.
+fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn gap_words(gap: Gap, t: &DeskTexts) -> &'static str {
+    match gap {
+        Gap::NoALawyer => t.gap_no_a_lawyer,
+        Gap::BelowQuota => t.gap_below_quota,
+        Gap::NoRecentDuty => t.gap_no_recent_duty,
+        Gap::QuestionsPastDeadline => t.gap_questions,
+        Gap::BookingsWaiting => t.gap_bookings,
+    }
+}
+
+/// Serves the CSV of the period in the query.
+pub async fn csv(State(state): State<AppState>, Query(request): Query<BoardRequest>, raw: Request) -> Response {
+    let (parts, _) = raw.into_parts();
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+    let caller = caller::resolve(&state, &parts.headers, peer).await;
+    if let Err(error) = caller.require(&[Role::Staff, Role::Admin]) {
+        return error_response(error);
+    }
+    let board = match board(&state.store, &caller, request).await {
+        Ok(board) => board,
+        Err(error) => return error_response(error),
+    };
+    let t = DeskTexts::of(caller.lang);
+    let none = "";
+    let mut out = String::from("\u{feff}");
+    let mut head: Vec<&str> =
+        vec![t.board_street, t.board_community, t.col_a, t.col_b, t.col_coordinator, t.col_duty_days, t.col_quota];
+    head.extend(CATEGORIES.iter().map(|c| c.label(t)));
+    head.extend([
+        t.board_people,
+        t.col_completed,
+        t.col_no_show,
+        t.col_cancelled,
+        t.col_waiting,
+        t.col_answered,
+        t.col_asked,
+        t.board_past_deadline,
+        t.board_median,
+        t.board_satisfaction,
+        t.board_gaps,
+    ]);
+    out.push_str(&head.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+    for line in &board.communities {
+        let street = board.streets.iter().find(|s| s.id == line.street_id).map_or(none, |s| s.name.as_str());
+        let f = &line.figures;
+        let by_category = services_of(f);
+        let mut row: Vec<String> = vec![
+            field(street),
+            field(&line.name),
+            field(line.a_lawyer.as_deref().unwrap_or(none)),
+            field(line.b_lawyer.as_deref().unwrap_or(none)),
+            field(line.coordinator.as_deref().unwrap_or(none)),
+            f.duty_days.to_string(),
+            f.quota.to_string(),
+        ];
+        row.extend(CATEGORIES.iter().map(|c| by_category(*c).to_string()));
+        row.extend([
+            f.people_served.to_string(),
+            f.bookings_completed.to_string(),
+            f.bookings_no_show.to_string(),
+            f.bookings_cancelled.to_string(),
+            f.bookings_waiting.to_string(),
+            f.questions_answered.to_string(),
+            f.questions_asked.to_string(),
+            f.questions_past_deadline.to_string(),
+            f.median_first_response_minutes.map(|m| m.to_string()).unwrap_or_default(),
+            if f.ratings == 0 { String::new() } else { format!("{:.1}", f.rating_sum as f64 / f.ratings as f64) },
+            field(&line.gaps.iter().map(|g| gap_words(*g, t)).collect::<Vec<_>>().join("、")),
+        ]);
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    let name = format!("attachment; filename=\"board-{}-{}.csv\"", board.from, board.to);
+    let mut response = out.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(value) = HeaderValue::from_str(&name) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn fields_are_quoted_when_needed_and_never_formulas() {
+        assert_eq!(field("后亭社区"), "后亭社区");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("-1"), "'-1");
+    }
+}
