@@ -84,3 +84,31 @@ test("staff publish an article for one street; its residents read it and another
   await expect(xinan.resident.getByRole("link", { name: "沙井街道：租房押金怎么退" })).toHaveCount(0);
   await xinan.context.close();
 });
+
+test("staff open the coverage board, drill from a street to its communities, follow a gap and export the figures", async ({ page }) => {
+  await signInWorker(page, "staff");
+  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "覆盖看板" }).click();
+  await expect(page).toHaveURL(/\/desk\/board$/);
+  await expect(page.getByText("值班天数 / 应值班").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "本月" })).toHaveClass(/bg-brand/);
+
+  await page.getByRole("link", { name: "本季度" }).click();
+  await expect(page).toHaveURL(/from=\d{4}-(01|04|07|10)-01&to=/);
+  await page.getByRole("row").filter({ hasText: "沙井街道" }).getByRole("link", { name: "沙井街道" }).click();
+  await expect(page).toHaveURL(/street=\d+/);
+  await expect(page.getByRole("heading", { name: "沙井街道" })).toBeVisible();
+  const houting = page.getByRole("row").filter({ hasText: "后亭社区" });
+  await expect(houting).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "海旺社区" })).toHaveCount(0);
+  // The demo district has logged no duty yet: every community is flagged, with a way to act.
+  const flag = houting.getByRole("link", { name: /14天未值班/ });
+  await expect(flag).toBeVisible();
+  await expectAccessible(page);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /导出CSV/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^board-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+
+  await flag.click();
+  await expect(page).toHaveURL(/\/desk\/month\?lawyer=\d+/);
+});
