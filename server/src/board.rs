@@ -6,6 +6,7 @@
 
 pub mod export;
 mod quota;
+mod summary;
 
 use crate::auth::internal;
 use crate::booking::today;
@@ -44,7 +45,9 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
     if to < from || to.to_days() - from.to_days() >= MAX_DAYS {
         return Err(AppError::invalid("to", t.err_period));
     }
-    read(store, from, to, today(), now_ms()).await.map_err(|e| internal(caller, e))
+    let mut board = read(store, from, to, today(), now_ms()).await.map_err(|e| internal(caller, e))?;
+    board.summary = summary::paragraph(&board, caller.lang);
+    Ok(board)
 }
 
 /// The board of `from..=to` as it stands on `today` at `now`.
@@ -224,7 +227,14 @@ pub async fn read(
         })
         .collect();
     totals.median_first_response_minutes = median(&mut all_responses);
-    Ok(Board { from: first, to: last, totals, streets, communities: lines.into_iter().map(|(l, _)| l).collect() })
+    Ok(Board {
+        from: first,
+        to: last,
+        summary: String::new(),
+        totals,
+        streets,
+        communities: lines.into_iter().map(|(l, _)| l).collect(),
+    })
 }
 
 /// Who serves each community today, who is on duty now, and when each last had a duty.
@@ -280,6 +290,11 @@ impl Team {
 /// The services of each category in `figures`.
 fn services_of(figures: &Figures) -> impl Fn(ServiceCategory) -> i64 + '_ {
     |category| figures.services.iter().find(|c| c.category == category).map_or(0, |c| c.services)
+}
+
+/// Services of every category in `figures`.
+fn services_of_all(figures: &Figures) -> i64 {
+    figures.services.iter().map(|c| c.services).sum()
 }
 
 /// Adds `more` services into `figures`, a line per category in the categories' order.

@@ -39,6 +39,12 @@ texts! {
         err_too_old: "只能登记最近三个月内的服务", "Only services of the last three months can be recorded";
         err_date: "请输入正确的日期", "Enter a valid date";
         err_period: "结束日期须不早于开始日期，且期间不超过一年", "The end must not be before the start, and a period is at most a year";
+        board_summary: "{period}，全区{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of the district's {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";
+        board_summary_period: "{from}至{to}", "From {from} to {to}";
+        board_summary_categories: "，其中{list}", ": {list}";
+        board_summary_median: "，首次回复用时中位数为{minutes}分钟", ", the first answer taking {minutes} minutes (median)";
+        board_summary_gaps: "目前有{n}个社区存在缺口，需跟进。", "{n} communities have gaps to follow up today.";
+        board_summary_no_gaps: "目前各社区均无缺口。", "No community has a gap today.";
         err_month: "请输入正确的月份(如2026-11)", "Enter a valid month (like 2026-11)";
         err_people: "人数应在1到5000之间", "People served must be between 1 and 5000";
         err_summary: "请填写服务内容(不超过2000字)", "Describe the service (up to 2000 characters)";

@@ -125,6 +125,8 @@ pub struct Board {
     pub from: String,
     /// Last day.
     pub to: String,
+    /// The paragraph a report of the period opens with, in the caller's language.
+    pub summary: String,
     /// The district's figures.
     pub totals: Figures,
     /// Streets in their order.

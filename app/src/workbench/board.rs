@@ -91,6 +91,7 @@ fn Loaded(from: String, to: String, street: Memo<Option<i64>>) -> impl IntoView 
             let export = format!("/api/staff/board.csv?from={}&to={}", board.from, board.to);
             view! {
                 <a href=export rel="external" download class="mb-3 inline-block text-brand underline">{use_prefs().desk().board_export}</a>
+                <p class="mb-3 rounded-lg border border-line bg-surface p-3 leading-relaxed">{board.summary.clone()}</p>
                 <Headline figures=board.totals.clone() />
                 <Services figures=board.totals.clone() />
                 <lines::Streets board=board.clone() street=street.get() />

@@ -221,6 +221,18 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
     );
     let communities = app.count("SELECT COUNT(*) FROM communities").await;
     assert_eq!(totals["quota"], communities * 8);
+    let summary = board["summary"].as_str().expect("summary");
+    for words in [
+        "2025年10月1日至2025年10月31日",
+        &format!("全区{communities}个社区"),
+        "值班5天次",
+        &format!("应值班{}天次", communities * 8),
+        "免费法律服务4件、服务45人次，其中法律咨询2件、法治宣传1件、矛盾纠纷调处1件",
+        "预约法律顾问5次，已完成2次",
+        "在线咨询3条，已回复2条，首次回复用时中位数为30分钟",
+    ] {
+        assert!(summary.contains(words), "{words} in {summary}");
+    }
     assert_eq!(board["communities"].as_array().map(Vec::len), Some(communities as usize));
 
     // The same month as CSV for Excel: a byte-order mark, a header, one row per community.

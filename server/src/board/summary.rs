@@ -1,0 +1,62 @@
+//! The paragraph a report of the period opens with, in the bureau's way of reporting: the
+//! district's duty-days against quota, services by category, people served, bookings and
+//! questions, and how many communities have gaps — every number the export's.
+
+use crate::booking::fill;
+use app::i18n::{DeskTexts, Lang};
+use app::model::{Board, Figures};
+
+/// `2025-10-01` as `2025年10月1日` in Chinese; as it is in English.
+fn date(text: &str, lang: Lang) -> String {
+    match (lang, app::time::LocalDate::parse(text)) {
+        (Lang::Zh, Some(d)) => format!("{}年{}月{}日", d.year, d.month, d.day),
+        _ => text.to_owned(),
+    }
+}
+
+/// The summary of `board` in `lang`.
+pub fn paragraph(board: &Board, lang: Lang) -> String {
+    let t = lang.messages();
+    let desk = DeskTexts::of(lang);
+    let f: &Figures = &board.totals;
+    let list = f
+        .services
+        .iter()
+        .map(|s| match lang {
+            Lang::Zh => format!("{}{}件", s.category.label(desk), s.services),
+            Lang::En => format!("{}: {}", s.category.label(desk), s.services),
+        })
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::Zh { "、" } else { ", " });
+    let categories = if list.is_empty() { String::new() } else { fill(t.board_summary_categories, &[("list", &list)]) };
+    let median = f
+        .median_first_response_minutes
+        .map(|m| fill(t.board_summary_median, &[("minutes", &m.to_string())]))
+        .unwrap_or_default();
+    let with_gaps = board.communities.iter().filter(|c| !c.gaps.is_empty()).count();
+    let gaps = if with_gaps == 0 {
+        t.board_summary_no_gaps.to_owned()
+    } else {
+        fill(t.board_summary_gaps, &[("n", &with_gaps.to_string())])
+    };
+    let period = fill(t.board_summary_period, &[("from", &date(&board.from, lang)), ("to", &date(&board.to, lang))]);
+    let bookings = f.bookings_completed + f.bookings_no_show + f.bookings_cancelled + f.bookings_waiting;
+    fill(
+        t.board_summary,
+        &[
+            ("period", &period),
+            ("communities", &board.communities.len().to_string()),
+            ("duty_days", &f.duty_days.to_string()),
+            ("quota", &f.quota.to_string()),
+            ("services", &super::services_of_all(f).to_string()),
+            ("people", &f.people_served.to_string()),
+            ("categories", &categories),
+            ("bookings", &bookings.to_string()),
+            ("completed", &f.bookings_completed.to_string()),
+            ("asked", &f.questions_asked.to_string()),
+            ("answered", &f.questions_answered.to_string()),
+            ("median", &median),
+            ("gaps", &gaps),
+        ],
+    )
+}
