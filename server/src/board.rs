@@ -5,6 +5,7 @@
 //! write; nothing is stored twice. Gaps are about today, whatever the period.
 
 pub mod export;
+mod lawyers;
 mod quota;
 mod summary;
 
@@ -39,15 +40,22 @@ struct Tally {
 /// The board for `request`'s period; 422 for dates that do not exist, out of order or more
 /// than a year apart.
 pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Result<Board, AppError> {
+    let (from, to) = period(caller, &request)?;
+    let mut board = read(store, from, to, today(), now_ms()).await.map_err(|e| internal(caller, e))?;
+    board.summary = summary::paragraph(&board, caller.lang);
+    Ok(board)
+}
+
+/// The first and last day of `request`; 422 for dates that do not exist, out of order or more
+/// than a year apart.
+fn period(caller: &Caller, request: &BoardRequest) -> Result<(LocalDate, LocalDate), AppError> {
     let t = caller.lang.messages();
     let from = LocalDate::parse(&request.from).ok_or_else(|| AppError::invalid("from", t.err_date))?;
     let to = LocalDate::parse(&request.to).ok_or_else(|| AppError::invalid("to", t.err_date))?;
     if to < from || to.to_days() - from.to_days() >= MAX_DAYS {
         return Err(AppError::invalid("to", t.err_period));
     }
-    let mut board = read(store, from, to, today(), now_ms()).await.map_err(|e| internal(caller, e))?;
-    board.summary = summary::paragraph(&board, caller.lang);
-    Ok(board)
+    Ok((from, to))
 }
 
 /// The board of `from..=to` as it stands on `today` at `now`.

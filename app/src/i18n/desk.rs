@@ -101,6 +101,10 @@ texts! {
         gap_questions: "咨询超时", "Questions overdue";
         gap_bookings: "预约待确认", "Bookings waiting";
         board_export: "导出CSV(Excel可打开)", "Export CSV (opens in Excel)";
+        board_export_lawyers: "按律师导出CSV", "Export CSV by lawyer";
+        col_lawyer: "律师", "Lawyer";
+        col_firm: "律师事务所", "Law firm";
+        col_licence: "执业证号", "Licence number";
         col_a: "A角律师", "A lawyer";
         col_b: "B角律师", "B lawyer";
         col_coordinator: "统筹律师", "Coordinator";

@@ -89,8 +89,12 @@ fn Loaded(from: String, to: String, street: Memo<Option<i64>>) -> impl IntoView 
     move || {
         loaded(board.get(), move |board| {
             let export = format!("/api/staff/board.csv?from={}&to={}", board.from, board.to);
+            let t = use_prefs().desk();
             view! {
-                <a href=export rel="external" download class="mb-3 inline-block text-brand underline">{use_prefs().desk().board_export}</a>
+                <p class="mb-3 flex flex-wrap gap-4">
+                    <a href=export.clone() rel="external" download class="text-brand underline">{t.board_export}</a>
+                    <a href=format!("{export}&by=lawyer") rel="external" download class="text-brand underline">{t.board_export_lawyers}</a>
+                </p>
                 <p class="mb-3 rounded-lg border border-line bg-surface p-3 leading-relaxed">{board.summary.clone()}</p>
                 <Headline figures=board.totals.clone() />
                 <Services figures=board.totals.clone() />

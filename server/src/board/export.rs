@@ -1,17 +1,31 @@
-//! `GET /api/staff/board.csv?from=&to=`: the board's period, one row per community, as CSV that
-//! Excel opens with its Chinese intact (UTF-8 with a byte-order mark). Staff and admins only.
+//! `GET /api/staff/board.csv?from=&to=[&by=lawyer]`: the board's period, one row per community
+//! (or per lawyer), as CSV that Excel opens with its Chinese intact (UTF-8 with a byte-order
+//! mark). Staff and admins only.
 
-use super::{board, services_of};
+use super::{board, lawyers, period, services_of};
+use crate::auth::internal;
 use crate::http::api::error_response;
 use crate::http::caller;
 use crate::startup::AppState;
 use app::domain::{Role, ServiceCategory};
+use app::error::AppError;
 use app::i18n::DeskTexts;
 use app::model::{BoardRequest, Gap};
+use app::ports::Caller;
 use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 use std::net::SocketAddr;
+
+/// What the export is asked for.
+#[derive(Debug, Deserialize)]
+pub struct ExportQuery {
+    from: String,
+    to: String,
+    /// `lawyer` for a row per lawyer.
+    by: Option<String>,
+}
 
 const CATEGORIES: [ServiceCategory; 7] = [
     ServiceCategory::Consultation,
@@ -45,12 +59,16 @@ fn gap_words(gap: Gap, t: &DeskTexts) -> &'static str {
 }
 
 /// Serves the CSV of the period in the query.
-pub async fn csv(State(state): State<AppState>, Query(request): Query<BoardRequest>, raw: Request) -> Response {
+pub async fn csv(State(state): State<AppState>, Query(query): Query<ExportQuery>, raw: Request) -> Response {
     let (parts, _) = raw.into_parts();
     let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let caller = caller::resolve(&state, &parts.headers, peer).await;
     if let Err(error) = caller.require(&[Role::Staff, Role::Admin]) {
         return error_response(error);
+    }
+    let request = BoardRequest { from: query.from, to: query.to };
+    if query.by.as_deref() == Some("lawyer") {
+        return by_lawyer(&state, &caller, &request).await.unwrap_or_else(error_response);
     }
     let board = match board(&state.store, &caller, request).await {
         Ok(board) => board,
@@ -107,8 +125,43 @@ pub async fn csv(State(state): State<AppState>, Query(request): Query<BoardReque
         out.push_str(&row.join(","));
         out.push_str("\r\n");
     }
-    let name = format!("attachment; filename=\"board-{}-{}.csv\"", board.from, board.to);
-    let mut response = out.into_response();
+    attachment(out, &format!("board-{}-{}.csv", board.from, board.to))
+}
+
+/// The period with a row per lawyer who logged, recorded or held anything in it.
+async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) -> Result<Response, AppError> {
+    let (from, to) = period(caller, request)?;
+    let lines = lawyers::lines(&state.store, from, to).await.map_err(|e| internal(caller, e))?;
+    let t = DeskTexts::of(caller.lang);
+    let mut head: Vec<&str> = vec![t.col_lawyer, t.col_firm, t.col_licence, t.col_duty_days];
+    head.extend(CATEGORIES.iter().map(|c| c.label(t)));
+    head.extend([t.board_people, t.col_completed, t.col_no_show, t.board_satisfaction]);
+    let mut out = String::from("\u{feff}");
+    out.push_str(&head.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+    for line in &lines {
+        let mut row = vec![field(&line.name), field(&line.firm), field(&line.licence_no), line.duty_days.to_string()];
+        row.extend(CATEGORIES.iter().map(|c| line.services_of(*c).to_string()));
+        row.extend([
+            line.people_served.to_string(),
+            line.bookings_completed.to_string(),
+            line.bookings_no_show.to_string(),
+            if line.ratings == 0 {
+                String::new()
+            } else {
+                format!("{:.1}", line.rating_sum as f64 / line.ratings as f64)
+            },
+        ]);
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    Ok(attachment(out, &format!("board-lawyers-{from}-{to}.csv")))
+}
+
+/// `body` as a CSV download named `file`.
+fn attachment(body: String, file: &str) -> Response {
+    let name = format!("attachment; filename=\"{file}\"");
+    let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -254,6 +254,28 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
         "duty-days, quota, consultations, mediations: {row}"
     );
     assert!(row.ends_with("值班天数不足、14天未值班、咨询超时"), "{row}");
+
+    // By lawyer: the A lawyer of 后亭社区 held three duty-days, two consultations, two bookings
+    // done (rated 5 and 4) and one missed.
+    let response = staff.get(format!("{url}&by=lawyer")).send().await.expect("csv");
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .is_ok_and(|d| d.contains("board-lawyers-2025-10-01-2025-10-31.csv")));
+    let text = response.text().await.expect("body");
+    assert!(text.starts_with("\u{feff}律师,律师事务所,执业证号,值班天数,法律咨询"), "{text}");
+    assert_eq!(text.lines().count(), 1 + 3, "three lawyers did something in October: {text}");
+    let a_name: String = sqlx::query_scalar("SELECT name FROM lawyers WHERE id = $1")
+        .bind(a)
+        .fetch_one(&app.store.pool)
+        .await
+        .expect("name");
+    let row = text.lines().find(|l| l.starts_with(&format!("{a_name},"))).expect("the A lawyer's row");
+    let cells: Vec<&str> = row.split(',').collect();
+    assert_eq!(
+        (cells[3], cells[4], cells[11], cells[12], cells[13], cells[14]),
+        ("3", "2", "2", "2", "1", "4.5"),
+        "duty-days, consultations, people, done, missed, satisfaction: {row}"
+    );
 }
 
 #[tokio::test]

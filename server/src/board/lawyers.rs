@@ -1,0 +1,93 @@
+//! A period's figures per lawyer, for the export: duty-days, services by category, people
+//! served, bookings held and missed, and ratings — read from the same tables as the board.
+
+use crate::store::Store;
+use app::domain::ServiceCategory;
+use app::time::LocalDate;
+use std::collections::BTreeMap;
+
+/// One lawyer's line.
+#[derive(Debug, Default)]
+pub struct LawyerLine {
+    pub name: String,
+    pub firm: String,
+    pub licence_no: String,
+    pub duty_days: i64,
+    pub services: BTreeMap<&'static str, i64>,
+    pub people_served: i64,
+    pub bookings_completed: i64,
+    pub bookings_no_show: i64,
+    pub ratings: i64,
+    pub rating_sum: i64,
+}
+
+impl LawyerLine {
+    /// Services of `category`.
+    pub fn services_of(&self, category: ServiceCategory) -> i64 {
+        self.services.get(category.as_str()).copied().unwrap_or(0)
+    }
+}
+
+/// Every lawyer with something in `from..=to`, by name.
+pub async fn lines(store: &Store, from: LocalDate, to: LocalDate) -> Result<Vec<LawyerLine>, sqlx::Error> {
+    let pool = &store.pool;
+    let (first, last) = (from.to_string(), to.to_string());
+    let (start, end) = (from.start().0, to.plus_days(1).start().0);
+    let mut lines: BTreeMap<i64, LawyerLine> = BTreeMap::new();
+    let lawyers: Vec<(i64, String, String, String)> =
+        sqlx::query_as("SELECT l.id, l.name, f.name, l.licence_no FROM lawyers l JOIN law_firms f ON f.id = l.firm_id")
+            .fetch_all(pool)
+            .await?;
+    let days: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT lawyer_id, COUNT(*) FROM (SELECT DISTINCT lawyer_id, community_id, served_on FROM duty_logs \
+         WHERE served_on >= $1 AND served_on <= $2) d GROUP BY lawyer_id",
+    )
+    .bind(&first)
+    .bind(&last)
+    .fetch_all(pool)
+    .await?;
+    for (lawyer, n) in days {
+        lines.entry(lawyer).or_default().duty_days = n;
+    }
+    let services: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT lawyer_id, category, COUNT(*), CAST(SUM(people_served) AS BIGINT) FROM service_records \
+         WHERE served_on >= $1 AND served_on <= $2 GROUP BY lawyer_id, category",
+    )
+    .bind(&first)
+    .bind(&last)
+    .fetch_all(pool)
+    .await?;
+    for (lawyer, category, n, people) in services {
+        let line = lines.entry(lawyer).or_default();
+        if let Some(category) = ServiceCategory::from_db(&category) {
+            line.services.insert(category.as_str(), n);
+        }
+        line.people_served += people;
+    }
+    let bookings: Vec<(i64, String, i64, i64, i64)> = sqlx::query_as(
+        "SELECT lawyer_id, status, COUNT(*), COUNT(rating), CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM bookings \
+         WHERE slot_start >= $1 AND slot_start < $2 AND status IN ('completed', 'no_show') GROUP BY lawyer_id, status",
+    )
+    .bind(start)
+    .bind(end)
+    .fetch_all(pool)
+    .await?;
+    for (lawyer, status, n, ratings, sum) in bookings {
+        let line = lines.entry(lawyer).or_default();
+        if status == "completed" {
+            line.bookings_completed = n;
+        } else {
+            line.bookings_no_show = n;
+        }
+        line.ratings += ratings;
+        line.rating_sum += sum;
+    }
+    for (id, name, firm, licence_no) in lawyers {
+        if let Some(line) = lines.get_mut(&id) {
+            (line.name, line.firm, line.licence_no) = (name, firm, licence_no);
+        }
+    }
+    let mut out: Vec<LawyerLine> = lines.into_values().collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
