@@ -8,11 +8,11 @@ use crate::domain::{OneTimeCode, PhoneNumber, Role};
 use crate::error::{AppError, ErrorKind};
 use crate::i18n::Lang;
 use crate::model::{
-    AddDutyRequest, Availability, Board, BoardRequest, BookRequest, BookingView, CheckInRequest, CheckOutRequest,
-    CodeSent, CommunityDetail, CommunitySummary, Correction, CorrectionDecision, CorrectionRequest, DeskBooking,
-    DeskRequest, DutyExceptionRequest, DutyLog, DutySchedule, LawyerRef, LeaveRecorded, LeaveRequest, Me, MonthRequest,
-    MonthReviewRequest, MonthSummary, MyBookings, Notice, OnDuty, ProgrammeOverview, RateRequest, RescheduleRequest,
-    ServiceRecord, ServiceRecordRequest, Street, WaitlistJoined, WaitlistRequest,
+    AddDutyRequest, AssignRequest, Assignments, Availability, Board, BoardRequest, BookRequest, BookingView,
+    CheckInRequest, CheckOutRequest, CodeSent, CommunityDetail, CommunitySummary, Correction, CorrectionDecision,
+    CorrectionRequest, DeskBooking, DeskRequest, DutyExceptionRequest, DutyLog, DutySchedule, LawyerRef, LeaveRecorded,
+    LeaveRequest, Me, MonthRequest, MonthReviewRequest, MonthSummary, MyBookings, Notice, OnDuty, ProgrammeOverview,
+    RateRequest, RescheduleRequest, ServiceRecord, ServiceRecordRequest, Street, WaitlistJoined, WaitlistRequest,
 };
 use async_trait::async_trait;
 use std::net::IpAddr;
@@ -138,6 +138,10 @@ pub trait DirectoryPort: Send + Sync {
     async fn overview(&self, caller: &Caller) -> Result<ProgrammeOverview, AppError>;
     /// The coverage board of a period (the caller's role is checked by the server function).
     async fn board(&self, caller: &Caller, request: BoardRequest) -> Result<Board, AppError>;
+    /// A community's assignment history and the lawyers who could take one (staff).
+    async fn assignments(&self, caller: &Caller, community_id: i64) -> Result<Assignments, AppError>;
+    /// Hands a community's role to a lawyer from a day on (staff).
+    async fn assign(&self, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError>;
 }
 
 /// Duty schedules and bookings.

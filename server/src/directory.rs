@@ -5,7 +5,8 @@ use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
 use app::model::{
-    Board, BoardRequest, CommunityDetail, CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember,
+    AssignRequest, Assignments, Board, BoardRequest, CommunityDetail, CommunitySummary, ProgrammeOverview, Street,
+    TeamLawyer, TeamMember,
 };
 use app::ports::{Caller, DirectoryPort};
 use async_trait::async_trait;
@@ -171,5 +172,13 @@ impl DirectoryPort for DirectoryService {
 
     async fn board(&self, caller: &Caller, request: BoardRequest) -> Result<Board, AppError> {
         crate::board::board(&self.store, caller, request).await
+    }
+
+    async fn assignments(&self, caller: &Caller, community_id: i64) -> Result<Assignments, AppError> {
+        crate::admin::assignments::of_community(&self.store, caller, community_id).await
+    }
+
+    async fn assign(&self, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError> {
+        crate::admin::assignments::assign(&self.store, caller, request).await
     }
 }

@@ -6,6 +6,7 @@
 // crate here makes sure the linker keeps them.
 extern crate app;
 
+pub mod admin;
 pub mod articles;
 pub mod audit;
 pub mod auth;

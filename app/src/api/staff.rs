@@ -1,7 +1,7 @@
 //! What bureau staff watch: the programme's coverage.
 
 use crate::error::AppError;
-use crate::model::{Board, BoardRequest, Empty, ProgrammeOverview};
+use crate::model::{AssignRequest, Assignments, Board, BoardRequest, CommunityRequest, Empty, ProgrammeOverview};
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
 use leptos::server;
@@ -21,4 +21,21 @@ pub async fn get_board(#[server(flatten)] request: BoardRequest) -> Result<Board
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Staff, Role::Admin])?;
     ports.directory.board(&caller, request).await
+}
+
+/// A community's assignments, newest first, and the lawyers who could take one. Staff and admins.
+#[server(prefix = "/api", endpoint = "staff/assignments", input = server_fn::codec::Json)]
+pub async fn get_assignments(#[server(flatten)] request: CommunityRequest) -> Result<Assignments, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.directory.assignments(&caller, request.community_id).await
+}
+
+/// Hands a community's A, B or coordinator role to a lawyer from a day on; the assignment it
+/// replaces ends the day before and stays in the history. Staff and admins.
+#[server(prefix = "/api", endpoint = "staff/assign", input = server_fn::codec::Json)]
+pub async fn assign(#[server(flatten)] request: AssignRequest) -> Result<Assignments, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.directory.assign(&caller, request).await
 }

@@ -1,7 +1,7 @@
 //! The bureau's coverage board, on the wire: a period's figures for the district, each street
 //! and each community, with the gaps that need someone to act.
 
-use crate::domain::ServiceCategory;
+use crate::domain::{AssignmentRole, ServiceCategory};
 use serde::{Deserialize, Serialize};
 
 /// A period, first and last day inclusive (`YYYY-MM-DD`, Shanghai dates).
@@ -133,4 +133,48 @@ pub struct Board {
     pub streets: Vec<StreetLine>,
     /// Communities, street by street.
     pub communities: Vec<CommunityLine>,
+}
+
+/// One assignment of a community's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentLine {
+    /// Assignment id.
+    pub id: i64,
+    /// A, B or coordinator.
+    pub role: AssignmentRole,
+    /// The lawyer.
+    pub lawyer_id: i64,
+    /// … their name.
+    pub lawyer_name: String,
+    /// First day.
+    pub starts_on: String,
+    /// Last day; none while it runs.
+    pub ends_on: Option<String>,
+}
+
+/// A community's assignments, newest first, and the lawyers who could take one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assignments {
+    /// Community id.
+    pub community_id: i64,
+    /// Its name.
+    pub community_name: String,
+    /// Every assignment it has had, newest first.
+    pub history: Vec<AssignmentLine>,
+    /// Every lawyer, by name.
+    pub lawyers: Vec<crate::model::LawyerRef>,
+}
+
+/// Hands a community's role to a lawyer from a day on; the assignment it replaces ends the day
+/// before, and stays in the history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignRequest {
+    /// Community id.
+    pub community_id: i64,
+    /// A, B or coordinator.
+    pub role: AssignmentRole,
+    /// The lawyer who takes it.
+    pub lawyer_id: i64,
+    /// From this day (`YYYY-MM-DD`).
+    pub starts_on: String,
 }

@@ -3,6 +3,7 @@
 //! `TEST_DATABASE=postgres` (see `scripts/test.sh`).
 
 mod articles;
+mod assignments;
 mod auth;
 mod authorization;
 mod bad_input;

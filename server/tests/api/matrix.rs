@@ -67,6 +67,12 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
         ("directory/community", May::Anyone, json!({ "community_id": community })),
         ("staff/overview", STAFF, json!({})),
         ("staff/board", STAFF, json!({ "from": "2026-10-01", "to": "2026-10-31" })),
+        ("staff/assignments", STAFF, json!({ "community_id": community })),
+        (
+            "staff/assign",
+            STAFF,
+            json!({ "community_id": community, "role": "b", "lawyer_id": lawyer, "starts_on": server::booking::today().to_string() }),
+        ),
         ("duty/lawyers", LOGGERS, json!({})),
         ("duty/status", LOGGERS, json!({ "lawyer_id": lawyer })),
         ("duty/check-in", LOGGERS, json!({ "lawyer_id": lawyer, "community_id": community })),

@@ -43,6 +43,12 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         ),
         ("booking/waitlist", Object::Public, |f, id| json!({ "community_id": id, "slot_start": f.later })),
         ("directory/community", Object::Public, |_, id| json!({ "community_id": id })),
+        ("staff/assignments", Object::Public, |_, id| json!({ "community_id": id })),
+        (
+            "staff/assign",
+            Object::Public,
+            |f, id| json!({ "community_id": id, "role": "b", "lawyer_id": f.lawyer, "starts_on": server::booking::today().to_string() }),
+        ),
         ("booking/cancel", Object::Booking, |_, id| json!({ "booking_id": id, "reason": "有事" })),
         (
             "booking/reschedule",

@@ -1,0 +1,141 @@
+//! A community's A, B and coordinator lawyers over time. A change never overwrites: the
+//! assignment it replaces ends the day before the new one starts and stays in the history, so
+//! every past figure keeps the team it was counted with.
+
+use crate::audit;
+use crate::auth::internal;
+use crate::booking::today;
+use crate::store::Store;
+use app::domain::AssignmentRole;
+use app::error::{AppError, ErrorKind};
+use app::model::{AssignRequest, AssignmentLine, Assignments, LawyerRef};
+use app::ports::Caller;
+use app::time::LocalDate;
+
+/// How far from today a change may start, either way.
+const MAX_DAYS_AWAY: i64 = 366;
+
+/// The history of `community_id`, newest first, with every lawyer; 404 for no such community.
+pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> Result<Assignments, AppError> {
+    let fail = |e| internal(caller, e);
+    let name: Option<String> = sqlx::query_scalar("SELECT name FROM communities WHERE id = $1")
+        .bind(community_id)
+        .fetch_optional(&store.pool)
+        .await
+        .map_err(fail)?;
+    let Some(community_name) = name else { return Err(caller.error(ErrorKind::NotFound)) };
+    let rows: Vec<(i64, String, i64, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT a.id, a.role, a.lawyer_id, l.name, a.starts_on, a.ends_on FROM assignments a \
+         JOIN lawyers l ON l.id = a.lawyer_id WHERE a.community_id = $1 ORDER BY a.starts_on DESC, a.id DESC",
+    )
+    .bind(community_id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(fail)?;
+    let history = rows
+        .into_iter()
+        .filter_map(|(id, role, lawyer_id, lawyer_name, starts_on, ends_on)| {
+            Some(AssignmentLine {
+                id,
+                role: AssignmentRole::from_db(&role)?,
+                lawyer_id,
+                lawyer_name,
+                starts_on,
+                ends_on,
+            })
+        })
+        .collect();
+    let lawyers: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM lawyers ORDER BY name, id").fetch_all(&store.pool).await.map_err(fail)?;
+    Ok(Assignments {
+        community_id,
+        community_name,
+        history,
+        lawyers: lawyers.into_iter().map(|(id, name)| LawyerRef { id, name }).collect(),
+    })
+}
+
+/// Hands `request.role` at the community to the lawyer from `starts_on`. Refused, with nothing
+/// written: a date that does not exist or is more than a year away (422), an unknown lawyer
+/// (422), a start not after the current holder's (422), the lawyer already holding this role
+/// (409) or another role there (409), no such community (404).
+pub async fn assign(store: &Store, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError> {
+    let user = caller.user()?;
+    let t = caller.lang.messages();
+    let fail = |e| internal(caller, e);
+    let starts = LocalDate::parse(&request.starts_on).ok_or_else(|| AppError::invalid("starts_on", t.err_date))?;
+    let today = today();
+    if (starts.to_days() - today.to_days()).abs() > MAX_DAYS_AWAY {
+        return Err(AppError::invalid("starts_on", t.err_assignment_range));
+    }
+    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE id = $1")
+        .bind(request.lawyer_id)
+        .fetch_optional(&store.pool)
+        .await
+        .map_err(fail)?;
+    if known.is_none() {
+        return Err(AppError::invalid("lawyer_id", t.err_lawyer_unknown));
+    }
+    let (starts_on, role) = (starts.to_string(), request.role.as_str());
+    let mut tx = store.writer().begin().await.map_err(fail)?;
+    // The community's row is the lock: two changes of one community are made one after the other.
+    let locked = sqlx::query("UPDATE communities SET id = id WHERE id = $1")
+        .bind(request.community_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?;
+    if locked.rows_affected() == 0 {
+        return Err(caller.error(ErrorKind::NotFound));
+    }
+    let current: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT id, lawyer_id, starts_on FROM assignments WHERE community_id = $1 AND role = $2 \
+         AND (ends_on IS NULL OR ends_on >= $3)",
+    )
+    .bind(request.community_id)
+    .bind(role)
+    .bind(&starts_on)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(fail)?;
+    if current.iter().any(|(_, lawyer, _)| *lawyer == request.lawyer_id) {
+        return Err(AppError::new(ErrorKind::Conflict, t.err_already_assigned));
+    }
+    if current.iter().any(|(_, _, from)| *from >= starts_on) {
+        return Err(AppError::invalid("starts_on", t.err_assignment_order));
+    }
+    let elsewhere: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM assignments WHERE community_id = $1 AND lawyer_id = $2 AND role <> $3 \
+         AND (ends_on IS NULL OR ends_on >= $4)",
+    )
+    .bind(request.community_id)
+    .bind(request.lawyer_id)
+    .bind(role)
+    .bind(&starts_on)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(fail)?;
+    if elsewhere > 0 {
+        return Err(AppError::new(ErrorKind::Conflict, t.err_two_roles));
+    }
+    let day_before = starts.plus_days(-1).to_string();
+    for (id, _, _) in &current {
+        sqlx::query("UPDATE assignments SET ends_on = $1 WHERE id = $2")
+            .bind(&day_before)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+    }
+    sqlx::query("INSERT INTO assignments (lawyer_id, community_id, role, starts_on) VALUES ($1, $2, $3, $4)")
+        .bind(request.lawyer_id)
+        .bind(request.community_id)
+        .bind(role)
+        .bind(&starts_on)
+        .execute(&mut *tx)
+        .await
+        .map_err(fail)?;
+    tx.commit().await.map_err(fail)?;
+    let subject = format!("community:{}:{role}:lawyer:{}:from:{starts_on}", request.community_id, request.lawyer_id);
+    audit::record_by(store, caller, user.id, "assignment_change", &subject).await.map_err(fail)?;
+    of_community(store, caller, request.community_id).await
+}
