@@ -17,6 +17,7 @@ mod publish;
 mod questions;
 mod shell;
 mod sign_in;
+mod team;
 
 use crate::ui::router::{segments, Location};
 use crate::ui::{Prefs, SessionState};
@@ -47,6 +48,8 @@ pub enum Page {
     Questions,
     /// `/desk/board[?from=&to=&street=]`: the bureau's coverage board.
     Board,
+    /// `/desk/team?community=`: a community's lawyers over time, and changing them.
+    Team,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -62,6 +65,7 @@ impl Page {
             ["desk", "publish"] => Page::Publish,
             ["desk", "questions"] => Page::Questions,
             ["desk", "board"] => Page::Board,
+            ["desk", "team"] => Page::Team,
             _ => Page::Desk,
         }
     }
@@ -88,6 +92,7 @@ pub fn App() -> impl IntoView {
                     Page::Publish => view! { <publish::PublishPage /> }.into_any(),
                     Page::Questions => view! { <questions::QuestionsPage /> }.into_any(),
                     Page::Board => view! { <board::BoardPage /> }.into_any(),
+                    Page::Team => view! { <team::TeamPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

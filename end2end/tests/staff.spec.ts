@@ -112,3 +112,32 @@ test("staff open the coverage board, drill from a street to its communities, fol
   await flag.click();
   await expect(page).toHaveURL(/\/desk\/month\?lawyer=\d+/);
 });
+
+test("staff hand a community's B role to another lawyer; the old term stays in the history", async ({ page }) => {
+  await signInWorker(page, "staff");
+  await page.goto("/desk/board");
+  await page.getByRole("row").filter({ hasText: "沙井街道" }).getByRole("link", { name: "沙井街道" }).click();
+  await page.getByRole("link", { name: "后亭社区" }).click();
+  await expect(page).toHaveURL(/\/desk\/team\?community=\d+/);
+  await expect(page.getByRole("heading", { name: /后亭社区/ })).toBeVisible();
+
+  const history = page.getByRole("listitem");
+  await expect(history.filter({ hasText: "B角" }).first()).toContainText("至今");
+  const team = await history.allInnerTexts();
+  const lawyers = await page.getByLabel("律师", { exact: true }).locator("option").allInnerTexts();
+  const newcomer = lawyers.find((name) => name !== "—" && !team.some((line) => line.includes(name)));
+  expect(newcomer).toBeTruthy();
+  await page.getByLabel("角色").selectOption({ label: "B角" });
+  await page.getByLabel("律师", { exact: true }).selectOption({ label: newcomer! });
+  await page.getByRole("button", { name: "保存调整" }).click();
+  await expect(page.getByRole("status")).toContainText("已保存");
+  await expect(history.filter({ hasText: newcomer! })).toContainText("至今");
+  await expect(history.filter({ hasText: "B角" })).toHaveCount(2);
+  await expectAccessible(page);
+
+  // Saved twice: the same lawyer already holds the role.
+  await page.getByLabel("角色").selectOption({ label: "B角" });
+  await page.getByLabel("律师", { exact: true }).selectOption({ label: newcomer! });
+  await page.getByRole("button", { name: "保存调整" }).click();
+  await expect(page.getByRole("alert")).toContainText("该律师已担任此角色");
+});

@@ -102,6 +102,18 @@ texts! {
         gap_bookings: "预约待确认", "Bookings waiting";
         board_export: "导出CSV(Excel可打开)", "Export CSV (opens in Excel)";
         board_export_lawyers: "按律师导出CSV", "Export CSV by lawyer";
+        team_title: "社区律师团队", "Community team";
+        team_change: "调整团队", "Change the team";
+        team_role: "角色", "Role";
+        team_lawyer: "律师", "Lawyer";
+        team_starts: "起始日期", "From";
+        team_save: "保存调整", "Save the change";
+        team_saved: "已保存，原任律师的任期截至前一天", "Saved: the previous lawyer's term ends the day before";
+        team_history: "任职记录", "History";
+        team_until_now: "至今", "now";
+        role_a: "A角", "A";
+        role_b: "B角", "B";
+        role_coordinator: "统筹", "Coordinator";
         col_lawyer: "律师", "Lawyer";
         col_firm: "律师事务所", "Law firm";
         col_licence: "执业证号", "Licence number";

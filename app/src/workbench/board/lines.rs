@@ -56,7 +56,7 @@ fn gap(gap: Gap, line: &CommunityLine, t: &DeskTexts) -> (&'static str, String) 
     let month =
         line.a_lawyer_id.map_or_else(|| format!("/communities/{}", line.id), |id| format!("/desk/month?lawyer={id}"));
     match gap {
-        Gap::NoALawyer => (t.gap_no_a_lawyer, format!("/communities/{}", line.id)),
+        Gap::NoALawyer => (t.gap_no_a_lawyer, format!("/desk/team?community={}", line.id)),
         Gap::BelowQuota => (t.gap_below_quota, month),
         Gap::NoRecentDuty => (t.gap_no_recent_duty, month),
         Gap::QuestionsPastDeadline => (t.gap_questions, "/desk/questions".into()),
@@ -107,7 +107,7 @@ pub fn Communities(board: Board, street: Option<i64>) -> impl IntoView {
                         }).collect_view();
                         view! {
                             <tr data-community=c.id>
-                                <td class=CELL>{c.name.clone()}</td>
+                                <td class=CELL><a class="text-brand underline" href=format!("/desk/team?community={}", c.id)>{c.name.clone()}</a></td>
                                 <td class=CELL>{team}</td>
                                 <td class=CELL>{if c.on_duty.is_empty() { none() } else { c.on_duty.join("、") }}</td>
                                 <td class=CELL>{format!("{} / {}", f.duty_days, f.quota)}</td>
