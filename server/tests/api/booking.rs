@@ -72,6 +72,30 @@ async fn a_community_that_confirms_at_once_gives_a_confirmed_booking() {
     assert_eq!(booking["status"], "confirmed");
 }
 
+/// `n` new residents (numbers `prefix` + 4 digits) booking the slot at `start` all at once: the
+/// residents, and each one's answer.
+async fn race(
+    app: &TestApp,
+    community: i64,
+    start: i64,
+    n: usize,
+    prefix: &str,
+) -> (Vec<Client>, Vec<(StatusCode, Value)>) {
+    let mut residents = Vec::new();
+    for i in 0..n {
+        residents.push(app.resident(&format!("{prefix}{i:04}")).await);
+    }
+    let attempts = residents.iter().map(|client| {
+        app.post_with(
+            client,
+            "booking/book",
+            json!({ "community_id": community, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款未还" }),
+        )
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    (residents, results)
+}
+
 #[tokio::test]
 async fn the_last_seat_offered_to_sixty_residents_at_once_is_taken_exactly_once() {
     let app = spawn_app().await;
@@ -79,18 +103,7 @@ async fn the_last_seat_offered_to_sixty_residents_at_once_is_taken_exactly_once(
     // An extra evening on a day in the window, with a single seat.
     let start = app.extra_evening(houting, 3, 1, 30, 1).await[0];
 
-    let mut residents = Vec::new();
-    for i in 0..60 {
-        residents.push(app.resident(&format!("1360000{i:04}")).await);
-    }
-    let attempts = residents.iter().map(|client| {
-        app.post_with(
-            client,
-            "booking/book",
-            json!({ "community_id": houting, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款未还" }),
-        )
-    });
-    let results = futures_util::future::join_all(attempts).await;
+    let (_, results) = race(&app, houting, start, 60, "1360000").await;
     let won = results.iter().filter(|(s, _)| *s == StatusCode::OK).count();
     let full = results.iter().filter(|(s, _)| *s == StatusCode::CONFLICT).count();
     assert_eq!(won, 1, "{:?}", results.iter().map(|(s, b)| (s.as_u16(), b["message"].clone())).collect::<Vec<_>>());
@@ -113,18 +126,7 @@ async fn five_seats_raced_by_twelve_residents_go_to_five_each_holding_its_own_se
     let app = spawn_app().await;
     let houting = app.community("后亭社区").await;
     let start = app.extra_evening(houting, 3, 1, 30, 5).await[0];
-    let mut residents = Vec::new();
-    for i in 0..12 {
-        residents.push(app.resident(&format!("1361111{i:04}")).await);
-    }
-    let attempts = residents.iter().map(|client| {
-        app.post_with(
-            client,
-            "booking/book",
-            json!({ "community_id": houting, "slot_start": start, "channel": "phone", "topic": "debt", "description": "借款未还" }),
-        )
-    });
-    let results = futures_util::future::join_all(attempts).await;
+    let (residents, results) = race(&app, houting, start, 12, "1361111").await;
     let won = results.iter().filter(|(s, _)| *s == StatusCode::OK).count();
     let full =
         results.iter().filter(|(s, b)| *s == StatusCode::CONFLICT && b["message"] == "该时段已约满，请选择其他时间");
