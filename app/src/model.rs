@@ -213,13 +213,13 @@ pub struct ProgrammeOverview {
     pub without_a_lawyer: Vec<CommunitySummary>,
 }
 
-mod board;
 mod booking;
 mod documents;
 mod duty;
 mod questions;
-pub use board::*;
+mod staff;
 pub use booking::*;
 pub use documents::*;
 pub use duty::*;
 pub use questions::*;
+pub use staff::*;

@@ -8,11 +8,12 @@ use crate::domain::{OneTimeCode, PhoneNumber, Role};
 use crate::error::{AppError, ErrorKind};
 use crate::i18n::Lang;
 use crate::model::{
-    AddDutyRequest, AssignRequest, Assignments, Availability, Board, BoardRequest, BookRequest, BookingView,
-    CheckInRequest, CheckOutRequest, CodeSent, CommunityDetail, CommunitySummary, Correction, CorrectionDecision,
-    CorrectionRequest, DeskBooking, DeskRequest, DutyExceptionRequest, DutyLog, DutySchedule, LawyerRef, LeaveRecorded,
-    LeaveRequest, Me, MonthRequest, MonthReviewRequest, MonthSummary, MyBookings, Notice, OnDuty, ProgrammeOverview,
-    RateRequest, RescheduleRequest, ServiceRecord, ServiceRecordRequest, Street, WaitlistJoined, WaitlistRequest,
+    AddDutyRequest, AssignRequest, Assignments, AuditPage, AuditQuery, Availability, Board, BoardRequest, BookRequest,
+    BookingView, CheckInRequest, CheckOutRequest, CodeSent, CommunityDetail, CommunitySummary, Correction,
+    CorrectionDecision, CorrectionRequest, DeskBooking, DeskRequest, DutyExceptionRequest, DutyLog, DutySchedule,
+    LawyerRef, LeaveRecorded, LeaveRequest, Me, MonthRequest, MonthReviewRequest, MonthSummary, MyBookings, Notice,
+    OnDuty, ProgrammeOverview, RateRequest, RescheduleRequest, ServiceRecord, ServiceRecordRequest, Street,
+    WaitlistJoined, WaitlistRequest,
 };
 use async_trait::async_trait;
 use std::net::IpAddr;
@@ -142,6 +143,8 @@ pub trait DirectoryPort: Send + Sync {
     async fn assignments(&self, caller: &Caller, community_id: i64) -> Result<Assignments, AppError>;
     /// Hands a community's role to a lawyer from a day on (staff).
     async fn assign(&self, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError>;
+    /// A page of the audit log (staff).
+    async fn audit(&self, caller: &Caller, query: AuditQuery) -> Result<AuditPage, AppError>;
 }
 
 /// Duty schedules and bookings.

@@ -4,6 +4,7 @@
 
 mod account;
 mod articles;
+mod audit;
 mod board;
 mod corrections;
 mod coverage;
@@ -50,6 +51,8 @@ pub enum Page {
     Board,
     /// `/desk/team?community=`: a community's lawyers over time, and changing them.
     Team,
+    /// `/desk/audit`: the audit log.
+    Audit,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -66,6 +69,7 @@ impl Page {
             ["desk", "questions"] => Page::Questions,
             ["desk", "board"] => Page::Board,
             ["desk", "team"] => Page::Team,
+            ["desk", "audit"] => Page::Audit,
             _ => Page::Desk,
         }
     }
@@ -93,6 +97,7 @@ pub fn App() -> impl IntoView {
                     Page::Questions => view! { <questions::QuestionsPage /> }.into_any(),
                     Page::Board => view! { <board::BoardPage /> }.into_any(),
                     Page::Team => view! { <team::TeamPage /> }.into_any(),
+                    Page::Audit => view! { <audit::AuditPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

@@ -141,3 +141,17 @@ test("staff hand a community's B role to another lawyer; the old term stays in t
   await page.getByRole("button", { name: "保存调整" }).click();
   await expect(page.getByRole("alert")).toContainText("该律师已担任此角色");
 });
+
+test("staff read the audit log and filter it by who acted", async ({ page }) => {
+  await signInWorker(page, "staff");
+  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "审计日志" }).click();
+  await expect(page).toHaveURL("/desk/audit");
+  const rows = page.locator("tbody tr");
+  await expect(rows.filter({ hasText: "sign_in" }).first()).toBeVisible();
+  await page.getByLabel("操作人(姓名或登录名)").fill("staff");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page.getByRole("button", { name: "筛选" })).toBeEnabled();
+  await expect(rows.first()).toContainText("(staff)");
+  for (const row of await rows.allInnerTexts()) expect(row).toContain("(staff)");
+  await expectAccessible(page);
+});

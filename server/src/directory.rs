@@ -5,8 +5,8 @@ use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
 use app::model::{
-    AssignRequest, Assignments, Board, BoardRequest, CommunityDetail, CommunitySummary, ProgrammeOverview, Street,
-    TeamLawyer, TeamMember,
+    AssignRequest, Assignments, AuditPage, AuditQuery, Board, BoardRequest, CommunityDetail, CommunitySummary,
+    ProgrammeOverview, Street, TeamLawyer, TeamMember,
 };
 use app::ports::{Caller, DirectoryPort};
 use async_trait::async_trait;
@@ -180,5 +180,9 @@ impl DirectoryPort for DirectoryService {
 
     async fn assign(&self, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError> {
         crate::admin::assignments::assign(&self.store, caller, request).await
+    }
+
+    async fn audit(&self, caller: &Caller, query: AuditQuery) -> Result<AuditPage, AppError> {
+        crate::admin::audit_log::read(&self.store, caller, query).await
     }
 }

@@ -1,7 +1,9 @@
 //! What bureau staff watch: the programme's coverage.
 
 use crate::error::AppError;
-use crate::model::{AssignRequest, Assignments, Board, BoardRequest, CommunityRequest, Empty, ProgrammeOverview};
+use crate::model::{
+    AssignRequest, Assignments, AuditPage, AuditQuery, Board, BoardRequest, CommunityRequest, Empty, ProgrammeOverview,
+};
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
 use leptos::server;
@@ -38,4 +40,13 @@ pub async fn assign(#[server(flatten)] request: AssignRequest) -> Result<Assignm
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Staff, Role::Admin])?;
     ports.directory.assign(&caller, request).await
+}
+
+/// A page of the audit log, newest first: who did what to which record, filtered by action,
+/// actor and subject. Staff and admins.
+#[server(prefix = "/api", endpoint = "staff/audit", input = server_fn::codec::Json)]
+pub async fn read_audit(#[server(flatten)] query: AuditQuery) -> Result<AuditPage, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.directory.audit(&caller, query).await
 }

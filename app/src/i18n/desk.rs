@@ -102,6 +102,16 @@ texts! {
         gap_bookings: "预约待确认", "Bookings waiting";
         board_export: "导出CSV(Excel可打开)", "Export CSV (opens in Excel)";
         board_export_lawyers: "按律师导出CSV", "Export CSV by lawyer";
+        nav_audit: "审计日志", "Audit log";
+        audit_action: "操作", "Action";
+        audit_any: "全部", "Any";
+        audit_actor: "操作人(姓名或登录名)", "Who (name or login)";
+        audit_subject: "对象(如 community:3)", "Record (like community:3)";
+        audit_find: "筛选", "Filter";
+        audit_when: "时间", "When";
+        audit_from: "来源地址", "From address";
+        audit_system: "系统", "System";
+        audit_older: "更早的记录", "Older";
         team_title: "社区律师团队", "Community team";
         team_change: "调整团队", "Change the team";
         team_role: "角色", "Role";

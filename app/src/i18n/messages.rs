@@ -40,6 +40,7 @@ texts! {
         err_date: "请输入正确的日期", "Enter a valid date";
         err_period: "结束日期须不早于开始日期，且期间不超过一年", "The end must not be before the start, and a period is at most a year";
         err_lawyer_unknown: "请选择律师", "Choose a lawyer";
+        err_filter: "筛选条件不超过100字", "A filter is at most 100 characters";
         err_already_assigned: "该律师已担任此角色", "That lawyer already holds this role";
         err_assignment_order: "开始日期须晚于现任律师的开始日期", "The start must be after the current lawyer's start";
         err_assignment_range: "开始日期须在一年之内(前后)", "The start must be within a year of today";

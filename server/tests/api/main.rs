@@ -4,6 +4,7 @@
 
 mod articles;
 mod assignments;
+mod audit_log;
 mod auth;
 mod authorization;
 mod bad_input;

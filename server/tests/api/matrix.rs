@@ -68,6 +68,7 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
         ("staff/overview", STAFF, json!({})),
         ("staff/board", STAFF, json!({ "from": "2026-10-01", "to": "2026-10-31" })),
         ("staff/assignments", STAFF, json!({ "community_id": community })),
+        ("staff/audit", STAFF, json!({ "action": "sign_in" })),
         (
             "staff/assign",
             STAFF,

@@ -1,5 +1,6 @@
-//! The bureau's coverage board, on the wire: a period's figures for the district, each street
-//! and each community, with the gaps that need someone to act.
+//! What bureau staff see and do, on the wire: the coverage board (a period's figures for the
+//! district, each street and each community, with the gaps that need someone to act), the
+//! communities' assignments, and the audit log.
 
 use crate::domain::{AssignmentRole, ServiceCategory};
 use serde::{Deserialize, Serialize};
@@ -177,4 +178,49 @@ pub struct AssignRequest {
     pub lawyer_id: i64,
     /// From this day (`YYYY-MM-DD`).
     pub starts_on: String,
+}
+
+/// Which audit events to show: each filter optional, newest first, a page at a time.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuditQuery {
+    /// Exactly this action (`file_read`, `assignment_change`…); empty: any.
+    #[serde(default)]
+    pub action: String,
+    /// Words in the actor's name or login; empty: anyone.
+    #[serde(default)]
+    pub actor: String,
+    /// Words in the subject (`question:12`, `community:3`…); empty: any.
+    #[serde(default)]
+    pub subject: String,
+    /// Events older than this one (the last of the page before).
+    #[serde(default)]
+    pub before_id: Option<i64>,
+}
+
+/// One audited act.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// Event id.
+    pub id: i64,
+    /// When.
+    pub at: crate::time::Instant,
+    /// Who: name and login (none for the system).
+    pub actor: Option<String>,
+    /// What.
+    pub action: String,
+    /// To which record.
+    pub subject: String,
+    /// From which address.
+    pub client_ip: Option<String>,
+}
+
+/// A page of the audit log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditPage {
+    /// Newest first.
+    pub entries: Vec<AuditEntry>,
+    /// Whether older events match too.
+    pub more: bool,
+    /// Every action the log holds, for the filter.
+    pub actions: Vec<String>,
 }

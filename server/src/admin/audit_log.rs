@@ -1,0 +1,69 @@
+//! The audit log as staff read it: who did what to which record, newest first, filtered by
+//! action, actor and subject, a page at a time.
+
+use crate::auth::internal;
+use crate::library::like_pattern;
+use crate::store::Store;
+use app::error::AppError;
+use app::model::{AuditEntry, AuditPage, AuditQuery};
+use app::ports::Caller;
+use app::time::Instant;
+
+/// An event: id, instant, actor's name and login, action, subject, client address.
+type Row = (i64, i64, Option<String>, Option<String>, String, String, Option<String>);
+
+/// Events per page.
+const PAGE: i64 = 100;
+/// The longest filter text.
+const MAX_FILTER_CHARS: usize = 100;
+
+/// The events matching `query`; 422 for a filter longer than 100 characters.
+pub async fn read(store: &Store, caller: &Caller, query: AuditQuery) -> Result<AuditPage, AppError> {
+    let t = caller.lang.messages();
+    for (field, text) in [("action", &query.action), ("actor", &query.actor), ("subject", &query.subject)] {
+        if text.chars().count() > MAX_FILTER_CHARS {
+            return Err(AppError::invalid(field, t.err_filter));
+        }
+    }
+    let fail = |e| internal(caller, e);
+    let (action, actor, subject) = (query.action.trim(), query.actor.trim(), query.subject.trim());
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT e.id, e.at, u.display_name, u.login, e.action, e.subject, e.client_ip FROM audit_events e \
+         LEFT JOIN users u ON u.id = e.actor_user_id \
+         WHERE ($1 = '' OR e.action = $1) \
+         AND ($2 = '' OR LOWER(u.display_name) LIKE $3 ESCAPE '\\' OR LOWER(u.login) LIKE $3 ESCAPE '\\') \
+         AND ($4 = '' OR LOWER(e.subject) LIKE $5 ESCAPE '\\') AND e.id < $6 \
+         ORDER BY e.id DESC LIMIT $7",
+    )
+    .bind(action)
+    .bind(actor)
+    .bind(like_pattern(&actor.to_lowercase()))
+    .bind(subject)
+    .bind(like_pattern(&subject.to_lowercase()))
+    .bind(query.before_id.unwrap_or(i64::MAX))
+    .bind(PAGE + 1)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(fail)?;
+    let more = rows.len() as i64 > PAGE;
+    let entries = rows
+        .into_iter()
+        .take(PAGE as usize)
+        .map(|(id, at, name, login, action, subject, client_ip)| AuditEntry {
+            id,
+            at: Instant(at),
+            actor: name.map(|n| match login {
+                Some(login) => format!("{n} ({login})"),
+                None => n,
+            }),
+            action,
+            subject,
+            client_ip,
+        })
+        .collect();
+    let actions: Vec<String> = sqlx::query_scalar("SELECT DISTINCT action FROM audit_events ORDER BY action")
+        .fetch_all(&store.pool)
+        .await
+        .map_err(fail)?;
+    Ok(AuditPage { entries, more, actions })
+}
