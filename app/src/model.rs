@@ -35,6 +35,8 @@ pub struct Session {
 /// A message in the account's in-app inbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Notice {
+    /// The message's id where it is kept: in-app notices and SMS copies are numbered apart.
+    pub id: i64,
     /// The text (the same as the SMS).
     pub body: String,
     /// When it was sent.

@@ -189,15 +189,15 @@ impl AuthPort for AuthService {
     async fn inbox(&self, caller: &Caller) -> Result<Vec<Notice>, AppError> {
         let user = caller.user()?;
         // In-app notices, and the SMS sent to the account that the inbox shows too.
-        let rows: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT body, created_at FROM (SELECT body, created_at, id FROM notifications WHERE user_id = $1 \
-             UNION ALL SELECT body, created_at, id FROM outbox WHERE user_id = $1) m ORDER BY created_at DESC, id DESC LIMIT 50",
+        let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+            "SELECT id, body, created_at FROM (SELECT id, body, created_at FROM notifications WHERE user_id = $1 \
+             UNION ALL SELECT id, body, created_at FROM outbox WHERE user_id = $1) m ORDER BY created_at DESC, id DESC LIMIT 50",
         )
         .bind(user.id)
         .fetch_all(&self.store.pool)
         .await
         .map_err(|e| internal(caller, e))?;
-        Ok(rows.into_iter().map(|(body, at)| Notice { body, created_at: app::time::Instant(at) }).collect())
+        Ok(rows.into_iter().map(|(id, body, at)| Notice { id, body, created_at: app::time::Instant(at) }).collect())
     }
 
     async fn set_my_community(&self, caller: &Caller, community_id: i64) -> Result<Me, AppError> {
