@@ -16,7 +16,7 @@ cargo fmt --all --check
 step "clippy: server (native, ssr)"
 cargo clippy --locked -p app -p server --features app/ssr --all-targets -- -D warnings
 step "clippy: browser (wasm32, csr)"
-cargo clippy --locked -p app --features csr --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked -p app --features csr,workbench --target wasm32-unknown-unknown -- -D warnings
 
 step "unit tests: shared code"
 cargo test --locked -p app --features ssr

@@ -14,8 +14,10 @@ mkdir -p "$out"
 bins=("$@")
 ((${#bins[@]})) || bins=(resident workbench)
 for one in "${bins[@]}"; do
+  features=csr
+  [[ $one == workbench ]] && features=csr,workbench
   cargo build --quiet --locked --profile wasm-release --target wasm32-unknown-unknown \
-    -p app --no-default-features --features csr --bin "$one"
+    -p app --no-default-features --features "$features" --bin "$one"
   wasm-bindgen --target web --out-dir "$out/$one" "target/wasm32-unknown-unknown/wasm-release/$one.wasm"
   wasm-opt -Oz -g --strip-producers "$out/$one/${one}_bg.wasm" -o "$out/$one/named.wasm"
   printf '\n== %s: %d bytes with names (wasm-opt -Oz -g)\n' "$one" "$(stat -c %s "$out/$one/named.wasm")"

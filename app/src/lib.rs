@@ -15,6 +15,7 @@ pub mod ports;
 pub mod resident;
 pub mod time;
 pub mod ui;
+#[cfg(any(feature = "workbench", feature = "ssr"))]
 pub mod workbench;
 
 pub use error::{AppError, ErrorKind};

@@ -1,6 +1,6 @@
 //! The workbench, built to wasm by trunk (`desk/index.html`).
 
 fn main() {
-    #[cfg(feature = "csr")]
+    #[cfg(all(feature = "csr", feature = "workbench"))]
     app::workbench::mount();
 }
