@@ -75,18 +75,18 @@ fn Change(team: Assignments, version: RwSignal<u32>) -> impl IntoView {
         <h2 class="mb-2 text-lg font-bold">{team.community_name.clone()}" · "{t.team_change}</h2>
         <form class="mb-4 flex flex-wrap items-end gap-2" on:submit=move |e| { e.prevent_default(); save.dispatch(()); }>
             <label class="flex flex-col">{t.team_role}
-                <select class=FIELD bind:value=role>
+                <select class=FIELD aria-label=t.team_role bind:value=role>
                     {AssignmentRole::ALL.iter().map(|r| view! { <option value=r.as_str()>{role_label(*r, t)}</option> }).collect_view()}
                 </select>
             </label>
             <label class="flex flex-col">{t.team_lawyer}
-                <select class=FIELD bind:value=lawyer required>
+                <select class=FIELD aria-label=t.team_lawyer bind:value=lawyer required>
                     <option value="">"—"</option>
                     {team.lawyers.into_iter().map(|l| view! { <option value=l.id.to_string()>{l.name}</option> }).collect_view()}
                 </select>
             </label>
             <label class="flex flex-col">{t.team_starts}
-                <input type="date" class=FIELD bind:value=starts_on required />
+                <input type="date" class=FIELD aria-label=t.team_starts bind:value=starts_on required />
             </label>
             <button class=BUTTON disabled=move || save.pending().get()>{t.team_save}</button>
         </form>
