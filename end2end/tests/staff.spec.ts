@@ -106,7 +106,7 @@ test("staff open the coverage board, drill from a street to its communities, fol
   await expectAccessible(page);
 
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: /导出CSV/ }).click();
+  await page.getByRole("link", { name: "导出CSV(Excel可打开)" }).click();
   expect((await download).suggestedFilename()).toMatch(/^board-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
 
   await flag.click();

@@ -6,6 +6,7 @@ use super::log::{BUTTON, FIELD};
 use crate::api::call;
 use crate::api::staff::{Assign, GetAssignments};
 use crate::domain::AssignmentRole;
+use crate::error::AppError;
 use crate::i18n::DeskTexts;
 use crate::model::{AssignRequest, Assignments, CommunityRequest};
 use crate::time::Instant;
@@ -42,17 +43,26 @@ pub fn TeamPage() -> impl IntoView {
 
 #[component]
 fn Team(community_id: i64) -> impl IntoView {
+    let t = use_prefs().desk();
     let version = RwSignal::new(0u32);
+    // The answer to the last change: kept here, as the form is drawn again with the new team.
+    let answer = RwSignal::new(None::<Result<(), AppError>>);
     let team = load(move || {
         version.track();
         call::<GetAssignments>(CommunityRequest { community_id })
     });
-    move || loaded(team.get(), move |team| view! { <Change team=team.clone() version /> <History team /> }.into_any())
+    view! {
+        {move || answer.get().map(|a| match a {
+            Ok(()) => view! { <p role="status" class="mb-3 font-bold">{t.team_saved}</p> }.into_any(),
+            Err(error) => error_note(error).into_any(),
+        })}
+        {move || loaded(team.get(), move |team| view! { <Change team=team.clone() version answer /> <History team /> }.into_any())}
+    }
 }
 
 /// The form: role, lawyer, first day.
 #[component]
-fn Change(team: Assignments, version: RwSignal<u32>) -> impl IntoView {
+fn Change(team: Assignments, version: RwSignal<u32>, answer: RwSignal<Option<Result<(), AppError>>>) -> impl IntoView {
     let t = use_prefs().desk();
     let role = RwSignal::new("b".to_owned());
     let lawyer = RwSignal::new(String::new());
@@ -66,8 +76,9 @@ fn Change(team: Assignments, version: RwSignal<u32>) -> impl IntoView {
             starts_on: starts_on.get_untracked(),
         })
     })
-    .then(move |answer| {
-        if answer.is_ok() {
+    .then(move |result| {
+        answer.set(Some(result.as_ref().map(|_| ()).map_err(Clone::clone)));
+        if result.is_ok() {
             version.update(|v| *v += 1);
         }
     });
@@ -90,10 +101,6 @@ fn Change(team: Assignments, version: RwSignal<u32>) -> impl IntoView {
             </label>
             <button class=BUTTON disabled=move || save.pending().get()>{t.team_save}</button>
         </form>
-        {move || save.value().get().map(|answer| match answer {
-            Ok(_) => view! { <p role="status" class="mb-3 font-bold">{t.team_saved}</p> }.into_any(),
-            Err(error) => error_note(error).into_any(),
-        })}
     }
 }
 
