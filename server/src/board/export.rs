@@ -48,6 +48,21 @@ fn field(text: &str) -> String {
     }
 }
 
+/// Adds one CSV line of `cells` (already fields) to `out`.
+fn push_line(out: &mut String, cells: Vec<String>) {
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+/// The mean of `ratings` ratings summing to `sum`, one decimal; empty when there are none.
+fn mean_rating(sum: i64, ratings: i64) -> String {
+    if ratings == 0 {
+        String::new()
+    } else {
+        format!("{:.1}", sum as f64 / ratings as f64)
+    }
+}
+
 fn gap_words(gap: Gap, t: &DeskTexts) -> &'static str {
     match gap {
         Gap::NoALawyer => t.gap_no_a_lawyer,
@@ -93,8 +108,7 @@ pub async fn csv(State(state): State<AppState>, Query(query): Query<ExportQuery>
         t.board_satisfaction,
         t.board_gaps,
     ]);
-    out.push_str(&head.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
-    out.push_str("\r\n");
+    push_line(&mut out, head.iter().map(|h| field(h)).collect());
     for line in &board.communities {
         let street = board.streets.iter().find(|s| s.id == line.street_id).map_or(none, |s| s.name.as_str());
         let f = &line.figures;
@@ -119,11 +133,10 @@ pub async fn csv(State(state): State<AppState>, Query(query): Query<ExportQuery>
             f.questions_asked.to_string(),
             f.questions_past_deadline.to_string(),
             f.median_first_response_minutes.map(|m| m.to_string()).unwrap_or_default(),
-            if f.ratings == 0 { String::new() } else { format!("{:.1}", f.rating_sum as f64 / f.ratings as f64) },
+            mean_rating(f.rating_sum, f.ratings),
             field(&line.gaps.iter().map(|g| gap_words(*g, t)).collect::<Vec<_>>().join("、")),
         ]);
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
+        push_line(&mut out, row);
     }
     attachment(out, &format!("board-{}-{}.csv", board.from, board.to))
 }
@@ -137,8 +150,7 @@ async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) ->
     head.extend(CATEGORIES.iter().map(|c| c.label(t)));
     head.extend([t.board_people, t.col_completed, t.col_no_show, t.board_satisfaction]);
     let mut out = String::from("\u{feff}");
-    out.push_str(&head.iter().map(|h| field(h)).collect::<Vec<_>>().join(","));
-    out.push_str("\r\n");
+    push_line(&mut out, head.iter().map(|h| field(h)).collect());
     for line in &lines {
         let mut row = vec![field(&line.name), field(&line.firm), field(&line.licence_no), line.duty_days.to_string()];
         row.extend(CATEGORIES.iter().map(|c| line.services_of(*c).to_string()));
@@ -146,14 +158,9 @@ async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) ->
             line.people_served.to_string(),
             line.bookings_completed.to_string(),
             line.bookings_no_show.to_string(),
-            if line.ratings == 0 {
-                String::new()
-            } else {
-                format!("{:.1}", line.rating_sum as f64 / line.ratings as f64)
-            },
+            mean_rating(line.rating_sum, line.ratings),
         ]);
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
+        push_line(&mut out, row);
     }
     Ok(attachment(out, &format!("board-lawyers-{from}-{to}.csv")))
 }
