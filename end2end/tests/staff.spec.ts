@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
 import { codeSentTo, expectAccessible, setCommunity, signInResident, signInWorker } from "./helpers";
 
 test("a lawyer finds the workbench from the residents' sign-in and signs in with a password", async ({ page }) => {
@@ -85,6 +86,14 @@ test("staff publish an article for one street; its residents read it and another
   await xinan.context.close();
 });
 
+/** The file behind the link named `name`: its suggested name and its bytes. */
+async function download(page: Page, name: string): Promise<{ name: string; bytes: Buffer }> {
+  const waiting = page.waitForEvent("download");
+  await page.getByRole("link", { name, exact: true }).click();
+  const file = await waiting;
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path()) as string) };
+}
+
 test("staff open the coverage board, drill from a street to its communities, follow a gap and export the figures", async ({ page }) => {
   await signInWorker(page, "staff");
   await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "覆盖看板" }).click();
@@ -105,9 +114,12 @@ test("staff open the coverage board, drill from a street to its communities, fol
   await expect(flag).toBeVisible();
   await expectAccessible(page);
 
-  const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "导出CSV(Excel可打开)" }).click();
-  expect((await download).suggestedFilename()).toMatch(/^board-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  const workbook = await download(page, "导出Excel表格");
+  expect(workbook.name).toMatch(/^board-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect(workbook.bytes.subarray(0, 2).toString()).toBe("PK"); // a workbook is a zip archive
+  const csv = await download(page, "导出CSV(Excel可打开)");
+  expect(csv.name).toMatch(/^board-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(csv.bytes.subarray(0, 3).toString("hex")).toBe("efbbbf"); // the byte-order mark Excel needs
 
   await flag.click();
   await expect(page).toHaveURL(/\/desk\/month\?lawyer=\d+/);

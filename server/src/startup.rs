@@ -189,6 +189,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics::scrape))
         .route("/api/files/upload", post(files::upload::handle))
         .route("/api/staff/board.csv", get(crate::board::export::csv))
+        .route("/api/staff/board.xlsx", get(crate::board::export::xlsx))
         .route("/api/{*path}", any(api::handle))
         .route("/files/{token}", get(files::download::handle))
         .route("/files/{token}/{*rest}", any(files::download::not_found))

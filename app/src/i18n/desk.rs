@@ -100,6 +100,8 @@ texts! {
         gap_no_recent_duty: "14天未值班", "No duty for 14 days";
         gap_questions: "咨询超时", "Questions overdue";
         gap_bookings: "预约待确认", "Bookings waiting";
+        board_export_xlsx: "导出Excel表格", "Export Excel workbook";
+        board_export_xlsx_lawyers: "按律师导出Excel表格", "Export Excel workbook by lawyer";
         board_export: "导出CSV(Excel可打开)", "Export CSV (opens in Excel)";
         board_export_lawyers: "按律师导出CSV", "Export CSV by lawyer";
         nav_audit: "审计日志", "Audit log";

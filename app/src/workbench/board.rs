@@ -88,12 +88,17 @@ fn Loaded(from: String, to: String, street: Memo<Option<i64>>) -> impl IntoView 
     let board = load(move || call::<GetBoard>(request.clone()));
     move || {
         loaded(board.get(), move |board| {
-            let export = format!("/api/staff/board.csv?from={}&to={}", board.from, board.to);
+            let period = format!("from={}&to={}", board.from, board.to);
             let t = use_prefs().desk();
+            let link = move |href: String, words: &'static str| {
+                view! { <a href=href rel="external" download class="text-brand underline">{words}</a> }
+            };
             view! {
                 <p class="mb-3 flex flex-wrap gap-4">
-                    <a href=export.clone() rel="external" download class="text-brand underline">{t.board_export}</a>
-                    <a href=format!("{export}&by=lawyer") rel="external" download class="text-brand underline">{t.board_export_lawyers}</a>
+                    {link(format!("/api/staff/board.xlsx?{period}"), t.board_export_xlsx)}
+                    {link(format!("/api/staff/board.xlsx?{period}&by=lawyer"), t.board_export_xlsx_lawyers)}
+                    {link(format!("/api/staff/board.csv?{period}"), t.board_export)}
+                    {link(format!("/api/staff/board.csv?{period}&by=lawyer"), t.board_export_lawyers)}
                 </p>
                 <p class="mb-3 rounded-lg border border-line bg-surface p-3 leading-relaxed">{board.summary.clone()}</p>
                 <Headline figures=board.totals.clone() />

@@ -1,6 +1,8 @@
-//! `GET /api/staff/board.csv?from=&to=[&by=lawyer]`: the board's period, one row per community
-//! (or per lawyer), as CSV that Excel opens with its Chinese intact (UTF-8 with a byte-order
-//! mark). Staff and admins only.
+//! `GET /api/staff/board.{csv,xlsx}?from=&to=[&by=lawyer]`: the board's period, one row per
+//! community (or per lawyer), as an Excel workbook or as CSV that Excel opens with its Chinese
+//! intact (UTF-8 with a byte-order mark). Staff and admins only.
+
+mod xlsx;
 
 use super::{board, lawyers, period, services_of};
 use crate::auth::internal;
@@ -54,13 +56,9 @@ fn push_line(out: &mut String, cells: Vec<String>) {
     out.push_str("\r\n");
 }
 
-/// The mean of `ratings` ratings summing to `sum`, one decimal; empty when there are none.
-fn mean_rating(sum: i64, ratings: i64) -> String {
-    if ratings == 0 {
-        String::new()
-    } else {
-        format!("{:.1}", sum as f64 / ratings as f64)
-    }
+/// The mean of `ratings` ratings summing to `sum`; none when there are none.
+fn mean_rating(sum: i64, ratings: i64) -> Option<f64> {
+    (ratings > 0).then(|| sum as f64 / ratings as f64)
 }
 
 fn gap_words(gap: Gap, t: &DeskTexts) -> &'static str {
@@ -73,8 +71,40 @@ fn gap_words(gap: Gap, t: &DeskTexts) -> &'static str {
     }
 }
 
-/// Serves the CSV of the period in the query.
-pub async fn csv(State(state): State<AppState>, Query(query): Query<ExportQuery>, raw: Request) -> Response {
+/// A table to export: a header and rows of cells.
+pub struct Sheet {
+    pub name: String,
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One exported value.
+pub enum Cell {
+    Text(String),
+    Number(i64),
+    /// A mean with one decimal; none when there is nothing to average.
+    Decimal(Option<f64>),
+}
+
+/// The file an export is asked as.
+#[derive(Clone, Copy)]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+/// `GET /api/staff/board.csv`.
+pub async fn csv(state: State<AppState>, query: Query<ExportQuery>, raw: Request) -> Response {
+    export(state, query, raw, Format::Csv).await
+}
+
+/// `GET /api/staff/board.xlsx`.
+pub async fn xlsx(state: State<AppState>, query: Query<ExportQuery>, raw: Request) -> Response {
+    export(state, query, raw, Format::Xlsx).await
+}
+
+/// Serves the period in the query as `format`, a row per community or per lawyer.
+async fn export(State(state): State<AppState>, Query(query): Query<ExportQuery>, raw: Request, format: Format) -> Response {
     let (parts, _) = raw.into_parts();
     let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let caller = caller::resolve(&state, &parts.headers, peer).await;
@@ -82,16 +112,21 @@ pub async fn csv(State(state): State<AppState>, Query(query): Query<ExportQuery>
         return error_response(error);
     }
     let request = BoardRequest { from: query.from, to: query.to };
-    if query.by.as_deref() == Some("lawyer") {
-        return by_lawyer(&state, &caller, &request).await.unwrap_or_else(error_response);
-    }
-    let board = match board(&state.store, &caller, request).await {
-        Ok(board) => board,
-        Err(error) => return error_response(error),
+    let sheet = if query.by.as_deref() == Some("lawyer") {
+        by_lawyer(&state, &caller, &request).await
+    } else {
+        by_community(&state, &caller, request).await
     };
+    match sheet {
+        Ok((file, sheet)) => attachment(&sheet, &file, format),
+        Err(error) => error_response(error),
+    }
+}
+
+/// The period with a row per community; the file's name without its extension.
+async fn by_community(state: &AppState, caller: &Caller, request: BoardRequest) -> Result<(String, Sheet), AppError> {
+    let board = board(&state.store, caller, request).await?;
     let t = DeskTexts::of(caller.lang);
-    let none = "";
-    let mut out = String::from("\u{feff}");
     let mut head: Vec<&str> =
         vec![t.board_street, t.board_community, t.col_a, t.col_b, t.col_coordinator, t.col_duty_days, t.col_quota];
     head.extend(CATEGORIES.iter().map(|c| c.label(t)));
@@ -108,69 +143,108 @@ pub async fn csv(State(state): State<AppState>, Query(query): Query<ExportQuery>
         t.board_satisfaction,
         t.board_gaps,
     ]);
-    push_line(&mut out, head.iter().map(|h| field(h)).collect());
-    for line in &board.communities {
-        let street = board.streets.iter().find(|s| s.id == line.street_id).map_or(none, |s| s.name.as_str());
-        let f = &line.figures;
-        let by_category = services_of(f);
-        let mut row: Vec<String> = vec![
-            field(street),
-            field(&line.name),
-            field(line.a_lawyer.as_deref().unwrap_or(none)),
-            field(line.b_lawyer.as_deref().unwrap_or(none)),
-            field(line.coordinator.as_deref().unwrap_or(none)),
-            f.duty_days.to_string(),
-            f.quota.to_string(),
-        ];
-        row.extend(CATEGORIES.iter().map(|c| by_category(*c).to_string()));
-        row.extend([
-            f.people_served.to_string(),
-            f.bookings_completed.to_string(),
-            f.bookings_no_show.to_string(),
-            f.bookings_cancelled.to_string(),
-            f.bookings_waiting.to_string(),
-            f.questions_answered.to_string(),
-            f.questions_asked.to_string(),
-            f.questions_past_deadline.to_string(),
-            f.median_first_response_minutes.map(|m| m.to_string()).unwrap_or_default(),
-            mean_rating(f.rating_sum, f.ratings),
-            field(&line.gaps.iter().map(|g| gap_words(*g, t)).collect::<Vec<_>>().join("、")),
-        ]);
-        push_line(&mut out, row);
-    }
-    attachment(out, &format!("board-{}-{}.csv", board.from, board.to))
+    let text = |s: Option<&str>| Cell::Text(s.unwrap_or_default().to_owned());
+    let rows = board
+        .communities
+        .iter()
+        .map(|line| {
+            let street = board.streets.iter().find(|s| s.id == line.street_id).map(|s| s.name.as_str());
+            let f = &line.figures;
+            let by_category = services_of(f);
+            let mut row = vec![
+                text(street),
+                text(Some(&line.name)),
+                text(line.a_lawyer.as_deref()),
+                text(line.b_lawyer.as_deref()),
+                text(line.coordinator.as_deref()),
+                Cell::Number(f.duty_days),
+                Cell::Number(f.quota),
+            ];
+            row.extend(CATEGORIES.iter().map(|c| Cell::Number(by_category(*c))));
+            row.extend([
+                Cell::Number(f.people_served),
+                Cell::Number(f.bookings_completed),
+                Cell::Number(f.bookings_no_show),
+                Cell::Number(f.bookings_cancelled),
+                Cell::Number(f.bookings_waiting),
+                Cell::Number(f.questions_answered),
+                Cell::Number(f.questions_asked),
+                Cell::Number(f.questions_past_deadline),
+                f.median_first_response_minutes.map_or(Cell::Text(String::new()), Cell::Number),
+                Cell::Decimal(mean_rating(f.rating_sum, f.ratings)),
+                Cell::Text(line.gaps.iter().map(|g| gap_words(*g, t)).collect::<Vec<_>>().join("、")),
+            ]);
+            row
+        })
+        .collect();
+    let name = format!("{}~{}", board.from, board.to);
+    let file = format!("board-{}-{}", board.from, board.to);
+    Ok((file, Sheet { name, head: head.into_iter().map(str::to_owned).collect(), rows }))
 }
 
 /// The period with a row per lawyer who logged, recorded or held anything in it.
-async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) -> Result<Response, AppError> {
+async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) -> Result<(String, Sheet), AppError> {
     let (from, to) = period(caller, request)?;
     let lines = lawyers::lines(&state.store, from, to).await.map_err(|e| internal(caller, e))?;
     let t = DeskTexts::of(caller.lang);
     let mut head: Vec<&str> = vec![t.col_lawyer, t.col_firm, t.col_licence, t.col_duty_days];
     head.extend(CATEGORIES.iter().map(|c| c.label(t)));
     head.extend([t.board_people, t.col_completed, t.col_no_show, t.board_satisfaction]);
-    let mut out = String::from("\u{feff}");
-    push_line(&mut out, head.iter().map(|h| field(h)).collect());
-    for line in &lines {
-        let mut row = vec![field(&line.name), field(&line.firm), field(&line.licence_no), line.duty_days.to_string()];
-        row.extend(CATEGORIES.iter().map(|c| line.services_of(*c).to_string()));
-        row.extend([
-            line.people_served.to_string(),
-            line.bookings_completed.to_string(),
-            line.bookings_no_show.to_string(),
-            mean_rating(line.rating_sum, line.ratings),
-        ]);
-        push_line(&mut out, row);
-    }
-    Ok(attachment(out, &format!("board-lawyers-{from}-{to}.csv")))
+    let rows = lines
+        .iter()
+        .map(|line| {
+            let mut row = vec![
+                Cell::Text(line.name.clone()),
+                Cell::Text(line.firm.clone()),
+                Cell::Text(line.licence_no.clone()),
+                Cell::Number(line.duty_days),
+            ];
+            row.extend(CATEGORIES.iter().map(|c| Cell::Number(line.services_of(*c))));
+            row.extend([
+                Cell::Number(line.people_served),
+                Cell::Number(line.bookings_completed),
+                Cell::Number(line.bookings_no_show),
+                Cell::Decimal(mean_rating(line.rating_sum, line.ratings)),
+            ]);
+            row
+        })
+        .collect();
+    let sheet = Sheet { name: format!("{from}~{to}"), head: head.into_iter().map(str::to_owned).collect(), rows };
+    Ok((format!("board-lawyers-{from}-{to}"), sheet))
 }
 
-/// `body` as a CSV download named `file`.
-fn attachment(body: String, file: &str) -> Response {
-    let name = format!("attachment; filename=\"{file}\"");
+/// `sheet` as CSV for Excel: a byte-order mark, CRLF lines, formulas kept as text.
+fn to_csv(sheet: &Sheet) -> String {
+    let mut out = String::from("\u{feff}");
+    push_line(&mut out, sheet.head.iter().map(|h| field(h)).collect());
+    for row in &sheet.rows {
+        let cells = row
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(text) => field(text),
+                Cell::Number(n) => n.to_string(),
+                Cell::Decimal(x) => x.map(|x| format!("{x:.1}")).unwrap_or_default(),
+            })
+            .collect();
+        push_line(&mut out, cells);
+    }
+    out
+}
+
+/// `sheet` as a download named `file` in `format`, never cached.
+fn attachment(sheet: &Sheet, file: &str, format: Format) -> Response {
+    let (body, kind, extension) = match format {
+        Format::Csv => (to_csv(sheet).into_bytes(), "text/csv; charset=utf-8", "csv"),
+        Format::Xlsx => (
+            xlsx::workbook(sheet),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
+    };
+    let name = format!("attachment; filename=\"{file}.{extension}\"");
     let mut response = body.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if let Ok(value) = HeaderValue::from_str(&name) {
         headers.insert(header::CONTENT_DISPOSITION, value);

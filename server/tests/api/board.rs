@@ -255,6 +255,25 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
     );
     assert!(row.ends_with("值班天数不足、14天未值班、咨询超时"), "{row}");
 
+    // The same table as an Excel workbook: the header frozen in view, numbers as numbers, and
+    // every row the CSV has.
+    let workbook = staff.get(url.replace(".csv", ".xlsx")).send().await.expect("xlsx");
+    assert_eq!(workbook.status(), StatusCode::OK);
+    assert_eq!(
+        workbook.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert!(workbook.headers()["content-disposition"]
+        .to_str()
+        .is_ok_and(|d| d.contains("board-2025-10-01-2025-10-31.xlsx")));
+    let sheet = xlsx_sheet(&workbook.bytes().await.expect("body"));
+    assert!(sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#));
+    assert!(sheet.contains(r#"<c r="F1" t="inlineStr" s="1"><is><t>值班天数</t></is></c>"#), "bold header");
+    let csv_rows: Vec<Vec<String>> =
+        text.trim_start_matches('\u{feff}').lines().map(|l| l.split(',').map(str::to_owned).collect()).collect();
+    assert_eq!(xlsx_rows(&sheet), csv_rows, "the workbook holds the CSV's table");
+    assert!(sheet.contains(r#"<c r="F"#) && sheet.contains("<v>4</v>"), "duty-days as a number");
+
     // By lawyer: the A lawyer of 后亭社区 held three duty-days, two consultations, two bookings
     // done (rated 5 and 4) and one missed.
     let response = staff.get(format!("{url}&by=lawyer")).send().await.expect("csv");
@@ -263,6 +282,10 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
         .is_ok_and(|d| d.contains("board-lawyers-2025-10-01-2025-10-31.csv")));
     let text = response.text().await.expect("body");
     assert!(text.starts_with("\u{feff}律师,律师事务所,执业证号,值班天数,法律咨询"), "{text}");
+    let workbook = staff.get(format!("{url}&by=lawyer").replace(".csv", ".xlsx")).send().await.expect("xlsx");
+    let by_lawyer: Vec<Vec<String>> =
+        text.trim_start_matches('\u{feff}').lines().map(|l| l.split(',').map(str::to_owned).collect()).collect();
+    assert_eq!(xlsx_rows(&xlsx_sheet(&workbook.bytes().await.expect("body"))), by_lawyer);
     assert_eq!(text.lines().count(), 1 + 3, "three lawyers did something in October: {text}");
     let a_name: String = sqlx::query_scalar("SELECT name FROM lawyers WHERE id = $1")
         .bind(a)
@@ -295,6 +318,12 @@ async fn only_staff_export_the_board() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let missing = format!("{}/api/staff/board.csv?from=2025-10-31", app.address);
     assert_eq!(admin.get(&missing).send().await.expect("csv").status(), StatusCode::BAD_REQUEST);
+    let workbook = url.replace(".csv", ".xlsx");
+    assert_eq!(anonymous.get(&workbook).send().await.expect("xlsx").status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(resident.get(&workbook).send().await.expect("xlsx").status(), StatusCode::FORBIDDEN);
+    assert_eq!(lawyer.get(&format!("{workbook}&by=lawyer")).send().await.expect("xlsx").status(), StatusCode::FORBIDDEN);
+    let response = admin.get(&bad.replace(".csv", ".xlsx")).send().await.expect("xlsx");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 #[tokio::test]
@@ -312,4 +341,42 @@ async fn a_bad_period_gets_a_clear_error() {
         assert_eq!(answer["field"], field, "{answer}");
         assert!(answer["message"].as_str().is_some_and(|m| !m.is_empty()), "{answer}");
     }
+}
+
+/// The sheet of a one-sheet workbook.
+fn xlsx_sheet(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut sheet = String::new();
+    archive.by_name("xl/worksheets/sheet1.xml").expect("sheet1").read_to_string(&mut sheet).expect("utf-8");
+    for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "_rels/.rels"] {
+        assert!(archive.by_name(part).is_ok(), "{part}");
+    }
+    sheet
+}
+
+/// The sheet's cells row by row as text, empty cells included (as a CSV shows them).
+fn xlsx_rows(sheet: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for row in sheet.split("<row ").skip(1) {
+        let mut cells: Vec<String> = Vec::new();
+        for cell in row.split("<c r=\"").skip(1) {
+            let reference: String = cell.chars().take_while(|c| c.is_ascii_uppercase()).collect();
+            let column = reference.bytes().fold(0, |n, b| n * 26 + usize::from(b - b'A' + 1)) - 1;
+            cells.resize(column, String::new());
+            let value = |open: &str, close: &str| cell.split_once(open).and_then(|(_, v)| v.split_once(close)).map(|(v, _)| v);
+            let value = value("<t>", "</t>").or_else(|| value("<v>", "</v>")).unwrap_or_default();
+            let value = match value.parse::<f64>() {
+                Ok(x) if cell.contains("s=\"2\"") => format!("{x:.1}"),
+                _ => value.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\""),
+            };
+            cells.push(value);
+        }
+        rows.push(cells);
+    }
+    let width = rows.first().map_or(0, Vec::len);
+    for row in &mut rows {
+        row.resize(width, String::new());
+    }
+    rows
 }
