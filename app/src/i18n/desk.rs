@@ -87,6 +87,8 @@ texts! {
         board_by_category: "各类服务", "Services by category";
         board_streets: "各街道", "Streets";
         board_all_streets: "全部街道", "All streets";
+        board_least_covered: "共{total}个街道，列出值班覆盖最低的{n}个", "{total} streets; the {n} least covered are listed";
+        board_pick_street: "社区较多，请在上表选择街道查看其社区。", "Too many communities to list: choose a street above to see its own.";
         board_street: "街道", "Street";
         board_community: "社区", "Community";
         board_with_gaps: "有缺口的社区", "With gaps";

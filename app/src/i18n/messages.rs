@@ -48,7 +48,7 @@ texts! {
         board_summary: "{period}，全区{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of the district's {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";
         board_summary_period: "{from}至{to}", "From {from} to {to}";
         board_summary_categories: "，其中{list}", ": {list}";
-        board_summary_median: "，首次回复用时中位数为{minutes}分钟", ", the first answer taking {minutes} minutes (median)";
+        board_summary_median: "，半数在{minutes}分钟内得到首次回复", ", half of them within {minutes} minutes";
         board_summary_gaps: "目前有{n}个社区存在缺口，需跟进。", "{n} communities have gaps to follow up today.";
         board_summary_no_gaps: "目前各社区均无缺口。", "No community has a gap today.";
         err_month: "请输入正确的月份(如2026-11)", "Enter a valid month (like 2026-11)";

@@ -12,6 +12,9 @@ pub struct BoardRequest {
     pub from: String,
     /// Last day.
     pub to: String,
+    /// One street's communities; none for the whole programme.
+    #[serde(default)]
+    pub street: Option<i64>,
 }
 
 /// Services of one category in the period.
@@ -50,7 +53,8 @@ pub struct Figures {
     pub questions_answered: i64,
     /// … waiting past their deadline now, unanswered.
     pub questions_past_deadline: i64,
-    /// Median time to the first answer, in minutes.
+    /// How soon half the answered questions had their first answer, in minutes: the upper end
+    /// of the step of [`RESPONSE_STEPS`] that holds the median.
     pub median_first_response_minutes: Option<i64>,
     /// Ratings given (bookings and questions of the period), 1–5 each.
     pub ratings: i64,
@@ -73,6 +77,9 @@ pub enum Gap {
     /// Bookings waiting for the lawyer to confirm.
     BookingsWaiting,
 }
+
+/// The steps, in minutes, in which times to a first answer are counted (the last: any longer).
+pub const RESPONSE_STEPS: [i64; 14] = [5, 10, 15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 10080, 43200];
 
 /// Days without any duty logged before a community is flagged.
 pub const NO_DUTY_DAYS: i64 = 14;
@@ -113,8 +120,9 @@ pub struct StreetLine {
     pub name: String,
     /// Its communities.
     pub communities: i64,
-    /// … of them with a gap.
-    pub with_gaps: i64,
+    /// … of them with a gap; unknown when the board did not look at its communities (a
+    /// programme too large to list them all, until the street is chosen).
+    pub with_gaps: Option<i64>,
     /// The period's figures.
     pub figures: Figures,
 }
@@ -130,9 +138,16 @@ pub struct Board {
     pub summary: String,
     /// The district's figures.
     pub totals: Figures,
-    /// Streets in their order.
+    /// Streets in their order; when there are more than a page, the least covered first.
     pub streets: Vec<StreetLine>,
-    /// Communities, street by street.
+    /// Streets in the programme.
+    pub streets_total: i64,
+    /// Communities in the programme.
+    pub communities_total: i64,
+    /// … of them with a gap, when known.
+    pub with_gaps_total: Option<i64>,
+    /// The communities of the street asked for, or of the whole programme when it is small
+    /// enough to list; street by street.
     pub communities: Vec<CommunityLine>,
 }
 

@@ -75,7 +75,7 @@ pub fn BoardPage() -> impl IntoView {
                         <button class="rounded bg-brand px-3 py-2 text-white">{t.board_show}</button>
                     </form>
                 </nav>
-                <Loaded from to street />
+                <Loaded from to street=street.get() />
             }
         }}
     }
@@ -83,12 +83,15 @@ pub fn BoardPage() -> impl IntoView {
 
 /// The board of one period, once read.
 #[component]
-fn Loaded(from: String, to: String, street: Memo<Option<i64>>) -> impl IntoView {
-    let request = BoardRequest { from, to };
+fn Loaded(from: String, to: String, street: Option<i64>) -> impl IntoView {
+    let request = BoardRequest { from, to, street };
     let board = load(move || call::<GetBoard>(request.clone()));
     move || {
         loaded(board.get(), move |board| {
-            let period = format!("from={}&to={}", board.from, board.to);
+            let period = match street {
+                Some(id) => format!("from={}&to={}&street={id}", board.from, board.to),
+                None => format!("from={}&to={}", board.from, board.to),
+            };
             let t = use_prefs().desk();
             let link = move |href: String, words: &'static str| {
                 view! { <a href=href rel="external" download class="text-brand underline">{words}</a> }
@@ -103,8 +106,8 @@ fn Loaded(from: String, to: String, street: Memo<Option<i64>>) -> impl IntoView 
                 <p class="mb-3 rounded-lg border border-line bg-surface p-3 leading-relaxed">{board.summary.clone()}</p>
                 <Headline figures=board.totals.clone() />
                 <Services figures=board.totals.clone() />
-                <lines::Streets board=board.clone() street=street.get() />
-                <lines::Communities board=board street=street.get() />
+                <lines::Streets board=board.clone() street />
+                <lines::Communities board street />
             }
             .into_any()
         })
@@ -129,7 +132,7 @@ pub fn services(f: &Figures) -> i64 {
 fn Headline(figures: Figures) -> impl IntoView {
     let t = use_prefs().desk();
     let f = figures;
-    let median = f.median_first_response_minutes.map_or("—".to_owned(), |m| format!("{m} {}", t.board_minutes));
+    let median = f.median_first_response_minutes.map_or("—".to_owned(), |m| format!("≤ {m} {}", t.board_minutes));
     let items = [
         (t.board_duty_days, format!("{} / {}", f.duty_days, f.quota)),
         (t.board_services, services(&f).to_string()),

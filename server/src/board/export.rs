@@ -4,12 +4,13 @@
 
 mod xlsx;
 
+use super::rollup::CATEGORIES;
 use super::{board, lawyers, period, services_of};
 use crate::auth::internal;
 use crate::http::api::error_response;
 use crate::http::caller;
 use crate::startup::AppState;
-use app::domain::{Role, ServiceCategory};
+use app::domain::Role;
 use app::error::AppError;
 use app::i18n::DeskTexts;
 use app::model::{BoardRequest, Gap};
@@ -25,19 +26,11 @@ use std::net::SocketAddr;
 pub struct ExportQuery {
     from: String,
     to: String,
+    /// One street's communities.
+    street: Option<i64>,
     /// `lawyer` for a row per lawyer.
     by: Option<String>,
 }
-
-const CATEGORIES: [ServiceCategory; 7] = [
-    ServiceCategory::Consultation,
-    ServiceCategory::Publicity,
-    ServiceCategory::Mediation,
-    ServiceCategory::LegalOpinion,
-    ServiceCategory::ReferralLegalAid,
-    ServiceCategory::ReferralMediation,
-    ServiceCategory::ReferralNotary,
-];
 
 /// A CSV field: quoted when it holds a separator, a quote or a line break; a leading `=`, `+`,
 /// `-` or `@` is kept as text, so a spreadsheet never runs a name as a formula.
@@ -104,14 +97,19 @@ pub async fn xlsx(state: State<AppState>, query: Query<ExportQuery>, raw: Reques
 }
 
 /// Serves the period in the query as `format`, a row per community or per lawyer.
-async fn export(State(state): State<AppState>, Query(query): Query<ExportQuery>, raw: Request, format: Format) -> Response {
+async fn export(
+    State(state): State<AppState>,
+    Query(query): Query<ExportQuery>,
+    raw: Request,
+    format: Format,
+) -> Response {
     let (parts, _) = raw.into_parts();
     let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let caller = caller::resolve(&state, &parts.headers, peer).await;
     if let Err(error) = caller.require(&[Role::Staff, Role::Admin]) {
         return error_response(error);
     }
-    let request = BoardRequest { from: query.from, to: query.to };
+    let request = BoardRequest { from: query.from, to: query.to, street: query.street };
     let sheet = if query.by.as_deref() == Some("lawyer") {
         by_lawyer(&state, &caller, &request).await
     } else {
@@ -235,11 +233,9 @@ fn to_csv(sheet: &Sheet) -> String {
 fn attachment(sheet: &Sheet, file: &str, format: Format) -> Response {
     let (body, kind, extension) = match format {
         Format::Csv => (to_csv(sheet).into_bytes(), "text/csv; charset=utf-8", "csv"),
-        Format::Xlsx => (
-            xlsx::workbook(sheet),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
+        Format::Xlsx => {
+            (xlsx::workbook(sheet), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+        }
     };
     let name = format!("attachment; filename=\"{file}.{extension}\"");
     let mut response = body.into_response();

@@ -33,11 +33,11 @@ pub fn paragraph(board: &Board, lang: Lang) -> String {
         .median_first_response_minutes
         .map(|m| fill(t.board_summary_median, &[("minutes", &m.to_string())]))
         .unwrap_or_default();
-    let with_gaps = board.communities.iter().filter(|c| !c.gaps.is_empty()).count();
-    let gaps = if with_gaps == 0 {
-        t.board_summary_no_gaps.to_owned()
-    } else {
-        fill(t.board_summary_gaps, &[("n", &with_gaps.to_string())])
+    // Unknown when the programme is too large to look at every community at once.
+    let gaps = match board.with_gaps_total {
+        None => String::new(),
+        Some(0) => t.board_summary_no_gaps.to_owned(),
+        Some(n) => fill(t.board_summary_gaps, &[("n", &n.to_string())]),
     };
     let period = fill(t.board_summary_period, &[("from", &date(&board.from, lang)), ("to", &date(&board.to, lang))]);
     let bookings = f.bookings_completed + f.bookings_no_show + f.bookings_cancelled + f.bookings_waiting;
@@ -45,7 +45,7 @@ pub fn paragraph(board: &Board, lang: Lang) -> String {
         t.board_summary,
         &[
             ("period", &period),
-            ("communities", &board.communities.len().to_string()),
+            ("communities", &board.communities_total.to_string()),
             ("duty_days", &f.duty_days.to_string()),
             ("quota", &f.quota.to_string()),
             ("services", &super::services_of_all(f).to_string()),

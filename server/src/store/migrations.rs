@@ -26,12 +26,20 @@ pub const FILES: &[(i64, &str, &str)] = &[
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.
-pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[(
-    13,
-    "booking sms",
-    include_str!("../../migrations/0013_booking_sms.sqlite.sql"),
-    include_str!("../../migrations/0013_booking_sms.postgres.sql"),
-)];
+pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
+    (
+        13,
+        "booking sms",
+        include_str!("../../migrations/0013_booking_sms.sqlite.sql"),
+        include_str!("../../migrations/0013_booking_sms.postgres.sql"),
+    ),
+    (
+        14,
+        "board rollups",
+        include_str!("../../migrations/0014_board_rollups.sqlite.sql"),
+        include_str!("../../migrations/0014_board_rollups.postgres.sql"),
+    ),
+];
 
 /// The migrator for `backend`.
 pub fn migrator(backend: Backend) -> Migrator {

@@ -15,8 +15,17 @@ const GAP_CELL: &str = "border-b border-line px-2 py-1 text-left font-bold text-
 pub fn Streets(board: Board, street: Option<i64>) -> impl IntoView {
     let t = use_prefs().desk();
     let (from, to) = (board.from.clone(), board.to.clone());
+    let shown = board.streets.len() as i64;
+    let more = (board.streets_total > shown).then(|| {
+        let words = t
+            .board_least_covered
+            .replace("{n}", &shown.to_string())
+            .replace("{total}", &board.streets_total.to_string());
+        view! { <p class="mb-2 text-sm text-muted">{words}</p> }
+    });
     view! {
         <h2 class="mb-2 text-lg font-bold">{t.board_streets}</h2>
+        {more}
         <div class="mb-4 overflow-x-auto">
             <table class="w-full text-sm">
                 <thead><tr>
@@ -32,11 +41,12 @@ pub fn Streets(board: Board, street: Option<i64>) -> impl IntoView {
                     {board.streets.into_iter().map(|s| {
                         let f = &s.figures;
                         let chosen = street == Some(s.id);
-                        let gap_cell = if s.with_gaps > 0 { GAP_CELL } else { CELL };
+                        let gap_cell = if s.with_gaps.is_some_and(|n| n > 0) { GAP_CELL } else { CELL };
+                        let with_gaps = s.with_gaps.map_or_else(|| t.board_none.to_owned(), |n| n.to_string());
                         view! {
                             <tr class=if chosen { "bg-surface font-bold" } else { "" }>
                                 <td class=CELL><a class="text-brand underline" href=href(&from, &to, Some(s.id))>{s.name.clone()}</a></td>
-                                <td class=gap_cell>{format!("{} / {}", s.with_gaps, s.communities)}</td>
+                                <td class=gap_cell>{format!("{with_gaps} / {}", s.communities)}</td>
                                 <td class=CELL>{format!("{} / {}", f.duty_days, f.quota)}</td>
                                 <td class=CELL>{services(f)}</td>
                                 <td class=CELL>{f.people_served}</td>
@@ -74,6 +84,10 @@ pub fn Communities(board: Board, street: Option<i64>) -> impl IntoView {
     let title = street
         .and_then(|s| board.streets.iter().find(|x| x.id == s).map(|x| x.name.clone()))
         .unwrap_or_else(|| t.board_all_streets.to_owned());
+    if street.is_none() && lines.is_empty() && board.communities_total > 0 {
+        // Too many to list: the streets above lead to theirs.
+        return view! { <p class="text-muted">{t.board_pick_street}</p> }.into_any();
+    }
     view! {
         <h2 class="mb-2 text-lg font-bold">{title}</h2>
         {street.is_some().then(|| view! {
@@ -122,4 +136,5 @@ pub fn Communities(board: Board, street: Option<i64>) -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }

@@ -62,7 +62,10 @@ fn sheet_xml(sheet: &Sheet) -> String {
             .chain(sheet.rows.iter().map(|row| row.get(k).map_or(0.0, Cell::width)))
             .fold(0.0, f64::max);
         let n = k + 1;
-        xml.push_str(&format!(r#"<col min="{n}" max="{n}" width="{:.1}" customWidth="1"/>"#, (widest + 2.0).clamp(6.0, 40.0)));
+        xml.push_str(&format!(
+            r#"<col min="{n}" max="{n}" width="{:.1}" customWidth="1"/>"#,
+            (widest + 2.0).clamp(6.0, 40.0)
+        ));
     }
     xml.push_str("</cols><sheetData><row r=\"1\">");
     for (k, head) in sheet.head.iter().enumerate() {

@@ -1,0 +1,235 @@
+//! Reading the board's roll-ups (migration 14): a period's figures per community from
+//! `board_days`, and per street from whole months of `board_street_months` plus the days at
+//! either end from `board_street_days`. A figure is a vector of [`COLUMNS`], summed.
+
+use crate::store::Store;
+use app::domain::ServiceCategory;
+use app::model::{Figures, ServiceCount, RESPONSE_STEPS};
+use app::time::LocalDate;
+use sqlx::Row;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Service categories in the order of their columns.
+pub const CATEGORIES: [ServiceCategory; 7] = [
+    ServiceCategory::Consultation,
+    ServiceCategory::Publicity,
+    ServiceCategory::Mediation,
+    ServiceCategory::LegalOpinion,
+    ServiceCategory::ReferralLegalAid,
+    ServiceCategory::ReferralMediation,
+    ServiceCategory::ReferralNotary,
+];
+
+/// The roll-ups' columns, in the order of a [`Vector`].
+const COLUMNS: [&str; 37] = [
+    "duty_days",
+    "s_consultation",
+    "s_publicity",
+    "s_mediation",
+    "s_legal_opinion",
+    "s_referral_legal_aid",
+    "s_referral_mediation",
+    "s_referral_notary",
+    "p_consultation",
+    "p_publicity",
+    "p_mediation",
+    "p_legal_opinion",
+    "p_referral_legal_aid",
+    "p_referral_mediation",
+    "p_referral_notary",
+    "bookings_completed",
+    "bookings_no_show",
+    "bookings_cancelled",
+    "bookings_waiting",
+    "questions_asked",
+    "questions_answered",
+    "ratings",
+    "rating_sum",
+    "answered_within_0",
+    "answered_within_1",
+    "answered_within_2",
+    "answered_within_3",
+    "answered_within_4",
+    "answered_within_5",
+    "answered_within_6",
+    "answered_within_7",
+    "answered_within_8",
+    "answered_within_9",
+    "answered_within_10",
+    "answered_within_11",
+    "answered_within_12",
+    "answered_within_13",
+];
+
+/// Where the first answers' counts by step start.
+const STEPS_AT: usize = 23;
+
+/// One place's summed figures, in the columns' order.
+#[derive(Clone, Debug)]
+pub struct Vector(pub [i64; COLUMNS.len()]);
+
+impl Default for Vector {
+    fn default() -> Self {
+        Vector([0; COLUMNS.len()])
+    }
+}
+
+impl Vector {
+    pub fn add(&mut self, more: &Vector) {
+        for (sum, more) in self.0.iter_mut().zip(more.0) {
+            *sum += more;
+        }
+    }
+
+    /// The figures these sum to; quota and questions past deadline are not in the roll-ups.
+    pub fn figures(&self) -> Figures {
+        let v = &self.0;
+        let services: Vec<ServiceCount> = CATEGORIES
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| v[1 + k] > 0)
+            .map(|(k, category)| ServiceCount { category: *category, services: v[1 + k], people: v[8 + k] })
+            .collect();
+        Figures {
+            duty_days: v[0],
+            people_served: v[8..15].iter().sum(),
+            services,
+            bookings_completed: v[15],
+            bookings_no_show: v[16],
+            bookings_cancelled: v[17],
+            bookings_waiting: v[18],
+            questions_asked: v[19],
+            questions_answered: v[20],
+            ratings: v[21],
+            rating_sum: v[22],
+            median_first_response_minutes: self.median_step(),
+            ..Figures::default()
+        }
+    }
+
+    /// The upper end of the step holding the median first answer (the lower of the middle two).
+    fn median_step(&self) -> Option<i64> {
+        let counts = &self.0[STEPS_AT..];
+        let answered: i64 = counts.iter().sum();
+        let middle = (answered - 1) / 2;
+        let mut seen = 0;
+        for (count, step) in counts.iter().zip(RESPONSE_STEPS) {
+            seen += count;
+            if answered > 0 && seen > middle {
+                return Some(step);
+            }
+        }
+        None
+    }
+}
+
+/// `SUM` of every column, as 64-bit integers on both databases.
+static SUMS: LazyLock<String> =
+    LazyLock::new(|| COLUMNS.iter().map(|c| format!("CAST(SUM({c}) AS BIGINT)")).collect::<Vec<_>>().join(", "));
+
+fn vectors(rows: Vec<sqlx::any::AnyRow>) -> Result<HashMap<i64, Vector>, sqlx::Error> {
+    rows.into_iter()
+        .map(|row| {
+            let mut vector = Vector::default();
+            for (k, value) in vector.0.iter_mut().enumerate() {
+                *value = row.try_get::<Option<i64>, _>(k + 1)?.unwrap_or(0);
+            }
+            Ok((row.try_get(0)?, vector))
+        })
+        .collect()
+}
+
+/// Days since 1970-01-01 of `date`, the roll-ups' day.
+fn day(date: LocalDate) -> i64 {
+    date.to_days()
+}
+
+/// `YYYYMM` of `date`, the roll-ups' month.
+fn month(date: LocalDate) -> i64 {
+    i64::from(date.year) * 100 + i64::from(date.month)
+}
+
+/// The period's figures by community: of `street`'s communities, or of all.
+pub async fn by_community(
+    store: &Store,
+    street: Option<i64>,
+    from: LocalDate,
+    to: LocalDate,
+) -> Result<HashMap<i64, Vector>, sqlx::Error> {
+    let scope =
+        if street.is_some() { " AND community_id IN (SELECT id FROM communities WHERE street_id = $3)" } else { "" };
+    let sql = format!(
+        "SELECT community_id, {} FROM board_days WHERE day >= $1 AND day <= $2{scope} GROUP BY community_id",
+        *SUMS
+    );
+    let mut query = sqlx::query(&sql).bind(day(from)).bind(day(to));
+    if let Some(street) = street {
+        query = query.bind(street);
+    }
+    vectors(query.fetch_all(&store.pool).await?)
+}
+
+/// The period's figures of every street: its whole months from the monthly roll-up, the days
+/// before the first and after the last from the daily one.
+pub async fn by_street(store: &Store, from: LocalDate, to: LocalDate) -> Result<HashMap<i64, Vector>, sqlx::Error> {
+    let first_full = if from.day == 1 { from } else { next_month(from) };
+    let after_full = next_month(to);
+    let last_full = if after_full.plus_days(-1) == to { to } else { LocalDate { day: 1, ..to }.plus_days(-1) };
+    let columns = COLUMNS.join(", ");
+    let sql = format!(
+        "SELECT street_id, {sums} FROM (\
+         SELECT street_id, {columns} FROM board_street_months WHERE month >= $1 AND month <= $2 \
+         UNION ALL SELECT street_id, {columns} FROM board_street_days \
+         WHERE (day >= $3 AND day <= $4) OR (day >= $5 AND day <= $6)) f GROUP BY street_id",
+        sums = *SUMS
+    );
+    let query = sqlx::query(&sql);
+    let query = if first_full <= last_full {
+        // Whole months, and the days around them.
+        query
+            .bind(month(first_full))
+            .bind(month(last_full))
+            .bind(day(from))
+            .bind(day(first_full) - 1)
+            .bind(day(last_full) + 1)
+            .bind(day(to))
+    } else {
+        // No whole month: every day.
+        query.bind(1).bind(0).bind(day(from)).bind(day(to)).bind(1).bind(0)
+    };
+    vectors(query.fetch_all(&store.pool).await?)
+}
+
+/// The first day of the month after `date`'s.
+fn next_month(date: LocalDate) -> LocalDate {
+    if date.month == 12 {
+        LocalDate { year: date.year + 1, month: 1, day: 1 }
+    } else {
+        LocalDate { month: date.month + 1, day: 1, ..date }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Vector, STEPS_AT};
+
+    fn answered(counts: &[(usize, i64)]) -> Option<i64> {
+        let mut vector = Vector::default();
+        for (step, count) in counts {
+            vector.0[STEPS_AT + step] = *count;
+        }
+        vector.figures().median_first_response_minutes
+    }
+
+    #[test]
+    fn the_median_is_the_step_holding_the_middle_answer_or_the_lower_middle_one() {
+        assert_eq!(answered(&[]), None);
+        assert_eq!(answered(&[(3, 1)]), Some(30));
+        // 10, 30, 90 minutes: the middle one is in the 30-minute step.
+        assert_eq!(answered(&[(1, 1), (3, 1), (5, 1)]), Some(30));
+        // 10, 20, 30, 40: the lower middle one (20) is in the 30-minute step.
+        assert_eq!(answered(&[(1, 1), (3, 2), (4, 1)]), Some(30));
+        assert_eq!(answered(&[(0, 2), (13, 2)]), Some(5));
+    }
+}
