@@ -75,6 +75,10 @@ pub async fn read(
     .fetch_all(pool)
     .await?;
     let communities_total = sizes.iter().map(|s| s.2).sum::<i64>();
+    let mut quotas: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
+    for (street, per_month, count) in sizes {
+        quotas.entry(street).or_default().push((per_month, count));
+    }
     let list_all = communities_total <= LIST_ALL_UP_TO;
     let communities = if list_all || street.is_some() {
         lines(store, street.filter(|_| !list_all), from, to, today, now).await?
@@ -95,6 +99,10 @@ pub async fn read(
     .await?;
     let overdue: HashMap<i64, i64> = overdue.into_iter().collect();
 
+    let mut with_gaps: HashMap<i64, i64> = HashMap::new();
+    for line in communities.iter().filter(|c| !c.gaps.is_empty()) {
+        *with_gaps.entry(line.street_id).or_default() += 1;
+    }
     let mut totals = rollup::Vector::default();
     let (mut quota_total, mut overdue_total) = (0, 0);
     let mut streets: Vec<StreetLine> = names
@@ -103,18 +111,17 @@ pub async fn read(
             let vector = figures.remove(&id).unwrap_or_default();
             totals.add(&vector);
             let mut figures = vector.figures();
-            let of_street = sizes.iter().filter(|s| s.0 == id);
-            figures.quota = of_street.clone().map(|s| s.2 * quota::of_period(s.1, from, to)).sum();
+            let of_street = quotas.remove(&id).unwrap_or_default();
+            figures.quota = of_street.iter().map(|(per_month, n)| n * quota::of_period(*per_month, from, to)).sum();
             figures.questions_past_deadline = overdue.get(&id).copied().unwrap_or(0);
             quota_total += figures.quota;
             overdue_total += figures.questions_past_deadline;
             let listed = list_all || street == Some(id);
-            let in_street = communities.iter().filter(|c| c.street_id == id);
             StreetLine {
                 id,
                 name,
-                communities: of_street.map(|s| s.2).sum(),
-                with_gaps: listed.then(|| in_street.filter(|c| !c.gaps.is_empty()).count() as i64),
+                communities: of_street.iter().map(|(_, n)| n).sum(),
+                with_gaps: listed.then(|| with_gaps.get(&id).copied().unwrap_or(0)),
                 figures,
             }
         })
@@ -181,7 +188,14 @@ async fn lines(
     if let Some(street) = street {
         query = query.bind(street);
     }
-    let overdue: Vec<(i64, i64, i64)> = query.fetch_all(pool).await?;
+    // By community: (asked in the period, asked at any time).
+    let mut overdue: HashMap<i64, (i64, i64)> = HashMap::new();
+    let rows: Vec<(i64, i64, i64)> = query.fetch_all(pool).await?;
+    for (community, in_period, count) in rows {
+        let counts = overdue.entry(community).or_default();
+        counts.0 += if in_period == 1 { count } else { 0 };
+        counts.1 += count;
+    }
     let sql = format!(
         "SELECT community_id, COUNT(*) FROM bookings WHERE status = 'pending' AND slot_end > $1{and_street} GROUP BY community_id"
     );
@@ -199,10 +213,8 @@ async fn lines(
         .map(|(id, name, street_id, per_month)| {
             let mut figures = figures.remove(&id).unwrap_or_default().figures();
             figures.quota = quota::of_period(per_month, from, to);
-            let overdue_of = |in_period: Option<i64>| {
-                overdue.iter().filter(|o| o.0 == id && in_period.is_none_or(|p| o.1 == p)).map(|o| o.2).sum::<i64>()
-            };
-            figures.questions_past_deadline = overdue_of(Some(1));
+            let (overdue_in_period, overdue_now) = overdue.get(&id).copied().unwrap_or_default();
+            figures.questions_past_deadline = overdue_in_period;
             let roles = team.roles.get(&id);
             let role = |k: usize| roles.and_then(|r| r[k].clone());
             let last_duty = team.last_duty.get(&id).cloned();
@@ -216,7 +228,7 @@ async fn lines(
             if last_duty.as_ref().is_none_or(|d| *d < recent) {
                 gaps.push(Gap::NoRecentDuty);
             }
-            if overdue_of(None) > 0 {
+            if overdue_now > 0 {
                 gaps.push(Gap::QuestionsPastDeadline);
             }
             if waiting.get(&id).is_some_and(|n| *n > 0) {

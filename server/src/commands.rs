@@ -20,18 +20,23 @@ pub enum Command {
     Backup(String),
     /// Replace the SQLite database with a backup (the server stopped).
     Restore(String),
+    /// Fill an empty PostgreSQL database with a synthetic programme of this size.
+    Generate(crate::generate::Size),
     /// Print the usage.
     Help,
 }
 
 /// The usage text.
-pub const USAGE: &str = "usage: server [serve | migrate | demo | check-config | backup FILE | restore FILE | help]
+pub const USAGE: &str =
+    "usage: server [serve | migrate | demo | check-config | backup FILE | restore FILE | generate N [YEAR] | help]
   serve          run the portal (the default)
   migrate        apply the database migrations and exit
   demo           load the demo district into an empty database and exit
   check-config   check every setting and the database, print what is wrong, exit 1 if anything is
   backup FILE    copy the live SQLite database to FILE (a new file); on PostgreSQL, print the pg_dump call
   restore FILE   replace the SQLite database with FILE (stop the server first), then migrate
+  generate N [YEAR]  fill an empty PostgreSQL database with a synthetic programme of N communities
+                 and a year of activity (YEAR, last year by default), for measuring at scale
 Every setting comes from the environment; see README.md.";
 
 impl Command {
@@ -44,10 +49,32 @@ impl Command {
             ["check-config"] => Ok(Command::CheckConfig),
             ["backup", file] => Ok(Command::Backup((*file).to_owned())),
             ["restore", file] => Ok(Command::Restore((*file).to_owned())),
+            ["generate", n, rest @ ..] if rest.len() <= 1 => {
+                let communities = n.parse().map_err(|_| USAGE.to_owned())?;
+                let year = match rest {
+                    [year] => year.parse().map_err(|_| USAGE.to_owned())?,
+                    _ => crate::booking::today().year - 1,
+                };
+                Ok(Command::Generate(crate::generate::Size { communities, year }))
+            }
             ["help" | "--help" | "-h"] => Ok(Command::Help),
             _ => Err(USAGE.to_owned()),
         }
     }
+}
+
+/// Generates a programme of `size` into the empty database.
+pub async fn generate(config: &Config, size: crate::generate::Size) -> Result<String, String> {
+    let store = Store::open(&config.database_url, Some(1)).await.map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    let records = crate::generate::generate(&store, size).await?;
+    Ok(format!(
+        "generated {} streets, {} communities and {records} records of {} in {:.0} s",
+        size.streets(),
+        size.communities,
+        size.year,
+        started.elapsed().as_secs_f64()
+    ))
 }
 
 /// Loads the demo district, unless the database already holds a programme.
@@ -159,6 +186,11 @@ mod tests {
         assert_eq!(Command::parse(&args(&["backup", "a.db"])), Ok(Command::Backup("a.db".into())));
         assert_eq!(Command::parse(&args(&["restore", "a.db"])), Ok(Command::Restore("a.db".into())));
         assert!(Command::parse(&args(&["backup"])).is_err());
+        assert!(matches!(
+            Command::parse(&args(&["generate", "600000", "2025"])),
+            Ok(Command::Generate(crate::generate::Size { communities: 600_000, year: 2025 }))
+        ));
+        assert!(Command::parse(&args(&["generate", "many"])).is_err());
         assert!(Command::parse(&args(&["serve", "now"])).is_err());
     }
 }

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod directory;
 pub mod duty;
 pub mod files;
+pub mod generate;
 pub mod http;
 pub mod library;
 pub mod questions;

@@ -196,7 +196,7 @@ pub async fn by_street(store: &Store, from: LocalDate, to: LocalDate) -> Result<
             .bind(day(to))
     } else {
         // No whole month: every day.
-        query.bind(1).bind(0).bind(day(from)).bind(day(to)).bind(1).bind(0)
+        query.bind(1_i64).bind(0_i64).bind(day(from)).bind(day(to)).bind(1_i64).bind(0_i64)
     };
     vectors(query.fetch_all(&store.pool).await?)
 }
