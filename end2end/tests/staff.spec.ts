@@ -106,6 +106,9 @@ test("staff open the coverage board, drill from a street to its communities, fol
   await page.getByRole("row").filter({ hasText: "沙井街道" }).getByRole("link", { name: "沙井街道" }).click();
   await expect(page).toHaveURL(/street=\d+/);
   await expect(page.getByRole("heading", { name: "沙井街道" })).toBeVisible();
+  // The street's duty-days over the quarter week by week, and every street against its quota.
+  await expect(page.getByRole("img", { name: /^值班天数走势 — 值班天数 \/ 应值班: \d+ \/ \d+$/ })).toBeVisible();
+  await expect(page.getByRole("figure").filter({ hasText: "各街道值班天数与配额" }).getByRole("listitem")).toHaveCount(10);
   await expect(page.getByRole("row").filter({ hasText: "后亭社区" })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "海旺社区" })).toHaveCount(0);
   // No duty was ever logged at 沙头社区 (the duty specs check in at 后亭社区): it is flagged,

@@ -9,6 +9,7 @@
 
 pub mod export;
 mod lawyers;
+mod over_time;
 mod quota;
 mod rollup;
 mod summary;
@@ -85,6 +86,13 @@ pub async fn read(
     } else {
         Vec::new()
     };
+    let shown: Vec<&CommunityLine> = communities.iter().filter(|c| street.is_none_or(|s| c.street_id == s)).collect();
+    let over_time = if shown.is_empty() {
+        Vec::new()
+    } else {
+        let per_month: Vec<i64> = shown.iter().map(|c| c.per_month).collect();
+        over_time::read(store, street, &per_month, from, to).await?
+    };
     let mut figures = rollup::by_street(store, from, to).await?;
     let (start, end) = (from.start().0, to.plus_days(1).start().0);
     let overdue: Vec<(i64, i64)> = sqlx::query_as(
@@ -148,6 +156,7 @@ pub async fn read(
         communities_total,
         with_gaps_total: list_all.then(|| communities.iter().filter(|c| !c.gaps.is_empty()).count() as i64),
         communities: communities.into_iter().filter(|c| street.is_none_or(|s| c.street_id == s)).collect(),
+        over_time,
     })
 }
 
@@ -244,6 +253,7 @@ async fn lines(
                 coordinator: role(2),
                 on_duty: team.on_duty.get(&id).cloned().unwrap_or_default(),
                 last_duty,
+                per_month,
                 figures,
                 gaps,
             }

@@ -87,6 +87,9 @@ texts! {
         board_by_category: "各类服务", "Services by category";
         board_streets: "各街道", "Streets";
         board_all_streets: "全部街道", "All streets";
+        board_over_time: "值班天数走势", "Duty-days over the period";
+        board_chart_key: "柱:值班天数 虚线:配额", "Columns: duty-days; dashes: quota";
+        board_street_chart: "各街道值班天数与配额", "Streets: duty-days against quota";
         board_least_covered: "共{total}个街道，列出值班覆盖最低的{n}个", "{total} streets; the {n} least covered are listed";
         board_pick_street: "社区较多，请在上表选择街道查看其社区。", "Too many communities to list: choose a street above to see its own.";
         board_street: "街道", "Street";

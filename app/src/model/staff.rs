@@ -105,6 +105,8 @@ pub struct CommunityLine {
     pub on_duty: Vec<String>,
     /// The last day a duty was logged there, if ever.
     pub last_duty: Option<String>,
+    /// Duty-days its quota asks a month.
+    pub per_month: i64,
     /// The period's figures.
     pub figures: Figures,
     /// What needs acting on.
@@ -125,6 +127,18 @@ pub struct StreetLine {
     pub with_gaps: Option<i64>,
     /// The period's figures.
     pub figures: Figures,
+}
+
+/// Duty-days of a stretch of the period (a day, a week or a month, as the period is long)
+/// against what the quotas ask of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimePoint {
+    /// Its first day.
+    pub first: String,
+    /// Its last day.
+    pub last: String,
+    pub duty_days: i64,
+    pub quota: i64,
 }
 
 /// The board for a period.
@@ -149,6 +163,8 @@ pub struct Board {
     /// The communities of the street asked for, or of the whole programme when it is small
     /// enough to list; street by street.
     pub communities: Vec<CommunityLine>,
+    /// The listed communities' duty-days over the period (none when none are listed).
+    pub over_time: Vec<TimePoint>,
 }
 
 /// One assignment of a community's history.

@@ -2,6 +2,7 @@
 //! streets, and each community with its team and its gaps, each gap linking to where it is acted
 //! on. The period and the street are in the address, so a board can be bookmarked and shared.
 
+mod charts;
 mod lines;
 
 use crate::api::call;
@@ -106,6 +107,8 @@ fn Loaded(from: String, to: String, street: Option<i64>) -> impl IntoView {
                 <p class="mb-3 rounded-lg border border-line bg-surface p-3 leading-relaxed">{board.summary.clone()}</p>
                 <Headline figures=board.totals.clone() />
                 <Services figures=board.totals.clone() />
+                <charts::OverTime points=board.over_time.clone() />
+                <charts::StreetBars streets=board.streets.clone() />
                 <lines::Streets board=board.clone() street />
                 <lines::Communities board street />
             }

@@ -16,10 +16,11 @@ fn days_in_month(date: LocalDate) -> i64 {
 
 /// The quota of `from..=to` for `per_month` duty-days a month, rounded to whole days.
 pub fn of_period(per_month: i64, from: LocalDate, to: LocalDate) -> i64 {
-    if to < from {
-        return 0;
-    }
-    // Sum per month of per_month × days inside / days of the month, as a fraction.
+    (per_month as f64 * months(from, to)).round() as i64
+}
+
+/// How many months `from..=to` is: each month counts for the share of its days inside.
+pub fn months(from: LocalDate, to: LocalDate) -> f64 {
     let (mut day, mut share) = (from, 0.0f64);
     while day <= to {
         let month_end = LocalDate { day: 1, ..day }.plus_days(days_in_month(day) - 1);
@@ -27,7 +28,7 @@ pub fn of_period(per_month: i64, from: LocalDate, to: LocalDate) -> i64 {
         share += (last.to_days() - day.to_days() + 1) as f64 / days_in_month(day) as f64;
         day = last.plus_days(1);
     }
-    (per_month as f64 * share).round() as i64
+    share
 }
 
 /// The quota of the days of `from..=to` gone by `today` (today included).

@@ -201,8 +201,27 @@ pub async fn by_street(store: &Store, from: LocalDate, to: LocalDate) -> Result<
     vectors(query.fetch_all(&store.pool).await?)
 }
 
+/// Duty-days by day of `street`'s communities (of all), in the period: (day, duty-days).
+pub async fn duty_days_by_day(
+    store: &Store,
+    street: Option<i64>,
+    from: LocalDate,
+    to: LocalDate,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    let scope =
+        if street.is_some() { " AND community_id IN (SELECT id FROM communities WHERE street_id = $3)" } else { "" };
+    let sql = format!(
+        "SELECT day, CAST(SUM(duty_days) AS BIGINT) FROM board_days WHERE day >= $1 AND day <= $2{scope} GROUP BY day"
+    );
+    let mut query = sqlx::query_as(&sql).bind(day(from)).bind(day(to));
+    if let Some(street) = street {
+        query = query.bind(street);
+    }
+    query.fetch_all(&store.pool).await
+}
+
 /// The first day of the month after `date`'s.
-fn next_month(date: LocalDate) -> LocalDate {
+pub fn next_month(date: LocalDate) -> LocalDate {
     if date.month == 12 {
         LocalDate { year: date.year + 1, month: 1, day: 1 }
     } else {

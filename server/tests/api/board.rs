@@ -235,6 +235,17 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
     }
     assert_eq!(board["communities"].as_array().map(Vec::len), Some(communities as usize));
 
+    // Duty-days over the month, day by day, against what the quotas ask of a day.
+    let over_time = board["over_time"].as_array().expect("over time");
+    assert_eq!(over_time.len(), 31, "a month is shown day by day");
+    let day = |d: &str| over_time.iter().find(|p| p["first"] == d).expect("day")["duty_days"].as_i64();
+    assert_eq!(
+        (day("2025-10-06"), day("2025-10-07"), day("2025-10-08"), day("2025-10-10"), day("2025-10-11")),
+        (Some(1), Some(2), Some(1), Some(1), Some(0))
+    );
+    let per_day = (communities * 8) as f64 / 31.0;
+    assert_eq!(over_time[0]["quota"].as_i64(), Some(per_day.round() as i64));
+
     // The same month as CSV for Excel: a byte-order mark, a header, one row per community.
     let url = format!("{}/api/staff/board.csv?from=2025-10-01&to=2025-10-31", app.address);
     let response = staff.get(&url).send().await.expect("csv");
