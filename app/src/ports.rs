@@ -9,11 +9,11 @@ use crate::error::{AppError, ErrorKind};
 use crate::i18n::Lang;
 use crate::model::{
     AddDutyRequest, AssignRequest, Assignments, AuditPage, AuditQuery, Availability, Board, BoardRequest, BookRequest,
-    BookingView, CheckInRequest, CheckOutRequest, CodeSent, CommunityDetail, CommunitySummary, Correction,
-    CorrectionDecision, CorrectionRequest, DeskBooking, DeskRequest, DutyExceptionRequest, DutyLog, DutySchedule,
-    LawyerRef, LeaveRecorded, LeaveRequest, Me, MonthRequest, MonthReviewRequest, MonthSummary, MyBookings, Notice,
-    OnDuty, ProgrammeOverview, RateRequest, RescheduleRequest, ServiceRecord, ServiceRecordRequest, Street,
-    WaitlistJoined, WaitlistRequest,
+    BookingView, CheckInRequest, CheckOutRequest, CodeSent, CommunityDetail, CommunityEdit, CommunitySummary,
+    Correction, CorrectionDecision, CorrectionRequest, DeskBooking, DeskRequest, DutyExceptionRequest, DutyLog,
+    DutySchedule, LawyerRef, LeaveRecorded, LeaveRequest, Me, MonthRequest, MonthReviewRequest, MonthSummary,
+    MyBookings, Notice, OnDuty, ProgrammeOverview, RateRequest, RescheduleRequest, ServiceRecord, ServiceRecordRequest,
+    Street, WaitlistJoined, WaitlistRequest,
 };
 use async_trait::async_trait;
 use std::net::IpAddr;
@@ -143,6 +143,8 @@ pub trait DirectoryPort: Send + Sync {
     async fn assignments(&self, caller: &Caller, community_id: i64) -> Result<Assignments, AppError>;
     /// Hands a community's role to a lawyer from a day on (staff).
     async fn assign(&self, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError>;
+    /// Corrects a community's office and quota (staff).
+    async fn edit_community(&self, caller: &Caller, request: CommunityEdit) -> Result<Assignments, AppError>;
     /// A page of the audit log (staff).
     async fn audit(&self, caller: &Caller, query: AuditQuery) -> Result<AuditPage, AppError>;
 }

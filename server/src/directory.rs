@@ -5,8 +5,8 @@ use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
 use app::model::{
-    AssignRequest, Assignments, AuditPage, AuditQuery, Board, BoardRequest, CommunityDetail, CommunitySummary,
-    ProgrammeOverview, Street, TeamLawyer, TeamMember,
+    AssignRequest, Assignments, AuditPage, AuditQuery, Board, BoardRequest, CommunityDetail, CommunityEdit,
+    CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember,
 };
 use app::ports::{Caller, DirectoryPort};
 use async_trait::async_trait;
@@ -180,6 +180,10 @@ impl DirectoryPort for DirectoryService {
 
     async fn assign(&self, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError> {
         crate::admin::assignments::assign(&self.store, caller, request).await
+    }
+
+    async fn edit_community(&self, caller: &Caller, request: CommunityEdit) -> Result<Assignments, AppError> {
+        crate::admin::communities::edit(&self.store, caller, request).await
     }
 
     async fn audit(&self, caller: &Caller, query: AuditQuery) -> Result<AuditPage, AppError> {

@@ -2,7 +2,8 @@
 
 use crate::error::AppError;
 use crate::model::{
-    AssignRequest, Assignments, AuditPage, AuditQuery, Board, BoardRequest, CommunityRequest, Empty, ProgrammeOverview,
+    AssignRequest, Assignments, AuditPage, AuditQuery, Board, BoardRequest, CommunityEdit, CommunityRequest, Empty,
+    ProgrammeOverview,
 };
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
@@ -40,6 +41,14 @@ pub async fn assign(#[server(flatten)] request: AssignRequest) -> Result<Assignm
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Staff, Role::Admin])?;
     ports.directory.assign(&caller, request).await
+}
+
+/// Corrects a community's office address, position and monthly quota. Staff and admins.
+#[server(prefix = "/api", endpoint = "staff/community", input = server_fn::codec::Json)]
+pub async fn edit_community(#[server(flatten)] request: CommunityEdit) -> Result<Assignments, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.directory.edit_community(&caller, request).await
 }
 
 /// A page of the audit log, newest first: who did what to which record, filtered by action,

@@ -119,6 +119,12 @@ texts! {
         audit_from: "来源地址", "From address";
         audit_system: "系统", "System";
         audit_older: "更早的记录", "Older";
+        team_office: "社区办公地点与配额", "Office and quota";
+        team_address: "办公地址", "Office address";
+        team_latitude: "纬度", "Latitude";
+        team_longitude: "经度", "Longitude";
+        team_quota: "每月应值班天数", "Duty-days a month";
+        team_save_office: "保存社区信息", "Save office and quota";
         team_title: "社区律师团队", "Community team";
         team_change: "调整团队", "Change the team";
         team_role: "角色", "Role";

@@ -44,6 +44,9 @@ texts! {
         err_already_assigned: "该律师已担任此角色", "That lawyer already holds this role";
         err_assignment_order: "开始日期须晚于现任律师的开始日期", "The start must be after the current lawyer's start";
         err_assignment_range: "开始日期须在一年之内(前后)", "The start must be within a year of today";
+        err_office_address: "请填写办公地址(不超过200字)", "Give the office address (200 characters at most)";
+        err_office_position: "请同时填写经纬度，且位于中国境内(纬度3–54，经度73–136)", "Give both latitude and longitude, inside China (latitude 3–54, longitude 73–136)";
+        err_quota: "每月值班天数须为1到31", "Duty-days a month must be 1 to 31";
         err_two_roles: "该律师已在本社区担任其他角色", "That lawyer already holds another role here";
         board_summary: "{period}，全区{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of the district's {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";
         board_summary_period: "{from}至{to}", "From {from} to {to}";

@@ -191,10 +191,28 @@ pub struct Assignments {
     pub community_id: i64,
     /// Its name.
     pub community_name: String,
+    /// Where its office is.
+    pub office_address: String,
+    /// The office's position, when known.
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    /// Duty-days its quota asks a month.
+    pub duty_days_per_month: i64,
     /// Every assignment it has had, newest first.
     pub history: Vec<AssignmentLine>,
     /// Every lawyer, by name.
     pub lawyers: Vec<crate::model::LawyerRef>,
+}
+
+/// A community's office and quota, as staff correct them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommunityEdit {
+    pub community_id: i64,
+    pub office_address: String,
+    /// Both or neither.
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub duty_days_per_month: i64,
 }
 
 /// Hands a community's role to a lawyer from a day on; the assignment it replaces ends the day

@@ -1,14 +1,14 @@
-//! 社区律师团队: a community's A, B and coordinator lawyers over time, and the form staff hand a
-//! role to another lawyer with. The history is never overwritten: the lawyer replaced keeps
-//! their term, ending the day before.
+//! 社区律师团队: a community's A, B and coordinator lawyers over time, the form staff hand a
+//! role to another lawyer with, and its office and monthly quota. The history is never
+//! overwritten: the lawyer replaced keeps their term, ending the day before.
 
 use super::log::{BUTTON, FIELD};
 use crate::api::call;
-use crate::api::staff::{Assign, GetAssignments};
+use crate::api::staff::{Assign, EditCommunity, GetAssignments};
 use crate::domain::AssignmentRole;
 use crate::error::AppError;
 use crate::i18n::DeskTexts;
-use crate::model::{AssignRequest, Assignments, CommunityRequest};
+use crate::model::{AssignRequest, Assignments, CommunityEdit, CommunityRequest};
 use crate::time::Instant;
 use crate::ui::components::{error_note, loaded, page_title};
 use crate::ui::load::load;
@@ -56,7 +56,11 @@ fn Team(community_id: i64) -> impl IntoView {
             Ok(()) => view! { <p role="status" class="mb-3 font-bold">{t.team_saved}</p> }.into_any(),
             Err(error) => error_note(error).into_any(),
         })}
-        {move || loaded(team.get(), move |team| view! { <Change team=team.clone() version answer /> <History team /> }.into_any())}
+        {move || loaded(team.get(), move |team| view! {
+            <Change team=team.clone() version answer />
+            <History team=team.clone() />
+            <Office team version answer />
+        }.into_any())}
     }
 }
 
@@ -121,5 +125,51 @@ fn History(team: Assignments) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// The community's office and monthly quota, as staff correct them.
+#[component]
+fn Office(team: Assignments, version: RwSignal<u32>, answer: RwSignal<Option<Result<(), AppError>>>) -> impl IntoView {
+    let t = use_prefs().desk();
+    let number = |x: Option<f64>| x.map(|x| x.to_string()).unwrap_or_default();
+    let address = RwSignal::new(team.office_address.clone());
+    let latitude = RwSignal::new(number(team.latitude));
+    let longitude = RwSignal::new(number(team.longitude));
+    let quota = RwSignal::new(team.duty_days_per_month.to_string());
+    let community_id = team.community_id;
+    let save = Submit::new(move |_: &()| {
+        let parse = |s: String| s.trim().parse::<f64>().ok();
+        call::<EditCommunity>(CommunityEdit {
+            community_id,
+            office_address: address.get_untracked(),
+            latitude: parse(latitude.get_untracked()),
+            longitude: parse(longitude.get_untracked()),
+            duty_days_per_month: quota.get_untracked().trim().parse().unwrap_or(0),
+        })
+    })
+    .then(move |result| {
+        answer.set(Some(result.as_ref().map(|_| ()).map_err(Clone::clone)));
+        if result.is_ok() {
+            version.update(|v| *v += 1);
+        }
+    });
+    view! {
+        <h2 class="mb-2 mt-4 text-lg font-bold">{t.team_office}</h2>
+        <form class="mb-4 flex flex-wrap items-end gap-2" on:submit=move |e| { e.prevent_default(); save.dispatch(()); }>
+            <label class="flex flex-col">{t.team_address}
+                <input class=FIELD aria-label=t.team_address bind:value=address required maxlength="200" size="40" />
+            </label>
+            <label class="flex flex-col">{t.team_latitude}
+                <input type="number" step="any" class=FIELD aria-label=t.team_latitude bind:value=latitude />
+            </label>
+            <label class="flex flex-col">{t.team_longitude}
+                <input type="number" step="any" class=FIELD aria-label=t.team_longitude bind:value=longitude />
+            </label>
+            <label class="flex flex-col">{t.team_quota}
+                <input type="number" min="1" max="31" class=FIELD aria-label=t.team_quota bind:value=quota required />
+            </label>
+            <button class=BUTTON disabled=move || save.pending().get()>{t.team_save_office}</button>
+        </form>
     }
 }

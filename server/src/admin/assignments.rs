@@ -18,12 +18,16 @@ const MAX_DAYS_AWAY: i64 = 366;
 /// The history of `community_id`, newest first, with every lawyer; 404 for no such community.
 pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> Result<Assignments, AppError> {
     let fail = |e| internal(caller, e);
-    let name: Option<String> = sqlx::query_scalar("SELECT name FROM communities WHERE id = $1")
-        .bind(community_id)
-        .fetch_optional(&store.pool)
-        .await
-        .map_err(fail)?;
-    let Some(community_name) = name else { return Err(caller.error(ErrorKind::NotFound)) };
+    let row: Option<(String, String, Option<f64>, Option<f64>, i64)> = sqlx::query_as(
+        "SELECT name, office_address, latitude, longitude, duty_days_per_month FROM communities WHERE id = $1",
+    )
+    .bind(community_id)
+    .fetch_optional(&store.pool)
+    .await
+    .map_err(fail)?;
+    let Some((community_name, office_address, latitude, longitude, duty_days_per_month)) = row else {
+        return Err(caller.error(ErrorKind::NotFound));
+    };
     let rows: Vec<(i64, String, i64, String, String, Option<String>)> = sqlx::query_as(
         "SELECT a.id, a.role, a.lawyer_id, l.name, a.starts_on, a.ends_on FROM assignments a \
          JOIN lawyers l ON l.id = a.lawyer_id WHERE a.community_id = $1 ORDER BY a.starts_on DESC, a.id DESC",
@@ -50,6 +54,10 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
     Ok(Assignments {
         community_id,
         community_name,
+        office_address,
+        latitude,
+        longitude,
+        duty_days_per_month,
         history,
         lawyers: lawyers.into_iter().map(|(id, name)| LawyerRef { id, name }).collect(),
     })

@@ -12,6 +12,7 @@ mod board;
 mod booking;
 mod booking_rules;
 mod commands;
+mod communities_admin;
 mod desk;
 mod directory;
 mod duty;

@@ -70,6 +70,11 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
         ("staff/assignments", STAFF, json!({ "community_id": community })),
         ("staff/audit", STAFF, json!({ "action": "sign_in" })),
         (
+            "staff/community",
+            STAFF,
+            json!({ "community_id": community, "office_address": "后亭社区党群服务中心", "latitude": 22.7, "longitude": 113.8, "duty_days_per_month": 8 }),
+        ),
+        (
             "staff/assign",
             STAFF,
             json!({ "community_id": community, "role": "b", "lawyer_id": lawyer, "starts_on": server::booking::today().to_string() }),

@@ -45,6 +45,11 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         ("directory/community", Object::Public, |_, id| json!({ "community_id": id })),
         ("staff/assignments", Object::Public, |_, id| json!({ "community_id": id })),
         (
+            "staff/community",
+            Object::Public,
+            |_, id| json!({ "community_id": id, "office_address": "社区党群服务中心", "latitude": null, "longitude": null, "duty_days_per_month": 4 }),
+        ),
+        (
             "staff/assign",
             Object::Public,
             |f, id| json!({ "community_id": id, "role": "b", "lawyer_id": f.lawyer, "starts_on": server::booking::today().to_string() }),
