@@ -155,6 +155,12 @@ test("staff hand a community's B role to another lawyer; the old term stays in t
   await page.getByLabel("律师", { exact: true }).selectOption({ label: newcomer! });
   await page.getByRole("button", { name: "保存调整" }).click();
   await expect(page.getByRole("alert")).toContainText("该律师已担任此角色");
+
+  // The office's monthly quota, corrected (the server refuses values outside 1–31 as well as the form).
+  await page.getByLabel("每月应值班天数").fill("6");
+  await page.getByRole("button", { name: "保存社区信息" }).click();
+  await expect(page.getByRole("status")).toContainText("社区信息已保存");
+  await expect(page.getByLabel("每月应值班天数")).toHaveValue("6");
 });
 
 test("staff read the audit log and filter it by who acted", async ({ page }) => {

@@ -125,6 +125,7 @@ texts! {
         team_longitude: "经度", "Longitude";
         team_quota: "每月应值班天数", "Duty-days a month";
         team_save_office: "保存社区信息", "Save office and quota";
+        team_office_saved: "社区信息已保存，看板按新配额计算", "Saved: the board counts against the new quota";
         team_title: "社区律师团队", "Community team";
         team_change: "调整团队", "Change the team";
         team_role: "角色", "Role";

@@ -43,17 +43,16 @@ pub fn TeamPage() -> impl IntoView {
 
 #[component]
 fn Team(community_id: i64) -> impl IntoView {
-    let t = use_prefs().desk();
     let version = RwSignal::new(0u32);
     // The answer to the last change: kept here, as the form is drawn again with the new team.
-    let answer = RwSignal::new(None::<Result<(), AppError>>);
+    let answer = RwSignal::new(None::<Result<&'static str, AppError>>);
     let team = load(move || {
         version.track();
         call::<GetAssignments>(CommunityRequest { community_id })
     });
     view! {
         {move || answer.get().map(|a| match a {
-            Ok(()) => view! { <p role="status" class="mb-3 font-bold">{t.team_saved}</p> }.into_any(),
+            Ok(saved) => view! { <p role="status" class="mb-3 font-bold">{saved}</p> }.into_any(),
             Err(error) => error_note(error).into_any(),
         })}
         {move || loaded(team.get(), move |team| view! {
@@ -66,7 +65,7 @@ fn Team(community_id: i64) -> impl IntoView {
 
 /// The form: role, lawyer, first day.
 #[component]
-fn Change(team: Assignments, version: RwSignal<u32>, answer: RwSignal<Option<Result<(), AppError>>>) -> impl IntoView {
+fn Change(team: Assignments, version: RwSignal<u32>, answer: RwSignal<Option<Result<&'static str, AppError>>>) -> impl IntoView {
     let t = use_prefs().desk();
     let role = RwSignal::new("b".to_owned());
     let lawyer = RwSignal::new(String::new());
@@ -81,7 +80,7 @@ fn Change(team: Assignments, version: RwSignal<u32>, answer: RwSignal<Option<Res
         })
     })
     .then(move |result| {
-        answer.set(Some(result.as_ref().map(|_| ()).map_err(Clone::clone)));
+        answer.set(Some(result.as_ref().map(|_| t.team_saved).map_err(Clone::clone)));
         if result.is_ok() {
             version.update(|v| *v += 1);
         }
@@ -130,7 +129,7 @@ fn History(team: Assignments) -> impl IntoView {
 
 /// The community's office and monthly quota, as staff correct them.
 #[component]
-fn Office(team: Assignments, version: RwSignal<u32>, answer: RwSignal<Option<Result<(), AppError>>>) -> impl IntoView {
+fn Office(team: Assignments, version: RwSignal<u32>, answer: RwSignal<Option<Result<&'static str, AppError>>>) -> impl IntoView {
     let t = use_prefs().desk();
     let number = |x: Option<f64>| x.map(|x| x.to_string()).unwrap_or_default();
     let address = RwSignal::new(team.office_address.clone());
@@ -149,7 +148,7 @@ fn Office(team: Assignments, version: RwSignal<u32>, answer: RwSignal<Option<Res
         })
     })
     .then(move |result| {
-        answer.set(Some(result.as_ref().map(|_| ()).map_err(Clone::clone)));
+        answer.set(Some(result.as_ref().map(|_| t.team_office_saved).map_err(Clone::clone)));
         if result.is_ok() {
             version.update(|v| *v += 1);
         }
