@@ -1,6 +1,7 @@
 //! The programme's administration by bureau staff: who serves which community, the
-//! communities' offices and quotas, and the audit log of who did what.
+//! communities' offices and quotas, lawyers imported in bulk, and the audit log of who did what.
 
 pub mod assignments;
 pub mod audit_log;
 pub mod communities;
+pub mod import;

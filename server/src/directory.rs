@@ -6,7 +6,7 @@ use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
 use app::model::{
     AssignRequest, Assignments, AuditPage, AuditQuery, Board, BoardRequest, CommunityDetail, CommunityEdit,
-    CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember,
+    CommunitySummary, ImportReport, LawyersCsv, ProgrammeOverview, Street, TeamLawyer, TeamMember,
 };
 use app::ports::{Caller, DirectoryPort};
 use async_trait::async_trait;
@@ -184,6 +184,10 @@ impl DirectoryPort for DirectoryService {
 
     async fn edit_community(&self, caller: &Caller, request: CommunityEdit) -> Result<Assignments, AppError> {
         crate::admin::communities::edit(&self.store, caller, request).await
+    }
+
+    async fn import_lawyers(&self, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, AppError> {
+        crate::admin::import::lawyers(&self.store, caller, request).await
     }
 
     async fn audit(&self, caller: &Caller, query: AuditQuery) -> Result<AuditPage, AppError> {

@@ -3,7 +3,7 @@
 use crate::error::AppError;
 use crate::model::{
     AssignRequest, Assignments, AuditPage, AuditQuery, Board, BoardRequest, CommunityEdit, CommunityRequest, Empty,
-    ProgrammeOverview,
+    ImportReport, LawyersCsv, ProgrammeOverview,
 };
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
@@ -49,6 +49,15 @@ pub async fn edit_community(#[server(flatten)] request: CommunityEdit) -> Result
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Staff, Role::Admin])?;
     ports.directory.edit_community(&caller, request).await
+}
+
+/// Checks a CSV table of lawyers row by row, and adds them when asked and no row is wrong.
+/// Staff and admins.
+#[server(prefix = "/api", endpoint = "staff/import-lawyers", input = server_fn::codec::Json)]
+pub async fn import_lawyers(#[server(flatten)] request: LawyersCsv) -> Result<ImportReport, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.directory.import_lawyers(&caller, request).await
 }
 
 /// A page of the audit log, newest first: who did what to which record, filtered by action,

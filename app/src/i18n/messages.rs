@@ -47,6 +47,13 @@ texts! {
         err_office_address: "请填写办公地址(不超过200字)", "Give the office address (200 characters at most)";
         err_office_position: "请同时填写经纬度，且位于中国境内(纬度3–54，经度73–136)", "Give both latitude and longitude, inside China (latitude 3–54, longitude 73–136)";
         err_quota: "每月值班天数须为1到31", "Duty-days a month must be 1 to 31";
+        err_import_head: "表格首行须含列名：律师姓名、律师事务所、执业证号", "The first line must name the columns: name, firm, licence_no";
+        err_import_too_many: "一次最多导入2000行", "At most 2,000 rows at once";
+        err_import_name: "姓名须为1到40个字", "The name must be 1 to 40 characters";
+        err_import_firm: "律师事务所须为1到80个字", "The firm must be 1 to 80 characters";
+        err_import_licence: "执业证号须为17位数字", "The licence number must be 17 digits";
+        err_import_duplicate: "执业证号已登记或在表中重复", "That licence number is registered already or repeated in the table";
+        err_import_rows: "有行存在错误，未导入任何律师；请改正后再导入", "Some rows are wrong: no lawyer was added; correct them and import again";
         err_two_roles: "该律师已在本社区担任其他角色", "That lawyer already holds another role here";
         board_summary: "{period}，全区{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of the district's {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";
         board_summary_period: "{from}至{to}", "From {from} to {to}";

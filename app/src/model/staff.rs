@@ -204,6 +204,33 @@ pub struct Assignments {
     pub lawyers: Vec<crate::model::LawyerRef>,
 }
 
+/// Lawyers to add from a CSV table with the columns 律师姓名, 律师事务所, 执业证号 (or name,
+/// firm, licence_no); checked only, or written too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LawyersCsv {
+    pub csv: String,
+    /// Write them (only when no row is wrong); otherwise only check.
+    pub write: bool,
+}
+
+/// One row of an import as read, with what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportRow {
+    /// Its line in the table (the header is line 1).
+    pub line: i64,
+    pub name: String,
+    pub firm: String,
+    pub licence_no: String,
+    pub error: Option<String>,
+}
+
+/// Every row of an import, and whether they were written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub rows: Vec<ImportRow>,
+    pub written: bool,
+}
+
 /// A community's office and quota, as staff correct them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CommunityEdit {

@@ -65,7 +65,11 @@ fn Team(community_id: i64) -> impl IntoView {
 
 /// The form: role, lawyer, first day.
 #[component]
-fn Change(team: Assignments, version: RwSignal<u32>, answer: RwSignal<Option<Result<&'static str, AppError>>>) -> impl IntoView {
+fn Change(
+    team: Assignments,
+    version: RwSignal<u32>,
+    answer: RwSignal<Option<Result<&'static str, AppError>>>,
+) -> impl IntoView {
     let t = use_prefs().desk();
     let role = RwSignal::new("b".to_owned());
     let lawyer = RwSignal::new(String::new());
@@ -129,7 +133,11 @@ fn History(team: Assignments) -> impl IntoView {
 
 /// The community's office and monthly quota, as staff correct them.
 #[component]
-fn Office(team: Assignments, version: RwSignal<u32>, answer: RwSignal<Option<Result<&'static str, AppError>>>) -> impl IntoView {
+fn Office(
+    team: Assignments,
+    version: RwSignal<u32>,
+    answer: RwSignal<Option<Result<&'static str, AppError>>>,
+) -> impl IntoView {
     let t = use_prefs().desk();
     let number = |x: Option<f64>| x.map(|x| x.to_string()).unwrap_or_default();
     let address = RwSignal::new(team.office_address.clone());

@@ -21,6 +21,7 @@ mod duty_month;
 mod faults;
 mod files;
 mod helpers;
+mod import;
 mod library;
 mod limits;
 mod matrix;

@@ -69,6 +69,7 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
         ("staff/board", STAFF, json!({ "from": "2026-10-01", "to": "2026-10-31" })),
         ("staff/assignments", STAFF, json!({ "community_id": community })),
         ("staff/audit", STAFF, json!({ "action": "sign_in" })),
+        ("staff/import-lawyers", STAFF, json!({ "csv": "律师姓名,律师事务所,执业证号\n", "write": false })),
         (
             "staff/community",
             STAFF,
