@@ -11,6 +11,7 @@ mod coverage;
 mod desk;
 mod duty;
 mod files;
+mod import;
 mod library;
 mod log;
 mod month;
@@ -53,6 +54,8 @@ pub enum Page {
     Team,
     /// `/desk/audit`: the audit log.
     Audit,
+    /// `/desk/import`: lawyers added from a table.
+    Import,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -70,6 +73,7 @@ impl Page {
             ["desk", "board"] => Page::Board,
             ["desk", "team"] => Page::Team,
             ["desk", "audit"] => Page::Audit,
+            ["desk", "import"] => Page::Import,
             _ => Page::Desk,
         }
     }
@@ -98,6 +102,7 @@ pub fn App() -> impl IntoView {
                     Page::Board => view! { <board::BoardPage /> }.into_any(),
                     Page::Team => view! { <team::TeamPage /> }.into_any(),
                     Page::Audit => view! { <audit::AuditPage /> }.into_any(),
+                    Page::Import => view! { <import::ImportPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

@@ -176,3 +176,22 @@ test("staff read the audit log and filter it by who acted", async ({ page }) => 
   for (const row of await rows.allInnerTexts()) expect(row).toContain("(staff)");
   await expectAccessible(page);
 });
+
+test("staff import lawyers from a table: each wrong row says why, and nothing is added until none is", async ({ page }) => {
+  await signInWorker(page, "staff");
+  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "导入律师" }).click();
+  await expect(page).toHaveURL(/\/desk\/import$/);
+  const table = page.getByLabel("或粘贴表格内容");
+  await table.fill("律师姓名,律师事务所,执业证号\n陈立,广东立信律师事务所,14403202611000001\n林青,广东立信律师事务所,1440320\n");
+  await page.getByRole("button", { name: "检查" }).click();
+  await expect(page.getByRole("status")).toHaveText("共2行，1行有误");
+  await expect(page.getByRole("row").filter({ hasText: "林青" })).toContainText("执业证号须为17位数字");
+  await expect(page.getByRole("button", { name: "导入", exact: true })).toBeDisabled();
+  await expectAccessible(page);
+
+  await table.fill("律师姓名,律师事务所,执业证号\n陈立,广东立信律师事务所,14403202611000001\n林青,广东立信律师事务所,14403202611000002\n");
+  await page.getByRole("button", { name: "检查" }).click();
+  await expect(page.getByRole("status")).toHaveText("共2行，0行有误");
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("已导入2名律师");
+});

@@ -110,6 +110,16 @@ texts! {
         board_export: "导出CSV(Excel可打开)", "Export CSV (opens in Excel)";
         board_export_lawyers: "按律师导出CSV", "Export CSV by lawyer";
         nav_audit: "审计日志", "Audit log";
+        nav_import: "导入律师", "Import lawyers";
+        import_hint: "CSV表格，首行为列名：律师姓名,律师事务所,执业证号。先检查，全部无误后才能导入。", "A CSV table whose first line names the columns: name, firm, licence_no. Check it first; it can be imported once no row is wrong.";
+        import_file: "选择CSV文件", "Choose a CSV file";
+        import_table: "或粘贴表格内容", "Or paste the table";
+        import_check: "检查", "Check";
+        import_write: "导入", "Import";
+        import_checked: "共{n}行，{wrong}行有误", "{n} rows, {wrong} wrong";
+        import_written: "已导入{n}名律师", "{n} lawyers imported";
+        import_line: "行", "Line";
+        import_problem: "问题", "Problem";
         audit_action: "操作", "Action";
         audit_any: "全部", "Any";
         audit_actor: "操作人(姓名或登录名)", "Who (name or login)";

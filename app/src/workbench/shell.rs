@@ -28,6 +28,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <Show when=is_staff>
                         <a href="/desk/board" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_board}</a>
                         <a href="/desk/audit" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_audit}</a>
+                        <a href="/desk/import" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_import}</a>
                         <a href="/" rel="external" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_communities}</a>
                     </Show>
                 </nav>
