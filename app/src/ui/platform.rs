@@ -104,6 +104,12 @@ mod browser {
         Some((number("latitude")?, number("longitude")?))
     }
 
+    pub async fn chosen_file_text(event: &web_sys::Event) -> Option<String> {
+        let input = event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+        let file = input.files()?.get(0)?;
+        wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()
+    }
+
     pub fn register_service_worker() {
         if let Some(window) = web_sys::window() {
             let _ = window.navigator().service_worker().register("/sw.js");
@@ -188,6 +194,17 @@ pub fn new_key() -> String {
     #[cfg(not(feature = "csr"))]
     let noise = 0u64;
     format!("k{:x}-{noise:x}", now_ms())
+}
+
+/// The text of the file chosen in the file input `event` came from.
+pub async fn chosen_file_text(event: &leptos::ev::Event) -> Option<String> {
+    #[cfg(feature = "csr")]
+    return browser::chosen_file_text(event).await;
+    #[cfg(not(feature = "csr"))]
+    {
+        let _ = event;
+        None
+    }
 }
 
 /// Where the phone is, when its owner allows it and it answers within ten seconds.

@@ -7,10 +7,10 @@ use crate::api::staff::ImportLawyers;
 use crate::error::AppError;
 use crate::model::{ImportReport, LawyersCsv};
 use crate::ui::components::{error_note, page_title};
+use crate::ui::platform;
 use crate::ui::submit::Submit;
 use crate::ui::use_prefs;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 const CELL: &str = "border-b border-line px-2 py-1 text-left";
 
@@ -19,23 +19,19 @@ pub fn ImportPage() -> impl IntoView {
     let t = use_prefs().desk();
     let csv = RwSignal::new(String::new());
     let report = RwSignal::new(None::<Result<ImportReport, AppError>>);
-    let send = Submit::new(move |write: &bool| call::<ImportLawyers>(LawyersCsv { csv: csv.get_untracked(), write: *write }))
-        .then(move |result| report.set(Some(result.clone())));
+    let send =
+        Submit::new(move |write: &bool| call::<ImportLawyers>(LawyersCsv { csv: csv.get_untracked(), write: *write }))
+            .then(move |result| report.set(Some(result.clone())));
     // A chosen file's text goes into the box, to be read and checked like pasted text.
     let pick = move |event: leptos::ev::Event| {
-        let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(file) = input.and_then(|i| i.files()).and_then(|files| files.get(0)) {
-            leptos::task::spawn_local(async move {
-                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                    csv.set(text.as_string().unwrap_or_default());
-                    report.set(None);
-                }
-            });
-        }
+        leptos::task::spawn_local(async move {
+            if let Some(text) = platform::chosen_file_text(&event).await {
+                csv.set(text);
+                report.set(None);
+            }
+        });
     };
-    let ready = move || {
-        matches!(report.get(), Some(Ok(ref r)) if !r.written && !r.rows.is_empty() && r.rows.iter().all(|row| row.error.is_none()))
-    };
+    let ready = move || matches!(report.get(), Some(Ok(ref r)) if !r.written && !r.rows.is_empty() && r.rows.iter().all(|row| row.error.is_none()));
     view! {
         {page_title(t.nav_import)}
         <p class="mb-2 text-sm text-muted">{t.import_hint}</p>
