@@ -12,13 +12,16 @@ use app::model::{AssignRequest, AssignmentLine, Assignments, LawyerRef};
 use app::ports::Caller;
 use app::time::LocalDate;
 
+/// A community's name, office address, position and monthly quota.
+type CommunityRow = (String, String, Option<f64>, Option<f64>, i64);
+
 /// How far from today a change may start, either way.
 const MAX_DAYS_AWAY: i64 = 366;
 
 /// The history of `community_id`, newest first, with every lawyer; 404 for no such community.
 pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> Result<Assignments, AppError> {
     let fail = |e| internal(caller, e);
-    let row: Option<(String, String, Option<f64>, Option<f64>, i64)> = sqlx::query_as(
+    let row: Option<CommunityRow> = sqlx::query_as(
         "SELECT name, office_address, latitude, longitude, duty_days_per_month FROM communities WHERE id = $1",
     )
     .bind(community_id)
