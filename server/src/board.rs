@@ -70,15 +70,16 @@ pub async fn read(
     let names: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, name FROM streets ORDER BY sort_order, id").fetch_all(pool).await?;
     // Communities and their quotas, by street.
-    let sizes: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT street_id, duty_days_per_month, COUNT(*) FROM communities GROUP BY street_id, duty_days_per_month",
-    )
-    .fetch_all(pool)
-    .await?;
+    let sizes: Vec<(i64, i64, i64)> =
+        sqlx::query_as("SELECT street_id, per_month, communities FROM board_street_quotas WHERE communities > 0")
+            .fetch_all(pool)
+            .await?;
     let communities_total = sizes.iter().map(|s| s.2).sum::<i64>();
-    let mut quotas: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
+    let mut quotas: HashMap<i64, (i64, i64)> = HashMap::new();
     for (street, per_month, count) in sizes {
-        quotas.entry(street).or_default().push((per_month, count));
+        let of_street = quotas.entry(street).or_default();
+        of_street.0 += count;
+        of_street.1 += count * quota::of_period(per_month, from, to);
     }
     let list_all = communities_total <= LIST_ALL_UP_TO;
     let communities = if list_all || street.is_some() {
@@ -93,7 +94,31 @@ pub async fn read(
         let per_month: Vec<i64> = shown.iter().map(|c| c.per_month).collect();
         over_time::read(store, street, &per_month, from, to).await?
     };
-    let mut figures = rollup::by_street(store, from, to).await?;
+
+    // The streets shown, and their figures; the programme's sum.
+    let streets_total = names.len() as i64;
+    let (names, mut figures, totals) = if names.len() <= STREETS_SHOWN {
+        let figures = rollup::by_street(store, from, to, None).await?;
+        let mut totals = rollup::Vector::default();
+        figures.values().for_each(|v| totals.add(v));
+        (names, figures, totals)
+    } else {
+        // The least covered first — duty-days for each day of quota — read from the index alone;
+        // then the figures of those only, and the programme's sum without grouping.
+        let duty_days = rollup::duty_days_by_street(store, from, to).await?;
+        let coverage = |id: &i64| {
+            let quota = quotas.get(id).map_or(0, |q| q.1).max(1);
+            duty_days.get(id).copied().unwrap_or(0) as f64 / quota as f64
+        };
+        let mut names = names;
+        names.sort_by(|a, b| {
+            (street != Some(a.0)).cmp(&(street != Some(b.0))).then(coverage(&a.0).total_cmp(&coverage(&b.0)))
+        });
+        names.truncate(STREETS_SHOWN);
+        let ids: Vec<i64> = names.iter().map(|n| n.0).collect();
+        let figures = rollup::by_street(store, from, to, Some(&ids)).await?;
+        (names, figures, rollup::total(store, from, to).await?)
+    };
     let (start, end) = (from.start().0, to.plus_days(1).start().0);
     let overdue: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT c.street_id, COUNT(*) FROM questions q JOIN communities c ON c.id = q.community_id \
@@ -111,38 +136,25 @@ pub async fn read(
     for line in communities.iter().filter(|c| !c.gaps.is_empty()) {
         *with_gaps.entry(line.street_id).or_default() += 1;
     }
-    let mut totals = rollup::Vector::default();
-    let (mut quota_total, mut overdue_total) = (0, 0);
-    let mut streets: Vec<StreetLine> = names
+    let streets: Vec<StreetLine> = names
         .into_iter()
         .map(|(id, name)| {
-            let vector = figures.remove(&id).unwrap_or_default();
-            totals.add(&vector);
-            let mut figures = vector.figures();
-            let of_street = quotas.remove(&id).unwrap_or_default();
-            figures.quota = of_street.iter().map(|(per_month, n)| n * quota::of_period(*per_month, from, to)).sum();
+            let mut figures = figures.remove(&id).unwrap_or_default().figures();
+            let (communities, quota) = quotas.get(&id).copied().unwrap_or_default();
+            figures.quota = quota;
             figures.questions_past_deadline = overdue.get(&id).copied().unwrap_or(0);
-            quota_total += figures.quota;
-            overdue_total += figures.questions_past_deadline;
             let listed = list_all || street == Some(id);
             StreetLine {
                 id,
                 name,
-                communities: of_street.iter().map(|(_, n)| n).sum(),
+                communities,
                 with_gaps: listed.then(|| with_gaps.get(&id).copied().unwrap_or(0)),
                 figures,
             }
         })
         .collect();
-    let streets_total = streets.len() as i64;
-    if streets.len() > STREETS_SHOWN {
-        // The least covered first: duty-days for each day of quota.
-        let coverage = |s: &StreetLine| s.figures.duty_days as f64 / s.figures.quota.max(1) as f64;
-        streets.sort_by(|a, b| {
-            (street != Some(a.id)).cmp(&(street != Some(b.id))).then(coverage(a).total_cmp(&coverage(b)))
-        });
-        streets.truncate(STREETS_SHOWN);
-    }
+    let quota_total = quotas.values().map(|q| q.1).sum();
+    let overdue_total = overdue.values().sum();
     let mut totals = totals.figures();
     totals.quota = quota_total;
     totals.questions_past_deadline = overdue_total;

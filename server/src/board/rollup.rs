@@ -124,9 +124,12 @@ impl Vector {
     }
 }
 
-/// `SUM` of every column, as 64-bit integers on both databases.
-static SUMS: LazyLock<String> =
-    LazyLock::new(|| COLUMNS.iter().map(|c| format!("CAST(SUM({c}) AS BIGINT)")).collect::<Vec<_>>().join(", "));
+/// `SUM` of every column, as 64-bit integers on both databases. The cells are summed as 32-bit
+/// integers (a day's or a month's counts are small): PostgreSQL sums those in 64-bit integers,
+/// where a sum of 64-bit ones would go through arbitrary-precision numbers, several times slower.
+static SUMS: LazyLock<String> = LazyLock::new(|| {
+    COLUMNS.iter().map(|c| format!("CAST(SUM(CAST({c} AS INTEGER)) AS BIGINT)")).collect::<Vec<_>>().join(", ")
+});
 
 fn vectors(rows: Vec<sqlx::any::AnyRow>) -> Result<HashMap<i64, Vector>, sqlx::Error> {
     rows.into_iter()
@@ -170,35 +173,74 @@ pub async fn by_community(
     vectors(query.fetch_all(&store.pool).await?)
 }
 
-/// The period's figures of every street: its whole months from the monthly roll-up, the days
-/// before the first and after the last from the daily one.
-pub async fn by_street(store: &Store, from: LocalDate, to: LocalDate) -> Result<HashMap<i64, Vector>, sqlx::Error> {
-    let first_full = if from.day == 1 { from } else { next_month(from) };
-    let after_full = next_month(to);
-    let last_full = if after_full.plus_days(-1) == to { to } else { LocalDate { day: 1, ..to }.plus_days(-1) };
-    let columns = COLUMNS.join(", ");
-    let sql = format!(
-        "SELECT street_id, {sums} FROM (\
-         SELECT street_id, {columns} FROM board_street_months WHERE month >= $1 AND month <= $2 \
+/// The rows of the street roll-ups a period is summed from, with `columns`: its whole months from
+/// the monthly one, the days before the first and after the last from the daily one. Its six
+/// parameters are [`period_binds`].
+fn street_rows(columns: &str, streets: &str) -> String {
+    format!(
+        "SELECT street_id, {columns} FROM board_street_months WHERE month >= $1 AND month <= $2{streets} \
          UNION ALL SELECT street_id, {columns} FROM board_street_days \
-         WHERE (day >= $3 AND day <= $4) OR (day >= $5 AND day <= $6)) f GROUP BY street_id",
-        sums = *SUMS
-    );
-    let query = sqlx::query(&sql);
-    let query = if first_full <= last_full {
-        // Whole months, and the days around them.
-        query
-            .bind(month(first_full))
-            .bind(month(last_full))
-            .bind(day(from))
-            .bind(day(first_full) - 1)
-            .bind(day(last_full) + 1)
-            .bind(day(to))
+         WHERE ((day >= $3 AND day <= $4) OR (day >= $5 AND day <= $6)){streets}"
+    )
+}
+
+/// Whole months first..last, then the two runs of days around them (or all days, with no month).
+fn period_binds(from: LocalDate, to: LocalDate) -> [i64; 6] {
+    let first_full = if from.day == 1 { from } else { next_month(from) };
+    let last_full = if next_month(to).plus_days(-1) == to { to } else { LocalDate { day: 1, ..to }.plus_days(-1) };
+    if first_full <= last_full {
+        [month(first_full), month(last_full), day(from), day(first_full) - 1, day(last_full) + 1, day(to)]
     } else {
-        // No whole month: every day.
-        query.bind(1_i64).bind(0_i64).bind(day(from)).bind(day(to)).bind(1_i64).bind(0_i64)
-    };
-    vectors(query.fetch_all(&store.pool).await?)
+        [1, 0, day(from), day(to), 1, 0]
+    }
+}
+
+async fn street_query(
+    store: &Store,
+    sql: &str,
+    from: LocalDate,
+    to: LocalDate,
+) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error> {
+    let mut query = sqlx::query(sql);
+    for value in period_binds(from, to) {
+        query = query.bind(value);
+    }
+    query.fetch_all(&store.pool).await
+}
+
+/// The period's figures by street: of `streets`, or of all.
+pub async fn by_street(
+    store: &Store,
+    from: LocalDate,
+    to: LocalDate,
+    streets: Option<&[i64]>,
+) -> Result<HashMap<i64, Vector>, sqlx::Error> {
+    // The ids come from the database; written into the statement, they need no binding.
+    let only = streets.map_or(String::new(), |ids| {
+        format!(" AND street_id IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
+    });
+    let sql =
+        format!("SELECT street_id, {} FROM ({}) f GROUP BY street_id", *SUMS, street_rows(&COLUMNS.join(", "), &only));
+    vectors(street_query(store, &sql, from, to).await?)
+}
+
+/// The period's duty-days of every street.
+pub async fn duty_days_by_street(
+    store: &Store,
+    from: LocalDate,
+    to: LocalDate,
+) -> Result<HashMap<i64, i64>, sqlx::Error> {
+    let sql = format!(
+        "SELECT street_id, CAST(SUM(CAST(duty_days AS INTEGER)) AS BIGINT) FROM ({}) f GROUP BY street_id",
+        street_rows("duty_days", "")
+    );
+    street_query(store, &sql, from, to).await?.into_iter().map(|row| Ok((row.try_get(0)?, row.try_get(1)?))).collect()
+}
+
+/// The programme's figures of the period.
+pub async fn total(store: &Store, from: LocalDate, to: LocalDate) -> Result<Vector, sqlx::Error> {
+    let sql = format!("SELECT 0, {} FROM ({}) f", *SUMS, street_rows(&COLUMNS.join(", "), ""));
+    Ok(vectors(street_query(store, &sql, from, to).await?)?.remove(&0).unwrap_or_default())
 }
 
 /// Duty-days by day of `street`'s communities (of all), in the period: (day, duty-days).

@@ -39,6 +39,12 @@ pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/0014_board_rollups.sqlite.sql"),
         include_str!("../../migrations/0014_board_rollups.postgres.sql"),
     ),
+    (
+        15,
+        "board quotas",
+        include_str!("../../migrations/0015_board_quotas.sqlite.sql"),
+        include_str!("../../migrations/0015_board_quotas.postgres.sql"),
+    ),
 ];
 
 /// The migrator for `backend`.
