@@ -224,22 +224,43 @@ pub async fn by_street(
     vectors(street_query(store, &sql, from, to).await?)
 }
 
-/// The period's duty-days of every street.
+/// The period's duty-days of every street: whole calendar years from the yearly roll-up, the
+/// other whole months from the monthly one, the days around them from the daily one — all read
+/// from their indexes alone.
 pub async fn duty_days_by_street(
     store: &Store,
     from: LocalDate,
     to: LocalDate,
 ) -> Result<HashMap<i64, i64>, sqlx::Error> {
-    let sql = format!(
-        "SELECT street_id, CAST(SUM(CAST(duty_days AS INTEGER)) AS BIGINT) FROM ({}) f GROUP BY street_id",
-        street_rows("duty_days", "")
-    );
-    street_query(store, &sql, from, to).await?.into_iter().map(|row| Ok((row.try_get(0)?, row.try_get(1)?))).collect()
+    let [first_month, last_month, days @ ..] = period_binds(from, to);
+    let (first_year, last_year) =
+        (first_month / 100 + i64::from(first_month % 100 != 1), last_month / 100 - i64::from(last_month % 100 != 12));
+    let (years, months) = if first_month <= last_month && first_year <= last_year {
+        ([first_year, last_year], [first_month, (first_year - 1) * 100 + 12, (last_year + 1) * 100 + 1, last_month])
+    } else {
+        ([1, 0], [first_month, last_month, 1, 0])
+    };
+    let sql = "SELECT street_id, CAST(SUM(CAST(duty_days AS INTEGER)) AS BIGINT) FROM (\
+               SELECT street_id, duty_days FROM board_street_years WHERE year >= $1 AND year <= $2 \
+               UNION ALL SELECT street_id, duty_days FROM board_street_months \
+               WHERE (month >= $3 AND month <= $4) OR (month >= $5 AND month <= $6) \
+               UNION ALL SELECT street_id, duty_days FROM board_street_days \
+               WHERE (day >= $7 AND day <= $8) OR (day >= $9 AND day <= $10)) f GROUP BY street_id";
+    let mut query = sqlx::query(sql);
+    for value in years.into_iter().chain(months).chain(days) {
+        query = query.bind(value);
+    }
+    query.fetch_all(&store.pool).await?.into_iter().map(|row| Ok((row.try_get(0)?, row.try_get(1)?))).collect()
 }
 
-/// The programme's figures of the period.
+/// The programme's figures of the period, from its own monthly and daily roll-ups.
 pub async fn total(store: &Store, from: LocalDate, to: LocalDate) -> Result<Vector, sqlx::Error> {
-    let sql = format!("SELECT 0, {} FROM ({}) f", *SUMS, street_rows(&COLUMNS.join(", "), ""));
+    let columns = COLUMNS.join(", ");
+    let sql = format!(
+        "SELECT 0, {sums} FROM (SELECT {columns} FROM board_programme_months WHERE month >= $1 AND month <= $2 \
+         UNION ALL SELECT {columns} FROM board_programme_days WHERE (day >= $3 AND day <= $4) OR (day >= $5 AND day <= $6)) f",
+        sums = *SUMS
+    );
     Ok(vectors(street_query(store, &sql, from, to).await?)?.remove(&0).unwrap_or_default())
 }
 

@@ -45,6 +45,12 @@ pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/0015_board_quotas.sqlite.sql"),
         include_str!("../../migrations/0015_board_quotas.postgres.sql"),
     ),
+    (
+        16,
+        "board programme",
+        include_str!("../../migrations/0016_board_programme.sqlite.sql"),
+        include_str!("../../migrations/0016_board_programme.postgres.sql"),
+    ),
 ];
 
 /// The migrator for `backend`.

@@ -62,6 +62,18 @@ async fn a_large_programme_lists_its_least_covered_streets_with_figures_that_add
     .expect("street");
     assert_eq!(street.figures.duty_days, of_street);
 
+    // A calendar year: the coverage order comes from the yearly roll-up.
+    let year =
+        server::board::read(&store, None, from, date("2025-12-31"), today, today.start().0).await.expect("board");
+    let whole = sqlx::query_scalar::<_, i64>("SELECT CAST(SUM(duty_days) AS BIGINT) FROM board_days_live")
+        .fetch_one(&store.pool)
+        .await
+        .expect("year");
+    assert_eq!(year.totals.duty_days, whole);
+    let coverage: Vec<f64> =
+        year.streets.iter().map(|s| s.figures.duty_days as f64 / s.figures.quota.max(1) as f64).collect();
+    assert!(coverage.windows(2).all(|w| w[0] <= w[1]), "least covered first");
+
     // A street chosen: its communities, with their gaps, and the street first in the list.
     let chosen = board.streets[150].id;
     let drill = server::board::read(&store, Some(chosen), from, to, today, today.start().0).await.expect("board");
