@@ -67,20 +67,22 @@ pub async fn read(
     now: i64,
 ) -> Result<Board, sqlx::Error> {
     let pool = &store.pool;
-    let names: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, name FROM streets ORDER BY sort_order, id").fetch_all(pool).await?;
-    // Communities and their quotas, by street.
-    let sizes: Vec<(i64, i64, i64)> =
-        sqlx::query_as("SELECT street_id, per_month, communities FROM board_street_quotas WHERE communities > 0")
-            .fetch_all(pool)
-            .await?;
-    let communities_total = sizes.iter().map(|s| s.2).sum::<i64>();
-    let mut quotas: HashMap<i64, (i64, i64)> = HashMap::new();
-    for (street, per_month, count) in sizes {
-        let of_street = quotas.entry(street).or_default();
-        of_street.0 += count;
-        of_street.1 += count * quota::of_period(per_month, from, to);
-    }
+    // Communities by monthly quota, and what each quota asks of the period (rounded per
+    // community, as a community's line rounds it).
+    let per_month: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT per_month, CAST(SUM(communities) AS BIGINT) FROM board_street_quotas GROUP BY per_month",
+    )
+    .fetch_all(pool)
+    .await?;
+    let communities_total: i64 = per_month.iter().map(|p| p.1).sum();
+    let quota_total: i64 = per_month.iter().map(|(p, n)| n * quota::of_period(*p, from, to)).sum();
+    let quota_of = if per_month.is_empty() {
+        "0".to_owned()
+    } else {
+        let cases: String =
+            per_month.iter().map(|(p, _)| format!("WHEN {p} THEN {} ", quota::of_period(*p, from, to))).collect();
+        format!("CASE per_month {cases}ELSE 0 END")
+    };
     let list_all = communities_total <= LIST_ALL_UP_TO;
     let communities = if list_all || street.is_some() {
         lines(store, street.filter(|_| !list_all), from, to, today, now).await?
@@ -95,29 +97,18 @@ pub async fn read(
         over_time::read(store, street, &per_month, from, to).await?
     };
 
-    // The streets shown, and their figures; the programme's sum.
-    let streets_total = names.len() as i64;
-    let (names, mut figures, totals) = if names.len() <= STREETS_SHOWN {
-        let figures = rollup::by_street(store, from, to, None).await?;
+    // The streets shown — all, or the least covered of many — and their figures; the programme's.
+    let streets_total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets").fetch_one(pool).await?;
+    let many = streets_total > STREETS_SHOWN as i64;
+    let heads = rollup::streets(store, &quota_of, many.then_some((street, STREETS_SHOWN)), from, to).await?;
+    let ids: Vec<i64> = heads.iter().map(|h| h.id).collect();
+    let mut figures = rollup::by_street(store, from, to, many.then_some(&ids[..])).await?;
+    let totals = if many {
+        rollup::total(store, from, to).await?
+    } else {
         let mut totals = rollup::Vector::default();
         figures.values().for_each(|v| totals.add(v));
-        (names, figures, totals)
-    } else {
-        // The least covered first — duty-days for each day of quota — read from the index alone;
-        // then the figures of those only, and the programme's sum without grouping.
-        let duty_days = rollup::duty_days_by_street(store, from, to).await?;
-        let coverage = |id: &i64| {
-            let quota = quotas.get(id).map_or(0, |q| q.1).max(1);
-            duty_days.get(id).copied().unwrap_or(0) as f64 / quota as f64
-        };
-        let mut names = names;
-        names.sort_by(|a, b| {
-            (street != Some(a.0)).cmp(&(street != Some(b.0))).then(coverage(&a.0).total_cmp(&coverage(&b.0)))
-        });
-        names.truncate(STREETS_SHOWN);
-        let ids: Vec<i64> = names.iter().map(|n| n.0).collect();
-        let figures = rollup::by_street(store, from, to, Some(&ids)).await?;
-        (names, figures, rollup::total(store, from, to).await?)
+        totals
     };
     let (start, end) = (from.start().0, to.plus_days(1).start().0);
     let overdue: Vec<(i64, i64)> = sqlx::query_as(
@@ -136,24 +127,23 @@ pub async fn read(
     for line in communities.iter().filter(|c| !c.gaps.is_empty()) {
         *with_gaps.entry(line.street_id).or_default() += 1;
     }
-    let streets: Vec<StreetLine> = names
+    let streets: Vec<StreetLine> = heads
         .into_iter()
-        .map(|(id, name)| {
+        .map(|head| {
+            let id = head.id;
             let mut figures = figures.remove(&id).unwrap_or_default().figures();
-            let (communities, quota) = quotas.get(&id).copied().unwrap_or_default();
-            figures.quota = quota;
+            figures.quota = head.quota;
             figures.questions_past_deadline = overdue.get(&id).copied().unwrap_or(0);
             let listed = list_all || street == Some(id);
             StreetLine {
                 id,
-                name,
-                communities,
+                name: head.name,
+                communities: head.communities,
                 with_gaps: listed.then(|| with_gaps.get(&id).copied().unwrap_or(0)),
                 figures,
             }
         })
         .collect();
-    let quota_total = quotas.values().map(|q| q.1).sum();
     let overdue_total = overdue.values().sum();
     let mut totals = totals.figures();
     totals.quota = quota_total;

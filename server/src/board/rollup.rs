@@ -224,14 +224,39 @@ pub async fn by_street(
     vectors(street_query(store, &sql, from, to).await?)
 }
 
-/// The period's duty-days of every street: whole calendar years from the yearly roll-up, the
-/// other whole months from the monthly one, the days around them from the daily one — all read
-/// from their indexes alone.
-pub async fn duty_days_by_street(
+/// A street as the board lists it: name, communities and the quota they ask of the period.
+pub struct StreetHead {
+    pub id: i64,
+    pub name: String,
+    pub communities: i64,
+    pub quota: i64,
+}
+
+/// The streets in their order, or — given `(chosen, n)` — the `n` least covered (duty-days per
+/// day of quota; the chosen street first), ordered in the database so that only they come back.
+/// `quota_of` is the quota of the period for a `per_month` value, as SQL. The coverage reads
+/// whole calendar years from the yearly roll-up, the other whole months from the monthly one and
+/// the days around them from the daily one — all from their indexes alone.
+pub async fn streets(
     store: &Store,
+    quota_of: &str,
+    least_covered: Option<(Option<i64>, usize)>,
     from: LocalDate,
     to: LocalDate,
-) -> Result<HashMap<i64, i64>, sqlx::Error> {
+) -> Result<Vec<StreetHead>, sqlx::Error> {
+    let quotas = format!(
+        "SELECT street_id, CAST(SUM(communities) AS BIGINT) AS communities, \
+         CAST(SUM(communities * {quota_of}) AS BIGINT) AS quota FROM board_street_quotas GROUP BY street_id"
+    );
+    let head = "SELECT s.id, s.name, COALESCE(q.communities, 0), COALESCE(q.quota, 0) FROM streets s";
+    let Some((chosen, n)) = least_covered else {
+        let sql = format!("{head} LEFT JOIN ({quotas}) q ON q.street_id = s.id ORDER BY s.sort_order, s.id");
+        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(&sql).fetch_all(&store.pool).await?;
+        return Ok(rows
+            .into_iter()
+            .map(|(id, name, communities, quota)| StreetHead { id, name, communities, quota })
+            .collect());
+    };
     let [first_month, last_month, days @ ..] = period_binds(from, to);
     let (first_year, last_year) =
         (first_month / 100 + i64::from(first_month % 100 != 1), last_month / 100 - i64::from(last_month % 100 != 12));
@@ -240,17 +265,24 @@ pub async fn duty_days_by_street(
     } else {
         ([1, 0], [first_month, last_month, 1, 0])
     };
-    let sql = "SELECT street_id, CAST(SUM(CAST(duty_days AS INTEGER)) AS BIGINT) FROM (\
-               SELECT street_id, duty_days FROM board_street_years WHERE year >= $1 AND year <= $2 \
-               UNION ALL SELECT street_id, duty_days FROM board_street_months \
-               WHERE (month >= $3 AND month <= $4) OR (month >= $5 AND month <= $6) \
-               UNION ALL SELECT street_id, duty_days FROM board_street_days \
-               WHERE (day >= $7 AND day <= $8) OR (day >= $9 AND day <= $10)) f GROUP BY street_id";
-    let mut query = sqlx::query(sql);
+    let sql = format!(
+        "{head} LEFT JOIN ({quotas}) q ON q.street_id = s.id LEFT JOIN (\
+         SELECT street_id, CAST(SUM(CAST(duty_days AS INTEGER)) AS BIGINT) AS days FROM (\
+         SELECT street_id, duty_days FROM board_street_years WHERE year >= $1 AND year <= $2 \
+         UNION ALL SELECT street_id, duty_days FROM board_street_months \
+         WHERE (month >= $3 AND month <= $4) OR (month >= $5 AND month <= $6) \
+         UNION ALL SELECT street_id, duty_days FROM board_street_days \
+         WHERE (day >= $7 AND day <= $8) OR (day >= $9 AND day <= $10)) f GROUP BY street_id) d ON d.street_id = s.id \
+         ORDER BY CASE WHEN s.id = $11 THEN 0 ELSE 1 END, \
+         CAST(COALESCE(d.days, 0) AS DOUBLE PRECISION) / CASE WHEN COALESCE(q.quota, 0) < 1 THEN 1 ELSE q.quota END, \
+         s.sort_order, s.id LIMIT {n}"
+    );
+    let mut query = sqlx::query_as(&sql);
     for value in years.into_iter().chain(months).chain(days) {
         query = query.bind(value);
     }
-    query.fetch_all(&store.pool).await?.into_iter().map(|row| Ok((row.try_get(0)?, row.try_get(1)?))).collect()
+    let rows: Vec<(i64, String, i64, i64)> = query.bind(chosen.unwrap_or(-1)).fetch_all(&store.pool).await?;
+    Ok(rows.into_iter().map(|(id, name, communities, quota)| StreetHead { id, name, communities, quota }).collect())
 }
 
 /// The programme's figures of the period, from its own monthly and daily roll-ups.

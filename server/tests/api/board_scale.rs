@@ -14,6 +14,10 @@ fn date(text: &str) -> LocalDate {
 async fn a_large_programme_lists_its_least_covered_streets_with_figures_that_add_up() {
     let (store, _dir) = fresh_store().await;
     let size = Size { communities: 3_090, year: 2025 };
+    // Before there is a programme, the board is empty, not an error.
+    let (day, now) = (date("2025-06-01"), date("2025-06-01").start().0);
+    let empty = server::board::read(&store, None, day, day, day, now).await.expect("empty board");
+    assert_eq!((empty.streets_total, empty.communities_total, empty.totals.quota), (0, 0, 0));
     if !on_postgres() {
         let refused = generate(&store, size).await.expect_err("SQLite");
         assert!(refused.contains("PostgreSQL"), "{refused}");
