@@ -7,11 +7,11 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 /// Milliseconds of `date` at `hour`:00 in Shanghai.
-fn at(date: &str, hour: u32) -> i64 {
+pub(crate) fn at(date: &str, hour: u32) -> i64 {
     app::time::LocalDate::parse(date).expect("date").at_minute(hour * 60).0
 }
 
-async fn exec(app: &TestApp, sql: &str, binds: &[Value]) {
+pub(crate) async fn exec(app: &TestApp, sql: &str, binds: &[Value]) {
     let mut query = sqlx::query(sql);
     for bind in binds {
         query = match bind {
@@ -23,7 +23,7 @@ async fn exec(app: &TestApp, sql: &str, binds: &[Value]) {
     query.execute(&app.store.pool).await.expect(sql);
 }
 
-async fn role_of(app: &TestApp, community: i64, role: &str) -> i64 {
+pub(crate) async fn role_of(app: &TestApp, community: i64, role: &str) -> i64 {
     sqlx::query_scalar("SELECT lawyer_id FROM assignments WHERE community_id = $1 AND role = $2 AND ends_on IS NULL")
         .bind(community)
         .bind(role)
@@ -32,7 +32,7 @@ async fn role_of(app: &TestApp, community: i64, role: &str) -> i64 {
         .expect("assigned lawyer")
 }
 
-async fn duty(app: &TestApp, lawyer: i64, community: i64, on: &str, by: i64, open: bool) {
+pub(crate) async fn duty(app: &TestApp, lawyer: i64, community: i64, on: &str, by: i64, open: bool) {
     let start = at(on, 9);
     let end = if open { Value::Null } else { json!(start + 3_600_000) };
     exec(
@@ -44,7 +44,7 @@ async fn duty(app: &TestApp, lawyer: i64, community: i64, on: &str, by: i64, ope
     .await;
 }
 
-async fn service(app: &TestApp, lawyer: i64, community: i64, category: &str, on: &str, people: i64) {
+pub(crate) async fn service(app: &TestApp, lawyer: i64, community: i64, category: &str, on: &str, people: i64) {
     exec(
         app,
         "INSERT INTO service_records (community_id, lawyer_id, category, served_on, people_served, created_at) VALUES ($1, $2, $3, $4, $5, 0)",
@@ -53,7 +53,15 @@ async fn service(app: &TestApp, lawyer: i64, community: i64, category: &str, on:
     .await;
 }
 
-async fn booking(app: &TestApp, resident: i64, lawyer: i64, community: i64, hour: u32, status: &str, rating: Value) {
+pub(crate) async fn booking(
+    app: &TestApp,
+    resident: i64,
+    lawyer: i64,
+    community: i64,
+    hour: u32,
+    status: &str,
+    rating: Value,
+) {
     let start = at("2025-10-13", hour);
     exec(
         app,
@@ -73,7 +81,7 @@ async fn booking(app: &TestApp, resident: i64, lawyer: i64, community: i64, hour
     .await;
 }
 
-async fn question(
+pub(crate) async fn question(
     app: &TestApp,
     resident: i64,
     community: i64,
@@ -100,7 +108,7 @@ async fn question(
     .await;
 }
 
-fn line(board: &Value, id: i64) -> &Value {
+pub(crate) fn line(board: &Value, id: i64) -> &Value {
     board["communities"].as_array().expect("communities").iter().find(|c| c["id"] == id).expect("community line")
 }
 
@@ -388,100 +396,4 @@ fn xlsx_rows(sheet: &str) -> Vec<Vec<String>> {
         row.resize(width, String::new());
     }
     rows
-}
-
-/// The period's figures of 后亭社区 on the board, read again.
-async fn houting_october(app: &TestApp, staff: &reqwest::Client, houting: i64) -> Value {
-    let (status, board) =
-        app.post_with(staff, "staff/board", json!({ "from": "2025-10-01", "to": "2025-10-31" })).await;
-    assert_eq!(status, StatusCode::OK, "{board}");
-    line(&board, houting)["figures"].clone()
-}
-
-#[tokio::test]
-async fn the_board_follows_records_changed_and_deleted() {
-    let app = spawn_app().await;
-    let houting = app.community("后亭社区").await;
-    let a = role_of(&app, houting, "a").await;
-    let (_, resident) = app.resident_of("13712340002", "后亭社区").await;
-    let staff = app.staff_client("staff").await;
-
-    // Two logs of one lawyer on one day are one duty-day until both are gone.
-    duty(&app, a, houting, "2025-10-06", resident, false).await;
-    duty(&app, a, houting, "2025-10-06", resident, false).await;
-    assert_eq!(houting_october(&app, &staff, houting).await["duty_days"], 1);
-    exec(
-        &app,
-        "DELETE FROM duty_logs WHERE id = (SELECT MIN(id) FROM duty_logs WHERE community_id = $1)",
-        &[json!(houting)],
-    )
-    .await;
-    assert_eq!(houting_october(&app, &staff, houting).await["duty_days"], 1);
-    exec(&app, "UPDATE duty_logs SET served_on = '2025-11-03' WHERE community_id = $1", &[json!(houting)]).await;
-    assert_eq!(houting_october(&app, &staff, houting).await["duty_days"], 0, "moved to November");
-
-    // A booking waiting, then held and rated, then moved out of the month.
-    booking(&app, resident, a, houting, 9, "pending", Value::Null).await;
-    let f = houting_october(&app, &staff, houting).await;
-    assert_eq!((f["bookings_waiting"].as_i64(), f["bookings_completed"].as_i64()), (Some(1), Some(0)));
-    exec(&app, "UPDATE bookings SET status = 'completed', rating = 4 WHERE code = 'BOARD009'", &[]).await;
-    let f = houting_october(&app, &staff, houting).await;
-    assert_eq!((f["bookings_waiting"].as_i64(), f["bookings_completed"].as_i64()), (Some(0), Some(1)));
-    assert_eq!((f["ratings"].as_i64(), f["rating_sum"].as_i64()), (Some(1), Some(4)));
-    let november = at("2025-11-04", 9);
-    exec(
-        &app,
-        "UPDATE bookings SET slot_start = $1, slot_end = $2 WHERE code = 'BOARD009'",
-        &[json!(november), json!(november + 1_800_000)],
-    )
-    .await;
-    assert_eq!(houting_october(&app, &staff, houting).await["bookings_completed"], 0);
-
-    // A question answered after 45 minutes, then its service recorded and deleted.
-    let asked = at("2025-10-20", 10);
-    question(&app, resident, houting, asked, Value::Null, "waiting", Value::Null).await;
-    assert_eq!(houting_october(&app, &staff, houting).await["median_first_response_minutes"], Value::Null);
-    exec(&app, "UPDATE questions SET status = 'answered', first_answer_at = $1", &[json!(asked + 45 * 60_000)]).await;
-    let f = houting_october(&app, &staff, houting).await;
-    assert_eq!((f["questions_answered"].as_i64(), f["median_first_response_minutes"].as_i64()), (Some(1), Some(60)));
-    service(&app, a, houting, "mediation", "2025-10-20", 2).await;
-    assert_eq!(houting_october(&app, &staff, houting).await["people_served"], 2);
-    exec(&app, "DELETE FROM service_records", &[]).await;
-    assert_eq!(houting_october(&app, &staff, houting).await["services"], json!([]));
-
-    if app.store.backend == server::store::Backend::Postgres {
-        // The tables kept by the writes hold what the records say (days emptied stay, as zeros).
-        let differ: i64 = sqlx::query_scalar(
-            "WITH kept AS (SELECT * FROM board_days b WHERE EXISTS \
-             (SELECT 1 FROM jsonb_each(to_jsonb(b) - 'community_id' - 'day') e WHERE e.value <> '0')) \
-             SELECT COUNT(*) FROM ((SELECT * FROM kept EXCEPT SELECT * FROM board_days_live) \
-             UNION ALL (SELECT * FROM board_days_live EXCEPT SELECT * FROM kept)) d",
-        )
-        .fetch_one(&app.store.pool)
-        .await
-        .expect("compare");
-        assert_eq!(differ, 0);
-    }
-}
-
-#[tokio::test]
-async fn a_street_shows_its_own_communities_and_every_street_its_figures() {
-    let app = spawn_app().await;
-    let houting = app.community("后亭社区").await;
-    let street: i64 = sqlx::query_scalar("SELECT street_id FROM communities WHERE id = $1")
-        .bind(houting)
-        .fetch_one(&app.store.pool)
-        .await
-        .expect("street");
-    let staff = app.staff_client("staff").await;
-    let (status, board) = app
-        .post_with(&staff, "staff/board", json!({ "from": "2025-10-01", "to": "2025-10-31", "street": street }))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{board}");
-    let listed = board["communities"].as_array().expect("communities");
-    assert!(listed.iter().all(|c| c["street_id"] == street) && listed.iter().any(|c| c["id"] == houting));
-    assert_eq!(board["streets"].as_array().map(Vec::len), Some(10), "every street of the demo district");
-    assert_eq!(board["streets_total"], 10);
-    assert_eq!(board["communities_total"], 65);
-    assert!(board["streets"].as_array().expect("streets").iter().all(|s| s["with_gaps"].is_i64()));
 }

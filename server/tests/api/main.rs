@@ -9,6 +9,7 @@ mod auth;
 mod authorization;
 mod bad_input;
 mod board;
+mod board_changes;
 mod board_scale;
 mod booking;
 mod booking_rules;
