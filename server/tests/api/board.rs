@@ -385,7 +385,12 @@ fn xlsx_rows(sheet: &str) -> Vec<Vec<String>> {
             let value = value("<t>", "</t>").or_else(|| value("<v>", "</v>")).unwrap_or_default();
             let value = match value.parse::<f64>() {
                 Ok(x) if cell.contains("s=\"2\"") => format!("{x:.1}"),
-                _ => value.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\""),
+                _ => value
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'"),
             };
             cells.push(value);
         }

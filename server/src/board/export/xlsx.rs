@@ -125,21 +125,11 @@ impl Cell {
     }
 }
 
-/// `text` safe inside XML, without the control characters XML cannot hold.
+/// `text` safe inside XML: the pages' entities, and without the control characters XML cannot
+/// hold.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let kept: String = text.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
+    crate::http::pages::escape(&kept)
 }
 
 #[cfg(test)]
