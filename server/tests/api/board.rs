@@ -386,11 +386,11 @@ fn xlsx_rows(sheet: &str) -> Vec<Vec<String>> {
             let value = match value.parse::<f64>() {
                 Ok(x) if cell.contains("s=\"2\"") => format!("{x:.1}"),
                 _ => value
-                    .replace("&amp;", "&")
                     .replace("&lt;", "<")
                     .replace("&gt;", ">")
                     .replace("&quot;", "\"")
-                    .replace("&#39;", "'"),
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&"),
             };
             cells.push(value);
         }
