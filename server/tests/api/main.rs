@@ -35,3 +35,4 @@ mod questions;
 mod security;
 mod servers;
 mod site;
+mod workbook;
