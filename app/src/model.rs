@@ -23,6 +23,9 @@ pub struct Me {
     /// The lawyer record of a lawyer's account.
     #[serde(default)]
     pub lawyer_id: Option<i64>,
+    /// The street of a street's 司法所 staff member; `None` for district staff.
+    #[serde(default)]
+    pub street_id: Option<i64>,
 }
 
 /// The answer to "who am I?": nobody, or an account.

@@ -50,6 +50,9 @@ pub struct SessionUser {
     pub role: Role,
     /// False while a password sign-in waits for its second-factor code.
     pub complete: bool,
+    /// The one street a street's 司法所 staff member sees; `None` for district staff and every
+    /// other role.
+    pub street: Option<i64>,
 }
 
 impl Caller {

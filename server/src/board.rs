@@ -15,6 +15,7 @@ mod rollup;
 mod summary;
 mod team;
 
+use crate::admin::scope;
 use crate::auth::internal;
 use crate::booking::today;
 use crate::store::{now_ms, Store};
@@ -38,10 +39,28 @@ const STREETS_SHOWN: usize = 200;
 /// The board for `request`'s period; 422 for dates that do not exist, out of order or more
 /// than a year apart.
 pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Result<Board, AppError> {
+    let user = caller.user()?;
+    let street = scope::street_shown(caller, user, request.street)?;
     let (from, to) = period(caller, &request)?;
-    let mut board = read(store, request.street, from, to, today(), now_ms()).await.map_err(|e| internal(caller, e))?;
-    board.summary = summary::paragraph(&board, caller.lang);
+    let mut board = read(store, street, from, to, today(), now_ms()).await.map_err(|e| internal(caller, e))?;
+    let area = match user.street {
+        Some(own) => narrow(&mut board, own),
+        None => None,
+    };
+    board.summary = summary::paragraph(&board, area.as_deref(), caller.lang);
     Ok(board)
+}
+
+/// A street's staff member's board: their street alone, its figures as the totals. Returns the
+/// street's name.
+fn narrow(board: &mut Board, street: i64) -> Option<String> {
+    board.streets.retain(|s| s.id == street);
+    let line = board.streets.first()?;
+    board.totals = line.figures.clone();
+    board.streets_total = 1;
+    board.communities_total = line.communities;
+    board.with_gaps_total = line.with_gaps;
+    Some(line.name.clone())
 }
 
 /// The first and last day of `request`; 422 for dates that do not exist, out of order or more

@@ -1,6 +1,7 @@
 //! The demo district (`DEMO=1`): Bao'an's ten streets, 65 communities with their real names,
-//! fictional law firms and lawyers with A/B/coordinator assignments, an assistant, staff and an
-//! admin. Deterministic: the same rows every time. Loaded only into an empty database.
+//! fictional law firms and lawyers with A/B/coordinator assignments, an assistant, district staff,
+//! a street's staff and an admin. Deterministic: the same rows every time. Loaded only into an
+//! empty database.
 
 mod documents;
 
@@ -230,6 +231,13 @@ async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<i64, sqlx::Er
         if *street == "沙井街道" {
             // 后亭社区: the assistant, a volunteer, and last year's A lawyer kept in the history.
             let houting = a_lawyers[1];
+            // 沙井街道司法所: staff who see and manage this street only.
+            let street_staff = user(tx, "staff", "shajing", "13900000004", "沙井街道司法所", hash, false).await?;
+            sqlx::query("UPDATE users SET street_id = $1 WHERE id = $2")
+                .bind(street_id)
+                .bind(street_staff)
+                .execute(&mut **tx)
+                .await?;
             let assistant = user(tx, "assistant", "assistant", "13900000003", "律师助理 小林", hash, false).await?;
             insert(tx, "INSERT INTO team_members (name, kind, lawyer_id, user_id) VALUES ($1, 'assistant', $2, $3) RETURNING id", &["林晓"], &[houting, assistant]).await?;
             insert(

@@ -1,5 +1,6 @@
 //! Streets, communities and adviser teams: the server's side of `app::ports::DirectoryPort`.
 
+use crate::admin::scope;
 use crate::auth::internal;
 use crate::store::Store;
 use app::domain::AssignmentRole;
@@ -145,23 +146,33 @@ impl DirectoryPort for DirectoryService {
 
     async fn overview(&self, caller: &Caller) -> Result<ProgrammeOverview, AppError> {
         let today = crate::booking::today().to_string();
-        let counts: (i64, i64, i64) = sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM streets), (SELECT COUNT(*) FROM communities), \
-             (SELECT COUNT(DISTINCT lawyer_id) FROM assignments WHERE starts_on <= $1 AND (ends_on IS NULL OR ends_on >= $1))",
-        )
-        .bind(&today)
-        .fetch_one(&self.store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
-        let gaps: Vec<(i64, String, i64, String)> = sqlx::query_as(
+        // A street's staff see their street's counts and gaps.
+        let street = caller.user()?.street;
+        let (of_street, and_street) = match street {
+            Some(_) => (" WHERE id = $2", " AND c.street_id = $2"),
+            None => ("", ""),
+        };
+        let sql = format!(
+            "SELECT (SELECT COUNT(*) FROM streets{of_street}), (SELECT COUNT(*) FROM communities c WHERE 1 = 1{and_street}), \
+             (SELECT COUNT(DISTINCT lawyer_id) FROM assignments a JOIN communities c ON c.id = a.community_id \
+             WHERE a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1){and_street})"
+        );
+        let mut query = sqlx::query_as(&sql).bind(&today);
+        if let Some(street) = street {
+            query = query.bind(street);
+        }
+        let counts: (i64, i64, i64) = query.fetch_one(&self.store.pool).await.map_err(|e| internal(caller, e))?;
+        let sql = format!(
             "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
              WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.community_id = c.id AND a.role = 'a' \
-             AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1)) ORDER BY s.sort_order, c.id",
-        )
-        .bind(&today)
-        .fetch_all(&self.store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+             AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1)){and_street} ORDER BY s.sort_order, c.id"
+        );
+        let mut query = sqlx::query_as(&sql).bind(&today);
+        if let Some(street) = street {
+            query = query.bind(street);
+        }
+        let gaps: Vec<(i64, String, i64, String)> =
+            query.fetch_all(&self.store.pool).await.map_err(|e| internal(caller, e))?;
         Ok(ProgrammeOverview {
             streets: counts.0,
             communities: counts.1,
@@ -175,22 +186,27 @@ impl DirectoryPort for DirectoryService {
     }
 
     async fn assignments(&self, caller: &Caller, community_id: i64) -> Result<Assignments, AppError> {
+        scope::require_community(&self.store, caller, caller.user()?, community_id).await?;
         crate::admin::assignments::of_community(&self.store, caller, community_id).await
     }
 
     async fn assign(&self, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError> {
+        scope::require_community(&self.store, caller, caller.user()?, request.community_id).await?;
         crate::admin::assignments::assign(&self.store, caller, request).await
     }
 
     async fn edit_community(&self, caller: &Caller, request: CommunityEdit) -> Result<Assignments, AppError> {
+        scope::require_community(&self.store, caller, caller.user()?, request.community_id).await?;
         crate::admin::communities::edit(&self.store, caller, request).await
     }
 
     async fn import_lawyers(&self, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, AppError> {
+        scope::require_district(caller, caller.user()?)?;
         crate::admin::import::lawyers(&self.store, caller, request).await
     }
 
     async fn audit(&self, caller: &Caller, query: AuditQuery) -> Result<AuditPage, AppError> {
+        scope::require_district(caller, caller.user()?)?;
         crate::admin::audit_log::read(&self.store, caller, query).await
     }
 }

@@ -39,6 +39,8 @@ texts! {
         err_too_old: "只能登记最近三个月内的服务", "Only services of the last three months can be recorded";
         err_date: "请输入正确的日期", "Enter a valid date";
         err_period: "结束日期须不早于开始日期，且期间不超过一年", "The end must not be before the start, and a period is at most a year";
+        err_other_street: "只能查看和管理本街道的社区", "Only your own street's communities can be seen or changed";
+        err_district_only: "此项工作由区司法局办理", "Only district staff can do this";
         err_lawyer_unknown: "请选择律师", "Choose a lawyer";
         err_filter: "筛选条件不超过100字", "A filter is at most 100 characters";
         err_already_assigned: "该律师已担任此角色", "That lawyer already holds this role";
@@ -55,7 +57,9 @@ texts! {
         err_import_duplicate: "执业证号已登记或在表中重复", "That licence number is registered already or repeated in the table";
         err_import_rows: "有行存在错误，未导入任何律师；请改正后再导入", "Some rows are wrong: no lawyer was added; correct them and import again";
         err_two_roles: "该律师已在本社区担任其他角色", "That lawyer already holds another role here";
-        board_summary: "{period}，全区{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of the district's {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";
+        board_summary: "{period}，{area}{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of {area} {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";
+        board_summary_district: "全区", "the district's";
+        board_summary_street: "{street}", "{street}'s";
         board_summary_period: "{from}至{to}", "From {from} to {to}";
         board_summary_categories: "，其中{list}", ": {list}";
         board_summary_median: "，半数在{minutes}分钟内得到首次回复", ", half of them within {minutes} minutes";

@@ -55,15 +55,16 @@ pub async fn revoke(store: &Store, token: &str) -> Result<(), sqlx::Error> {
 
 /// The account behind a live session token.
 pub async fn resolve(store: &Store, token: &str) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
-    let row: Option<(i64, String, i64, String)> = sqlx::query_as(
-        "SELECT u.id, u.role, s.complete, u.lang FROM sessions s JOIN users u ON u.id = s.user_id \
+    let row: Option<(i64, String, i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT u.id, u.role, s.complete, u.lang, u.street_id FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled_at IS NULL",
     )
     .bind(hash_token(token))
     .bind(now_ms())
     .fetch_optional(&store.pool)
     .await?;
-    Ok(row.and_then(|(id, role, complete, lang)| {
-        Role::from_db(&role).map(|role| (SessionUser { id, role, complete: complete == 1 }, lang))
+    Ok(row.and_then(|(id, role, complete, lang, street)| {
+        let street = street.filter(|_| role == Role::Staff.as_str());
+        Role::from_db(&role).map(|role| (SessionUser { id, role, complete: complete == 1, street }, lang))
     }))
 }

@@ -19,12 +19,26 @@ pub struct UserRow {
     pub community_id: Option<i64>,
     pub disabled: bool,
     pub article_sms: bool,
+    /// A street's 司法所 staff member's street.
+    pub street_id: Option<i64>,
 }
 
-type Row =
-    (i64, String, Option<String>, Option<String>, String, Option<String>, i64, String, Option<i64>, Option<i64>, i64);
-const COLUMNS: &str =
-    "id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, disabled_at, article_sms";
+type Row = (
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+    i64,
+    String,
+    Option<i64>,
+    Option<i64>,
+    i64,
+    Option<i64>,
+);
+const COLUMNS: &str = "id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, \
+                       disabled_at, article_sms, street_id";
 
 fn from_row(row: Row) -> Option<UserRow> {
     let (
@@ -39,10 +53,12 @@ fn from_row(row: Row) -> Option<UserRow> {
         community_id,
         disabled_at,
         article_sms,
+        street_id,
     ) = row;
+    let role = Role::from_db(&role)?;
     Some(UserRow {
         id,
-        role: Role::from_db(&role)?,
+        role,
         phone: phone.and_then(|p| PhoneNumber::parse(&p).ok()),
         login,
         display_name,
@@ -52,6 +68,7 @@ fn from_row(row: Row) -> Option<UserRow> {
         community_id,
         disabled: disabled_at.is_some(),
         article_sms: article_sms == 1,
+        street_id: street_id.filter(|_| role == Role::Staff),
     })
 }
 
@@ -65,6 +82,7 @@ impl From<UserRow> for Me {
             community_id: user.community_id,
             lang: user.lang,
             lawyer_id: None,
+            street_id: user.street_id,
         }
     }
 }

@@ -6,6 +6,7 @@ mod xlsx;
 
 use super::rollup::CATEGORIES;
 use super::{board, lawyers, period, services_of};
+use crate::admin::scope;
 use crate::auth::internal;
 use crate::http::api::error_response;
 use crate::http::caller;
@@ -180,10 +181,12 @@ async fn by_community(state: &AppState, caller: &Caller, request: BoardRequest) 
     Ok((file, Sheet { name, head: head.into_iter().map(str::to_owned).collect(), rows }))
 }
 
-/// The period with a row per lawyer who logged, recorded or held anything in it.
+/// The period with a row per lawyer who logged, recorded or held anything in it (in the street
+/// asked for, or the caller's).
 async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) -> Result<(String, Sheet), AppError> {
+    let street = scope::street_shown(caller, caller.user()?, request.street)?;
     let (from, to) = period(caller, request)?;
-    let lines = lawyers::lines(&state.store, from, to).await.map_err(|e| internal(caller, e))?;
+    let lines = lawyers::lines(&state.store, street, from, to).await.map_err(|e| internal(caller, e))?;
     let t = DeskTexts::of(caller.lang);
     let mut head: Vec<&str> = vec![t.col_lawyer, t.col_firm, t.col_licence, t.col_duty_days];
     head.extend(CATEGORIES.iter().map(|c| c.label(t)));

@@ -28,9 +28,18 @@ impl LawyerLine {
     }
 }
 
-/// Every lawyer with something in `from..=to`, by name.
-pub async fn lines(store: &Store, from: LocalDate, to: LocalDate) -> Result<Vec<LawyerLine>, sqlx::Error> {
+/// Keeps a record of street `$3`'s communities; street 0 stands for every street.
+const IN_STREET: &str = " AND ($3 = 0 OR community_id IN (SELECT id FROM communities WHERE street_id = $3))";
+
+/// Every lawyer with something in `from..=to` (in `street`'s communities, when given), by name.
+pub async fn lines(
+    store: &Store,
+    street: Option<i64>,
+    from: LocalDate,
+    to: LocalDate,
+) -> Result<Vec<LawyerLine>, sqlx::Error> {
     let pool = &store.pool;
+    let street = street.unwrap_or(0);
     let (first, last) = (from.to_string(), to.to_string());
     let (start, end) = (from.start().0, to.plus_days(1).start().0);
     let mut lines: BTreeMap<i64, LawyerLine> = BTreeMap::new();
@@ -38,23 +47,25 @@ pub async fn lines(store: &Store, from: LocalDate, to: LocalDate) -> Result<Vec<
         sqlx::query_as("SELECT l.id, l.name, f.name, l.licence_no FROM lawyers l JOIN law_firms f ON f.id = l.firm_id")
             .fetch_all(pool)
             .await?;
-    let days: Vec<(i64, i64)> = sqlx::query_as(
+    let days: Vec<(i64, i64)> = sqlx::query_as(&format!(
         "SELECT lawyer_id, COUNT(*) FROM (SELECT DISTINCT lawyer_id, community_id, served_on FROM duty_logs \
-         WHERE served_on >= $1 AND served_on <= $2) d GROUP BY lawyer_id",
-    )
+             WHERE served_on >= $1 AND served_on <= $2{IN_STREET}) d GROUP BY lawyer_id"
+    ))
     .bind(&first)
     .bind(&last)
+    .bind(street)
     .fetch_all(pool)
     .await?;
     for (lawyer, n) in days {
         lines.entry(lawyer).or_default().duty_days = n;
     }
-    let services: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+    let services: Vec<(i64, String, i64, i64)> = sqlx::query_as(&format!(
         "SELECT lawyer_id, category, COUNT(*), CAST(SUM(people_served) AS BIGINT) FROM service_records \
-         WHERE served_on >= $1 AND served_on <= $2 GROUP BY lawyer_id, category",
-    )
+             WHERE served_on >= $1 AND served_on <= $2{IN_STREET} GROUP BY lawyer_id, category"
+    ))
     .bind(&first)
     .bind(&last)
+    .bind(street)
     .fetch_all(pool)
     .await?;
     for (lawyer, category, n, people) in services {
@@ -64,12 +75,14 @@ pub async fn lines(store: &Store, from: LocalDate, to: LocalDate) -> Result<Vec<
         }
         line.people_served += people;
     }
-    let bookings: Vec<(i64, String, i64, i64, i64)> = sqlx::query_as(
+    let bookings: Vec<(i64, String, i64, i64, i64)> = sqlx::query_as(&format!(
         "SELECT lawyer_id, status, COUNT(*), COUNT(rating), CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM bookings \
-         WHERE slot_start >= $1 AND slot_start < $2 AND status IN ('completed', 'no_show') GROUP BY lawyer_id, status",
-    )
+             WHERE slot_start >= $1 AND slot_start < $2 AND status IN ('completed', 'no_show'){IN_STREET} \
+             GROUP BY lawyer_id, status"
+    ))
     .bind(start)
     .bind(end)
+    .bind(street)
     .fetch_all(pool)
     .await?;
     for (lawyer, status, n, ratings, sum) in bookings {

@@ -1,5 +1,5 @@
 //! The paragraph a report of the period opens with, in the bureau's way of reporting: the
-//! district's duty-days against quota, services by category, people served, bookings and
+//! district's (or a street's) duty-days against quota, services by category, people served, bookings and
 //! questions, and how many communities have gaps — every number the export's.
 
 use crate::booking::fill;
@@ -14,8 +14,8 @@ fn date(text: &str, lang: Lang) -> String {
     }
 }
 
-/// The summary of `board` in `lang`.
-pub fn paragraph(board: &Board, lang: Lang) -> String {
+/// The summary of `board` in `lang`, of the district or of the street named `street`.
+pub fn paragraph(board: &Board, street: Option<&str>, lang: Lang) -> String {
     let t = lang.messages();
     let desk = DeskTexts::of(lang);
     let f: &Figures = &board.totals;
@@ -41,10 +41,15 @@ pub fn paragraph(board: &Board, lang: Lang) -> String {
     };
     let period = fill(t.board_summary_period, &[("from", &date(&board.from, lang)), ("to", &date(&board.to, lang))]);
     let bookings = f.bookings_completed + f.bookings_no_show + f.bookings_cancelled + f.bookings_waiting;
+    let area = match street {
+        Some(street) => fill(t.board_summary_street, &[("street", street)]),
+        None => t.board_summary_district.to_owned(),
+    };
     fill(
         t.board_summary,
         &[
             ("period", &period),
+            ("area", &area),
             ("communities", &board.communities_total.to_string()),
             ("duty_days", &f.duty_days.to_string()),
             ("quota", &f.quota.to_string()),

@@ -14,11 +14,18 @@ use app::time::Instant;
 /// The longest private note.
 const MAX_NOTE_CHARS: usize = 1000;
 
-/// The communities whose desk the caller works: `None` means all of them (staff and admins).
+/// The communities whose desk the caller works: `None` means all of them (district staff and
+/// admins); a street's staff work their street's.
 pub async fn served(store: &Store, caller: &Caller) -> Result<Option<Vec<i64>>, AppError> {
     let user = caller.user()?;
     if user.role.is_staff() {
-        return Ok(None);
+        let Some(street) = user.street else { return Ok(None) };
+        let ids = sqlx::query_scalar("SELECT id FROM communities WHERE street_id = $1 ORDER BY id")
+            .bind(street)
+            .fetch_all(&store.pool)
+            .await
+            .map_err(|e| internal(caller, e))?;
+        return Ok(Some(ids));
     }
     let today = super::today().to_string();
     let ids: Vec<i64> = sqlx::query_scalar(

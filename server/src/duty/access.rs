@@ -1,7 +1,8 @@
 //! Who may log for which lawyer, and where. A lawyer logs for themselves, an assistant for the
-//! lawyers they assist; staff read every lawyer's month. Anything else is reported as not found,
+//! lawyers they assist; staff read every lawyer's month (a street's staff, of its lawyers). Anything else is reported as not found,
 //! exactly like an id that does not exist.
 
+use crate::admin::scope;
 use crate::auth::internal;
 use crate::store::Store;
 use app::error::{AppError, ErrorKind};
@@ -33,14 +34,25 @@ pub async fn logs_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<
 }
 
 /// 404 unless the caller may read `lawyer_id`'s month: staff, the lawyer, their assistant.
+/// A street's staff read the months of lawyers who serve or served there (403 for others).
 pub async fn reads_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<(), AppError> {
-    if caller.user()?.role.is_staff() {
-        let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lawyers WHERE id = $1")
-            .bind(lawyer_id)
-            .fetch_one(&store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
-        return if exists == 1 { Ok(()) } else { Err(caller.error(ErrorKind::NotFound)) };
+    let user = caller.user()?;
+    if user.role.is_staff() {
+        // Whether the lawyer exists, and whether they ever served in the caller's street.
+        let (exists, in_street): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM lawyers WHERE id = $1), (SELECT COUNT(*) FROM assignments a \
+             JOIN communities c ON c.id = a.community_id WHERE a.lawyer_id = $1 AND c.street_id = $2)",
+        )
+        .bind(lawyer_id)
+        .bind(user.street.unwrap_or(0))
+        .fetch_one(&store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+        return match (exists, user.street) {
+            (0, _) => Err(caller.error(ErrorKind::NotFound)),
+            (_, Some(_)) if in_street == 0 => Err(scope::other_street(caller)),
+            _ => Ok(()),
+        };
     }
     logs_for(store, caller, lawyer_id).await
 }

@@ -3,6 +3,7 @@
 //! month shows it beside its locked figures.
 
 use super::access;
+use crate::admin::scope;
 use crate::audit;
 use crate::auth::internal;
 use crate::booking::today;
@@ -155,7 +156,14 @@ async fn one(store: &Store, caller: &Caller, id: i64) -> Result<Correction, AppE
 pub async fn list(store: &Store, caller: &Caller) -> Result<Vec<Correction>, AppError> {
     let user = caller.user()?;
     let found = if user.role.is_staff() {
-        fetch(store, "k.status = $1", CorrectionStatus::Pending.as_str().to_owned()).await
+        // A street's staff decide their street's corrections (the id is a number, safe to write).
+        let filter = match user.street {
+            Some(street) => {
+                format!("k.status = $1 AND k.community_id IN (SELECT id FROM communities WHERE street_id = {street})")
+            }
+            None => "k.status = $1".to_owned(),
+        };
+        fetch(store, &filter, CorrectionStatus::Pending.as_str().to_owned()).await
     } else {
         fetch(
             store,
@@ -188,6 +196,7 @@ pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision
     let Some((lawyer, community, served_on, start, end, duty, requested_by, reason)) = row else {
         return Err(caller.error(ErrorKind::NotFound));
     };
+    scope::require_community(store, caller, user, community).await?;
     let status = if decision.approve { CorrectionStatus::Approved } else { CorrectionStatus::Rejected };
     let mut tx = store.writer().begin().await.map_err(|e| internal(caller, e))?;
     // Decided once: the second of two staff deciding at once finds it no longer pending.

@@ -75,6 +75,7 @@ pub async fn require_read(store: &Store, caller: &Caller, q: &Facts) -> Result<(
     let allowed = match user.role {
         Role::Resident => q.resident_id == user.id,
         Role::Staff | Role::Admin => {
+            crate::admin::scope::require_community(store, caller, user, q.community_id).await?;
             crate::audit::record_by(store, caller, user.id, "question_read", &format!("question:{}", q.id))
                 .await
                 .map_err(|e| internal(caller, e))?;

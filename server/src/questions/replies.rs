@@ -40,7 +40,14 @@ fn text(caller: &Caller, body: &str) -> Result<String, AppError> {
 pub async fn queue(service: &QuestionsService, caller: &Caller) -> Result<Vec<QuestionSummary>, AppError> {
     let user = caller.user()?;
     if user.role.is_staff() {
-        return views::list(&service.store, caller, "q.status <> 'closed' AND q.id > $1", 0, "q.deadline_at").await;
+        // A street's staff watch their street's questions (the id is a number, safe to write).
+        let filter = match user.street {
+            Some(street) => format!(
+                "q.status <> 'closed' AND q.id > $1 AND q.community_id IN (SELECT id FROM communities WHERE street_id = {street})"
+            ),
+            None => "q.status <> 'closed' AND q.id > $1".to_owned(),
+        };
+        return views::list(&service.store, caller, &filter, 0, "q.deadline_at").await;
     }
     let mine = desk::own_lawyers(&service.store, caller).await?;
     if mine.is_empty() {

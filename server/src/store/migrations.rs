@@ -23,6 +23,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (10, "documents", include_str!("../../migrations/0010_documents.sql")),
     (11, "questions", include_str!("../../migrations/0011_questions.sql")),
     (12, "fewer writes", include_str!("../../migrations/0012_fewer_writes.sql")),
+    (17, "staff streets", include_str!("../../migrations/0017_staff_streets.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.
@@ -62,7 +63,7 @@ pub fn migrator(backend: Backend) -> Migrator {
     let by_backend = BY_BACKEND.iter().map(|(version, description, sqlite, postgres)| {
         (version, description, if backend == Backend::Sqlite { sqlite } else { postgres })
     });
-    let migrations = FILES
+    let mut migrations = FILES
         .iter()
         .map(|(version, description, sql)| (version, description, sql))
         .chain(by_backend)
@@ -76,5 +77,7 @@ pub fn migrator(backend: Backend) -> Migrator {
             )
         })
         .collect::<Vec<_>>();
+    // Applied in order of version, whichever list holds them.
+    migrations.sort_by_key(|m| m.version);
     Migrator { migrations: Cow::Owned(migrations), ..Migrator::DEFAULT }
 }

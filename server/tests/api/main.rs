@@ -35,4 +35,5 @@ mod questions;
 mod security;
 mod servers;
 mod site;
+mod street_staff;
 mod workbook;

@@ -1,0 +1,52 @@
+//! What a street's 司法所 staff may see and change: their street's board, communities and teams.
+//! District staff and admins see the whole programme; its registers (lawyers and firms, the
+//! audit log, staff accounts) are theirs alone. Each check is 403 with a clear message, before
+//! anything is read or written.
+
+use crate::auth::internal;
+use crate::store::Store;
+use app::error::{AppError, ErrorKind};
+use app::ports::{Caller, SessionUser};
+
+/// 403 for a street's staff: this is the district's work.
+pub fn require_district(caller: &Caller, user: SessionUser) -> Result<(), AppError> {
+    match user.street {
+        None => Ok(()),
+        Some(_) => Err(AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_district_only)),
+    }
+}
+
+/// The street a board or export shows: the one asked for; a street's staff always see theirs,
+/// and asking for another is 403.
+pub fn street_shown(caller: &Caller, user: SessionUser, asked: Option<i64>) -> Result<Option<i64>, AppError> {
+    match (user.street, asked) {
+        (None, asked) => Ok(asked),
+        (Some(own), None) => Ok(Some(own)),
+        (Some(own), Some(asked)) if asked == own => Ok(Some(own)),
+        (Some(_), Some(_)) => Err(other_street(caller)),
+    }
+}
+
+/// 404 for no such community; 403 when it lies outside a street staff member's street.
+pub async fn require_community(
+    store: &Store,
+    caller: &Caller,
+    user: SessionUser,
+    community_id: i64,
+) -> Result<(), AppError> {
+    let street: Option<i64> = sqlx::query_scalar("SELECT street_id FROM communities WHERE id = $1")
+        .bind(community_id)
+        .fetch_optional(&store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    match (street, user.street) {
+        (None, _) => Err(caller.error(ErrorKind::NotFound)),
+        (Some(street), Some(own)) if street != own => Err(other_street(caller)),
+        _ => Ok(()),
+    }
+}
+
+/// The refusal of another street's record.
+pub fn other_street(caller: &Caller) -> AppError {
+    AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_other_street)
+}
