@@ -13,6 +13,7 @@ pub mod duty;
 pub mod files;
 pub mod library;
 pub mod questions;
+pub mod registers;
 pub mod staff;
 
 pub use call::call;

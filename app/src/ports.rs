@@ -21,8 +21,10 @@ use std::sync::Arc;
 
 mod documents;
 mod questions;
+mod registers;
 pub use documents::{ArticlesPort, FilesPort, LibraryPort};
 pub use questions::QuestionsPort;
+pub use registers::RegistersPort;
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "fai_session";
 
@@ -233,6 +235,8 @@ pub struct Ports {
     pub articles: Arc<dyn ArticlesPort>,
     /// Online questions.
     pub questions: Arc<dyn QuestionsPort>,
+    /// Staff accounts and assignments in bulk.
+    pub registers: Arc<dyn RegistersPort>,
 }
 
 impl std::fmt::Debug for Ports {

@@ -1,9 +1,51 @@
 //! The programme's administration by bureau staff: who serves which community, the
-//! communities' offices and quotas, lawyers imported in bulk, and the audit log of who did what;
+//! communities' offices and quotas, lawyers and assignments imported in bulk, staff accounts, and
+//! the audit log of who did what;
 //! a street's staff only within their street ([`scope`]).
 
+pub mod accounts;
 pub mod assignments;
 pub mod audit_log;
 pub mod communities;
 pub mod import;
+pub mod import_assignments;
 pub mod scope;
+mod table;
+
+use crate::store::Store;
+use app::error::AppError;
+use app::model::{AssignmentImportReport, AssignmentsCsv, StaffAccountEdit, StaffAccounts};
+use app::ports::{Caller, RegistersPort};
+use async_trait::async_trait;
+
+/// The registers over the store.
+#[derive(Clone, Debug)]
+pub struct RegistersService {
+    store: Store,
+}
+
+impl RegistersService {
+    /// Keeps the registers in `store`.
+    pub fn new(store: Store) -> RegistersService {
+        RegistersService { store }
+    }
+}
+
+#[async_trait]
+impl RegistersPort for RegistersService {
+    async fn staff_accounts(&self, caller: &Caller) -> Result<StaffAccounts, AppError> {
+        accounts::list(&self.store, caller).await
+    }
+
+    async fn save_staff_account(&self, caller: &Caller, edit: StaffAccountEdit) -> Result<StaffAccounts, AppError> {
+        accounts::save(&self.store, caller, edit).await
+    }
+
+    async fn import_assignments(
+        &self,
+        caller: &Caller,
+        request: AssignmentsCsv,
+    ) -> Result<AssignmentImportReport, AppError> {
+        import_assignments::assignments(&self.store, caller, request).await
+    }
+}

@@ -6,7 +6,7 @@
 //! requests at once. Service records share one table with the consultations that completed
 //! bookings record, each at most once (unique booking id; unique device key per person).
 
-mod access;
+pub(crate) mod access;
 mod corrections;
 pub mod logs;
 mod month;

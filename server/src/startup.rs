@@ -1,5 +1,6 @@
 //! Builds the application from its configuration and serves it until a shutdown signal.
 
+use crate::admin::RegistersService;
 use crate::articles::{self, ArticlesService};
 use crate::auth::{codes::Codes, AuthService};
 use crate::booking::recent::RecentAnswers;
@@ -115,6 +116,7 @@ impl Application {
             library: Arc::new(library.clone()),
             articles: Arc::new(articles.clone()),
             questions: Arc::new(QuestionsService::new(store.clone(), outbox.clone(), deadlines)),
+            registers: Arc::new(RegistersService::new(store.clone())),
         };
         let state =
             AppState { store, config: Arc::new(config), ports, metrics: Metrics::default(), files, articles, library };

@@ -11,12 +11,13 @@ use app::error::{AppError, ErrorKind};
 use app::model::{AssignRequest, AssignmentLine, Assignments, LawyerRef};
 use app::ports::Caller;
 use app::time::LocalDate;
+use sqlx::{Any, Transaction};
 
 /// A community's name, office address, position and monthly quota.
 type CommunityRow = (String, String, Option<f64>, Option<f64>, i64);
 
 /// How far from today a change may start, either way.
-const MAX_DAYS_AWAY: i64 = 366;
+pub(super) const MAX_DAYS_AWAY: i64 = 366;
 
 /// The history of `community_id`, newest first, with every lawyer; 404 for no such community.
 pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> Result<Assignments, AppError> {
@@ -87,7 +88,6 @@ pub async fn assign(store: &Store, caller: &Caller, request: AssignRequest) -> R
     if known.is_none() {
         return Err(AppError::invalid("lawyer_id", t.err_lawyer_unknown));
     }
-    let (starts_on, role) = (starts.to_string(), request.role.as_str());
     let mut tx = store.writer().begin().await.map_err(fail)?;
     // The community's row is the lock: two changes of one community are made one after the other.
     let locked = sqlx::query("UPDATE communities SET id = id WHERE id = $1")
@@ -98,17 +98,44 @@ pub async fn assign(store: &Store, caller: &Caller, request: AssignRequest) -> R
     if locked.rows_affected() == 0 {
         return Err(caller.error(ErrorKind::NotFound));
     }
+    hand_over(&mut tx, caller, request.community_id, request.role, request.lawyer_id, starts).await?;
+    tx.commit().await.map_err(fail)?;
+    let subject = format!(
+        "community:{}:{}:lawyer:{}:from:{starts}",
+        request.community_id,
+        request.role.as_str(),
+        request.lawyer_id
+    );
+    audit::record_by(store, caller, user.id, "assignment_change", &subject).await.map_err(fail)?;
+    of_community(store, caller, request.community_id).await
+}
+
+/// Hands `role` at the community to the lawyer from `starts` inside `tx` (the community's row
+/// already locked): the current holder's assignment ends the day before. Refused: the lawyer
+/// already holding this role (409) or another role there (409), a start not after the current
+/// holder's (422).
+pub(super) async fn hand_over(
+    tx: &mut Transaction<'_, Any>,
+    caller: &Caller,
+    community_id: i64,
+    role: AssignmentRole,
+    lawyer_id: i64,
+    starts: LocalDate,
+) -> Result<(), AppError> {
+    let t = caller.lang.messages();
+    let fail = |e| internal(caller, e);
+    let (starts_on, role) = (starts.to_string(), role.as_str());
     let current: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT id, lawyer_id, starts_on FROM assignments WHERE community_id = $1 AND role = $2 \
          AND (ends_on IS NULL OR ends_on >= $3)",
     )
-    .bind(request.community_id)
+    .bind(community_id)
     .bind(role)
     .bind(&starts_on)
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await
     .map_err(fail)?;
-    if current.iter().any(|(_, lawyer, _)| *lawyer == request.lawyer_id) {
+    if current.iter().any(|(_, lawyer, _)| *lawyer == lawyer_id) {
         return Err(AppError::new(ErrorKind::Conflict, t.err_already_assigned));
     }
     if current.iter().any(|(_, _, from)| *from >= starts_on) {
@@ -118,11 +145,11 @@ pub async fn assign(store: &Store, caller: &Caller, request: AssignRequest) -> R
         "SELECT COUNT(*) FROM assignments WHERE community_id = $1 AND lawyer_id = $2 AND role <> $3 \
          AND (ends_on IS NULL OR ends_on >= $4)",
     )
-    .bind(request.community_id)
-    .bind(request.lawyer_id)
+    .bind(community_id)
+    .bind(lawyer_id)
     .bind(role)
     .bind(&starts_on)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await
     .map_err(fail)?;
     if elsewhere > 0 {
@@ -133,20 +160,17 @@ pub async fn assign(store: &Store, caller: &Caller, request: AssignRequest) -> R
         sqlx::query("UPDATE assignments SET ends_on = $1 WHERE id = $2")
             .bind(&day_before)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await
             .map_err(fail)?;
     }
     sqlx::query("INSERT INTO assignments (lawyer_id, community_id, role, starts_on) VALUES ($1, $2, $3, $4)")
-        .bind(request.lawyer_id)
-        .bind(request.community_id)
+        .bind(lawyer_id)
+        .bind(community_id)
         .bind(role)
         .bind(&starts_on)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await
         .map_err(fail)?;
-    tx.commit().await.map_err(fail)?;
-    let subject = format!("community:{}:{role}:lawyer:{}:from:{starts_on}", request.community_id, request.lawyer_id);
-    audit::record_by(store, caller, user.id, "assignment_change", &subject).await.map_err(fail)?;
-    of_community(store, caller, request.community_id).await
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! row by row first — each row's error in words — and written only when asked and only when no
 //! row has one, all in one transaction, firms added as they first appear.
 
+use super::table::{cell, Table};
 use crate::audit;
 use crate::auth::internal;
 use crate::store::Store;
@@ -10,57 +11,29 @@ use app::model::{ImportReport, ImportRow, LawyersCsv};
 use app::ports::Caller;
 use std::collections::HashSet;
 
-/// The most rows one import takes.
-const MAX_ROWS: usize = 2_000;
-
-/// Splits one CSV line into fields (quotes around a field, `""` inside one).
-fn fields(line: &str) -> Vec<String> {
-    let (mut out, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, line.chars().peekable());
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut field)),
-            _ => field.push(c),
-        }
-    }
-    out.push(field);
-    out.into_iter().map(|f| f.trim().to_owned()).collect()
-}
-
 /// Reads `request.csv`, checks every row, and writes the lawyers when `request.write` and no row
 /// is wrong. 422 with the report when a row is wrong and writing was asked; 422 for a table
-/// without the three columns or with more than [`MAX_ROWS`] rows.
+/// without the three columns or with more than [`super::table::MAX_ROWS`] rows.
 pub async fn lawyers(store: &Store, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, AppError> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     let fail = |e| internal(caller, e);
-    let text = request.csv.trim_start_matches('\u{feff}');
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    let Some((_, head)) = lines.next() else { return Err(AppError::invalid("csv", t.err_import_head)) };
-    let head = fields(head);
-    let column = |names: [&str; 2]| head.iter().position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)));
-    let (Some(name_at), Some(firm_at), Some(licence_at)) =
-        (column(["律师姓名", "name"]), column(["律师事务所", "firm"]), column(["执业证号", "licence_no"]))
-    else {
+    let table = Table::read(&request.csv, t, t.err_import_head)?;
+    let (Some(name_at), Some(firm_at), Some(licence_at)) = (
+        table.column(&["律师姓名", "name"]),
+        table.column(&["律师事务所", "firm"]),
+        table.column(&["执业证号", "licence_no"]),
+    ) else {
         return Err(AppError::invalid("csv", t.err_import_head));
     };
-    let lines: Vec<(usize, &str)> = lines.collect();
-    if lines.len() > MAX_ROWS {
-        return Err(AppError::invalid("csv", t.err_import_too_many));
-    }
     let known: Vec<String> =
         sqlx::query_scalar("SELECT licence_no FROM lawyers").fetch_all(&store.pool).await.map_err(fail)?;
     let mut taken: HashSet<String> = known.into_iter().collect();
-    let rows: Vec<ImportRow> = lines
+    let rows: Vec<ImportRow> = table
+        .rows
         .into_iter()
-        .map(|(k, line)| {
-            let cells = fields(line);
-            let cell = |at: usize| cells.get(at).cloned().unwrap_or_default();
-            let (name, firm, licence_no) = (cell(name_at), cell(firm_at), cell(licence_at));
+        .map(|(line, cells)| {
+            let (name, firm, licence_no) = (cell(&cells, name_at), cell(&cells, firm_at), cell(&cells, licence_at));
             let error = if name.is_empty() || name.chars().count() > 40 {
                 Some(t.err_import_name)
             } else if firm.is_empty() || firm.chars().count() > 80 {
@@ -72,7 +45,7 @@ pub async fn lawyers(store: &Store, caller: &Caller, request: LawyersCsv) -> Res
             } else {
                 None
             };
-            ImportRow { line: k as i64 + 1, name, firm, licence_no, error: error.map(str::to_owned) }
+            ImportRow { line: line as i64, name, firm, licence_no, error: error.map(str::to_owned) }
         })
         .collect();
     let wrong = rows.iter().any(|r| r.error.is_some());
@@ -110,15 +83,4 @@ pub async fn lawyers(store: &Store, caller: &Caller, request: LawyersCsv) -> Res
         .await
         .map_err(fail)?;
     Ok(ImportReport { rows, written: true })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fields;
-
-    #[test]
-    fn csv_fields_are_split_with_their_quotes_undone() {
-        assert_eq!(fields("张三, 广东某律师事务所 ,12345"), ["张三", "广东某律师事务所", "12345"]);
-        assert_eq!(fields("\"李, 四\",\"说\"\"好\"\"\",1"), ["李, 四", "说\"好\"", "1"]);
-    }
 }

@@ -175,6 +175,10 @@ pub async fn record_leave(
     if exists == 0 || !(user.role.is_staff() || own == Some(request.lawyer_id)) {
         return Err(caller.error(ErrorKind::NotFound));
     }
+    // A street's staff, for the lawyers of their street.
+    if user.street.is_some() {
+        crate::duty::access::reads_for(store, caller, request.lawyer_id).await?;
+    }
     let invalid = || AppError::invalid("starts_on", caller.lang.messages().err_schedule);
     let from = LocalDate::parse(&request.starts_on).ok_or_else(invalid)?;
     let to = LocalDate::parse(&request.ends_on).ok_or_else(invalid)?;

@@ -264,6 +264,7 @@ pub async fn reassign(
 ) -> Result<QuestionThread, AppError> {
     let user = caller.user()?;
     let q = access::facts(&service.store, caller, request.question_id).await?;
+    crate::admin::scope::require_community(&service.store, caller, user, q.community_id).await?;
     let fail = |e: sqlx::Error| internal(caller, e);
     let lawyer: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE id = $1")
         .bind(request.lawyer_id)

@@ -6,8 +6,9 @@ use crate::helpers::{code_in, new_client, spawn_app, TestApp};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
-/// The roles, as the tests sign them in.
-pub(crate) const ROLES: [&str; 5] = ["resident", "assistant", "lawyer", "staff", "admin"];
+/// The roles, as the tests sign them in; `shajing` is 沙井街道司法所's staff, whose street holds
+/// the objects the requests name.
+pub(crate) const ROLES: [&str; 6] = ["resident", "assistant", "lawyer", "staff", "shajing", "admin"];
 
 /// Who may call an endpoint.
 #[derive(Debug, Clone, Copy)]
@@ -21,12 +22,15 @@ pub(crate) enum May {
 }
 
 const RESIDENTS: May = May::Only(&["resident"]);
-const DESK: May = May::Only(&["assistant", "lawyer", "staff", "admin"]);
-const SCHEDULERS: May = May::Only(&["lawyer", "staff", "admin"]);
-const STAFF: May = May::Only(&["staff", "admin"]);
+const DESK: May = May::Only(&["assistant", "lawyer", "staff", "shajing", "admin"]);
+const SCHEDULERS: May = May::Only(&["lawyer", "staff", "shajing", "admin"]);
+const STAFF: May = May::Only(&["staff", "shajing", "admin"]);
+/// The district's staff and admins, not a street's.
+const DISTRICT: May = May::Only(&["staff", "admin"]);
+const ADMINS: May = May::Only(&["admin"]);
 const LOGGERS: May = May::Only(&["assistant", "lawyer"]);
 const SHARERS: May = May::Only(&["resident", "assistant", "lawyer"]);
-const PUBLISHERS: May = May::Only(&["lawyer", "staff", "admin"]);
+const PUBLISHERS: May = May::Only(&["lawyer", "staff", "shajing", "admin"]);
 /// A well-formed upload token that names nothing.
 pub(crate) const NO_FILE: &str = "0123456789abcdef0123456789abcdef";
 
@@ -68,8 +72,8 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
         ("staff/overview", STAFF, json!({})),
         ("staff/board", STAFF, json!({ "from": "2026-10-01", "to": "2026-10-31" })),
         ("staff/assignments", STAFF, json!({ "community_id": community })),
-        ("staff/audit", STAFF, json!({ "action": "sign_in" })),
-        ("staff/import-lawyers", STAFF, json!({ "csv": "律师姓名,律师事务所,执业证号\n", "write": false })),
+        ("staff/audit", DISTRICT, json!({ "action": "sign_in" })),
+        ("staff/import-lawyers", DISTRICT, json!({ "csv": "律师姓名,律师事务所,执业证号\n", "write": false })),
         (
             "staff/community",
             STAFF,
@@ -79,6 +83,13 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
             "staff/assign",
             STAFF,
             json!({ "community_id": community, "role": "b", "lawyer_id": lawyer, "starts_on": server::booking::today().to_string() }),
+        ),
+        ("staff/import-assignments", STAFF, json!({ "csv": "社区,角色,执业证号,开始日期\n", "write": false })),
+        ("admin/staff-accounts", ADMINS, json!({})),
+        (
+            "admin/save-staff-account",
+            ADMINS,
+            json!({ "id": 999_999, "login": "nobody", "display_name": "无", "phone": "", "role": "staff", "password": "" }),
         ),
         ("duty/lawyers", LOGGERS, json!({})),
         ("duty/status", LOGGERS, json!({ "lawyer_id": lawyer })),

@@ -1,0 +1,98 @@
+//! The programme's registers kept by district staff and admins: staff accounts, and assignments
+//! imported from a table.
+
+use crate::domain::Role;
+use crate::model::Street;
+use serde::{Deserialize, Serialize};
+
+/// A staff or admin account as admins see it; no secret leaves the server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffAccount {
+    /// Account id.
+    pub id: i64,
+    /// Sign-in name.
+    pub login: String,
+    /// Name shown, e.g. 沙井街道司法所.
+    pub display_name: String,
+    /// The mobile number second-factor codes go to, with its middle digits hidden.
+    pub phone_masked: Option<String>,
+    /// Staff or admin.
+    pub role: Role,
+    /// A street's staff: the street they see; `None` for the district.
+    pub street_id: Option<i64>,
+    /// Whether the account is disabled.
+    pub disabled: bool,
+}
+
+/// Every staff and admin account, and the streets one may be given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffAccounts {
+    /// By role, then login.
+    pub accounts: Vec<StaffAccount>,
+    /// The programme's streets.
+    pub streets: Vec<Street>,
+}
+
+/// An account to create (`id` none) or change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffAccountEdit {
+    /// The account changed; none to create one.
+    #[serde(default)]
+    pub id: Option<i64>,
+    /// Sign-in name: 3–32 of a–z, 0–9, `.`, `_`, `-`.
+    pub login: String,
+    /// Name shown.
+    pub display_name: String,
+    /// Mainland mobile number; required of admins (their second factor), optional for staff.
+    #[serde(default)]
+    pub phone: String,
+    /// Staff or admin.
+    pub role: Role,
+    /// The street of a street's staff; none for the district (always none for admins).
+    #[serde(default)]
+    pub street_id: Option<i64>,
+    /// A new password (at least 10 characters); empty keeps the current one. Required to create.
+    #[serde(default)]
+    pub password: String,
+    /// Disables (or enables again) the account; its sessions end at once.
+    #[serde(default)]
+    pub disabled: bool,
+}
+
+/// A table of assignments to check, and to write when `write` is set and no row is wrong.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentsCsv {
+    /// CSV text: 社区, 角色 (A/B/联络员), 执业证号, 开始日期 — or community, role, licence_no,
+    /// starts_on — with a header row.
+    pub csv: String,
+    /// Write when no row is wrong; otherwise only check.
+    pub write: bool,
+}
+
+/// One row of an assignments table as read, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentImportRow {
+    /// Line number in the table (the header is line 1).
+    pub line: usize,
+    /// Community as written.
+    pub community: String,
+    /// Role as written.
+    pub role: String,
+    /// Licence number as written.
+    pub licence_no: String,
+    /// Start as written.
+    pub starts_on: String,
+    /// The lawyer's name, when the licence number is known.
+    pub lawyer_name: Option<String>,
+    /// Why the row cannot be written; none when it can.
+    pub error: Option<String>,
+}
+
+/// What an assignments import found, and whether it was written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssignmentImportReport {
+    /// Every row, in order.
+    pub rows: Vec<AssignmentImportRow>,
+    /// Whether the rows were written.
+    pub written: bool,
+}

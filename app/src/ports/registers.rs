@@ -1,0 +1,21 @@
+//! The port of the programme's registers.
+
+use super::Caller;
+use crate::error::AppError;
+use crate::model::{AssignmentImportReport, AssignmentsCsv, StaffAccountEdit, StaffAccounts};
+use async_trait::async_trait;
+
+/// The registers district staff and admins keep: staff accounts, assignments in bulk.
+#[async_trait]
+pub trait RegistersPort: Send + Sync {
+    /// Every staff and admin account. Admins only.
+    async fn staff_accounts(&self, caller: &Caller) -> Result<StaffAccounts, AppError>;
+    /// Creates or changes a staff or admin account. Admins only.
+    async fn save_staff_account(&self, caller: &Caller, edit: StaffAccountEdit) -> Result<StaffAccounts, AppError>;
+    /// Checks a table of assignments row by row; writes them when asked and no row is wrong.
+    async fn import_assignments(
+        &self,
+        caller: &Caller,
+        request: AssignmentsCsv,
+    ) -> Result<AssignmentImportReport, AppError>;
+}

@@ -1,0 +1,217 @@
+//! Staff and admin accounts, as admins keep them: who signs in to the workbench, with which
+//! role, for the whole district or one street. Every change is audited; a new password, a new
+//! street or role, or disabling ends the account's sessions at once.
+
+use crate::audit;
+use crate::auth::{internal, passwords};
+use crate::store::{now_ms, Store};
+use app::domain::{PhoneNumber, Role};
+use app::error::{AppError, ErrorKind};
+use app::model::{StaffAccount, StaffAccountEdit, StaffAccounts, Street};
+use app::ports::Caller;
+
+/// The shortest password an admin may set.
+const MIN_PASSWORD: usize = 10;
+/// The longest name shown.
+const MAX_NAME: usize = 50;
+
+/// An account row: id, login, name, phone, role, street, disabled at.
+type Row = (i64, Option<String>, String, Option<String>, String, Option<i64>, Option<i64>);
+
+/// Every staff and admin account, and the streets.
+pub async fn list(store: &Store, caller: &Caller) -> Result<StaffAccounts, AppError> {
+    let fail = |e| internal(caller, e);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, login, display_name, phone, role, street_id, disabled_at FROM users \
+         WHERE role IN ('staff', 'admin') ORDER BY role, login, id",
+    )
+    .fetch_all(&store.pool)
+    .await
+    .map_err(fail)?;
+    let accounts = rows
+        .into_iter()
+        .filter_map(|(id, login, display_name, phone, role, street_id, disabled_at)| {
+            Some(StaffAccount {
+                id,
+                login: login.unwrap_or_default(),
+                display_name,
+                phone_masked: phone.and_then(|p| PhoneNumber::parse(&p).ok()).map(|p| p.masked()),
+                role: Role::from_db(&role)?,
+                street_id,
+                disabled: disabled_at.is_some(),
+            })
+        })
+        .collect();
+    let streets: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT s.id, s.name, (SELECT COUNT(*) FROM communities c WHERE c.street_id = s.id) FROM streets s \
+         ORDER BY s.sort_order, s.id",
+    )
+    .fetch_all(&store.pool)
+    .await
+    .map_err(fail)?;
+    let streets = streets.into_iter().map(|(id, name, community_count)| Street { id, name, community_count }).collect();
+    Ok(StaffAccounts { accounts, streets })
+}
+
+/// Creates or changes an account. Refused, nothing written: a login not of 3–32 of a–z 0–9 . _ -
+/// (422) or already taken (409); an empty or overlong name (422); a phone that is not a mainland
+/// mobile (422) or is another account's (409); an admin without a phone or with a street, a role
+/// other than staff or admin, an unknown street (422); a password under 10 characters, or none
+/// for a new account (422); an admin disabling or demoting themselves (422); no such account (404).
+pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Result<StaffAccounts, AppError> {
+    let user = caller.user()?;
+    let t = caller.lang.messages();
+    let fail = |e| internal(caller, e);
+    let login = edit.login.trim().to_lowercase();
+    let login_ok = (3..=32).contains(&login.len())
+        && login.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c));
+    if !login_ok {
+        return Err(AppError::invalid("login", t.err_account_login));
+    }
+    let name = edit.display_name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME {
+        return Err(AppError::invalid("display_name", t.err_account_name));
+    }
+    let phone = match edit.phone.trim() {
+        "" => None,
+        text => Some(PhoneNumber::parse(text).map_err(|_| AppError::invalid("phone", t.err_account_phone))?),
+    };
+    if !matches!(edit.role, Role::Staff | Role::Admin) {
+        return Err(AppError::invalid("role", t.err_account_role));
+    }
+    if edit.role == Role::Admin && (phone.is_none() || edit.street_id.is_some()) {
+        return Err(AppError::invalid("phone", t.err_account_admin));
+    }
+    if let Some(street) = edit.street_id {
+        let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets WHERE id = $1")
+            .bind(street)
+            .fetch_one(&store.pool)
+            .await
+            .map_err(fail)?;
+        if known == 0 {
+            return Err(AppError::invalid("street_id", t.err_account_street));
+        }
+    }
+    let password = edit.password.as_str();
+    if (edit.id.is_none() || !password.is_empty()) && password.chars().count() < MIN_PASSWORD {
+        return Err(AppError::invalid("password", t.err_account_password));
+    }
+    if edit.id == Some(user.id) && (edit.disabled || edit.role != Role::Admin) {
+        return Err(AppError::invalid("disabled", t.err_account_self));
+    }
+    let hash = if password.is_empty() {
+        None
+    } else {
+        let password = password.to_owned();
+        let hashed = tokio::task::spawn_blocking(move || passwords::hash(&password)).await;
+        Some(hashed.ok().and_then(Result::ok).ok_or_else(|| caller.error(ErrorKind::Internal))?)
+    };
+
+    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let id = match edit.id {
+        Some(id) => {
+            let current: Option<(String, Option<i64>, Option<i64>)> = sqlx::query_as(
+                "SELECT role, street_id, disabled_at FROM users WHERE id = $1 AND role IN ('staff', 'admin')",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(fail)?;
+            let Some((role, street, disabled_at)) = current else { return Err(caller.error(ErrorKind::NotFound)) };
+            let taken = taken(&mut tx, &login, phone.as_ref(), Some(id)).await.map_err(fail)?;
+            if let Some(field) = taken {
+                return Err(AppError {
+                    field: Some(field.into()),
+                    ..AppError::new(ErrorKind::Conflict, t.err_account_taken)
+                });
+            }
+            let disabled_at = match (edit.disabled, disabled_at) {
+                (true, Some(at)) => Some(at),
+                (true, None) => Some(now_ms()),
+                (false, _) => None,
+            };
+            sqlx::query(
+                "UPDATE users SET login = $1, display_name = $2, phone = $3, role = $4, street_id = $5, \
+                 second_factor = $6, disabled_at = $7, password_hash = COALESCE($8, password_hash) WHERE id = $9",
+            )
+            .bind(&login)
+            .bind(name)
+            .bind(phone.as_ref().map(|p| p.as_str().to_owned()))
+            .bind(edit.role.as_str())
+            .bind(edit.street_id)
+            .bind(i64::from(edit.role == Role::Admin))
+            .bind(disabled_at)
+            .bind(hash.as_deref())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(fail)?;
+            // Whoever held this account signs in again under what it now is.
+            let changed = role != edit.role.as_str() || street != edit.street_id || edit.disabled || hash.is_some();
+            if changed {
+                sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+                    .bind(now_ms())
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(fail)?;
+            }
+            id
+        }
+        None => {
+            if let Some(field) = taken(&mut tx, &login, phone.as_ref(), None).await.map_err(fail)? {
+                return Err(AppError {
+                    field: Some(field.into()),
+                    ..AppError::new(ErrorKind::Conflict, t.err_account_taken)
+                });
+            }
+            sqlx::query_scalar(
+                "INSERT INTO users (role, login, phone, display_name, password_hash, second_factor, street_id, created_at, disabled_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            )
+            .bind(edit.role.as_str())
+            .bind(&login)
+            .bind(phone.as_ref().map(|p| p.as_str().to_owned()))
+            .bind(name)
+            .bind(hash.as_deref())
+            .bind(i64::from(edit.role == Role::Admin))
+            .bind(edit.street_id)
+            .bind(now_ms())
+            .bind(edit.disabled.then(now_ms))
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fail)?
+        }
+    };
+    tx.commit().await.map_err(fail)?;
+    let action = if edit.id.is_some() { "staff_account_change" } else { "staff_account_create" };
+    let street = edit.street_id.map_or_else(|| "district".to_owned(), |s| format!("street:{s}"));
+    let subject = format!("user:{id}:{}:{street}{}", edit.role.as_str(), if edit.disabled { ":disabled" } else { "" });
+    audit::record_by(store, caller, user.id, action, &subject).await.map_err(fail)?;
+    list(store, caller).await
+}
+
+/// The field another account already holds: `login` or `phone`.
+async fn taken(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    login: &str,
+    phone: Option<&PhoneNumber>,
+    except: Option<i64>,
+) -> Result<Option<&'static str>, sqlx::Error> {
+    let except = except.unwrap_or(0);
+    let logins: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE login = $1 AND id <> $2")
+        .bind(login)
+        .bind(except)
+        .fetch_one(&mut **tx)
+        .await?;
+    if logins > 0 {
+        return Ok(Some("login"));
+    }
+    let Some(phone) = phone else { return Ok(None) };
+    let phones: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE phone = $1 AND id <> $2")
+        .bind(phone.as_str())
+        .bind(except)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok((phones > 0).then_some("phone"))
+}

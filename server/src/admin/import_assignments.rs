@@ -1,0 +1,143 @@
+//! Assignments imported in bulk from a CSV table (community, role, lawyer's licence number, start):
+//! every row is tried in order inside one transaction, exactly as a change made by hand (the
+//! current holder's assignment ends the day before, history kept), so a row sees the rows above
+//! it. The transaction is kept only when writing was asked and no row is wrong; a check rolls it
+//! back, so the preview is what the import would do.
+
+use super::assignments::{hand_over, MAX_DAYS_AWAY};
+use super::table::{cell, Table};
+use crate::audit;
+use crate::auth::internal;
+use crate::booking::today;
+use crate::store::Store;
+use app::domain::AssignmentRole;
+use app::error::{AppError, ErrorKind};
+use app::model::{AssignmentImportReport, AssignmentImportRow, AssignmentsCsv};
+use app::ports::Caller;
+use app::time::LocalDate;
+use std::collections::HashSet;
+
+/// The role a cell names: A, B or the coordinator, in either language.
+fn role(text: &str) -> Option<AssignmentRole> {
+    match text.trim().to_lowercase().as_str() {
+        "a" | "a角" | "a岗" => Some(AssignmentRole::A),
+        "b" | "b角" | "b岗" => Some(AssignmentRole::B),
+        "联络员" | "coordinator" => Some(AssignmentRole::Coordinator),
+        _ => None,
+    }
+}
+
+/// Reads `request.csv`, tries every row, and keeps them when `request.write` and no row is
+/// wrong. 422 when a row is wrong and writing was asked; 422 for a table without the four
+/// columns or with too many rows.
+pub async fn assignments(
+    store: &Store,
+    caller: &Caller,
+    request: AssignmentsCsv,
+) -> Result<AssignmentImportReport, AppError> {
+    let user = caller.user()?;
+    let t = caller.lang.messages();
+    let fail = |e| internal(caller, e);
+    let table = Table::read(&request.csv, t, t.err_import_assign_head)?;
+    let columns = (
+        table.column(&["社区", "community"]),
+        table.column(&["角色", "role"]),
+        table.column(&["执业证号", "licence_no"]),
+        table.column(&["开始日期", "starts_on"]),
+    );
+    let (Some(community_at), Some(role_at), Some(licence_at), Some(starts_at)) = columns else {
+        return Err(AppError::invalid("csv", t.err_import_assign_head));
+    };
+    let street_at = table.column(&["街道", "street"]);
+    let today = today();
+
+    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let mut seen: HashSet<(i64, AssignmentRole)> = HashSet::new();
+    let mut rows = Vec::with_capacity(table.rows.len());
+    for (line, cells) in table.rows {
+        let mut row = AssignmentImportRow {
+            line,
+            community: cell(&cells, community_at),
+            role: cell(&cells, role_at),
+            licence_no: cell(&cells, licence_at),
+            starts_on: cell(&cells, starts_at),
+            lawyer_name: None,
+            error: None,
+        };
+        let street = street_at.map(|at| cell(&cells, at)).unwrap_or_default();
+        // Communities of that name (in that street, when one is given).
+        let found: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT c.id, c.street_id FROM communities c JOIN streets s ON s.id = c.street_id \
+             WHERE c.name = $1 AND ($2 = '' OR s.name = $2)",
+        )
+        .bind(&row.community)
+        .bind(&street)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(fail)?;
+        let lawyer: Option<(i64, String)> = sqlx::query_as("SELECT id, name FROM lawyers WHERE licence_no = $1")
+            .bind(&row.licence_no)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(fail)?;
+        row.lawyer_name = lawyer.as_ref().map(|l| l.1.clone());
+        let starts = LocalDate::parse(&row.starts_on);
+        let error: Option<String> = match (found.as_slice(), role(&row.role), lawyer, starts) {
+            ([], ..) => Some(t.err_import_community.into()),
+            ([_, _, ..], ..) => Some(t.err_import_community_street.into()),
+            ([(_, street)], ..) if user.street.is_some_and(|own| own != *street) => Some(t.err_other_street.into()),
+            (_, None, ..) => Some(t.err_import_role.into()),
+            (_, _, None, _) => Some(t.err_import_lawyer.into()),
+            (_, _, _, None) => Some(t.err_date.into()),
+            (_, _, _, Some(day)) if (day.to_days() - today.to_days()).abs() > MAX_DAYS_AWAY => {
+                Some(t.err_assignment_range.into())
+            }
+            ([(community, _)], Some(role), Some((lawyer, _)), Some(day)) => {
+                if !seen.insert((*community, role)) {
+                    Some(t.err_import_repeat.into())
+                } else {
+                    sqlx::query("UPDATE communities SET id = id WHERE id = $1")
+                        .bind(community)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(fail)?;
+                    match hand_over(&mut tx, caller, *community, role, lawyer, day).await {
+                        Ok(()) => None,
+                        Err(e) if matches!(e.kind, ErrorKind::Validation | ErrorKind::Conflict) => Some(e.message),
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        };
+        row.error = error;
+        rows.push(row);
+    }
+    let wrong = rows.iter().any(|r| r.error.is_some());
+    if !request.write || wrong || rows.is_empty() {
+        tx.rollback().await.map_err(fail)?;
+        if request.write {
+            return Err(AppError::invalid("csv", t.err_import_assign_rows));
+        }
+        return Ok(AssignmentImportReport { rows, written: false });
+    }
+    tx.commit().await.map_err(fail)?;
+    audit::record_by(store, caller, user.id, "assignments_import", &format!("assignments:{}", rows.len()))
+        .await
+        .map_err(fail)?;
+    Ok(AssignmentImportReport { rows, written: true })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::role;
+    use app::domain::AssignmentRole;
+
+    #[test]
+    fn roles_are_read_in_either_language() {
+        assert_eq!(role(" A角 "), Some(AssignmentRole::A));
+        assert_eq!(role("b"), Some(AssignmentRole::B));
+        assert_eq!(role("联络员"), Some(AssignmentRole::Coordinator));
+        assert_eq!(role("Coordinator"), Some(AssignmentRole::Coordinator));
+        assert_eq!(role("C"), None);
+    }
+}
