@@ -3,6 +3,7 @@
 //! and server functions with the residents' app.
 
 mod account;
+mod accounts;
 mod articles;
 mod audit;
 mod board;
@@ -54,8 +55,10 @@ pub enum Page {
     Team,
     /// `/desk/audit`: the audit log.
     Audit,
-    /// `/desk/import`: lawyers added from a table.
+    /// `/desk/import[?kind=assignments]`: lawyers or assignments added from a table.
     Import,
+    /// `/desk/accounts`: staff and admin accounts (admins).
+    Accounts,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -74,6 +77,7 @@ impl Page {
             ["desk", "team"] => Page::Team,
             ["desk", "audit"] => Page::Audit,
             ["desk", "import"] => Page::Import,
+            ["desk", "accounts"] => Page::Accounts,
             _ => Page::Desk,
         }
     }
@@ -103,6 +107,7 @@ pub fn App() -> impl IntoView {
                     Page::Team => view! { <team::TeamPage /> }.into_any(),
                     Page::Audit => view! { <audit::AuditPage /> }.into_any(),
                     Page::Import => view! { <import::ImportPage /> }.into_any(),
+                    Page::Accounts => view! { <accounts::AccountsPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

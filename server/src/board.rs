@@ -9,6 +9,7 @@
 
 pub mod export;
 mod lawyers;
+mod locks;
 mod over_time;
 mod quota;
 mod rollup;
@@ -43,6 +44,8 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
     let street = scope::street_shown(caller, user, request.street)?;
     let (from, to) = period(caller, &request)?;
     let mut board = read(store, street, from, to, today(), now_ms()).await.map_err(|e| internal(caller, e))?;
+    // Locks go with the totals: the district's, or a street's staff member's street.
+    board.locks = locks::read(store, user.street, from, to).await.map_err(|e| internal(caller, e))?;
     let area = match user.street {
         Some(own) => narrow(&mut board, own),
         None => None,
@@ -178,6 +181,7 @@ pub async fn read(
         with_gaps_total: list_all.then(|| communities.iter().filter(|c| !c.gaps.is_empty()).count() as i64),
         communities: communities.into_iter().filter(|c| street.is_none_or(|s| c.street_id == s)).collect(),
         over_time,
+        locks: Default::default(),
     })
 }
 

@@ -76,6 +76,8 @@ texts! {
         board_summary: "{period}，{area}{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of {area} {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";
         board_summary_district: "全区", "the district's";
         board_summary_street: "{street}", "{street}'s";
+        board_summary_locks: "本期已锁定{n}个律师月度报表{changed}。", " {n} lawyer-months of the period are locked{changed}.";
+        board_summary_changed: "，锁定后经审批更正值班{k}次", ", and {k} duties were corrected after locking";
         board_summary_period: "{from}至{to}", "From {from} to {to}";
         board_summary_categories: "，其中{list}", ": {list}";
         board_summary_median: "，半数在{minutes}分钟内得到首次回复", ", half of them within {minutes} minutes";

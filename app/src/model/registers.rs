@@ -44,6 +44,7 @@ pub struct StaffAccountEdit {
     /// Name shown.
     pub display_name: String,
     /// Mainland mobile number; required of admins (their second factor), optional for staff.
+    /// Empty keeps an account's current number.
     #[serde(default)]
     pub phone: String,
     /// Staff or admin.

@@ -165,6 +165,31 @@ pub struct Board {
     pub communities: Vec<CommunityLine>,
     /// The listed communities' duty-days over the period (none when none are listed).
     pub over_time: Vec<TimePoint>,
+    /// Lawyers' months of the period locked for the report, and what changed after locking.
+    #[serde(default)]
+    pub locks: Locks,
+}
+
+/// Locked months: their figures are the report's, so any change after locking is shown.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Locks {
+    /// Lawyers' months overlapping the period that staff have locked.
+    pub locked_months: i64,
+    /// Duties corrected after their month was locked (approved by staff), by day; at most 100.
+    pub changed: Vec<LockedChange>,
+}
+
+/// A duty corrected after its month was locked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LockedChange {
+    /// The correction's id.
+    pub correction_id: i64,
+    /// Where.
+    pub community: String,
+    /// Whose duty.
+    pub lawyer: String,
+    /// The day.
+    pub served_on: String,
 }
 
 /// One assignment of a community's history.

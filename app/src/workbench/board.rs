@@ -9,7 +9,7 @@ use crate::api::call;
 use crate::api::staff::GetBoard;
 use crate::domain::Period;
 use crate::i18n::DeskTexts;
-use crate::model::{BoardRequest, Figures};
+use crate::model::{BoardRequest, Figures, Locks};
 use crate::time::{Instant, LocalDate};
 use crate::ui::components::{loaded, page_title};
 use crate::ui::load::load;
@@ -105,6 +105,7 @@ fn Loaded(from: String, to: String, street: Option<i64>) -> impl IntoView {
                     {link(format!("/api/staff/board.csv?{period}&by=lawyer"), t.board_export_lawyers)}
                 </p>
                 <p class="mb-3 rounded-lg border border-line bg-surface p-3 leading-relaxed">{board.summary.clone()}</p>
+                <ChangedAfterLock locks=board.locks.clone() />
                 <Headline figures=board.totals.clone() />
                 <Services figures=board.totals.clone() />
                 <charts::OverTime points=board.over_time.clone() />
@@ -115,6 +116,25 @@ fn Loaded(from: String, to: String, street: Option<i64>) -> impl IntoView {
             .into_any()
         })
     }
+}
+
+/// Duties corrected after their month was locked: the locked report's figures differ from
+/// today's, and staff should know which.
+#[component]
+fn ChangedAfterLock(locks: Locks) -> impl IntoView {
+    let t = use_prefs().desk();
+    (!locks.changed.is_empty()).then(|| {
+        view! {
+            <section class="mb-3 rounded-lg border-2 border-danger p-3" aria-labelledby="changed-after-lock">
+                <h2 id="changed-after-lock" class="font-bold text-danger">{t.board_changed_after_lock}</h2>
+                <ul class="text-sm">
+                    {locks.changed.into_iter().map(|c| view! {
+                        <li>{c.served_on}" · "{c.community}" · "{c.lawyer}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// Satisfaction as the mean rating, one decimal.

@@ -1,61 +1,113 @@
-//! 导入律师: a CSV table of lawyers (律师姓名, 律师事务所, 执业证号), pasted or chosen as a file,
-//! checked row by row first — each row's error beside it — and added only when no row is wrong.
+//! 导入: tables pasted or chosen as a CSV file — lawyers (律师姓名, 律师事务所, 执业证号) or their
+//! assignments (社区, 角色, 执业证号, 开始日期) — checked row by row first, each row's error beside
+//! it, and written only when no row is wrong. A street's staff import their street's assignments.
 
 use super::log::{BUTTON, FIELD};
 use crate::api::call;
+use crate::api::registers::ImportAssignments;
 use crate::api::staff::ImportLawyers;
 use crate::error::AppError;
-use crate::model::{ImportReport, LawyersCsv};
+use crate::model::{AssignmentImportReport, AssignmentsCsv, ImportReport, LawyersCsv};
 use crate::ui::components::{error_note, page_title};
 use crate::ui::platform;
+use crate::ui::router::{query_param, use_location};
 use crate::ui::submit::Submit;
-use crate::ui::use_prefs;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 const CELL: &str = "border-b border-line px-2 py-1 text-left";
+const WRONG: &str = "border-b border-line px-2 py-1 font-bold text-danger";
 
+/// The page; `?kind=assignments` for assignments (a street's staff see only those).
 #[component]
 pub fn ImportPage() -> impl IntoView {
+    let t = use_prefs().desk();
+    let location = use_location();
+    let session = use_session();
+    let district = move || session.me.get().is_some_and(|me| me.street_id.is_none());
+    let assignments =
+        move || !district() || query_param(&location.query.get(), "kind").as_deref() == Some("assignments");
+    let tab = move |on: bool| if on { "font-bold underline" } else { "underline text-muted" };
+    view! {
+        {page_title(t.nav_import)}
+        <Show when=district>
+            <nav class="mb-3 flex gap-4" aria-label=t.nav_import>
+                <a href="/desk/import" class=move || tab(!assignments())>{t.import_lawyers}</a>
+                <a href="/desk/import?kind=assignments" class=move || tab(assignments())>{t.import_assignments}</a>
+            </nav>
+        </Show>
+        {move || if assignments() { view! { <AssignmentsImport /> }.into_any() } else { view! { <LawyersImport /> }.into_any() }}
+    }
+}
+
+/// A row's last cell: what is wrong with it, or a tick.
+fn problem(error: Option<String>) -> impl IntoView {
+    let class = if error.is_some() { WRONG } else { CELL };
+    view! { <td class=class>{error.unwrap_or_else(|| "✓".to_owned())}</td> }
+}
+
+/// Rows checked, and whether they were written: the line above the table.
+fn counted(written: bool, n: usize, wrong: usize, written_text: &str) -> String {
+    let t = use_prefs().desk();
+    if written {
+        written_text.replace("{n}", &n.to_string())
+    } else {
+        t.import_checked.replace("{n}", &n.to_string()).replace("{wrong}", &wrong.to_string())
+    }
+}
+
+/// The table's input — a file, or pasted text — and the buttons that check and write it.
+/// `report_reset` forgets the last report when the text changes; `ready` says a clean check
+/// has been made.
+fn table_input<T: Send + Sync + 'static>(
+    hint: &'static str,
+    csv: RwSignal<String>,
+    report_reset: impl Fn() + Copy + Send + Sync + 'static,
+    send: Submit<bool, T>,
+    ready: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = use_prefs().desk();
+    // A chosen file's text goes into the box, to be read and checked like pasted text.
+    let pick = move |event: leptos::ev::Event| {
+        leptos::task::spawn_local(async move {
+            if let Some(text) = platform::chosen_file_text(&event).await {
+                csv.set(text);
+                report_reset();
+            }
+        });
+    };
+    view! {
+        <p class="mb-2 text-sm text-muted">{hint}</p>
+        <label class="mb-2 flex flex-col">{t.import_file}
+            <input type="file" accept=".csv,text/csv" class=FIELD on:change=pick />
+        </label>
+        <label class="mb-2 flex flex-col">{t.import_table}
+            <textarea class=FIELD rows="8" bind:value=csv on:input=move |_| report_reset()></textarea>
+        </label>
+        <p class="mb-4 flex gap-2">
+            <button class=BUTTON on:click=move |_| send.dispatch(false) disabled=move || send.pending().get()>{t.import_check}</button>
+            <button class=BUTTON on:click=move |_| send.dispatch(true) disabled=move || !ready() || send.pending().get()>{t.import_write}</button>
+        </p>
+    }
+}
+
+#[component]
+fn LawyersImport() -> impl IntoView {
     let t = use_prefs().desk();
     let csv = RwSignal::new(String::new());
     let report = RwSignal::new(None::<Result<ImportReport, AppError>>);
     let send =
         Submit::new(move |write: &bool| call::<ImportLawyers>(LawyersCsv { csv: csv.get_untracked(), write: *write }))
             .then(move |result| report.set(Some(result.clone())));
-    // A chosen file's text goes into the box, to be read and checked like pasted text.
-    let pick = move |event: leptos::ev::Event| {
-        leptos::task::spawn_local(async move {
-            if let Some(text) = platform::chosen_file_text(&event).await {
-                csv.set(text);
-                report.set(None);
-            }
-        });
-    };
     let ready = move || matches!(report.get(), Some(Ok(ref r)) if !r.written && !r.rows.is_empty() && r.rows.iter().all(|row| row.error.is_none()));
     view! {
-        {page_title(t.nav_import)}
-        <p class="mb-2 text-sm text-muted">{t.import_hint}</p>
-        <label class="mb-2 flex flex-col">{t.import_file}
-            <input type="file" accept=".csv,text/csv" class=FIELD on:change=pick />
-        </label>
-        <label class="mb-2 flex flex-col">{t.import_table}
-            <textarea class=FIELD rows="8" bind:value=csv on:input=move |_| report.set(None)></textarea>
-        </label>
-        <p class="mb-4 flex gap-2">
-            <button class=BUTTON on:click=move |_| send.dispatch(false) disabled=move || send.pending().get()>{t.import_check}</button>
-            <button class=BUTTON on:click=move |_| send.dispatch(true) disabled=move || !ready() || send.pending().get()>{t.import_write}</button>
-        </p>
+        {table_input(t.import_hint, csv, move || report.set(None), send, ready)}
         {move || report.get().map(|r| match r {
             Err(error) => error_note(error).into_any(),
             Ok(report) => {
                 let wrong = report.rows.iter().filter(|r| r.error.is_some()).count();
-                let words = if report.written {
-                    t.import_written.replace("{n}", &report.rows.len().to_string())
-                } else {
-                    t.import_checked.replace("{n}", &report.rows.len().to_string()).replace("{wrong}", &wrong.to_string())
-                };
                 view! {
-                    <p role="status" class="mb-2 font-bold">{words}</p>
+                    <p role="status" class="mb-2 font-bold">{counted(report.written, report.rows.len(), wrong, t.import_written)}</p>
                     <table class="w-full text-sm">
                         <thead><tr>
                             <th class=CELL>{t.import_line}</th>
@@ -65,17 +117,63 @@ pub fn ImportPage() -> impl IntoView {
                             <th class=CELL>{t.import_problem}</th>
                         </tr></thead>
                         <tbody>
-                            {report.rows.into_iter().map(|row| {
-                                let class = if row.error.is_some() { "border-b border-line px-2 py-1 font-bold text-danger" } else { CELL };
-                                view! {
+                            {report.rows.into_iter().map(|row| view! {
                                 <tr>
                                     <td class=CELL>{row.line}</td>
                                     <td class=CELL>{row.name}</td>
                                     <td class=CELL>{row.firm}</td>
                                     <td class=CELL>{row.licence_no}</td>
-                                    <td class=class>{row.error.unwrap_or_else(|| "✓".to_owned())}</td>
+                                    {problem(row.error)}
                                 </tr>
-                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+                .into_any()
+            }
+        })}
+    }
+}
+
+#[component]
+fn AssignmentsImport() -> impl IntoView {
+    let t = use_prefs().desk();
+    let csv = RwSignal::new(String::new());
+    let report = RwSignal::new(None::<Result<AssignmentImportReport, AppError>>);
+    let send = Submit::new(move |write: &bool| {
+        call::<ImportAssignments>(AssignmentsCsv { csv: csv.get_untracked(), write: *write })
+    })
+    .then(move |result| report.set(Some(result.clone())));
+    let ready = move || matches!(report.get(), Some(Ok(ref r)) if !r.written && !r.rows.is_empty() && r.rows.iter().all(|row| row.error.is_none()));
+    view! {
+        {table_input(t.import_assignments_hint, csv, move || report.set(None), send, ready)}
+        {move || report.get().map(|r| match r {
+            Err(error) => error_note(error).into_any(),
+            Ok(report) => {
+                let wrong = report.rows.iter().filter(|r| r.error.is_some()).count();
+                view! {
+                    <p role="status" class="mb-2 font-bold">{counted(report.written, report.rows.len(), wrong, t.import_assignments_written)}</p>
+                    <table class="w-full text-sm">
+                        <thead><tr>
+                            <th class=CELL>{t.import_line}</th>
+                            <th class=CELL>{t.board_community}</th>
+                            <th class=CELL>{t.team_role}</th>
+                            <th class=CELL>{t.col_licence}</th>
+                            <th class=CELL>{t.col_lawyer}</th>
+                            <th class=CELL>{t.team_starts}</th>
+                            <th class=CELL>{t.import_problem}</th>
+                        </tr></thead>
+                        <tbody>
+                            {report.rows.into_iter().map(|row| view! {
+                                <tr>
+                                    <td class=CELL>{row.line}</td>
+                                    <td class=CELL>{row.community}</td>
+                                    <td class=CELL>{row.role}</td>
+                                    <td class=CELL>{row.licence_no}</td>
+                                    <td class=CELL>{row.lawyer_name.unwrap_or_default()}</td>
+                                    <td class=CELL>{row.starts_on}</td>
+                                    {problem(row.error)}
+                                </tr>
                             }).collect_view()}
                         </tbody>
                     </table>

@@ -8,6 +8,9 @@ pub fn Shell(children: Children) -> impl IntoView {
     let session = use_session();
     let is_staff = move || session.me.get().is_some_and(|me| me.role.is_staff());
     let is_adviser = move || session.me.get().is_some_and(|me| me.role.is_adviser());
+    let is_admin = move || session.me.get().is_some_and(|me| me.role == crate::domain::Role::Admin);
+    // A street's staff do not see the district's registers.
+    let district = move || session.me.get().is_some_and(|me| me.street_id.is_none());
     view! {
         <header class="sticky top-0 z-10 bg-brand text-white">
             <div class="mx-auto flex h-12 max-w-5xl items-center justify-between px-4">
@@ -27,8 +30,13 @@ pub fn Shell(children: Children) -> impl IntoView {
                     </Show>
                     <Show when=is_staff>
                         <a href="/desk/board" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_board}</a>
-                        <a href="/desk/audit" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_audit}</a>
+                        <Show when=district>
+                            <a href="/desk/audit" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_audit}</a>
+                        </Show>
                         <a href="/desk/import" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_import}</a>
+                        <Show when=is_admin>
+                            <a href="/desk/accounts" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_accounts}</a>
+                        </Show>
                         <a href="/" rel="external" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_communities}</a>
                     </Show>
                 </nav>

@@ -53,9 +53,10 @@ pub async fn list(store: &Store, caller: &Caller) -> Result<StaffAccounts, AppEr
     Ok(StaffAccounts { accounts, streets })
 }
 
-/// Creates or changes an account. Refused, nothing written: a login not of 3–32 of a–z 0–9 . _ -
-/// (422) or already taken (409); an empty or overlong name (422); a phone that is not a mainland
-/// mobile (422) or is another account's (409); an admin without a phone or with a street, a role
+/// Creates or changes an account (an empty phone keeps the current one). Refused, nothing
+/// written: a login not of 3–32 of a–z 0–9 . _ - (422) or already taken (409); an empty or
+/// overlong name (422); a phone that is not a mainland mobile (422) or is another account's
+/// (409); an admin without a phone or with a street, a role
 /// other than staff or admin, an unknown street (422); a password under 10 characters, or none
 /// for a new account (422); an admin disabling or demoting themselves (422); no such account (404).
 pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Result<StaffAccounts, AppError> {
@@ -79,8 +80,8 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
     if !matches!(edit.role, Role::Staff | Role::Admin) {
         return Err(AppError::invalid("role", t.err_account_role));
     }
-    if edit.role == Role::Admin && (phone.is_none() || edit.street_id.is_some()) {
-        return Err(AppError::invalid("phone", t.err_account_admin));
+    if edit.role == Role::Admin && edit.street_id.is_some() {
+        return Err(AppError::invalid("street_id", t.err_account_admin));
     }
     if let Some(street) = edit.street_id {
         let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets WHERE id = $1")
@@ -110,14 +111,19 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
     let mut tx = store.writer().begin().await.map_err(fail)?;
     let id = match edit.id {
         Some(id) => {
-            let current: Option<(String, Option<i64>, Option<i64>)> = sqlx::query_as(
-                "SELECT role, street_id, disabled_at FROM users WHERE id = $1 AND role IN ('staff', 'admin')",
+            let current: Option<(String, Option<i64>, Option<i64>, Option<String>)> = sqlx::query_as(
+                "SELECT role, street_id, disabled_at, phone FROM users WHERE id = $1 AND role IN ('staff', 'admin')",
             )
             .bind(id)
             .fetch_optional(&mut *tx)
             .await
             .map_err(fail)?;
-            let Some((role, street, disabled_at)) = current else { return Err(caller.error(ErrorKind::NotFound)) };
+            let Some((role, street, disabled_at, kept)) = current else {
+                return Err(caller.error(ErrorKind::NotFound));
+            };
+            if edit.role == Role::Admin && phone.is_none() && kept.is_none() {
+                return Err(AppError::invalid("phone", t.err_account_admin));
+            }
             let taken = taken(&mut tx, &login, phone.as_ref(), Some(id)).await.map_err(fail)?;
             if let Some(field) = taken {
                 return Err(AppError {
@@ -131,7 +137,7 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
                 (false, _) => None,
             };
             sqlx::query(
-                "UPDATE users SET login = $1, display_name = $2, phone = $3, role = $4, street_id = $5, \
+                "UPDATE users SET login = $1, display_name = $2, phone = COALESCE($3, phone), role = $4, street_id = $5, \
                  second_factor = $6, disabled_at = $7, password_hash = COALESCE($8, password_hash) WHERE id = $9",
             )
             .bind(&login)
@@ -159,6 +165,9 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
             id
         }
         None => {
+            if edit.role == Role::Admin && phone.is_none() {
+                return Err(AppError::invalid("phone", t.err_account_admin));
+            }
             if let Some(field) = taken(&mut tx, &login, phone.as_ref(), None).await.map_err(fail)? {
                 return Err(AppError {
                     field: Some(field.into()),

@@ -1,6 +1,6 @@
 //! The paragraph a report of the period opens with, in the bureau's way of reporting: the
 //! district's (or a street's) duty-days against quota, services by category, people served, bookings and
-//! questions, and how many communities have gaps — every number the export's.
+//! questions, how many communities have gaps, and the months locked — every number the export's.
 
 use crate::booking::fill;
 use app::i18n::{DeskTexts, Lang};
@@ -45,7 +45,15 @@ pub fn paragraph(board: &Board, street: Option<&str>, lang: Lang) -> String {
         Some(street) => fill(t.board_summary_street, &[("street", street)]),
         None => t.board_summary_district.to_owned(),
     };
-    fill(
+    let changed = match board.locks.changed.len() {
+        0 => String::new(),
+        k => fill(t.board_summary_changed, &[("k", &k.to_string())]),
+    };
+    let locks = match board.locks.locked_months {
+        0 => String::new(),
+        n => fill(t.board_summary_locks, &[("n", &n.to_string()), ("changed", &changed)]),
+    };
+    let paragraph = fill(
         t.board_summary,
         &[
             ("period", &period),
@@ -63,5 +71,6 @@ pub fn paragraph(board: &Board, street: Option<&str>, lang: Lang) -> String {
             ("median", &median),
             ("gaps", &gaps),
         ],
-    )
+    );
+    format!("{}{locks}", paragraph.trim_end())
 }

@@ -24,6 +24,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (11, "questions", include_str!("../../migrations/0011_questions.sql")),
     (12, "fewer writes", include_str!("../../migrations/0012_fewer_writes.sql")),
     (17, "staff streets", include_str!("../../migrations/0017_staff_streets.sql")),
+    (18, "locked months", include_str!("../../migrations/0018_locked_months.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

@@ -91,6 +91,15 @@ async fn a_locked_month_changes_only_through_visible_corrections() {
     assert_eq!(m["corrections"][0]["after_lock"], true);
     assert_eq!(m["duties"][0]["ended_by"], "correction");
     assert_eq!(d.app.count("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'duty_correction_%'").await, 2);
+
+    // The board of the month shows the lock, and the duty corrected after it, in its summary too.
+    let period = json!({ "from": format!("{}-01", month()), "to": today().to_string() });
+    let (_, board) = d.app.post_with(&staff, "staff/board", period).await;
+    assert_eq!(board["locks"]["locked_months"], 1, "{}", board["locks"]);
+    assert_eq!(board["locks"]["changed"][0]["community"], "后亭社区");
+    assert_eq!(board["locks"]["changed"][0]["served_on"], served_on);
+    let summary = board["summary"].as_str().unwrap_or_default();
+    assert!(summary.ends_with("本期已锁定1个律师月度报表，锁定后经审批更正值班1次。"), "{summary}");
 }
 
 #[tokio::test]

@@ -81,7 +81,10 @@ pub fn Communities(board: Board, street: Option<i64>) -> impl IntoView {
     let mut lines: Vec<CommunityLine> =
         board.communities.into_iter().filter(|c| street.is_none_or(|s| c.street_id == s)).collect();
     lines.sort_by_key(|c| c.gaps.is_empty());
+    // A board of one street (a street's staff see only theirs) is titled with its name.
+    let only = (board.streets.len() == 1).then(|| board.streets[0].id);
     let title = street
+        .or(only)
         .and_then(|s| board.streets.iter().find(|x| x.id == s).map(|x| x.name.clone()))
         .unwrap_or_else(|| t.board_all_streets.to_owned());
     if street.is_none() && lines.is_empty() && board.communities_total > 0 {

@@ -1,0 +1,47 @@
+//! Locked months on the board: how many of the period's lawyer-months staff have locked for the
+//! report, and the duties corrected after locking, so that a locked figure never changes silently.
+
+use crate::store::Store;
+use app::domain::month_of;
+use app::model::{LockedChange, Locks};
+use app::time::LocalDate;
+
+/// The most corrections listed.
+const LISTED: i64 = 100;
+
+/// The locks of `from..=to` (of `street`'s lawyers and communities, when given).
+pub async fn read(store: &Store, street: Option<i64>, from: LocalDate, to: LocalDate) -> Result<Locks, sqlx::Error> {
+    // Street 0 stands for every street.
+    let street = street.unwrap_or(0);
+    let locked_months: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM month_reviews WHERE status = 'locked' AND month >= $1 AND month <= $2 \
+         AND ($3 = 0 OR lawyer_id IN (SELECT a.lawyer_id FROM assignments a JOIN communities c ON c.id = a.community_id \
+         WHERE c.street_id = $3))",
+    )
+    .bind(month_of(from))
+    .bind(month_of(to))
+    .bind(street)
+    .fetch_one(&store.pool)
+    .await?;
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT k.id, c.name, l.name, k.served_on FROM duty_corrections k JOIN communities c ON c.id = k.community_id \
+         JOIN lawyers l ON l.id = k.lawyer_id WHERE k.after_lock = 1 AND k.status = 'approved' \
+         AND k.served_on >= $1 AND k.served_on <= $2 AND ($3 = 0 OR c.street_id = $3) ORDER BY k.served_on, k.id LIMIT $4",
+    )
+    .bind(from.to_string())
+    .bind(to.to_string())
+    .bind(street)
+    .bind(LISTED)
+    .fetch_all(&store.pool)
+    .await?;
+    let changed = rows
+        .into_iter()
+        .map(|(correction_id, community, lawyer, served_on)| LockedChange {
+            correction_id,
+            community,
+            lawyer,
+            served_on,
+        })
+        .collect();
+    Ok(Locks { locked_months, changed })
+}
