@@ -9,12 +9,16 @@ pub mod audit_log;
 pub mod communities;
 pub mod import;
 pub mod import_assignments;
+pub mod lawyers;
 pub mod scope;
 mod table;
 
 use crate::store::Store;
 use app::error::AppError;
-use app::model::{AssignmentImportReport, AssignmentsCsv, StaffAccountEdit, StaffAccounts};
+use app::model::{
+    AssignmentImportReport, AssignmentsCsv, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, StaffAccountEdit,
+    StaffAccounts,
+};
 use app::ports::{Caller, RegistersPort};
 use async_trait::async_trait;
 
@@ -47,5 +51,20 @@ impl RegistersPort for RegistersService {
         request: AssignmentsCsv,
     ) -> Result<AssignmentImportReport, AppError> {
         import_assignments::assignments(&self.store, caller, request).await
+    }
+
+    async fn lawyers(&self, caller: &Caller, query: LawyersQuery) -> Result<LawyersRegister, AppError> {
+        scope::require_district(caller, caller.user()?)?;
+        lawyers::list(&self.store, caller, query).await
+    }
+
+    async fn save_lawyer(&self, caller: &Caller, edit: LawyerEdit) -> Result<LawyersRegister, AppError> {
+        scope::require_district(caller, caller.user()?)?;
+        lawyers::save_lawyer(&self.store, caller, edit).await
+    }
+
+    async fn save_firm(&self, caller: &Caller, edit: FirmEdit) -> Result<LawyersRegister, AppError> {
+        scope::require_district(caller, caller.user()?)?;
+        lawyers::save_firm(&self.store, caller, edit).await
     }
 }

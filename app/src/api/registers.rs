@@ -1,7 +1,11 @@
-//! The programme's registers: staff accounts (admins) and assignments in bulk (staff).
+//! The programme's registers: staff accounts (admins), lawyers and firms (the district's staff),
+//! assignments in bulk (staff).
 
 use crate::error::AppError;
-use crate::model::{AssignmentImportReport, AssignmentsCsv, Empty, StaffAccountEdit, StaffAccounts};
+use crate::model::{
+    AssignmentImportReport, AssignmentsCsv, Empty, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
+    StaffAccountEdit, StaffAccounts,
+};
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
 use leptos::server;
@@ -31,4 +35,29 @@ pub async fn import_assignments(
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Staff, Role::Admin])?;
     ports.registers.import_assignments(&caller, request).await
+}
+
+/// The lawyers' register: lawyers matching a filter, their roles today, every firm. The
+/// district's staff and admins.
+#[server(prefix = "/api", endpoint = "staff/lawyers", input = server_fn::codec::Json)]
+pub async fn get_lawyers(#[server(flatten)] query: LawyersQuery) -> Result<LawyersRegister, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.registers.lawyers(&caller, query).await
+}
+
+/// Corrects a lawyer's name, firm, licence number and verification. The district's staff.
+#[server(prefix = "/api", endpoint = "staff/save-lawyer", input = server_fn::codec::Json)]
+pub async fn save_lawyer(#[server(flatten)] edit: LawyerEdit) -> Result<LawyersRegister, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.registers.save_lawyer(&caller, edit).await
+}
+
+/// Creates or corrects a law firm. The district's staff.
+#[server(prefix = "/api", endpoint = "staff/save-firm", input = server_fn::codec::Json)]
+pub async fn save_firm(#[server(flatten)] edit: FirmEdit) -> Result<LawyersRegister, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.registers.save_firm(&caller, edit).await
 }

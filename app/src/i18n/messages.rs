@@ -50,6 +50,11 @@ texts! {
         err_account_password: "密码至少10位", "A password has at least 10 characters";
         err_account_self: "不能停用自己的账号或取消自己的管理员角色", "You cannot disable your own account or drop your own admin role";
         err_account_taken: "该登录名或手机号已被其他账号使用", "Another account already has that login or phone number";
+        err_firm_unknown: "请选择律师事务所", "Choose a law firm";
+        err_firm_taken: "已有同名律师事务所", "A firm of that name exists already";
+        err_licence_taken: "该执业证号已登记给其他律师", "Another lawyer has that licence number";
+        err_firm_address: "地址不超过200字", "An address is at most 200 characters";
+        role_coordinator_short: "联络员", "coordinator";
         err_lawyer_unknown: "请选择律师", "Choose a lawyer";
         err_filter: "筛选条件不超过100字", "A filter is at most 100 characters";
         err_already_assigned: "该律师已担任此角色", "That lawyer already holds this role";

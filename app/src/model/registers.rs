@@ -1,5 +1,5 @@
-//! The programme's registers kept by district staff and admins: staff accounts, and assignments
-//! imported from a table.
+//! The programme's registers kept by district staff and admins: staff accounts, lawyers and
+//! their firms, and assignments imported from a table.
 
 use crate::domain::Role;
 use crate::model::Street;
@@ -96,4 +96,81 @@ pub struct AssignmentImportReport {
     pub rows: Vec<AssignmentImportRow>,
     /// Whether the rows were written.
     pub written: bool,
+}
+
+/// Which lawyers of the register to show.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LawyersQuery {
+    /// Part of a name, firm or licence number; empty for all.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A law firm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Firm {
+    /// Firm id.
+    pub id: i64,
+    /// Name, e.g. 广东某某律师事务所.
+    pub name: String,
+    /// Office address.
+    pub address: String,
+}
+
+/// A lawyer as the register holds them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegisterLawyer {
+    /// Lawyer id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Their firm.
+    pub firm_id: i64,
+    /// … by name.
+    pub firm: String,
+    /// 执业证号, 17 digits.
+    pub licence_no: String,
+    /// When staff verified the licence against the bar's register; none until they have.
+    pub verified_at: Option<crate::time::Instant>,
+    /// Their roles today, e.g. "后亭社区 A".
+    pub serving: Vec<String>,
+}
+
+/// A page of the register, and every firm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LawyersRegister {
+    /// By name; at most 200.
+    pub lawyers: Vec<RegisterLawyer>,
+    /// Whether more lawyers match than are listed.
+    pub more: bool,
+    /// Every firm, by name.
+    pub firms: Vec<Firm>,
+}
+
+/// A lawyer's record corrected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LawyerEdit {
+    /// The lawyer.
+    pub lawyer_id: i64,
+    /// Name, 1–40 characters.
+    pub name: String,
+    /// Their firm.
+    pub firm_id: i64,
+    /// 执业证号, 17 digits, unique.
+    pub licence_no: String,
+    /// Whether the licence has been verified (a change of licence number clears it).
+    pub verified: bool,
+}
+
+/// A firm created (`firm_id` none) or corrected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FirmEdit {
+    /// The firm changed; none to create one.
+    #[serde(default)]
+    pub firm_id: Option<i64>,
+    /// Name, 1–80 characters, unique.
+    pub name: String,
+    /// Address, up to 200 characters.
+    #[serde(default)]
+    pub address: String,
 }

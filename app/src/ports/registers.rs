@@ -2,10 +2,14 @@
 
 use super::Caller;
 use crate::error::AppError;
-use crate::model::{AssignmentImportReport, AssignmentsCsv, StaffAccountEdit, StaffAccounts};
+use crate::model::{
+    AssignmentImportReport, AssignmentsCsv, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, StaffAccountEdit,
+    StaffAccounts,
+};
 use async_trait::async_trait;
 
-/// The registers district staff and admins keep: staff accounts, assignments in bulk.
+/// The registers district staff and admins keep: staff accounts, lawyers and firms,
+/// assignments in bulk.
 #[async_trait]
 pub trait RegistersPort: Send + Sync {
     /// Every staff and admin account. Admins only.
@@ -18,4 +22,10 @@ pub trait RegistersPort: Send + Sync {
         caller: &Caller,
         request: AssignmentsCsv,
     ) -> Result<AssignmentImportReport, AppError>;
+    /// The lawyers matching a filter, and every firm. The district's staff.
+    async fn lawyers(&self, caller: &Caller, query: LawyersQuery) -> Result<LawyersRegister, AppError>;
+    /// Corrects a lawyer's name, firm, licence number and verification. The district's staff.
+    async fn save_lawyer(&self, caller: &Caller, edit: LawyerEdit) -> Result<LawyersRegister, AppError>;
+    /// Creates or corrects a law firm. The district's staff.
+    async fn save_firm(&self, caller: &Caller, edit: FirmEdit) -> Result<LawyersRegister, AppError>;
 }

@@ -25,6 +25,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (12, "fewer writes", include_str!("../../migrations/0012_fewer_writes.sql")),
     (17, "staff streets", include_str!("../../migrations/0017_staff_streets.sql")),
     (18, "locked months", include_str!("../../migrations/0018_locked_months.sql")),
+    (19, "lawyer verification", include_str!("../../migrations/0019_lawyer_verification.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

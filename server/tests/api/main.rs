@@ -25,6 +25,7 @@ mod files;
 mod helpers;
 mod import;
 mod import_assignments;
+mod lawyers_register;
 mod library;
 mod limits;
 mod matrix;

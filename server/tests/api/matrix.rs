@@ -86,6 +86,13 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
         ),
         ("staff/import-assignments", STAFF, json!({ "csv": "社区,角色,执业证号,开始日期\n", "write": false })),
         ("admin/staff-accounts", ADMINS, json!({})),
+        ("staff/lawyers", DISTRICT, json!({ "text": "" })),
+        (
+            "staff/save-lawyer",
+            DISTRICT,
+            json!({ "lawyer_id": 999_999, "name": "无", "firm_id": 1, "licence_no": "14403000000000000", "verified": false }),
+        ),
+        ("staff/save-firm", DISTRICT, json!({ "firm_id": 999_999, "name": "无此律师事务所", "address": "" })),
         (
             "admin/save-staff-account",
             ADMINS,

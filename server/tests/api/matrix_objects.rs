@@ -54,6 +54,13 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
             Object::Public,
             |f, id| json!({ "community_id": id, "role": "b", "lawyer_id": f.lawyer, "starts_on": server::booking::today().to_string() }),
         ),
+        // The register is the programme's: the district's staff correct any lawyer or firm.
+        (
+            "staff/save-lawyer",
+            Object::Public,
+            |_, id| json!({ "lawyer_id": id, "name": "某律师", "firm_id": 1, "licence_no": "14403000000000000", "verified": false }),
+        ),
+        ("staff/save-firm", Object::Public, |_, id| json!({ "firm_id": id, "name": "某律师事务所" })),
         ("booking/cancel", Object::Booking, |_, id| json!({ "booking_id": id, "reason": "有事" })),
         (
             "booking/reschedule",

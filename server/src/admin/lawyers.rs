@@ -1,0 +1,198 @@
+//! The lawyers' register and their firms, as district staff keep them: names, firms, licence
+//! numbers and whether each licence has been verified against the bar's register. Every change
+//! is audited; a new licence number must be verified again.
+
+use crate::audit;
+use crate::auth::internal;
+use crate::library::like_pattern;
+use crate::store::{now_ms, Store};
+use app::error::{AppError, ErrorKind};
+use app::model::{Firm, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, RegisterLawyer};
+use app::ports::Caller;
+use app::time::Instant;
+use std::collections::HashMap;
+
+/// Lawyers per page.
+const PAGE: i64 = 200;
+/// The longest filter.
+const MAX_FILTER_CHARS: usize = 100;
+
+/// A lawyer row: id, name, firm id, firm, licence, verified at.
+type Row = (i64, String, i64, String, String, Option<i64>);
+
+/// The lawyers matching `query` by name, with their roles today, and every firm.
+pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result<LawyersRegister, AppError> {
+    let t = caller.lang.messages();
+    let fail = |e| internal(caller, e);
+    let text = query.text.trim();
+    if text.chars().count() > MAX_FILTER_CHARS {
+        return Err(AppError::invalid("text", t.err_filter));
+    }
+    let mut rows: Vec<Row> = sqlx::query_as(
+        "SELECT l.id, l.name, f.id, f.name, l.licence_no, l.verified_at FROM lawyers l JOIN law_firms f ON f.id = l.firm_id \
+         WHERE $1 = '' OR LOWER(l.name) LIKE $2 ESCAPE '\\' OR LOWER(f.name) LIKE $2 ESCAPE '\\' OR l.licence_no LIKE $2 ESCAPE '\\' \
+         ORDER BY l.name, l.id LIMIT $3",
+    )
+    .bind(text)
+    .bind(like_pattern(text))
+    .bind(PAGE + 1)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(fail)?;
+    let more = rows.len() as i64 > PAGE;
+    rows.truncate(PAGE as usize);
+    let ids = rows.iter().map(|r| r.0.to_string()).collect::<Vec<_>>().join(",");
+    let mut serving: HashMap<i64, Vec<String>> = HashMap::new();
+    if !ids.is_empty() {
+        // Ids are numbers read just above, safe to write into the statement.
+        let roles: Vec<(i64, String, String)> = sqlx::query_as(&format!(
+            "SELECT a.lawyer_id, c.name, a.role FROM assignments a JOIN communities c ON c.id = a.community_id \
+             WHERE a.lawyer_id IN ({ids}) AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1) ORDER BY c.id"
+        ))
+        .bind(crate::booking::today().to_string())
+        .fetch_all(&store.pool)
+        .await
+        .map_err(fail)?;
+        for (lawyer, community, role) in roles {
+            let role = if role == "coordinator" { t.role_coordinator_short.to_owned() } else { role.to_uppercase() };
+            serving.entry(lawyer).or_default().push(format!("{community} {role}"));
+        }
+    }
+    let lawyers = rows
+        .into_iter()
+        .map(|(id, name, firm_id, firm, licence_no, verified_at)| RegisterLawyer {
+            id,
+            name,
+            firm_id,
+            firm,
+            licence_no,
+            verified_at: verified_at.map(Instant),
+            serving: serving.remove(&id).unwrap_or_default(),
+        })
+        .collect();
+    let firms: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name, address FROM law_firms ORDER BY name, id")
+        .fetch_all(&store.pool)
+        .await
+        .map_err(fail)?;
+    let firms = firms.into_iter().map(|(id, name, address)| Firm { id, name, address }).collect();
+    Ok(LawyersRegister { lawyers, more, firms })
+}
+
+/// Corrects a lawyer's record. Refused, nothing written: a name not of 1–40 characters, an
+/// unknown firm, a licence number not of 17 digits (422), one another lawyer holds (409); no such
+/// lawyer (404).
+pub async fn save_lawyer(store: &Store, caller: &Caller, edit: LawyerEdit) -> Result<LawyersRegister, AppError> {
+    let user = caller.user()?;
+    let t = caller.lang.messages();
+    let fail = |e| internal(caller, e);
+    let name = edit.name.trim();
+    if name.is_empty() || name.chars().count() > 40 {
+        return Err(AppError::invalid("name", t.err_import_name));
+    }
+    let licence = edit.licence_no.trim();
+    if licence.len() != 17 || !licence.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(AppError::invalid("licence_no", t.err_import_licence));
+    }
+    let firm: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM law_firms WHERE id = $1")
+        .bind(edit.firm_id)
+        .fetch_one(&store.pool)
+        .await
+        .map_err(fail)?;
+    if firm == 0 {
+        return Err(AppError::invalid("firm_id", t.err_firm_unknown));
+    }
+    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let current: Option<(String, Option<i64>)> =
+        sqlx::query_as("SELECT licence_no, verified_at FROM lawyers WHERE id = $1")
+            .bind(edit.lawyer_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(fail)?;
+    let Some((old_licence, verified_at)) = current else { return Err(caller.error(ErrorKind::NotFound)) };
+    let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lawyers WHERE licence_no = $1 AND id <> $2")
+        .bind(licence)
+        .bind(edit.lawyer_id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fail)?;
+    if taken > 0 {
+        return Err(AppError {
+            field: Some("licence_no".into()),
+            ..AppError::new(ErrorKind::Conflict, t.err_licence_taken)
+        });
+    }
+    // Verified stays as it was, unless set or cleared now; a new number is unverified.
+    let verified_at = match (edit.verified && old_licence == licence, verified_at) {
+        (true, Some(at)) => Some(at),
+        (true, None) => Some(now_ms()),
+        (false, _) => None,
+    };
+    sqlx::query(
+        "UPDATE lawyers SET name = $1, firm_id = $2, licence_no = $3, verified_at = $4, \
+         verified_by = CASE WHEN $4 IS NULL THEN NULL WHEN verified_at IS NULL THEN $5 ELSE verified_by END WHERE id = $6",
+    )
+    .bind(name)
+    .bind(edit.firm_id)
+    .bind(licence)
+    .bind(verified_at)
+    .bind(user.id)
+    .bind(edit.lawyer_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(fail)?;
+    tx.commit().await.map_err(fail)?;
+    let state = if verified_at.is_some() { "verified" } else { "unverified" };
+    audit::record_by(store, caller, user.id, "lawyer_change", &format!("lawyer:{}:{state}", edit.lawyer_id))
+        .await
+        .map_err(fail)?;
+    list(store, caller, LawyersQuery { text: licence.to_owned() }).await
+}
+
+/// Creates or corrects a firm. Refused, nothing written: a name not of 1–80 characters or an
+/// address over 200 (422), a name another firm has (409), no such firm (404).
+pub async fn save_firm(store: &Store, caller: &Caller, edit: FirmEdit) -> Result<LawyersRegister, AppError> {
+    let user = caller.user()?;
+    let t = caller.lang.messages();
+    let fail = |e| internal(caller, e);
+    let (name, address) = (edit.name.trim(), edit.address.trim());
+    if name.is_empty() || name.chars().count() > 80 {
+        return Err(AppError::invalid("name", t.err_import_firm));
+    }
+    if address.chars().count() > 200 {
+        return Err(AppError::invalid("address", t.err_firm_address));
+    }
+    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM law_firms WHERE name = $1 AND id <> $2")
+        .bind(name)
+        .bind(edit.firm_id.unwrap_or(0))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fail)?;
+    if taken > 0 {
+        return Err(AppError { field: Some("name".into()), ..AppError::new(ErrorKind::Conflict, t.err_firm_taken) });
+    }
+    let id: i64 = match edit.firm_id {
+        Some(id) => {
+            let done = sqlx::query("UPDATE law_firms SET name = $1, address = $2 WHERE id = $3")
+                .bind(name)
+                .bind(address)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
+            if done.rows_affected() == 0 {
+                return Err(caller.error(ErrorKind::NotFound));
+            }
+            id
+        }
+        None => sqlx::query_scalar("INSERT INTO law_firms (name, address) VALUES ($1, $2) RETURNING id")
+            .bind(name)
+            .bind(address)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fail)?,
+    };
+    tx.commit().await.map_err(fail)?;
+    audit::record_by(store, caller, user.id, "firm_change", &format!("firm:{id}")).await.map_err(fail)?;
+    list(store, caller, LawyersQuery { text: name.to_owned() }).await
+}
