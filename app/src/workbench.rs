@@ -13,6 +13,7 @@ mod desk;
 mod duty;
 mod files;
 mod import;
+mod lawyers;
 mod library;
 mod log;
 mod month;
@@ -59,6 +60,8 @@ pub enum Page {
     Import,
     /// `/desk/accounts`: staff and admin accounts (admins).
     Accounts,
+    /// `/desk/lawyers`: the lawyers' register and their firms.
+    Lawyers,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -78,6 +81,7 @@ impl Page {
             ["desk", "audit"] => Page::Audit,
             ["desk", "import"] => Page::Import,
             ["desk", "accounts"] => Page::Accounts,
+            ["desk", "lawyers"] => Page::Lawyers,
             _ => Page::Desk,
         }
     }
@@ -108,6 +112,7 @@ pub fn App() -> impl IntoView {
                     Page::Audit => view! { <audit::AuditPage /> }.into_any(),
                     Page::Import => view! { <import::ImportPage /> }.into_any(),
                     Page::Accounts => view! { <accounts::AccountsPage /> }.into_any(),
+                    Page::Lawyers => view! { <lawyers::LawyersPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

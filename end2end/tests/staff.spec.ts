@@ -179,7 +179,7 @@ test("staff read the audit log and filter it by who acted", async ({ page }) => 
 
 test("staff import lawyers from a table: each wrong row says why, and nothing is added until none is", async ({ page }) => {
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "导入律师" }).click();
+  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "导入", exact: true }).click();
   await expect(page).toHaveURL(/\/desk\/import$/);
   const table = page.getByLabel("或粘贴表格内容");
   await table.fill("律师姓名,律师事务所,执业证号\n陈立,广东立信律师事务所,14403202611000001\n林青,广东立信律师事务所,1440320\n");

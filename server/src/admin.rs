@@ -12,6 +12,7 @@ pub mod import_assignments;
 pub mod lawyers;
 pub mod scope;
 mod table;
+mod xlsx;
 
 use crate::store::Store;
 use app::error::AppError;

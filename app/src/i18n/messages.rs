@@ -76,6 +76,7 @@ texts! {
         err_import_lawyer: "找不到该执业证号的律师", "No lawyer has that licence number";
         err_import_repeat: "同一社区的同一角色在表中只能出现一次", "A community's role can appear only once in the table";
         err_import_assign_rows: "有行存在错误，未导入任何分工；请改正后再导入", "Some rows are wrong: no assignment was made; correct them and import again";
+        err_import_workbook: "无法读取该Excel文件，请另存为.xlsx格式或CSV后再试", "That Excel file cannot be read: save it as .xlsx or CSV and try again";
         err_import_rows: "有行存在错误，未导入任何律师；请改正后再导入", "Some rows are wrong: no lawyer was added; correct them and import again";
         err_two_roles: "该律师已在本社区担任其他角色", "That lawyer already holds another role here";
         board_summary: "{period}，{area}{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of {area} {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";

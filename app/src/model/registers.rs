@@ -68,6 +68,9 @@ pub struct AssignmentsCsv {
     pub csv: String,
     /// Write when no row is wrong; otherwise only check.
     pub write: bool,
+    /// An Excel workbook (`.xlsx`, base64) whose first sheet is the table, read instead of `csv`.
+    #[serde(default)]
+    pub workbook: Option<String>,
 }
 
 /// One row of an assignments table as read, and what is wrong with it.

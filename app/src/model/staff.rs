@@ -236,6 +236,9 @@ pub struct LawyersCsv {
     pub csv: String,
     /// Write them (only when no row is wrong); otherwise only check.
     pub write: bool,
+    /// An Excel workbook (`.xlsx`, base64) whose first sheet is the table, read instead of `csv`.
+    #[serde(default)]
+    pub workbook: Option<String>,
 }
 
 /// One row of an import as read, with what is wrong with it.

@@ -104,10 +104,19 @@ mod browser {
         Some((number("latitude")?, number("longitude")?))
     }
 
-    pub async fn chosen_file_text(event: &web_sys::Event) -> Option<String> {
+    pub async fn chosen_table(event: &web_sys::Event) -> Option<super::ChosenTable> {
         let input = event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
         let file = input.files()?.get(0)?;
-        wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()
+        let name = file.name();
+        if !name.to_lowercase().ends_with(".xlsx") {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok()?.as_string()?;
+            return Some(super::ChosenTable::Text(text));
+        }
+        let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok()?;
+        // Bytes as Latin-1 characters, which is what `btoa` encodes.
+        let binary: String = js_sys::Uint8Array::new(&buffer).to_vec().into_iter().map(char::from).collect();
+        let base64 = web_sys::window()?.btoa(&binary).ok()?;
+        Some(super::ChosenTable::Workbook { name, base64 })
     }
 
     pub fn register_service_worker() {
@@ -196,10 +205,19 @@ pub fn new_key() -> String {
     format!("k{:x}-{noise:x}", now_ms())
 }
 
-/// The text of the file chosen in the file input `event` came from.
-pub async fn chosen_file_text(event: &leptos::ev::Event) -> Option<String> {
+/// A table chosen in a file input: CSV (or any text) as text, an Excel workbook as base64.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChosenTable {
+    /// The file's text.
+    Text(String),
+    /// An `.xlsx` file: its name and its bytes in base64.
+    Workbook { name: String, base64: String },
+}
+
+/// The table chosen in the file input `event` came from.
+pub async fn chosen_table(event: &leptos::ev::Event) -> Option<ChosenTable> {
     #[cfg(feature = "csr")]
-    return browser::chosen_file_text(event).await;
+    return browser::chosen_table(event).await;
     #[cfg(not(feature = "csr"))]
     {
         let _ = event;

@@ -1,4 +1,4 @@
-//! 导入: tables pasted or chosen as a CSV file — lawyers (律师姓名, 律师事务所, 执业证号) or their
+//! 导入: tables pasted, or chosen as a CSV or Excel file — lawyers (律师姓名, 律师事务所, 执业证号) or their
 //! assignments (社区, 角色, 执业证号, 开始日期) — checked row by row first, each row's error beside
 //! it, and written only when no row is wrong. A street's staff import their street's assignments.
 
@@ -9,7 +9,7 @@ use crate::api::staff::ImportLawyers;
 use crate::error::AppError;
 use crate::model::{AssignmentImportReport, AssignmentsCsv, ImportReport, LawyersCsv};
 use crate::ui::components::{error_note, page_title};
-use crate::ui::platform;
+use crate::ui::platform::{self, ChosenTable};
 use crate::ui::router::{query_param, use_location};
 use crate::ui::submit::Submit;
 use crate::ui::{use_prefs, use_session};
@@ -56,33 +56,66 @@ fn counted(written: bool, n: usize, wrong: usize, written_text: &str) -> String 
     }
 }
 
-/// The table's input — a file, or pasted text — and the buttons that check and write it.
-/// `report_reset` forgets the last report when the text changes; `ready` says a clean check
-/// has been made.
+/// What is to be imported: pasted (or chosen) CSV text, or a chosen workbook (its name and
+/// base64), which is read instead of the text.
+#[derive(Clone, Copy)]
+struct Source {
+    csv: RwSignal<String>,
+    workbook: RwSignal<Option<(String, String)>>,
+}
+
+impl Source {
+    fn new() -> Source {
+        Source { csv: RwSignal::new(String::new()), workbook: RwSignal::new(None) }
+    }
+
+    /// The text and the workbook, as a request carries them.
+    fn get(self) -> (String, Option<String>) {
+        (self.csv.get_untracked(), self.workbook.get_untracked().map(|(_, base64)| base64))
+    }
+}
+
+/// The table's input — a CSV or Excel file, or pasted text — and the buttons that check and
+/// write it. `report_reset` forgets the last report when the table changes; `ready` says a clean
+/// check has been made.
 fn table_input<T: Send + Sync + 'static>(
     hint: &'static str,
-    csv: RwSignal<String>,
+    source: Source,
     report_reset: impl Fn() + Copy + Send + Sync + 'static,
     send: Submit<bool, T>,
     ready: impl Fn() -> bool + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = use_prefs().desk();
-    // A chosen file's text goes into the box, to be read and checked like pasted text.
+    // A chosen CSV file's text goes into the box, to be read and checked like pasted text; a
+    // workbook is sent as it is.
     let pick = move |event: leptos::ev::Event| {
         leptos::task::spawn_local(async move {
-            if let Some(text) = platform::chosen_file_text(&event).await {
-                csv.set(text);
-                report_reset();
+            match platform::chosen_table(&event).await {
+                Some(ChosenTable::Text(text)) => {
+                    source.csv.set(text);
+                    source.workbook.set(None);
+                }
+                Some(ChosenTable::Workbook { name, base64 }) => {
+                    source.csv.set(String::new());
+                    source.workbook.set(Some((name, base64)));
+                }
+                None => return,
             }
+            report_reset();
         });
+    };
+    let typed = move |_| {
+        source.workbook.set(None);
+        report_reset();
     };
     view! {
         <p class="mb-2 text-sm text-muted">{hint}</p>
         <label class="mb-2 flex flex-col">{t.import_file}
-            <input type="file" accept=".csv,text/csv" class=FIELD on:change=pick />
+            <input type="file" accept=".csv,.xlsx,text/csv" class=FIELD on:change=pick />
         </label>
+        {move || source.workbook.get().map(|(name, _)| view! { <p class="mb-2 font-bold">{t.import_workbook}{name}</p> })}
         <label class="mb-2 flex flex-col">{t.import_table}
-            <textarea class=FIELD rows="8" bind:value=csv on:input=move |_| report_reset()></textarea>
+            <textarea class=FIELD rows="8" bind:value=source.csv on:input=typed></textarea>
         </label>
         <p class="mb-4 flex gap-2">
             <button class=BUTTON on:click=move |_| send.dispatch(false) disabled=move || send.pending().get()>{t.import_check}</button>
@@ -94,14 +127,16 @@ fn table_input<T: Send + Sync + 'static>(
 #[component]
 fn LawyersImport() -> impl IntoView {
     let t = use_prefs().desk();
-    let csv = RwSignal::new(String::new());
+    let source = Source::new();
     let report = RwSignal::new(None::<Result<ImportReport, AppError>>);
-    let send =
-        Submit::new(move |write: &bool| call::<ImportLawyers>(LawyersCsv { csv: csv.get_untracked(), write: *write }))
-            .then(move |result| report.set(Some(result.clone())));
+    let send = Submit::new(move |write: &bool| {
+        let (csv, workbook) = source.get();
+        call::<ImportLawyers>(LawyersCsv { csv, write: *write, workbook })
+    })
+    .then(move |result| report.set(Some(result.clone())));
     let ready = move || matches!(report.get(), Some(Ok(ref r)) if !r.written && !r.rows.is_empty() && r.rows.iter().all(|row| row.error.is_none()));
     view! {
-        {table_input(t.import_hint, csv, move || report.set(None), send, ready)}
+        {table_input(t.import_hint, source, move || report.set(None), send, ready)}
         {move || report.get().map(|r| match r {
             Err(error) => error_note(error).into_any(),
             Ok(report) => {
@@ -138,15 +173,16 @@ fn LawyersImport() -> impl IntoView {
 #[component]
 fn AssignmentsImport() -> impl IntoView {
     let t = use_prefs().desk();
-    let csv = RwSignal::new(String::new());
+    let source = Source::new();
     let report = RwSignal::new(None::<Result<AssignmentImportReport, AppError>>);
     let send = Submit::new(move |write: &bool| {
-        call::<ImportAssignments>(AssignmentsCsv { csv: csv.get_untracked(), write: *write })
+        let (csv, workbook) = source.get();
+        call::<ImportAssignments>(AssignmentsCsv { csv, write: *write, workbook })
     })
     .then(move |result| report.set(Some(result.clone())));
     let ready = move || matches!(report.get(), Some(Ok(ref r)) if !r.written && !r.rows.is_empty() && r.rows.iter().all(|row| row.error.is_none()));
     view! {
-        {table_input(t.import_assignments_hint, csv, move || report.set(None), send, ready)}
+        {table_input(t.import_assignments_hint, source, move || report.set(None), send, ready)}
         {move || report.get().map(|r| match r {
             Err(error) => error_note(error).into_any(),
             Ok(report) => {

@@ -31,6 +31,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <Show when=is_staff>
                         <a href="/desk/board" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_board}</a>
                         <Show when=district>
+                            <a href="/desk/lawyers" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_lawyers}</a>
                             <a href="/desk/audit" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_audit}</a>
                         </Show>
                         <a href="/desk/import" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_import}</a>

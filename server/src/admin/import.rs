@@ -18,7 +18,7 @@ pub async fn lawyers(store: &Store, caller: &Caller, request: LawyersCsv) -> Res
     let user = caller.user()?;
     let t = caller.lang.messages();
     let fail = |e| internal(caller, e);
-    let table = Table::read(&request.csv, t, t.err_import_head)?;
+    let table = Table::read(&request.csv, request.workbook.as_deref(), t, t.err_import_head)?;
     let (Some(name_at), Some(firm_at), Some(licence_at)) = (
         table.column(&["律师姓名", "name"]),
         table.column(&["律师事务所", "firm"]),

@@ -27,7 +27,19 @@ fn role(text: &str) -> Option<AssignmentRole> {
     }
 }
 
-/// Reads `request.csv`, tries every row, and keeps them when `request.write` and no row is
+/// A date cell as `YYYY-MM-DD`: a workbook's date comes as its day number (days since
+/// 1899-12-30); other text is kept as written.
+fn excel_day(text: String) -> String {
+    match text.parse::<i64>() {
+        Ok(day @ 20_000..=80_000) => LocalDate::from_days(day - EXCEL_1970).to_string(),
+        _ => text,
+    }
+}
+
+/// 1970-01-01 as a workbook's day number.
+const EXCEL_1970: i64 = 25_569;
+
+/// Reads `request.csv` (or its workbook), tries every row, and keeps them when `request.write` and no row is
 /// wrong. 422 when a row is wrong and writing was asked; 422 for a table without the four
 /// columns or with too many rows.
 pub async fn assignments(
@@ -38,7 +50,7 @@ pub async fn assignments(
     let user = caller.user()?;
     let t = caller.lang.messages();
     let fail = |e| internal(caller, e);
-    let table = Table::read(&request.csv, t, t.err_import_assign_head)?;
+    let table = Table::read(&request.csv, request.workbook.as_deref(), t, t.err_import_assign_head)?;
     let columns = (
         table.column(&["社区", "community"]),
         table.column(&["角色", "role"]),
@@ -60,7 +72,7 @@ pub async fn assignments(
             community: cell(&cells, community_at),
             role: cell(&cells, role_at),
             licence_no: cell(&cells, licence_at),
-            starts_on: cell(&cells, starts_at),
+            starts_on: excel_day(cell(&cells, starts_at)),
             lawyer_name: None,
             error: None,
         };
@@ -131,6 +143,13 @@ pub async fn assignments(
 mod tests {
     use super::role;
     use app::domain::AssignmentRole;
+
+    #[test]
+    fn a_workbooks_day_number_is_a_date() {
+        assert_eq!(super::excel_day("46357".to_owned()), "2026-12-01");
+        assert_eq!(super::excel_day("2026-12-01".to_owned()), "2026-12-01");
+        assert_eq!(super::excel_day("12".to_owned()), "12");
+    }
 
     #[test]
     fn roles_are_read_in_either_language() {

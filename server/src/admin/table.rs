@@ -1,7 +1,9 @@
-//! A table pasted or uploaded for an import: CSV text with a header row, read into cells.
+//! A table pasted or uploaded for an import — CSV text, or an Excel workbook's first sheet — with
+//! a header row, read into cells.
 
 use app::error::AppError;
 use app::i18n::Messages;
+use base64::Engine;
 
 /// The most rows one import takes.
 pub const MAX_ROWS: usize = 2_000;
@@ -14,17 +16,29 @@ pub struct Table {
 }
 
 impl Table {
-    /// Reads `text` (a byte-order mark and blank lines skipped). 422 with `no_head` for a table
-    /// without a header row, and for more than [`MAX_ROWS`] rows.
-    pub fn read(text: &str, t: &Messages, no_head: &str) -> Result<Table, AppError> {
-        let text = text.trim_start_matches('\u{feff}');
-        let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-        let Some((_, head)) = lines.next() else { return Err(AppError::invalid("csv", no_head)) };
-        let rows: Vec<(usize, Vec<String>)> = lines.map(|(k, line)| (k + 1, fields(line))).collect();
+    /// Reads the first sheet of `workbook` (an `.xlsx`, base64) when there is one, else CSV
+    /// `text` (a byte-order mark skipped); blank rows are skipped. 422 for a workbook that cannot
+    /// be read, with `no_head` for a table without a header row, and for more than [`MAX_ROWS`]
+    /// rows.
+    pub fn read(text: &str, workbook: Option<&str>, t: &Messages, no_head: &str) -> Result<Table, AppError> {
+        let all: Vec<(usize, Vec<String>)> = match workbook {
+            Some(encoded) => base64::engine::general_purpose::STANDARD
+                .decode(encoded.trim())
+                .ok()
+                .and_then(|bytes| super::xlsx::first_sheet(&bytes))
+                .ok_or_else(|| AppError::invalid("workbook", t.err_import_workbook))?,
+            None => {
+                let text = text.trim_start_matches('\u{feff}');
+                text.lines().enumerate().map(|(k, line)| (k + 1, fields(line))).collect()
+            }
+        };
+        let mut rows = all.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+        let Some((_, head)) = rows.next() else { return Err(AppError::invalid("csv", no_head)) };
+        let rows: Vec<(usize, Vec<String>)> = rows.collect();
         if rows.len() > MAX_ROWS {
             return Err(AppError::invalid("csv", t.err_import_too_many));
         }
-        Ok(Table { head: fields(head), rows })
+        Ok(Table { head, rows })
     }
 
     /// Where the column with one of `names` (any case) is.

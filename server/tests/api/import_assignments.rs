@@ -123,3 +123,66 @@ async fn broken_rows_get_their_errors_and_nothing_is_made() {
         app.post_with(&street_staff, "staff/import-assignments", json!({ "csv": csv, "write": false })).await;
     assert_eq!(errors(&report), [None, Some("只能查看和管理本街道的社区".to_owned())], "{report}");
 }
+
+/// A workbook as Excel saves one: shared strings, the start date as a day number.
+fn workbook(rows: &[[&str; 4]]) -> String {
+    use std::io::Write;
+    let mut strings: Vec<String> = Vec::new();
+    let mut sheet =
+        String::from("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+    for (r, row) in rows.iter().enumerate() {
+        sheet.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, value) in row.iter().enumerate() {
+            let at = format!("{}{}", (b'A' + c as u8) as char, r + 1);
+            if r > 0 && c == 3 {
+                sheet.push_str(&format!("<c r=\"{at}\" s=\"1\"><v>{value}</v></c>"));
+            } else {
+                strings.push((*value).to_owned());
+                sheet.push_str(&format!("<c r=\"{at}\" t=\"s\"><v>{}</v></c>", strings.len() - 1));
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let shared: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
+    let parts = [
+        ("xl/workbook.xml", "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"分工\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".to_owned()),
+        ("xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>".to_owned()),
+        ("xl/worksheets/sheet1.xml", sheet),
+        ("xl/sharedStrings.xml", format!("<sst>{shared}</sst>")),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).expect("part");
+        zip.write_all(text.as_bytes()).expect("write");
+    }
+    let bytes = zip.finish().expect("zip").into_inner();
+    base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes)
+}
+
+#[tokio::test]
+async fn an_excel_workbook_is_imported_like_its_csv() {
+    let app = spawn_app().await;
+    let gushu = app.community("固戍社区").await;
+    let lawyer = role_of(&app, gushu, "a").await;
+    let from = today().plus_days(7);
+    let day_number = (from.to_days() + 25_569).to_string();
+    let book = workbook(&[
+        ["社区", "角色", "执业证号", "开始日期"],
+        ["兴东社区", "B角", &licence(&app, lawyer).await, &day_number],
+    ]);
+    let staff = app.staff_client("staff").await;
+    let (status, report) =
+        app.post_with(&staff, "staff/import-assignments", json!({ "csv": "", "workbook": book, "write": true })).await;
+    assert_eq!((status, report["written"].as_bool()), (StatusCode::OK, Some(true)), "{report}");
+    assert_eq!(report["rows"][0]["starts_on"], from.to_string(), "the day number read as a date");
+    let xingdong = app.count("SELECT id FROM communities WHERE name = '兴东社区'").await;
+    assert_eq!(role_of(&app, xingdong, "b").await, lawyer);
+
+    let broken = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, b"not a workbook");
+    let (status, answer) = app
+        .post_with(&staff, "staff/import-assignments", json!({ "csv": "", "workbook": broken, "write": false }))
+        .await;
+    assert_eq!((status, answer["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("workbook")), "{answer}");
+    assert_eq!(answer["message"], "无法读取该Excel文件，请另存为.xlsx格式或CSV后再试");
+}

@@ -68,3 +68,27 @@ test("staff import assignments from a table: each wrong row says why, then the t
   await page.getByRole("button", { name: "导入", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("已导入1项分工");
 });
+
+test("staff find a lawyer in the register, mark the licence unverified, and add a firm", async ({ page }) => {
+  await signInWorker(page, "staff");
+  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "律师名册" }).click();
+  await expect(page).toHaveURL("/desk/lawyers");
+  await page.getByLabel("姓名、律师事务所或执业证号").fill("14403201010000012");
+  await page.getByRole("button", { name: "查找" }).click();
+  const row = page.getByRole("row").filter({ hasText: "14403201010000012" });
+  await expect(row).toContainText("固戍社区 A");
+  await expect(row).toContainText(/\d{4}-\d{2}-\d{2}/);
+  await expectAccessible(page);
+
+  await row.getByRole("button", { name: /修改/ }).click();
+  await page.getByLabel("已在律师协会名册核验执业证").uncheck();
+  await page.getByRole("button", { name: "保存律师信息" }).click();
+  await expect(page.getByRole("status")).toHaveText("律师信息已保存");
+  await expect(page.getByRole("row").filter({ hasText: "14403201010000012" })).toContainText("未核验");
+
+  await page.getByLabel("名称").fill("广东前海明理律师事务所");
+  await page.getByLabel("地址").fill("深圳市宝安区新安街道");
+  await page.getByRole("button", { name: "保存律师事务所" }).click();
+  await expect(page.getByRole("status")).toHaveText("律师事务所已保存");
+  await expect(page.getByLabel("选择律师事务所").locator("option", { hasText: "广东前海明理律师事务所" })).toHaveCount(1);
+});
