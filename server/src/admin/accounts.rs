@@ -18,6 +18,9 @@ const MAX_NAME: usize = 50;
 /// An account row: id, login, name, phone, role, street, disabled at.
 type Row = (i64, Option<String>, String, Option<String>, String, Option<i64>, Option<i64>);
 
+/// An account as it is before a change: role, street, disabled at, phone.
+type Current = (String, Option<i64>, Option<i64>, Option<String>);
+
 /// Every staff and admin account, and the streets.
 pub async fn list(store: &Store, caller: &Caller) -> Result<StaffAccounts, AppError> {
     let fail = |e| internal(caller, e);
@@ -111,7 +114,7 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
     let mut tx = store.writer().begin().await.map_err(fail)?;
     let id = match edit.id {
         Some(id) => {
-            let current: Option<(String, Option<i64>, Option<i64>, Option<String>)> = sqlx::query_as(
+            let current: Option<Current> = sqlx::query_as(
                 "SELECT role, street_id, disabled_at, phone FROM users WHERE id = $1 AND role IN ('staff', 'admin')",
             )
             .bind(id)

@@ -6,7 +6,7 @@ use crate::helpers::spawn_app;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-fn find<'a>(register: &'a Value, id: i64) -> &'a Value {
+fn find(register: &Value, id: i64) -> &Value {
     register["lawyers"].as_array().expect("lawyers").iter().find(|l| l["id"] == id).expect("lawyer listed")
 }
 
