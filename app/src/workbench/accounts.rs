@@ -123,7 +123,7 @@ fn Table(list: StaffAccounts, form: Form) -> impl IntoView {
                 <th class=CELL>{t.accounts_street}</th>
                 <th class=CELL>{t.accounts_phone}</th>
                 <th class=CELL>{t.accounts_state}</th>
-                <th class=CELL></th>
+                <th class=CELL>{t.accounts_edit}</th>
             </tr></thead>
             <tbody>
                 {list.accounts.iter().map(|account| {

@@ -71,7 +71,7 @@ fn Table(found: LawyersRegister, chosen: RwSignal<Option<RegisterLawyer>>) -> im
                     <th class=CELL>{t.col_licence}</th>
                     <th class=CELL>{t.lawyers_verified}</th>
                     <th class=CELL>{t.lawyers_serving}</th>
-                    <th class=CELL></th>
+                    <th class=CELL>{t.accounts_edit}</th>
                 </tr></thead>
                 <tbody>
                     {found.lawyers.into_iter().map(|lawyer| {
