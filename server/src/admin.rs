@@ -1,5 +1,6 @@
 //! The programme's administration by bureau staff: who serves which community, the
-//! communities' offices and quotas, lawyers and assignments imported in bulk, staff accounts, and
+//! streets and communities, their offices and quotas, lawyers and assignments imported in bulk,
+//! staff accounts, and
 //! the audit log of who did what;
 //! a street's staff only within their street ([`scope`]).
 
@@ -10,6 +11,7 @@ pub mod communities;
 pub mod import;
 pub mod import_assignments;
 pub mod lawyers;
+pub mod places;
 pub mod scope;
 mod table;
 mod xlsx;
@@ -17,8 +19,8 @@ mod xlsx;
 use crate::store::Store;
 use app::error::AppError;
 use app::model::{
-    AssignmentImportReport, AssignmentsCsv, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, StaffAccountEdit,
-    StaffAccounts,
+    AssignmentImportReport, AssignmentsCsv, CommunityPlace, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
+    Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
 };
 use app::ports::{Caller, RegistersPort};
 use async_trait::async_trait;
@@ -67,5 +69,20 @@ impl RegistersPort for RegistersService {
     async fn save_firm(&self, caller: &Caller, edit: FirmEdit) -> Result<LawyersRegister, AppError> {
         scope::require_district(caller, caller.user()?)?;
         lawyers::save_firm(&self.store, caller, edit).await
+    }
+
+    async fn places(&self, caller: &Caller, request: PlacesRequest) -> Result<Places, AppError> {
+        scope::require_district(caller, caller.user()?)?;
+        places::list(&self.store, caller, request.street_id).await
+    }
+
+    async fn save_street(&self, caller: &Caller, edit: StreetEdit) -> Result<Places, AppError> {
+        scope::require_district(caller, caller.user()?)?;
+        places::save_street(&self.store, caller, edit).await
+    }
+
+    async fn save_community(&self, caller: &Caller, place: CommunityPlace) -> Result<Places, AppError> {
+        scope::require_district(caller, caller.user()?)?;
+        places::save_community(&self.store, caller, place).await
     }
 }

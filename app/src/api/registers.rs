@@ -1,10 +1,10 @@
-//! The programme's registers: staff accounts (admins), lawyers and firms (the district's staff),
-//! assignments in bulk (staff).
+//! The programme's registers: staff accounts (admins); lawyers and firms, streets and communities
+//! (the district's staff); assignments in bulk (staff).
 
 use crate::error::AppError;
 use crate::model::{
-    AssignmentImportReport, AssignmentsCsv, Empty, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
-    StaffAccountEdit, StaffAccounts,
+    AssignmentImportReport, AssignmentsCsv, CommunityPlace, Empty, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
+    Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
 };
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
@@ -60,4 +60,28 @@ pub async fn save_firm(#[server(flatten)] edit: FirmEdit) -> Result<LawyersRegis
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Staff, Role::Admin])?;
     ports.registers.save_firm(&caller, edit).await
+}
+
+/// Every street, and the communities of the street asked for. The district's staff and admins.
+#[server(prefix = "/api", endpoint = "staff/places", input = server_fn::codec::Json)]
+pub async fn get_places(#[server(flatten)] request: PlacesRequest) -> Result<Places, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.registers.places(&caller, request).await
+}
+
+/// Creates, renames or reorders a street. The district's staff.
+#[server(prefix = "/api", endpoint = "staff/save-street", input = server_fn::codec::Json)]
+pub async fn save_street(#[server(flatten)] edit: StreetEdit) -> Result<Places, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.registers.save_street(&caller, edit).await
+}
+
+/// Creates a community, or renames it and moves it to another street. The district's staff.
+#[server(prefix = "/api", endpoint = "staff/save-community", input = server_fn::codec::Json)]
+pub async fn save_community(#[server(flatten)] place: CommunityPlace) -> Result<Places, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.registers.save_community(&caller, place).await
 }

@@ -55,6 +55,8 @@ texts! {
         err_licence_taken: "该执业证号已登记给其他律师", "Another lawyer has that licence number";
         err_firm_address: "地址不超过200字", "An address is at most 200 characters";
         role_coordinator_short: "联络员", "coordinator";
+        err_place_name: "名称须为1到40个字", "A name is 1 to 40 characters";
+        err_place_taken: "已有同名的街道或社区", "A street or community of that name exists already";
         err_lawyer_unknown: "请选择律师", "Choose a lawyer";
         err_filter: "筛选条件不超过100字", "A filter is at most 100 characters";
         err_already_assigned: "该律师已担任此角色", "That lawyer already holds this role";

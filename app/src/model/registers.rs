@@ -177,3 +177,48 @@ pub struct FirmEdit {
     #[serde(default)]
     pub address: String,
 }
+
+/// A street created (`street_id` none), renamed or put in another place in the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StreetEdit {
+    /// The street changed; none to create one.
+    #[serde(default)]
+    pub street_id: Option<i64>,
+    /// Name, 1–40 characters, unique, e.g. 沙井街道.
+    pub name: String,
+    /// Where it stands in lists (smaller first).
+    #[serde(default)]
+    pub sort_order: i64,
+}
+
+/// A community created in a street (`community_id` none), or renamed and moved to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommunityPlace {
+    /// The community changed; none to create one.
+    #[serde(default)]
+    pub community_id: Option<i64>,
+    /// Its street.
+    pub street_id: i64,
+    /// Name, 1–40 characters, unique in its street.
+    pub name: String,
+    /// A new community's office address (its office is corrected on its team page afterwards).
+    #[serde(default)]
+    pub office_address: String,
+}
+
+/// Which street's communities to list with the streets.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlacesRequest {
+    /// The street; none for the streets alone.
+    #[serde(default)]
+    pub street_id: Option<i64>,
+}
+
+/// The streets with their communities, for the page that creates and moves them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Places {
+    /// Streets in their order.
+    pub streets: Vec<Street>,
+    /// The communities of the street asked for.
+    pub communities: Vec<crate::model::CommunitySummary>,
+}

@@ -3,13 +3,13 @@
 use super::Caller;
 use crate::error::AppError;
 use crate::model::{
-    AssignmentImportReport, AssignmentsCsv, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, StaffAccountEdit,
-    StaffAccounts,
+    AssignmentImportReport, AssignmentsCsv, CommunityPlace, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
+    Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
 };
 use async_trait::async_trait;
 
-/// The registers district staff and admins keep: staff accounts, lawyers and firms,
-/// assignments in bulk.
+/// The registers district staff and admins keep: staff accounts, lawyers and firms, streets
+/// and communities, assignments in bulk.
 #[async_trait]
 pub trait RegistersPort: Send + Sync {
     /// Every staff and admin account. Admins only.
@@ -28,4 +28,10 @@ pub trait RegistersPort: Send + Sync {
     async fn save_lawyer(&self, caller: &Caller, edit: LawyerEdit) -> Result<LawyersRegister, AppError>;
     /// Creates or corrects a law firm. The district's staff.
     async fn save_firm(&self, caller: &Caller, edit: FirmEdit) -> Result<LawyersRegister, AppError>;
+    /// Every street, and one street's communities. The district's staff.
+    async fn places(&self, caller: &Caller, request: PlacesRequest) -> Result<Places, AppError>;
+    /// Creates, renames or reorders a street. The district's staff.
+    async fn save_street(&self, caller: &Caller, edit: StreetEdit) -> Result<Places, AppError>;
+    /// Creates a community, or renames it and moves it to another street. The district's staff.
+    async fn save_community(&self, caller: &Caller, place: CommunityPlace) -> Result<Places, AppError>;
 }

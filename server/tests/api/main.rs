@@ -32,6 +32,7 @@ mod matrix;
 mod matrix_objects;
 mod metrics;
 mod outbox;
+mod places;
 mod question_route;
 mod questions;
 mod security;

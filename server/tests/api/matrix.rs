@@ -92,6 +92,13 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
             DISTRICT,
             json!({ "lawyer_id": 999_999, "name": "无", "firm_id": 1, "licence_no": "14403000000000000", "verified": false }),
         ),
+        ("staff/places", DISTRICT, json!({ "street_id": null })),
+        ("staff/save-street", DISTRICT, json!({ "street_id": 999_999, "name": "无此街道", "sort_order": 0 })),
+        (
+            "staff/save-community",
+            DISTRICT,
+            json!({ "community_id": 999_999, "street_id": 1, "name": "无此社区", "office_address": "" }),
+        ),
         ("staff/save-firm", DISTRICT, json!({ "firm_id": 999_999, "name": "无此律师事务所", "address": "" })),
         (
             "admin/save-staff-account",

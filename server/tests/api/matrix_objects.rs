@@ -61,6 +61,14 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
             |_, id| json!({ "lawyer_id": id, "name": "某律师", "firm_id": 1, "licence_no": "14403000000000000", "verified": false }),
         ),
         ("staff/save-firm", Object::Public, |_, id| json!({ "firm_id": id, "name": "某律师事务所" })),
+        // Streets and communities are the district's to arrange.
+        ("staff/places", Object::Public, |_, id| json!({ "street_id": id })),
+        ("staff/save-street", Object::Public, |_, id| json!({ "street_id": id, "name": "某街道" })),
+        (
+            "staff/save-community",
+            Object::Public,
+            |_, id| json!({ "community_id": id, "street_id": 1, "name": "某社区", "office_address": "" }),
+        ),
         ("booking/cancel", Object::Booking, |_, id| json!({ "booking_id": id, "reason": "有事" })),
         (
             "booking/reschedule",

@@ -1,0 +1,164 @@
+//! Streets and communities, as the district's staff create, rename and move them. A community
+//! moved to another street takes its records with it: the board's roll-ups of both streets are
+//! rebuilt in the same transaction (on PostgreSQL by the trigger on `communities`).
+
+use crate::audit;
+use crate::auth::internal;
+use crate::store::Store;
+use app::error::{AppError, ErrorKind};
+use app::model::{CommunityPlace, CommunitySummary, Places, Street, StreetEdit};
+use app::ports::Caller;
+
+/// The longest street or community name.
+const MAX_NAME: usize = 40;
+/// The longest office address.
+const MAX_ADDRESS: usize = 200;
+
+/// Every street, and the communities of `street` (none when none is asked for).
+pub async fn list(store: &Store, caller: &Caller, street: Option<i64>) -> Result<Places, AppError> {
+    let fail = |e| internal(caller, e);
+    let streets: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT s.id, s.name, (SELECT COUNT(*) FROM communities c WHERE c.street_id = s.id) FROM streets s \
+         ORDER BY s.sort_order, s.id",
+    )
+    .fetch_all(&store.pool)
+    .await
+    .map_err(fail)?;
+    let communities: Vec<(i64, String, i64, String)> = sqlx::query_as(
+        "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
+         WHERE c.street_id = $1 ORDER BY c.id",
+    )
+    .bind(street.unwrap_or(0))
+    .fetch_all(&store.pool)
+    .await
+    .map_err(fail)?;
+    Ok(Places {
+        streets: streets.into_iter().map(|(id, name, community_count)| Street { id, name, community_count }).collect(),
+        communities: communities
+            .into_iter()
+            .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
+            .collect(),
+    })
+}
+
+/// A name trimmed, or 422 on `field` when empty or too long.
+fn name<'a>(caller: &Caller, text: &'a str, field: &str) -> Result<&'a str, AppError> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > MAX_NAME {
+        return Err(AppError::invalid(field, caller.lang.messages().err_place_name));
+    }
+    Ok(text)
+}
+
+/// Creates, renames or reorders a street. Refused, nothing written: a name not of 1–40
+/// characters (422) or another street's (409); no such street (404).
+pub async fn save_street(store: &Store, caller: &Caller, edit: StreetEdit) -> Result<Places, AppError> {
+    let user = caller.user()?;
+    let fail = |e| internal(caller, e);
+    let street_name = name(caller, &edit.name, "name")?;
+    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets WHERE name = $1 AND id <> $2")
+        .bind(street_name)
+        .bind(edit.street_id.unwrap_or(0))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fail)?;
+    if taken > 0 {
+        return Err(conflict(caller, "name"));
+    }
+    let id: i64 = match edit.street_id {
+        Some(id) => {
+            let done = sqlx::query("UPDATE streets SET name = $1, sort_order = $2 WHERE id = $3")
+                .bind(street_name)
+                .bind(edit.sort_order)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
+            if done.rows_affected() == 0 {
+                return Err(caller.error(ErrorKind::NotFound));
+            }
+            id
+        }
+        None => sqlx::query_scalar("INSERT INTO streets (name, sort_order) VALUES ($1, $2) RETURNING id")
+            .bind(street_name)
+            .bind(edit.sort_order)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fail)?,
+    };
+    tx.commit().await.map_err(fail)?;
+    audit::record_by(store, caller, user.id, "street_change", &format!("street:{id}")).await.map_err(fail)?;
+    list(store, caller, Some(id)).await
+}
+
+/// Creates a community in a street, or renames it and moves it to another. Refused, nothing
+/// written: a name not of 1–40 characters, a new community without an office address (or one
+/// over 200 characters), an unknown street (422); a name the street already has (409); no such
+/// community (404).
+pub async fn save_community(store: &Store, caller: &Caller, place: CommunityPlace) -> Result<Places, AppError> {
+    let user = caller.user()?;
+    let t = caller.lang.messages();
+    let fail = |e| internal(caller, e);
+    let community_name = name(caller, &place.name, "name")?;
+    let address = place.office_address.trim();
+    if place.community_id.is_none() && (address.is_empty() || address.chars().count() > MAX_ADDRESS) {
+        return Err(AppError::invalid("office_address", t.err_office_address));
+    }
+    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let street: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets WHERE id = $1")
+        .bind(place.street_id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(fail)?;
+    if street == 0 {
+        return Err(AppError::invalid("street_id", t.err_account_street));
+    }
+    let taken: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE street_id = $1 AND name = $2 AND id <> $3")
+            .bind(place.street_id)
+            .bind(community_name)
+            .bind(place.community_id.unwrap_or(0))
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fail)?;
+    if taken > 0 {
+        return Err(conflict(caller, "name"));
+    }
+    let (id, action) = match place.community_id {
+        Some(id) => {
+            let done = sqlx::query("UPDATE communities SET name = $1, street_id = $2 WHERE id = $3")
+                .bind(community_name)
+                .bind(place.street_id)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(fail)?;
+            if done.rows_affected() == 0 {
+                return Err(caller.error(ErrorKind::NotFound));
+            }
+            (id, "community_place")
+        }
+        None => {
+            let id = sqlx::query_scalar(
+                "INSERT INTO communities (street_id, name, office_address) VALUES ($1, $2, $3) RETURNING id",
+            )
+            .bind(place.street_id)
+            .bind(community_name)
+            .bind(address)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(fail)?;
+            (id, "community_create")
+        }
+    };
+    tx.commit().await.map_err(fail)?;
+    let subject = format!("community:{id}:street:{}", place.street_id);
+    audit::record_by(store, caller, user.id, action, &subject).await.map_err(fail)?;
+    list(store, caller, Some(place.street_id)).await
+}
+
+/// 409: the name is another's.
+fn conflict(caller: &Caller, field: &str) -> AppError {
+    AppError { field: Some(field.into()), ..AppError::new(ErrorKind::Conflict, caller.lang.messages().err_place_taken) }
+}
