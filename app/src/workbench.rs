@@ -17,6 +17,7 @@ mod lawyers;
 mod library;
 mod log;
 mod month;
+mod places;
 mod publish;
 mod questions;
 mod shell;
@@ -62,6 +63,8 @@ pub enum Page {
     Accounts,
     /// `/desk/lawyers`: the lawyers' register and their firms.
     Lawyers,
+    /// `/desk/places`: streets and communities created and moved.
+    Places,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -82,6 +85,7 @@ impl Page {
             ["desk", "import"] => Page::Import,
             ["desk", "accounts"] => Page::Accounts,
             ["desk", "lawyers"] => Page::Lawyers,
+            ["desk", "places"] => Page::Places,
             _ => Page::Desk,
         }
     }
@@ -113,6 +117,7 @@ pub fn App() -> impl IntoView {
                     Page::Import => view! { <import::ImportPage /> }.into_any(),
                     Page::Accounts => view! { <accounts::AccountsPage /> }.into_any(),
                     Page::Lawyers => view! { <lawyers::LawyersPage /> }.into_any(),
+                    Page::Places => view! { <places::PlacesPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

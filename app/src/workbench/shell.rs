@@ -13,9 +13,9 @@ pub fn Shell(children: Children) -> impl IntoView {
     let district = move || session.me.get().is_some_and(|me| me.street_id.is_none());
     view! {
         <header class="sticky top-0 z-10 bg-brand text-white">
-            <div class="mx-auto flex h-12 max-w-5xl items-center justify-between px-4">
+            <div class="mx-auto flex min-h-12 max-w-5xl flex-wrap items-center justify-between px-4">
                 <a href="/desk" class="text-lg font-bold">{prefs.t().app_name}" · "{prefs.t().nav_desk}</a>
-                <nav class="flex gap-1 text-sm" aria-label="staff">
+                <nav class="flex flex-wrap gap-1 text-sm" aria-label="staff">
                     <a href="/desk" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.t().nav_desk}</a>
                     <Show when=is_adviser>
                         <a href="/desk/duty" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_log}</a>
@@ -32,6 +32,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <a href="/desk/board" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_board}</a>
                         <Show when=district>
                             <a href="/desk/lawyers" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_lawyers}</a>
+                            <a href="/desk/places" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_places}</a>
                             <a href="/desk/audit" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_audit}</a>
                         </Show>
                         <a href="/desk/import" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_import}</a>
