@@ -52,24 +52,3 @@ test("staff find a lawyer in the register, mark the licence unverified, and add 
   await expect(page.getByRole("status")).toHaveText("律师事务所已保存");
   await expect(page.getByLabel("选择律师事务所").locator("option", { hasText: "广东前海明理律师事务所" })).toHaveCount(1);
 });
-
-test("staff add a street and a community in it, and the board lists it without an A lawyer", async ({ page }) => {
-  await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "街道与社区" }).click();
-  await expect(page).toHaveURL("/desk/places");
-  await page.getByLabel("街道名称").fill("空港新城街道");
-  await page.getByRole("button", { name: "保存街道" }).click();
-  await expect(page.getByRole("status")).toHaveText("已保存");
-  await expect(page.getByRole("row").filter({ hasText: "空港新城街道" })).toBeVisible();
-  await expectAccessible(page);
-
-  await page.getByLabel("社区名称").fill("空港东社区");
-  await page.getByLabel("街道", { exact: true }).selectOption({ label: "空港新城街道" });
-  await page.getByLabel("办公地址").fill("空港东社区党群服务中心");
-  await page.getByRole("button", { name: "保存社区" }).click();
-  await expect(page.getByRole("status")).toHaveText("已保存");
-  await expect(page.getByRole("link", { name: "空港东社区" })).toBeVisible();
-
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "覆盖看板" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "空港东社区" })).toContainText("未安排A角律师");
-});
