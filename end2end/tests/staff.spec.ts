@@ -142,6 +142,9 @@ test("staff open the coverage board, drill from a street to its communities, fol
   await expect(page.getByRole("figure").filter({ hasText: "各街道值班天数与配额" }).getByRole("listitem")).toHaveCount(10);
   await expect(page.getByRole("row").filter({ hasText: "后亭社区" })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "海旺社区" })).toHaveCount(0);
+  // The street's communities on a map, each dot named with its gaps and linking to its team.
+  await expect(page.getByRole("figure").filter({ hasText: /^社区分布图：\d+个社区/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^沙头社区: .*14天未值班/ })).toHaveAttribute("href", /\/desk\/team\?community=\d+/);
   // No duty was ever logged at 沙头社区 (the duty specs check in at 后亭社区): it is flagged,
   // with a way to act.
   const flag = page.getByRole("row").filter({ hasText: "沙头社区" }).getByRole("link", { name: /14天未值班/ });
@@ -163,7 +166,7 @@ test("staff hand a community's B role to another lawyer; the old term stays in t
   await signInWorker(page, "staff");
   await page.goto("/desk/board");
   await page.getByRole("row").filter({ hasText: "沙井街道" }).getByRole("link", { name: "沙井街道" }).click();
-  await page.getByRole("link", { name: "后亭社区" }).click();
+  await page.getByRole("row").filter({ hasText: "后亭社区" }).getByRole("link", { name: "后亭社区" }).click();
   await expect(page).toHaveURL(/\/desk\/team\?community=\d+/);
   await expect(page.getByRole("heading", { name: /后亭社区/ })).toBeVisible();
 

@@ -185,6 +185,9 @@ pub async fn read(
     })
 }
 
+/// A community as its line starts: id, name, street, monthly quota, latitude, longitude.
+type LineRow = (i64, String, i64, i64, Option<f64>, Option<f64>);
+
 /// The lines of `street`'s communities (of all when none), with their gaps today.
 async fn lines(
     store: &Store,
@@ -203,14 +206,14 @@ async fn lines(
         None => ("", ""),
     };
     let sql = format!(
-        "SELECT c.id, c.name, c.street_id, c.duty_days_per_month FROM communities c JOIN streets s ON s.id = c.street_id\
-         {where_street} ORDER BY s.sort_order, s.id, c.id"
+        "SELECT c.id, c.name, c.street_id, c.duty_days_per_month, c.latitude, c.longitude FROM communities c \
+         JOIN streets s ON s.id = c.street_id{where_street} ORDER BY s.sort_order, s.id, c.id"
     );
     let mut query = sqlx::query_as(&sql);
     if let Some(street) = street {
         query = query.bind(street);
     }
-    let communities: Vec<(i64, String, i64, i64)> = query.fetch_all(pool).await?;
+    let communities: Vec<LineRow> = query.fetch_all(pool).await?;
     let mut figures = rollup::by_community(store, street, from, to).await?;
     // Questions waiting past their deadline now: asked in the period or at any time.
     let sql = format!(
@@ -244,7 +247,7 @@ async fn lines(
     let recent = today.plus_days(-NO_DUTY_DAYS).to_string();
     Ok(communities
         .into_iter()
-        .map(|(id, name, street_id, per_month)| {
+        .map(|(id, name, street_id, per_month, latitude, longitude)| {
             let mut figures = figures.remove(&id).unwrap_or_default().figures();
             figures.quota = quota::of_period(per_month, from, to);
             let (overdue_in_period, overdue_now) = overdue.get(&id).copied().unwrap_or_default();
@@ -279,6 +282,7 @@ async fn lines(
                 on_duty: team.on_duty.get(&id).cloned().unwrap_or_default(),
                 last_duty,
                 per_month,
+                position: latitude.zip(longitude),
                 figures,
                 gaps,
             }

@@ -144,6 +144,7 @@ texts! {
         places_new_community: "新建社区", "A new community";
         places_community_name: "社区名称", "Community name";
         places_save_community: "保存社区", "Save the community";
+        board_map_caption: "社区分布图：{n}个社区，{gaps}个有缺口(红色)", "Map: {n} communities, {gaps} with a gap (red)";
         nav_accounts: "职员账号", "Staff accounts";
         accounts_login: "登录名", "Login";
         accounts_name: "名称", "Name";

@@ -107,6 +107,9 @@ pub struct CommunityLine {
     pub last_duty: Option<String>,
     /// Duty-days its quota asks a month.
     pub per_month: i64,
+    /// Where its office is (latitude, longitude), when known: the board's map.
+    #[serde(default)]
+    pub position: Option<(f64, f64)>,
     /// The period's figures.
     pub figures: Figures,
     /// What needs acting on.

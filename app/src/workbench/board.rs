@@ -4,6 +4,7 @@
 
 mod charts;
 mod lines;
+mod map;
 
 use crate::api::call;
 use crate::api::staff::GetBoard;
@@ -110,6 +111,7 @@ fn Loaded(from: String, to: String, street: Option<i64>) -> impl IntoView {
                 <Services figures=board.totals.clone() />
                 <charts::OverTime points=board.over_time.clone() />
                 <charts::StreetBars streets=board.streets.clone() />
+                <map::Map communities=board.communities.clone() streets=board.streets.clone() />
                 <lines::Streets board=board.clone() street />
                 <lines::Communities board street />
             }

@@ -36,7 +36,8 @@ pub fn PlacesPage() -> impl IntoView {
             }
         }
     };
-    let save_street = Submit::new(move |edit: &StreetEdit| call::<SaveStreet>(edit.clone())).then(saved(t.places_saved));
+    let save_street =
+        Submit::new(move |edit: &StreetEdit| call::<SaveStreet>(edit.clone())).then(saved(t.places_saved));
     let save_community =
         Submit::new(move |place: &CommunityPlace| call::<SaveCommunity>(place.clone())).then(saved(t.places_saved));
     view! {

@@ -28,7 +28,8 @@ async fn staff_create_a_street_and_a_community_and_move_one_with_its_records() {
         app.post_with(&staff, "staff/save-street", json!({ "name": " 空港新城街道 ", "sort_order": 10 })).await;
     assert_eq!(status, StatusCode::OK, "{places}");
     let new_street =
-        places["streets"].as_array().expect("streets").iter().find(|s| s["name"] == "空港新城街道").expect("street")["id"]
+        places["streets"].as_array().expect("streets").iter().find(|s| s["name"] == "空港新城街道").expect("street")
+            ["id"]
             .as_i64()
             .expect("id");
     let create = json!({ "street_id": new_street, "name": "空港东社区", "office_address": "空港东社区党群服务中心" });

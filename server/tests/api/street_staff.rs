@@ -47,6 +47,12 @@ async fn a_streets_staff_see_their_street_only() {
     assert_eq!((board["streets_total"].as_i64(), board["communities_total"].as_i64()), (Some(1), Some(in_street)));
     assert_eq!(board["communities"].as_array().map(Vec::len), Some(in_street as usize));
     assert!(board["communities"].as_array().expect("lines").iter().all(|c| c["street_id"] == shajing));
+    // Every demo office has a position, for the board's map.
+    assert!(board["communities"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .all(|c| c["position"].as_array().is_some_and(|p| p.len() == 2)));
     assert_eq!(board["totals"]["duty_days"].as_i64(), Some(1), "西乡社区's day is not counted");
     let summary = board["summary"].as_str().expect("summary");
     assert!(summary.contains("沙井街道") && !summary.contains("全区"), "{summary}");

@@ -61,17 +61,28 @@ pub fn Streets(board: Board, street: Option<i64>) -> impl IntoView {
     }
 }
 
+/// A gap in words.
+pub(super) fn gap_words(gap: Gap, t: &DeskTexts) -> &'static str {
+    match gap {
+        Gap::NoALawyer => t.gap_no_a_lawyer,
+        Gap::BelowQuota => t.gap_below_quota,
+        Gap::NoRecentDuty => t.gap_no_recent_duty,
+        Gap::QuestionsPastDeadline => t.gap_questions,
+        Gap::BookingsWaiting => t.gap_bookings,
+    }
+}
+
 /// A gap's words and where it is acted on.
 fn gap(gap: Gap, line: &CommunityLine, t: &DeskTexts) -> (&'static str, String) {
     let month =
         line.a_lawyer_id.map_or_else(|| format!("/communities/{}", line.id), |id| format!("/desk/month?lawyer={id}"));
-    match gap {
-        Gap::NoALawyer => (t.gap_no_a_lawyer, format!("/desk/team?community={}", line.id)),
-        Gap::BelowQuota => (t.gap_below_quota, month),
-        Gap::NoRecentDuty => (t.gap_no_recent_duty, month),
-        Gap::QuestionsPastDeadline => (t.gap_questions, "/desk/questions".into()),
-        Gap::BookingsWaiting => (t.gap_bookings, "/desk".into()),
-    }
+    let href = match gap {
+        Gap::NoALawyer => format!("/desk/team?community={}", line.id),
+        Gap::BelowQuota | Gap::NoRecentDuty => month,
+        Gap::QuestionsPastDeadline => "/desk/questions".into(),
+        Gap::BookingsWaiting => "/desk".into(),
+    };
+    (gap_words(gap, t), href)
 }
 
 /// The communities of `street` (all when none), gaps first so they stand out.
