@@ -46,6 +46,17 @@ test("staff find a lawyer in the register, mark the licence unverified, and add 
   await expect(page.getByRole("status")).toHaveText("律师信息已保存");
   await expect(page.getByRole("row").filter({ hasText: "14403201010000012" })).toContainText("未核验");
 
+  // The lawyer's team: an expert added, then taken off.
+  await page.getByRole("row").filter({ hasText: "14403201010000012" }).getByRole("button", { name: /修改/ }).click();
+  await page.getByLabel("成员姓名").fill("赵专家");
+  await page.getByLabel("成员类型").selectOption({ label: "专家" });
+  await page.getByRole("button", { name: "加入团队" }).click();
+  await expect(page.getByRole("status")).toHaveText("团队已更新");
+  await expect(page.getByRole("listitem").filter({ hasText: "赵专家 · 专家" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "移出团队 赵专家" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "赵专家" })).toHaveCount(0);
+
   await page.getByLabel("名称").fill("广东前海明理律师事务所");
   await page.getByLabel("地址").fill("深圳市宝安区新安街道");
   await page.getByRole("button", { name: "保存律师事务所" }).click();

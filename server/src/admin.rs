@@ -20,7 +20,7 @@ use crate::store::Store;
 use app::error::AppError;
 use app::model::{
     AssignmentImportReport, AssignmentsCsv, CommunityPlace, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
-    Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
+    MemberAdd, MemberRemove, Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
 };
 use app::ports::{Caller, RegistersPort};
 use async_trait::async_trait;
@@ -69,6 +69,16 @@ impl RegistersPort for RegistersService {
     async fn save_firm(&self, caller: &Caller, edit: FirmEdit) -> Result<LawyersRegister, AppError> {
         scope::require_district(caller, caller.user()?)?;
         lawyers::save_firm(&self.store, caller, edit).await
+    }
+
+    async fn add_member(&self, caller: &Caller, add: MemberAdd) -> Result<LawyersRegister, AppError> {
+        scope::require_district(caller, caller.user()?)?;
+        lawyers::add_member(&self.store, caller, add).await
+    }
+
+    async fn remove_member(&self, caller: &Caller, remove: MemberRemove) -> Result<LawyersRegister, AppError> {
+        scope::require_district(caller, caller.user()?)?;
+        lawyers::remove_member(&self.store, caller, remove).await
     }
 
     async fn places(&self, caller: &Caller, request: PlacesRequest) -> Result<Places, AppError> {

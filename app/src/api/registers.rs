@@ -4,7 +4,7 @@
 use crate::error::AppError;
 use crate::model::{
     AssignmentImportReport, AssignmentsCsv, CommunityPlace, Empty, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
-    Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
+    MemberAdd, MemberRemove, Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
 };
 #[cfg(feature = "ssr")]
 use crate::{domain::Role, ports};
@@ -84,4 +84,20 @@ pub async fn save_community(#[server(flatten)] place: CommunityPlace) -> Result<
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Staff, Role::Admin])?;
     ports.registers.save_community(&caller, place).await
+}
+
+/// Adds a member (assistant, volunteer, expert) to a lawyer's team. The district's staff.
+#[server(prefix = "/api", endpoint = "staff/add-member", input = server_fn::codec::Json)]
+pub async fn add_member(#[server(flatten)] add: MemberAdd) -> Result<LawyersRegister, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.registers.add_member(&caller, add).await
+}
+
+/// Takes a member off a lawyer's team. The district's staff.
+#[server(prefix = "/api", endpoint = "staff/remove-member", input = server_fn::codec::Json)]
+pub async fn remove_member(#[server(flatten)] remove: MemberRemove) -> Result<LawyersRegister, AppError> {
+    let (ports, caller) = ports::current()?;
+    caller.require(&[Role::Staff, Role::Admin])?;
+    ports.registers.remove_member(&caller, remove).await
 }

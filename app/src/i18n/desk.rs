@@ -145,6 +145,16 @@ texts! {
         places_community_name: "社区名称", "Community name";
         places_save_community: "保存社区", "Save the community";
         board_map_caption: "社区分布图：{n}个社区，{gaps}个有缺口(红色)", "Map: {n} communities, {gaps} with a gap (red)";
+        lawyers_team: "律师团队成员", "The lawyer's team";
+        lawyers_team_saved: "团队已更新", "Team updated";
+        lawyers_member_name: "成员姓名", "Member's name";
+        lawyers_member_kind: "成员类型", "Kind";
+        lawyers_member_assistant: "律师助理", "Assistant";
+        lawyers_member_volunteer: "志愿者", "Volunteer";
+        lawyers_member_expert: "专家", "Expert";
+        lawyers_member_signs_in: "(可登录工作台)", " (signs in to the workbench)";
+        lawyers_member_remove: "移出团队", "Take off";
+        lawyers_member_add: "加入团队", "Add to the team";
         nav_accounts: "职员账号", "Staff accounts";
         accounts_login: "登录名", "Login";
         accounts_name: "名称", "Name";

@@ -57,6 +57,7 @@ texts! {
         role_coordinator_short: "联络员", "coordinator";
         err_place_name: "名称须为1到40个字", "A name is 1 to 40 characters";
         err_place_taken: "已有同名的街道或社区", "A street or community of that name exists already";
+        err_member_kind: "成员类型须为律师助理、志愿者或专家", "A member is an assistant, a volunteer or an expert";
         err_lawyer_unknown: "请选择律师", "Choose a lawyer";
         err_filter: "筛选条件不超过100字", "A filter is at most 100 characters";
         err_already_assigned: "该律师已担任此角色", "That lawyer already holds this role";

@@ -137,6 +137,40 @@ pub struct RegisterLawyer {
     pub verified_at: Option<crate::time::Instant>,
     /// Their roles today, e.g. "后亭社区 A".
     pub serving: Vec<String>,
+    /// Their team: assistants, volunteers, experts.
+    #[serde(default)]
+    pub members: Vec<MemberLine>,
+}
+
+/// A member of a lawyer's team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberLine {
+    /// Member id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// `assistant`, `volunteer` or `expert`.
+    pub kind: String,
+    /// Whether the member signs in (an assistant who works the lawyer's desk).
+    pub signs_in: bool,
+}
+
+/// A member added to a lawyer's team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberAdd {
+    /// The lawyer.
+    pub lawyer_id: i64,
+    /// Name, 1–40 characters.
+    pub name: String,
+    /// `assistant`, `volunteer` or `expert`.
+    pub kind: String,
+}
+
+/// A member taken off a lawyer's team (an assistant who signs in loses the lawyer's desk).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberRemove {
+    /// The member.
+    pub member_id: i64,
 }
 
 /// A page of the register, and every firm.

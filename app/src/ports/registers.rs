@@ -4,7 +4,7 @@ use super::Caller;
 use crate::error::AppError;
 use crate::model::{
     AssignmentImportReport, AssignmentsCsv, CommunityPlace, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
-    Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
+    MemberAdd, MemberRemove, Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
 };
 use async_trait::async_trait;
 
@@ -28,6 +28,10 @@ pub trait RegistersPort: Send + Sync {
     async fn save_lawyer(&self, caller: &Caller, edit: LawyerEdit) -> Result<LawyersRegister, AppError>;
     /// Creates or corrects a law firm. The district's staff.
     async fn save_firm(&self, caller: &Caller, edit: FirmEdit) -> Result<LawyersRegister, AppError>;
+    /// Adds a member to a lawyer's team. The district's staff.
+    async fn add_member(&self, caller: &Caller, add: MemberAdd) -> Result<LawyersRegister, AppError>;
+    /// Takes a member off a lawyer's team. The district's staff.
+    async fn remove_member(&self, caller: &Caller, remove: MemberRemove) -> Result<LawyersRegister, AppError>;
     /// Every street, and one street's communities. The district's staff.
     async fn places(&self, caller: &Caller, request: PlacesRequest) -> Result<Places, AppError>;
     /// Creates, renames or reorders a street. The district's staff.

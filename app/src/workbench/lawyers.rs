@@ -1,12 +1,12 @@
 //! 律师名册 (the district's staff): lawyers found by name, firm or licence number, with their
 //! roles today and whether their licence has been verified; a lawyer's record corrected and
-//! verified; law firms created and renamed.
+//! verified, their team's members added and taken off; law firms created and renamed.
 
 use super::log::{BUTTON, FIELD};
 use crate::api::call;
-use crate::api::registers::{GetLawyers, SaveFirm, SaveLawyer};
+use crate::api::registers::{AddMember, GetLawyers, RemoveMember, SaveFirm, SaveLawyer};
 use crate::error::AppError;
-use crate::model::{FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, RegisterLawyer};
+use crate::model::{FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, MemberAdd, MemberRemove, RegisterLawyer};
 use crate::ui::components::{error_note, page_title};
 use crate::ui::submit::Submit;
 use crate::ui::use_prefs;
@@ -37,6 +37,15 @@ pub fn LawyersPage() -> impl IntoView {
             }
         }
     };
+    // A change of a team keeps its lawyer open, as the register now has them.
+    let team_saved = move |result: &Result<LawyersRegister, AppError>| {
+        answer.set(Some(result.as_ref().map(|_| t.lawyers_team_saved).map_err(Clone::clone)));
+        if let Ok(found) = result {
+            let id = chosen.get_untracked().map(|l| l.id);
+            chosen.set(found.lawyers.iter().find(|l| Some(l.id) == id).cloned());
+            register.set(Some(found.clone()));
+        }
+    };
     find.dispatch(());
     view! {
         {page_title(t.nav_lawyers)}
@@ -52,7 +61,10 @@ pub fn LawyersPage() -> impl IntoView {
             let firms = found.clone();
             view! {
                 <Table found=found.clone() chosen />
-                {move || chosen.get().map(|lawyer| view! { <EditLawyer lawyer found=firms.clone() saved=saved(t.lawyers_saved) /> })}
+                {move || chosen.get().map(|lawyer| view! {
+                    <EditLawyer lawyer=lawyer.clone() found=firms.clone() saved=saved(t.lawyers_saved) />
+                    <Members lawyer saved=team_saved />
+                })}
                 <EditFirm found saved=saved(t.lawyers_firm_saved) />
             }
         })}
@@ -130,6 +142,56 @@ fn EditLawyer(
             <label class="flex flex-col">{t.col_licence}<input class=FIELD bind:value=licence required inputmode="numeric" maxlength="17" /></label>
             <label class="flex items-center gap-2"><input type="checkbox" bind:checked=verified />{t.lawyers_verify}</label>
             <button class=BUTTON disabled=move || save.pending().get()>{t.lawyers_save}</button>
+        </form>
+    }
+}
+
+/// The lawyer's team: each member with a way to take them off, and one added.
+#[component]
+fn Members(
+    lawyer: RegisterLawyer,
+    saved: impl Fn(&Result<LawyersRegister, AppError>) + Copy + 'static,
+) -> impl IntoView {
+    let t = use_prefs().desk();
+    let lawyer_id = lawyer.id;
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new("volunteer".to_owned());
+    let add = Submit::new(move |_: &()| {
+        call::<AddMember>(MemberAdd { lawyer_id, name: name.get_untracked(), kind: kind.get_untracked() })
+    })
+    .then(saved);
+    let remove =
+        Submit::new(move |member_id: &i64| call::<RemoveMember>(MemberRemove { member_id: *member_id })).then(saved);
+    let kind_words = move |kind: &str| match kind {
+        "assistant" => t.lawyers_member_assistant,
+        "expert" => t.lawyers_member_expert,
+        _ => t.lawyers_member_volunteer,
+    };
+    view! {
+        <h2 class="mb-2 text-lg font-bold">{t.lawyers_team}" · "{lawyer.name}</h2>
+        <ul class="mb-2 space-y-1 text-sm">
+            {lawyer.members.into_iter().map(|m| {
+                let id = m.id;
+                view! {
+                <li class="flex items-center gap-3">
+                    <span>{m.name.clone()}" · "{kind_words(&m.kind)}{m.signs_in.then_some(t.lawyers_member_signs_in)}</span>
+                    <button class="underline" on:click=move |_| remove.dispatch(id) disabled=move || remove.pending().get()>
+                        {t.lawyers_member_remove}" "{m.name}
+                    </button>
+                </li>
+                }
+            }).collect_view()}
+        </ul>
+        <form class="mb-4 grid gap-2 sm:grid-cols-3" on:submit=move |e| { e.prevent_default(); add.dispatch(()); }>
+            <label class="flex flex-col">{t.lawyers_member_name}<input class=FIELD bind:value=name required maxlength="40" /></label>
+            <label class="flex flex-col">{t.lawyers_member_kind}
+                <select class=FIELD aria-label=t.lawyers_member_kind bind:value=kind>
+                    <option value="volunteer">{t.lawyers_member_volunteer}</option>
+                    <option value="expert">{t.lawyers_member_expert}</option>
+                    <option value="assistant">{t.lawyers_member_assistant}</option>
+                </select>
+            </label>
+            <button class=BUTTON disabled=move || add.pending().get()>{t.lawyers_member_add}</button>
         </form>
     }
 }

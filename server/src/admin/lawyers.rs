@@ -1,13 +1,15 @@
 //! The lawyers' register and their firms, as district staff keep them: names, firms, licence
-//! numbers and whether each licence has been verified against the bar's register. Every change
-//! is audited; a new licence number must be verified again.
+//! numbers, whether each licence has been verified against the bar's register, and each
+//! lawyer's team. Every change is audited; a new licence number must be verified again.
 
 use crate::audit;
 use crate::auth::internal;
 use crate::library::like_pattern;
 use crate::store::{now_ms, Store};
 use app::error::{AppError, ErrorKind};
-use app::model::{Firm, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, RegisterLawyer};
+use app::model::{
+    Firm, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, MemberAdd, MemberLine, MemberRemove, RegisterLawyer,
+};
 use app::ports::Caller;
 use app::time::Instant;
 use std::collections::HashMap;
@@ -58,6 +60,19 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
             serving.entry(lawyer).or_default().push(format!("{community} {role}"));
         }
     }
+    let mut members: HashMap<i64, Vec<MemberLine>> = HashMap::new();
+    if !ids.is_empty() {
+        let rows: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(&format!(
+            "SELECT id, lawyer_id, name, kind, CASE WHEN user_id IS NULL THEN 0 ELSE 1 END FROM team_members \
+             WHERE lawyer_id IN ({ids}) ORDER BY id"
+        ))
+        .fetch_all(&store.pool)
+        .await
+        .map_err(fail)?;
+        for (id, lawyer, name, kind, signs_in) in rows {
+            members.entry(lawyer).or_default().push(MemberLine { id, name, kind, signs_in: signs_in == 1 });
+        }
+    }
     let lawyers = rows
         .into_iter()
         .map(|(id, name, firm_id, firm, licence_no, verified_at)| RegisterLawyer {
@@ -68,6 +83,7 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
             licence_no,
             verified_at: verified_at.map(Instant),
             serving: serving.remove(&id).unwrap_or_default(),
+            members: members.remove(&id).unwrap_or_default(),
         })
         .collect();
     let firms: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name, address FROM law_firms ORDER BY name, id")
@@ -195,4 +211,60 @@ pub async fn save_firm(store: &Store, caller: &Caller, edit: FirmEdit) -> Result
     tx.commit().await.map_err(fail)?;
     audit::record_by(store, caller, user.id, "firm_change", &format!("firm:{id}")).await.map_err(fail)?;
     list(store, caller, LawyersQuery { text: name.to_owned() }).await
+}
+
+/// The register around `lawyer_id` (found by licence number).
+async fn around(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<LawyersRegister, AppError> {
+    let licence: String = sqlx::query_scalar("SELECT licence_no FROM lawyers WHERE id = $1")
+        .bind(lawyer_id)
+        .fetch_one(&store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+    list(store, caller, LawyersQuery { text: licence }).await
+}
+
+/// Adds a member to a lawyer's team (one who signs in is linked to their account elsewhere).
+/// Refused, nothing written: a name not of 1–40 characters, a kind other than assistant,
+/// volunteer or expert (422); no such lawyer (404).
+pub async fn add_member(store: &Store, caller: &Caller, add: MemberAdd) -> Result<LawyersRegister, AppError> {
+    let user = caller.user()?;
+    let t = caller.lang.messages();
+    let fail = |e| internal(caller, e);
+    let name = add.name.trim();
+    if name.is_empty() || name.chars().count() > 40 {
+        return Err(AppError::invalid("name", t.err_import_name));
+    }
+    if !["assistant", "volunteer", "expert"].contains(&add.kind.as_str()) {
+        return Err(AppError::invalid("kind", t.err_member_kind));
+    }
+    let id: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO team_members (lawyer_id, name, kind) SELECT id, $2, $3 FROM lawyers WHERE id = $1 RETURNING id",
+    )
+    .bind(add.lawyer_id)
+    .bind(name)
+    .bind(&add.kind)
+    .fetch_optional(store.writer())
+    .await
+    .map_err(fail)?;
+    let Some(id) = id else { return Err(caller.error(ErrorKind::NotFound)) };
+    audit::record_by(store, caller, user.id, "member_add", &format!("lawyer:{}:member:{id}", add.lawyer_id))
+        .await
+        .map_err(fail)?;
+    around(store, caller, add.lawyer_id).await
+}
+
+/// Takes a member off their lawyer's team; an assistant who signs in no longer works that
+/// lawyer's desk. 404 for no such member.
+pub async fn remove_member(store: &Store, caller: &Caller, remove: MemberRemove) -> Result<LawyersRegister, AppError> {
+    let user = caller.user()?;
+    let fail = |e| internal(caller, e);
+    let lawyer: Option<i64> = sqlx::query_scalar("DELETE FROM team_members WHERE id = $1 RETURNING lawyer_id")
+        .bind(remove.member_id)
+        .fetch_optional(store.writer())
+        .await
+        .map_err(fail)?;
+    let Some(lawyer) = lawyer else { return Err(caller.error(ErrorKind::NotFound)) };
+    let subject = format!("lawyer:{lawyer}:member:{}", remove.member_id);
+    audit::record_by(store, caller, user.id, "member_remove", &subject).await.map_err(fail)?;
+    around(store, caller, lawyer).await
 }

@@ -138,3 +138,50 @@ async fn bad_register_values_are_refused_with_nothing_written() {
     assert_eq!(app.post_with(&street, "staff/lawyers", json!({ "text": "" })).await.0, StatusCode::FORBIDDEN);
     assert_eq!(snapshot().await, before);
 }
+
+#[tokio::test]
+async fn staff_add_and_remove_a_lawyers_team_members() {
+    let app = spawn_app().await;
+    let staff = app.staff_client("staff").await;
+    let lawyer =
+        app.count("SELECT l.id FROM lawyers l JOIN users u ON u.id = l.user_id WHERE u.login = 'lawyer'").await;
+    let add = json!({ "lawyer_id": lawyer, "name": " 赵专家 ", "kind": "expert" });
+    let (status, register) = app.post_with(&staff, "staff/add-member", add).await;
+    assert_eq!(status, StatusCode::OK, "{register}");
+    let members = find(&register, lawyer)["members"].as_array().expect("members").clone();
+    let names: Vec<&str> = members.iter().filter_map(|m| m["name"].as_str()).collect();
+    assert_eq!(names, ["林晓", "何志愿", "赵专家"]);
+    assert_eq!((members[0]["signs_in"].as_bool(), members[2]["signs_in"].as_bool()), (Some(true), Some(false)));
+    // Residents see the new member on the community's page.
+    let houting = app.community("后亭社区").await;
+    let (_, community) = app.post("directory/community", json!({ "community_id": houting })).await;
+    assert!(community["members"].as_array().is_some_and(|m| m.iter().any(|m| m["name"] == "赵专家")), "{community}");
+
+    // The assistant taken off the team no longer works the lawyer's desk.
+    let assistant = app.staff_client("assistant").await;
+    assert_eq!(app.post_with(&assistant, "duty/lawyers", json!({})).await.1.as_array().map(Vec::len), Some(1));
+    let (status, register) =
+        app.post_with(&staff, "staff/remove-member", json!({ "member_id": members[0]["id"] })).await;
+    assert_eq!(status, StatusCode::OK, "{register}");
+    assert_eq!(find(&register, lawyer)["members"].as_array().map(Vec::len), Some(2));
+    assert_eq!(app.post_with(&assistant, "duty/lawyers", json!({})).await.1.as_array().map(Vec::len), Some(0));
+    assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action IN ('member_add', 'member_remove')").await, 2);
+
+    // Bad values and unknown records change nothing.
+    let before = app.count("SELECT COUNT(*) FROM team_members").await;
+    for (body, expected) in [
+        (json!({ "lawyer_id": lawyer, "name": "", "kind": "expert" }), StatusCode::UNPROCESSABLE_ENTITY),
+        (json!({ "lawyer_id": lawyer, "name": "某人", "kind": "boss" }), StatusCode::UNPROCESSABLE_ENTITY),
+        (json!({ "lawyer_id": 999_999, "name": "某人", "kind": "expert" }), StatusCode::NOT_FOUND),
+    ] {
+        assert_eq!(app.post_with(&staff, "staff/add-member", body.clone()).await.0, expected, "{body}");
+    }
+    assert_eq!(
+        app.post_with(&staff, "staff/remove-member", json!({ "member_id": 999_999 })).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let street = app.staff_client("shajing").await;
+    let add = json!({ "lawyer_id": lawyer, "name": "某人", "kind": "expert" });
+    assert_eq!(app.post_with(&street, "staff/add-member", add).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.count("SELECT COUNT(*) FROM team_members").await, before);
+}

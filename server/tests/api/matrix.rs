@@ -92,6 +92,8 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
             DISTRICT,
             json!({ "lawyer_id": 999_999, "name": "无", "firm_id": 1, "licence_no": "14403000000000000", "verified": false }),
         ),
+        ("staff/add-member", DISTRICT, json!({ "lawyer_id": 999_999, "name": "志愿者", "kind": "volunteer" })),
+        ("staff/remove-member", DISTRICT, json!({ "member_id": 999_999 })),
         ("staff/places", DISTRICT, json!({ "street_id": null })),
         ("staff/save-street", DISTRICT, json!({ "street_id": 999_999, "name": "无此街道", "sort_order": 0 })),
         (

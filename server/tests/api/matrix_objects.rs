@@ -61,6 +61,8 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
             |_, id| json!({ "lawyer_id": id, "name": "某律师", "firm_id": 1, "licence_no": "14403000000000000", "verified": false }),
         ),
         ("staff/save-firm", Object::Public, |_, id| json!({ "firm_id": id, "name": "某律师事务所" })),
+        ("staff/add-member", Object::Public, |_, id| json!({ "lawyer_id": id, "name": "志愿者", "kind": "volunteer" })),
+        ("staff/remove-member", Object::Public, |_, id| json!({ "member_id": id })),
         // Streets and communities are the district's to arrange.
         ("staff/places", Object::Public, |_, id| json!({ "street_id": id })),
         ("staff/save-street", Object::Public, |_, id| json!({ "street_id": id, "name": "某街道" })),
