@@ -7,13 +7,14 @@ use crate::api::call;
 use crate::api::registers::ImportAssignments;
 use crate::api::staff::ImportLawyers;
 use crate::error::AppError;
-use crate::model::{AssignmentImportReport, AssignmentsCsv, ImportReport, LawyersCsv};
+use crate::model::{AssignmentsCsv, LawyersCsv};
 use crate::ui::components::{error_note, page_title};
 use crate::ui::platform::{self, ChosenTable};
 use crate::ui::router::{query_param, use_location};
 use crate::ui::submit::Submit;
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
+use std::future::Future;
 
 const CELL: &str = "border-b border-line px-2 py-1 text-left";
 const WRONG: &str = "border-b border-line px-2 py-1 font-bold text-danger";
@@ -124,41 +125,61 @@ fn table_input<T: Send + Sync + 'static>(
     }
 }
 
-#[component]
-fn LawyersImport() -> impl IntoView {
+/// A checked table as shown: each row's line, cells and error, and whether it was written.
+#[derive(Debug, Clone, PartialEq)]
+struct Checked {
+    written: bool,
+    rows: Vec<(usize, Vec<String>, Option<String>)>,
+}
+
+impl Checked {
+    /// A clean check, not yet written: the import may go ahead.
+    fn ready(&self) -> bool {
+        !self.written && !self.rows.is_empty() && self.rows.iter().all(|row| row.2.is_none())
+    }
+}
+
+/// An import: the input, and the report of the last check or write under `head`. `run` sends
+/// the CSV text, the workbook and whether to write.
+fn importer<Fut>(
+    hint: &'static str,
+    head: Vec<&'static str>,
+    written_text: &'static str,
+    run: impl Fn(String, Option<String>, bool) -> Fut + 'static,
+) -> impl IntoView
+where
+    Fut: Future<Output = Result<Checked, AppError>> + 'static,
+{
     let t = use_prefs().desk();
     let source = Source::new();
-    let report = RwSignal::new(None::<Result<ImportReport, AppError>>);
+    let report = RwSignal::new(None::<Result<Checked, AppError>>);
     let send = Submit::new(move |write: &bool| {
         let (csv, workbook) = source.get();
-        call::<ImportLawyers>(LawyersCsv { csv, write: *write, workbook })
+        run(csv, workbook, *write)
     })
     .then(move |result| report.set(Some(result.clone())));
-    let ready = move || matches!(report.get(), Some(Ok(ref r)) if !r.written && !r.rows.is_empty() && r.rows.iter().all(|row| row.error.is_none()));
+    let ready = move || matches!(report.get(), Some(Ok(ref checked)) if checked.ready());
     view! {
-        {table_input(t.import_hint, source, move || report.set(None), send, ready)}
+        {table_input(hint, source, move || report.set(None), send, ready)}
         {move || report.get().map(|r| match r {
             Err(error) => error_note(error).into_any(),
-            Ok(report) => {
-                let wrong = report.rows.iter().filter(|r| r.error.is_some()).count();
+            Ok(checked) => {
+                let wrong = checked.rows.iter().filter(|r| r.2.is_some()).count();
+                let head = head.clone();
                 view! {
-                    <p role="status" class="mb-2 font-bold">{counted(report.written, report.rows.len(), wrong, t.import_written)}</p>
+                    <p role="status" class="mb-2 font-bold">{counted(checked.written, checked.rows.len(), wrong, written_text)}</p>
                     <table class="w-full text-sm">
                         <thead><tr>
                             <th class=CELL>{t.import_line}</th>
-                            <th class=CELL>{t.col_lawyer}</th>
-                            <th class=CELL>{t.col_firm}</th>
-                            <th class=CELL>{t.col_licence}</th>
+                            {head.into_iter().map(|h| view! { <th class=CELL>{h}</th> }).collect_view()}
                             <th class=CELL>{t.import_problem}</th>
                         </tr></thead>
                         <tbody>
-                            {report.rows.into_iter().map(|row| view! {
+                            {checked.rows.into_iter().map(|(line, cells, error)| view! {
                                 <tr>
-                                    <td class=CELL>{row.line}</td>
-                                    <td class=CELL>{row.name}</td>
-                                    <td class=CELL>{row.firm}</td>
-                                    <td class=CELL>{row.licence_no}</td>
-                                    {problem(row.error)}
+                                    <td class=CELL>{line}</td>
+                                    {cells.into_iter().map(|c| view! { <td class=CELL>{c}</td> }).collect_view()}
+                                    {problem(error)}
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -171,51 +192,30 @@ fn LawyersImport() -> impl IntoView {
 }
 
 #[component]
+fn LawyersImport() -> impl IntoView {
+    let t = use_prefs().desk();
+    importer(
+        t.import_hint,
+        vec![t.col_lawyer, t.col_firm, t.col_licence],
+        t.import_written,
+        |csv, workbook, write| async move {
+            let report = call::<ImportLawyers>(LawyersCsv { csv, write, workbook }).await?;
+            let rows = report.rows.into_iter().map(|r| (r.line as usize, vec![r.name, r.firm, r.licence_no], r.error));
+            Ok(Checked { written: report.written, rows: rows.collect() })
+        },
+    )
+}
+
+#[component]
 fn AssignmentsImport() -> impl IntoView {
     let t = use_prefs().desk();
-    let source = Source::new();
-    let report = RwSignal::new(None::<Result<AssignmentImportReport, AppError>>);
-    let send = Submit::new(move |write: &bool| {
-        let (csv, workbook) = source.get();
-        call::<ImportAssignments>(AssignmentsCsv { csv, write: *write, workbook })
+    let head = vec![t.board_community, t.team_role, t.col_licence, t.col_lawyer, t.team_starts];
+    importer(t.import_assignments_hint, head, t.import_assignments_written, |csv, workbook, write| async move {
+        let report = call::<ImportAssignments>(AssignmentsCsv { csv, write, workbook }).await?;
+        let rows = report.rows.into_iter().map(|r| {
+            let cells = vec![r.community, r.role, r.licence_no, r.lawyer_name.unwrap_or_default(), r.starts_on];
+            (r.line, cells, r.error)
+        });
+        Ok(Checked { written: report.written, rows: rows.collect() })
     })
-    .then(move |result| report.set(Some(result.clone())));
-    let ready = move || matches!(report.get(), Some(Ok(ref r)) if !r.written && !r.rows.is_empty() && r.rows.iter().all(|row| row.error.is_none()));
-    view! {
-        {table_input(t.import_assignments_hint, source, move || report.set(None), send, ready)}
-        {move || report.get().map(|r| match r {
-            Err(error) => error_note(error).into_any(),
-            Ok(report) => {
-                let wrong = report.rows.iter().filter(|r| r.error.is_some()).count();
-                view! {
-                    <p role="status" class="mb-2 font-bold">{counted(report.written, report.rows.len(), wrong, t.import_assignments_written)}</p>
-                    <table class="w-full text-sm">
-                        <thead><tr>
-                            <th class=CELL>{t.import_line}</th>
-                            <th class=CELL>{t.board_community}</th>
-                            <th class=CELL>{t.team_role}</th>
-                            <th class=CELL>{t.col_licence}</th>
-                            <th class=CELL>{t.col_lawyer}</th>
-                            <th class=CELL>{t.team_starts}</th>
-                            <th class=CELL>{t.import_problem}</th>
-                        </tr></thead>
-                        <tbody>
-                            {report.rows.into_iter().map(|row| view! {
-                                <tr>
-                                    <td class=CELL>{row.line}</td>
-                                    <td class=CELL>{row.community}</td>
-                                    <td class=CELL>{row.role}</td>
-                                    <td class=CELL>{row.licence_no}</td>
-                                    <td class=CELL>{row.lawyer_name.unwrap_or_default()}</td>
-                                    <td class=CELL>{row.starts_on}</td>
-                                    {problem(row.error)}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }
-                .into_any()
-            }
-        })}
-    }
 }
