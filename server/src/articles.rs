@@ -6,6 +6,7 @@
 //! SMS for those who asked for them. Feeds are targeted; an article itself is public, so a
 //! shared link opens for anyone.
 
+use crate::admin::scope;
 use crate::auth::internal;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Store};
@@ -290,6 +291,14 @@ impl ArticlesPort for ArticlesService {
                         caller.lang.texts().err_not_found,
                     ));
                 }
+            }
+        }
+        // A street's staff write for their street: all of it, or one of its communities.
+        if let Some(own) = user.street {
+            match (draft.street_id, draft.community_id) {
+                (Some(street), _) if street == own => {}
+                (None, Some(community)) => scope::require_community(&self.store, caller, user, community).await?,
+                _ => return Err(scope::other_street(caller)),
             }
         }
         let html = render(&body);

@@ -132,7 +132,11 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
         ("library/revise", PUBLISHERS, json!({ "document_id": 999_999, "token": NO_FILE })),
         ("articles/feed", May::Anyone, json!({})),
         ("articles/read", May::Anyone, json!({ "article_id": 1 })),
-        ("articles/save", STAFF, json!({ "title": "普法", "category": "labour", "body": "正文" })),
+        (
+            "articles/save",
+            STAFF,
+            json!({ "title": "普法", "category": "labour", "body": "正文", "community_id": community }),
+        ),
         ("articles/all", STAFF, json!({})),
         ("articles/sms", RESIDENTS, json!({ "on": false })),
         (

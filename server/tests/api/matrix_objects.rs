@@ -63,6 +63,12 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         ("staff/save-firm", Object::Public, |_, id| json!({ "firm_id": id, "name": "某律师事务所" })),
         ("staff/add-member", Object::Public, |_, id| json!({ "lawyer_id": id, "name": "志愿者", "kind": "volunteer" })),
         ("staff/remove-member", Object::Public, |_, id| json!({ "member_id": id })),
+        // Staff address any community; a street's staff their street's (street_staff.rs).
+        (
+            "articles/save",
+            Object::Public,
+            |_, id| json!({ "title": "普法", "category": "labour", "body": "正文", "community_id": id }),
+        ),
         // Streets and communities are the district's to arrange.
         ("staff/places", Object::Public, |_, id| json!({ "street_id": id })),
         ("staff/save-street", Object::Public, |_, id| json!({ "street_id": id, "name": "某街道" })),

@@ -103,6 +103,7 @@ async fn a_streets_staff_see_their_street_only() {
 #[tokio::test]
 async fn a_streets_staff_change_nothing_outside_their_street() {
     let app = spawn_app().await;
+    let (shajing, xixiang) = (street(&app, "沙井街道").await, street(&app, "西乡街道").await);
     let (houting, west) = (app.community("后亭社区").await, app.community("西乡社区").await);
     let a_west = role_of(&app, west, "a").await;
     let staff = app.staff_client("shajing").await;
@@ -147,6 +148,25 @@ async fn a_streets_staff_change_nothing_outside_their_street() {
         assert_eq!(answer["message"], message, "{path}");
     }
     assert_eq!(snapshot(&app).await, before, "nothing written");
+
+    // Articles: for their street, not for the district or another street.
+    let article = |audience: serde_json::Value| {
+        let mut body = json!({ "title": "租房押金怎么退", "category": "labour", "body": "退租前拍照留证。" });
+        body.as_object_mut().expect("object").extend(audience.as_object().expect("audience").clone());
+        body
+    };
+    let before = app.count("SELECT COUNT(*) FROM articles").await;
+    for audience in [json!({}), json!({ "street_id": xixiang }), json!({ "community_id": west })] {
+        let (status, answer) = app.post_with(&staff, "articles/save", article(audience.clone())).await;
+        assert_eq!(
+            (status, answer["message"].as_str()),
+            (StatusCode::FORBIDDEN, Some("只能查看和管理本街道的社区")),
+            "{audience}"
+        );
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM articles").await, before);
+    let (status, answer) = app.post_with(&staff, "articles/save", article(json!({ "street_id": shajing }))).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
 
     // Their own street's community they do change.
     let own = json!({ "community_id": houting, "office_address": "后亭社区党群服务中心", "latitude": null, "longitude": null, "duty_days_per_month": 6 });
