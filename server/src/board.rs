@@ -44,8 +44,10 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
     let street = scope::street_shown(caller, user, request.street)?;
     let (from, to) = period(caller, &request)?;
     let mut board = read(store, street, from, to, today(), now_ms()).await.map_err(|e| internal(caller, e))?;
-    // Locks go with the totals: the district's, or a street's staff member's street.
-    board.locks = locks::read(store, user.street, from, to).await.map_err(|e| internal(caller, e))?;
+    // Locks go with the totals: the district's, or a street's staff member's street; counted
+    // where gaps are (a district, or a street).
+    let count = board.with_gaps_total.is_some() || user.street.is_some();
+    board.locks = locks::read(store, user.street, from, to, count).await.map_err(|e| internal(caller, e))?;
     let area = match user.street {
         Some(own) => narrow(&mut board, own),
         None => None,

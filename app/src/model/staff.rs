@@ -176,8 +176,9 @@ pub struct Board {
 /// Locked months: their figures are the report's, so any change after locking is shown.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Locks {
-    /// Lawyers' months overlapping the period that staff have locked.
-    pub locked_months: i64,
+    /// Lawyers' months overlapping the period that staff have locked; not counted (none) on a
+    /// board too large to list its communities, as gaps are not.
+    pub locked_months: Option<i64>,
     /// Duties corrected after their month was locked (approved by staff), by day; at most 100.
     pub changed: Vec<LockedChange>,
 }

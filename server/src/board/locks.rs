@@ -9,10 +9,21 @@ use app::time::LocalDate;
 /// The most corrections listed.
 const LISTED: i64 = 100;
 
-/// The locks of `from..=to` (of `street`'s lawyers and communities, when given).
-pub async fn read(store: &Store, street: Option<i64>, from: LocalDate, to: LocalDate) -> Result<Locks, sqlx::Error> {
+/// The locks of `from..=to` (of `street`'s lawyers and communities, when given); the locked
+/// months are counted only when `count` (a count grows with the lawyers, a country's 600 000).
+pub async fn read(
+    store: &Store,
+    street: Option<i64>,
+    from: LocalDate,
+    to: LocalDate,
+    count: bool,
+) -> Result<Locks, sqlx::Error> {
     // Street 0 stands for every street.
     let street = street.unwrap_or(0);
+    let changed = changed(store, street, from, to).await?;
+    if !count {
+        return Ok(Locks { locked_months: None, changed });
+    }
     let locked_months: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM month_reviews WHERE status = 'locked' AND month >= $1 AND month <= $2 \
          AND ($3 = 0 OR lawyer_id IN (SELECT a.lawyer_id FROM assignments a JOIN communities c ON c.id = a.community_id \
@@ -23,6 +34,12 @@ pub async fn read(store: &Store, street: Option<i64>, from: LocalDate, to: Local
     .bind(street)
     .fetch_one(&store.pool)
     .await?;
+    Ok(Locks { locked_months: Some(locked_months), changed })
+}
+
+/// Duties corrected after their month was locked, in `from..=to` (of `street`, 0 for all), by
+/// day, at most [`LISTED`] (a partial index holds only these).
+async fn changed(store: &Store, street: i64, from: LocalDate, to: LocalDate) -> Result<Vec<LockedChange>, sqlx::Error> {
     let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
         "SELECT k.id, c.name, l.name, k.served_on FROM duty_corrections k JOIN communities c ON c.id = k.community_id \
          JOIN lawyers l ON l.id = k.lawyer_id WHERE k.after_lock = 1 AND k.status = 'approved' \
@@ -34,7 +51,7 @@ pub async fn read(store: &Store, street: Option<i64>, from: LocalDate, to: Local
     .bind(LISTED)
     .fetch_all(&store.pool)
     .await?;
-    let changed = rows
+    Ok(rows
         .into_iter()
         .map(|(correction_id, community, lawyer, served_on)| LockedChange {
             correction_id,
@@ -42,6 +59,5 @@ pub async fn read(store: &Store, street: Option<i64>, from: LocalDate, to: Local
             lawyer,
             served_on,
         })
-        .collect();
-    Ok(Locks { locked_months, changed })
+        .collect())
 }

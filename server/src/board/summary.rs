@@ -50,8 +50,8 @@ pub fn paragraph(board: &Board, street: Option<&str>, lang: Lang) -> String {
         k => fill(t.board_summary_changed, &[("k", &k.to_string())]),
     };
     let locks = match board.locks.locked_months {
-        0 => String::new(),
-        n => fill(t.board_summary_locks, &[("n", &n.to_string()), ("changed", &changed)]),
+        None | Some(0) => String::new(),
+        Some(n) => fill(t.board_summary_locks, &[("n", &n.to_string()), ("changed", &changed)]),
     };
     let paragraph = fill(
         t.board_summary,
