@@ -76,6 +76,9 @@ test("an admin finishes a password sign-in with the SMS second factor, then crea
   await expect(street.getByText(/西乡街道\d+个社区/).first()).toBeVisible();
   await expect(street.getByRole("row").filter({ hasText: "固戍社区" })).toBeVisible();
   await expect(street.getByRole("row").filter({ hasText: "后亭社区" })).toHaveCount(0);
+  // Articles: their street is the only audience offered.
+  await nav.getByRole("link", { name: "普法与资料" }).click();
+  await expect(street.getByLabel("推送范围").locator("option")).toHaveText(["西乡街道"]);
   await street.close();
 });
 

@@ -1,5 +1,6 @@
 //! 普法 on the workbench: staff write an article for every resident, one street or one
-//! community, now or at a set time, and see how often each was read.
+//! community (a street's staff, for their street), now or at a set time, and see how often each
+//! was read.
 
 use super::library::topics;
 use super::log::FIELD;
@@ -12,7 +13,7 @@ use crate::time::{parse_hh_mm, LocalDate};
 use crate::ui::components::{error_note, loaded};
 use crate::ui::load::load;
 use crate::ui::submit::Submit;
-use crate::ui::use_prefs;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 #[component]
@@ -37,6 +38,14 @@ pub fn ArticlesDesk() -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(false),
     );
+    // A street's staff write for their street: it is chosen, and the only street offered.
+    let session = use_session();
+    let own = move || session.me.get().and_then(|me| me.street_id);
+    Effect::new(move |_| {
+        if let Some(own) = own() {
+            street.set(own.to_string());
+        }
+    });
     let communities = load(move || {
         let street_id = street.get().parse().ok();
         call::<ListCommunities>(ListCommunitiesRequest { street_id, query: None })
@@ -71,8 +80,9 @@ pub fn ArticlesDesk() -> impl IntoView {
                 <label class="block"><span class="text-sm font-bold">{t.article_theme}</span><input class=FIELD maxlength="30" bind:value=theme /></label>
                 <label class="block"><span class="text-sm font-bold">{t.article_street}</span>
                     <select class=FIELD bind:value=street on:change=move |_| community.set(String::new())>
-                        <option value="">{t.article_everyone}</option>
+                        {move || own().is_none().then(|| view! { <option value="">{t.article_everyone}</option> })}
                         {move || streets.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                            .filter(|s| own().is_none_or(|own| own == s.id))
                             .map(|s| view! { <option value=s.id.to_string()>{s.name}</option> }).collect_view()}
                     </select>
                 </label>
