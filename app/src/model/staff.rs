@@ -78,6 +78,19 @@ pub enum Gap {
     BookingsWaiting,
 }
 
+impl Gap {
+    /// The gap in words, as the board and its export show it.
+    pub fn label(self, t: &crate::i18n::DeskTexts) -> &'static str {
+        match self {
+            Gap::NoALawyer => t.gap_no_a_lawyer,
+            Gap::BelowQuota => t.gap_below_quota,
+            Gap::NoRecentDuty => t.gap_no_recent_duty,
+            Gap::QuestionsPastDeadline => t.gap_questions,
+            Gap::BookingsWaiting => t.gap_bookings,
+        }
+    }
+}
+
 /// The steps, in minutes, in which times to a first answer are counted (the last: any longer).
 pub const RESPONSE_STEPS: [i64; 14] = [5, 10, 15, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 10080, 43200];
 

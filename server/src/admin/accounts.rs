@@ -4,11 +4,12 @@
 
 use crate::audit;
 use crate::auth::{internal, passwords};
+use crate::directory::DirectoryService;
 use crate::store::{now_ms, Store};
 use app::domain::{PhoneNumber, Role};
 use app::error::{AppError, ErrorKind};
-use app::model::{StaffAccount, StaffAccountEdit, StaffAccounts, Street};
-use app::ports::Caller;
+use app::model::{StaffAccount, StaffAccountEdit, StaffAccounts};
+use app::ports::{Caller, DirectoryPort};
 
 /// The shortest password an admin may set.
 const MIN_PASSWORD: usize = 10;
@@ -45,14 +46,7 @@ pub async fn list(store: &Store, caller: &Caller) -> Result<StaffAccounts, AppEr
             })
         })
         .collect();
-    let streets: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT s.id, s.name, (SELECT COUNT(*) FROM communities c WHERE c.street_id = s.id) FROM streets s \
-         ORDER BY s.sort_order, s.id",
-    )
-    .fetch_all(&store.pool)
-    .await
-    .map_err(fail)?;
-    let streets = streets.into_iter().map(|(id, name, community_count)| Street { id, name, community_count }).collect();
+    let streets = DirectoryService::new(store.clone()).streets(caller).await?;
     Ok(StaffAccounts { accounts, streets })
 }
 

@@ -4,10 +4,11 @@
 
 use crate::audit;
 use crate::auth::internal;
+use crate::directory::DirectoryService;
 use crate::store::Store;
 use app::error::{AppError, ErrorKind};
-use app::model::{CommunityPlace, CommunitySummary, Places, Street, StreetEdit};
-use app::ports::Caller;
+use app::model::{CommunityPlace, CommunitySummary, Places, StreetEdit};
+use app::ports::{Caller, DirectoryPort};
 
 /// The longest street or community name.
 const MAX_NAME: usize = 40;
@@ -17,13 +18,7 @@ const MAX_ADDRESS: usize = 200;
 /// Every street, and the communities of `street` (none when none is asked for).
 pub async fn list(store: &Store, caller: &Caller, street: Option<i64>) -> Result<Places, AppError> {
     let fail = |e| internal(caller, e);
-    let streets: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT s.id, s.name, (SELECT COUNT(*) FROM communities c WHERE c.street_id = s.id) FROM streets s \
-         ORDER BY s.sort_order, s.id",
-    )
-    .fetch_all(&store.pool)
-    .await
-    .map_err(fail)?;
+    let streets = DirectoryService::new(store.clone()).streets(caller).await?;
     let communities: Vec<(i64, String, i64, String)> = sqlx::query_as(
         "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
          WHERE c.street_id = $1 ORDER BY c.id",
@@ -33,7 +28,7 @@ pub async fn list(store: &Store, caller: &Caller, street: Option<i64>) -> Result
     .await
     .map_err(fail)?;
     Ok(Places {
-        streets: streets.into_iter().map(|(id, name, community_count)| Street { id, name, community_count }).collect(),
+        streets,
         communities: communities
             .into_iter()
             .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })

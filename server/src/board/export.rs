@@ -14,7 +14,7 @@ use crate::startup::AppState;
 use app::domain::Role;
 use app::error::AppError;
 use app::i18n::DeskTexts;
-use app::model::{BoardRequest, Gap};
+use app::model::BoardRequest;
 use app::ports::Caller;
 use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{header, HeaderValue};
@@ -53,16 +53,6 @@ fn push_line(out: &mut String, cells: Vec<String>) {
 /// The mean of `ratings` ratings summing to `sum`; none when there are none.
 fn mean_rating(sum: i64, ratings: i64) -> Option<f64> {
     (ratings > 0).then(|| sum as f64 / ratings as f64)
-}
-
-fn gap_words(gap: Gap, t: &DeskTexts) -> &'static str {
-    match gap {
-        Gap::NoALawyer => t.gap_no_a_lawyer,
-        Gap::BelowQuota => t.gap_below_quota,
-        Gap::NoRecentDuty => t.gap_no_recent_duty,
-        Gap::QuestionsPastDeadline => t.gap_questions,
-        Gap::BookingsWaiting => t.gap_bookings,
-    }
 }
 
 /// A table to export: a header and rows of cells.
@@ -171,7 +161,7 @@ async fn by_community(state: &AppState, caller: &Caller, request: BoardRequest) 
                 Cell::Number(f.questions_past_deadline),
                 f.median_first_response_minutes.map_or(Cell::Text(String::new()), Cell::Number),
                 Cell::Decimal(mean_rating(f.rating_sum, f.ratings)),
-                Cell::Text(line.gaps.iter().map(|g| gap_words(*g, t)).collect::<Vec<_>>().join("、")),
+                Cell::Text(line.gaps.iter().map(|g| g.label(t)).collect::<Vec<_>>().join("、")),
             ]);
             row
         })

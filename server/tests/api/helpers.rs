@@ -270,6 +270,15 @@ impl TestApp {
             .expect("community")
     }
 
+    /// A street's id by name.
+    pub async fn street(&self, name: &str) -> i64 {
+        sqlx::query_scalar("SELECT id FROM streets WHERE name = $1")
+            .bind(name)
+            .fetch_one(&self.store.pool)
+            .await
+            .expect("street")
+    }
+
     /// A password account signed in on a new client.
     pub async fn staff_client(&self, login: &str) -> reqwest::Client {
         let client = new_client();

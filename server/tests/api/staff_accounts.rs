@@ -8,14 +8,6 @@ use serde_json::{json, Value};
 
 const PASSWORD: &str = "street-staff-2026";
 
-async fn street(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM streets WHERE name = $1")
-        .bind(name)
-        .fetch_one(&app.store.pool)
-        .await
-        .expect("street")
-}
-
 async fn sign_in(app: &TestApp, login: &str, password: &str) -> (reqwest::Client, StatusCode) {
     let client = new_client();
     let (status, _) =
@@ -31,7 +23,7 @@ fn account<'a>(list: &'a Value, login: &str) -> &'a Value {
 async fn an_admin_creates_moves_and_disables_a_staff_account() {
     let app = spawn_app().await;
     let admin = signed_in(&app, "admin").await;
-    let xixiang = street(&app, "西乡街道").await;
+    let xixiang = app.street("西乡街道").await;
     let create = json!({ "login": " XiXiang ", "display_name": "西乡街道司法所", "phone": "13900000009", "role": "staff",
         "street_id": xixiang, "password": PASSWORD });
     let (status, list) = app.post_with(&admin, "admin/save-staff-account", create).await;

@@ -8,14 +8,6 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use server::booking::today;
 
-async fn street(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM streets WHERE name = $1")
-        .bind(name)
-        .fetch_one(&app.store.pool)
-        .await
-        .expect("street")
-}
-
 async fn licence(app: &TestApp, id: i64) -> String {
     sqlx::query_scalar("SELECT licence_no FROM lawyers WHERE id = $1")
         .bind(id)
@@ -31,7 +23,7 @@ fn names(list: &Value, key: &str) -> Vec<String> {
 #[tokio::test]
 async fn a_streets_staff_see_their_street_only() {
     let app = spawn_app().await;
-    let (shajing, xixiang) = (street(&app, "沙井街道").await, street(&app, "西乡街道").await);
+    let (shajing, xixiang) = (app.street("沙井街道").await, app.street("西乡街道").await);
     let (houting, west) = (app.community("后亭社区").await, app.community("西乡社区").await);
     let (a_houting, a_west) = (role_of(&app, houting, "a").await, role_of(&app, west, "a").await);
     duty(&app, a_houting, houting, "2025-10-06", a_houting, false).await;
@@ -103,7 +95,7 @@ async fn a_streets_staff_see_their_street_only() {
 #[tokio::test]
 async fn a_streets_staff_change_nothing_outside_their_street() {
     let app = spawn_app().await;
-    let (shajing, xixiang) = (street(&app, "沙井街道").await, street(&app, "西乡街道").await);
+    let (shajing, xixiang) = (app.street("沙井街道").await, app.street("西乡街道").await);
     let (houting, west) = (app.community("后亭社区").await, app.community("西乡社区").await);
     let a_west = role_of(&app, west, "a").await;
     let staff = app.staff_client("shajing").await;

@@ -61,17 +61,6 @@ pub fn Streets(board: Board, street: Option<i64>) -> impl IntoView {
     }
 }
 
-/// A gap in words.
-pub(super) fn gap_words(gap: Gap, t: &DeskTexts) -> &'static str {
-    match gap {
-        Gap::NoALawyer => t.gap_no_a_lawyer,
-        Gap::BelowQuota => t.gap_below_quota,
-        Gap::NoRecentDuty => t.gap_no_recent_duty,
-        Gap::QuestionsPastDeadline => t.gap_questions,
-        Gap::BookingsWaiting => t.gap_bookings,
-    }
-}
-
 /// A gap's words and where it is acted on.
 fn gap(gap: Gap, line: &CommunityLine, t: &DeskTexts) -> (&'static str, String) {
     let month =
@@ -82,7 +71,7 @@ fn gap(gap: Gap, line: &CommunityLine, t: &DeskTexts) -> (&'static str, String) 
         Gap::QuestionsPastDeadline => "/desk/questions".into(),
         Gap::BookingsWaiting => "/desk".into(),
     };
-    (gap_words(gap, t), href)
+    (gap.label(t), href)
 }
 
 /// The communities of `street` (all when none), gaps first so they stand out.

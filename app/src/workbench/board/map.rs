@@ -3,7 +3,6 @@
 //! coordinates alone: no map tiles to fetch, so it works offline and prints as it shows. Each
 //! dot links to the community's team (the SVG is a group, so the links stay reachable).
 
-use super::lines::gap_words;
 use crate::model::{CommunityLine, StreetLine};
 use crate::ui::use_prefs;
 use leptos::prelude::*;
@@ -53,7 +52,7 @@ pub fn Map(communities: Vec<CommunityLine>, streets: Vec<StreetLine>) -> impl In
             <figcaption id="board-map" class="mb-1 font-bold">{caption}</figcaption>
             <svg viewBox=format!("0 0 {WIDTH} {height:.0}") class="w-full rounded-lg border border-line bg-surface" role="group" aria-labelledby="board-map">
                 {placed.into_iter().map(|(line, lat, lng)| {
-                    let words: Vec<&str> = line.gaps.iter().map(|g| gap_words(*g, t)).collect();
+                    let words: Vec<&str> = line.gaps.iter().map(|g| g.label(t)).collect();
                     let title = if words.is_empty() { line.name.clone() } else { format!("{}: {}", line.name, words.join("、")) };
                     let class = if words.is_empty() { "fill-brand" } else { "fill-danger" };
                     let label = title.clone();
