@@ -27,6 +27,7 @@ mod period;
 mod phone;
 mod question;
 mod role;
+mod text;
 
 pub use booking::{
     required_text, rules, BookingStatus, Channel, TextProblem, Topic, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS,
@@ -47,3 +48,4 @@ pub use question::{
     MAX_QUESTION_TITLE_CHARS, QUESTIONS_PER_DAY,
 };
 pub use role::{AssignmentRole, Role};
+pub use text::{clean_text, is_hidden};

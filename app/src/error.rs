@@ -30,6 +30,9 @@ pub enum ErrorKind {
     Validation,
     /// Too many requests of this kind: 429.
     RateLimited,
+    /// The server cannot do it now (nothing was saved): the database or the disk cannot take a
+    /// write, or the request ran past its deadline: 503.
+    Unavailable,
     /// The client could not reach the server (set in the browser only).
     Network,
     /// A failure on the server; details are in its log: 500.
@@ -48,7 +51,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => 413,
             ErrorKind::Validation => 422,
             ErrorKind::RateLimited => 429,
-            ErrorKind::Network => 503,
+            ErrorKind::Network | ErrorKind::Unavailable => 503,
             ErrorKind::Internal => 500,
         }
     }
@@ -65,7 +68,7 @@ impl ErrorKind {
             ErrorKind::Validation => t.err_bad_request,
             ErrorKind::RateLimited => t.err_rate_limited,
             ErrorKind::Network => t.err_network,
-            ErrorKind::Internal => t.err_internal,
+            ErrorKind::Internal | ErrorKind::Unavailable => t.err_internal,
         }
     }
 }
@@ -151,6 +154,7 @@ mod tests {
             assert!((400..500).contains(&kind.status()), "{kind:?}");
         }
         assert_eq!(ErrorKind::Internal.status(), 500);
+        assert_eq!(ErrorKind::Unavailable.status(), 503);
     }
 
     #[test]

@@ -11,9 +11,9 @@ use crate::model::{
     AddDutyRequest, AssignRequest, Assignments, AuditPage, AuditQuery, Availability, Board, BoardRequest, BookRequest,
     BookingView, CheckInRequest, CheckOutRequest, CodeSent, CommunityDetail, CommunityEdit, CommunitySummary,
     Correction, CorrectionDecision, CorrectionRequest, DeskBooking, DeskRequest, DutyExceptionRequest, DutyLog,
-    DutySchedule, ImportReport, LawyerRef, LawyersCsv, LeaveRecorded, LeaveRequest, Me, MonthRequest,
-    MonthReviewRequest, MonthSummary, MyBookings, Notice, OnDuty, ProgrammeOverview, RateRequest, RescheduleRequest,
-    ServiceRecord, ServiceRecordRequest, Street, WaitlistJoined, WaitlistRequest,
+    DutySchedule, LawyerRef, LeaveRecorded, LeaveRequest, Me, MonthRequest, MonthReviewRequest, MonthSummary,
+    MyBookings, Notice, OnDuty, ProgrammeOverview, RateRequest, RescheduleRequest, ServiceRecord, ServiceRecordRequest,
+    Street, WaitlistJoined, WaitlistRequest,
 };
 use async_trait::async_trait;
 use std::net::IpAddr;
@@ -150,8 +150,6 @@ pub trait DirectoryPort: Send + Sync {
     async fn assign(&self, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError>;
     /// Corrects a community's office and quota (staff).
     async fn edit_community(&self, caller: &Caller, request: CommunityEdit) -> Result<Assignments, AppError>;
-    /// Checks, and when asked adds, lawyers from a CSV table (staff).
-    async fn import_lawyers(&self, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, AppError>;
     /// A page of the audit log (staff).
     async fn audit(&self, caller: &Caller, query: AuditQuery) -> Result<AuditPage, AppError>;
 }

@@ -11,10 +11,24 @@ use std::fmt;
 pub const SHANGHAI_OFFSET_MS: i64 = 8 * 3_600_000;
 const DAY_MS: i64 = 86_400_000;
 
-/// A UTC instant, in milliseconds since the Unix epoch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// The first year the portal accepts in any date or instant it is sent.
+pub const EARLIEST_YEAR: i32 = 2000;
+/// The last year the portal accepts. Dates outside these years are refused where they are read,
+/// so no loop over a range of days or months can be asked to run for millennia.
+pub const LATEST_YEAR: i32 = 2100;
+
+/// A UTC instant, in milliseconds since the Unix epoch. Read from the wire only between
+/// [`EARLIEST_YEAR`] and [`LATEST_YEAR`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Instant(pub i64);
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let ms = i64::deserialize(deserializer)?;
+        Instant::plausible(ms).ok_or_else(|| serde::de::Error::custom("instant out of range"))
+    }
+}
 
 /// A calendar date in Asia/Shanghai.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,6 +42,13 @@ pub struct LocalDate {
 }
 
 impl Instant {
+    /// `ms` as an instant when it falls in the years the portal accepts.
+    pub fn plausible(ms: i64) -> Option<Instant> {
+        let first = LocalDate { year: EARLIEST_YEAR, month: 1, day: 1 }.start().0;
+        let end = LocalDate { year: LATEST_YEAR + 1, month: 1, day: 1 }.start().0;
+        (first..end).contains(&ms).then_some(Instant(ms))
+    }
+
     /// The Shanghai date and the minutes since Shanghai midnight.
     pub fn to_shanghai(self) -> (LocalDate, u32) {
         let local = self.0 + SHANGHAI_OFFSET_MS;
@@ -75,12 +96,22 @@ impl LocalDate {
         Instant(self.to_days() * DAY_MS - SHANGHAI_OFFSET_MS)
     }
 
-    /// Parses `YYYY-MM-DD`, rejecting dates that do not exist.
+    /// Parses `YYYY-MM-DD`, rejecting dates that do not exist and years outside
+    /// [`EARLIEST_YEAR`]..=[`LATEST_YEAR`].
     pub fn parse(input: &str) -> Option<LocalDate> {
+        // Digits only (no sign, no padding beyond the format), so every spelling of a date is one.
+        let number = |part: &str, widths: std::ops::RangeInclusive<usize>| {
+            (widths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<i32>().ok())?
+        };
         let mut parts = input.trim().splitn(3, '-');
-        let year = parts.next()?.parse().ok()?;
-        let month = parts.next()?.parse().ok()?;
-        let day = parts.next()?.parse().ok()?;
+        let year: i32 = number(parts.next()?, 4..=4)?;
+        let month = number(parts.next()?, 1..=2)?;
+        let day = number(parts.next()?, 1..=2)?;
+        if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) {
+            return None;
+        }
+        let (month, day) = (u32::try_from(month).ok()?, u32::try_from(day).ok()?);
         let date = LocalDate { year, month, day };
         (LocalDate::from_days(date.to_days()) == date).then_some(date)
     }
@@ -124,6 +155,22 @@ mod tests {
         assert!(LocalDate::parse("2028-02-29").is_some());
         assert!(LocalDate::parse("2026-13-01").is_none());
         assert!(LocalDate::parse("yesterday").is_none());
+    }
+
+    #[test]
+    fn dates_and_instants_outside_the_portal_years_are_refused() {
+        assert!(LocalDate::parse("2000-01-01").is_some());
+        assert!(LocalDate::parse("2100-12-31").is_some());
+        for far in ["1999-12-31", "2101-01-01", "2147483647-12-31", "-5-01-01", "+2026-01-01", "02026-01-01"] {
+            assert!(LocalDate::parse(far).is_none(), "{far}");
+        }
+        let first = LocalDate::parse("2000-01-01").map(LocalDate::start).map(|i| i.0).unwrap_or_default();
+        assert_eq!(Instant::plausible(first), Some(Instant(first)));
+        assert_eq!(Instant::plausible(first - 1), None);
+        assert!(serde_json::from_str::<Instant>("1795887000000").is_ok());
+        for far in ["9223372036854775807", "-9223372036854775808", "0", "4133980800000"] {
+            assert!(serde_json::from_str::<Instant>(far).is_err(), "{far}");
+        }
     }
 }
 

@@ -19,8 +19,9 @@ mod xlsx;
 use crate::store::Store;
 use app::error::AppError;
 use app::model::{
-    AssignmentImportReport, AssignmentsCsv, CommunityPlace, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
-    MemberAdd, MemberRemove, Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
+    AssignmentImportReport, AssignmentsCsv, CommunityPlace, FirmEdit, ImportReport, LawyerEdit, LawyersCsv,
+    LawyersQuery, LawyersRegister, MemberAdd, MemberRemove, Places, PlacesRequest, StaffAccountEdit, StaffAccounts,
+    StreetEdit,
 };
 use app::ports::{Caller, RegistersPort};
 use async_trait::async_trait;
@@ -29,12 +30,13 @@ use async_trait::async_trait;
 #[derive(Clone, Debug)]
 pub struct RegistersService {
     store: Store,
+    heavy: crate::heavy::Heavy,
 }
 
 impl RegistersService {
-    /// Keeps the registers in `store`.
-    pub fn new(store: Store) -> RegistersService {
-        RegistersService { store }
+    /// Keeps the registers in `store`; imports are read within `heavy`'s limit.
+    pub fn new(store: Store, heavy: crate::heavy::Heavy) -> RegistersService {
+        RegistersService { store, heavy }
     }
 }
 
@@ -48,12 +50,17 @@ impl RegistersPort for RegistersService {
         accounts::save(&self.store, caller, edit).await
     }
 
+    async fn import_lawyers(&self, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, AppError> {
+        scope::require_district(caller, caller.user()?)?;
+        import::lawyers(&self.store, &self.heavy, caller, request).await
+    }
+
     async fn import_assignments(
         &self,
         caller: &Caller,
         request: AssignmentsCsv,
     ) -> Result<AssignmentImportReport, AppError> {
-        import_assignments::assignments(&self.store, caller, request).await
+        import_assignments::assignments(&self.store, &self.heavy, caller, request).await
     }
 
     async fn lawyers(&self, caller: &Caller, query: LawyersQuery) -> Result<LawyersRegister, AppError> {

@@ -51,9 +51,16 @@ impl AuthService {
     }
 }
 
-/// Logs a store failure with context and returns the generic error.
+/// Logs a store failure with context and returns the generic error: 503 when the database or
+/// the disk refused a write (full, read-only), so the client is told nothing was saved and may
+/// retry; 500 otherwise.
 pub fn internal(caller: &Caller, error: impl std::fmt::Display) -> AppError {
-    tracing::error!(error = %error, "store failure");
+    let text = error.to_string();
+    if crate::store::write_refused(&text) {
+        tracing::error!(error = %text, "write refused: nothing saved");
+        return AppError::of(ErrorKind::Unavailable, caller.lang);
+    }
+    tracing::error!(error = %text, "store failure");
     AppError::internal(caller.lang)
 }
 

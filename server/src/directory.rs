@@ -7,7 +7,7 @@ use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
 use app::model::{
     AssignRequest, Assignments, AuditPage, AuditQuery, Board, BoardRequest, CommunityDetail, CommunityEdit,
-    CommunitySummary, ImportReport, LawyersCsv, ProgrammeOverview, Street, TeamLawyer, TeamMember,
+    CommunitySummary, ProgrammeOverview, Street, TeamLawyer, TeamMember,
 };
 use app::ports::{Caller, DirectoryPort};
 use async_trait::async_trait;
@@ -198,11 +198,6 @@ impl DirectoryPort for DirectoryService {
     async fn edit_community(&self, caller: &Caller, request: CommunityEdit) -> Result<Assignments, AppError> {
         scope::require_community(&self.store, caller, caller.user()?, request.community_id).await?;
         crate::admin::communities::edit(&self.store, caller, request).await
-    }
-
-    async fn import_lawyers(&self, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, AppError> {
-        scope::require_district(caller, caller.user()?)?;
-        crate::admin::import::lawyers(&self.store, caller, request).await
     }
 
     async fn audit(&self, caller: &Caller, query: AuditQuery) -> Result<AuditPage, AppError> {

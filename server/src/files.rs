@@ -39,6 +39,8 @@ pub struct FilesService {
     pub blobs: Blobs,
     /// The largest upload, in bytes.
     pub max_upload_bytes: usize,
+    /// The limit on photos decoded at once.
+    pub heavy: crate::heavy::Heavy,
 }
 
 /// A `files` row as most queries read it.

@@ -2,6 +2,8 @@
 
 pub mod api;
 pub mod caller;
+pub mod deadline;
+pub mod guard;
 pub mod health;
 pub mod metrics;
 pub mod pages;

@@ -19,6 +19,7 @@ pub mod directory;
 pub mod duty;
 pub mod files;
 pub mod generate;
+pub mod heavy;
 pub mod http;
 pub mod library;
 pub mod questions;

@@ -10,8 +10,9 @@ use crate::demo;
 use crate::directory::DirectoryService;
 use crate::duty::{logs as duty_logs, DutyService};
 use crate::files::{self, blobs::Blobs, FilesService};
+use crate::heavy::Heavy;
 use crate::http::metrics::{self, Metrics};
-use crate::http::{api, health, pages, request_id, security, site};
+use crate::http::{api, deadline, guard, health, pages, request_id, security, site};
 use crate::library::LibraryService;
 use crate::questions::{self, Deadlines, QuestionsService};
 use crate::sms::{self, Outbox, SmsSender};
@@ -95,7 +96,13 @@ impl Application {
         let key = settings::code_key(&store).await?;
         let outbox = Outbox::new(store.clone());
         let codes = Codes::new(store.clone(), key, outbox.clone());
-        let files = FilesService { store: store.clone(), blobs, max_upload_bytes: config.max_upload_bytes };
+        let heavy = Heavy::per_core();
+        let files = FilesService {
+            store: store.clone(),
+            blobs,
+            max_upload_bytes: config.max_upload_bytes,
+            heavy: heavy.clone(),
+        };
         let library = LibraryService::new(store.clone());
         let articles = ArticlesService::new(store.clone(), outbox.clone(), config.public_url.clone());
         let deadlines = Deadlines {
@@ -116,7 +123,7 @@ impl Application {
             library: Arc::new(library.clone()),
             articles: Arc::new(articles.clone()),
             questions: Arc::new(QuestionsService::new(store.clone(), outbox.clone(), deadlines)),
-            registers: Arc::new(RegistersService::new(store.clone())),
+            registers: Arc::new(RegistersService::new(store.clone(), heavy)),
         };
         let state =
             AppState { store, config: Arc::new(config), ports, metrics: Metrics::default(), files, articles, library };
@@ -189,7 +196,6 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::scrape))
-        .route("/api/files/upload", post(files::upload::handle))
         .route("/api/staff/board.csv", get(crate::board::export::csv))
         .route("/api/staff/board.xlsx", get(crate::board::export::xlsx))
         .route("/api/{*path}", any(api::handle))
@@ -205,8 +211,13 @@ pub fn router(state: AppState) -> Router {
         .route("/questions/ask", get(pages::ask_question))
         .route("/questions/{id}", get(pages::question))
         .route("/api", any(api::not_found))
+        .route_layer(axum::middleware::from_fn_with_state(state.config.request_deadline, deadline::limit))
+        // An upload's deadline starts once its bytes are in (a phone on a weak network may take
+        // minutes to send them); the handler applies it.
+        .route("/api/files/upload", post(files::upload::handle))
         .with_state(state.clone())
         .merge(site::service(&state.config.site_dir))
+        .layer(axum::middleware::from_fn(guard::guard))
         .layer(axum::middleware::from_fn_with_state(Arc::new(csp), security::headers))
         .layer(axum::middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
         .layer(

@@ -93,6 +93,11 @@ impl Store {
     /// for it in order, and its page cache stays warm: SQLite drops a connection's cache whenever
     /// another connection wrote, so with writes spread over the pool every write started cold.
     /// On PostgreSQL it is the pool.
+    ///
+    /// A write with `RETURNING` outside a transaction is read with `fetch_all`: on SQLite such a
+    /// statement commits only when it has run to its end, and `fetch_one` hands back its row
+    /// before that, so a commit that fails there (a full disk) would be lost, and the caller
+    /// told of a row that is not there.
     pub fn writer(&self) -> &AnyPool {
         &self.writer
     }
@@ -100,6 +105,14 @@ impl Store {
     /// Whether the database answers.
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
+    /// Writes one row and commits, through the writer: fails when the database cannot take a
+    /// write (a full disk, a read-only file or server).
+    pub async fn probe_write(&self) -> Result<(), sqlx::Error> {
+        let mut tx = self.writer.begin().await?;
+        lock_key(&mut tx, "readiness-probe").await?;
+        tx.commit().await
     }
 }
 
@@ -133,6 +146,26 @@ pub fn sqlite_path(url: &str) -> Option<&str> {
     (!path.is_empty() && path != ":memory:").then_some(path)
 }
 
+/// Whether a failure's text says the database or the disk cannot take a write: SQLite's
+/// "database or disk is full" and I/O errors, PostgreSQL's disk-full and read-only errors, and the
+/// operating system's "no space", "quota" and "read-only file system" from the file store. Such a
+/// failure is the machine's state, not a bug: the caller gets a 503 that promises nothing.
+pub fn write_refused(text: &str) -> bool {
+    const SIGNS: [&str; 10] = [
+        "database or disk is full",
+        "disk I/O error",
+        "readonly database",
+        "No space left on device",
+        "os error 28",
+        "Disk quota exceeded",
+        "os error 122",
+        "Read-only file system",
+        "could not extend file",
+        "read-only transaction",
+    ];
+    SIGNS.iter().any(|sign| text.contains(sign))
+}
+
 /// Milliseconds since the Unix epoch, now.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
@@ -162,6 +195,14 @@ pub async fn lock_key(tx: &mut sqlx::Transaction<'_, sqlx::Any>, key: &str) -> R
 #[cfg(test)]
 mod tests {
     use super::sqlite_path;
+
+    #[test]
+    fn a_full_or_read_only_disk_is_told_apart_from_a_bug() {
+        assert!(super::write_refused("error returned from database: (code: 13) database or disk is full"));
+        assert!(super::write_refused("Generic LocalFileSystem error: No space left on device (os error 28)"));
+        assert!(super::write_refused("error returned from database: could not extend file \"base/1/2\""));
+        assert!(!super::write_refused("error returned from database: no such table: bookings"));
+    }
 
     #[test]
     fn finds_the_file_of_a_sqlite_url() {

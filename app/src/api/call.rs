@@ -40,6 +40,7 @@ fn kind_of(status: u16) -> ErrorKind {
         422 => ErrorKind::Validation,
         429 => ErrorKind::RateLimited,
         400..=499 => ErrorKind::BadRequest,
+        503 => ErrorKind::Unavailable,
         _ => ErrorKind::Internal,
     }
 }

@@ -57,7 +57,7 @@ pub async fn edit_community(#[server(flatten)] request: CommunityEdit) -> Result
 pub async fn import_lawyers(#[server(flatten)] request: LawyersCsv) -> Result<ImportReport, AppError> {
     let (ports, caller) = ports::current()?;
     caller.require(&[Role::Staff, Role::Admin])?;
-    ports.directory.import_lawyers(&caller, request).await
+    ports.registers.import_lawyers(&caller, request).await
 }
 
 /// A page of the audit log, newest first: who did what to which record, filtered by action,

@@ -79,7 +79,11 @@ pub fn clean_file_name(name: &str, kind: FileKind) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let mut stem: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\'' | '<' | '>' | ':' | '*' | '?' | '|' | ';' | '%'))
+        .filter(|c| {
+            !super::is_hidden(*c)
+                && !c.is_control()
+                && !matches!(c, '"' | '\'' | '<' | '>' | ':' | '*' | '?' | '|' | ';' | '%')
+        })
         .collect::<String>()
         .trim()
         .trim_start_matches('.')

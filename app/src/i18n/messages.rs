@@ -106,7 +106,9 @@ texts! {
         err_file_empty: "文件是空的", "The file is empty";
         err_file_type: "只能上传PDF、JPG、PNG、WebP图片，或Word(docx)、Excel(xlsx)文件", "Only PDF, JPG, PNG or WebP images, Word (docx) or Excel (xlsx) files can be uploaded";
         err_file_damaged: "文件已损坏，或内容与其格式不符", "The file is damaged, or its content does not match its format";
+        err_nul: "提交的内容含有不允许的字符(NUL)", "The request holds a character that is not allowed (NUL)";
         err_file_macros: "不接受含宏的文件", "Files with macros are not accepted";
+        err_file_too_big_inside: "图片像素过多或文件解压后过大，请缩小后再上传", "The picture has too many pixels, or the file unpacks to too much; make it smaller and try again";
         err_too_many_uploads: "今天上传的文件已达上限，请明天再试", "You have uploaded the most files allowed today; try again tomorrow";
         err_too_many_files: "此处的文件已达上限，请先删除不需要的文件", "This place holds the most files allowed; delete some first";
         err_file_used: "该文件已被使用", "That file is already in use";

@@ -3,8 +3,9 @@
 use super::Caller;
 use crate::error::AppError;
 use crate::model::{
-    AssignmentImportReport, AssignmentsCsv, CommunityPlace, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
-    MemberAdd, MemberRemove, Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
+    AssignmentImportReport, AssignmentsCsv, CommunityPlace, FirmEdit, ImportReport, LawyerEdit, LawyersCsv,
+    LawyersQuery, LawyersRegister, MemberAdd, MemberRemove, Places, PlacesRequest, StaffAccountEdit, StaffAccounts,
+    StreetEdit,
 };
 use async_trait::async_trait;
 
@@ -16,6 +17,8 @@ pub trait RegistersPort: Send + Sync {
     async fn staff_accounts(&self, caller: &Caller) -> Result<StaffAccounts, AppError>;
     /// Creates or changes a staff or admin account. Admins only.
     async fn save_staff_account(&self, caller: &Caller, edit: StaffAccountEdit) -> Result<StaffAccounts, AppError>;
+    /// Checks, and when asked adds, lawyers from a CSV table (staff).
+    async fn import_lawyers(&self, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, AppError>;
     /// Checks a table of assignments row by row; writes them when asked and no row is wrong.
     async fn import_assignments(
         &self,

@@ -204,7 +204,7 @@ fn ServiceForm(lawyer_id: i64, communities: Vec<CommunitySummary>) -> impl IntoV
             <label class="block">{prefs.desk().record_summary}<textarea maxlength="2000" rows="3" class="w-full rounded-lg border border-line bg-white p-2" prop:value=summary on:input=set_summary></textarea></label>
             {move || match send.value().get() {
                 Some(Ok(record)) => view! { <p role="status" class="text-brand">{prefs.desk().record_saved}{record.category.label(prefs.desk())}" · "{record.people_served}</p> }.into_any(),
-                Some(Err(error)) if matches!(error.kind, crate::error::ErrorKind::Network | crate::error::ErrorKind::Internal) => view! {
+                Some(Err(error)) if matches!(error.kind, crate::error::ErrorKind::Network | crate::error::ErrorKind::Internal | crate::error::ErrorKind::Unavailable) => view! {
                     {error_note(error)}<p class="text-sm text-muted">{prefs.desk().record_draft_kept}</p>
                 }.into_any(),
                 Some(Err(error)) => error_note(error).into_any(),

@@ -5,6 +5,7 @@
 use super::table::{cell, Table};
 use crate::audit;
 use crate::auth::internal;
+use crate::heavy::Heavy;
 use crate::store::Store;
 use app::error::{AppError, ErrorKind};
 use app::model::{ImportReport, ImportRow, LawyersCsv};
@@ -14,11 +15,16 @@ use std::collections::HashSet;
 /// Reads `request.csv`, checks every row, and writes the lawyers when `request.write` and no row
 /// is wrong. 422 with the report when a row is wrong and writing was asked; 422 for a table
 /// without the three columns or with more than [`super::table::MAX_ROWS`] rows.
-pub async fn lawyers(store: &Store, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, AppError> {
+pub async fn lawyers(
+    store: &Store,
+    heavy: &Heavy,
+    caller: &Caller,
+    request: LawyersCsv,
+) -> Result<ImportReport, AppError> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     let fail = |e| internal(caller, e);
-    let table = Table::read(&request.csv, request.workbook.as_deref(), t, t.err_import_head)?;
+    let table = Table::read(heavy, caller, request.csv.clone(), request.workbook.clone(), t.err_import_head).await?;
     let (Some(name_at), Some(firm_at), Some(licence_at)) = (
         table.column(&["律师姓名", "name"]),
         table.column(&["律师事务所", "firm"]),

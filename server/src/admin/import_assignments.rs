@@ -9,6 +9,7 @@ use super::table::{cell, Table};
 use crate::audit;
 use crate::auth::internal;
 use crate::booking::today;
+use crate::heavy::Heavy;
 use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
@@ -44,13 +45,15 @@ const EXCEL_1970: i64 = 25_569;
 /// columns or with too many rows.
 pub async fn assignments(
     store: &Store,
+    heavy: &Heavy,
     caller: &Caller,
     request: AssignmentsCsv,
 ) -> Result<AssignmentImportReport, AppError> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     let fail = |e| internal(caller, e);
-    let table = Table::read(&request.csv, request.workbook.as_deref(), t, t.err_import_assign_head)?;
+    let table =
+        Table::read(heavy, caller, request.csv.clone(), request.workbook.clone(), t.err_import_assign_head).await?;
     let columns = (
         table.column(&["社区", "community"]),
         table.column(&["角色", "role"]),

@@ -243,9 +243,10 @@ pub async fn add_member(store: &Store, caller: &Caller, add: MemberAdd) -> Resul
     .bind(add.lawyer_id)
     .bind(name)
     .bind(&add.kind)
-    .fetch_optional(store.writer())
+    .fetch_all(store.writer())
     .await
-    .map_err(fail)?;
+    .map_err(fail)?
+    .pop();
     let Some(id) = id else { return Err(caller.error(ErrorKind::NotFound)) };
     audit::record_by(store, caller, user.id, "member_add", &format!("lawyer:{}:member:{id}", add.lawyer_id))
         .await
@@ -260,9 +261,10 @@ pub async fn remove_member(store: &Store, caller: &Caller, remove: MemberRemove)
     let fail = |e| internal(caller, e);
     let lawyer: Option<i64> = sqlx::query_scalar("DELETE FROM team_members WHERE id = $1 RETURNING lawyer_id")
         .bind(remove.member_id)
-        .fetch_optional(store.writer())
+        .fetch_all(store.writer())
         .await
-        .map_err(fail)?;
+        .map_err(fail)?
+        .pop();
     let Some(lawyer) = lawyer else { return Err(caller.error(ErrorKind::NotFound)) };
     let subject = format!("lawyer:{lawyer}:member:{}", remove.member_id);
     audit::record_by(store, caller, user.id, "member_remove", &subject).await.map_err(fail)?;

@@ -1,12 +1,51 @@
 //! A table pasted or uploaded for an import — CSV text, or an Excel workbook's first sheet — with
 //! a header row, read into cells.
 
-use app::error::AppError;
-use app::i18n::Messages;
+use crate::heavy::Heavy;
+use app::error::{AppError, ErrorKind};
+use app::ports::Caller;
 use base64::Engine;
 
 /// The most rows one import takes.
 pub const MAX_ROWS: usize = 2_000;
+/// The most columns read from a row: an import has a handful; a cell further right is refused
+/// (a reference such as `XFD1` must not make every row sixteen thousand cells wide).
+pub const MAX_COLUMNS: usize = 64;
+/// The most text all cells of one table may hold together.
+pub const MAX_TEXT_BYTES: usize = 4 << 20;
+
+/// Why a table could not be read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TableError {
+    /// Not a workbook that can be read.
+    Unreadable,
+    /// Over [`MAX_ROWS`], [`MAX_COLUMNS`] or [`MAX_TEXT_BYTES`], found while reading.
+    TooBig,
+}
+
+/// Rows as they are read, each line number and cells, counted against the limits as they come.
+#[derive(Default)]
+pub(super) struct Rows {
+    /// Line number and cells of every row that is not blank.
+    pub rows: Vec<(usize, Vec<String>)>,
+    text_bytes: usize,
+}
+
+impl Rows {
+    /// Adds a row; blank rows are skipped. More than the header and [`MAX_ROWS`] rows, a cell
+    /// past [`MAX_COLUMNS`] or more than [`MAX_TEXT_BYTES`] of text is [`TableError::TooBig`].
+    pub fn push(&mut self, line: usize, cells: Vec<String>) -> Result<(), TableError> {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Ok(());
+        }
+        self.text_bytes += cells.iter().map(String::len).sum::<usize>();
+        if cells.len() > MAX_COLUMNS || self.rows.len() > MAX_ROWS || self.text_bytes > MAX_TEXT_BYTES {
+            return Err(TableError::TooBig);
+        }
+        self.rows.push((line, cells));
+        Ok(())
+    }
+}
 
 /// A header and its rows, each with its line number in the text (the header's is 1 or more).
 pub struct Table {
@@ -17,28 +56,31 @@ pub struct Table {
 
 impl Table {
     /// Reads the first sheet of `workbook` (an `.xlsx`, base64) when there is one, else CSV
-    /// `text` (a byte-order mark skipped); blank rows are skipped. 422 for a workbook that cannot
-    /// be read, with `no_head` for a table without a header row, and for more than [`MAX_ROWS`]
-    /// rows.
-    pub fn read(text: &str, workbook: Option<&str>, t: &Messages, no_head: &str) -> Result<Table, AppError> {
-        let all: Vec<(usize, Vec<String>)> = match workbook {
+    /// `text` (a byte-order mark skipped), within `heavy`'s limit; blank rows are skipped. 422 for
+    /// a workbook that cannot be read, with `no_head` for a table without a header row, and for
+    /// more than [`MAX_ROWS`] rows (counted while reading, before the rest is read).
+    pub async fn read(
+        heavy: &Heavy,
+        caller: &Caller,
+        text: String,
+        workbook: Option<String>,
+        no_head: &str,
+    ) -> Result<Table, AppError> {
+        let t = caller.lang.messages();
+        let read = heavy.run(move || match workbook {
             Some(encoded) => base64::engine::general_purpose::STANDARD
                 .decode(encoded.trim())
-                .ok()
-                .and_then(|bytes| super::xlsx::first_sheet(&bytes))
-                .ok_or_else(|| AppError::invalid("workbook", t.err_import_workbook))?,
-            None => {
-                let text = text.trim_start_matches('\u{feff}');
-                text.lines().enumerate().map(|(k, line)| (k + 1, fields(line))).collect()
-            }
+                .map_err(|_| TableError::Unreadable)
+                .and_then(|bytes| super::xlsx::first_sheet(&bytes)),
+            None => csv(&text),
+        });
+        let mut rows = match read.await.ok_or_else(|| caller.error(ErrorKind::Internal))? {
+            Ok(rows) => rows.rows.into_iter(),
+            Err(TableError::Unreadable) => return Err(AppError::invalid("workbook", t.err_import_workbook)),
+            Err(TableError::TooBig) => return Err(AppError::invalid("csv", t.err_import_too_many)),
         };
-        let mut rows = all.into_iter().filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
         let Some((_, head)) = rows.next() else { return Err(AppError::invalid("csv", no_head)) };
-        let rows: Vec<(usize, Vec<String>)> = rows.collect();
-        if rows.len() > MAX_ROWS {
-            return Err(AppError::invalid("csv", t.err_import_too_many));
-        }
-        Ok(Table { head, rows })
+        Ok(Table { head, rows: rows.collect() })
     }
 
     /// Where the column with one of `names` (any case) is.
@@ -50,6 +92,15 @@ impl Table {
 /// The cell at `at` of `cells`, empty when the row is short.
 pub fn cell(cells: &[String], at: usize) -> String {
     cells.get(at).cloned().unwrap_or_default()
+}
+
+/// CSV `text` read row by row, within the limits.
+fn csv(text: &str) -> Result<Rows, TableError> {
+    let mut rows = Rows::default();
+    for (k, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+        rows.push(k + 1, fields(line))?;
+    }
+    Ok(rows)
 }
 
 /// Splits one CSV line into fields (quotes around a field, `""` inside one).
@@ -72,11 +123,25 @@ fn fields(line: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::fields;
+    use super::{csv, fields, TableError, MAX_COLUMNS, MAX_ROWS};
 
     #[test]
     fn csv_fields_are_split_with_their_quotes_undone() {
         assert_eq!(fields("张三, 广东某律师事务所 ,12345"), ["张三", "广东某律师事务所", "12345"]);
         assert_eq!(fields("\"李, 四\",\"说\"\"好\"\"\",1"), ["李, 四", "说\"好\"", "1"]);
+    }
+
+    #[test]
+    fn tables_over_the_limits_are_refused_while_read() {
+        let head = "name,firm,licence\n";
+        let fits = format!("{head}{}", "a,b,c\n".repeat(MAX_ROWS));
+        assert_eq!(csv(&fits).map(|r| r.rows.len()), Ok(MAX_ROWS + 1));
+        let over = format!("{head}{}", "a,b,c\n".repeat(MAX_ROWS + 1));
+        assert_eq!(csv(&over).err(), Some(TableError::TooBig));
+        // Blank lines are not rows.
+        let blanks = format!("{head}{}a,b,c\n", ",,\n".repeat(MAX_ROWS * 3));
+        assert_eq!(csv(&blanks).map(|r| r.rows.len()), Ok(2));
+        assert_eq!(csv(&",".repeat(MAX_COLUMNS + 1)).err(), None, "blank cells only");
+        assert_eq!(csv(&format!("{}x", ",".repeat(MAX_COLUMNS))).err(), Some(TableError::TooBig));
     }
 }

@@ -2,17 +2,20 @@
 //! inline strings, numbers as written, each row with its number in the sheet. Formulas give
 //! their cached values; styles are ignored (a date typed as a date comes as its day number).
 
+use super::table::{Rows, TableError, MAX_COLUMNS};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::io::{Cursor, Read};
 
 /// The most a workbook part may hold once unpacked: a 2,000-row table is far smaller.
 const MAX_PART_BYTES: u64 = 20 << 20;
+/// The longest text of one cell: a name, a firm, a licence number or a date is far shorter.
+const MAX_CELL_BYTES: usize = 4096;
 
-/// Rows of the first sheet: line number (from 1) and cells by column (blank cells empty). `None`
-/// for bytes that are not a readable workbook.
-pub fn first_sheet(bytes: &[u8]) -> Option<Vec<(usize, Vec<String>)>> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+/// Rows of the first sheet: line number (from 1) and cells by column (blank cells empty), within
+/// the table's limits, which are checked as each cell is read.
+pub fn first_sheet(bytes: &[u8]) -> Result<Rows, TableError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| TableError::Unreadable)?;
     let mut part = |name: &str| -> Option<String> {
         let file = archive.by_name(name).ok()?;
         let mut text = String::new();
@@ -20,9 +23,10 @@ pub fn first_sheet(bytes: &[u8]) -> Option<Vec<(usize, Vec<String>)>> {
         Some(text)
     };
     let shared = part("xl/sharedStrings.xml").map(|xml| shared_strings(&xml)).unwrap_or_default();
-    let sheet = first_sheet_path(&part("xl/workbook.xml")?, &part("xl/_rels/workbook.xml.rels")?)
-        .unwrap_or_else(|| "xl/worksheets/sheet1.xml".to_owned());
-    rows(&part(&sheet)?, &shared)
+    let (workbook, relations) =
+        part("xl/workbook.xml").zip(part("xl/_rels/workbook.xml.rels")).ok_or(TableError::Unreadable)?;
+    let sheet = first_sheet_path(&workbook, &relations).unwrap_or_else(|| "xl/worksheets/sheet1.xml".to_owned());
+    rows(&part(&sheet).ok_or(TableError::Unreadable)?, &shared)
 }
 
 /// The attribute `name` of `element`, unescaped.
@@ -104,20 +108,31 @@ fn column(reference: &str) -> Option<usize> {
     Some(letters.iter().fold(0usize, |n, b| n * 26 + usize::from(b.to_ascii_uppercase() - b'A') + 1) - 1)
 }
 
-/// The sheet's rows: each `<row r=…>`, its cells placed by their references.
-fn rows(xml: &str, shared: &[String]) -> Option<Vec<(usize, Vec<String>)>> {
+/// The sheet's rows: each `<row r=…>`, its cells placed by their references, counted against
+/// the table's limits as they are read.
+fn rows(xml: &str, shared: &[String]) -> Result<Rows, TableError> {
     let mut reader = Reader::from_str(xml);
-    let mut out: Vec<(usize, Vec<String>)> = Vec::new();
-    // The cell being read: its column and type, and its value's text.
+    let mut out = Rows::default();
+    // The row being read, and the cell being read: its column and type, and its value's text.
+    let mut row: Option<(usize, Vec<String>)> = None;
     let (mut at, mut kind, mut value, mut in_value) = (0usize, String::new(), String::new(), false);
+    let mut rows_seen = 0usize;
     loop {
-        match reader.read_event().ok()? {
+        match reader.read_event().map_err(|_| TableError::Unreadable)? {
             Event::Start(e) if e.local_name().as_ref() == b"row" => {
-                let line = attribute(&e, b"r").and_then(|r| r.parse().ok()).unwrap_or(out.len() + 1);
-                out.push((line, Vec::new()));
+                rows_seen += 1;
+                let line = attribute(&e, b"r").and_then(|r| r.parse().ok()).unwrap_or(rows_seen);
+                if let Some((line, cells)) = row.replace((line, Vec::new())) {
+                    out.push(line, cells)?;
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == b"row" => {
+                if let Some((line, cells)) = row.take() {
+                    out.push(line, cells)?;
+                }
             }
             Event::Start(e) if e.local_name().as_ref() == b"c" => {
-                let cells = out.last().map_or(0, |(_, cells)| cells.len());
+                let cells = row.as_ref().map_or(0, |(_, cells)| cells.len());
                 at = attribute(&e, b"r").as_deref().and_then(column).unwrap_or(cells);
                 kind = attribute(&e, b"t").unwrap_or_default();
                 value.clear();
@@ -126,18 +141,30 @@ fn rows(xml: &str, shared: &[String]) -> Option<Vec<(usize, Vec<String>)>> {
             Event::End(e) if matches!(e.local_name().as_ref(), b"v" | b"t") => in_value = false,
             Event::End(e) if e.local_name().as_ref() == b"c" => {
                 let text = match kind.as_str() {
-                    "s" => value.trim().parse::<usize>().ok().and_then(|i| shared.get(i)).cloned().unwrap_or_default(),
-                    _ => std::mem::take(&mut value),
-                };
-                if let Some((_, cells)) = out.last_mut() {
+                    "s" => value.trim().parse::<usize>().ok().and_then(|i| shared.get(i)).map_or("", String::as_str),
+                    _ => value.as_str(),
+                }
+                .trim();
+                if text.is_empty() {
+                    continue;
+                }
+                if at >= MAX_COLUMNS || text.len() > MAX_CELL_BYTES {
+                    return Err(TableError::TooBig);
+                }
+                if let Some((_, cells)) = row.as_mut() {
                     if cells.len() <= at {
                         cells.resize(at + 1, String::new());
                     }
-                    cells[at] = text.trim().to_owned();
+                    cells[at] = text.to_owned();
                 }
             }
-            Event::Eof => return Some(out),
-            event if in_value => push_text(&event, &mut value),
+            Event::Eof => {
+                if let Some((line, cells)) = row.take() {
+                    out.push(line, cells)?;
+                }
+                return Ok(out);
+            }
+            event if in_value && value.len() <= MAX_CELL_BYTES => push_text(&event, &mut value),
             _ => {}
         }
     }
@@ -145,7 +172,7 @@ fn rows(xml: &str, shared: &[String]) -> Option<Vec<(usize, Vec<String>)>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{column, rows, shared_strings};
+    use super::{column, rows, shared_strings, TableError};
 
     #[test]
     fn cell_references_name_their_columns() {
@@ -162,8 +189,24 @@ mod tests {
         let sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"inlineStr\">\
                      <is><t>角色</t></is></c></row><row r=\"3\"><c r=\"B3\"><v>46000</v></c><c r=\"C3\" t=\"s\"><v>2</v></c>\
                      </row></sheetData></worksheet>";
-        let read = rows(sheet, &shared).expect("rows");
+        let read = rows(sheet, &shared).expect("rows").rows;
         assert_eq!(read[0], (1, vec!["社区".to_owned(), String::new(), "角色".to_owned()]));
         assert_eq!(read[1], (3, vec![String::new(), "46000".to_owned(), "A&B".to_owned()]));
+    }
+
+    #[test]
+    fn a_small_sheet_that_addresses_far_away_cells_is_refused_as_it_is_read() {
+        let far = "<worksheet><sheetData><row r=\"1\"><c r=\"XFD1\"><v>1</v></c></row></sheetData></worksheet>";
+        assert_eq!(rows(far, &[]).err(), Some(TableError::TooBig));
+        // A million rows of one shared string: refused at the first row past the limit.
+        let huge = vec!["x".repeat(4000)];
+        let many = format!(
+            "<worksheet><sheetData>{}</sheetData></worksheet>",
+            "<row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>0</v></c></row>".repeat(1_000_000)
+        );
+        assert_eq!(rows(&many, &huge).err(), Some(TableError::TooBig));
+        // Empty cells far to the right (formatting) are not cells.
+        let styled = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>a</v></c><c r=\"XFD1\" s=\"1\"></c></row></sheetData></worksheet>";
+        assert_eq!(rows(styled, &[]).map(|r| r.rows), Ok(vec![(1, vec!["a".to_owned()])]));
     }
 }

@@ -106,6 +106,9 @@ impl BookingService {
         }
         let now = now_ms();
         let cap = cap.unwrap_or(i64::MAX);
+        // Read to its end: on SQLite the insert is its own transaction, which commits only when
+        // the statement has run to its end, and a commit that fails there (a full disk) must
+        // fail the booking, not be dropped with a row already read (see `Store::writer`).
         let id: Option<i64> = sqlx::query_scalar(INSERT_BOOKING)
             .bind(&view.code)
             .bind(booking.resident_id)
@@ -121,8 +124,9 @@ impl BookingService {
             .bind(cap)
             .bind(i64::from(slot.seats))
             .bind(&booking.sms)
-            .fetch_optional(&mut *conn)
-            .await?;
+            .fetch_all(&mut *conn)
+            .await?
+            .pop();
         if let Some(id) = id {
             return Ok(Taken::Seat(id));
         }

@@ -124,7 +124,7 @@ pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest)
         }
     }
     let after_lock = access::month_locked(store, request.lawyer_id, date).await.map_err(|e| internal(caller, e))?;
-    let id: i64 = sqlx::query_scalar(
+    let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO duty_corrections (lawyer_id, community_id, served_on, started_at, ended_at, duty_log_id, reason, after_lock, requested_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
@@ -138,9 +138,11 @@ pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest)
     .bind(i64::from(after_lock))
     .bind(user.id)
     .bind(now_ms())
-    .fetch_one(store.writer())
+    .fetch_all(store.writer())
     .await
-    .map_err(|e| internal(caller, e))?;
+    .map_err(|e| internal(caller, e))?
+    .pop();
+    let id = id.ok_or_else(|| caller.error(ErrorKind::Internal))?;
     audit(store, caller, user.id, "duty_correction_requested", id).await?;
     one(store, caller, id).await
 }

@@ -144,7 +144,7 @@ pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -
     let office = office.0.zip(office.1);
     let (verified, distance, reason) = verify(caller, office, &request)?;
     // The unique index on open duties refuses a second one, however many requests race.
-    let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
+    let inserted: Result<Vec<i64>, sqlx::Error> = sqlx::query_scalar(
         "INSERT INTO duty_logs (lawyer_id, community_id, served_on, started_at, verified, distance_m, reason, entered_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4) RETURNING id",
     )
@@ -156,10 +156,11 @@ pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -
     .bind(distance)
     .bind(&reason)
     .bind(user.id)
-    .fetch_one(store.writer())
+    .fetch_all(store.writer())
     .await;
-    match inserted {
-        Ok(id) => one(store, caller, id).await,
+    match inserted.map(|mut ids| ids.pop()) {
+        Ok(Some(id)) => one(store, caller, id).await,
+        Ok(None) => Err(caller.error(ErrorKind::Internal)),
         Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
             Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_already_on_duty))
         }
@@ -174,9 +175,10 @@ pub async fn check_out(store: &Store, caller: &Caller, request: CheckOutRequest)
     )
     .bind(now_ms())
     .bind(request.lawyer_id)
-    .fetch_optional(store.writer())
+    .fetch_all(store.writer())
     .await
-    .map_err(|e| internal(caller, e))?;
+    .map_err(|e| internal(caller, e))?
+    .pop();
     match closed {
         Some(id) => one(store, caller, id).await,
         None => Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_not_on_duty)),

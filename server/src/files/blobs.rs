@@ -75,7 +75,8 @@ impl Blobs {
         }
     }
 
-    /// Whether a file can be written and removed (checked by `server check-config`).
+    /// Whether a file can be written and removed (checked by `server check-config` and
+    /// `/readyz`).
     pub async fn writable(&self) -> bool {
         let probe = Path::from("check-config-probe");
         self.inner.put(&probe, PutPayload::from_static(b"ok")).await.is_ok() && self.inner.delete(&probe).await.is_ok()

@@ -22,6 +22,8 @@ pub enum Rejection {
     Damaged,
     /// A macro-enabled Office file or a PDF with scripts or launch actions.
     Active,
+    /// A picture of too many pixels, or an archive that unpacks to too much.
+    TooBig,
 }
 
 /// An accepted upload, ready to store.
@@ -37,8 +39,18 @@ pub struct Cleaned {
 
 /// The longest side of a thumbnail, in pixels.
 const THUMB_PX: u32 = 320;
-/// The largest picture decoded, per side: larger ones are refused before memory is spent.
+/// The largest picture decoded, per side and in all: larger ones are refused from their header,
+/// before memory is spent (a 32-megapixel photo takes 128 MiB decoded; phones send 12 to 50).
 const MAX_PIXELS_PER_SIDE: u32 = 12_000;
+const MAX_PIXELS: u64 = 32_000_000;
+/// The most memory one picture's decoding may take.
+const MAX_DECODE_BYTES: u64 = 160 << 20;
+/// An Office file's limits: entries, bytes once unpacked, and how much smaller its packed
+/// parts may be than what they unpack to. Word and Excel files stay far inside them; a ZIP
+/// bomb does not.
+const MAX_ZIP_ENTRIES: usize = 1_000;
+const MAX_UNPACKED_BYTES: u64 = 100 << 20;
+const MAX_PACKING_RATIO: u64 = 100;
 /// JPEG quality of cleaned photos.
 const JPEG_QUALITY: u8 = 85;
 
@@ -115,10 +127,11 @@ fn office(bytes: &[u8]) -> Result<FileKind, Rejection> {
     if &bytes[eocd..eocd + 4] != b"PK\x05\x06" {
         return Err(Rejection::Damaged);
     }
-    let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| Rejection::Damaged)?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| Rejection::Damaged)?;
     if archive.offset() != 0 {
         return Err(Rejection::Damaged);
     }
+    unpacked_within_limits(&mut archive, bytes.len())?;
     let names: Vec<&str> = archive.file_names().collect();
     if names.iter().any(|n| n.starts_with('/') || n.contains("..") || n.contains('\\')) {
         return Err(Rejection::Damaged);
@@ -138,16 +151,44 @@ fn office(bytes: &[u8]) -> Result<FileKind, Rejection> {
     }
 }
 
+/// Unpacks every entry of `archive` (`packed` bytes in all), counting what comes out, and stops
+/// at the first limit crossed: entries, total size, or packing ratio. The sizes an archive
+/// declares are not trusted; the bytes it inflates to are counted.
+fn unpacked_within_limits(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, packed: usize) -> Result<(), Rejection> {
+    if archive.len() > MAX_ZIP_ENTRIES {
+        return Err(Rejection::TooBig);
+    }
+    let packed = u64::try_from(packed).unwrap_or(u64::MAX);
+    let allowed = MAX_UNPACKED_BYTES.min(packed.saturating_mul(MAX_PACKING_RATIO));
+    let mut total = 0u64;
+    for k in 0..archive.len() {
+        let entry = archive.by_index(k).map_err(|_| Rejection::Damaged)?;
+        let left = allowed - total;
+        let read = std::io::copy(&mut std::io::Read::take(entry, left + 1), &mut std::io::sink())
+            .map_err(|_| Rejection::Damaged)?;
+        total += read;
+        if total > allowed {
+            return Err(Rejection::TooBig);
+        }
+    }
+    Ok(())
+}
+
 /// A photo: decoded within limits, turned upright, drawn into new bytes (JPEG, or PNG when it
 /// has transparency or was a PNG), with a thumbnail.
 fn photo(bytes: &[u8], format: image::ImageFormat) -> Result<Cleaned, Rejection> {
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_PIXELS_PER_SIDE);
     limits.max_image_height = Some(MAX_PIXELS_PER_SIDE);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(|_| Rejection::Damaged)?;
+    // The header's size, before a pixel is decoded.
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS || decoder.total_bytes() > MAX_DECODE_BYTES {
+        return Err(Rejection::TooBig);
+    }
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut picture = DynamicImage::from_decoder(decoder).map_err(|_| Rejection::Damaged)?;
     picture.apply_orientation(orientation);
@@ -289,6 +330,52 @@ mod tests {
             ("xl/workbook.xml", "<workbook/>".into()),
         ]);
         assert_eq!(inspect(&xlsx).expect("xlsx").kind, FileKind::Xlsx);
+    }
+
+    #[test]
+    fn a_small_picture_that_claims_a_huge_size_is_refused_from_its_header() {
+        // A valid PNG of 1x1 whose header is rewritten to 30 000 x 30 000 (CRC fixed up).
+        let mut png = Vec::new();
+        image::RgbImage::new(1, 1).write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png).expect("encode");
+        png[16..20].copy_from_slice(&30_000u32.to_be_bytes());
+        png[20..24].copy_from_slice(&30_000u32.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        assert!(matches!(inspect(&png).err(), Some(Rejection::TooBig | Rejection::Damaged)));
+        // 8 000 x 5 000 is within each side but over the pixels allowed.
+        png[16..20].copy_from_slice(&8_000u32.to_be_bytes());
+        png[20..24].copy_from_slice(&5_000u32.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        assert_eq!(inspect(&png).err(), Some(Rejection::TooBig));
+    }
+
+    #[test]
+    fn an_office_file_that_unpacks_to_far_more_than_it_weighs_is_refused() {
+        let bomb = samples::office_zip(&[
+            ("[Content_Types].xml", "<Types/>".into()),
+            ("word/document.xml", format!("<w:document>{}</w:document>", " ".repeat(30 << 20))),
+        ]);
+        assert!(bomb.len() < 100_000, "{} bytes", bomb.len());
+        assert_eq!(inspect(&bomb).err(), Some(Rejection::TooBig));
+        let many: Vec<(String, String)> =
+            (0..=MAX_ZIP_ENTRIES).map(|k| (format!("word/p{k}.xml"), "x".into())).collect();
+        let mut parts: Vec<(&str, String)> = many.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+        parts.push(("[Content_Types].xml", "<Types/>".into()));
+        parts.push(("word/document.xml", "<w:document/>".into()));
+        assert_eq!(inspect(&samples::office_zip(&parts)).err(), Some(Rejection::TooBig));
+    }
+
+    /// The CRC-32 of PNG chunks.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::{file_ref, FilesService, FILE_COLUMNS, UPLOADS_PER_DAY};
 use crate::auth::internal;
 use crate::http::api::{error_response, is_cross_site};
 use crate::http::caller::{self, request_lang};
+use crate::http::deadline::within;
 use crate::startup::AppState;
 use crate::store::{lock_user, now_ms};
 use app::domain::{clean_file_name, Role};
@@ -51,15 +52,18 @@ pub async fn handle(State(state): State<AppState>, Query(query): Query<UploadQue
     let Ok(bytes) = to_bytes(body, limit).await else {
         return error_response(too_large(&caller));
     };
-    let inspected = tokio::task::spawn_blocking(move || inspect::inspect(&bytes)).await;
-    let cleaned = match inspected {
-        Ok(Ok(cleaned)) => cleaned,
-        Ok(Err(rejection)) => return error_response(rejected(&caller, rejection)),
-        Err(error) => return error_response(internal(&caller, error)),
+    let received = async {
+        let cleaned = match state.files.heavy.run(move || inspect::inspect(&bytes)).await {
+            Some(Ok(cleaned)) => cleaned,
+            Some(Err(rejection)) => return Err(rejected(&caller, rejection)),
+            None => return Err(caller.error(ErrorKind::Internal)),
+        };
+        state.files.store_upload(&caller, &query.name, cleaned).await
     };
-    match state.files.store_upload(&caller, &query.name, cleaned).await {
-        Ok(file) => (StatusCode::CREATED, Json(file)).into_response(),
-        Err(error) => error_response(error),
+    match within(state.config.request_deadline, received).await {
+        Some(Ok(file)) => (StatusCode::CREATED, Json(file)).into_response(),
+        Some(Err(error)) => error_response(error),
+        None => error_response(caller.error(ErrorKind::Unavailable)),
     }
 }
 
@@ -75,6 +79,9 @@ pub fn rejected(caller: &Caller, rejection: Rejection) -> AppError {
         Rejection::Type => t.err_file_type,
         Rejection::Damaged => t.err_file_damaged,
         Rejection::Active => t.err_file_macros,
+        Rejection::TooBig => {
+            return AppError { kind: ErrorKind::TooLarge, ..AppError::invalid("file", t.err_file_too_big_inside) }
+        }
     };
     AppError::invalid("file", message)
 }

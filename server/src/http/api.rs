@@ -7,13 +7,15 @@
 
 use crate::http::caller::{self, request_lang};
 use crate::startup::AppState;
+use app::domain::clean_text;
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
-use axum::body::{to_bytes, Body};
+use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
+use serde_json::Value;
 use std::net::SocketAddr;
 
 /// The largest error body this boundary reads back to rewrite it.
@@ -33,6 +35,9 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
         Ok(bytes) => bytes,
         Err(_) => return error_response(AppError::of(ErrorKind::TooLarge, early_lang)),
     };
+    let Some(bytes) = clean_body(bytes) else {
+        return error_response(AppError::new(ErrorKind::BadRequest, early_lang.messages().err_nul));
+    };
     let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let caller = caller::resolve(&state, &parts.headers, peer).await;
     let lang = caller.lang;
@@ -49,6 +54,42 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
         return unavailable(response);
     }
     response
+}
+
+/// The body with every string of its JSON through [`clean_text`] (hidden characters dropped);
+/// `None` when a string holds a NUL. A body that is not JSON is passed on as it is, for the
+/// framework to refuse.
+fn clean_body(bytes: Bytes) -> Option<Bytes> {
+    let Ok(mut value) = serde_json::from_slice::<Value>(&bytes) else { return Some(bytes) };
+    let mut changed = false;
+    if !clean_strings(&mut value, &mut changed) {
+        return None;
+    }
+    if !changed {
+        return Some(bytes);
+    }
+    serde_json::to_vec(&value).ok().map(Bytes::from)
+}
+
+/// Cleans every string in `value`; false when one holds a NUL.
+fn clean_strings(value: &mut Value, changed: &mut bool) -> bool {
+    match value {
+        Value::String(text) => match clean_text(text) {
+            None => false,
+            Some(clean) => {
+                if clean != *text {
+                    *text = clean;
+                    *changed = true;
+                }
+                true
+            }
+        },
+        Value::Array(items) => items.iter_mut().all(|item| clean_strings(item, changed)),
+        Value::Object(fields) => {
+            fields.iter_mut().all(|(name, item)| !name.contains('\0') && clean_strings(item, changed))
+        }
+        _ => true,
+    }
 }
 
 /// Whether the database answers within a second.
@@ -115,6 +156,9 @@ pub fn error_response(error: AppError) -> Response {
     let mut response = (status, body).into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    }
     response
 }
 
@@ -129,6 +173,20 @@ mod tests {
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         pairs.iter().map(|(k, v)| (header::HeaderName::from_static(k), HeaderValue::from_static(v))).collect()
+    }
+
+    #[test]
+    fn every_string_of_a_body_is_cleaned_and_a_nul_anywhere_refuses_it() {
+        let body =
+            |json: &str| clean_body(Bytes::from(json.to_owned())).map(|b| String::from_utf8_lossy(&b).into_owned());
+        assert_eq!(body(r#"{"name":"张三"}"#).as_deref(), Some(r#"{"name":"张三"}"#), "kept as sent");
+        assert_eq!(
+            body(r#"{"name":"a\u202eb","tags":["x\u200by"]}"#).as_deref(),
+            Some(r#"{"name":"ab","tags":["xy"]}"#)
+        );
+        assert_eq!(body(r#"{"a":{"b":[1,"\u0000"]}}"#), None);
+        assert_eq!(body(r#"{"\u0000":1}"#), None);
+        assert_eq!(body("not json").as_deref(), Some("not json"));
     }
 
     #[test]

@@ -9,10 +9,10 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::Instant;
 
 /// Latency bucket bounds, seconds.
@@ -21,7 +21,7 @@ const BUCKETS: [f64; 9] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0];
 /// Counts kept since start, per route and status class.
 #[derive(Debug, Default, Clone)]
 pub struct Metrics {
-    inner: Arc<Mutex<BTreeMap<(String, &'static str), Series>>>,
+    inner: Arc<Mutex<BTreeMap<(&'static str, &'static str), Series>>>,
 }
 
 #[derive(Debug, Default)]
@@ -31,18 +31,23 @@ struct Series {
     buckets: [u64; BUCKETS.len()],
 }
 
-/// The route a path is counted under: an API function, a health check, or the site's files.
-fn route(path: &str) -> String {
+/// The API's paths: every registered server function and the routes of their own. Only these
+/// name a series, so the number of series is fixed however many paths clients invent.
+static ENDPOINTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .chain(["/api/files/upload", "/api/staff/board.csv", "/api/staff/board.xlsx"])
+        .collect()
+});
+
+/// The route a path is counted under: an API endpoint, a health check, or the site's files.
+fn route(path: &str) -> &'static str {
     match path {
-        "/healthz" | "/readyz" | "/metrics" => path.to_owned(),
-        p if p.starts_with("/api/")
-            && p.len() <= 64
-            && p.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-_".contains(&b)) =>
-        {
-            p.to_owned()
-        }
-        p if p.starts_with("/api") => "/api/other".to_owned(),
-        _ => "site".to_owned(),
+        "/healthz" => "/healthz",
+        "/readyz" => "/readyz",
+        "/metrics" => "/metrics",
+        p if p.starts_with("/api") => ENDPOINTS.get(p).copied().unwrap_or("/api/other"),
+        _ => "site",
     }
 }
 
@@ -57,7 +62,7 @@ fn class(status: StatusCode) -> &'static str {
 }
 
 impl Metrics {
-    fn observe(&self, route: String, status: StatusCode, seconds: f64) {
+    fn observe(&self, route: &'static str, status: StatusCode, seconds: f64) {
         let mut inner = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let series = inner.entry((route, class(status))).or_default();
         series.count += 1;
@@ -80,7 +85,7 @@ impl Metrics {
         let _ = writeln!(out, "# TYPE fai_http_request_seconds histogram");
         let mut by_route: BTreeMap<&str, Series> = BTreeMap::new();
         for ((route, _), s) in inner.iter() {
-            let total = by_route.entry(route.as_str()).or_default();
+            let total = by_route.entry(route).or_default();
             total.count += s.count;
             total.sum_seconds += s.sum_seconds;
             for (t, b) in total.buckets.iter_mut().zip(s.buckets) {

@@ -97,9 +97,10 @@ pub async fn publish(service: &QuestionsService, caller: &Caller, request: Publi
     .bind(search)
     .bind(user.id)
     .bind(now_ms())
-    .fetch_optional(&store.pool)
+    .fetch_all(store.writer())
     .await
-    .map_err(fail)?;
+    .map_err(fail)?
+    .pop();
     let row = row.ok_or_else(|| AppError::new(ErrorKind::Conflict, t.err_faq_published))?;
     crate::audit::record_by(store, caller, user.id, "faq_publish", &format!("question:{}", q.id))
         .await

@@ -1,6 +1,6 @@
 //! `/articles` and `/articles/<id>`: 普法 articles, readable at once.
 
-use super::layout::{caller_of, date, escape, not_found, page, respond, topic, trouble};
+use super::layout::{caller_of, date, escape, not_found, page, respond, respond_public, topic, trouble};
 use crate::startup::AppState;
 use app::domain::Role;
 use axum::extract::{Path, Request, State};
@@ -50,7 +50,7 @@ pub async fn articles(State(state): State<AppState>, request: Request) -> Respon
         );
     }
     main.push_str("</ul>");
-    respond(StatusCode::OK, page(lang, m.page_articles, &main))
+    respond_public(StatusCode::OK, page(lang, m.page_articles, &main))
 }
 
 /// `/articles/<id>`: one article, readable at once.
@@ -78,7 +78,7 @@ pub async fn article(State(state): State<AppState>, Path(id): Path<String>, requ
         book = m.page_ask_lawyer,
         more = m.page_more_articles,
     );
-    respond(StatusCode::OK, page(lang, &a.title, &main))
+    respond_public(StatusCode::OK, page(lang, &a.title, &main))
 }
 
 /// `POST /articles/sms` (a form of the feed, `on=1` or `on=0`): a resident turns SMS for

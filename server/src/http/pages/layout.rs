@@ -61,7 +61,15 @@ fn framed(lang: Lang, title: &str, main: &str, head: &str) -> String {
     )
 }
 
+/// A page that may hold someone's own data: no cache keeps it.
 pub(super) fn respond(status: StatusCode, html: String) -> Response {
+    let mut response = (status, Html(html)).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
+}
+
+/// A page the same for everyone (an article, the library): checked again on every visit.
+pub(super) fn respond_public(status: StatusCode, html: String) -> Response {
     let mut response = (status, Html(html)).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response

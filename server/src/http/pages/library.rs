@@ -1,6 +1,6 @@
 //! `/library` and `/library/<id>`: find a template by a word (no script needed) and download it.
 
-use super::layout::{caller_of, date, escape, not_found, page, respond, topic, trouble};
+use super::layout::{caller_of, date, escape, not_found, page, respond_public, topic, trouble};
 use crate::startup::AppState;
 use app::domain::Topic;
 use app::i18n::{Lang, Messages};
@@ -97,7 +97,7 @@ pub async fn library(State(state): State<AppState>, Query(params): Query<Library
             let _ = write!(main, "<p role=\"alert\">{}</p>", escape(&error.message));
         }
     }
-    respond(StatusCode::OK, page(lang, m.page_library, &main))
+    respond_public(StatusCode::OK, page(lang, m.page_library, &main))
 }
 
 /// `/library/<id>`: one document with every version.
@@ -130,5 +130,5 @@ pub async fn document(State(state): State<AppState>, Path(id): Path<String>, req
         main.push_str("</ul>");
     }
     let _ = write!(main, "<p><a href=\"/library\">{}</a></p>", m.page_library);
-    respond(StatusCode::OK, page(lang, &detail.document.title, &main))
+    respond_public(StatusCode::OK, page(lang, &detail.document.title, &main))
 }
