@@ -67,7 +67,7 @@ texts! {
         err_office_position: "请同时填写经纬度，且位于中国境内(纬度3–54，经度73–136)", "Give both latitude and longitude, inside China (latitude 3–54, longitude 73–136)";
         err_quota: "每月值班天数须为1到31", "Duty-days a month must be 1 to 31";
         err_import_head: "表格首行须含列名：律师姓名、律师事务所、执业证号", "The first line must name the columns: name, firm, licence_no";
-        err_import_too_many: "一次最多导入2000行", "At most 2,000 rows at once";
+        err_import_too_many: "一次最多导入2000行、64列", "At most 2,000 rows and 64 columns at once";
         err_import_name: "姓名须为1到40个字", "The name must be 1 to 40 characters";
         err_import_firm: "律师事务所须为1到80个字", "The firm must be 1 to 80 characters";
         err_import_licence: "执业证号须为17位数字", "The licence number must be 17 digits";

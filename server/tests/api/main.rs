@@ -22,6 +22,7 @@ mod duty_bad_input;
 mod duty_month;
 mod faults;
 mod files;
+mod hardening;
 mod helpers;
 mod import;
 mod import_assignments;
