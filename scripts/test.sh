@@ -38,6 +38,15 @@ else
   printf '\033[1;33mWARNING: PostgreSQL is not reachable at %s: the PostgreSQL store suite was NOT run.\033[0m\n' "$TEST_POSTGRES_URL"
 fi
 
+full_disk_ran=no
+if [[ $(id -u) -eq 0 ]]; then
+  step "a full disk: SQLite and uploads on a small tmpfs that fills up"
+  cargo test --locked -p server --test full_disk
+  full_disk_ran=yes
+else
+  printf '\033[1;33mWARNING: not root, so no tmpfs can be mounted: the full-disk test was NOT run.\033[0m\n'
+fi
+
 step "front end: build and size budget"
 scripts/build-web.sh
 
@@ -49,6 +58,9 @@ step "release: one folder that runs with no toolchain"
 scripts/release.sh --reuse-web
 scripts/release-check.sh
 
+if [[ "$full_disk_ran" == no ]]; then
+  printf '\033[1;33mWARNING: the full-disk test was NOT run (it needs root to mount a tmpfs).\033[0m\n'
+fi
 if [[ "$postgres_ran" == no ]]; then
   printf '\033[1;33mWARNING: all checks passed on SQLite only; the PostgreSQL suite was NOT run.\033[0m\n'
 fi

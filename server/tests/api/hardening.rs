@@ -37,10 +37,11 @@ async fn unbounded_work_far_away_dates_and_instants_are_refused_where_they_are_r
                 &resident,
                 "booking/book",
                 json!({ "community_id": community, "slot_start": slot_start, "channel": "in_person",
-                        "topic": "family", "description": "" }),
+                        "topic": "family", "description": "问题" }),
             )
             .await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{slot_start}: {error}");
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{slot_start}: {error}");
+        assert_eq!(error["message"], "该时段不可预约");
     }
     assert_eq!(app.count("SELECT COUNT(*) FROM bookings").await, bookings, "nothing booked");
     still_serving(&app).await;
