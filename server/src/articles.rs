@@ -208,7 +208,10 @@ impl ArticlesService {
             .await?
             .map(|(a, b, c, d, e, f, g, h, i, html)| ((a, b, c, d, e, f, g, h, i), html));
         let Some((row, html)) = row else { return Ok(None) };
-        sqlx::query("UPDATE articles SET reads = reads + 1 WHERE id = $1").bind(id).execute(&self.store.pool).await?;
+        sqlx::query("UPDATE articles SET reads = reads + 1 WHERE id = $1")
+            .bind(id)
+            .execute(self.store.writer())
+            .await?;
         let mut article = Article { article: summary(row, lang), html };
         article.article.reads += 1;
         Ok(Some(article))
@@ -351,7 +354,7 @@ impl ArticlesPort for ArticlesService {
         sqlx::query("UPDATE users SET article_sms = $1 WHERE id = $2")
             .bind(i64::from(on))
             .bind(user.id)
-            .execute(&self.store.pool)
+            .execute(self.store.writer())
             .await
             .map_err(|e| internal(caller, e))?;
         Ok(())

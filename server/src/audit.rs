@@ -35,7 +35,7 @@ pub async fn record(store: &Store, event: AuditEvent<'_>) -> Result<(), sqlx::Er
         .bind(event.action)
         .bind(event.subject)
         .bind(event.client_ip)
-        .execute(&store.pool)
+        .execute(store.writer())
         .await?;
     Ok(())
 }

@@ -133,7 +133,7 @@ pub async fn backup(config: &Config, file: &str) -> Result<String, String> {
                 return Err(format!("{file} exists; back up to a new file"));
             }
             sqlx::query(&format!("VACUUM INTO '{}'", file.replace('\'', "''")))
-                .execute(&store.pool)
+                .execute(store.writer())
                 .await
                 .map_err(|e| format!("backup failed: {e}"))?;
             Ok(format!("backed up to {file}"))

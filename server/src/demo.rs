@@ -71,7 +71,7 @@ pub async fn load_if_empty(store: &Store, blobs: &Blobs) -> Result<bool, Box<dyn
     }
     let password_hash =
         tokio::task::spawn_blocking(|| passwords::hash(DEMO_PASSWORD)).await?.map_err(|e| e.to_string())?;
-    let mut tx = store.pool.begin().await?;
+    let mut tx = store.writer().begin().await?;
     let staff_id = load(&mut tx, &password_hash).await?;
     documents::load(&mut tx, blobs, staff_id).await?;
     tx.commit().await?;

@@ -77,15 +77,22 @@ impl Store {
             Backend::Sqlite => 8,
             Backend::Postgres => 16,
         });
-        let pool = pool_options(backend, size).connect_with(options.clone()).await.map_err(StoreError::Unreachable)?;
-        // A database in memory exists per connection: it is written through its one pool.
-        let writer = match backend {
-            Backend::Sqlite if sqlite_path(url).is_some() => {
-                pool_options(backend, 1).connect_with(options).await.map_err(StoreError::Unreachable)?
-            }
-            _ => pool.clone(),
+        // On a SQLite file, every write goes through the one writer connection: the readers are
+        // opened read-only, so a write that took another way fails in every test instead of
+        // meeting "database is locked" under load. A database in memory exists per connection:
+        // it is read and written through its one pool.
+        let separate_writer = backend == Backend::Sqlite && sqlite_path(url).is_some();
+        let writer = if separate_writer {
+            pool_options(backend, 1, false).connect_with(options.clone()).await.map_err(StoreError::Unreachable)?
+        } else {
+            pool_options(backend, size, false).connect_with(options.clone()).await.map_err(StoreError::Unreachable)?
         };
-        migrations::migrator(backend).run(&pool).await?;
+        migrations::migrator(backend).run(&writer).await?;
+        let pool = if separate_writer {
+            pool_options(backend, size, true).connect_with(options).await.map_err(StoreError::Unreachable)?
+        } else {
+            writer.clone()
+        };
         Ok(Store { pool, backend, writer })
     }
 
@@ -116,8 +123,8 @@ impl Store {
     }
 }
 
-/// A pool of `size` connections to `backend`.
-fn pool_options(backend: Backend, size: u32) -> AnyPoolOptions {
+/// A pool of `size` connections to `backend`; `read_only` ones refuse every write (SQLite).
+fn pool_options(backend: Backend, size: u32, read_only: bool) -> AnyPoolOptions {
     AnyPoolOptions::new()
         .max_connections(size)
         // A request waits this long for a connection: when the database is away, it soon
@@ -133,6 +140,9 @@ fn pool_options(backend: Backend, size: u32) -> AnyPoolOptions {
                     // WAL lets readers run beside the one writer; busy_timeout makes a
                     // writer wait for the lock instead of failing at once.
                     conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;").await?;
+                    if read_only {
+                        conn.execute("PRAGMA query_only = ON;").await?;
+                    }
                 }
                 Ok(())
             })

@@ -178,7 +178,7 @@ impl Codes {
         )
         .bind(id)
         .bind(MAX_ATTEMPTS)
-        .execute(&self.store.pool)
+        .execute(self.store.writer())
         .await?;
         if counted.rows_affected() == 0 {
             return Err(CodeError::Rejected(Rejected::TooManyAttempts));
@@ -190,7 +190,7 @@ impl Codes {
         let used = sqlx::query("UPDATE one_time_codes SET consumed_at = $1 WHERE id = $2 AND consumed_at IS NULL")
             .bind(now)
             .bind(id)
-            .execute(&self.store.pool)
+            .execute(self.store.writer())
             .await?;
         if used.rows_affected() == 0 {
             return Err(CodeError::Rejected(Rejected::Expired));

@@ -38,7 +38,7 @@ pub async fn create(store: &Store, user_id: i64, complete: bool) -> Result<(Stri
     .bind(i64::from(complete))
     .bind(now)
     .bind(now + lifetime * 1000)
-    .execute(&store.pool)
+    .execute(store.writer())
     .await?;
     Ok((token, lifetime))
 }
@@ -48,7 +48,7 @@ pub async fn revoke(store: &Store, token: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL")
         .bind(now_ms())
         .bind(hash_token(token))
-        .execute(&store.pool)
+        .execute(store.writer())
         .await?;
     Ok(())
 }

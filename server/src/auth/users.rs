@@ -126,13 +126,13 @@ pub async fn create_resident(store: &Store, phone: &PhoneNumber, lang: Lang) -> 
         .bind(phone.masked())
         .bind(lang.tag())
         .bind(now_ms())
-        .execute(&store.pool)
+        .execute(store.writer())
         .await?;
     sqlx::query_scalar("SELECT id FROM users WHERE phone = $1").bind(phone.as_str()).fetch_one(&store.pool).await
 }
 
 pub async fn set_lang(store: &Store, id: i64, lang: Lang) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2").bind(lang.tag()).bind(id).execute(&store.pool).await?;
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2").bind(lang.tag()).bind(id).execute(store.writer()).await?;
     Ok(())
 }
 
@@ -143,7 +143,7 @@ pub async fn set_community(store: &Store, id: i64, community_id: i64) -> Result<
     )
     .bind(community_id)
     .bind(id)
-    .execute(&store.pool)
+    .execute(store.writer())
     .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -139,7 +139,7 @@ async fn residents(store: &Store) -> Result<(Vec<String>, Vec<i64>), Box<dyn std
     let communities: Vec<i64> =
         sqlx::query_scalar("SELECT id FROM communities ORDER BY id").fetch_all(&store.pool).await?;
     let mut tokens = Vec::with_capacity(RESIDENTS);
-    let mut tx = store.pool.begin().await?;
+    let mut tx = store.writer().begin().await?;
     for i in 0..RESIDENTS {
         let id: i64 = sqlx::query_scalar("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, 'bench', 0) RETURNING id")
             .bind(format!("135{i:08}"))
@@ -163,7 +163,7 @@ async fn residents(store: &Store) -> Result<(Vec<String>, Vec<i64>), Box<dyn std
 /// Opens every community every day, 08:00–18:00, in 10-minute slots of 20 seats, and returns the
 /// slot starts of the next few days: bookings compete for seats that exist.
 async fn open_for_booking(store: &Store) -> Result<Vec<i64>, Box<dyn std::error::Error>> {
-    sqlx::query("DELETE FROM duty_schedules").execute(&store.pool).await?;
+    sqlx::query("DELETE FROM duty_schedules").execute(store.writer()).await?;
     let communities: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL ORDER BY community_id",
     )
@@ -179,7 +179,7 @@ async fn open_for_booking(store: &Store) -> Result<Vec<i64>, Box<dyn std::error:
             .bind(lawyer)
             .bind(weekday)
             .bind(SEATS)
-            .execute(&store.pool)
+            .execute(store.writer())
             .await?;
         }
     }

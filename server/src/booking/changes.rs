@@ -107,7 +107,7 @@ pub async fn rate(service: &BookingService, caller: &Caller, request: RateReques
         .bind(comment)
         .bind(now_ms())
         .bind(request.booking_id)
-        .execute(&service.store.pool)
+        .execute(service.store.writer())
         .await
         .map_err(|e| internal(caller, e))?;
     if done.rows_affected() == 0 {

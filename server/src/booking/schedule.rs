@@ -101,7 +101,7 @@ pub async fn add(service: &BookingService, caller: &Caller, request: AddDutyRequ
     .bind(i64::from(period.instant))
     .bind(today().to_string())
     .bind(now_ms())
-    .execute(&service.store.pool)
+    .execute(service.store.writer())
     .await
     .map_err(|e| internal(caller, e))?;
     service.recent.forget();
@@ -147,7 +147,7 @@ pub async fn add_exception(
             .bind(channels_text(&period.channels))
         }
     };
-    query.execute(&service.store.pool).await.map_err(|e| internal(caller, e))?;
+    query.execute(service.store.writer()).await.map_err(|e| internal(caller, e))?;
     service.recent.forget();
     Ok(())
 }

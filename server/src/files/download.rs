@@ -91,7 +91,7 @@ pub async fn handle(
         // A download of a library document counts; previews and thumbnails do not.
         let counted = sqlx::query("UPDATE documents SET downloads = downloads + 1 WHERE id = $1")
             .bind(document)
-            .execute(&state.store.pool)
+            .execute(state.store.writer())
             .await;
         if let Err(error) = counted {
             tracing::warn!(error = %error, "download count failed");

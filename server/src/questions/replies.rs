@@ -208,7 +208,7 @@ async fn close_answered(
     )
     .bind(now)
     .bind(q.id)
-    .execute(&service.store.pool)
+    .execute(service.store.writer())
     .await
     .map_err(|e| internal(caller, e))?;
     if closed.rows_affected() != 1 {
@@ -247,7 +247,7 @@ pub async fn rate(
         .bind(rating.rating)
         .bind(now_ms())
         .bind(q.id)
-        .execute(&service.store.pool)
+        .execute(service.store.writer())
         .await
         .map_err(|e| internal(caller, e))?;
     if rated.rows_affected() != 1 {

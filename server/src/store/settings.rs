@@ -15,7 +15,7 @@ pub async fn code_key(store: &Store) -> Result<Vec<u8>, sqlx::Error> {
     // Two servers starting at once both insert; the first wins and both read it back.
     sqlx::query("INSERT INTO settings (name, value) VALUES ('code_key', $1) ON CONFLICT (name) DO NOTHING")
         .bind(&encoded)
-        .execute(&store.pool)
+        .execute(store.writer())
         .await?;
     let stored: String =
         sqlx::query_scalar("SELECT value FROM settings WHERE name = 'code_key'").fetch_one(&store.pool).await?;

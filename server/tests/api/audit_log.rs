@@ -59,7 +59,7 @@ async fn the_log_comes_a_hundred_events_at_a_time() {
         sqlx::query("INSERT INTO audit_events (at, action, subject) VALUES ($1, 'file_read', $2)")
             .bind(i64::from(i))
             .bind(format!("file:{i}"))
-            .execute(&app.store.pool)
+            .execute(app.store.writer())
             .await
             .expect("event");
     }

@@ -55,7 +55,7 @@ async fn an_expired_code_is_refused() {
     let app = spawn_app().await;
     let code = app.request_code(&app.client, RESIDENT_PHONE).await;
     sqlx::query("UPDATE one_time_codes SET expires_at = expires_at - 300001")
-        .execute(&app.store.pool)
+        .execute(app.store.writer())
         .await
         .expect("age the code");
     let (status, body) = app.post("auth/sign-in-code", json!({ "phone": RESIDENT_PHONE, "code": code })).await;

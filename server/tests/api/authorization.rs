@@ -33,7 +33,7 @@ async fn the_staff_overview_is_for_staff_and_admins_only() {
 async fn the_overview_shows_a_community_whose_a_lawyer_left() {
     let app = spawn_app().await;
     sqlx::query("UPDATE assignments SET ends_on = '2026-01-31' WHERE role = 'a' AND community_id = (SELECT id FROM communities WHERE name = '后亭社区') AND ends_on IS NULL")
-        .execute(&app.store.pool)
+        .execute(app.store.writer())
         .await
         .expect("end the assignment");
     app.sign_in_password(&app.client, "staff").await;
@@ -71,7 +71,7 @@ async fn a_disabled_account_loses_its_sessions() {
     let app = spawn_app().await;
     app.sign_in_password(&app.client, "lawyer").await;
     sqlx::query("UPDATE users SET disabled_at = 1 WHERE login = 'lawyer'")
-        .execute(&app.store.pool)
+        .execute(app.store.writer())
         .await
         .expect("disable");
     let (_, session) = app.post("account/session", json!({})).await;

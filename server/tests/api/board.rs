@@ -21,7 +21,7 @@ pub(crate) async fn exec(app: &TestApp, sql: &str, binds: &[Value]) {
             other => query.bind(other.as_i64().expect("integer")),
         };
     }
-    query.execute(&app.store.pool).await.expect(sql);
+    query.execute(app.store.writer()).await.expect(sql);
 }
 
 pub(crate) async fn role_of(app: &TestApp, community: i64, role: &str) -> i64 {

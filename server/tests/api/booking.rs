@@ -214,7 +214,7 @@ async fn a_booking_cannot_be_changed_within_two_hours_of_its_start() {
         .bind(soon)
         .bind(soon + 1_800_000)
         .bind(booking["id"].as_i64())
-        .execute(&app.store.pool)
+        .execute(app.store.writer())
         .await
         .expect("move closer");
     let (status, body) =

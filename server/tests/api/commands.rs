@@ -28,7 +28,7 @@ async fn a_backup_taken_while_serving_restores_the_portal_as_it_was() {
         async move {
             sqlx::query("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, 'x', 0)")
                 .bind(phone)
-                .execute(&store.pool)
+                .execute(store.writer())
                 .await
                 .expect("resident")
         }

@@ -210,7 +210,7 @@ async fn duty_days_count_a_lawyer_at_a_community_once_a_day_and_a_duty_across_mi
             .bind(started)
             .bind(ended)
             .bind(lawyer_user)
-            .execute(&d.app.store.pool)
+            .execute(d.app.store.writer())
             .await
             .expect("duty");
     }
@@ -225,7 +225,7 @@ async fn duty_days_count_a_lawyer_at_a_community_once_a_day_and_a_duty_across_mi
             .bind(at(before, 23 * 60))
             .bind(at(day, 60))
             .bind(lawyer_user)
-            .execute(&d.app.store.pool)
+            .execute(d.app.store.writer())
             .await
             .expect("overnight duty");
         assert_eq!(d.month_of(&d.lawyer, &last_month).await["duty_days"], 2);
@@ -251,7 +251,7 @@ async fn a_forgotten_check_out_closes_at_the_end_of_the_scheduled_duty() {
                 .bind(date.to_string())
                 .bind(date.at_minute(minute).0)
                 .bind(lawyer_user)
-                .fetch_one(&store.pool)
+                .fetch_one(store.writer())
                 .await
                 .expect("open duty")
         }

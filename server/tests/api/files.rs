@@ -208,7 +208,7 @@ async fn existing_files(app: &TestApp, user: i64, community: i64, n: usize, shar
         .bind(if shared { "private" } else { "pending" })
         .bind(shared.then_some(user))
         .bind(shared.then_some(community))
-        .execute(&app.store.pool)
+        .execute(app.store.writer())
         .await
         .expect("file row");
     }
@@ -275,7 +275,7 @@ async fn files_leave_when_their_time_is_up_once_however_many_servers_run_the_job
     .bind(lawyer)
     .bind(now - 10 * day - 3_600_000)
     .bind(now - 10 * day)
-    .fetch_one(&app.store.pool)
+    .fetch_one(app.store.writer())
     .await
     .expect("booking");
     let photo = app.uploaded(&resident, "借据.jpg", samples::jpeg_with_location()).await;

@@ -247,7 +247,7 @@ impl TestApp {
         sqlx::query("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, $2, 0)")
             .bind(phone.as_str())
             .bind(phone.masked())
-            .execute(&self.store.pool)
+            .execute(self.store.writer())
             .await
             .expect("insert resident");
         let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")

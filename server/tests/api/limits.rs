@@ -108,7 +108,7 @@ async fn ten_ratings_of_one_booking_at_once_keep_the_first() {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{booking}");
-    sqlx::query("UPDATE bookings SET status = 'completed'").execute(&app.store.pool).await.expect("complete");
+    sqlx::query("UPDATE bookings SET status = 'completed'").execute(app.store.writer()).await.expect("complete");
     let app = &app;
     let ratings = (1..=10)
         .map(|k| app.post_with(&resident, "booking/rate", json!({ "booking_id": booking["id"], "rating": 1 + k % 5 })));

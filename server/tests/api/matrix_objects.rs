@@ -243,7 +243,7 @@ async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
             )
             .bind(lawyer)
             .bind(community)
-            .fetch_one(&store.pool)
+            .fetch_one(store.writer())
             .await
             .expect("a correction")
         }

@@ -14,7 +14,7 @@ impl SmsSender for Down {
 #[tokio::test]
 async fn a_message_the_gateway_refuses_stays_queued_with_its_error_and_backs_off() {
     let (store, dir) = fresh_store().await;
-    let mut tx = store.pool.begin().await.expect("tx");
+    let mut tx = store.writer().begin().await.expect("tx");
     Outbox::enqueue(&mut tx, "13812345678", "测试").await.expect("enqueue");
     tx.commit().await.expect("commit");
 
@@ -28,7 +28,7 @@ async fn a_message_the_gateway_refuses_stays_queued_with_its_error_and_backs_off
     let captured = CapturedSms::default();
     assert_eq!(outbox.deliver_due(&captured).await.expect("pass"), 0);
     // Once due again, it goes out.
-    sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(&store.pool).await.expect("make due");
+    sqlx::query("UPDATE outbox SET next_attempt_at = 0").execute(store.writer()).await.expect("make due");
     assert_eq!(outbox.deliver_due(&captured).await.expect("pass"), 1);
     assert_eq!(captured.0.lock().expect("log").len(), 1);
     if let Some(dir) = dir {
@@ -39,7 +39,7 @@ async fn a_message_the_gateway_refuses_stays_queued_with_its_error_and_backs_off
 #[tokio::test]
 async fn a_message_is_delivered_once_even_with_two_workers() {
     let app = spawn_app().await;
-    let mut tx = app.store.pool.begin().await.expect("tx");
+    let mut tx = app.store.writer().begin().await.expect("tx");
     Outbox::enqueue(&mut tx, "13700000000", "一次").await.expect("enqueue");
     tx.commit().await.expect("commit");
     let first = Outbox::new(app.store.clone());
@@ -63,7 +63,7 @@ async fn a_gateway_that_hangs_costs_one_attempt_and_loses_nothing() {
         }
     });
     let (store, dir) = fresh_store().await;
-    let mut tx = store.pool.begin().await.expect("tx");
+    let mut tx = store.writer().begin().await.expect("tx");
     Outbox::enqueue(&mut tx, "13812345678", "测试").await.expect("enqueue");
     tx.commit().await.expect("commit");
 

@@ -95,7 +95,7 @@ async fn leave_is_passed_over_and_an_idle_claim_goes_back_to_the_route() {
     .bind(a_id)
     .bind(today.to_string())
     .bind(today.plus_days(3).to_string())
-    .execute(&app.store.pool)
+    .execute(app.store.writer())
     .await
     .expect("leave");
     let (resident, _) = app.resident_of("13733330003", "后亭社区").await;

@@ -101,7 +101,7 @@ pub async fn set_sms(State(state): State<AppState>, request: Request) -> Respons
     if let Err(error) = sqlx::query("UPDATE users SET article_sms = $1 WHERE id = $2")
         .bind(i64::from(on))
         .bind(user.id)
-        .execute(&state.store.pool)
+        .execute(state.store.writer())
         .await
     {
         return trouble(lang, error);
