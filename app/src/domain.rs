@@ -42,7 +42,7 @@ pub use duty::{
 };
 pub use one_time_code::OneTimeCode;
 pub use period::Period;
-pub use phone::PhoneNumber;
+pub use phone::{fold_width, PhoneNumber};
 pub use question::{
     add_working_hours, QuestionStatus, RouteStep, MAX_QUESTION_ATTACHMENTS, MAX_QUESTION_TEXT_CHARS,
     MAX_QUESTION_TITLE_CHARS, QUESTIONS_PER_DAY,

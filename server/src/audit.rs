@@ -39,13 +39,3 @@ pub async fn record(store: &Store, event: AuditEvent<'_>) -> Result<(), sqlx::Er
         .await?;
     Ok(())
 }
-
-/// How many `action` events about `subject` happened since `since_ms`.
-pub async fn count_since(store: &Store, action: &str, subject: &str, since_ms: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE action = $1 AND subject = $2 AND at >= $3")
-        .bind(action)
-        .bind(subject)
-        .bind(since_ms)
-        .fetch_one(&store.pool)
-        .await
-}

@@ -15,8 +15,13 @@ use app::ports::{AuthPort, Caller, SessionGrant};
 use async_trait::async_trait;
 use codes::{CodeError, Codes, Purpose, Rejected};
 
-/// Failed password sign-ins allowed per login in [`LOCKOUT_WINDOW_MS`].
-const MAX_FAILED_PASSWORDS: i64 = 10;
+/// Failed password sign-ins allowed in [`LOCKOUT_WINDOW_MS`]: for one account from one address
+/// (a stranger locks out only their own address, never the owner at theirs), from one address
+/// over all accounts (guessing across many logins), and for one account from everywhere (many
+/// addresses guessing together).
+const MAX_FAILED_PER_ACCOUNT_AND_ADDRESS: i64 = 10;
+const MAX_FAILED_PER_ADDRESS: i64 = 30;
+const MAX_FAILED_PER_ACCOUNT: i64 = 100;
 const LOCKOUT_WINDOW_MS: i64 = 15 * 60 * 1000;
 
 /// Sign-in backed by the store, codes and sessions.
@@ -41,6 +46,27 @@ impl AuthService {
             sessions::create(&self.store, user_id, complete).await.map_err(|e| internal(caller, e))?;
         let me = if complete { users::me(&self.store, user_id).await.map_err(|e| internal(caller, e))? } else { None };
         Ok(SessionGrant { token, max_age_secs, me, second_factor_phone: None })
+    }
+
+    /// Whether password sign-ins for `subject` from the caller's address are refused for now.
+    async fn locked_out(&self, caller: &Caller, subject: &str) -> Result<bool, AppError> {
+        let since = now_ms() - LOCKOUT_WINDOW_MS;
+        let address = caller.client_ip.map(|ip| ip.to_string()).unwrap_or_default();
+        let (here, from_address, everywhere): (i64, i64, i64) = sqlx::query_as(
+            "SELECT COALESCE(SUM(CASE WHEN subject = $2 AND client_ip = $3 THEN 1 ELSE 0 END), 0), \
+             COALESCE(SUM(CASE WHEN client_ip = $3 THEN 1 ELSE 0 END), 0), \
+             COALESCE(SUM(CASE WHEN subject = $2 THEN 1 ELSE 0 END), 0) \
+             FROM audit_events WHERE action = 'sign_in_failed' AND at >= $1 AND (subject = $2 OR client_ip = $3)",
+        )
+        .bind(since)
+        .bind(subject)
+        .bind(&address)
+        .fetch_one(&self.store.pool)
+        .await
+        .map_err(|e| internal(caller, e))?;
+        Ok(here >= MAX_FAILED_PER_ACCOUNT_AND_ADDRESS
+            || from_address >= MAX_FAILED_PER_ADDRESS
+            || everywhere >= MAX_FAILED_PER_ACCOUNT)
     }
 
     async fn audit(&self, caller: &Caller, actor: Option<i64>, action: &str, subject: &str) -> Result<(), AppError> {
@@ -92,6 +118,8 @@ impl AuthPort for AuthService {
         code: &OneTimeCode,
     ) -> Result<SessionGrant, AppError> {
         let existing = users::by_phone(&self.store, phone).await.map_err(|e| internal(caller, e))?;
+        // The code first: whoever does not hold it learns nothing about the account.
+        self.codes.verify(phone, Purpose::SignIn, code).await.map_err(|e| code_error(caller, e))?;
         if let Some(user) = &existing {
             // Lawyers and staff sign in with their password; a code alone is not enough for them.
             if user.role != Role::Resident {
@@ -101,7 +129,6 @@ impl AuthPort for AuthService {
                 return Err(AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_account_disabled));
             }
         }
-        self.codes.verify(phone, Purpose::SignIn, code).await.map_err(|e| code_error(caller, e))?;
         let user_id = match existing {
             Some(user) => user.id,
             None => users::create_resident(&self.store, phone, caller.lang).await.map_err(|e| internal(caller, e))?,
@@ -117,18 +144,19 @@ impl AuthPort for AuthService {
         password: &str,
     ) -> Result<SessionGrant, AppError> {
         let t = caller.lang.messages();
-        let subject = login.to_lowercase();
-        let since = now_ms() - LOCKOUT_WINDOW_MS;
-        let failures = audit::count_since(&self.store, "sign_in_failed", &subject, since)
-            .await
-            .map_err(|e| internal(caller, e))?;
-        if failures >= MAX_FAILED_PASSWORDS {
-            return Err(caller.error(ErrorKind::RateLimited));
-        }
         let user = users::by_login(&self.store, login)
             .await
             .map_err(|e| internal(caller, e))?
             .filter(|u| u.role != Role::Resident);
+        // Failures count against the account, however its login was spelled; unknown logins
+        // against their canonical spelling.
+        let subject = match &user {
+            Some(user) => format!("user:{}", user.id),
+            None => users::canonical_login(login),
+        };
+        if self.locked_out(caller, &subject).await? {
+            return Err(caller.error(ErrorKind::RateLimited));
+        }
         let stored = user.as_ref().and_then(|u| u.password_hash.clone());
         if !passwords::verify(password.to_owned(), stored).await {
             self.audit(caller, user.as_ref().map(|u| u.id), "sign_in_failed", &subject).await?;
@@ -152,7 +180,7 @@ impl AuthPort for AuthService {
                 Ok(grant)
             }
             _ => {
-                self.audit(caller, Some(user.id), "sign_in", &subject).await?;
+                self.audit(caller, Some(user.id), "sign_in", &users::canonical_login(login)).await?;
                 self.open_session(caller, user.id, true).await
             }
         }

@@ -3,7 +3,10 @@ use std::fmt;
 
 /// A mainland China mobile number: 11 digits starting with 1 and a digit from 3 to 9.
 ///
-/// Spaces, dashes and a leading `+86` / `86` are accepted on input and dropped.
+/// Every spelling a person would type is the same number: full-width digits and signs are read
+/// as ASCII; spaces (ideographic too), dashes, dots and brackets are dropped; a leading `+86`,
+/// `0086` or `86` is the country code. Limits and look-ups key on the 11 digits, so no spelling
+/// starts a count of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct PhoneNumber(String);
@@ -15,9 +18,10 @@ pub struct InvalidPhone;
 impl PhoneNumber {
     /// Parses user input.
     pub fn parse(input: &str) -> Result<Self, InvalidPhone> {
-        let digits: String = input.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+        let digits: String = input.chars().map(fold_width).filter(|c| !is_separator(*c)).collect();
         let digits = digits
             .strip_prefix("+86")
+            .or_else(|| digits.strip_prefix("0086"))
             .or_else(|| digits.strip_prefix("86").filter(|rest| rest.len() == 11))
             .unwrap_or(&digits);
         let bytes = digits.as_bytes();
@@ -41,6 +45,20 @@ impl PhoneNumber {
     pub fn masked(&self) -> String {
         format!("{}****{}", &self.0[..3], &self.0[7..])
     }
+}
+
+/// A full-width character (`１`, `＋`) as its ASCII twin; others unchanged.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// Characters people put between digit groups.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '.' | '(' | ')' | '·' | '—' | '–' | '_' | '/')
 }
 
 impl TryFrom<String> for PhoneNumber {
@@ -69,7 +87,19 @@ mod tests {
 
     #[test]
     fn accepts_mainland_mobile_numbers_in_common_spellings() {
-        for input in ["13812345678", "138 1234 5678", "138-1234-5678", "+8613812345678", "8613812345678"] {
+        for input in [
+            "13812345678",
+            "138 1234 5678",
+            "138-1234-5678",
+            "+8613812345678",
+            "8613812345678",
+            "+86 138 1234 5678",
+            "0086-138-1234-5678",
+            "(+86) 138.1234.5678",
+            "１３８１２３４５６７８",
+            "＋８６　１３８－１２３４－５６７８",
+            "138\u{00A0}1234\u{00A0}5678",
+        ] {
             assert_eq!(PhoneNumber::parse(input).map(|p| p.as_str().to_owned()), Ok("13812345678".into()), "{input}");
         }
         assert!(PhoneNumber::parse("19912345678").is_ok());

@@ -1,5 +1,10 @@
 //! One-time codes sent by SMS: six digits, stored keyed-hashed, valid five minutes, five tries,
-//! and rate-limited per number and per client address.
+//! and rate-limited per number and purpose, per number from one address, and per address.
+//!
+//! The limits are made so that a stranger cannot lock the owner out: a stranger's address gets
+//! only a part of a number's budget, and a number's sign-in codes and second-factor codes have
+//! budgets of their own (a second-factor code is sent only after the right password, so no
+//! stranger can spend that budget at all).
 
 use super::sessions::hex;
 use crate::sms::Outbox;
@@ -14,10 +19,13 @@ use sha2::Sha256;
 pub const CODE_TTL_MS: i64 = 5 * 60 * 1000;
 /// Wrong tries allowed per code.
 pub const MAX_ATTEMPTS: i64 = 5;
-/// Minimum gap between two codes to one number.
+/// Minimum gap between two codes to one number from one address.
 pub const RESEND_AFTER_SECS: u32 = 60;
-/// Codes per number per hour.
-pub const PER_PHONE_PER_HOUR: i64 = 5;
+/// Codes per number and purpose per hour.
+pub const PER_PHONE_PER_HOUR: i64 = 10;
+/// Codes per number and purpose per hour asked from one address: one address cannot spend a
+/// number's whole budget.
+pub const PER_PHONE_AND_IP_PER_HOUR: i64 = 4;
 /// Codes per client address per hour.
 pub const PER_IP_PER_HOUR: i64 = 20;
 
@@ -103,14 +111,18 @@ impl Codes {
         if let Some(ip) = client_ip {
             lock_key(&mut tx, &format!("code-ip:{ip}")).await?;
         }
-        let (last, per_phone): (Option<i64>, i64) = sqlx::query_as(
-            "SELECT MAX(created_at), COUNT(*) FROM one_time_codes WHERE phone = $1 AND created_at >= $2",
+        let (per_phone, last_here, per_phone_here): (i64, Option<i64>, i64) = sqlx::query_as(
+            "SELECT COUNT(*), MAX(CASE WHEN client_ip = $4 THEN created_at END), \
+             COALESCE(SUM(CASE WHEN client_ip = $4 THEN 1 ELSE 0 END), 0) \
+             FROM one_time_codes WHERE phone = $1 AND purpose = $2 AND created_at >= $3",
         )
         .bind(phone.as_str())
+        .bind(purpose.as_str())
         .bind(now - 3_600_000)
+        .bind(client_ip.unwrap_or(""))
         .fetch_one(&mut *tx)
         .await?;
-        let too_soon = last.is_some_and(|at| now - at < i64::from(RESEND_AFTER_SECS) * 1000);
+        let too_soon = last_here.is_some_and(|at| now - at < i64::from(RESEND_AFTER_SECS) * 1000);
         let per_ip: i64 = match client_ip {
             Some(ip) => {
                 sqlx::query_scalar("SELECT COUNT(*) FROM one_time_codes WHERE client_ip = $1 AND created_at >= $2")
@@ -121,7 +133,11 @@ impl Codes {
             }
             None => 0,
         };
-        if too_soon || per_phone >= PER_PHONE_PER_HOUR || per_ip >= PER_IP_PER_HOUR {
+        if too_soon
+            || per_phone >= PER_PHONE_PER_HOUR
+            || per_phone_here >= PER_PHONE_AND_IP_PER_HOUR
+            || per_ip >= PER_IP_PER_HOUR
+        {
             return Err(CodeError::Rejected(Rejected::RateLimited));
         }
 

@@ -107,7 +107,16 @@ pub async fn by_phone(store: &Store, phone: &PhoneNumber) -> Result<Option<UserR
 pub async fn by_login(store: &Store, login: &str) -> Result<Option<UserRow>, sqlx::Error> {
     match PhoneNumber::parse(login) {
         Ok(phone) => by_phone(store, &phone).await,
-        Err(_) => one(store, "login = $1", &login.to_lowercase()).await,
+        Err(_) => one(store, "login = $1", &canonical_login(login)).await,
+    }
+}
+
+/// A login as the accounts table keys it: a phone number's 11 digits in any spelling, else the
+/// name with full-width letters folded and in lower case.
+pub fn canonical_login(login: &str) -> String {
+    match PhoneNumber::parse(login) {
+        Ok(phone) => phone.as_str().to_owned(),
+        Err(_) => login.trim().chars().map(app::domain::fold_width).collect::<String>().to_lowercase(),
     }
 }
 

@@ -23,6 +23,7 @@ mod duty_month;
 mod faults;
 mod files;
 mod hardening;
+mod hardening_sign_in;
 mod helpers;
 mod import;
 mod import_assignments;
