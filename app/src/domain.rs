@@ -22,6 +22,7 @@ macro_rules! stored_names {
 mod booking;
 mod document;
 mod duty;
+mod identifying;
 mod one_time_code;
 mod period;
 mod phone;
@@ -40,6 +41,7 @@ pub use duty::{
     distance_m, duty_rules, month_bounds, month_of, valid_position, CorrectionStatus, DutyEnd, MonthStatus,
     ServiceCategory,
 };
+pub use identifying::{digit_runs, identifying, IDENTIFYING_DIGITS};
 pub use one_time_code::OneTimeCode;
 pub use period::Period;
 pub use phone::{fold_width, PhoneNumber};

@@ -1,36 +1,21 @@
 //! Common questions (常见问题): with the resident's consent, the lawyer who handled a question (or
 //! staff) publishes a version with no names, numbers or addresses; anyone searches them before
-//! asking. Numbers are checked by the server (no run of six digits or more, no e-mail address,
-//! not the resident's number); names and addresses are the lawyer's to take out, and the form says so.
+//! asking. Numbers are checked by the server in every spelling (`app::domain::identifying`: no
+//! number of six digits or more, no e-mail address, not the resident's number); names and
+//! addresses are the lawyer's to take out, and the form says so.
 
 use super::{access, QuestionsService};
 use crate::auth::internal;
 use crate::booking::desk;
 use crate::library::like_pattern;
 use crate::store::now_ms;
-use app::domain::{required_text, Topic, MAX_QUERY_CHARS, MAX_QUESTION_TEXT_CHARS, MAX_QUESTION_TITLE_CHARS};
+use app::domain::{
+    identifying, required_text, Topic, MAX_QUERY_CHARS, MAX_QUESTION_TEXT_CHARS, MAX_QUESTION_TITLE_CHARS,
+};
 use app::error::{AppError, ErrorKind};
 use app::model::{Faq, PublishFaqRequest};
 use app::ports::Caller;
 use app::time::Instant;
-
-/// Whether `text` still holds something that identifies a person: a run of six or more digits
-/// (spaces and dashes between them ignored: phone, ID and card numbers), an e-mail address, or
-/// `phone`.
-pub fn identifying(text: &str, phone: Option<&str>) -> bool {
-    let mut run = 0;
-    for c in text.chars() {
-        if c.is_ascii_digit() || ('０'..='９').contains(&c) {
-            run += 1;
-            if run >= 6 {
-                return true;
-            }
-        } else if !matches!(c, ' ' | '-') {
-            run = 0;
-        }
-    }
-    text.contains('@') || phone.is_some_and(|p| !p.is_empty() && text.contains(p))
-}
 
 type Row = (i64, String, String, String, String, i64);
 
@@ -123,20 +108,4 @@ pub async fn search(service: &QuestionsService, caller: &Caller, query: &str) ->
     .await
     .map_err(|e| internal(caller, e))?;
     Ok(rows.into_iter().map(faq).collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::identifying;
-
-    #[test]
-    fn numbers_and_addresses_that_identify_are_found() {
-        assert!(identifying("电话138 0013 8000", None));
-        assert!(identifying("身份证440306199001011234", None));
-        assert!(identifying("发邮件到 a@b.cn", None));
-        assert!(identifying("借了５０００００元", None), "full-width digits");
-        assert!(!identifying("借了5000元，两年内起诉", None));
-        assert!(!identifying("2026年1月", None));
-        assert!(identifying("号码8000", Some("8000")));
-    }
 }

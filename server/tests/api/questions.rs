@@ -128,6 +128,17 @@ async fn a_resident_asks_with_a_photo_the_a_lawyer_answers_and_the_resident_foll
     let (status, answer) =
         app.post_with(&lawyer, "questions/publish", publish("借给朋友5000元，对方电话13733330001")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    // The same number, and other identifying numbers, in the spellings people use.
+    for spelling in [
+        "对方电话１３７·３３３３·０００１",
+        "对方电话一三七 三三三三 〇〇〇一",
+        "身份证44030619900101123X",
+        "邮箱 a＠b.cn",
+        "座机(0755) 2780.1234",
+    ] {
+        let (status, answer) = app.post_with(&lawyer, "questions/publish", publish(spelling)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{spelling}: {answer}");
+    }
     let (status, faq) =
         app.post_with(&lawyer, "questions/publish", publish("借给朋友5000元，有转账记录没有借条。")).await;
     assert_eq!(status, StatusCode::OK, "{faq}");
