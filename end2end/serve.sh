@@ -10,5 +10,5 @@ site="$here/test-results/site"
 mkdir -p "$here/test-results"
 rm -rf "$site"
 cp -r "$root/dist" "$site"
-export BIND_ADDR="127.0.0.1:${1:-3107}" DATA_DIR="$data" DEMO=1 SITE_DIR="$site" SMS_SENDER=log RUST_LOG="info,sqlx=warn,tower_http=warn"
+export BIND_ADDR="127.0.0.1:${1:-3107}" DATA_DIR="$data" DEMO=1 SITE_DIR="$site" SMS_SENDER=log TEST_CLOCK=1 RUST_LOG="info,sqlx=warn,tower_http=warn"
 exec "${SERVER_BIN:-$root/target/debug/server}" > "$here/test-results/server.log" 2>&1

@@ -59,17 +59,27 @@ test("the lawyer confirms and completes a booking, and the resident rates it", a
   const row = lawyer.locator(`li[data-code="${code}"]`);
   await row.getByRole("button", { name: "确认" }).click();
   await expect(row.getByText("已确认")).toBeVisible();
+  // Not before its time: a consultation is done once it has started.
   await row.getByRole("button", { name: "已完成咨询" }).click();
-  await expect(row.getByText("已完成")).toBeVisible();
-  await desk.close();
+  await expect(row.getByRole("alert")).toContainText("时间还没到");
+  const mine = await (await page.request.post("/api/booking/mine", { data: {} })).json();
+  const start: number = mine.upcoming.find((b: { code: string }) => b.code === code).start;
+  await page.request.post("/test/clock", { data: { at: start + 60_000 } });
+  try {
+    await row.getByRole("button", { name: "已完成咨询" }).click();
+    await expect(row.getByText("已完成")).toBeVisible();
+    await desk.close();
 
-  await page.goto(slip);
-  await expect(page.getByText("已完成")).toBeVisible();
-  await page.getByRole("button", { name: "4", exact: true }).click();
-  await page.getByLabel("评价内容(选填)").fill("解答清楚，很有耐心");
-  await page.getByRole("button", { name: "提交" }).click();
-  await expect(page.getByText("已评价")).toBeVisible();
-  await expect(page.getByText("★★★★", { exact: false })).toBeVisible();
+    await page.goto(slip);
+    await expect(page.getByText("已完成")).toBeVisible();
+    await page.getByRole("button", { name: "4", exact: true }).click();
+    await page.getByLabel("评价内容(选填)").fill("解答清楚，很有耐心");
+    await page.getByRole("button", { name: "提交" }).click();
+    await expect(page.getByText("已评价")).toBeVisible();
+    await expect(page.getByText("★★★★", { exact: false })).toBeVisible();
+  } finally {
+    await page.request.post("/test/clock", { data: { at: null } });
+  }
 });
 
 test("a visitor who picks a slot and then signs in comes back to that slot", async ({ page }) => {

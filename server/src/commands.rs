@@ -93,6 +93,9 @@ pub async fn demo(config: &Config) -> Result<String, String> {
 /// Every problem with the configuration and what it points at, in plain words; empty when all is well.
 pub async fn check_config(config: &Config) -> Vec<String> {
     let mut problems = Vec::new();
+    if config.test_clock {
+        problems.push("TEST_CLOCK=1 lets anyone move the server's clock: it is for the browser tests only".to_owned());
+    }
     if std::fs::create_dir_all(&config.data_dir).is_err() || !writable(&config.data_dir) {
         problems.push(format!("DATA_DIR {} cannot be written to", config.data_dir.display()));
     }

@@ -65,6 +65,9 @@ pub struct Config {
     /// `PUBLIC_URL`: the address residents reach the portal at, for links in SMS; default
     /// `http://BIND_ADDR`.
     pub public_url: String,
+    /// `TEST_CLOCK=1`: `POST /test/clock` moves the server's clock (the browser tests' server;
+    /// never in service).
+    pub test_clock: bool,
     /// `REQUEST_DEADLINE_MS`, default 20000: the longest a request may run once it has arrived
     /// (an upload's deadline starts when its last byte is in); past it the answer is 503.
     pub request_deadline: std::time::Duration,
@@ -142,6 +145,7 @@ impl Config {
             question_deadline_hours: number("QUESTION_DEADLINE_HOURS")?.unwrap_or(24),
             question_claim_lapse_days: number("QUESTION_CLAIM_LAPSE_DAYS")?.unwrap_or(3),
             public_url,
+            test_clock: flag("TEST_CLOCK"),
             request_deadline: std::time::Duration::from_millis(number("REQUEST_DEADLINE_MS")?.unwrap_or(20_000)),
         })
     }

@@ -10,3 +10,4 @@ pub mod pages;
 pub mod request_id;
 pub mod security;
 pub mod site;
+pub mod test_clock;

@@ -192,7 +192,11 @@ pub fn router(state: AppState) -> Router {
     let csp = HeaderValue::from_str(&security::content_security_policy(&scripts, &styles))
         .unwrap_or(HeaderValue::from_static("default-src 'self'"));
 
-    Router::new()
+    let mut routes = Router::new();
+    if state.config.test_clock {
+        routes = routes.route("/test/clock", post(crate::http::test_clock::set));
+    }
+    routes
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::scrape))

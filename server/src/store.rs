@@ -10,6 +10,7 @@ pub mod settings;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 /// Which database the store runs on.
@@ -176,11 +177,26 @@ pub fn write_refused(text: &str) -> bool {
     SIGNS.iter().any(|sign| text.contains(sign))
 }
 
-/// Milliseconds since the Unix epoch, now.
+/// How far the clock of a browser-test server is moved (see [`set_clock`]); 0 in service.
+static CLOCK_SHIFT_MS: AtomicI64 = AtomicI64::new(0);
+
+/// Milliseconds since the Unix epoch, now: every time the server acts on is read here.
 pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
+    let real = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    real.saturating_add(CLOCK_SHIFT_MS.load(Ordering::Relaxed))
+}
+
+/// Makes this process's clock read `at` from now on (`None`: the real time again). For the
+/// browser tests' server only, which must live through a consultation's hour in a second; it is
+/// reachable only with `TEST_CLOCK=1` (`/test/clock`), and the API tests, many servers in one
+/// process, never move it.
+pub fn set_clock(at: Option<i64>) {
+    CLOCK_SHIFT_MS.store(0, Ordering::Relaxed);
+    if let Some(at) = at {
+        CLOCK_SHIFT_MS.store(at.saturating_sub(now_ms()), Ordering::Relaxed);
+    }
 }
 
 /// Locks an account's row until `tx` ends: the first write of a transaction that checks an "at

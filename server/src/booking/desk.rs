@@ -112,8 +112,9 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     } else {
         String::new()
     };
-    if request.action == DeskAction::NoShow && loaded.view.start > Instant(now_ms()) {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state));
+    // A consultation is done, or missed, only once its time has come.
+    if matches!(request.action, DeskAction::Complete | DeskAction::NoShow) && loaded.view.start > Instant(now_ms()) {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_started));
     }
     if request.action != DeskAction::Note && !from.contains(&status) {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state));

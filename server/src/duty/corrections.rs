@@ -110,6 +110,9 @@ pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest)
     if start > now_ms() {
         return Err(AppError::invalid("start", t.err_future_date));
     }
+    if end > now_ms() {
+        return Err(AppError::invalid("end", t.err_future_date));
+    }
     let reason =
         required_text(&request.reason, MAX_REASON_CHARS).map_err(|_| AppError::invalid("reason", t.err_reason))?;
     access::require_serves(store, caller, request.lawyer_id, request.community_id, date).await?;

@@ -54,6 +54,22 @@ async fn the_lawyer_confirms_completes_and_the_resident_rates_once() {
         app.post_with(&resident, "booking/rate", json!({ "booking_id": booking["id"], "rating": 5 })).await;
     assert_eq!(status, StatusCode::CONFLICT, "not before the consultation");
 
+    // Not before its time.
+    for action in ["complete", "no_show"] {
+        let (status, early) = decide(&app, &lawyer, &booking, action).await;
+        assert_eq!(
+            (status, early["message"].as_str()),
+            (StatusCode::CONFLICT, Some("这次咨询的时间还没到，不能标记为已完成或未到"))
+        );
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM service_records WHERE category = 'consultation'").await, 0);
+    // The consultation's hour comes.
+    sqlx::query("UPDATE bookings SET slot_start = slot_start - $1, slot_end = slot_end - $1 WHERE id = $2")
+        .bind(booking["start"].as_i64().expect("start") - server::store::now_ms() + 60_000)
+        .bind(booking["id"].as_i64())
+        .execute(app.store.writer())
+        .await
+        .expect("move the slot");
     let (status, done) = app
         .post_with(
             &lawyer,

@@ -49,6 +49,12 @@ async fn every_bad_duty_request_gets_a_clear_error_and_changes_nothing() {
         ),
         (
             "duty/correct",
+            json!({ "lawyer_id": d.lawyer_id, "community_id": d.houting, "served_on": today().to_string(), "start": "00:00", "end": "24:00", "reason": "补登" }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "日期不能晚于今天",
+        ),
+        (
+            "duty/correct",
             json!({ "lawyer_id": d.lawyer_id, "community_id": d.houting, "served_on": today().plus_days(-1).to_string(), "start": "11:00", "end": "10:00", "reason": "补登" }),
             StatusCode::UNPROCESSABLE_ENTITY,
             "请输入正确的时间，结束应晚于开始",
