@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn latency_lands_in_every_bucket_above_it() {
         let metrics = Metrics::default();
-        metrics.observe("/healthz".into(), StatusCode::OK, 0.02);
+        metrics.observe("/healthz", StatusCode::OK, 0.02);
         let mut out = String::new();
         metrics.write(&mut out);
         assert!(out.contains("fai_http_requests_total{route=\"/healthz\",status=\"2xx\"} 1"));
