@@ -65,6 +65,14 @@ pub struct Config {
     /// `PUBLIC_URL`: the address residents reach the portal at, for links in SMS; default
     /// `http://BIND_ADDR`.
     pub public_url: String,
+    /// `HEADER_READ_TIMEOUT_MS`, default 10000: the longest a client may take to send a request's
+    /// headers (an idle kept-alive connection is closed after it too).
+    pub header_read_timeout: std::time::Duration,
+    /// `UPLOAD_IDLE_TIMEOUT_MS`, default 30000: how long an upload may send nothing before it is
+    /// given up (a phone on a weak network sends slowly, but it sends).
+    pub upload_idle_timeout: std::time::Duration,
+    /// `MAX_CONNECTIONS`, default 1024: connections served at once; more wait to be accepted.
+    pub max_connections: usize,
     /// `TEST_CLOCK=1`: `POST /test/clock` moves the server's clock (the browser tests' server;
     /// never in service).
     pub test_clock: bool,
@@ -146,6 +154,9 @@ impl Config {
             question_claim_lapse_days: number("QUESTION_CLAIM_LAPSE_DAYS")?.unwrap_or(3),
             public_url,
             test_clock: flag("TEST_CLOCK"),
+            header_read_timeout: std::time::Duration::from_millis(number("HEADER_READ_TIMEOUT_MS")?.unwrap_or(10_000)),
+            upload_idle_timeout: std::time::Duration::from_millis(number("UPLOAD_IDLE_TIMEOUT_MS")?.unwrap_or(30_000)),
+            max_connections: number("MAX_CONNECTIONS")?.map_or(1024, |n| n as usize),
             request_deadline: std::time::Duration::from_millis(number("REQUEST_DEADLINE_MS")?.unwrap_or(20_000)),
         })
     }

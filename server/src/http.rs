@@ -9,5 +9,6 @@ pub mod metrics;
 pub mod pages;
 pub mod request_id;
 pub mod security;
+pub mod serve;
 pub mod site;
 pub mod test_clock;

@@ -12,7 +12,7 @@ use crate::duty::{logs as duty_logs, DutyService};
 use crate::files::{self, blobs::Blobs, FilesService};
 use crate::heavy::Heavy;
 use crate::http::metrics::{self, Metrics};
-use crate::http::{api, deadline, guard, health, pages, request_id, security, site};
+use crate::http::{api, deadline, guard, health, pages, request_id, security, serve, site};
 use crate::library::LibraryService;
 use crate::questions::{self, Deadlines, QuestionsService};
 use crate::sms::{self, Outbox, SmsSender};
@@ -22,8 +22,8 @@ use axum::extract::Request;
 use axum::http::HeaderValue;
 use axum::routing::{any, get, post};
 use axum::Router;
-use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -164,8 +164,13 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, letting requests in flight finish.
     pub async fn run_until_stopped(self) -> Result<(), StartupError> {
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+        let config = &self.state.config;
+        let limits = serve::Limits {
+            header_read: config.header_read_timeout,
+            connections: config.max_connections,
+            shutdown_grace: config.request_deadline + Duration::from_secs(5),
+        };
+        serve::serve(self.listener, self.router, limits, shutdown_signal()).await;
         let _ = self.stop.send(true);
         self.state.store.pool.close().await;
         tracing::info!("stopped");

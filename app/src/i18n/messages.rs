@@ -107,6 +107,7 @@ texts! {
         err_file_type: "只能上传PDF、JPG、PNG、WebP图片，或Word(docx)、Excel(xlsx)文件", "Only PDF, JPG, PNG or WebP images, Word (docx) or Excel (xlsx) files can be uploaded";
         err_file_damaged: "文件已损坏，或内容与其格式不符", "The file is damaged, or its content does not match its format";
         err_not_started: "这次咨询的时间还没到，不能标记为已完成或未到", "This consultation has not started yet: it cannot be marked done or missed";
+        err_upload_stalled: "上传中断了，请检查网络后重新上传", "The upload stopped; check your connection and send it again";
         err_nul: "提交的内容含有不允许的字符(NUL)", "The request holds a character that is not allowed (NUL)";
         err_file_macros: "不接受含宏的文件", "Files with macros are not accepted";
         err_file_too_big_inside: "图片像素过多或文件解压后过大，请缩小后再上传", "The picture has too many pixels, or the file unpacks to too much; make it smaller and try again";

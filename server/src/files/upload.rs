@@ -15,14 +15,16 @@ use app::error::{AppError, ErrorKind};
 use app::model::FileRef;
 use app::ports::Caller;
 use app::time::Instant;
-use axum::body::to_bytes;
+use axum::body::Body;
 use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use http_body_util::BodyExt;
 use rand::RngCore;
 use serde::Deserialize;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 /// The upload's query string.
 #[derive(Debug, Deserialize)]
@@ -49,8 +51,12 @@ pub async fn handle(State(state): State<AppState>, Query(query): Query<UploadQue
     if declared.is_some_and(|n| n > limit) {
         return error_response(too_large(&caller));
     }
-    let Ok(bytes) = to_bytes(body, limit).await else {
-        return error_response(too_large(&caller));
+    let bytes = match read_body(body, limit, state.config.upload_idle_timeout).await {
+        Ok(bytes) => bytes,
+        Err(BodyError::TooLarge) => return error_response(too_large(&caller)),
+        Err(BodyError::Stalled) => {
+            return error_response(AppError::new(ErrorKind::BadRequest, caller.lang.messages().err_upload_stalled))
+        }
     };
     let received = async {
         let cleaned = match state.files.heavy.run(move || inspect::inspect(&bytes)).await {
@@ -64,6 +70,29 @@ pub async fn handle(State(state): State<AppState>, Query(query): Query<UploadQue
         Some(Ok(file)) => (StatusCode::CREATED, Json(file)).into_response(),
         Some(Err(error)) => error_response(error),
         None => error_response(caller.error(ErrorKind::Unavailable)),
+    }
+}
+
+/// Why an upload's bytes could not be read.
+enum BodyError {
+    /// More than the limit.
+    TooLarge,
+    /// Nothing arrived for the idle timeout, or the connection broke.
+    Stalled,
+}
+
+/// The body, up to `limit` bytes, as long as something arrives every `idle`.
+async fn read_body(body: Body, limit: usize, idle: Duration) -> Result<Vec<u8>, BodyError> {
+    let mut body = body;
+    let mut bytes = Vec::new();
+    loop {
+        let frame = tokio::time::timeout(idle, body.frame()).await.map_err(|_| BodyError::Stalled)?;
+        let Some(frame) = frame else { return Ok(bytes) };
+        let Ok(data) = frame.map_err(|_| BodyError::Stalled)?.into_data() else { continue };
+        if bytes.len() + data.len() > limit {
+            return Err(BodyError::TooLarge);
+        }
+        bytes.extend_from_slice(&data);
     }
 }
 

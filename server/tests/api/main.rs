@@ -40,6 +40,7 @@ mod questions;
 mod security;
 mod servers;
 mod site;
+mod slow_clients;
 mod staff_accounts;
 mod street_staff;
 mod workbook;
