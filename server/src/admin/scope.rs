@@ -34,16 +34,28 @@ pub async fn require_community(
     user: SessionUser,
     community_id: i64,
 ) -> Result<(), AppError> {
+    match covers(store, caller, user, community_id).await? {
+        None => Err(caller.error(ErrorKind::NotFound)),
+        Some(false) => Err(other_street(caller)),
+        Some(true) => Ok(()),
+    }
+}
+
+/// Whether a staff member's scope covers `community_id` (every read of a private object by staff
+/// asks this): the district's staff cover every community, a street's staff their street's.
+/// `None` when there is no such community.
+pub async fn covers(
+    store: &Store,
+    caller: &Caller,
+    user: SessionUser,
+    community_id: i64,
+) -> Result<Option<bool>, AppError> {
     let street: Option<i64> = sqlx::query_scalar("SELECT street_id FROM communities WHERE id = $1")
         .bind(community_id)
         .fetch_optional(&store.pool)
         .await
         .map_err(|e| internal(caller, e))?;
-    match (street, user.street) {
-        (None, _) => Err(caller.error(ErrorKind::NotFound)),
-        (Some(street), Some(own)) if street != own => Err(other_street(caller)),
-        _ => Ok(()),
-    }
+    Ok(street.map(|street| user.street.is_none_or(|own| own == street)))
 }
 
 /// The refusal of another street's record.

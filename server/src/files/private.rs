@@ -236,8 +236,11 @@ pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bo
     .await
     .map_err(|e| internal(caller, e))?;
     let Some((resident_id, uploaded_by, community_id, booking_lawyer, question)) = row else { return Ok(false) };
-    if user.id == resident_id || user.id == uploaded_by || user.role.is_staff() {
+    if user.id == resident_id || user.id == uploaded_by {
         return Ok(true);
+    }
+    if user.role.is_staff() {
+        return Ok(crate::admin::scope::covers(store, caller, user, community_id).await? == Some(true));
     }
     // A question's files follow the question: its route reads them.
     if let Some(question) = question {

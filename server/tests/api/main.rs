@@ -31,6 +31,7 @@ mod lawyers_register;
 mod library;
 mod limits;
 mod matrix;
+mod matrix_downloads;
 mod matrix_objects;
 mod metrics;
 mod outbox;

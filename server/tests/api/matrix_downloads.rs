@@ -1,0 +1,57 @@
+//! The authorisation matrix on the download route: a private file of a resident of 后亭社区
+//! (沙井街道) and one of a community of another street, opened by every role, whole, as a preview
+//! and as a thumbnail. Whoever may not read it gets the same 404 as for a token that does not
+//! exist.
+
+use crate::helpers::{spawn_app, TestApp};
+use crate::matrix::signed_in;
+use reqwest::{Client, StatusCode};
+use serde_json::json;
+use server::files::inspect::samples;
+
+/// A photo a new resident of `community` shared with their community's lawyers; its token.
+async fn shared_photo(app: &TestApp, phone: &str, community: &str) -> (String, Client) {
+    let (resident, _) = app.resident_of(phone, community).await;
+    let token = app.uploaded(&resident, "合同.jpg", samples::jpeg_with_location()).await;
+    let (status, shared) = app.post_with(&resident, "files/share", json!({ "token": token })).await;
+    assert_eq!(status, StatusCode::OK, "{shared}");
+    (token, resident)
+}
+
+#[tokio::test]
+async fn every_role_on_every_download_route_of_its_own_street_and_another() {
+    let app = spawn_app().await;
+    let (own, owner) = shared_photo(&app, "13766660001", "后亭社区").await;
+    // A community of another street, whose lawyers are not the demo lawyer's.
+    let foreign_community: String = sqlx::query_scalar(
+        "SELECT c.name FROM communities c JOIN streets s ON s.id = c.street_id WHERE s.name <> '沙井街道' ORDER BY c.id LIMIT 1",
+    )
+    .fetch_one(&app.store.pool)
+    .await
+    .expect("a community of another street");
+    let (foreign, _) = shared_photo(&app, "13766660002", &foreign_community).await;
+    let stranger = app.resident("13766660003").await;
+    let mut who: Vec<(&str, Client)> =
+        vec![("owner", owner), ("another resident", stranger), ("visitor", Client::new())];
+    for role in ["assistant", "lawyer", "staff", "shajing", "admin"] {
+        who.push((role, signed_in(&app, role).await));
+    }
+    for (role, client) in &who {
+        for (token, street) in [(&own, "own"), (&foreign, "foreign")] {
+            let allowed = match (*role, street) {
+                ("owner", "own") => true,
+                ("assistant" | "lawyer" | "shajing", "own") => true,
+                ("staff" | "admin", _) => true,
+                _ => false,
+            };
+            for query in ["", "?inline=1", "?thumb=1"] {
+                let status = app.download(client, token, query).await.status();
+                let expected = if allowed { StatusCode::OK } else { StatusCode::NOT_FOUND };
+                assert_eq!(status, expected, "{role} on the {street} street's file{query}");
+            }
+        }
+    }
+    // Every opening by a lawyer or staff was audited; the owner's and the refused ones were not.
+    let audited = app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'file_read'").await;
+    assert_eq!(audited, 3 * (3 + 2 + 2), "assistant, lawyer, shajing on one; staff and admin on both");
+}
