@@ -25,6 +25,7 @@ mod files;
 mod hardening;
 mod hardening_sign_in;
 mod helpers;
+mod hostile;
 mod import;
 mod import_assignments;
 mod lawyers_register;
