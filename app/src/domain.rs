@@ -26,6 +26,8 @@ mod identifying;
 mod one_time_code;
 mod period;
 mod phone;
+#[cfg(test)]
+mod properties;
 mod question;
 mod role;
 mod text;

@@ -13,8 +13,8 @@ pub mod import_assignments;
 pub mod lawyers;
 pub mod places;
 pub mod scope;
-mod table;
-mod xlsx;
+pub mod table;
+pub mod xlsx;
 
 use crate::store::Store;
 use app::error::AppError;

@@ -25,7 +25,7 @@ pub enum TableError {
 
 /// Rows as they are read, each line number and cells, counted against the limits as they come.
 #[derive(Default)]
-pub(super) struct Rows {
+pub struct Rows {
     /// Line number and cells of every row that is not blank.
     pub rows: Vec<(usize, Vec<String>)>,
     text_bytes: usize,
@@ -95,7 +95,7 @@ pub fn cell(cells: &[String], at: usize) -> String {
 }
 
 /// CSV `text` read row by row, within the limits.
-fn csv(text: &str) -> Result<Rows, TableError> {
+pub fn csv(text: &str) -> Result<Rows, TableError> {
     let mut rows = Rows::default();
     for (k, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
         rows.push(k + 1, fields(line))?;
