@@ -41,22 +41,14 @@ fn separator(c: char) -> bool {
 pub fn digit_runs(text: &str) -> Vec<String> {
     let mut runs = Vec::new();
     let mut current = String::new();
-    // Separators since the last digit: more than three in a row end a number.
-    let mut gap = 0;
+    // Separators never end a number (however many a person typed); anything else does.
     for c in text.chars() {
         if let Some(d) = digit(c) {
             current.push(char::from(b'0' + d));
-            gap = 0;
         } else if matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ') && current.len() == 17 {
             current.push('X');
-            gap = 0;
-        } else if separator(c) && !current.is_empty() && gap < 3 {
-            gap += 1;
-        } else {
-            if !current.is_empty() {
-                runs.push(std::mem::take(&mut current));
-            }
-            gap = 0;
+        } else if !current.is_empty() && !separator(c) {
+            runs.push(std::mem::take(&mut current));
         }
     }
     if !current.is_empty() {
@@ -142,6 +134,7 @@ mod tests {
             "工资5000元，加班费2000元，共7000元",
             "一二三",
             "三五天内答复",
+            "第 1 条、第 2 条",
         ] {
             assert!(!identifying(text, None), "{text}: {:?}", digit_runs(text));
         }
