@@ -125,10 +125,13 @@ impl Cell {
     }
 }
 
-/// `text` safe inside XML: the pages' entities, and without the control characters XML cannot
-/// hold.
+/// `text` safe inside XML: the pages' entities, and without the characters XML cannot hold
+/// (control characters but tab and line ends, and the non-characters U+FFFE and U+FFFF).
 fn escape(text: &str) -> String {
-    let kept: String = text.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
+    let kept: String = text
+        .chars()
+        .filter(|c| (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        .collect();
     crate::http::pages::escape(&kept)
 }
 
@@ -143,6 +146,6 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_control_characters_dropped() {
-        assert_eq!(escape("<a & \"b\">\u{1}"), "&lt;a &amp; &quot;b&quot;&gt;");
+        assert_eq!(escape("<a & \"b\">\u{1}\u{FFFF}\u{FFFE}"), "&lt;a &amp; &quot;b&quot;&gt;");
     }
 }
