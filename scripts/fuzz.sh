@@ -18,8 +18,9 @@ fi
 # libFuzzer's instrumentation flags are unstable options; this toolchain is stable.
 export RUSTC_BOOTSTRAP=1
 for target in "${targets[@]}"; do
-  mkdir -p "fuzz/corpus/$target"
+  mkdir -p "fuzz/corpus/$target" "fuzz/seeds/$target"
   echo "== $target, $seconds s"
-  cargo fuzz run --fuzz-dir fuzz --sanitizer none "$target" "fuzz/corpus/$target" -- \
+  # fuzz/corpus/<target> keeps what a run found; fuzz/seeds/<target> holds real files to start from.
+  cargo fuzz run --fuzz-dir fuzz --sanitizer none "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
     -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=1048576 2>&1 | grep -E "^(#[0-9]+\s+DONE|Done|==|SUMMARY|.*panicked)" || true
 done
