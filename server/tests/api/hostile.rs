@@ -108,7 +108,7 @@ fn body(k: usize) -> Value {
         fields.insert(name.to_owned(), texts[k % texts.len()].clone());
     }
     fields.insert("tags".into(), json!([texts[k % texts.len()].clone()]));
-    fields.insert("write".into(), json!(k % 2 == 0));
+    fields.insert("write".into(), json!(k.is_multiple_of(2)));
     fields.insert("consent".into(), json!(true));
     fields.insert("position".into(), json!({ "latitude": f64::MAX, "longitude": -f64::MAX }));
     fields.insert("extra".into(), json!({ "lawyer_id": numbers[k % numbers.len()].clone(), "weekday": 99 }));

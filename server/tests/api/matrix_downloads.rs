@@ -38,12 +38,10 @@ async fn every_role_on_every_download_route_of_its_own_street_and_another() {
     }
     for (role, client) in &who {
         for (token, street) in [(&own, "own"), (&foreign, "foreign")] {
-            let allowed = match (*role, street) {
-                ("owner", "own") => true,
-                ("assistant" | "lawyer" | "shajing", "own") => true,
-                ("staff" | "admin", _) => true,
-                _ => false,
-            };
+            let allowed = matches!(
+                (*role, street),
+                ("owner" | "assistant" | "lawyer" | "shajing", "own") | ("staff" | "admin", _)
+            );
             for query in ["", "?inline=1", "?thumb=1"] {
                 let status = app.download(client, token, query).await.status();
                 let expected = if allowed { StatusCode::OK } else { StatusCode::NOT_FOUND };
