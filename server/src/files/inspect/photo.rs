@@ -60,37 +60,14 @@ fn encode(picture: &DynamicImage, format: image::ImageFormat) -> Result<Vec<u8>,
 
 #[cfg(test)]
 mod tests {
-    use super::super::inspect;
+    use super::super::{inspect, samples};
     use super::Rejection;
-    use std::io::Cursor;
 
     #[test]
     fn a_small_picture_that_claims_a_huge_size_is_refused_from_its_header() {
-        // A valid PNG of 1x1 whose header is rewritten to 30 000 x 30 000 (CRC fixed up).
-        let mut png = Vec::new();
-        image::RgbImage::new(1, 1).write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png).expect("encode");
-        png[16..20].copy_from_slice(&30_000u32.to_be_bytes());
-        png[20..24].copy_from_slice(&30_000u32.to_be_bytes());
-        let crc = crc32(&png[12..29]);
-        png[29..33].copy_from_slice(&crc.to_be_bytes());
-        assert!(matches!(inspect(&png).err(), Some(Rejection::TooBig | Rejection::Damaged)));
+        let huge = samples::png_claiming(30_000, 30_000);
+        assert!(matches!(inspect(&huge).err(), Some(Rejection::TooBig | Rejection::Damaged)));
         // 8 000 x 5 000 is within each side but over the pixels allowed.
-        png[16..20].copy_from_slice(&8_000u32.to_be_bytes());
-        png[20..24].copy_from_slice(&5_000u32.to_be_bytes());
-        let crc = crc32(&png[12..29]);
-        png[29..33].copy_from_slice(&crc.to_be_bytes());
-        assert_eq!(inspect(&png).err(), Some(Rejection::TooBig));
-    }
-
-    /// The CRC-32 of PNG chunks.
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFFu32;
-        for byte in bytes {
-            crc ^= u32::from(*byte);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-            }
-        }
-        !crc
+        assert_eq!(inspect(&samples::png_claiming(8_000, 5_000)).err(), Some(Rejection::TooBig));
     }
 }

@@ -28,6 +28,18 @@ pub fn png() -> Vec<u8> {
     out.into_inner()
 }
 
+/// A small PNG whose header claims `width` × `height` pixels, its checksum made right: what an
+/// attacker sends to make a server decode a picture it cannot hold.
+pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    let mut out = png();
+    out[16..20].copy_from_slice(&width.to_be_bytes());
+    out[20..24].copy_from_slice(&height.to_be_bytes());
+    let mut crc = flate2::Crc::new();
+    crc.update(&out[12..29]);
+    out[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+    out
+}
+
 /// A one-page PDF with the given text (Latin letters; Chinese needs embedded fonts).
 pub fn pdf(text: &str) -> Vec<u8> {
     let stream = format!("BT /F1 18 Tf 72 720 Td ({text}) Tj ET");
