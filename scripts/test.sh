@@ -22,7 +22,7 @@ step "unit tests: shared code"
 cargo test --locked -p app --features ssr
 
 step "server tests on SQLite"
-cargo test --locked -p server --lib --bins --test api --test properties
+cargo test --locked -p server --lib --bins --test api --test properties --test layers
 
 postgres_ran=no
 if psql "$TEST_POSTGRES_URL" -Atqc "SELECT 1" >/dev/null 2>&1; then

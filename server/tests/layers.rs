@@ -1,0 +1,107 @@
+//! The server's top-level modules and the imports between them (`crate::…` paths, as written in
+//! `server/src`). The rule is one direction: no import circle. Today twelve modules still form
+//! one circle (issue 22 takes it apart); this test fails when any other module joins a circle,
+//! and tells whoever untangles one to take it off the list, so the circle can only shrink.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The modules still in the circle; take a module off when it leaves it.
+const STILL_IN_A_CIRCLE: [&str; 12] = [
+    "admin",
+    "articles",
+    "board",
+    "booking",
+    "demo",
+    "directory",
+    "duty",
+    "files",
+    "http",
+    "library",
+    "questions",
+    "startup",
+];
+
+fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("server/src").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            source_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Every module named after `crate::` in `text`, including those in `crate::{a, b}` lists.
+fn named_modules(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (at, _) in text.match_indices("crate::") {
+        let rest = &text[at + "crate::".len()..];
+        if let Some(list) = rest.strip_prefix('{') {
+            let inner = list.split('}').next().unwrap_or_default();
+            out.extend(inner.split(',').map(|part| identifier(part.trim())));
+        } else {
+            out.insert(identifier(rest));
+        }
+    }
+    out
+}
+
+fn identifier(text: &str) -> String {
+    text.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect()
+}
+
+#[test]
+fn no_module_joins_an_import_circle() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    source_files(&root, &mut files);
+    // A top-level module is a file or folder of src/, but for the crate's roots and binaries.
+    let top = |path: &Path| -> Option<String> {
+        let first = path.strip_prefix(&root).ok()?.components().next()?.as_os_str().to_str()?.to_owned();
+        let name = first.trim_end_matches(".rs").to_owned();
+        (!matches!(name.as_str(), "lib" | "main" | "bin")).then_some(name)
+    };
+    let modules: BTreeSet<String> = files.iter().filter_map(|f| top(f)).collect();
+    let mut imports: BTreeMap<String, BTreeSet<String>> =
+        modules.iter().map(|m| (m.clone(), BTreeSet::new())).collect();
+    for file in &files {
+        let Some(from) = top(file) else { continue };
+        let text = std::fs::read_to_string(file).expect("source");
+        for to in named_modules(&text) {
+            if to != from && modules.contains(&to) {
+                imports.entry(from.clone()).or_default().insert(to);
+            }
+        }
+    }
+    // What each module reaches, through any number of imports.
+    let mut reach = imports.clone();
+    loop {
+        let mut grown = false;
+        for module in &modules {
+            let through: BTreeSet<String> = reach[module].iter().flat_map(|m| reach[m].clone()).collect();
+            let entry = reach.entry(module.clone()).or_default();
+            let before = entry.len();
+            entry.extend(through);
+            grown |= entry.len() > before;
+        }
+        if !grown {
+            break;
+        }
+    }
+    let in_circle: BTreeSet<&str> = modules.iter().filter(|m| reach[*m].contains(*m)).map(String::as_str).collect();
+    let allowed: BTreeSet<&str> = STILL_IN_A_CIRCLE.into_iter().collect();
+    let joined: Vec<&&str> = in_circle.difference(&allowed).collect();
+    assert!(joined.is_empty(), "these modules now import in a circle: {joined:?}");
+    let left: Vec<&&str> = allowed.difference(&in_circle).collect();
+    assert!(left.is_empty(), "{left:?} left the circle: take them off STILL_IN_A_CIRCLE");
+}
+
+#[test]
+fn module_names_are_read_from_paths_and_lists() {
+    let names = named_modules(
+        "use crate::store::{now_ms, Store};\nuse crate::{audit, auth::internal};\n crate::booking::today()",
+    );
+    assert_eq!(names, ["audit", "auth", "booking", "store"].into_iter().map(String::from).collect());
+}
