@@ -82,8 +82,7 @@ enum BodyError {
 }
 
 /// The body, up to `limit` bytes, as long as something arrives every `idle`.
-async fn read_body(body: Body, limit: usize, idle: Duration) -> Result<Vec<u8>, BodyError> {
-    let mut body = body;
+async fn read_body(mut body: Body, limit: usize, idle: Duration) -> Result<Vec<u8>, BodyError> {
     let mut bytes = Vec::new();
     loop {
         let frame = tokio::time::timeout(idle, body.frame()).await.map_err(|_| BodyError::Stalled)?;
