@@ -1,6 +1,6 @@
-//! Server functions: the portal's HTTP API. Each has a stable path under `/api/<area>/<verb>`,
-//! takes one JSON object and answers JSON; each checks who is calling itself. `docs/API.md`
-//! lists them with examples.
+//! The portal's HTTP API, declared as data: each endpoint has a stable path under
+//! `/api/<area>/<verb>`, takes one JSON object, answers JSON and names the roles that may call
+//! it ([`Endpoint`]). The server routes the declarations; `docs/API.md` lists them with examples.
 
 pub mod account;
 pub mod articles;
@@ -10,6 +10,7 @@ pub(crate) mod call;
 pub mod desk;
 pub mod directory;
 pub mod duty;
+mod endpoint;
 pub mod files;
 pub mod library;
 pub mod questions;
@@ -17,3 +18,4 @@ pub mod registers;
 pub mod staff;
 
 pub use call::call;
+pub use endpoint::{Access, Endpoint};

@@ -6,8 +6,6 @@
 
 use crate::i18n::{Lang, Texts};
 use serde::{Deserialize, Serialize};
-use server_fn::codec::JsonEncoding;
-use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use std::fmt;
 
 /// What went wrong, as far as the caller needs to know.
@@ -115,26 +113,6 @@ impl fmt::Display for AppError {
 
 impl std::error::Error for AppError {}
 
-impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
-
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        let kind = match value {
-            ServerFnErrorErr::Args(_)
-            | ServerFnErrorErr::MissingArg(_)
-            | ServerFnErrorErr::UnsupportedRequestMethod(_) => ErrorKind::BadRequest,
-            // On the server, a body that does not decode is the client's mistake; in the browser,
-            // a response that does not decode is not.
-            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => ErrorKind::BadRequest,
-            ServerFnErrorErr::Request(_) => ErrorKind::Network,
-            _ => ErrorKind::Internal,
-        };
-        // The message is left empty: the server fills it in the caller's language, and the
-        // browser fills network errors in its own.
-        AppError { kind, message: String::new(), field: None }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,13 +133,6 @@ mod tests {
         }
         assert_eq!(ErrorKind::Internal.status(), 500);
         assert_eq!(ErrorKind::Unavailable.status(), 503);
-    }
-
-    #[test]
-    fn argument_errors_from_the_framework_are_bad_requests() {
-        let err = AppError::from_server_fn_error(ServerFnErrorErr::Args("missing field".into()));
-        assert_eq!(err.kind, ErrorKind::BadRequest);
-        assert!(err.message.is_empty(), "framework text must not reach the user");
     }
 
     #[test]

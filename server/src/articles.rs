@@ -8,15 +8,14 @@
 
 use crate::admin::scope;
 use crate::auth::internal;
+use crate::caller::Caller;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Store};
 use app::domain::{required_text, Topic, MAX_ARTICLE_CHARS, MAX_TITLE_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::i18n::{Lang, Messages};
-use app::model::{Article, ArticleDraft, ArticleSummary};
-use app::ports::{ArticlesPort, Caller};
+use app::model::{Article, ArticleDraft, ArticleRequest, ArticleSmsRequest, ArticleSummary, Empty};
 use app::time::Instant;
-use async_trait::async_trait;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::time::Duration;
 use tokio::sync::watch;
@@ -263,21 +262,23 @@ impl ArticlesService {
     }
 }
 
-#[async_trait]
-impl ArticlesPort for ArticlesService {
-    async fn feed(&self, caller: &Caller) -> Result<Vec<ArticleSummary>, AppError> {
+impl ArticlesService {
+    /// Published articles, newest first; for a resident, their community's and street's first.
+    pub async fn feed(&self, caller: &Caller, _: Empty) -> Result<Vec<ArticleSummary>, AppError> {
         let user = caller.user().ok().filter(|u| u.role == app::domain::Role::Resident);
         self.feed_for(user.map(|u| u.id), caller.lang).await.map_err(|e| internal(caller, e))
     }
 
-    async fn read(&self, caller: &Caller, article_id: i64) -> Result<Article, AppError> {
-        self.published(article_id, caller.lang)
+    /// One published article, or 404.
+    pub async fn read(&self, caller: &Caller, request: ArticleRequest) -> Result<Article, AppError> {
+        self.published(request.article_id, caller.lang)
             .await
             .map_err(|e| internal(caller, e))?
             .ok_or_else(|| caller.error(ErrorKind::NotFound))
     }
 
-    async fn save(&self, caller: &Caller, draft: ArticleDraft) -> Result<Article, AppError> {
+    /// Writes an article (staff; a street's staff for their street), published now or later.
+    pub async fn save(&self, caller: &Caller, draft: ArticleDraft) -> Result<Article, AppError> {
         let user = caller.user()?;
         let now = now_ms();
         let (title, body, publish_at) = self.check(caller, &draft, now)?;
@@ -341,7 +342,8 @@ impl ArticlesPort for ArticlesService {
         Ok(Article { article: summary(row, caller.lang), html })
     }
 
-    async fn all(&self, caller: &Caller) -> Result<Vec<ArticleSummary>, AppError> {
+    /// Every article, published or scheduled, newest first (staff).
+    pub async fn all(&self, caller: &Caller, _: Empty) -> Result<Vec<ArticleSummary>, AppError> {
         let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} ORDER BY a.publish_at DESC LIMIT 500"))
             .fetch_all(&self.store.pool)
             .await
@@ -349,15 +351,16 @@ impl ArticlesPort for ArticlesService {
         Ok(rows.into_iter().map(|r| summary(r, caller.lang)).collect())
     }
 
-    async fn set_sms(&self, caller: &Caller, on: bool) -> Result<(), AppError> {
+    /// Turns a resident's article messages on or off.
+    pub async fn set_sms(&self, caller: &Caller, request: ArticleSmsRequest) -> Result<Empty, AppError> {
         let user = caller.user()?;
         sqlx::query("UPDATE users SET article_sms = $1 WHERE id = $2")
-            .bind(i64::from(on))
+            .bind(i64::from(request.on))
             .bind(user.id)
             .execute(self.store.writer())
             .await
             .map_err(|e| internal(caller, e))?;
-        Ok(())
+        Ok(Empty {})
     }
 }
 

@@ -18,7 +18,7 @@ pub struct AuditEvent<'a> {
 /// Records that the signed-in `actor` did `action` to `subject`, from the caller's address.
 pub async fn record_by(
     store: &Store,
-    caller: &app::ports::Caller,
+    caller: &crate::caller::Caller,
     actor: i64,
     action: &str,
     subject: &str,

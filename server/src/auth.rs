@@ -1,4 +1,4 @@
-//! Sign-in and accounts: the server's side of `app::ports::AuthPort`.
+//! Sign-in and accounts: codes, passwords, sessions and the account itself.
 
 pub mod codes;
 pub mod passwords;
@@ -6,13 +6,15 @@ pub mod sessions;
 pub mod users;
 
 use crate::audit::{self, AuditEvent};
+use crate::caller::{Caller, SessionGrant};
 use crate::store::{now_ms, Store};
 use app::domain::{OneTimeCode, PhoneNumber, Role};
 use app::error::{AppError, ErrorKind};
-use app::i18n::Lang;
-use app::model::{CodeSent, Me, Notice};
-use app::ports::{AuthPort, Caller, SessionGrant};
-use async_trait::async_trait;
+use app::i18n::DeskTexts;
+use app::model::{
+    CodeSent, CodeSignInRequest, CommunityRequest, Empty, Me, Notice, PasswordSignIn, PasswordSignInRequest,
+    SecondFactorRequest, SendCodeRequest, Session, SetLanguageRequest,
+};
 use codes::{CodeError, Codes, Purpose, Rejected};
 
 /// Failed password sign-ins allowed in [`LOCKOUT_WINDOW_MS`]: for one account from one address
@@ -101,17 +103,44 @@ fn code_error(caller: &Caller, error: CodeError) -> AppError {
     }
 }
 
-#[async_trait]
-impl AuthPort for AuthService {
+fn parse_phone(caller: &Caller, input: &str) -> Result<PhoneNumber, AppError> {
+    PhoneNumber::parse(input).map_err(|_| AppError::invalid("phone", caller.lang.texts().err_phone))
+}
+
+fn parse_code(caller: &Caller, input: &str) -> Result<OneTimeCode, AppError> {
+    OneTimeCode::parse(input).map_err(|_| AppError::invalid("code", caller.lang.texts().err_code_format))
+}
+
+/// The account a grant opened, set in the session cookie.
+fn signed_in(caller: &Caller, grant: SessionGrant) -> Result<Me, AppError> {
+    caller.set_session_cookie(Some(&grant));
+    grant.me.ok_or_else(|| caller.error(ErrorKind::Internal))
+}
+
+impl AuthService {
+    /// Sends a six-digit sign-in code, subject to per-number and per-address limits.
+    pub async fn send_code(&self, caller: &Caller, request: SendCodeRequest) -> Result<CodeSent, AppError> {
+        let phone = parse_phone(caller, &request.phone)?;
+        self.send_code_to(caller, &phone).await
+    }
+
     #[tracing::instrument(skip_all, fields(phone = %phone.masked()))]
-    async fn send_code(&self, caller: &Caller, phone: &PhoneNumber) -> Result<CodeSent, AppError> {
+    async fn send_code_to(&self, caller: &Caller, phone: &PhoneNumber) -> Result<CodeSent, AppError> {
         let ip = caller.client_ip.map(|ip| ip.to_string());
         self.codes.send(phone, Purpose::SignIn, ip.as_deref(), caller.lang).await.map_err(|e| code_error(caller, e))?;
         Ok(CodeSent { phone_masked: phone.masked(), resend_after_secs: codes::RESEND_AFTER_SECS })
     }
 
+    /// Signs a resident in with a code, creating the account on first use.
+    pub async fn sign_in_with_code(&self, caller: &Caller, request: CodeSignInRequest) -> Result<Me, AppError> {
+        let phone = parse_phone(caller, &request.phone)?;
+        let code = parse_code(caller, &request.code)?;
+        let grant = self.code_session(caller, &phone, &code).await?;
+        signed_in(caller, grant)
+    }
+
     #[tracing::instrument(skip_all, fields(phone = %phone.masked()))]
-    async fn sign_in_with_code(
+    async fn code_session(
         &self,
         caller: &Caller,
         phone: &PhoneNumber,
@@ -136,13 +165,28 @@ impl AuthPort for AuthService {
         self.open_session(caller, user_id, true).await
     }
 
-    #[tracing::instrument(skip_all)]
-    async fn sign_in_with_password(
+    /// Checks a lawyer's or staff member's password; opens a session, or a pending one and
+    /// sends a second-factor code.
+    pub async fn sign_in_with_password(
         &self,
         caller: &Caller,
-        login: &str,
-        password: &str,
-    ) -> Result<SessionGrant, AppError> {
+        request: PasswordSignInRequest,
+    ) -> Result<PasswordSignIn, AppError> {
+        let login = request.login.trim();
+        if login.is_empty() || request.password.is_empty() || login.len() > 64 || request.password.len() > 256 {
+            return Err(AppError::invalid("login", DeskTexts::of(caller.lang).err_login_empty));
+        }
+        let grant = self.password_session(caller, login, &request.password).await?;
+        caller.set_session_cookie(Some(&grant));
+        Ok(match (grant.me, grant.second_factor_phone) {
+            (Some(me), _) => PasswordSignIn::SignedIn { me },
+            (None, Some(phone_masked)) => PasswordSignIn::SecondFactorSent { phone_masked },
+            (None, None) => return Err(caller.error(ErrorKind::Internal)),
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn password_session(&self, caller: &Caller, login: &str, password: &str) -> Result<SessionGrant, AppError> {
         let t = caller.lang.messages();
         let user = users::by_login(&self.store, login)
             .await
@@ -186,42 +230,51 @@ impl AuthPort for AuthService {
         }
     }
 
+    /// Completes a pending session with its second-factor code.
     #[tracing::instrument(skip_all)]
-    async fn complete_second_factor(&self, caller: &Caller, code: &OneTimeCode) -> Result<SessionGrant, AppError> {
+    pub async fn complete_second_factor(&self, caller: &Caller, request: SecondFactorRequest) -> Result<Me, AppError> {
+        let code = parse_code(caller, &request.code)?;
         let pending = caller.user.filter(|u| !u.complete).ok_or_else(|| caller.error(ErrorKind::Unauthenticated))?;
         let user = users::by_id(&self.store, pending.id).await.map_err(|e| internal(caller, e))?;
         let phone =
             user.as_ref().and_then(|u| u.phone.clone()).ok_or_else(|| caller.error(ErrorKind::Unauthenticated))?;
-        self.codes.verify(&phone, Purpose::SecondFactor, code).await.map_err(|e| code_error(caller, e))?;
+        self.codes.verify(&phone, Purpose::SecondFactor, &code).await.map_err(|e| code_error(caller, e))?;
         let subject = user.and_then(|u| u.login).unwrap_or_default();
         self.audit(caller, Some(pending.id), "sign_in", &subject).await?;
-        self.open_session(caller, pending.id, true).await
+        let grant = self.open_session(caller, pending.id, true).await?;
+        signed_in(caller, grant)
     }
 
-    async fn sign_out(&self, caller: &Caller) -> Result<(), AppError> {
+    /// Ends the session on this device.
+    pub async fn sign_out(&self, caller: &Caller, _: Empty) -> Result<(), AppError> {
         if let Some(token) = &caller.session_token {
             sessions::revoke(&self.store, token).await.map_err(|e| internal(caller, e))?;
         }
+        caller.set_session_cookie(None);
         Ok(())
     }
 
-    async fn me(&self, caller: &Caller) -> Result<Option<Me>, AppError> {
-        match caller.user.filter(|u| u.complete) {
-            Some(user) => users::me(&self.store, user.id).await.map_err(|e| internal(caller, e)),
-            None => Ok(None),
-        }
+    /// The current session: the account, or nobody.
+    pub async fn session(&self, caller: &Caller, _: Empty) -> Result<Session, AppError> {
+        let me = match caller.user.filter(|u| u.complete) {
+            Some(user) => users::me(&self.store, user.id).await.map_err(|e| internal(caller, e))?,
+            None => None,
+        };
+        Ok(Session { me })
     }
 
-    async fn set_language(&self, caller: &Caller, lang: Lang) -> Result<Me, AppError> {
+    /// Remembers the account's language.
+    pub async fn set_language(&self, caller: &Caller, request: SetLanguageRequest) -> Result<Me, AppError> {
         let user = caller.user()?;
-        users::set_lang(&self.store, user.id, lang).await.map_err(|e| internal(caller, e))?;
+        users::set_lang(&self.store, user.id, request.lang).await.map_err(|e| internal(caller, e))?;
         users::me(&self.store, user.id)
             .await
             .map_err(|e| internal(caller, e))?
             .ok_or_else(|| caller.error(ErrorKind::Unauthenticated))
     }
 
-    async fn inbox(&self, caller: &Caller) -> Result<Vec<Notice>, AppError> {
+    /// The latest messages of the caller's in-app inbox, newest first.
+    pub async fn inbox(&self, caller: &Caller, _: Empty) -> Result<Vec<Notice>, AppError> {
         let user = caller.user()?;
         // In-app notices, and the SMS sent to the account that the inbox shows too.
         let rows: Vec<(i64, String, i64)> = sqlx::query_as(
@@ -235,10 +288,11 @@ impl AuthPort for AuthService {
         Ok(rows.into_iter().map(|(id, body, at)| Notice { id, body, created_at: app::time::Instant(at) }).collect())
     }
 
-    async fn set_my_community(&self, caller: &Caller, community_id: i64) -> Result<Me, AppError> {
-        let user = caller.require(&[Role::Resident])?;
+    /// Remembers the resident's community.
+    pub async fn set_my_community(&self, caller: &Caller, request: CommunityRequest) -> Result<Me, AppError> {
+        let user = caller.user()?;
         let updated =
-            users::set_community(&self.store, user.id, community_id).await.map_err(|e| internal(caller, e))?;
+            users::set_community(&self.store, user.id, request.community_id).await.map_err(|e| internal(caller, e))?;
         if !updated {
             return Err(caller.error(ErrorKind::NotFound));
         }

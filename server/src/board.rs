@@ -7,23 +7,22 @@
 //! whatever the period. A programme too large to list every community (a country's) shows its
 //! streets, least covered first, and the communities of the street chosen.
 
-pub mod export;
-mod lawyers;
+pub mod lawyers;
 mod locks;
 mod over_time;
 mod quota;
-mod rollup;
+pub mod rollup;
 mod summary;
 mod team;
 
 use crate::admin::scope;
 use crate::auth::internal;
 use crate::booking::today;
+use crate::caller::Caller;
 use crate::store::{now_ms, Store};
 use app::domain::ServiceCategory;
 use app::error::AppError;
 use app::model::{Board, BoardRequest, CommunityLine, Figures, Gap, StreetLine, NO_DUTY_DAYS};
-use app::ports::Caller;
 use app::time::LocalDate;
 use std::collections::HashMap;
 use team::Team;
@@ -70,7 +69,7 @@ fn narrow(board: &mut Board, street: i64) -> Option<String> {
 
 /// The first and last day of `request`; 422 for dates that do not exist, out of order or more
 /// than a year apart.
-fn period(caller: &Caller, request: &BoardRequest) -> Result<(LocalDate, LocalDate), AppError> {
+pub fn period(caller: &Caller, request: &BoardRequest) -> Result<(LocalDate, LocalDate), AppError> {
     let t = caller.lang.messages();
     let from = LocalDate::parse(&request.from).ok_or_else(|| AppError::invalid("from", t.err_date))?;
     let to = LocalDate::parse(&request.to).ok_or_else(|| AppError::invalid("to", t.err_date))?;
@@ -293,7 +292,7 @@ async fn lines(
 }
 
 /// The services of each category in `figures`.
-fn services_of(figures: &Figures) -> impl Fn(ServiceCategory) -> i64 + '_ {
+pub fn services_of(figures: &Figures) -> impl Fn(ServiceCategory) -> i64 + '_ {
     |category| figures.services.iter().find(|c| c.category == category).map_or(0, |c| c.services)
 }
 

@@ -1,34 +1,31 @@
-//! Duty schedules and bookings: the server's side of `app::ports::BookingPort`.
+//! Duty schedules and bookings: free slots, booking, changing and rating a booking.
 //!
 //! No double booking: a booking holds a seat number of its slot, and a unique index on
 //! (community, slot start, seat) over the bookings that hold seats lets the database refuse a
 //! second holder, whatever the concurrency, on SQLite and PostgreSQL.
 
 pub mod calendar_store;
-mod changes;
+pub mod changes;
 pub mod desk;
 pub mod recent;
 pub mod reminders;
-mod schedule;
+pub mod schedule;
 mod seats;
 pub mod slots;
 mod views;
-mod waitlist;
+pub mod waitlist;
 
 use crate::auth::internal;
+use crate::caller::Caller;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Backend, Store};
 use app::domain::{required_text, rules, Channel, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
 use app::model::{
-    AddDutyRequest, Availability, AvailableDay, BookRequest, BookingView, CommunitySummary, DeskBooking, DeskRequest,
-    DutyExceptionRequest, DutySchedule, FreeSlot, LeaveRecorded, LeaveRequest, MyBookings, RateRequest,
-    RescheduleRequest, WaitlistJoined, WaitlistRequest,
+    Availability, AvailabilityRequest, AvailableDay, BookRequest, BookingView, Empty, FreeSlot, MyBookings,
 };
-use app::ports::{BookingPort, Caller};
 use app::time::{Instant, LocalDate};
-use async_trait::async_trait;
 use recent::RecentAnswers;
 use slots::Slot;
 use sqlx::{Any, Transaction};
@@ -166,10 +163,11 @@ impl BookingService {
     }
 }
 
-#[async_trait]
-impl BookingPort for BookingService {
+impl BookingService {
+    /// A community's free slots within the booking window. Public.
     #[tracing::instrument(skip(self, caller))]
-    async fn availability(&self, caller: &Caller, community_id: i64) -> Result<Availability, AppError> {
+    pub async fn availability(&self, caller: &Caller, request: AvailabilityRequest) -> Result<Availability, AppError> {
+        let community_id = request.community_id;
         let now = now_ms();
         if let Some(answer) = self.recent.get(community_id, now) {
             return Ok(Availability::clone(&answer));
@@ -203,8 +201,9 @@ impl BookingPort for BookingService {
         Ok(answer)
     }
 
+    /// Books a slot for the calling resident.
     #[tracing::instrument(skip_all, fields(community_id = request.community_id))]
-    async fn book(&self, caller: &Caller, request: BookRequest) -> Result<BookingView, AppError> {
+    pub async fn book(&self, caller: &Caller, request: BookRequest) -> Result<BookingView, AppError> {
         let resident = caller.user()?;
         let description = required_text(&request.description, MAX_DESCRIPTION_CHARS)
             .map_err(|_| AppError::invalid("description", caller.lang.messages().err_description))?;
@@ -244,57 +243,14 @@ impl BookingPort for BookingService {
         Ok(view)
     }
 
-    async fn join_waitlist(&self, caller: &Caller, request: WaitlistRequest) -> Result<WaitlistJoined, AppError> {
-        waitlist::join(self, caller, request).await
-    }
-
-    async fn my_bookings(&self, caller: &Caller) -> Result<MyBookings, AppError> {
+    /// The calling resident's bookings.
+    pub async fn my_bookings(&self, caller: &Caller, _: Empty) -> Result<MyBookings, AppError> {
         let resident = caller.user()?;
         let all = views::of_resident(&self.store, resident.id).await.map_err(|e| internal(caller, e))?;
         let now = Instant(now_ms());
         let (upcoming, mut past): (Vec<_>, Vec<_>) = all.into_iter().partition(|b| b.status.is_live() && b.end > now);
         past.reverse();
         Ok(MyBookings { upcoming, past })
-    }
-
-    async fn cancel(&self, caller: &Caller, booking_id: i64, reason: String) -> Result<BookingView, AppError> {
-        changes::cancel(self, caller, booking_id, reason).await
-    }
-
-    async fn reschedule(&self, caller: &Caller, request: RescheduleRequest) -> Result<BookingView, AppError> {
-        changes::reschedule(self, caller, request).await
-    }
-
-    async fn rate(&self, caller: &Caller, request: RateRequest) -> Result<BookingView, AppError> {
-        changes::rate(self, caller, request).await
-    }
-
-    async fn desk(&self, caller: &Caller, community_id: Option<i64>) -> Result<Vec<DeskBooking>, AppError> {
-        desk::list(self, caller, community_id).await
-    }
-
-    async fn decide(&self, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, AppError> {
-        desk::decide(self, caller, request).await
-    }
-
-    async fn desk_communities(&self, caller: &Caller) -> Result<Vec<CommunitySummary>, AppError> {
-        desk::communities(self, caller).await
-    }
-
-    async fn schedule(&self, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError> {
-        schedule::get(self, caller, community_id).await
-    }
-
-    async fn add_duty(&self, caller: &Caller, request: AddDutyRequest) -> Result<DutySchedule, AppError> {
-        schedule::add(self, caller, request).await
-    }
-
-    async fn add_exception(&self, caller: &Caller, request: DutyExceptionRequest) -> Result<(), AppError> {
-        schedule::add_exception(self, caller, request).await
-    }
-
-    async fn record_leave(&self, caller: &Caller, request: LeaveRequest) -> Result<LeaveRecorded, AppError> {
-        schedule::record_leave(self, caller, request).await
     }
 }
 

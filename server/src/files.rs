@@ -7,20 +7,17 @@
 //! library version. `GET /files/<token>` ([`download`]) decides on every request who may read it.
 
 pub mod blobs;
-pub mod download;
 pub mod inspect;
-mod private;
+pub mod private;
 pub mod retention;
-pub mod upload;
 
 use crate::auth::internal;
+use crate::caller::Caller;
 use crate::store::Store;
 use app::domain::FileKind;
 use app::error::{AppError, ErrorKind};
-use app::model::{FileRef, ShareRequest, SharedFile};
-use app::ports::{Caller, FilesPort};
+use app::model::FileRef;
 use app::time::Instant;
-use async_trait::async_trait;
 use blobs::Blobs;
 
 /// How many files one account may upload per day (Asia/Shanghai): residents, then workers.
@@ -91,23 +88,4 @@ pub(crate) async fn pending_upload(
     } else {
         caller.error(ErrorKind::NotFound)
     })
-}
-
-#[async_trait]
-impl FilesPort for FilesService {
-    async fn share(&self, caller: &Caller, request: ShareRequest) -> Result<SharedFile, AppError> {
-        private::share(&self.store, caller, request).await
-    }
-
-    async fn mine(&self, caller: &Caller) -> Result<Vec<SharedFile>, AppError> {
-        private::mine(&self.store, caller).await
-    }
-
-    async fn shared_with_me(&self, caller: &Caller) -> Result<Vec<SharedFile>, AppError> {
-        private::shared_with_me(&self.store, caller).await
-    }
-
-    async fn delete(&self, caller: &Caller, token: &str) -> Result<(), AppError> {
-        private::delete(self, caller, token).await
-    }
 }

@@ -1,10 +1,6 @@
-//! The 法i社区 server: configuration, startup, the store on SQLite or PostgreSQL, sessions and
-//! sign-in, the SMS outbox, the HTTP boundary and the static front end. It fulfils the ports
-//! that the `app` crate's server functions declare.
-
-// The server functions are declared in `app` and register themselves when linked; naming the
-// crate here makes sure the linker keeps them.
-extern crate app;
+//! The 法i社区 server: configuration, the store on SQLite or PostgreSQL, sessions and sign-in, the
+//! feature modules that answer the endpoints `app::api` declares, the SMS outbox, and the HTTP
+//! boundary on top (`docs/ARCHITECTURE.md` draws the layers).
 
 pub mod admin;
 pub mod articles;
@@ -12,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod board;
 pub mod booking;
+pub mod caller;
 pub mod commands;
 pub mod config;
 pub mod demo;
@@ -25,5 +22,6 @@ pub mod library;
 pub mod questions;
 pub mod sms;
 pub mod startup;
+pub mod state;
 pub mod store;
 pub mod telemetry;

@@ -3,14 +3,15 @@
 //! title, tags and summary, which finds Chinese words on both databases without a tokenizer.
 
 use crate::auth::internal;
+use crate::caller::Caller;
 use crate::files::{file_ref, pending_upload, FileRow, FILE_COLUMNS};
 use crate::store::{now_ms, Store};
 use app::domain::{parse_tags, required_text, Topic, MAX_QUERY_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::model::{DocumentDetail, DocumentSummary, DocumentVersion, LibraryQuery, PublishRequest, ReviseRequest};
-use app::ports::{Caller, LibraryPort};
+use app::model::{
+    DocumentDetail, DocumentRequest, DocumentSummary, DocumentVersion, LibraryQuery, PublishRequest, ReviseRequest,
+};
 use app::time::Instant;
-use async_trait::async_trait;
 
 /// The library over the store.
 #[derive(Clone, Debug)]
@@ -142,9 +143,9 @@ impl LibraryService {
     }
 }
 
-#[async_trait]
-impl LibraryPort for LibraryService {
-    async fn search(&self, caller: &Caller, query: LibraryQuery) -> Result<Vec<DocumentSummary>, AppError> {
+impl LibraryService {
+    /// Documents matching a query, most downloaded first. Public.
+    pub async fn search(&self, caller: &Caller, query: LibraryQuery) -> Result<Vec<DocumentSummary>, AppError> {
         let text = query.query.as_deref().unwrap_or("").trim();
         if text.chars().count() > MAX_QUERY_CHARS {
             return Err(AppError::invalid("query", caller.lang.messages().err_query));
@@ -162,11 +163,13 @@ impl LibraryPort for LibraryService {
         Ok(rows.into_iter().map(summary).collect())
     }
 
-    async fn document(&self, caller: &Caller, document_id: i64) -> Result<DocumentDetail, AppError> {
-        self.detail(caller, document_id).await
+    /// One document with its versions. Public.
+    pub async fn document(&self, caller: &Caller, request: DocumentRequest) -> Result<DocumentDetail, AppError> {
+        self.detail(caller, request.document_id).await
     }
 
-    async fn publish(&self, caller: &Caller, request: PublishRequest) -> Result<DocumentDetail, AppError> {
+    /// Publishes a new document from an upload.
+    pub async fn publish(&self, caller: &Caller, request: PublishRequest) -> Result<DocumentDetail, AppError> {
         let user = caller.user()?;
         let (title, tags) = check_fields(caller, &request.title, &request.tags, &request.summary)?;
         let text = request.summary.trim();
@@ -194,7 +197,8 @@ impl LibraryPort for LibraryService {
         self.detail(caller, id).await
     }
 
-    async fn revise(&self, caller: &Caller, request: ReviseRequest) -> Result<DocumentDetail, AppError> {
+    /// Adds a version to a document its publisher (or staff) may change.
+    pub async fn revise(&self, caller: &Caller, request: ReviseRequest) -> Result<DocumentDetail, AppError> {
         let user = caller.user()?;
         if request.note.chars().count() > MAX_SUMMARY_CHARS {
             return Err(AppError::invalid("note", caller.lang.messages().err_doc_summary));

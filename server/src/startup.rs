@@ -1,52 +1,34 @@
 //! Builds the application from its configuration and serves it until a shutdown signal.
 
-use crate::admin::RegistersService;
+use crate::admin::Imports;
 use crate::articles::{self, ArticlesService};
 use crate::auth::{codes::Codes, AuthService};
 use crate::booking::recent::RecentAnswers;
 use crate::booking::{reminders, BookingService};
 use crate::config::Config;
 use crate::demo;
-use crate::directory::DirectoryService;
-use crate::duty::{logs as duty_logs, DutyService};
+use crate::duty::logs as duty_logs;
 use crate::files::{self, blobs::Blobs, FilesService};
 use crate::heavy::Heavy;
 use crate::http::metrics::{self, Metrics};
-use crate::http::{api, deadline, guard, health, pages, request_id, security, serve, site};
+use crate::http::{
+    api, deadline, download, export, guard, health, pages, request_id, routes, security, serve, site, upload,
+};
 use crate::library::LibraryService;
 use crate::questions::{self, Deadlines, QuestionsService};
 use crate::sms::{self, Outbox, SmsSender};
+use crate::state::AppState;
 use crate::store::{settings, Store, StoreError};
-use app::ports::Ports;
 use axum::extract::Request;
 use axum::http::HeaderValue;
 use axum::routing::{any, get, post};
-use axum::Router;
+use axum::{Extension, Router};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    /// The database.
-    pub store: Store,
-    /// The configuration it started with.
-    pub config: Arc<Config>,
-    /// The implementations behind the server functions.
-    pub ports: Ports,
-    /// Request counts and latencies for `/metrics`.
-    pub metrics: Metrics,
-    /// Uploads, downloads and the blob store.
-    pub files: FilesService,
-    /// Articles, for the pages the server renders itself.
-    pub articles: ArticlesService,
-    /// The library, for the pages the server renders itself.
-    pub library: LibraryService,
-}
 
 /// Why the server could not start or stopped.
 #[derive(Debug, thiserror::Error)]
@@ -110,23 +92,21 @@ impl Application {
             claim_lapse_ms: i64::try_from(config.question_claim_lapse_days.saturating_mul(86_400_000))
                 .unwrap_or(i64::MAX),
         };
-        let ports = Ports {
-            auth: Arc::new(AuthService::new(store.clone(), codes)),
-            directory: Arc::new(DirectoryService::new(store.clone())),
-            booking: Arc::new(BookingService::new(
+        let state = AppState {
+            auth: AuthService::new(store.clone(), codes),
+            booking: BookingService::new(
                 store.clone(),
                 outbox.clone(),
                 RecentAnswers::new(i64::try_from(config.availability_cache_ms).unwrap_or(i64::MAX)),
-            )),
-            duty: Arc::new(DutyService::new(store.clone())),
-            files: Arc::new(files.clone()),
-            library: Arc::new(library.clone()),
-            articles: Arc::new(articles.clone()),
-            questions: Arc::new(QuestionsService::new(store.clone(), outbox.clone(), deadlines)),
-            registers: Arc::new(RegistersService::new(store.clone(), heavy)),
+            ),
+            questions: QuestionsService::new(store.clone(), outbox.clone(), deadlines),
+            imports: Imports { store: store.clone(), heavy },
+            store,
+            config: Arc::new(config),
+            files,
+            articles,
+            library,
         };
-        let state =
-            AppState { store, config: Arc::new(config), ports, metrics: Metrics::default(), files, articles, library };
         let router = router(state.clone());
         let listener = TcpListener::bind(state.config.bind_addr).await?;
         let (stop, stopped) = watch::channel(false);
@@ -180,6 +160,7 @@ impl Application {
 
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
+    let metrics = Metrics::default();
     let (mut scripts, mut styles) = (Vec::new(), Vec::new());
     for index in ["index.html", "desk/index.html"] {
         let html = std::fs::read_to_string(state.config.site_dir.join(index)).unwrap_or_default();
@@ -204,12 +185,13 @@ pub fn router(state: AppState) -> Router {
     routes
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .route("/metrics", get(metrics::scrape))
-        .route("/api/staff/board.csv", get(crate::board::export::csv))
-        .route("/api/staff/board.xlsx", get(crate::board::export::xlsx))
-        .route("/api/{*path}", any(api::handle))
-        .route("/files/{token}", get(files::download::handle))
-        .route("/files/{token}/{*rest}", any(files::download::not_found))
+        .route("/metrics", get(metrics::scrape).layer(Extension(metrics.clone())))
+        .route("/api/staff/board.csv", get(export::csv))
+        .route("/api/staff/board.xlsx", get(export::xlsx))
+        .merge(routes::endpoints().layer(axum::middleware::from_fn_with_state(state.clone(), api::boundary)))
+        .route("/api/{*path}", any(api::not_found))
+        .route("/files/{token}", get(download::handle))
+        .route("/files/{token}/{*rest}", any(download::not_found))
         .route("/articles", get(pages::articles))
         .route("/articles/sms", post(pages::set_article_sms))
         .route("/articles/{id}", get(pages::article))
@@ -223,12 +205,12 @@ pub fn router(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(state.config.request_deadline, deadline::limit))
         // An upload's deadline starts once its bytes are in (a phone on a weak network may take
         // minutes to send them); the handler applies it.
-        .route("/api/files/upload", post(files::upload::handle))
+        .route("/api/files/upload", post(upload::handle))
         .with_state(state.clone())
         .merge(site::service(&state.config.site_dir))
         .layer(axum::middleware::from_fn(guard::guard))
         .layer(axum::middleware::from_fn_with_state(Arc::new(csp), security::headers))
-        .layer(axum::middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
+        .layer(axum::middleware::from_fn_with_state(metrics, metrics::record))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request| {

@@ -1,25 +1,18 @@
-//! How the browser calls a server function: `call::<ListStreets>(Empty {})` posts the request as
-//! JSON to the function's own endpoint and reads its JSON answer, or the `AppError` the server
-//! sent with a 4xx/5xx status.
+//! How the browser calls an endpoint: `call::<ListStreets>(Empty {})` posts the request as JSON to
+//! the endpoint's path and reads its JSON answer, or the `AppError` the server sent with a 4xx/5xx
+//! status.
 //!
-//! The server functions' generated client stubs monomorphise the whole request pipeline per
-//! function (about 5 KB of wasm each); here only the JSON encoding and decoding is per function and
-//! the HTTP exchange is one non-generic function. The endpoint path, the request type and the
-//! answer type still come from the server function's declaration, so the two cannot drift apart.
+//! Only the JSON encoding and decoding is generic per endpoint; the HTTP exchange is one
+//! non-generic function, so each endpoint costs the wasm little. The path, the request type and the
+//! answer type come from the endpoint's declaration, so client and server cannot drift apart.
 
+use super::Endpoint;
 use crate::error::{AppError, ErrorKind};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use server_fn::ServerFn;
 
-/// Calls server function `F` with `request` (its one argument).
-pub async fn call<F>(request: impl Into<F>) -> Result<F::Output, AppError>
-where
-    F: ServerFn<Error = AppError> + Serialize,
-    F::Output: DeserializeOwned,
-{
-    let body = serde_json::to_string(&request.into()).map_err(|_| bare(ErrorKind::BadRequest))?;
-    let answer = post(F::PATH, body).await?;
+/// Calls endpoint `E` with `request`.
+pub async fn call<E: Endpoint>(request: E::Request) -> Result<E::Response, AppError> {
+    let body = serde_json::to_string(&request).map_err(|_| bare(ErrorKind::BadRequest))?;
+    let answer = post(E::PATH, body).await?;
     serde_json::from_str(&answer).map_err(|_| bare(ErrorKind::Internal))
 }
 

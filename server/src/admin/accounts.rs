@@ -4,12 +4,11 @@
 
 use crate::audit;
 use crate::auth::{internal, passwords};
-use crate::directory::DirectoryService;
+use crate::caller::Caller;
 use crate::store::{now_ms, Store};
 use app::domain::{PhoneNumber, Role};
 use app::error::{AppError, ErrorKind};
-use app::model::{StaffAccount, StaffAccountEdit, StaffAccounts};
-use app::ports::{Caller, DirectoryPort};
+use app::model::{Empty, StaffAccount, StaffAccountEdit, StaffAccounts};
 
 /// The shortest password an admin may set.
 const MIN_PASSWORD: usize = 10;
@@ -23,7 +22,7 @@ type Row = (i64, Option<String>, String, Option<String>, String, Option<i64>, Op
 type Current = (String, Option<i64>, Option<i64>, Option<String>);
 
 /// Every staff and admin account, and the streets.
-pub async fn list(store: &Store, caller: &Caller) -> Result<StaffAccounts, AppError> {
+pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<StaffAccounts, AppError> {
     let fail = |e| internal(caller, e);
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, login, display_name, phone, role, street_id, disabled_at FROM users \
@@ -46,7 +45,7 @@ pub async fn list(store: &Store, caller: &Caller) -> Result<StaffAccounts, AppEr
             })
         })
         .collect();
-    let streets = DirectoryService::new(store.clone()).streets(caller).await?;
+    let streets = crate::directory::streets(store, caller, Empty {}).await?;
     Ok(StaffAccounts { accounts, streets })
 }
 
@@ -194,7 +193,7 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
     let street = edit.street_id.map_or_else(|| "district".to_owned(), |s| format!("street:{s}"));
     let subject = format!("user:{id}:{}:{street}{}", edit.role.as_str(), if edit.disabled { ":disabled" } else { "" });
     audit::record_by(store, caller, user.id, action, &subject).await.map_err(fail)?;
-    list(store, caller).await
+    list(store, caller, Empty {}).await
 }
 
 /// The field another account already holds: `login` or `phone`.

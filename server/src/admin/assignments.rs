@@ -5,11 +5,11 @@
 use crate::audit;
 use crate::auth::internal;
 use crate::booking::today;
+use crate::caller::Caller;
 use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
-use app::model::{AssignRequest, AssignmentLine, Assignments, LawyerRef};
-use app::ports::Caller;
+use app::model::{AssignRequest, AssignmentLine, Assignments, CommunityRequest, LawyerRef};
 use app::time::LocalDate;
 use sqlx::{Any, Transaction};
 
@@ -18,6 +18,13 @@ type CommunityRow = (String, String, Option<f64>, Option<f64>, i64);
 
 /// How far from today a change may start, either way.
 pub(super) const MAX_DAYS_AWAY: i64 = 366;
+
+/// A community's assignments, newest first, and the lawyers who could take one; 403 for another
+/// street's community.
+pub async fn list(store: &Store, caller: &Caller, request: CommunityRequest) -> Result<Assignments, AppError> {
+    super::scope::require_community(store, caller, caller.user()?, request.community_id).await?;
+    of_community(store, caller, request.community_id).await
+}
 
 /// The history of `community_id`, newest first, with every lawyer; 404 for no such community.
 pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> Result<Assignments, AppError> {
@@ -73,6 +80,7 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
 /// (409) or another role there (409), no such community (404).
 pub async fn assign(store: &Store, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError> {
     let user = caller.user()?;
+    super::scope::require_community(store, caller, user, request.community_id).await?;
     let t = caller.lang.messages();
     let fail = |e| internal(caller, e);
     let starts = LocalDate::parse(&request.starts_on).ok_or_else(|| AppError::invalid("starts_on", t.err_date))?;

@@ -2,11 +2,11 @@
 //! action, actor and subject, a page at a time.
 
 use crate::auth::internal;
+use crate::caller::Caller;
 use crate::library::like_pattern;
 use crate::store::Store;
 use app::error::AppError;
 use app::model::{AuditEntry, AuditPage, AuditQuery};
-use app::ports::Caller;
 use app::time::Instant;
 
 /// An event: id, instant, actor's name and login, action, subject, client address.

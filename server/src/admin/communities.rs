@@ -4,10 +4,10 @@
 use super::assignments::of_community;
 use crate::audit;
 use crate::auth::internal;
+use crate::caller::Caller;
 use crate::store::Store;
 use app::error::{AppError, ErrorKind};
 use app::model::{Assignments, CommunityEdit};
-use app::ports::Caller;
 
 /// The longest office address.
 const MAX_ADDRESS: usize = 200;
@@ -17,6 +17,7 @@ const MAX_ADDRESS: usize = 200;
 /// outside 1–31 (422); no such community (404).
 pub async fn edit(store: &Store, caller: &Caller, request: CommunityEdit) -> Result<Assignments, AppError> {
     let user = caller.user()?;
+    super::scope::require_community(store, caller, user, request.community_id).await?;
     let t = caller.lang.messages();
     let address = request.office_address.trim();
     if address.is_empty() || address.chars().count() > MAX_ADDRESS {

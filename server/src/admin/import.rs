@@ -3,24 +3,19 @@
 //! row has one, all in one transaction, firms added as they first appear.
 
 use super::table::{cell, Table};
+use super::Imports;
 use crate::audit;
 use crate::auth::internal;
-use crate::heavy::Heavy;
-use crate::store::Store;
+use crate::caller::Caller;
 use app::error::{AppError, ErrorKind};
 use app::model::{ImportReport, ImportRow, LawyersCsv};
-use app::ports::Caller;
 use std::collections::HashSet;
 
 /// Reads `request.csv`, checks every row, and writes the lawyers when `request.write` and no row
 /// is wrong. 422 with the report when a row is wrong and writing was asked; 422 for a table
 /// without the three columns or with more than [`super::table::MAX_ROWS`] rows.
-pub async fn lawyers(
-    store: &Store,
-    heavy: &Heavy,
-    caller: &Caller,
-    request: LawyersCsv,
-) -> Result<ImportReport, AppError> {
+pub async fn lawyers(imports: &Imports, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, AppError> {
+    let Imports { store, heavy } = imports;
     let user = caller.user()?;
     let t = caller.lang.messages();
     let fail = |e| internal(caller, e);

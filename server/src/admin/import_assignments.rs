@@ -6,15 +6,14 @@
 
 use super::assignments::{hand_over, MAX_DAYS_AWAY};
 use super::table::{cell, Table};
+use super::Imports;
 use crate::audit;
 use crate::auth::internal;
 use crate::booking::today;
-use crate::heavy::Heavy;
-use crate::store::Store;
+use crate::caller::Caller;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
 use app::model::{AssignmentImportReport, AssignmentImportRow, AssignmentsCsv};
-use app::ports::Caller;
 use app::time::LocalDate;
 use std::collections::HashSet;
 
@@ -44,11 +43,11 @@ const EXCEL_1970: i64 = 25_569;
 /// wrong. 422 when a row is wrong and writing was asked; 422 for a table without the four
 /// columns or with too many rows.
 pub async fn assignments(
-    store: &Store,
-    heavy: &Heavy,
+    imports: &Imports,
     caller: &Caller,
     request: AssignmentsCsv,
 ) -> Result<AssignmentImportReport, AppError> {
+    let Imports { store, heavy } = imports;
     let user = caller.user()?;
     let t = caller.lang.messages();
     let fail = |e| internal(caller, e);

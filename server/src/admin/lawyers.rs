@@ -4,13 +4,13 @@
 
 use crate::audit;
 use crate::auth::internal;
+use crate::caller::Caller;
 use crate::library::like_pattern;
 use crate::store::{now_ms, Store};
 use app::error::{AppError, ErrorKind};
 use app::model::{
     Firm, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, MemberAdd, MemberLine, MemberRemove, RegisterLawyer,
 };
-use app::ports::Caller;
 use app::time::Instant;
 use std::collections::HashMap;
 

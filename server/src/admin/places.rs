@@ -4,11 +4,10 @@
 
 use crate::audit;
 use crate::auth::internal;
-use crate::directory::DirectoryService;
+use crate::caller::Caller;
 use crate::store::Store;
 use app::error::{AppError, ErrorKind};
-use app::model::{CommunityPlace, CommunitySummary, Places, StreetEdit};
-use app::ports::{Caller, DirectoryPort};
+use app::model::{CommunityPlace, CommunitySummary, Empty, Places, PlacesRequest, StreetEdit};
 
 /// The longest street or community name.
 const MAX_NAME: usize = 40;
@@ -16,9 +15,10 @@ const MAX_NAME: usize = 40;
 const MAX_ADDRESS: usize = 200;
 
 /// Every street, and the communities of `street` (none when none is asked for).
-pub async fn list(store: &Store, caller: &Caller, street: Option<i64>) -> Result<Places, AppError> {
+pub async fn list(store: &Store, caller: &Caller, request: PlacesRequest) -> Result<Places, AppError> {
+    let street = request.street_id;
     let fail = |e| internal(caller, e);
-    let streets = DirectoryService::new(store.clone()).streets(caller).await?;
+    let streets = crate::directory::streets(store, caller, Empty {}).await?;
     let communities: Vec<(i64, String, i64, String)> = sqlx::query_as(
         "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
          WHERE c.street_id = $1 ORDER BY c.id",
@@ -84,7 +84,7 @@ pub async fn save_street(store: &Store, caller: &Caller, edit: StreetEdit) -> Re
     };
     tx.commit().await.map_err(fail)?;
     audit::record_by(store, caller, user.id, "street_change", &format!("street:{id}")).await.map_err(fail)?;
-    list(store, caller, Some(id)).await
+    list(store, caller, PlacesRequest { street_id: Some(id) }).await
 }
 
 /// Creates a community in a street, or renames it and moves it to another. Refused, nothing
@@ -150,7 +150,7 @@ pub async fn save_community(store: &Store, caller: &Caller, place: CommunityPlac
     tx.commit().await.map_err(fail)?;
     let subject = format!("community:{id}:street:{}", place.street_id);
     audit::record_by(store, caller, user.id, action, &subject).await.map_err(fail)?;
-    list(store, caller, Some(place.street_id)).await
+    list(store, caller, PlacesRequest { street_id: Some(place.street_id) }).await
 }
 
 /// 409: the name is another's.

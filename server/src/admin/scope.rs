@@ -1,20 +1,12 @@
 //! What a street's 司法所 staff may see and change: their street's board, communities and teams.
 //! District staff and admins see the whole programme; its registers (lawyers and firms, the
-//! audit log, staff accounts) are theirs alone. Each check is 403 with a clear message, before
-//! anything is read or written.
+//! audit log, staff accounts) are theirs alone (`Access::District`, checked before the handler).
+//! Each check is 403 with a clear message, before anything is read or written.
 
 use crate::auth::internal;
+use crate::caller::{Caller, SessionUser};
 use crate::store::Store;
 use app::error::{AppError, ErrorKind};
-use app::ports::{Caller, SessionUser};
-
-/// 403 for a street's staff: this is the district's work.
-pub fn require_district(caller: &Caller, user: SessionUser) -> Result<(), AppError> {
-    match user.street {
-        None => Ok(()),
-        Some(_) => Err(AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_district_only)),
-    }
-}
 
 /// The street a board or export shows: the one asked for; a street's staff always see theirs,
 /// and asking for another is 403.

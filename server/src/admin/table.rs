@@ -1,9 +1,9 @@
 //! A table pasted or uploaded for an import — CSV text, or an Excel workbook's first sheet — with
 //! a header row, read into cells.
 
+use crate::caller::Caller;
 use crate::heavy::Heavy;
 use app::error::{AppError, ErrorKind};
-use app::ports::Caller;
 use base64::Engine;
 
 /// The most rows one import takes.

@@ -1,9 +1,9 @@
 //! Server-side sessions. The cookie holds a random token; the database holds only its SHA-256,
 //! so a copy of the table cannot be replayed as cookies.
 
+use crate::caller::SessionUser;
 use crate::store::{now_ms, Store};
 use app::domain::Role;
-use app::ports::SessionUser;
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};

@@ -1,11 +1,11 @@
 //! What residents do with their bookings: cancel, move, rate.
 
 use super::{internal, message, views, waitlist, BookingService};
+use crate::caller::Caller;
 use crate::store::now_ms;
 use app::domain::{BookingStatus, MAX_DESCRIPTION_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::model::{BookRequest, BookingView, RateRequest, RescheduleRequest};
-use app::ports::Caller;
+use app::model::{BookRequest, BookingView, CancelRequest, RateRequest, RescheduleRequest};
 use sqlx::{Any, Transaction};
 
 /// Cancels a live booking with `reason`, which frees its seat, inside `tx`. False when the booking
@@ -32,13 +32,13 @@ pub(super) async fn free_seat(tx: &mut Transaction<'_, Any>, booking: &BookingVi
     waitlist::offer_freed_seat(tx, booking.community_id, booking.start).await
 }
 
-#[tracing::instrument(skip(service, caller, reason))]
+#[tracing::instrument(skip(service, caller, request), fields(booking_id = request.booking_id))]
 pub async fn cancel(
     service: &BookingService,
     caller: &Caller,
-    booking_id: i64,
-    reason: String,
+    request: CancelRequest,
 ) -> Result<BookingView, AppError> {
+    let CancelRequest { booking_id, reason } = request;
     let loaded = service.own_booking(caller, booking_id).await?;
     BookingService::check_changeable(caller, &loaded.view)?;
     let reason = BookingService::reason(caller, &reason)?;

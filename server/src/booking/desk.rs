@@ -2,13 +2,13 @@
 
 use super::{fill, internal, message, views, BookingService};
 use crate::audit;
-use crate::directory::DirectoryService;
+use crate::caller::Caller;
 use crate::store::{now_ms, Store};
 use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::model::{CommunitySummary, DeskAction, DeskBooking, DeskRequest};
-use app::ports::Caller;
-use app::ports::DirectoryPort;
+use app::model::{
+    CommunitySummary, DeskAction, DeskBooking, DeskListRequest, DeskRequest, Empty, ListCommunitiesRequest,
+};
 use app::time::Instant;
 
 /// The longest private note.
@@ -58,17 +58,22 @@ pub async fn serves(store: &Store, caller: &Caller, community_id: i64) -> Result
     Ok(served(store, caller).await?.is_none_or(|ids| ids.contains(&community_id)))
 }
 
-pub async fn communities(service: &BookingService, caller: &Caller) -> Result<Vec<CommunitySummary>, AppError> {
+pub async fn communities(
+    service: &BookingService,
+    caller: &Caller,
+    _: Empty,
+) -> Result<Vec<CommunitySummary>, AppError> {
     let scope = served(&service.store, caller).await?;
-    let all = DirectoryService::new(service.store.clone()).communities(caller, None, None).await?;
+    let all = crate::directory::communities(&service.store, caller, ListCommunitiesRequest::default()).await?;
     Ok(all.into_iter().filter(|c| scope.as_ref().is_none_or(|ids| ids.contains(&c.id))).collect())
 }
 
 pub async fn list(
     service: &BookingService,
     caller: &Caller,
-    community_id: Option<i64>,
+    request: DeskListRequest,
 ) -> Result<Vec<DeskBooking>, AppError> {
+    let community_id = request.community_id;
     let mut scope = served(&service.store, caller).await?;
     if let Some(id) = community_id {
         if !serves(&service.store, caller, id).await? {

@@ -3,11 +3,13 @@
 use super::calendar_store::{self, channels_text};
 use super::desk::serves;
 use super::{fill, internal, message, today, valid_channels, BookingService};
+use crate::caller::Caller;
 use crate::store::now_ms;
 use app::domain::{PhoneNumber, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::model::{AddDutyRequest, DutyExceptionRequest, DutyPeriod, DutySchedule, LeaveRecorded, LeaveRequest};
-use app::ports::Caller;
+use app::model::{
+    AddDutyRequest, CommunityRequest, DutyExceptionRequest, DutyPeriod, DutySchedule, LeaveRecorded, LeaveRequest,
+};
 use app::time::{parse_hh_mm, LocalDate};
 
 /// A period's times in minutes, checked: start before end, whole slots of 10–240 minutes,
@@ -58,7 +60,12 @@ async fn assigned(
     Ok(n > 0)
 }
 
-pub async fn get(service: &BookingService, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError> {
+pub async fn get(
+    service: &BookingService,
+    caller: &Caller,
+    request: CommunityRequest,
+) -> Result<DutySchedule, AppError> {
+    let community_id = request.community_id;
     check_access(service, caller, community_id).await?;
     read(service, caller, community_id).await
 }

@@ -3,13 +3,13 @@
 //! the database enforces.
 
 use super::{fill, internal, message, rules, slots::Slot, views, BookingService};
+use crate::caller::Caller;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Backend};
 use app::domain::{BookingStatus, PhoneNumber};
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
 use app::model::{BookRequest, BookingView};
-use app::ports::Caller;
 use rand::Rng;
 use sqlx::{Any, AnyConnection, Transaction};
 

@@ -3,13 +3,13 @@
 //! blocks the seat.
 
 use super::{fill, internal, message, BookingService};
+use crate::caller::Caller;
 use crate::sms::Outbox;
 use crate::store::now_ms;
 use app::domain::rules;
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
 use app::model::{WaitlistJoined, WaitlistRequest};
-use app::ports::Caller;
 use app::time::Instant;
 use sqlx::{Any, Transaction};
 

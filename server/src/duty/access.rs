@@ -4,14 +4,14 @@
 
 use crate::admin::scope;
 use crate::auth::internal;
+use crate::caller::Caller;
 use crate::store::Store;
 use app::error::{AppError, ErrorKind};
-use app::model::LawyerRef;
-use app::ports::Caller;
+use app::model::{Empty, LawyerRef};
 use app::time::LocalDate;
 
 /// The lawyers the caller logs for, by name.
-pub async fn lawyers(store: &Store, caller: &Caller) -> Result<Vec<LawyerRef>, AppError> {
+pub async fn lawyers(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<LawyerRef>, AppError> {
     let user = caller.user()?;
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, name FROM lawyers WHERE user_id = $1 \
@@ -26,7 +26,7 @@ pub async fn lawyers(store: &Store, caller: &Caller) -> Result<Vec<LawyerRef>, A
 
 /// 404 unless the caller logs for `lawyer_id` (the lawyer, or their assistant).
 pub async fn logs_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<(), AppError> {
-    if lawyers(store, caller).await?.iter().any(|l| l.id == lawyer_id) {
+    if lawyers(store, caller, Empty {}).await?.iter().any(|l| l.id == lawyer_id) {
         Ok(())
     } else {
         Err(caller.error(ErrorKind::NotFound))

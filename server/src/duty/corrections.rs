@@ -7,11 +7,11 @@ use crate::admin::scope;
 use crate::audit;
 use crate::auth::internal;
 use crate::booking::today;
+use crate::caller::Caller;
 use crate::store::{now_ms, Store};
 use app::domain::{duty_rules, required_text, CorrectionStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::model::{Correction, CorrectionDecision, CorrectionRequest};
-use app::ports::Caller;
+use app::model::{Correction, CorrectionDecision, CorrectionRequest, Empty};
 use app::time::{format_hh_mm, parse_hh_mm, Instant, LocalDate};
 
 #[derive(sqlx::FromRow)]
@@ -158,7 +158,7 @@ async fn one(store: &Store, caller: &Caller, id: i64) -> Result<Correction, AppE
         .ok_or_else(|| caller.error(ErrorKind::NotFound))
 }
 
-pub async fn list(store: &Store, caller: &Caller) -> Result<Vec<Correction>, AppError> {
+pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<Correction>, AppError> {
     let user = caller.user()?;
     let found = if user.role.is_staff() {
         // A street's staff decide their street's corrections (the id is a number, safe to write).

@@ -3,11 +3,11 @@
 use super::access;
 use crate::auth::internal;
 use crate::booking::calendar_store;
+use crate::caller::Caller;
 use crate::store::{now_ms, Store};
 use app::domain::{distance_m, duty_rules, valid_position, DutyEnd};
 use app::error::{AppError, ErrorKind};
-use app::model::{CheckInRequest, CheckOutRequest, DutyLog, OnDuty};
-use app::ports::Caller;
+use app::model::{CheckInRequest, CheckOutRequest, DutyLog, LawyerRequest, OnDuty};
 use app::time::{Instant, LocalDate};
 use std::time::Duration;
 use tokio::sync::watch;
@@ -89,7 +89,8 @@ async fn one(store: &Store, caller: &Caller, id: i64) -> Result<DutyLog, AppErro
         .ok_or_else(|| caller.error(ErrorKind::Internal))
 }
 
-pub async fn on_duty(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<OnDuty, AppError> {
+pub async fn on_duty(store: &Store, caller: &Caller, request: LawyerRequest) -> Result<OnDuty, AppError> {
+    let lawyer_id = request.lawyer_id;
     access::logs_for(store, caller, lawyer_id).await?;
     let open = fetch(store, &format!("{SELECT} WHERE d.lawyer_id = $1 AND d.ended_at IS NULL"), lawyer_id, None)
         .await

@@ -5,11 +5,11 @@ use super::{access, corrections, logs, records};
 use crate::audit;
 use crate::auth::internal;
 use crate::booking::{calendar_store, today};
+use crate::caller::Caller;
 use crate::store::{now_ms, Store};
 use app::domain::{month_bounds, required_text, MonthStatus, ServiceCategory, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{CategoryCount, CommunityMonth, DutyGap, MonthAction, MonthRequest, MonthReviewRequest, MonthSummary};
-use app::ports::Caller;
 use app::time::{Instant, LocalDate};
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -3,11 +3,11 @@
 use super::access;
 use crate::auth::internal;
 use crate::booking::today;
+use crate::caller::Caller;
 use crate::store::{now_ms, Store};
 use app::domain::{duty_rules, required_text, ServiceCategory};
 use app::error::AppError;
 use app::model::{ServiceRecord, ServiceRecordRequest};
-use app::ports::Caller;
 use app::time::LocalDate;
 
 #[derive(sqlx::FromRow)]

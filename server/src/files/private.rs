@@ -7,11 +7,11 @@ use super::{
 };
 use crate::auth::internal;
 use crate::booking::desk;
+use crate::caller::Caller;
 use crate::store::{lock_user, now_ms, Store};
 use app::domain::Role;
 use app::error::{AppError, ErrorKind};
-use app::model::{ShareRequest, SharedFile};
-use app::ports::Caller;
+use app::model::{Empty, FileRequest, ShareRequest, SharedFile};
 use app::time::Instant;
 
 fn select_shared(filter: &str) -> String {
@@ -179,7 +179,7 @@ pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Res
 }
 
 /// A resident's files: their 我的资料 and bookings, theirs and their lawyers'.
-pub async fn mine(store: &Store, caller: &Caller) -> Result<Vec<SharedFile>, AppError> {
+pub async fn mine(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<SharedFile>, AppError> {
     let user = caller.user()?;
     let rows: Vec<Joined> = sqlx::query_as(&select_shared("f.resident_id = $1"))
         .bind(user.id)
@@ -191,7 +191,7 @@ pub async fn mine(store: &Store, caller: &Caller) -> Result<Vec<SharedFile>, App
 
 /// The files of the matters a lawyer serves (their communities' residents, their bookings), or
 /// every one for staff. The listing is audited for staff, and every opening for everyone.
-pub async fn shared_with_me(store: &Store, caller: &Caller) -> Result<Vec<SharedFile>, AppError> {
+pub async fn shared_with_me(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<SharedFile>, AppError> {
     let user = caller.user()?;
     let rows: Vec<Joined> = match desk::served(store, caller).await? {
         None => {
@@ -257,7 +257,8 @@ pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bo
 }
 
 /// Deletes a private file: a resident any file of their own matters, anyone else what they shared.
-pub async fn delete(files: &FilesService, caller: &Caller, token: &str) -> Result<(), AppError> {
+pub async fn delete(files: &FilesService, caller: &Caller, request: FileRequest) -> Result<Empty, AppError> {
+    let token = &request.token;
     let user = caller.user()?;
     let row: Option<(i64, Option<i64>, i64)> = sqlx::query_as(
         "SELECT id, resident_id, uploaded_by FROM files WHERE token = $1 AND purpose IN ('private', 'pending') AND deleted_at IS NULL",
@@ -269,7 +270,7 @@ pub async fn delete(files: &FilesService, caller: &Caller, token: &str) -> Resul
     match row {
         Some((id, resident, uploader)) if resident == Some(user.id) || uploader == user.id => {
             retention::remove(&files.store, &files.blobs, id, now_ms()).await.map_err(|e| internal(caller, e))?;
-            Ok(())
+            Ok(Empty {})
         }
         _ => Err(caller.error(ErrorKind::NotFound)),
     }

@@ -1,28 +1,23 @@
-//! `/api/*`: the one door to the server functions.
+//! `/api/*`: the one door to the endpoints.
 //!
-//! Before a server function runs: cross-site requests are refused, the body is read up to the
-//! limit, and the caller is resolved. After it runs, every error leaves as a JSON `AppError` with
-//! the status of its kind and a message in the caller's language, whether it came from the
-//! function, from reading its arguments, or from this boundary.
+//! Before an endpoint runs: cross-site requests are refused, the body is read up to the limit and
+//! cleaned, and the caller is resolved. Every error leaves as a JSON `AppError` with the status of
+//! its kind and a message in the caller's language; a failure while the database is away is 503.
 
 use crate::http::caller::{self, request_lang};
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::domain::clean_text;
 use app::error::{AppError, ErrorKind};
-use app::i18n::Lang;
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use leptos::prelude::provide_context;
 use serde_json::Value;
 use std::net::SocketAddr;
 
-/// The largest error body this boundary reads back to rewrite it.
-const MAX_ERROR_BODY: usize = 64 * 1024;
-
-/// Runs one server function call.
-pub async fn handle(State(state): State<AppState>, request: Request) -> Response {
+/// Wraps every endpoint call.
+pub async fn boundary(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
     let early_lang = request_lang(&parts.headers);
     if parts.method != Method::POST {
@@ -40,16 +35,8 @@ pub async fn handle(State(state): State<AppState>, request: Request) -> Response
     };
     let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let caller = caller::resolve(&state, &parts.headers, peer).await;
-    let lang = caller.lang;
     parts.extensions.insert(caller);
-    let ports = state.ports.clone();
-    let response = leptos_axum::handle_server_fns_with_context(
-        move || provide_context(ports.clone()),
-        Request::from_parts(parts, Body::from(bytes)),
-    )
-    .await
-    .into_response();
-    let response = normalize(response, lang).await;
+    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
     if response.status() == StatusCode::INTERNAL_SERVER_ERROR && !database_answers(&state).await {
         return unavailable(response);
     }
@@ -127,35 +114,11 @@ pub fn is_cross_site(headers: &HeaderMap) -> bool {
     }
 }
 
-/// Rewrites any error response into a JSON `AppError` with the right status.
-async fn normalize(response: Response, lang: Lang) -> Response {
-    let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) {
-        return response;
-    }
-    let body = to_bytes(response.into_body(), MAX_ERROR_BODY).await.unwrap_or_default();
-    let mut error = serde_json::from_slice::<AppError>(&body).unwrap_or_else(|_| {
-        let kind = match status {
-            StatusCode::PAYLOAD_TOO_LARGE => ErrorKind::TooLarge,
-            // leptos_axum answers an unknown function with 400 and an explanation.
-            StatusCode::BAD_REQUEST if body.starts_with(b"Could not find a server function") => ErrorKind::NotFound,
-            StatusCode::NOT_FOUND => ErrorKind::NotFound,
-            s if s.is_client_error() => ErrorKind::BadRequest,
-            _ => ErrorKind::Internal,
-        };
-        if kind == ErrorKind::Internal {
-            tracing::error!(status = %status, body = %String::from_utf8_lossy(&body), "server function failed");
-        }
-        AppError::of(kind, lang)
-    });
-    if error.message.is_empty() {
-        error.message = error.kind.default_message(lang.texts()).to_owned();
-    }
-    error_response(error)
-}
-
 /// An `AppError` as an HTTP response.
-pub fn error_response(error: AppError) -> Response {
+pub fn error_response(mut error: AppError) -> Response {
+    if error.message.is_empty() {
+        error.message = error.kind.default_message(app::i18n::Lang::default().texts()).to_owned();
+    }
     let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = serde_json::to_vec(&error).unwrap_or_default();
     let mut response = (status, body).into_response();
@@ -167,9 +130,10 @@ pub fn error_response(error: AppError) -> Response {
     response
 }
 
-/// Unknown paths under `/api/`.
-pub async fn not_found(headers: HeaderMap) -> Response {
-    error_response(AppError::of(ErrorKind::NotFound, request_lang(&headers)))
+/// Unknown paths under `/api/`: 404, or 400 for a method no endpoint takes.
+pub async fn not_found(method: Method, headers: HeaderMap) -> Response {
+    let kind = if method == Method::POST { ErrorKind::NotFound } else { ErrorKind::BadRequest };
+    error_response(AppError::of(kind, request_lang(&headers)))
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Works out who is calling: session cookie, language, client address.
 
 use crate::auth::sessions;
-use crate::startup::AppState;
+use crate::caller::{Caller, SESSION_COOKIE};
+use crate::state::AppState;
 use app::i18n::Lang;
-use app::ports::{Caller, SESSION_COOKIE};
 use axum::http::{header, HeaderMap};
 use std::net::{IpAddr, SocketAddr};
 
@@ -70,6 +70,7 @@ pub async fn resolve(state: &AppState, headers: &HeaderMap, peer: Option<SocketA
         client_ip: client_ip(state, headers, peer),
         session_token: token,
         secure_cookies: state.config.secure_cookies,
+        set_cookies: Default::default(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `/healthz`: the process answers. `/readyz`: and its database answers and can take a write,
 //! and so can the file store.
 
-use crate::startup::AppState;
+use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use std::time::Duration;

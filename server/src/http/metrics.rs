@@ -4,11 +4,12 @@
 
 use crate::http::caller;
 use crate::sms::MAX_ATTEMPTS;
-use crate::startup::AppState;
+use crate::state::AppState;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 use std::net::SocketAddr;
@@ -31,11 +32,12 @@ struct Series {
     buckets: [u64; BUCKETS.len()],
 }
 
-/// The API's paths: every registered server function and the routes of their own. Only these
-/// name a series, so the number of series is fixed however many paths clients invent.
+/// The API's paths: every declared endpoint and the routes of their own. Only these name a
+/// series, so the number of series is fixed however many paths clients invent.
 static ENDPOINTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    server_fn::axum::server_fn_paths()
-        .map(|(path, _)| path)
+    crate::http::routes::DECLARED
+        .iter()
+        .map(|(path, _)| *path)
         .chain(["/api/files/upload", "/api/staff/board.csv", "/api/staff/board.xlsx"])
         .collect()
 });
@@ -126,12 +128,16 @@ fn allowed(state: &AppState, request: &Request) -> bool {
 }
 
 /// `GET /metrics`.
-pub async fn scrape(State(state): State<AppState>, request: Request) -> Response {
+pub async fn scrape(
+    State(state): State<AppState>,
+    Extension(metrics): Extension<Metrics>,
+    request: Request,
+) -> Response {
     if !allowed(&state, &request) {
         return StatusCode::NOT_FOUND.into_response();
     }
     let mut out = String::new();
-    state.metrics.write(&mut out);
+    metrics.write(&mut out);
     let gauges = async {
         let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE status IN ('pending', 'confirmed')")
             .fetch_one(&state.store.pool)

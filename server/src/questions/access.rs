@@ -6,10 +6,10 @@
 
 use crate::auth::internal;
 use crate::booking::desk;
+use crate::caller::Caller;
 use crate::store::Store;
 use app::domain::{QuestionStatus, Role};
 use app::error::{AppError, ErrorKind};
-use app::ports::Caller;
 
 /// What access checks need of a question.
 #[derive(Debug, Clone)]

@@ -4,6 +4,7 @@
 
 use super::{routing, views, QuestionsService};
 use crate::auth::internal;
+use crate::caller::Caller;
 use crate::files::pending_upload;
 use crate::store::{lock_user, now_ms};
 use app::domain::{
@@ -12,7 +13,6 @@ use app::domain::{
 };
 use app::error::{AppError, ErrorKind};
 use app::model::{AskRequest, QuestionThread};
-use app::ports::Caller;
 use app::time::Instant;
 
 /// The longest device key.

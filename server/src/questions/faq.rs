@@ -7,14 +7,14 @@
 use super::{access, QuestionsService};
 use crate::auth::internal;
 use crate::booking::desk;
+use crate::caller::Caller;
 use crate::library::like_pattern;
 use crate::store::now_ms;
 use app::domain::{
     identifying, required_text, Topic, MAX_QUERY_CHARS, MAX_QUESTION_TEXT_CHARS, MAX_QUESTION_TITLE_CHARS,
 };
 use app::error::{AppError, ErrorKind};
-use app::model::{Faq, PublishFaqRequest};
-use app::ports::Caller;
+use app::model::{Faq, FaqQuery, PublishFaqRequest};
 use app::time::Instant;
 
 type Row = (i64, String, String, String, String, i64);
@@ -93,8 +93,8 @@ pub async fn publish(service: &QuestionsService, caller: &Caller, request: Publi
     Ok(faq(row))
 }
 
-pub async fn search(service: &QuestionsService, caller: &Caller, query: &str) -> Result<Vec<Faq>, AppError> {
-    let text = query.trim();
+pub async fn search(service: &QuestionsService, caller: &Caller, query: FaqQuery) -> Result<Vec<Faq>, AppError> {
+    let text = query.query.trim();
     if text.chars().count() > MAX_QUERY_CHARS {
         return Err(AppError::invalid("query", caller.lang.messages().err_query));
     }

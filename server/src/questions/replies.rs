@@ -5,16 +5,23 @@
 use super::{access, routing, views, QuestionsService};
 use crate::auth::internal;
 use crate::booking::desk;
+use crate::caller::Caller;
 use crate::sms::Outbox;
 use crate::store::now_ms;
 use app::domain::{required_text, QuestionStatus, Role, MAX_QUESTION_TEXT_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::model::{QuestionRating, QuestionReply, QuestionSummary, QuestionThread, ReassignRequest};
-use app::ports::Caller;
+use app::model::{
+    Empty, QuestionRating, QuestionReply, QuestionRequest, QuestionSummary, QuestionThread, ReassignRequest,
+};
 use app::time::Instant;
 
 /// The thread as the caller may see it.
-pub async fn thread(service: &QuestionsService, caller: &Caller, id: i64) -> Result<QuestionThread, AppError> {
+pub async fn thread(
+    service: &QuestionsService,
+    caller: &Caller,
+    request: QuestionRequest,
+) -> Result<QuestionThread, AppError> {
+    let id = request.question_id;
     let q = access::facts(&service.store, caller, id).await?;
     access::require_read(&service.store, caller, &q).await?;
     view(service, caller, &q).await
@@ -37,7 +44,7 @@ fn text(caller: &Caller, body: &str) -> Result<String, AppError> {
 }
 
 /// The questions the caller acts on now (lawyers) or every open one (staff), most urgent first.
-pub async fn queue(service: &QuestionsService, caller: &Caller) -> Result<Vec<QuestionSummary>, AppError> {
+pub async fn queue(service: &QuestionsService, caller: &Caller, _: Empty) -> Result<Vec<QuestionSummary>, AppError> {
     let user = caller.user()?;
     if user.role.is_staff() {
         // A street's staff watch their street's questions (the id is a number, safe to write).
@@ -70,7 +77,12 @@ pub async fn queue(service: &QuestionsService, caller: &Caller) -> Result<Vec<Qu
 }
 
 /// A lawyer on the route takes the question: exclusive, by a conditional update.
-pub async fn claim(service: &QuestionsService, caller: &Caller, id: i64) -> Result<QuestionThread, AppError> {
+pub async fn claim(
+    service: &QuestionsService,
+    caller: &Caller,
+    request: QuestionRequest,
+) -> Result<QuestionThread, AppError> {
+    let id = request.question_id;
     let q = access::facts(&service.store, caller, id).await?;
     let lawyer = access::acting_lawyer(&service.store, caller, &q).await?;
     let now = now_ms();
@@ -97,8 +109,26 @@ pub async fn claim(service: &QuestionsService, caller: &Caller, id: i64) -> Resu
     view(service, caller, &q).await
 }
 
+/// Answers a question the caller's lawyer holds.
+pub async fn answer(
+    service: &QuestionsService,
+    caller: &Caller,
+    reply: QuestionReply,
+) -> Result<QuestionThread, AppError> {
+    respond(service, caller, reply, true).await
+}
+
+/// Asks the resident for more information.
+pub async fn request_info(
+    service: &QuestionsService,
+    caller: &Caller,
+    reply: QuestionReply,
+) -> Result<QuestionThread, AppError> {
+    respond(service, caller, reply, false).await
+}
+
 /// A lawyer answers (`answer`) or asks for more information; either claims the question.
-pub async fn respond(
+async fn respond(
     service: &QuestionsService,
     caller: &Caller,
     reply: QuestionReply,
@@ -219,14 +249,24 @@ async fn close_answered(
 }
 
 /// The resident accepts the answer.
-pub async fn accept(service: &QuestionsService, caller: &Caller, id: i64) -> Result<QuestionThread, AppError> {
+pub async fn accept(
+    service: &QuestionsService,
+    caller: &Caller,
+    request: QuestionRequest,
+) -> Result<QuestionThread, AppError> {
+    let id = request.question_id;
     let q = access::facts(&service.store, caller, id).await?;
     access::require_read(&service.store, caller, &q).await?;
     close_answered(service, caller, &q).await
 }
 
 /// The lawyer holding an answered question closes it.
-pub async fn close(service: &QuestionsService, caller: &Caller, id: i64) -> Result<QuestionThread, AppError> {
+pub async fn close(
+    service: &QuestionsService,
+    caller: &Caller,
+    request: QuestionRequest,
+) -> Result<QuestionThread, AppError> {
+    let id = request.question_id;
     let q = access::facts(&service.store, caller, id).await?;
     access::acting_lawyer(&service.store, caller, &q).await?;
     close_answered(service, caller, &q).await

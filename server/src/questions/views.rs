@@ -1,12 +1,12 @@
 //! Questions as lists and threads.
 
 use crate::auth::internal;
+use crate::caller::Caller;
 use crate::files::{file_ref, FileRow, FILE_COLUMNS};
 use crate::store::Store;
 use app::domain::{PhoneNumber, QuestionStatus, RouteStep, Topic};
 use app::error::AppError;
 use app::model::{QuestionMessage, QuestionSummary, QuestionThread, RouteEvent};
-use app::ports::Caller;
 use app::time::Instant;
 
 /// The columns of a summary (alias `q`), for `SELECT`s.

@@ -147,7 +147,7 @@ async fn hostile_requests_on_every_endpoint_as_every_role_never_get_a_5xx() {
     for role in ["lawyer", "assistant", "staff", "shajing", "admin"] {
         who.push((role, signed_in(&app, role).await));
     }
-    let mut paths: Vec<&str> = server_fn::axum::server_fn_paths().map(|(path, _)| path).collect();
+    let mut paths: Vec<&str> = server::http::routes::DECLARED.iter().map(|(path, _)| *path).collect();
     paths.sort_unstable();
     let (mut sent, mut failures) = (0, Vec::new());
     for path in paths {

@@ -281,7 +281,7 @@ async fn each_role_reaches_its_own_objects_and_only_staff_reach_others() {
             continue;
         }
         let may = matrix(1, 1).into_iter().find(|(p, _, _)| *p == path).map(|(_, may, _)| may).expect("declared");
-        let allowed = |role: &str| match may {
+        let allowed = |role: &str| match &may {
             May::Anyone | May::SignedIn => true,
             May::Only(roles) => roles.contains(&role),
         };

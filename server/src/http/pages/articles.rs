@@ -1,7 +1,7 @@
 //! `/articles` and `/articles/<id>`: 普法 articles, readable at once.
 
 use super::layout::{caller_of, date, escape, not_found, page, respond, respond_public, topic, trouble};
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::domain::Role;
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;

@@ -1,10 +1,10 @@
 //! What every server-rendered page shares: escaping, the frame, answers and errors.
 
+use crate::caller::Caller;
 use crate::http::caller;
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::domain::Topic;
 use app::i18n::Lang;
-use app::ports::Caller;
 use app::time::Instant;
 use axum::extract::{ConnectInfo, Request};
 use axum::http::{header, HeaderValue, StatusCode};

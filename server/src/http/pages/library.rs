@@ -1,11 +1,10 @@
 //! `/library` and `/library/<id>`: find a template by a word (no script needed) and download it.
 
 use super::layout::{caller_of, date, escape, not_found, page, respond_public, topic, trouble};
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::domain::Topic;
 use app::i18n::{Lang, Messages};
 use app::model::{DocumentSummary, LibraryQuery};
-use app::ports::LibraryPort;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -105,7 +104,7 @@ pub async fn document(State(state): State<AppState>, Path(id): Path<String>, req
     let caller = caller_of(&state, request).await;
     let lang = caller.lang;
     let Ok(id) = id.parse::<i64>() else { return not_found(lang) };
-    let detail = match state.library.document(&caller, id).await {
+    let detail = match state.library.document(&caller, app::model::DocumentRequest { document_id: id }).await {
         Ok(detail) => detail,
         Err(e) if e.kind == app::error::ErrorKind::NotFound => return not_found(lang),
         Err(error) => return trouble(lang, error.message),

@@ -4,7 +4,7 @@
 
 use super::layout::{caller_of, escape, page, page_with_script, respond, trouble};
 use super::library::size;
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::domain::Role;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
@@ -29,7 +29,7 @@ pub async fn my_files(State(state): State<AppState>, request: Request) -> Respon
         );
         return respond(StatusCode::OK, page(lang, m.page_my_files, &main));
     }
-    let files = match state.ports.files.mine(&caller).await {
+    let files = match crate::files::private::mine(&state.store, &caller, app::model::Empty {}).await {
         Ok(files) => files,
         Err(error) => return trouble(lang, error.message),
     };

@@ -4,7 +4,7 @@
 //! thread through the JSON API.
 
 use super::layout::{caller_of, escape, not_found, page, page_with_script, respond, topic, trouble};
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::domain::{QuestionStatus, Role, Topic, MAX_QUESTION_ATTACHMENTS};
 use app::i18n::{Lang, Messages};
 use axum::extract::{Path, Query, Request, State};
@@ -46,7 +46,7 @@ pub async fn questions(State(state): State<AppState>, Query(params): Query<FaqPa
     let mut main = format!("<h1>{}</h1>", m.q_title);
     if caller.user().ok().is_some_and(|u| u.role == Role::Resident) {
         let _ = write!(main, "<p class=\"actions\"><a class=\"button\" href=\"/questions/ask\">{}</a></p>", m.q_ask);
-        match state.ports.questions.mine(&caller).await {
+        match crate::questions::mine(&state.questions, &caller, app::model::Empty {}).await {
             Ok(mine) if !mine.is_empty() => {
                 let _ = write!(main, "<h2>{}</h2><ul class=\"cards\">", m.q_mine);
                 for q in mine {
@@ -81,7 +81,9 @@ pub async fn questions(State(state): State<AppState>, Query(params): Query<FaqPa
         q = escape(&params.q),
         hint = m.q_faq_hint,
     );
-    match state.ports.questions.faqs(&caller, &params.q).await {
+    match crate::questions::faq::search(&state.questions, &caller, app::model::FaqQuery { query: params.q.clone() })
+        .await
+    {
         Ok(found) if found.is_empty() => {
             let _ = write!(main, "<p>{}</p>", m.q_faq_none);
         }
@@ -180,7 +182,13 @@ pub async fn thread(State(state): State<AppState>, Path(id): Path<String>, reque
     if caller.user().ok().filter(|u| u.role == Role::Resident).is_none() {
         return sign_in(lang, m.q_title);
     }
-    let thread = match state.ports.questions.thread(&caller, id).await {
+    let thread = match crate::questions::replies::thread(
+        &state.questions,
+        &caller,
+        app::model::QuestionRequest { question_id: id },
+    )
+    .await
+    {
         Ok(thread) => thread,
         Err(e) if e.kind == app::error::ErrorKind::NotFound => return not_found(lang),
         Err(error) => return trouble(lang, error.message),

@@ -1,14 +1,14 @@
 //! `GET /files/<token>[?inline=1][&thumb=1]`: a file, to whoever may read it, decided on every
 //! request. Library files are public; pending uploads are their uploader's; private files follow
-//! [`super::private::may_read`], and each opening by a lawyer or staff is audited. Anyone else gets
+//! [`private::may_read`], and each opening by a lawyer or staff is audited. Anyone else gets
 //! 404, as for a token that does not exist. Files go out as attachments (inline only for image
 //! and PDF previews), never sniffed, under a policy that runs nothing.
 
-use super::private;
 use crate::auth::internal;
+use crate::files::private;
 use crate::http::api::error_response;
 use crate::http::caller;
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::domain::FileKind;
 use app::error::{AppError, ErrorKind};
 use axum::extract::{ConnectInfo, Path, Query, Request, State};

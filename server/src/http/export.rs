@@ -4,18 +4,18 @@
 
 mod xlsx;
 
-use super::rollup::CATEGORIES;
-use super::{board, lawyers, period, services_of};
 use crate::admin::scope;
 use crate::auth::internal;
+use crate::board::rollup::CATEGORIES;
+use crate::board::{board, lawyers, period, services_of};
+use crate::caller::Caller;
 use crate::http::api::error_response;
 use crate::http::caller;
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::domain::Role;
 use app::error::AppError;
 use app::i18n::DeskTexts;
 use app::model::BoardRequest;
-use app::ports::Caller;
 use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};

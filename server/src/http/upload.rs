@@ -2,18 +2,19 @@
 //! itself (no multipart: a phone sends one file per request and can show its progress). The
 //! answer is the stored file (201), or an error in the caller's language with nothing stored.
 
-use super::inspect::{self, Cleaned, Rejection};
-use super::{file_ref, FilesService, FILE_COLUMNS, UPLOADS_PER_DAY};
 use crate::auth::internal;
+use crate::caller::Caller;
+use crate::files::blobs::Blobs;
+use crate::files::inspect::{self, Cleaned, Rejection};
+use crate::files::{file_ref, FileRow, FilesService, FILE_COLUMNS, UPLOADS_PER_DAY};
 use crate::http::api::{error_response, is_cross_site};
 use crate::http::caller::{self, request_lang};
 use crate::http::deadline::within;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::store::{lock_user, now_ms};
 use app::domain::{clean_file_name, Role};
 use app::error::{AppError, ErrorKind};
 use app::model::FileRef;
-use app::ports::Caller;
 use app::time::Instant;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Query, Request, State};
@@ -122,8 +123,8 @@ impl FilesService {
         let now = now_ms();
         let day_start = Instant(now).to_shanghai().0.start().0;
         let limit = if user.role == Role::Resident { UPLOADS_PER_DAY[0] } else { UPLOADS_PER_DAY[1] };
-        let key = super::Blobs::key_of(&cleaned.bytes);
-        let thumb_key = cleaned.thumb.as_deref().map(super::Blobs::key_of);
+        let key = Blobs::key_of(&cleaned.bytes);
+        let thumb_key = cleaned.thumb.as_deref().map(Blobs::key_of);
         let size = i64::try_from(cleaned.bytes.len()).unwrap_or(i64::MAX);
         let name = clean_file_name(name, cleaned.kind);
         let mut token = [0u8; 16];
@@ -149,7 +150,7 @@ impl FilesService {
         if let (Some(thumb_key), Some(thumb)) = (&thumb_key, cleaned.thumb) {
             self.blobs.put(thumb_key, thumb).await.map_err(|e| internal(caller, e))?;
         }
-        let row: super::FileRow = sqlx::query_as(&format!(
+        let row: FileRow = sqlx::query_as(&format!(
             "INSERT INTO files (token, blob_key, thumb_key, kind, name, size, uploaded_by, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {}",
             FILE_COLUMNS.replace("f.", "")

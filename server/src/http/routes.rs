@@ -1,0 +1,134 @@
+//! The API's table: every declared endpoint and the feature function that answers it. One line
+//! per endpoint; the access rule travels with the declaration in `app::api`.
+
+use crate::http::endpoint::endpoint;
+use crate::state::AppState;
+use crate::{admin, articles, auth, board, booking, directory, duty, files, library, questions};
+use app::api::account::*;
+use app::api::articles::*;
+use app::api::auth::*;
+use app::api::booking::*;
+use app::api::desk::*;
+use app::api::directory::*;
+use app::api::duty::*;
+use app::api::files::*;
+use app::api::library::*;
+use app::api::questions::*;
+use app::api::registers::*;
+use app::api::staff::*;
+use app::api::{Access, Endpoint};
+use axum::Router;
+
+/// Routes each endpoint to its handler, `async fn(&Part, &Caller, Request)`, and lists them.
+macro_rules! api {
+    ($($endpoint:ident => $handler:path,)*) => {
+        /// Every endpoint: its path and who may call it.
+        pub const DECLARED: &[(&str, Access)] = &[$((<$endpoint as Endpoint>::PATH, <$endpoint as Endpoint>::ACCESS)),*];
+
+        /// The router of every endpoint.
+        pub fn endpoints() -> Router<AppState> {
+            Router::new()
+                $(.route(
+                    <$endpoint as Endpoint>::PATH,
+                    endpoint::<$endpoint, _, _, _>(|part, caller, request| async move {
+                        $handler(&part, &caller, request).await
+                    }),
+                ))*
+        }
+    };
+}
+
+api! {
+    GetSession => auth::AuthService::session,
+    SetLanguage => auth::AuthService::set_language,
+    SetMyCommunity => auth::AuthService::set_my_community,
+    GetInbox => auth::AuthService::inbox,
+    SendSignInCode => auth::AuthService::send_code,
+    SignInWithCode => auth::AuthService::sign_in_with_code,
+    SignInWithPassword => auth::AuthService::sign_in_with_password,
+    CompleteSecondFactor => auth::AuthService::complete_second_factor,
+    SignOut => auth::AuthService::sign_out,
+
+    GetAvailability => booking::BookingService::availability,
+    BookSlot => booking::BookingService::book,
+    ListMyBookings => booking::BookingService::my_bookings,
+    CancelBooking => booking::changes::cancel,
+    RescheduleBooking => booking::changes::reschedule,
+    RateBooking => booking::changes::rate,
+    JoinWaitlist => booking::waitlist::join,
+
+    ListDeskBookings => booking::desk::list,
+    DecideBooking => booking::desk::decide,
+    ListDeskCommunities => booking::desk::communities,
+    GetDutySchedule => booking::schedule::get,
+    AddDutyPeriod => booking::schedule::add,
+    AddDutyException => booking::schedule::add_exception,
+    RecordLeave => booking::schedule::record_leave,
+
+    ListStreets => directory::streets,
+    ListCommunities => directory::communities,
+    GetCommunity => directory::community,
+
+    ListDutyLawyers => duty::access::lawyers,
+    GetDutyStatus => duty::logs::on_duty,
+    CheckIn => duty::logs::check_in,
+    CheckOut => duty::logs::check_out,
+    RecordService => duty::records::record,
+    GetDutyMonth => duty::month::summary,
+    ReviewDutyMonth => duty::month::review,
+    LockDutyMonth => duty::month::lock,
+    RequestCorrection => duty::corrections::request,
+    ListCorrections => duty::corrections::list,
+    DecideCorrection => duty::corrections::decide,
+
+    ShareFile => files::private::share,
+    MyFiles => files::private::mine,
+    ResidentsFiles => files::private::shared_with_me,
+    DeleteFile => files::private::delete,
+
+    SearchLibrary => library::LibraryService::search,
+    GetDocument => library::LibraryService::document,
+    PublishDocument => library::LibraryService::publish,
+    ReviseDocument => library::LibraryService::revise,
+
+    ArticleFeed => articles::ArticlesService::feed,
+    ReadArticle => articles::ArticlesService::read,
+    SaveArticle => articles::ArticlesService::save,
+    AllArticles => articles::ArticlesService::all,
+    SetArticleSms => articles::ArticlesService::set_sms,
+
+    AskQuestion => questions::ask::ask,
+    MyQuestions => questions::mine,
+    GetQuestion => questions::replies::thread,
+    FollowUpQuestion => questions::replies::follow_up,
+    AcceptAnswer => questions::replies::accept,
+    RateAnswer => questions::replies::rate,
+    QuestionQueue => questions::replies::queue,
+    ClaimQuestion => questions::replies::claim,
+    AnswerQuestion => questions::replies::answer,
+    RequestInformation => questions::replies::request_info,
+    CloseQuestion => questions::replies::close,
+    ReassignQuestion => questions::replies::reassign,
+    PublishFaq => questions::faq::publish,
+    SearchFaqs => questions::faq::search,
+
+    GetProgrammeOverview => directory::overview,
+    GetBoard => board::board,
+    GetAssignments => admin::assignments::list,
+    Assign => admin::assignments::assign,
+    EditCommunity => admin::communities::edit,
+    ImportLawyers => admin::import::lawyers,
+    ReadAudit => admin::audit_log::read,
+
+    GetStaffAccounts => admin::accounts::list,
+    SaveStaffAccount => admin::accounts::save,
+    ImportAssignments => admin::import_assignments::assignments,
+    GetLawyers => admin::lawyers::list,
+    SaveLawyer => admin::lawyers::save_lawyer,
+    SaveFirm => admin::lawyers::save_firm,
+    GetPlaces => admin::places::list,
+    SaveStreet => admin::places::save_street,
+    SaveCommunity => admin::places::save_community,
+    AddMember => admin::lawyers::add_member,
+    RemoveMember => admin::lawyers::remove_member,
+}
