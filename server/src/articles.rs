@@ -7,8 +7,8 @@
 //! shared link opens for anyone.
 
 use crate::admin::scope;
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Store};
 use app::domain::{required_text, Topic, MAX_ARTICLE_CHARS, MAX_TITLE_CHARS};
@@ -241,22 +241,22 @@ impl ArticlesService {
         Ok(rows.into_iter().map(|r| summary(r, lang)).collect())
     }
 
-    fn check(&self, caller: &Caller, draft: &ArticleDraft, now: i64) -> Result<(String, String, i64), AppError> {
+    fn check(&self, caller: &Caller, draft: &ArticleDraft, now: i64) -> Result<(String, String, i64), Failure> {
         let t = caller.lang.messages();
         let title =
             required_text(&draft.title, MAX_TITLE_CHARS).map_err(|_| AppError::invalid("title", t.err_title))?;
         let body =
             required_text(&draft.body, MAX_ARTICLE_CHARS).map_err(|_| AppError::invalid("body", t.err_article_body))?;
         if draft.theme.trim().chars().count() > MAX_THEME_CHARS {
-            return Err(AppError::invalid("theme", t.err_theme));
+            return Err(AppError::invalid("theme", t.err_theme).into());
         }
         if draft.street_id.is_some() && draft.community_id.is_some() {
-            return Err(AppError::invalid("community_id", t.err_audience));
+            return Err(AppError::invalid("community_id", t.err_audience).into());
         }
         let publish_at = draft.publish_at.map_or(now, |at| at.0);
         // A minute's grace for a form filled in just before.
         if publish_at < now - 60_000 || publish_at > now + MAX_AHEAD_MS {
-            return Err(AppError::invalid("publish_at", t.err_publish_at));
+            return Err(AppError::invalid("publish_at", t.err_publish_at).into());
         }
         Ok((title, body, publish_at))
     }
@@ -264,21 +264,21 @@ impl ArticlesService {
 
 impl ArticlesService {
     /// Published articles, newest first; for a resident, their community's and street's first.
-    pub async fn feed(&self, caller: &Caller, _: Empty) -> Result<Vec<ArticleSummary>, AppError> {
+    pub async fn feed(&self, caller: &Caller, _: Empty) -> Result<Vec<ArticleSummary>, Failure> {
         let user = caller.user().ok().filter(|u| u.role == app::domain::Role::Resident);
-        self.feed_for(user.map(|u| u.id), caller.lang).await.map_err(|e| internal(caller, e))
+        self.feed_for(user.map(|u| u.id), caller.lang).await.map_err(Failure::from)
     }
 
     /// One published article, or 404.
-    pub async fn read(&self, caller: &Caller, request: ArticleRequest) -> Result<Article, AppError> {
+    pub async fn read(&self, caller: &Caller, request: ArticleRequest) -> Result<Article, Failure> {
         self.published(request.article_id, caller.lang)
-            .await
-            .map_err(|e| internal(caller, e))?
+            .await?
             .ok_or_else(|| caller.error(ErrorKind::NotFound))
+            .map_err(Failure::from)
     }
 
     /// Writes an article (staff; a street's staff for their street), published now or later.
-    pub async fn save(&self, caller: &Caller, draft: ArticleDraft) -> Result<Article, AppError> {
+    pub async fn save(&self, caller: &Caller, draft: ArticleDraft) -> Result<Article, Failure> {
         let user = caller.user()?;
         let now = now_ms();
         let (title, body, publish_at) = self.check(caller, &draft, now)?;
@@ -287,13 +287,13 @@ impl ArticlesService {
                 let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE id = $1"))
                     .bind(id)
                     .fetch_one(&self.store.pool)
-                    .await
-                    .map_err(|e| internal(caller, e))?;
+                    .await?;
                 if n == 0 {
                     return Err(AppError::invalid(
                         if table == "streets" { "street_id" } else { "community_id" },
                         caller.lang.texts().err_not_found,
-                    ));
+                    )
+                    .into());
                 }
             }
         }
@@ -302,11 +302,11 @@ impl ArticlesService {
             match (draft.street_id, draft.community_id) {
                 (Some(street), _) if street == own => {}
                 (None, Some(community)) => scope::require_community(&self.store, caller, user, community).await?,
-                _ => return Err(scope::other_street(caller)),
+                _ => return Err(scope::other_street(caller).into()),
             }
         }
         let html = render(&body);
-        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
+        let mut tx = self.store.writer().begin().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO articles (title, category, theme, body_md, body_html, street_id, community_id, publish_at, important, author_id, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
@@ -323,43 +323,35 @@ impl ArticlesService {
         .bind(user.id)
         .bind(now)
         .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
         // Published now: its messages go in this same transaction.
-        let announced = announce(&mut tx, id, now, &self.public_url).await.map_err(|e| internal(caller, e))?;
-        tx.commit().await.map_err(|e| internal(caller, e))?;
+        let announced = announce(&mut tx, id, now, &self.public_url).await?;
+        tx.commit().await?;
         if announced {
             self.outbox.wake();
         }
-        crate::audit::record_by(&self.store, caller, user.id, "article_save", &format!("article:{id}"))
-            .await
-            .map_err(|e| internal(caller, e))?;
-        let row: Row = sqlx::query_as(&format!("{SELECT} WHERE a.id = $1"))
-            .bind(id)
-            .fetch_one(&self.store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
+        crate::audit::record_by(&self.store, caller, user.id, "article_save", &format!("article:{id}")).await?;
+        let row: Row =
+            sqlx::query_as(&format!("{SELECT} WHERE a.id = $1")).bind(id).fetch_one(&self.store.pool).await?;
         Ok(Article { article: summary(row, caller.lang), html })
     }
 
     /// Every article, published or scheduled, newest first (staff).
-    pub async fn all(&self, caller: &Caller, _: Empty) -> Result<Vec<ArticleSummary>, AppError> {
+    pub async fn all(&self, caller: &Caller, _: Empty) -> Result<Vec<ArticleSummary>, Failure> {
         let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} ORDER BY a.publish_at DESC LIMIT 500"))
             .fetch_all(&self.store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         Ok(rows.into_iter().map(|r| summary(r, caller.lang)).collect())
     }
 
     /// Turns a resident's article messages on or off.
-    pub async fn set_sms(&self, caller: &Caller, request: ArticleSmsRequest) -> Result<Empty, AppError> {
+    pub async fn set_sms(&self, caller: &Caller, request: ArticleSmsRequest) -> Result<Empty, Failure> {
         let user = caller.user()?;
         sqlx::query("UPDATE users SET article_sms = $1 WHERE id = $2")
             .bind(i64::from(request.on))
             .bind(user.id)
             .execute(self.store.writer())
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         Ok(Empty {})
     }
 }

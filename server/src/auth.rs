@@ -7,6 +7,7 @@ pub mod users;
 
 use crate::audit::{self, AuditEvent};
 use crate::caller::{Caller, SessionGrant};
+use crate::failure::Failure;
 use crate::store::{now_ms, Store};
 use app::domain::{OneTimeCode, PhoneNumber, Role};
 use app::error::{AppError, ErrorKind};
@@ -39,19 +40,18 @@ impl AuthService {
         AuthService { store, codes }
     }
 
-    async fn open_session(&self, caller: &Caller, user_id: i64, complete: bool) -> Result<SessionGrant, AppError> {
+    async fn open_session(&self, caller: &Caller, user_id: i64, complete: bool) -> Result<SessionGrant, Failure> {
         // Rotation: whatever session this browser had ends here.
         if let Some(old) = &caller.session_token {
-            sessions::revoke(&self.store, old).await.map_err(|e| internal(caller, e))?;
+            sessions::revoke(&self.store, old).await?;
         }
-        let (token, max_age_secs) =
-            sessions::create(&self.store, user_id, complete).await.map_err(|e| internal(caller, e))?;
-        let me = if complete { users::me(&self.store, user_id).await.map_err(|e| internal(caller, e))? } else { None };
+        let (token, max_age_secs) = sessions::create(&self.store, user_id, complete).await?;
+        let me = if complete { users::me(&self.store, user_id).await? } else { None };
         Ok(SessionGrant { token, max_age_secs, me, second_factor_phone: None })
     }
 
     /// Whether password sign-ins for `subject` from the caller's address are refused for now.
-    async fn locked_out(&self, caller: &Caller, subject: &str) -> Result<bool, AppError> {
+    async fn locked_out(&self, caller: &Caller, subject: &str) -> Result<bool, Failure> {
         let since = now_ms() - LOCKOUT_WINDOW_MS;
         let address = caller.client_ip.map(|ip| ip.to_string()).unwrap_or_default();
         let (here, from_address, everywhere): (i64, i64, i64) = sqlx::query_as(
@@ -64,75 +64,63 @@ impl AuthService {
         .bind(subject)
         .bind(&address)
         .fetch_one(&self.store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
         Ok(here >= MAX_FAILED_PER_ACCOUNT_AND_ADDRESS
             || from_address >= MAX_FAILED_PER_ADDRESS
             || everywhere >= MAX_FAILED_PER_ACCOUNT)
     }
 
-    async fn audit(&self, caller: &Caller, actor: Option<i64>, action: &str, subject: &str) -> Result<(), AppError> {
+    async fn audit(&self, caller: &Caller, actor: Option<i64>, action: &str, subject: &str) -> Result<(), Failure> {
         let client_ip = caller.client_ip.map(|ip| ip.to_string());
-        audit::record(&self.store, AuditEvent { actor, action, subject, client_ip })
-            .await
-            .map_err(|e| internal(caller, e))
+        audit::record(&self.store, AuditEvent { actor, action, subject, client_ip }).await.map_err(Failure::from)
     }
 }
 
-/// Logs a store failure with context and returns the generic error: 503 when the database or
-/// the disk refused a write (full, read-only), so the client is told nothing was saved and may
-/// retry; 500 otherwise.
-pub fn internal(caller: &Caller, error: impl std::fmt::Display) -> AppError {
-    let text = error.to_string();
-    if crate::store::write_refused(&text) {
-        tracing::error!(error = %text, "write refused: nothing saved");
-        return AppError::of(ErrorKind::Unavailable, caller.lang);
-    }
-    tracing::error!(error = %text, "store failure");
-    AppError::internal(caller.lang)
-}
-
-fn code_error(caller: &Caller, error: CodeError) -> AppError {
+fn code_error(caller: &Caller, error: CodeError) -> Failure {
     let t = caller.lang.messages();
     match error {
-        CodeError::Rejected(Rejected::RateLimited) => caller.error(ErrorKind::RateLimited),
-        CodeError::Rejected(Rejected::Expired) => AppError::invalid("code", t.err_code_expired),
-        CodeError::Rejected(Rejected::Wrong) => AppError::invalid("code", t.err_code_wrong),
-        CodeError::Rejected(Rejected::TooManyAttempts) => AppError::invalid("code", t.err_code_attempts),
-        CodeError::Sql(e) => internal(caller, e),
+        CodeError::Rejected(Rejected::RateLimited) => caller.error(ErrorKind::RateLimited).into(),
+        CodeError::Rejected(Rejected::Expired) => AppError::invalid("code", t.err_code_expired).into(),
+        CodeError::Rejected(Rejected::Wrong) => AppError::invalid("code", t.err_code_wrong).into(),
+        CodeError::Rejected(Rejected::TooManyAttempts) => AppError::invalid("code", t.err_code_attempts).into(),
+        CodeError::Sql(e) => Failure::from(e),
     }
 }
 
-fn parse_phone(caller: &Caller, input: &str) -> Result<PhoneNumber, AppError> {
-    PhoneNumber::parse(input).map_err(|_| AppError::invalid("phone", caller.lang.texts().err_phone))
+fn parse_phone(caller: &Caller, input: &str) -> Result<PhoneNumber, Failure> {
+    PhoneNumber::parse(input)
+        .map_err(|_| AppError::invalid("phone", caller.lang.texts().err_phone))
+        .map_err(Failure::from)
 }
 
-fn parse_code(caller: &Caller, input: &str) -> Result<OneTimeCode, AppError> {
-    OneTimeCode::parse(input).map_err(|_| AppError::invalid("code", caller.lang.texts().err_code_format))
+fn parse_code(caller: &Caller, input: &str) -> Result<OneTimeCode, Failure> {
+    OneTimeCode::parse(input)
+        .map_err(|_| AppError::invalid("code", caller.lang.texts().err_code_format))
+        .map_err(Failure::from)
 }
 
 /// The account a grant opened, set in the session cookie.
-fn signed_in(caller: &Caller, grant: SessionGrant) -> Result<Me, AppError> {
+fn signed_in(caller: &Caller, grant: SessionGrant) -> Result<Me, Failure> {
     caller.set_session_cookie(Some(&grant));
-    grant.me.ok_or_else(|| caller.error(ErrorKind::Internal))
+    grant.me.ok_or_else(|| caller.error(ErrorKind::Internal)).map_err(Failure::from)
 }
 
 impl AuthService {
     /// Sends a six-digit sign-in code, subject to per-number and per-address limits.
-    pub async fn send_code(&self, caller: &Caller, request: SendCodeRequest) -> Result<CodeSent, AppError> {
+    pub async fn send_code(&self, caller: &Caller, request: SendCodeRequest) -> Result<CodeSent, Failure> {
         let phone = parse_phone(caller, &request.phone)?;
         self.send_code_to(caller, &phone).await
     }
 
     #[tracing::instrument(skip_all, fields(phone = %phone.masked()))]
-    async fn send_code_to(&self, caller: &Caller, phone: &PhoneNumber) -> Result<CodeSent, AppError> {
+    async fn send_code_to(&self, caller: &Caller, phone: &PhoneNumber) -> Result<CodeSent, Failure> {
         let ip = caller.client_ip.map(|ip| ip.to_string());
         self.codes.send(phone, Purpose::SignIn, ip.as_deref(), caller.lang).await.map_err(|e| code_error(caller, e))?;
         Ok(CodeSent { phone_masked: phone.masked(), resend_after_secs: codes::RESEND_AFTER_SECS })
     }
 
     /// Signs a resident in with a code, creating the account on first use.
-    pub async fn sign_in_with_code(&self, caller: &Caller, request: CodeSignInRequest) -> Result<Me, AppError> {
+    pub async fn sign_in_with_code(&self, caller: &Caller, request: CodeSignInRequest) -> Result<Me, Failure> {
         let phone = parse_phone(caller, &request.phone)?;
         let code = parse_code(caller, &request.code)?;
         let grant = self.code_session(caller, &phone, &code).await?;
@@ -145,22 +133,22 @@ impl AuthService {
         caller: &Caller,
         phone: &PhoneNumber,
         code: &OneTimeCode,
-    ) -> Result<SessionGrant, AppError> {
-        let existing = users::by_phone(&self.store, phone).await.map_err(|e| internal(caller, e))?;
+    ) -> Result<SessionGrant, Failure> {
+        let existing = users::by_phone(&self.store, phone).await?;
         // The code first: whoever does not hold it learns nothing about the account.
         self.codes.verify(phone, Purpose::SignIn, code).await.map_err(|e| code_error(caller, e))?;
         if let Some(user) = &existing {
             // Lawyers and staff sign in with their password; a code alone is not enough for them.
             if user.role != Role::Resident {
-                return Err(AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_use_password));
+                return Err(AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_use_password).into());
             }
             if user.disabled {
-                return Err(AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_account_disabled));
+                return Err(AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_account_disabled).into());
             }
         }
         let user_id = match existing {
             Some(user) => user.id,
-            None => users::create_resident(&self.store, phone, caller.lang).await.map_err(|e| internal(caller, e))?,
+            None => users::create_resident(&self.store, phone, caller.lang).await?,
         };
         self.open_session(caller, user_id, true).await
     }
@@ -171,27 +159,24 @@ impl AuthService {
         &self,
         caller: &Caller,
         request: PasswordSignInRequest,
-    ) -> Result<PasswordSignIn, AppError> {
+    ) -> Result<PasswordSignIn, Failure> {
         let login = request.login.trim();
         if login.is_empty() || request.password.is_empty() || login.len() > 64 || request.password.len() > 256 {
-            return Err(AppError::invalid("login", DeskTexts::of(caller.lang).err_login_empty));
+            return Err(AppError::invalid("login", DeskTexts::of(caller.lang).err_login_empty).into());
         }
         let grant = self.password_session(caller, login, &request.password).await?;
         caller.set_session_cookie(Some(&grant));
         Ok(match (grant.me, grant.second_factor_phone) {
             (Some(me), _) => PasswordSignIn::SignedIn { me },
             (None, Some(phone_masked)) => PasswordSignIn::SecondFactorSent { phone_masked },
-            (None, None) => return Err(caller.error(ErrorKind::Internal)),
+            (None, None) => return Err(caller.error(ErrorKind::Internal).into()),
         })
     }
 
     #[tracing::instrument(skip_all)]
-    async fn password_session(&self, caller: &Caller, login: &str, password: &str) -> Result<SessionGrant, AppError> {
+    async fn password_session(&self, caller: &Caller, login: &str, password: &str) -> Result<SessionGrant, Failure> {
         let t = caller.lang.messages();
-        let user = users::by_login(&self.store, login)
-            .await
-            .map_err(|e| internal(caller, e))?
-            .filter(|u| u.role != Role::Resident);
+        let user = users::by_login(&self.store, login).await?.filter(|u| u.role != Role::Resident);
         // Failures count against the account, however its login was spelled; unknown logins
         // against their canonical spelling.
         let subject = match &user {
@@ -199,18 +184,18 @@ impl AuthService {
             None => users::canonical_login(login),
         };
         if self.locked_out(caller, &subject).await? {
-            return Err(caller.error(ErrorKind::RateLimited));
+            return Err(caller.error(ErrorKind::RateLimited).into());
         }
         let stored = user.as_ref().and_then(|u| u.password_hash.clone());
         if !passwords::verify(password.to_owned(), stored).await {
             self.audit(caller, user.as_ref().map(|u| u.id), "sign_in_failed", &subject).await?;
-            return Err(AppError::new(ErrorKind::Unauthenticated, t.err_credentials));
+            return Err(AppError::new(ErrorKind::Unauthenticated, t.err_credentials).into());
         }
         let Some(user) = user else {
-            return Err(AppError::new(ErrorKind::Unauthenticated, t.err_credentials));
+            return Err(AppError::new(ErrorKind::Unauthenticated, t.err_credentials).into());
         };
         if user.disabled {
-            return Err(AppError::new(ErrorKind::Forbidden, t.err_account_disabled));
+            return Err(AppError::new(ErrorKind::Forbidden, t.err_account_disabled).into());
         }
         match (user.second_factor, &user.phone) {
             (true, Some(phone)) => {
@@ -232,10 +217,10 @@ impl AuthService {
 
     /// Completes a pending session with its second-factor code.
     #[tracing::instrument(skip_all)]
-    pub async fn complete_second_factor(&self, caller: &Caller, request: SecondFactorRequest) -> Result<Me, AppError> {
+    pub async fn complete_second_factor(&self, caller: &Caller, request: SecondFactorRequest) -> Result<Me, Failure> {
         let code = parse_code(caller, &request.code)?;
         let pending = caller.user.filter(|u| !u.complete).ok_or_else(|| caller.error(ErrorKind::Unauthenticated))?;
-        let user = users::by_id(&self.store, pending.id).await.map_err(|e| internal(caller, e))?;
+        let user = users::by_id(&self.store, pending.id).await?;
         let phone =
             user.as_ref().and_then(|u| u.phone.clone()).ok_or_else(|| caller.error(ErrorKind::Unauthenticated))?;
         self.codes.verify(&phone, Purpose::SecondFactor, &code).await.map_err(|e| code_error(caller, e))?;
@@ -246,35 +231,35 @@ impl AuthService {
     }
 
     /// Ends the session on this device.
-    pub async fn sign_out(&self, caller: &Caller, _: Empty) -> Result<(), AppError> {
+    pub async fn sign_out(&self, caller: &Caller, _: Empty) -> Result<(), Failure> {
         if let Some(token) = &caller.session_token {
-            sessions::revoke(&self.store, token).await.map_err(|e| internal(caller, e))?;
+            sessions::revoke(&self.store, token).await?;
         }
         caller.set_session_cookie(None);
         Ok(())
     }
 
     /// The current session: the account, or nobody.
-    pub async fn session(&self, caller: &Caller, _: Empty) -> Result<Session, AppError> {
+    pub async fn session(&self, caller: &Caller, _: Empty) -> Result<Session, Failure> {
         let me = match caller.user.filter(|u| u.complete) {
-            Some(user) => users::me(&self.store, user.id).await.map_err(|e| internal(caller, e))?,
+            Some(user) => users::me(&self.store, user.id).await?,
             None => None,
         };
         Ok(Session { me })
     }
 
     /// Remembers the account's language.
-    pub async fn set_language(&self, caller: &Caller, request: SetLanguageRequest) -> Result<Me, AppError> {
+    pub async fn set_language(&self, caller: &Caller, request: SetLanguageRequest) -> Result<Me, Failure> {
         let user = caller.user()?;
-        users::set_lang(&self.store, user.id, request.lang).await.map_err(|e| internal(caller, e))?;
+        users::set_lang(&self.store, user.id, request.lang).await?;
         users::me(&self.store, user.id)
-            .await
-            .map_err(|e| internal(caller, e))?
+            .await?
             .ok_or_else(|| caller.error(ErrorKind::Unauthenticated))
+            .map_err(Failure::from)
     }
 
     /// The latest messages of the caller's in-app inbox, newest first.
-    pub async fn inbox(&self, caller: &Caller, _: Empty) -> Result<Vec<Notice>, AppError> {
+    pub async fn inbox(&self, caller: &Caller, _: Empty) -> Result<Vec<Notice>, Failure> {
         let user = caller.user()?;
         // In-app notices, and the SMS sent to the account that the inbox shows too.
         let rows: Vec<(i64, String, i64)> = sqlx::query_as(
@@ -283,22 +268,20 @@ impl AuthService {
         )
         .bind(user.id)
         .fetch_all(&self.store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
         Ok(rows.into_iter().map(|(id, body, at)| Notice { id, body, created_at: app::time::Instant(at) }).collect())
     }
 
     /// Remembers the resident's community.
-    pub async fn set_my_community(&self, caller: &Caller, request: CommunityRequest) -> Result<Me, AppError> {
+    pub async fn set_my_community(&self, caller: &Caller, request: CommunityRequest) -> Result<Me, Failure> {
         let user = caller.user()?;
-        let updated =
-            users::set_community(&self.store, user.id, request.community_id).await.map_err(|e| internal(caller, e))?;
+        let updated = users::set_community(&self.store, user.id, request.community_id).await?;
         if !updated {
-            return Err(caller.error(ErrorKind::NotFound));
+            return Err(caller.error(ErrorKind::NotFound).into());
         }
         users::me(&self.store, user.id)
-            .await
-            .map_err(|e| internal(caller, e))?
+            .await?
             .ok_or_else(|| caller.error(ErrorKind::Unauthenticated))
+            .map_err(Failure::from)
     }
 }

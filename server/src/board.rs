@@ -16,9 +16,9 @@ mod summary;
 mod team;
 
 use crate::admin::scope;
-use crate::auth::internal;
 use crate::booking::today;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::{now_ms, Store};
 use app::domain::ServiceCategory;
 use app::error::AppError;
@@ -38,15 +38,15 @@ const STREETS_SHOWN: usize = 200;
 
 /// The board for `request`'s period; 422 for dates that do not exist, out of order or more
 /// than a year apart.
-pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Result<Board, AppError> {
+pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Result<Board, Failure> {
     let user = caller.user()?;
     let street = scope::street_shown(caller, user, request.street)?;
     let (from, to) = period(caller, &request)?;
-    let mut board = read(store, street, from, to, today(), now_ms()).await.map_err(|e| internal(caller, e))?;
+    let mut board = read(store, street, from, to, today(), now_ms()).await?;
     // Locks go with the totals: the district's, or a street's staff member's street; counted
     // where gaps are (a district, or a street).
     let count = board.with_gaps_total.is_some() || user.street.is_some();
-    board.locks = locks::read(store, user.street, from, to, count).await.map_err(|e| internal(caller, e))?;
+    board.locks = locks::read(store, user.street, from, to, count).await?;
     let area = match user.street {
         Some(own) => narrow(&mut board, own),
         None => None,
@@ -69,12 +69,12 @@ fn narrow(board: &mut Board, street: i64) -> Option<String> {
 
 /// The first and last day of `request`; 422 for dates that do not exist, out of order or more
 /// than a year apart.
-pub fn period(caller: &Caller, request: &BoardRequest) -> Result<(LocalDate, LocalDate), AppError> {
+pub fn period(caller: &Caller, request: &BoardRequest) -> Result<(LocalDate, LocalDate), Failure> {
     let t = caller.lang.messages();
     let from = LocalDate::parse(&request.from).ok_or_else(|| AppError::invalid("from", t.err_date))?;
     let to = LocalDate::parse(&request.to).ok_or_else(|| AppError::invalid("to", t.err_date))?;
     if to < from || to.to_days() - from.to_days() >= MAX_DAYS {
-        return Err(AppError::invalid("to", t.err_period));
+        return Err(AppError::invalid("to", t.err_period).into());
     }
     Ok((from, to))
 }

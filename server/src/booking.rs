@@ -15,8 +15,8 @@ pub mod slots;
 mod views;
 pub mod waitlist;
 
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Backend, Store};
 use app::domain::{required_text, rules, Channel, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS};
@@ -67,8 +67,8 @@ impl BookingService {
 
     /// Commits a change to bookings or schedules: recent availability answers are forgotten and
     /// the messages written with the change are sent.
-    async fn commit(&self, caller: &Caller, tx: Transaction<'_, Any>) -> Result<(), AppError> {
-        tx.commit().await.map_err(|e| internal(caller, e))?;
+    async fn commit(&self, tx: Transaction<'_, Any>) -> Result<(), Failure> {
+        tx.commit().await?;
         self.changed();
         Ok(())
     }
@@ -93,16 +93,15 @@ impl BookingService {
         caller: &Caller,
         community_id: i64,
         start: Instant,
-    ) -> Result<(Slot, views::Names), AppError> {
+    ) -> Result<(Slot, views::Names), Failure> {
         let date = start.to_shanghai().0;
         let today = today();
         if date < today || date > today.plus_days(rules::WINDOW_DAYS - 1) {
-            return Err(message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable));
+            return Err(message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable).into());
         }
-        let calendar =
-            calendar_store::for_slot(&self.store, community_id, start).await.map_err(|e| internal(caller, e))?;
+        let calendar = calendar_store::for_slot(&self.store, community_id, start).await?;
         let Some((community_name, office_address)) = calendar.community.clone() else {
-            return Err(caller.error(ErrorKind::NotFound));
+            return Err(caller.error(ErrorKind::NotFound).into());
         };
         let slot = calendar
             .slots(date, date, earliest_bookable())
@@ -121,36 +120,36 @@ impl BookingService {
         Ok(n == 1)
     }
 
-    async fn own_booking(&self, caller: &Caller, booking_id: i64) -> Result<views::Loaded, AppError> {
+    async fn own_booking(&self, caller: &Caller, booking_id: i64) -> Result<views::Loaded, Failure> {
         let user = caller.user()?;
         let owner: Option<i64> = sqlx::query_scalar("SELECT resident_id FROM bookings WHERE id = $1")
             .bind(booking_id)
             .fetch_optional(&self.store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         // Someone else's booking is reported exactly like one that does not exist.
         if owner != Some(user.id) {
-            return Err(caller.error(ErrorKind::NotFound));
+            return Err(caller.error(ErrorKind::NotFound).into());
         }
         views::one(&self.store, booking_id)
-            .await
-            .map_err(|e| internal(caller, e))?
+            .await?
             .ok_or_else(|| caller.error(ErrorKind::NotFound))
+            .map_err(Failure::from)
     }
 
-    fn check_changeable(caller: &Caller, view: &BookingView) -> Result<(), AppError> {
+    fn check_changeable(caller: &Caller, view: &BookingView) -> Result<(), Failure> {
         if !view.status.is_live() {
-            return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable).into());
         }
         if !view.changeable {
-            return Err(message(caller, ErrorKind::Conflict, |t| t.err_too_late));
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_too_late).into());
         }
         Ok(())
     }
 
-    fn reason(caller: &Caller, text: &str) -> Result<String, AppError> {
+    fn reason(caller: &Caller, text: &str) -> Result<String, Failure> {
         required_text(text, MAX_REASON_CHARS)
             .map_err(|_| AppError::invalid("reason", caller.lang.messages().err_reason))
+            .map_err(Failure::from)
     }
 
     async fn resident_lang(&self, booking_id: i64) -> Result<Lang, sqlx::Error> {
@@ -166,21 +165,18 @@ impl BookingService {
 impl BookingService {
     /// A community's free slots within the booking window. Public.
     #[tracing::instrument(skip(self, caller))]
-    pub async fn availability(&self, caller: &Caller, request: AvailabilityRequest) -> Result<Availability, AppError> {
+    pub async fn availability(&self, caller: &Caller, request: AvailabilityRequest) -> Result<Availability, Failure> {
         let community_id = request.community_id;
         let now = now_ms();
         if let Some(answer) = self.recent.get(community_id, now) {
             return Ok(Availability::clone(&answer));
         }
         let generation = self.recent.generation();
-        if !self.community_exists(community_id).await.map_err(|e| internal(caller, e))? {
-            return Err(caller.error(ErrorKind::NotFound));
+        if !self.community_exists(community_id).await? {
+            return Err(caller.error(ErrorKind::NotFound).into());
         }
         let from = today();
-        let slots = self
-            .bookable(community_id, from, from.plus_days(rules::WINDOW_DAYS - 1))
-            .await
-            .map_err(|e| internal(caller, e))?;
+        let slots = self.bookable(community_id, from, from.plus_days(rules::WINDOW_DAYS - 1)).await?;
         let mut days: Vec<AvailableDay> = Vec::new();
         for slot in slots {
             let date = slot.start.to_shanghai().0;
@@ -203,14 +199,14 @@ impl BookingService {
 
     /// Books a slot for the calling resident.
     #[tracing::instrument(skip_all, fields(community_id = request.community_id))]
-    pub async fn book(&self, caller: &Caller, request: BookRequest) -> Result<BookingView, AppError> {
+    pub async fn book(&self, caller: &Caller, request: BookRequest) -> Result<BookingView, Failure> {
         let resident = caller.user()?;
         let description = required_text(&request.description, MAX_DESCRIPTION_CHARS)
             .map_err(|_| AppError::invalid("description", caller.lang.messages().err_description))?;
         let (slot, names) = match self.slot_at(caller, request.community_id, request.slot_start).await {
             Ok(found) => found,
-            Err(_) if !self.community_exists(request.community_id).await.map_err(|e| internal(caller, e))? => {
-                return Err(caller.error(ErrorKind::NotFound));
+            Err(_) if !self.community_exists(request.community_id).await? => {
+                return Err(caller.error(ErrorKind::NotFound).into());
             }
             Err(error) => return Err(error),
         };
@@ -218,10 +214,11 @@ impl BookingService {
             return Err(AppError {
                 field: Some("channel".into()),
                 ..message(caller, ErrorKind::Validation, |t| t.err_channel)
-            });
+            }
+            .into());
         }
         if slot.seats_left == 0 {
-            return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full));
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full).into());
         }
         let request = BookRequest { description, ..request };
         let booking = Self::new_booking(caller, resident.id, names, &slot, &request);
@@ -231,22 +228,22 @@ impl BookingService {
         // concurrent bookings of one resident are counted one after the other
         // (docs/ARCHITECTURE.md).
         if self.store.backend == Backend::Sqlite {
-            let mut conn = self.store.writer().acquire().await.map_err(|e| internal(caller, e))?;
+            let mut conn = self.store.writer().acquire().await?;
             let view = self.take_seat(&mut conn, caller, booking, &slot, cap).await?;
             self.changed();
             return Ok(view);
         }
-        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
-        crate::store::lock_user(&mut tx, resident.id).await.map_err(|e| internal(caller, e))?;
+        let mut tx = self.store.writer().begin().await?;
+        crate::store::lock_user(&mut tx, resident.id).await?;
         let view = self.take_seat(&mut tx, caller, booking, &slot, cap).await?;
-        self.commit(caller, tx).await?;
+        self.commit(tx).await?;
         Ok(view)
     }
 
     /// The calling resident's bookings.
-    pub async fn my_bookings(&self, caller: &Caller, _: Empty) -> Result<MyBookings, AppError> {
+    pub async fn my_bookings(&self, caller: &Caller, _: Empty) -> Result<MyBookings, Failure> {
         let resident = caller.user()?;
-        let all = views::of_resident(&self.store, resident.id).await.map_err(|e| internal(caller, e))?;
+        let all = views::of_resident(&self.store, resident.id).await?;
         let now = Instant(now_ms());
         let (upcoming, mut past): (Vec<_>, Vec<_>) = all.into_iter().partition(|b| b.status.is_live() && b.end > now);
         past.reverse();

@@ -1,7 +1,7 @@
 //! Streets, communities and adviser teams: what anyone may read, and the staff's overview.
 
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
@@ -35,14 +35,13 @@ fn summary((id, name, street_id, street_name): (i64, String, i64, String)) -> Co
 }
 
 /// Every street with its community count.
-pub async fn streets(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<Street>, AppError> {
+pub async fn streets(store: &Store, _: &Caller, _: Empty) -> Result<Vec<Street>, Failure> {
     let rows: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT s.id, s.name, COUNT(c.id) FROM streets s LEFT JOIN communities c ON c.street_id = s.id \
          GROUP BY s.id, s.name, s.sort_order ORDER BY s.sort_order, s.id",
     )
     .fetch_all(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     Ok(rows.into_iter().map(|(id, name, community_count)| Street { id, name, community_count }).collect())
 }
 
@@ -51,11 +50,11 @@ pub async fn communities(
     store: &Store,
     caller: &Caller,
     request: ListCommunitiesRequest,
-) -> Result<Vec<CommunitySummary>, AppError> {
+) -> Result<Vec<CommunitySummary>, Failure> {
     let street_id = request.street_id;
     let query = request.query.as_deref().map(str::trim).filter(|q| !q.is_empty());
     if query.is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS) {
-        return Err(AppError::invalid("query", caller.lang.texts().err_bad_request));
+        return Err(AppError::invalid("query", caller.lang.texts().err_bad_request).into());
     }
     // LIKE wildcards in the user's text are matched literally.
     let pattern = query.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
@@ -67,26 +66,24 @@ pub async fn communities(
     .bind(street_id)
     .bind(pattern)
     .fetch_all(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     if rows.is_empty() && street_id.is_some() && query.is_none() {
-        return Err(caller.error(ErrorKind::NotFound));
+        return Err(caller.error(ErrorKind::NotFound).into());
     }
     Ok(rows.into_iter().map(summary).collect())
 }
 
 /// One community with its current team, or 404.
-pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest) -> Result<CommunityDetail, AppError> {
+pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest) -> Result<CommunityDetail, Failure> {
     let community_id = request.community_id;
     let head: Option<(String, i64, String, String)> = sqlx::query_as(
         "SELECT c.name, s.id, s.name, c.office_address FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = $1",
     )
     .bind(community_id)
     .fetch_optional(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     let Some((name, street_id, street_name, office_address)) = head else {
-        return Err(caller.error(ErrorKind::NotFound));
+        return Err(caller.error(ErrorKind::NotFound).into());
     };
     let today = crate::booking::today().to_string();
     let rows: Vec<TeamRow> = sqlx::query_as(
@@ -98,8 +95,7 @@ pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest
     .bind(community_id)
     .bind(&today)
     .fetch_all(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     let lawyers: Vec<TeamLawyer> = rows
         .into_iter()
         .filter_map(|row| {
@@ -121,11 +117,8 @@ pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest
     .bind(community_id)
     .bind(&today)
     .fetch_all(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
-    let duty = crate::booking::calendar_store::periods(store, community_id, crate::booking::today())
-        .await
-        .map_err(|e| internal(caller, e))?;
+    .await?;
+    let duty = crate::booking::calendar_store::periods(store, community_id, crate::booking::today()).await?;
     let t = caller.lang.messages();
     Ok(CommunityDetail {
         duty,
@@ -152,7 +145,7 @@ pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest
 
 /// The programme's counts and the communities without an A lawyer today (a street's staff: their
 /// street's).
-pub async fn overview(store: &Store, caller: &Caller, _: Empty) -> Result<ProgrammeOverview, AppError> {
+pub async fn overview(store: &Store, caller: &Caller, _: Empty) -> Result<ProgrammeOverview, Failure> {
     let today = crate::booking::today().to_string();
     // A street's staff see their street's counts and gaps.
     let street = caller.user()?.street;
@@ -169,7 +162,7 @@ pub async fn overview(store: &Store, caller: &Caller, _: Empty) -> Result<Progra
     if let Some(street) = street {
         query = query.bind(street);
     }
-    let counts: (i64, i64, i64) = query.fetch_one(&store.pool).await.map_err(|e| internal(caller, e))?;
+    let counts: (i64, i64, i64) = query.fetch_one(&store.pool).await?;
     let sql = format!(
         "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
          WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.community_id = c.id AND a.role = 'a' \
@@ -179,7 +172,7 @@ pub async fn overview(store: &Store, caller: &Caller, _: Empty) -> Result<Progra
     if let Some(street) = street {
         query = query.bind(street);
     }
-    let gaps: Vec<(i64, String, i64, String)> = query.fetch_all(&store.pool).await.map_err(|e| internal(caller, e))?;
+    let gaps: Vec<(i64, String, i64, String)> = query.fetch_all(&store.pool).await?;
     Ok(ProgrammeOverview {
         streets: counts.0,
         communities: counts.1,

@@ -11,8 +11,8 @@ pub mod inspect;
 pub mod private;
 pub mod retention;
 
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::Store;
 use app::domain::FileKind;
 use app::error::{AppError, ErrorKind};
@@ -65,15 +65,14 @@ pub(crate) async fn pending_upload(
     caller: &Caller,
     user_id: i64,
     token: &str,
-) -> Result<FileRow, AppError> {
+) -> Result<FileRow, Failure> {
     let mine = "f.token = $1 AND f.uploaded_by = $2 AND f.deleted_at IS NULL";
     let row: Option<FileRow> =
         sqlx::query_as(&format!("SELECT {FILE_COLUMNS} FROM files f WHERE {mine} AND f.purpose = 'pending'"))
             .bind(token)
             .bind(user_id)
             .fetch_optional(&mut **tx)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
     if let Some(row) = row {
         return Ok(row);
     }
@@ -81,11 +80,10 @@ pub(crate) async fn pending_upload(
         .bind(token)
         .bind(user_id)
         .fetch_one(&mut **tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     Err(if attached > 0 {
-        AppError::new(ErrorKind::Conflict, caller.lang.messages().err_file_used)
+        AppError::new(ErrorKind::Conflict, caller.lang.messages().err_file_used).into()
     } else {
-        caller.error(ErrorKind::NotFound)
+        caller.error(ErrorKind::NotFound).into()
     })
 }

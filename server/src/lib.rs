@@ -14,6 +14,7 @@ pub mod config;
 pub mod demo;
 pub mod directory;
 pub mod duty;
+pub mod failure;
 pub mod files;
 pub mod generate;
 pub mod heavy;

@@ -2,8 +2,8 @@
 //! versions; lawyers and staff publish them. Search is a substring match on a lower-cased copy of
 //! title, tags and summary, which finds Chinese words on both databases without a tokenizer.
 
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::files::{file_ref, pending_upload, FileRow, FILE_COLUMNS};
 use crate::store::{now_ms, Store};
 use app::domain::{parse_tags, required_text, Topic, MAX_QUERY_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
@@ -66,23 +66,22 @@ pub(crate) fn like_pattern(text: &str) -> String {
 }
 
 /// Checks a document's title, tags and summary; the tags as stored.
-fn check_fields(caller: &Caller, title: &str, tags: &str, text: &str) -> Result<(String, Vec<String>), AppError> {
+fn check_fields(caller: &Caller, title: &str, tags: &str, text: &str) -> Result<(String, Vec<String>), Failure> {
     let t = caller.lang.messages();
     let title = required_text(title, MAX_TITLE_CHARS).map_err(|_| AppError::invalid("title", t.err_title))?;
     let tags = parse_tags(tags).ok_or_else(|| AppError::invalid("tags", t.err_tags))?;
     if text.chars().count() > MAX_SUMMARY_CHARS {
-        return Err(AppError::invalid("summary", t.err_doc_summary));
+        return Err(AppError::invalid("summary", t.err_doc_summary).into());
     }
     Ok((title, tags))
 }
 
 impl LibraryService {
-    async fn detail(&self, caller: &Caller, document_id: i64) -> Result<DocumentDetail, AppError> {
+    async fn detail(&self, caller: &Caller, document_id: i64) -> Result<DocumentDetail, Failure> {
         let row: Option<Row> = sqlx::query_as(&format!("{SELECT}{FILE_COLUMNS}{FROM} WHERE d.id = $1"))
             .bind(document_id)
             .fetch_optional(&self.store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         let document = summary(row.ok_or_else(|| caller.error(ErrorKind::NotFound))?);
         let versions: Vec<VersionRow> = sqlx::query_as(&format!(
             "SELECT v.version, v.note, {FILE_COLUMNS} FROM document_versions v JOIN files f ON f.id = v.file_id \
@@ -90,8 +89,7 @@ impl LibraryService {
         ))
         .bind(document_id)
         .fetch_all(&self.store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
         let versions = versions
             .into_iter()
             .map(|(version, note, a, b, c, d, e, f, g, h)| {
@@ -109,16 +107,15 @@ impl LibraryService {
         token: &str,
         document_id: i64,
         note: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<(), Failure> {
         let user = caller.user()?;
         let file = pending_upload(tx, caller, user.id, token).await?;
         let attached = sqlx::query("UPDATE files SET purpose = 'library' WHERE id = $1 AND purpose = 'pending'")
             .bind(file.0)
             .execute(&mut **tx)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         if attached.rows_affected() != 1 {
-            return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_file_used));
+            return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_file_used).into());
         }
         let now = now_ms();
         sqlx::query(
@@ -131,24 +128,22 @@ impl LibraryService {
         .bind(user.id)
         .bind(now)
         .execute(&mut **tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
         sqlx::query("UPDATE documents SET updated_at = $1 WHERE id = $2")
             .bind(now)
             .bind(document_id)
             .execute(&mut **tx)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         Ok(())
     }
 }
 
 impl LibraryService {
     /// Documents matching a query, most downloaded first. Public.
-    pub async fn search(&self, caller: &Caller, query: LibraryQuery) -> Result<Vec<DocumentSummary>, AppError> {
+    pub async fn search(&self, caller: &Caller, query: LibraryQuery) -> Result<Vec<DocumentSummary>, Failure> {
         let text = query.query.as_deref().unwrap_or("").trim();
         if text.chars().count() > MAX_QUERY_CHARS {
-            return Err(AppError::invalid("query", caller.lang.messages().err_query));
+            return Err(AppError::invalid("query", caller.lang.messages().err_query).into());
         }
         let rows: Vec<Row> = sqlx::query_as(&format!(
             "{SELECT}{FILE_COLUMNS}{FROM} WHERE ($1 = '' OR d.search_text LIKE $2 ESCAPE '\\') \
@@ -158,23 +153,22 @@ impl LibraryService {
         .bind(like_pattern(text))
         .bind(query.category.map_or("", Topic::as_str))
         .fetch_all(&self.store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
         Ok(rows.into_iter().map(summary).collect())
     }
 
     /// One document with its versions. Public.
-    pub async fn document(&self, caller: &Caller, request: DocumentRequest) -> Result<DocumentDetail, AppError> {
+    pub async fn document(&self, caller: &Caller, request: DocumentRequest) -> Result<DocumentDetail, Failure> {
         self.detail(caller, request.document_id).await
     }
 
     /// Publishes a new document from an upload.
-    pub async fn publish(&self, caller: &Caller, request: PublishRequest) -> Result<DocumentDetail, AppError> {
+    pub async fn publish(&self, caller: &Caller, request: PublishRequest) -> Result<DocumentDetail, Failure> {
         let user = caller.user()?;
         let (title, tags) = check_fields(caller, &request.title, &request.tags, &request.summary)?;
         let text = request.summary.trim();
         let now = now_ms();
-        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
+        let mut tx = self.store.writer().begin().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO documents (title, category, tags, summary, search_text, published_by, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
@@ -187,38 +181,32 @@ impl LibraryService {
         .bind(user.id)
         .bind(now)
         .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
         LibraryService::attach(&mut tx, caller, &request.token, id, "").await?;
-        tx.commit().await.map_err(|e| internal(caller, e))?;
-        crate::audit::record_by(&self.store, caller, user.id, "document_publish", &format!("document:{id}"))
-            .await
-            .map_err(|e| internal(caller, e))?;
+        tx.commit().await?;
+        crate::audit::record_by(&self.store, caller, user.id, "document_publish", &format!("document:{id}")).await?;
         self.detail(caller, id).await
     }
 
     /// Adds a version to a document its publisher (or staff) may change.
-    pub async fn revise(&self, caller: &Caller, request: ReviseRequest) -> Result<DocumentDetail, AppError> {
+    pub async fn revise(&self, caller: &Caller, request: ReviseRequest) -> Result<DocumentDetail, Failure> {
         let user = caller.user()?;
         if request.note.chars().count() > MAX_SUMMARY_CHARS {
-            return Err(AppError::invalid("note", caller.lang.messages().err_doc_summary));
+            return Err(AppError::invalid("note", caller.lang.messages().err_doc_summary).into());
         }
         let publisher: Option<i64> = sqlx::query_scalar("SELECT published_by FROM documents WHERE id = $1")
             .bind(request.document_id)
             .fetch_optional(&self.store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         match publisher {
             Some(p) if p == user.id || user.role.is_staff() => {}
-            _ => return Err(caller.error(ErrorKind::NotFound)),
+            _ => return Err(caller.error(ErrorKind::NotFound).into()),
         }
-        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
+        let mut tx = self.store.writer().begin().await?;
         // Versions of one document are numbered one after the other.
-        crate::store::lock_key(&mut tx, &format!("document:{}", request.document_id))
-            .await
-            .map_err(|e| internal(caller, e))?;
+        crate::store::lock_key(&mut tx, &format!("document:{}", request.document_id)).await?;
         LibraryService::attach(&mut tx, caller, &request.token, request.document_id, request.note.trim()).await?;
-        tx.commit().await.map_err(|e| internal(caller, e))?;
+        tx.commit().await?;
         crate::audit::record_by(
             &self.store,
             caller,
@@ -226,8 +214,7 @@ impl LibraryService {
             "document_revise",
             &format!("document:{}", request.document_id),
         )
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
         self.detail(caller, request.document_id).await
     }
 }

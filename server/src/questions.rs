@@ -11,9 +11,9 @@ pub mod routing;
 mod views;
 
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::Store;
-use app::error::AppError;
 use app::model::{Empty, QuestionSummary};
 pub use routing::Deadlines;
 
@@ -55,7 +55,7 @@ impl QuestionsService {
 }
 
 /// The calling resident's questions, newest first.
-pub async fn mine(service: &QuestionsService, caller: &Caller, _: Empty) -> Result<Vec<QuestionSummary>, AppError> {
+pub async fn mine(service: &QuestionsService, caller: &Caller, _: Empty) -> Result<Vec<QuestionSummary>, Failure> {
     let user = caller.user()?;
-    views::list(&service.store, caller, "q.resident_id = $1", user.id, "q.created_at DESC").await
+    views::list(&service.store, "q.resident_id = $1", user.id, "q.created_at DESC").await
 }

@@ -3,8 +3,9 @@
 //! street or role, or disabling ends the account's sessions at once.
 
 use crate::audit;
-use crate::auth::{internal, passwords};
+use crate::auth::passwords;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::{now_ms, Store};
 use app::domain::{PhoneNumber, Role};
 use app::error::{AppError, ErrorKind};
@@ -22,15 +23,13 @@ type Row = (i64, Option<String>, String, Option<String>, String, Option<i64>, Op
 type Current = (String, Option<i64>, Option<i64>, Option<String>);
 
 /// Every staff and admin account, and the streets.
-pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<StaffAccounts, AppError> {
-    let fail = |e| internal(caller, e);
+pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<StaffAccounts, Failure> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, login, display_name, phone, role, street_id, disabled_at FROM users \
          WHERE role IN ('staff', 'admin') ORDER BY role, login, id",
     )
     .fetch_all(&store.pool)
-    .await
-    .map_err(fail)?;
+    .await?;
     let accounts = rows
         .into_iter()
         .filter_map(|(id, login, display_name, phone, role, street_id, disabled_at)| {
@@ -55,46 +54,44 @@ pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<StaffAccou
 /// (409); an admin without a phone or with a street, a role
 /// other than staff or admin, an unknown street (422); a password under 10 characters, or none
 /// for a new account (422); an admin disabling or demoting themselves (422); no such account (404).
-pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Result<StaffAccounts, AppError> {
+pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Result<StaffAccounts, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
-    let fail = |e| internal(caller, e);
     let login = edit.login.trim().to_lowercase();
     let login_ok = (3..=32).contains(&login.len())
         && login.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c));
     if !login_ok {
-        return Err(AppError::invalid("login", t.err_account_login));
+        return Err(AppError::invalid("login", t.err_account_login).into());
     }
     let name = edit.display_name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME {
-        return Err(AppError::invalid("display_name", t.err_account_name));
+        return Err(AppError::invalid("display_name", t.err_account_name).into());
     }
     let phone = match edit.phone.trim() {
         "" => None,
         text => Some(PhoneNumber::parse(text).map_err(|_| AppError::invalid("phone", t.err_account_phone))?),
     };
     if !matches!(edit.role, Role::Staff | Role::Admin) {
-        return Err(AppError::invalid("role", t.err_account_role));
+        return Err(AppError::invalid("role", t.err_account_role).into());
     }
     if edit.role == Role::Admin && edit.street_id.is_some() {
-        return Err(AppError::invalid("street_id", t.err_account_admin));
+        return Err(AppError::invalid("street_id", t.err_account_admin).into());
     }
     if let Some(street) = edit.street_id {
         let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets WHERE id = $1")
             .bind(street)
             .fetch_one(&store.pool)
-            .await
-            .map_err(fail)?;
+            .await?;
         if known == 0 {
-            return Err(AppError::invalid("street_id", t.err_account_street));
+            return Err(AppError::invalid("street_id", t.err_account_street).into());
         }
     }
     let password = edit.password.as_str();
     if (edit.id.is_none() || !password.is_empty()) && password.chars().count() < MIN_PASSWORD {
-        return Err(AppError::invalid("password", t.err_account_password));
+        return Err(AppError::invalid("password", t.err_account_password).into());
     }
     if edit.id == Some(user.id) && (edit.disabled || edit.role != Role::Admin) {
-        return Err(AppError::invalid("disabled", t.err_account_self));
+        return Err(AppError::invalid("disabled", t.err_account_self).into());
     }
     let hash = if password.is_empty() {
         None
@@ -104,7 +101,7 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
         Some(hashed.ok().and_then(Result::ok).ok_or_else(|| caller.error(ErrorKind::Internal))?)
     };
 
-    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let mut tx = store.writer().begin().await?;
     let id = match edit.id {
         Some(id) => {
             let current: Option<Current> = sqlx::query_as(
@@ -112,20 +109,20 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
             )
             .bind(id)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(fail)?;
+            .await?;
             let Some((role, street, disabled_at, kept)) = current else {
-                return Err(caller.error(ErrorKind::NotFound));
+                return Err(caller.error(ErrorKind::NotFound).into());
             };
             if edit.role == Role::Admin && phone.is_none() && kept.is_none() {
-                return Err(AppError::invalid("phone", t.err_account_admin));
+                return Err(AppError::invalid("phone", t.err_account_admin).into());
             }
-            let taken = taken(&mut tx, &login, phone.as_ref(), Some(id)).await.map_err(fail)?;
+            let taken = taken(&mut tx, &login, phone.as_ref(), Some(id)).await?;
             if let Some(field) = taken {
                 return Err(AppError {
                     field: Some(field.into()),
                     ..AppError::new(ErrorKind::Conflict, t.err_account_taken)
-                });
+                }
+                .into());
             }
             let disabled_at = match (edit.disabled, disabled_at) {
                 (true, Some(at)) => Some(at),
@@ -146,8 +143,7 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
             .bind(hash.as_deref())
             .bind(id)
             .execute(&mut *tx)
-            .await
-            .map_err(fail)?;
+            .await?;
             // Whoever held this account signs in again under what it now is.
             let changed = role != edit.role.as_str() || street != edit.street_id || edit.disabled || hash.is_some();
             if changed {
@@ -155,20 +151,20 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
                     .bind(now_ms())
                     .bind(id)
                     .execute(&mut *tx)
-                    .await
-                    .map_err(fail)?;
+                    .await?;
             }
             id
         }
         None => {
             if edit.role == Role::Admin && phone.is_none() {
-                return Err(AppError::invalid("phone", t.err_account_admin));
+                return Err(AppError::invalid("phone", t.err_account_admin).into());
             }
-            if let Some(field) = taken(&mut tx, &login, phone.as_ref(), None).await.map_err(fail)? {
+            if let Some(field) = taken(&mut tx, &login, phone.as_ref(), None).await? {
                 return Err(AppError {
                     field: Some(field.into()),
                     ..AppError::new(ErrorKind::Conflict, t.err_account_taken)
-                });
+                }
+                .into());
             }
             sqlx::query_scalar(
                 "INSERT INTO users (role, login, phone, display_name, password_hash, second_factor, street_id, created_at, disabled_at) \
@@ -184,15 +180,14 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
             .bind(now_ms())
             .bind(edit.disabled.then(now_ms))
             .fetch_one(&mut *tx)
-            .await
-            .map_err(fail)?
+            .await?
         }
     };
-    tx.commit().await.map_err(fail)?;
+    tx.commit().await?;
     let action = if edit.id.is_some() { "staff_account_change" } else { "staff_account_create" };
     let street = edit.street_id.map_or_else(|| "district".to_owned(), |s| format!("street:{s}"));
     let subject = format!("user:{id}:{}:{street}{}", edit.role.as_str(), if edit.disabled { ":disabled" } else { "" });
-    audit::record_by(store, caller, user.id, action, &subject).await.map_err(fail)?;
+    audit::record_by(store, caller, user.id, action, &subject).await?;
     list(store, caller, Empty {}).await
 }
 

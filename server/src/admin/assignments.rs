@@ -3,9 +3,9 @@
 //! every past figure keeps the team it was counted with.
 
 use crate::audit;
-use crate::auth::internal;
 use crate::booking::today;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
@@ -21,23 +21,21 @@ pub(super) const MAX_DAYS_AWAY: i64 = 366;
 
 /// A community's assignments, newest first, and the lawyers who could take one; 403 for another
 /// street's community.
-pub async fn list(store: &Store, caller: &Caller, request: CommunityRequest) -> Result<Assignments, AppError> {
+pub async fn list(store: &Store, caller: &Caller, request: CommunityRequest) -> Result<Assignments, Failure> {
     super::scope::require_community(store, caller, caller.user()?, request.community_id).await?;
     of_community(store, caller, request.community_id).await
 }
 
 /// The history of `community_id`, newest first, with every lawyer; 404 for no such community.
-pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> Result<Assignments, AppError> {
-    let fail = |e| internal(caller, e);
+pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> Result<Assignments, Failure> {
     let row: Option<CommunityRow> = sqlx::query_as(
         "SELECT name, office_address, latitude, longitude, duty_days_per_month FROM communities WHERE id = $1",
     )
     .bind(community_id)
     .fetch_optional(&store.pool)
-    .await
-    .map_err(fail)?;
+    .await?;
     let Some((community_name, office_address, latitude, longitude, duty_days_per_month)) = row else {
-        return Err(caller.error(ErrorKind::NotFound));
+        return Err(caller.error(ErrorKind::NotFound).into());
     };
     let rows: Vec<(i64, String, i64, String, String, Option<String>)> = sqlx::query_as(
         "SELECT a.id, a.role, a.lawyer_id, l.name, a.starts_on, a.ends_on FROM assignments a \
@@ -45,8 +43,7 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
     )
     .bind(community_id)
     .fetch_all(&store.pool)
-    .await
-    .map_err(fail)?;
+    .await?;
     let history = rows
         .into_iter()
         .filter_map(|(id, role, lawyer_id, lawyer_name, starts_on, ends_on)| {
@@ -61,7 +58,7 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
         })
         .collect();
     let lawyers: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, name FROM lawyers ORDER BY name, id").fetch_all(&store.pool).await.map_err(fail)?;
+        sqlx::query_as("SELECT id, name FROM lawyers ORDER BY name, id").fetch_all(&store.pool).await?;
     Ok(Assignments {
         community_id,
         community_name,
@@ -78,43 +75,40 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
 /// written: a date that does not exist or is more than a year away (422), an unknown lawyer
 /// (422), a start not after the current holder's (422), the lawyer already holding this role
 /// (409) or another role there (409), no such community (404).
-pub async fn assign(store: &Store, caller: &Caller, request: AssignRequest) -> Result<Assignments, AppError> {
+pub async fn assign(store: &Store, caller: &Caller, request: AssignRequest) -> Result<Assignments, Failure> {
     let user = caller.user()?;
     super::scope::require_community(store, caller, user, request.community_id).await?;
     let t = caller.lang.messages();
-    let fail = |e| internal(caller, e);
     let starts = LocalDate::parse(&request.starts_on).ok_or_else(|| AppError::invalid("starts_on", t.err_date))?;
     let today = today();
     if (starts.to_days() - today.to_days()).abs() > MAX_DAYS_AWAY {
-        return Err(AppError::invalid("starts_on", t.err_assignment_range));
+        return Err(AppError::invalid("starts_on", t.err_assignment_range).into());
     }
     let known: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE id = $1")
         .bind(request.lawyer_id)
         .fetch_optional(&store.pool)
-        .await
-        .map_err(fail)?;
+        .await?;
     if known.is_none() {
-        return Err(AppError::invalid("lawyer_id", t.err_lawyer_unknown));
+        return Err(AppError::invalid("lawyer_id", t.err_lawyer_unknown).into());
     }
-    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let mut tx = store.writer().begin().await?;
     // The community's row is the lock: two changes of one community are made one after the other.
     let locked = sqlx::query("UPDATE communities SET id = id WHERE id = $1")
         .bind(request.community_id)
         .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
+        .await?;
     if locked.rows_affected() == 0 {
-        return Err(caller.error(ErrorKind::NotFound));
+        return Err(caller.error(ErrorKind::NotFound).into());
     }
     hand_over(&mut tx, caller, request.community_id, request.role, request.lawyer_id, starts).await?;
-    tx.commit().await.map_err(fail)?;
+    tx.commit().await?;
     let subject = format!(
         "community:{}:{}:lawyer:{}:from:{starts}",
         request.community_id,
         request.role.as_str(),
         request.lawyer_id
     );
-    audit::record_by(store, caller, user.id, "assignment_change", &subject).await.map_err(fail)?;
+    audit::record_by(store, caller, user.id, "assignment_change", &subject).await?;
     of_community(store, caller, request.community_id).await
 }
 
@@ -129,9 +123,8 @@ pub(super) async fn hand_over(
     role: AssignmentRole,
     lawyer_id: i64,
     starts: LocalDate,
-) -> Result<(), AppError> {
+) -> Result<(), Failure> {
     let t = caller.lang.messages();
-    let fail = |e| internal(caller, e);
     let (starts_on, role) = (starts.to_string(), role.as_str());
     let current: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT id, lawyer_id, starts_on FROM assignments WHERE community_id = $1 AND role = $2 \
@@ -141,13 +134,12 @@ pub(super) async fn hand_over(
     .bind(role)
     .bind(&starts_on)
     .fetch_all(&mut **tx)
-    .await
-    .map_err(fail)?;
+    .await?;
     if current.iter().any(|(_, lawyer, _)| *lawyer == lawyer_id) {
-        return Err(AppError::new(ErrorKind::Conflict, t.err_already_assigned));
+        return Err(AppError::new(ErrorKind::Conflict, t.err_already_assigned).into());
     }
     if current.iter().any(|(_, _, from)| *from >= starts_on) {
-        return Err(AppError::invalid("starts_on", t.err_assignment_order));
+        return Err(AppError::invalid("starts_on", t.err_assignment_order).into());
     }
     let elsewhere: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM assignments WHERE community_id = $1 AND lawyer_id = $2 AND role <> $3 \
@@ -158,10 +150,9 @@ pub(super) async fn hand_over(
     .bind(role)
     .bind(&starts_on)
     .fetch_one(&mut **tx)
-    .await
-    .map_err(fail)?;
+    .await?;
     if elsewhere > 0 {
-        return Err(AppError::new(ErrorKind::Conflict, t.err_two_roles));
+        return Err(AppError::new(ErrorKind::Conflict, t.err_two_roles).into());
     }
     let day_before = starts.plus_days(-1).to_string();
     for (id, _, _) in &current {
@@ -169,8 +160,7 @@ pub(super) async fn hand_over(
             .bind(&day_before)
             .bind(id)
             .execute(&mut **tx)
-            .await
-            .map_err(fail)?;
+            .await?;
     }
     sqlx::query("INSERT INTO assignments (lawyer_id, community_id, role, starts_on) VALUES ($1, $2, $3, $4)")
         .bind(lawyer_id)
@@ -178,7 +168,6 @@ pub(super) async fn hand_over(
         .bind(role)
         .bind(&starts_on)
         .execute(&mut **tx)
-        .await
-        .map_err(fail)?;
+        .await?;
     Ok(())
 }

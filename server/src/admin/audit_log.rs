@@ -1,8 +1,8 @@
 //! The audit log as staff read it: who did what to which record, newest first, filtered by
 //! action, actor and subject, a page at a time.
 
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::library::like_pattern;
 use crate::store::Store;
 use app::error::AppError;
@@ -18,14 +18,13 @@ const PAGE: i64 = 100;
 const MAX_FILTER_CHARS: usize = 100;
 
 /// The events matching `query`; 422 for a filter longer than 100 characters.
-pub async fn read(store: &Store, caller: &Caller, query: AuditQuery) -> Result<AuditPage, AppError> {
+pub async fn read(store: &Store, caller: &Caller, query: AuditQuery) -> Result<AuditPage, Failure> {
     let t = caller.lang.messages();
     for (field, text) in [("action", &query.action), ("actor", &query.actor), ("subject", &query.subject)] {
         if text.chars().count() > MAX_FILTER_CHARS {
-            return Err(AppError::invalid(field, t.err_filter));
+            return Err(AppError::invalid(field, t.err_filter).into());
         }
     }
-    let fail = |e| internal(caller, e);
     let (action, actor, subject) = (query.action.trim(), query.actor.trim(), query.subject.trim());
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT e.id, e.at, u.display_name, u.login, e.action, e.subject, e.client_ip FROM audit_events e \
@@ -43,8 +42,7 @@ pub async fn read(store: &Store, caller: &Caller, query: AuditQuery) -> Result<A
     .bind(query.before_id.unwrap_or(i64::MAX))
     .bind(PAGE + 1)
     .fetch_all(&store.pool)
-    .await
-    .map_err(fail)?;
+    .await?;
     let more = rows.len() as i64 > PAGE;
     let entries = rows
         .into_iter()
@@ -61,9 +59,7 @@ pub async fn read(store: &Store, caller: &Caller, query: AuditQuery) -> Result<A
             client_ip,
         })
         .collect();
-    let actions: Vec<String> = sqlx::query_scalar("SELECT DISTINCT action FROM audit_events ORDER BY action")
-        .fetch_all(&store.pool)
-        .await
-        .map_err(fail)?;
+    let actions: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT action FROM audit_events ORDER BY action").fetch_all(&store.pool).await?;
     Ok(AuditPage { entries, more, actions })
 }

@@ -5,30 +5,28 @@
 use super::table::{cell, Table};
 use super::Imports;
 use crate::audit;
-use crate::auth::internal;
 use crate::caller::Caller;
-use app::error::{AppError, ErrorKind};
+use crate::failure::Failure;
+use app::error::AppError;
 use app::model::{ImportReport, ImportRow, LawyersCsv};
 use std::collections::HashSet;
 
 /// Reads `request.csv`, checks every row, and writes the lawyers when `request.write` and no row
 /// is wrong. 422 with the report when a row is wrong and writing was asked; 422 for a table
 /// without the three columns or with more than [`super::table::MAX_ROWS`] rows.
-pub async fn lawyers(imports: &Imports, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, AppError> {
+pub async fn lawyers(imports: &Imports, caller: &Caller, request: LawyersCsv) -> Result<ImportReport, Failure> {
     let Imports { store, heavy } = imports;
     let user = caller.user()?;
     let t = caller.lang.messages();
-    let fail = |e| internal(caller, e);
     let table = Table::read(heavy, caller, request.csv.clone(), request.workbook.clone(), t.err_import_head).await?;
     let (Some(name_at), Some(firm_at), Some(licence_at)) = (
         table.column(&["律师姓名", "name"]),
         table.column(&["律师事务所", "firm"]),
         table.column(&["执业证号", "licence_no"]),
     ) else {
-        return Err(AppError::invalid("csv", t.err_import_head));
+        return Err(AppError::invalid("csv", t.err_import_head).into());
     };
-    let known: Vec<String> =
-        sqlx::query_scalar("SELECT licence_no FROM lawyers").fetch_all(&store.pool).await.map_err(fail)?;
+    let known: Vec<String> = sqlx::query_scalar("SELECT licence_no FROM lawyers").fetch_all(&store.pool).await?;
     let mut taken: HashSet<String> = known.into_iter().collect();
     let rows: Vec<ImportRow> = table
         .rows
@@ -54,34 +52,25 @@ pub async fn lawyers(imports: &Imports, caller: &Caller, request: LawyersCsv) ->
         return Ok(ImportReport { rows, written: false });
     }
     if wrong || rows.is_empty() {
-        return Err(AppError::invalid("csv", t.err_import_rows));
+        return Err(AppError::invalid("csv", t.err_import_rows).into());
     }
-    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let mut tx = store.writer().begin().await?;
     for row in &rows {
         sqlx::query(
             "INSERT INTO law_firms (name) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM law_firms WHERE name = $1)",
         )
         .bind(&row.firm)
         .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
+        .await?;
         // A licence number registered meanwhile makes the unique key refuse the whole import.
         sqlx::query("INSERT INTO lawyers (firm_id, name, licence_no) SELECT id, $2, $3 FROM law_firms WHERE name = $1")
             .bind(&row.firm)
             .bind(&row.name)
             .bind(&row.licence_no)
             .execute(&mut *tx)
-            .await
-            .map_err(|e| match e {
-                sqlx::Error::Database(db) if db.is_unique_violation() => {
-                    AppError::new(ErrorKind::Conflict, t.err_import_duplicate)
-                }
-                other => internal(caller, other),
-            })?;
+            .await?;
     }
-    tx.commit().await.map_err(fail)?;
-    audit::record_by(store, caller, user.id, "lawyers_import", &format!("lawyers:{}", rows.len()))
-        .await
-        .map_err(fail)?;
+    tx.commit().await?;
+    audit::record_by(store, caller, user.id, "lawyers_import", &format!("lawyers:{}", rows.len())).await?;
     Ok(ImportReport { rows, written: true })
 }

@@ -8,9 +8,9 @@ use super::assignments::{hand_over, MAX_DAYS_AWAY};
 use super::table::{cell, Table};
 use super::Imports;
 use crate::audit;
-use crate::auth::internal;
 use crate::booking::today;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
 use app::model::{AssignmentImportReport, AssignmentImportRow, AssignmentsCsv};
@@ -46,11 +46,10 @@ pub async fn assignments(
     imports: &Imports,
     caller: &Caller,
     request: AssignmentsCsv,
-) -> Result<AssignmentImportReport, AppError> {
+) -> Result<AssignmentImportReport, Failure> {
     let Imports { store, heavy } = imports;
     let user = caller.user()?;
     let t = caller.lang.messages();
-    let fail = |e| internal(caller, e);
     let table =
         Table::read(heavy, caller, request.csv.clone(), request.workbook.clone(), t.err_import_assign_head).await?;
     let columns = (
@@ -60,12 +59,12 @@ pub async fn assignments(
         table.column(&["开始日期", "starts_on"]),
     );
     let (Some(community_at), Some(role_at), Some(licence_at), Some(starts_at)) = columns else {
-        return Err(AppError::invalid("csv", t.err_import_assign_head));
+        return Err(AppError::invalid("csv", t.err_import_assign_head).into());
     };
     let street_at = table.column(&["街道", "street"]);
     let today = today();
 
-    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let mut tx = store.writer().begin().await?;
     let mut seen: HashSet<(i64, AssignmentRole)> = HashSet::new();
     let mut rows = Vec::with_capacity(table.rows.len());
     for (line, cells) in table.rows {
@@ -87,13 +86,11 @@ pub async fn assignments(
         .bind(&row.community)
         .bind(&street)
         .fetch_all(&mut *tx)
-        .await
-        .map_err(fail)?;
+        .await?;
         let lawyer: Option<(i64, String)> = sqlx::query_as("SELECT id, name FROM lawyers WHERE licence_no = $1")
             .bind(&row.licence_no)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(fail)?;
+            .await?;
         row.lawyer_name = lawyer.as_ref().map(|l| l.1.clone());
         let starts = LocalDate::parse(&row.starts_on);
         let error: Option<String> = match (found.as_slice(), role(&row.role), lawyer, starts) {
@@ -113,11 +110,12 @@ pub async fn assignments(
                     sqlx::query("UPDATE communities SET id = id WHERE id = $1")
                         .bind(community)
                         .execute(&mut *tx)
-                        .await
-                        .map_err(fail)?;
+                        .await?;
                     match hand_over(&mut tx, caller, *community, role, lawyer, day).await {
                         Ok(()) => None,
-                        Err(e) if matches!(e.kind, ErrorKind::Validation | ErrorKind::Conflict) => Some(e.message),
+                        Err(e) if matches!(e.kind(), ErrorKind::Validation | ErrorKind::Conflict) => {
+                            Some(e.answer(caller.lang).message)
+                        }
                         Err(e) => return Err(e),
                     }
                 }
@@ -128,16 +126,14 @@ pub async fn assignments(
     }
     let wrong = rows.iter().any(|r| r.error.is_some());
     if !request.write || wrong || rows.is_empty() {
-        tx.rollback().await.map_err(fail)?;
+        tx.rollback().await?;
         if request.write {
-            return Err(AppError::invalid("csv", t.err_import_assign_rows));
+            return Err(AppError::invalid("csv", t.err_import_assign_rows).into());
         }
         return Ok(AssignmentImportReport { rows, written: false });
     }
-    tx.commit().await.map_err(fail)?;
-    audit::record_by(store, caller, user.id, "assignments_import", &format!("assignments:{}", rows.len()))
-        .await
-        .map_err(fail)?;
+    tx.commit().await?;
+    audit::record_by(store, caller, user.id, "assignments_import", &format!("assignments:{}", rows.len())).await?;
     Ok(AssignmentImportReport { rows, written: true })
 }
 

@@ -3,8 +3,8 @@
 //! lawyer's team. Every change is audited; a new licence number must be verified again.
 
 use crate::audit;
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::library::like_pattern;
 use crate::store::{now_ms, Store};
 use app::error::{AppError, ErrorKind};
@@ -23,12 +23,11 @@ const MAX_FILTER_CHARS: usize = 100;
 type Row = (i64, String, i64, String, String, Option<i64>);
 
 /// The lawyers matching `query` by name, with their roles today, and every firm.
-pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result<LawyersRegister, AppError> {
+pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result<LawyersRegister, Failure> {
     let t = caller.lang.messages();
-    let fail = |e| internal(caller, e);
     let text = query.text.trim();
     if text.chars().count() > MAX_FILTER_CHARS {
-        return Err(AppError::invalid("text", t.err_filter));
+        return Err(AppError::invalid("text", t.err_filter).into());
     }
     let mut rows: Vec<Row> = sqlx::query_as(
         "SELECT l.id, l.name, f.id, f.name, l.licence_no, l.verified_at FROM lawyers l JOIN law_firms f ON f.id = l.firm_id \
@@ -39,8 +38,7 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
     .bind(like_pattern(text))
     .bind(PAGE + 1)
     .fetch_all(&store.pool)
-    .await
-    .map_err(fail)?;
+    .await?;
     let more = rows.len() as i64 > PAGE;
     rows.truncate(PAGE as usize);
     let ids = rows.iter().map(|r| r.0.to_string()).collect::<Vec<_>>().join(",");
@@ -53,8 +51,7 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
         ))
         .bind(crate::booking::today().to_string())
         .fetch_all(&store.pool)
-        .await
-        .map_err(fail)?;
+        .await?;
         for (lawyer, community, role) in roles {
             let role = if role == "coordinator" { t.role_coordinator_short.to_owned() } else { role.to_uppercase() };
             serving.entry(lawyer).or_default().push(format!("{community} {role}"));
@@ -67,8 +64,7 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
              WHERE lawyer_id IN ({ids}) ORDER BY id"
         ))
         .fetch_all(&store.pool)
-        .await
-        .map_err(fail)?;
+        .await?;
         for (id, lawyer, name, kind, signs_in) in rows {
             members.entry(lawyer).or_default().push(MemberLine { id, name, kind, signs_in: signs_in == 1 });
         }
@@ -86,10 +82,8 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
             members: members.remove(&id).unwrap_or_default(),
         })
         .collect();
-    let firms: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name, address FROM law_firms ORDER BY name, id")
-        .fetch_all(&store.pool)
-        .await
-        .map_err(fail)?;
+    let firms: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, name, address FROM law_firms ORDER BY name, id").fetch_all(&store.pool).await?;
     let firms = firms.into_iter().map(|(id, name, address)| Firm { id, name, address }).collect();
     Ok(LawyersRegister { lawyers, more, firms })
 }
@@ -97,45 +91,42 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
 /// Corrects a lawyer's record. Refused, nothing written: a name not of 1–40 characters, an
 /// unknown firm, a licence number not of 17 digits (422), one another lawyer holds (409); no such
 /// lawyer (404).
-pub async fn save_lawyer(store: &Store, caller: &Caller, edit: LawyerEdit) -> Result<LawyersRegister, AppError> {
+pub async fn save_lawyer(store: &Store, caller: &Caller, edit: LawyerEdit) -> Result<LawyersRegister, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
-    let fail = |e| internal(caller, e);
     let name = edit.name.trim();
     if name.is_empty() || name.chars().count() > 40 {
-        return Err(AppError::invalid("name", t.err_import_name));
+        return Err(AppError::invalid("name", t.err_import_name).into());
     }
     let licence = edit.licence_no.trim();
     if licence.len() != 17 || !licence.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(AppError::invalid("licence_no", t.err_import_licence));
+        return Err(AppError::invalid("licence_no", t.err_import_licence).into());
     }
     let firm: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM law_firms WHERE id = $1")
         .bind(edit.firm_id)
         .fetch_one(&store.pool)
-        .await
-        .map_err(fail)?;
+        .await?;
     if firm == 0 {
-        return Err(AppError::invalid("firm_id", t.err_firm_unknown));
+        return Err(AppError::invalid("firm_id", t.err_firm_unknown).into());
     }
-    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let mut tx = store.writer().begin().await?;
     let current: Option<(String, Option<i64>)> =
         sqlx::query_as("SELECT licence_no, verified_at FROM lawyers WHERE id = $1")
             .bind(edit.lawyer_id)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(fail)?;
-    let Some((old_licence, verified_at)) = current else { return Err(caller.error(ErrorKind::NotFound)) };
+            .await?;
+    let Some((old_licence, verified_at)) = current else { return Err(caller.error(ErrorKind::NotFound).into()) };
     let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lawyers WHERE licence_no = $1 AND id <> $2")
         .bind(licence)
         .bind(edit.lawyer_id)
         .fetch_one(&mut *tx)
-        .await
-        .map_err(fail)?;
+        .await?;
     if taken > 0 {
         return Err(AppError {
             field: Some("licence_no".into()),
             ..AppError::new(ErrorKind::Conflict, t.err_licence_taken)
-        });
+        }
+        .into());
     }
     // Verified stays as it was, unless set or cleared now; a new number is unverified.
     let verified_at = match (edit.verified && old_licence == licence, verified_at) {
@@ -154,38 +145,35 @@ pub async fn save_lawyer(store: &Store, caller: &Caller, edit: LawyerEdit) -> Re
     .bind(user.id)
     .bind(edit.lawyer_id)
     .execute(&mut *tx)
-    .await
-    .map_err(fail)?;
-    tx.commit().await.map_err(fail)?;
+    .await?;
+    tx.commit().await?;
     let state = if verified_at.is_some() { "verified" } else { "unverified" };
-    audit::record_by(store, caller, user.id, "lawyer_change", &format!("lawyer:{}:{state}", edit.lawyer_id))
-        .await
-        .map_err(fail)?;
+    audit::record_by(store, caller, user.id, "lawyer_change", &format!("lawyer:{}:{state}", edit.lawyer_id)).await?;
     list(store, caller, LawyersQuery { text: licence.to_owned() }).await
 }
 
 /// Creates or corrects a firm. Refused, nothing written: a name not of 1–80 characters or an
 /// address over 200 (422), a name another firm has (409), no such firm (404).
-pub async fn save_firm(store: &Store, caller: &Caller, edit: FirmEdit) -> Result<LawyersRegister, AppError> {
+pub async fn save_firm(store: &Store, caller: &Caller, edit: FirmEdit) -> Result<LawyersRegister, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
-    let fail = |e| internal(caller, e);
     let (name, address) = (edit.name.trim(), edit.address.trim());
     if name.is_empty() || name.chars().count() > 80 {
-        return Err(AppError::invalid("name", t.err_import_firm));
+        return Err(AppError::invalid("name", t.err_import_firm).into());
     }
     if address.chars().count() > 200 {
-        return Err(AppError::invalid("address", t.err_firm_address));
+        return Err(AppError::invalid("address", t.err_firm_address).into());
     }
-    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let mut tx = store.writer().begin().await?;
     let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM law_firms WHERE name = $1 AND id <> $2")
         .bind(name)
         .bind(edit.firm_id.unwrap_or(0))
         .fetch_one(&mut *tx)
-        .await
-        .map_err(fail)?;
+        .await?;
     if taken > 0 {
-        return Err(AppError { field: Some("name".into()), ..AppError::new(ErrorKind::Conflict, t.err_firm_taken) });
+        return Err(
+            AppError { field: Some("name".into()), ..AppError::new(ErrorKind::Conflict, t.err_firm_taken) }.into()
+        );
     }
     let id: i64 = match edit.firm_id {
         Some(id) => {
@@ -194,48 +182,46 @@ pub async fn save_firm(store: &Store, caller: &Caller, edit: FirmEdit) -> Result
                 .bind(address)
                 .bind(id)
                 .execute(&mut *tx)
-                .await
-                .map_err(fail)?;
+                .await?;
             if done.rows_affected() == 0 {
-                return Err(caller.error(ErrorKind::NotFound));
+                return Err(caller.error(ErrorKind::NotFound).into());
             }
             id
         }
-        None => sqlx::query_scalar("INSERT INTO law_firms (name, address) VALUES ($1, $2) RETURNING id")
-            .bind(name)
-            .bind(address)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(fail)?,
+        None => {
+            sqlx::query_scalar("INSERT INTO law_firms (name, address) VALUES ($1, $2) RETURNING id")
+                .bind(name)
+                .bind(address)
+                .fetch_one(&mut *tx)
+                .await?
+        }
     };
-    tx.commit().await.map_err(fail)?;
-    audit::record_by(store, caller, user.id, "firm_change", &format!("firm:{id}")).await.map_err(fail)?;
+    tx.commit().await?;
+    audit::record_by(store, caller, user.id, "firm_change", &format!("firm:{id}")).await?;
     list(store, caller, LawyersQuery { text: name.to_owned() }).await
 }
 
 /// The register around `lawyer_id` (found by licence number).
-async fn around(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<LawyersRegister, AppError> {
+async fn around(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<LawyersRegister, Failure> {
     let licence: String = sqlx::query_scalar("SELECT licence_no FROM lawyers WHERE id = $1")
         .bind(lawyer_id)
         .fetch_one(&store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     list(store, caller, LawyersQuery { text: licence }).await
 }
 
 /// Adds a member to a lawyer's team (one who signs in is linked to their account elsewhere).
 /// Refused, nothing written: a name not of 1–40 characters, a kind other than assistant,
 /// volunteer or expert (422); no such lawyer (404).
-pub async fn add_member(store: &Store, caller: &Caller, add: MemberAdd) -> Result<LawyersRegister, AppError> {
+pub async fn add_member(store: &Store, caller: &Caller, add: MemberAdd) -> Result<LawyersRegister, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
-    let fail = |e| internal(caller, e);
     let name = add.name.trim();
     if name.is_empty() || name.chars().count() > 40 {
-        return Err(AppError::invalid("name", t.err_import_name));
+        return Err(AppError::invalid("name", t.err_import_name).into());
     }
     if !["assistant", "volunteer", "expert"].contains(&add.kind.as_str()) {
-        return Err(AppError::invalid("kind", t.err_member_kind));
+        return Err(AppError::invalid("kind", t.err_member_kind).into());
     }
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO team_members (lawyer_id, name, kind) SELECT id, $2, $3 FROM lawyers WHERE id = $1 RETURNING id",
@@ -244,29 +230,24 @@ pub async fn add_member(store: &Store, caller: &Caller, add: MemberAdd) -> Resul
     .bind(name)
     .bind(&add.kind)
     .fetch_all(store.writer())
-    .await
-    .map_err(fail)?
+    .await?
     .pop();
-    let Some(id) = id else { return Err(caller.error(ErrorKind::NotFound)) };
-    audit::record_by(store, caller, user.id, "member_add", &format!("lawyer:{}:member:{id}", add.lawyer_id))
-        .await
-        .map_err(fail)?;
+    let Some(id) = id else { return Err(caller.error(ErrorKind::NotFound).into()) };
+    audit::record_by(store, caller, user.id, "member_add", &format!("lawyer:{}:member:{id}", add.lawyer_id)).await?;
     around(store, caller, add.lawyer_id).await
 }
 
 /// Takes a member off their lawyer's team; an assistant who signs in no longer works that
 /// lawyer's desk. 404 for no such member.
-pub async fn remove_member(store: &Store, caller: &Caller, remove: MemberRemove) -> Result<LawyersRegister, AppError> {
+pub async fn remove_member(store: &Store, caller: &Caller, remove: MemberRemove) -> Result<LawyersRegister, Failure> {
     let user = caller.user()?;
-    let fail = |e| internal(caller, e);
     let lawyer: Option<i64> = sqlx::query_scalar("DELETE FROM team_members WHERE id = $1 RETURNING lawyer_id")
         .bind(remove.member_id)
         .fetch_all(store.writer())
-        .await
-        .map_err(fail)?
+        .await?
         .pop();
-    let Some(lawyer) = lawyer else { return Err(caller.error(ErrorKind::NotFound)) };
+    let Some(lawyer) = lawyer else { return Err(caller.error(ErrorKind::NotFound).into()) };
     let subject = format!("lawyer:{lawyer}:member:{}", remove.member_id);
-    audit::record_by(store, caller, user.id, "member_remove", &subject).await.map_err(fail)?;
+    audit::record_by(store, caller, user.id, "member_remove", &subject).await?;
     around(store, caller, lawyer).await
 }

@@ -3,8 +3,8 @@
 //! rebuilt in the same transaction (on PostgreSQL by the trigger on `communities`).
 
 use crate::audit;
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::Store;
 use app::error::{AppError, ErrorKind};
 use app::model::{CommunityPlace, CommunitySummary, Empty, Places, PlacesRequest, StreetEdit};
@@ -15,9 +15,8 @@ const MAX_NAME: usize = 40;
 const MAX_ADDRESS: usize = 200;
 
 /// Every street, and the communities of `street` (none when none is asked for).
-pub async fn list(store: &Store, caller: &Caller, request: PlacesRequest) -> Result<Places, AppError> {
+pub async fn list(store: &Store, caller: &Caller, request: PlacesRequest) -> Result<Places, Failure> {
     let street = request.street_id;
-    let fail = |e| internal(caller, e);
     let streets = crate::directory::streets(store, caller, Empty {}).await?;
     let communities: Vec<(i64, String, i64, String)> = sqlx::query_as(
         "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
@@ -25,8 +24,7 @@ pub async fn list(store: &Store, caller: &Caller, request: PlacesRequest) -> Res
     )
     .bind(street.unwrap_or(0))
     .fetch_all(&store.pool)
-    .await
-    .map_err(fail)?;
+    .await?;
     Ok(Places {
         streets,
         communities: communities
@@ -37,29 +35,27 @@ pub async fn list(store: &Store, caller: &Caller, request: PlacesRequest) -> Res
 }
 
 /// A name trimmed, or 422 on `field` when empty or too long.
-fn name<'a>(caller: &Caller, text: &'a str, field: &str) -> Result<&'a str, AppError> {
+fn name<'a>(caller: &Caller, text: &'a str, field: &str) -> Result<&'a str, Failure> {
     let text = text.trim();
     if text.is_empty() || text.chars().count() > MAX_NAME {
-        return Err(AppError::invalid(field, caller.lang.messages().err_place_name));
+        return Err(AppError::invalid(field, caller.lang.messages().err_place_name).into());
     }
     Ok(text)
 }
 
 /// Creates, renames or reorders a street. Refused, nothing written: a name not of 1–40
 /// characters (422) or another street's (409); no such street (404).
-pub async fn save_street(store: &Store, caller: &Caller, edit: StreetEdit) -> Result<Places, AppError> {
+pub async fn save_street(store: &Store, caller: &Caller, edit: StreetEdit) -> Result<Places, Failure> {
     let user = caller.user()?;
-    let fail = |e| internal(caller, e);
     let street_name = name(caller, &edit.name, "name")?;
-    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let mut tx = store.writer().begin().await?;
     let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets WHERE name = $1 AND id <> $2")
         .bind(street_name)
         .bind(edit.street_id.unwrap_or(0))
         .fetch_one(&mut *tx)
-        .await
-        .map_err(fail)?;
+        .await?;
     if taken > 0 {
-        return Err(conflict(caller, "name"));
+        return Err(conflict(caller, "name").into());
     }
     let id: i64 = match edit.street_id {
         Some(id) => {
@@ -68,22 +64,22 @@ pub async fn save_street(store: &Store, caller: &Caller, edit: StreetEdit) -> Re
                 .bind(edit.sort_order)
                 .bind(id)
                 .execute(&mut *tx)
-                .await
-                .map_err(fail)?;
+                .await?;
             if done.rows_affected() == 0 {
-                return Err(caller.error(ErrorKind::NotFound));
+                return Err(caller.error(ErrorKind::NotFound).into());
             }
             id
         }
-        None => sqlx::query_scalar("INSERT INTO streets (name, sort_order) VALUES ($1, $2) RETURNING id")
-            .bind(street_name)
-            .bind(edit.sort_order)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(fail)?,
+        None => {
+            sqlx::query_scalar("INSERT INTO streets (name, sort_order) VALUES ($1, $2) RETURNING id")
+                .bind(street_name)
+                .bind(edit.sort_order)
+                .fetch_one(&mut *tx)
+                .await?
+        }
     };
-    tx.commit().await.map_err(fail)?;
-    audit::record_by(store, caller, user.id, "street_change", &format!("street:{id}")).await.map_err(fail)?;
+    tx.commit().await?;
+    audit::record_by(store, caller, user.id, "street_change", &format!("street:{id}")).await?;
     list(store, caller, PlacesRequest { street_id: Some(id) }).await
 }
 
@@ -91,23 +87,21 @@ pub async fn save_street(store: &Store, caller: &Caller, edit: StreetEdit) -> Re
 /// written: a name not of 1–40 characters, a new community without an office address (or one
 /// over 200 characters), an unknown street (422); a name the street already has (409); no such
 /// community (404).
-pub async fn save_community(store: &Store, caller: &Caller, place: CommunityPlace) -> Result<Places, AppError> {
+pub async fn save_community(store: &Store, caller: &Caller, place: CommunityPlace) -> Result<Places, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
-    let fail = |e| internal(caller, e);
     let community_name = name(caller, &place.name, "name")?;
     let address = place.office_address.trim();
     if place.community_id.is_none() && (address.is_empty() || address.chars().count() > MAX_ADDRESS) {
-        return Err(AppError::invalid("office_address", t.err_office_address));
+        return Err(AppError::invalid("office_address", t.err_office_address).into());
     }
-    let mut tx = store.writer().begin().await.map_err(fail)?;
+    let mut tx = store.writer().begin().await?;
     let street: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets WHERE id = $1")
         .bind(place.street_id)
         .fetch_one(&mut *tx)
-        .await
-        .map_err(fail)?;
+        .await?;
     if street == 0 {
-        return Err(AppError::invalid("street_id", t.err_account_street));
+        return Err(AppError::invalid("street_id", t.err_account_street).into());
     }
     let taken: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE street_id = $1 AND name = $2 AND id <> $3")
@@ -115,10 +109,9 @@ pub async fn save_community(store: &Store, caller: &Caller, place: CommunityPlac
             .bind(community_name)
             .bind(place.community_id.unwrap_or(0))
             .fetch_one(&mut *tx)
-            .await
-            .map_err(fail)?;
+            .await?;
     if taken > 0 {
-        return Err(conflict(caller, "name"));
+        return Err(conflict(caller, "name").into());
     }
     let (id, action) = match place.community_id {
         Some(id) => {
@@ -127,10 +120,9 @@ pub async fn save_community(store: &Store, caller: &Caller, place: CommunityPlac
                 .bind(place.street_id)
                 .bind(id)
                 .execute(&mut *tx)
-                .await
-                .map_err(fail)?;
+                .await?;
             if done.rows_affected() == 0 {
-                return Err(caller.error(ErrorKind::NotFound));
+                return Err(caller.error(ErrorKind::NotFound).into());
             }
             (id, "community_place")
         }
@@ -142,14 +134,13 @@ pub async fn save_community(store: &Store, caller: &Caller, place: CommunityPlac
             .bind(community_name)
             .bind(address)
             .fetch_one(&mut *tx)
-            .await
-            .map_err(fail)?;
+            .await?;
             (id, "community_create")
         }
     };
-    tx.commit().await.map_err(fail)?;
+    tx.commit().await?;
     let subject = format!("community:{id}:street:{}", place.street_id);
-    audit::record_by(store, caller, user.id, action, &subject).await.map_err(fail)?;
+    audit::record_by(store, caller, user.id, action, &subject).await?;
     list(store, caller, PlacesRequest { street_id: Some(place.street_id) }).await
 }
 

@@ -3,19 +3,19 @@
 //! audit log, staff accounts) are theirs alone (`Access::District`, checked before the handler).
 //! Each check is 403 with a clear message, before anything is read or written.
 
-use crate::auth::internal;
 use crate::caller::{Caller, SessionUser};
+use crate::failure::Failure;
 use crate::store::Store;
 use app::error::{AppError, ErrorKind};
 
 /// The street a board or export shows: the one asked for; a street's staff always see theirs,
 /// and asking for another is 403.
-pub fn street_shown(caller: &Caller, user: SessionUser, asked: Option<i64>) -> Result<Option<i64>, AppError> {
+pub fn street_shown(caller: &Caller, user: SessionUser, asked: Option<i64>) -> Result<Option<i64>, Failure> {
     match (user.street, asked) {
         (None, asked) => Ok(asked),
         (Some(own), None) => Ok(Some(own)),
         (Some(own), Some(asked)) if asked == own => Ok(Some(own)),
-        (Some(_), Some(_)) => Err(other_street(caller)),
+        (Some(_), Some(_)) => Err(other_street(caller).into()),
     }
 }
 
@@ -25,10 +25,10 @@ pub async fn require_community(
     caller: &Caller,
     user: SessionUser,
     community_id: i64,
-) -> Result<(), AppError> {
-    match covers(store, caller, user, community_id).await? {
-        None => Err(caller.error(ErrorKind::NotFound)),
-        Some(false) => Err(other_street(caller)),
+) -> Result<(), Failure> {
+    match covers(store, user, community_id).await? {
+        None => Err(caller.error(ErrorKind::NotFound).into()),
+        Some(false) => Err(other_street(caller).into()),
         Some(true) => Ok(()),
     }
 }
@@ -36,17 +36,11 @@ pub async fn require_community(
 /// Whether a staff member's scope covers `community_id` (every read of a private object by staff
 /// asks this): the district's staff cover every community, a street's staff their street's.
 /// `None` when there is no such community.
-pub async fn covers(
-    store: &Store,
-    caller: &Caller,
-    user: SessionUser,
-    community_id: i64,
-) -> Result<Option<bool>, AppError> {
+pub async fn covers(store: &Store, user: SessionUser, community_id: i64) -> Result<Option<bool>, Failure> {
     let street: Option<i64> = sqlx::query_scalar("SELECT street_id FROM communities WHERE id = $1")
         .bind(community_id)
         .fetch_optional(&store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     Ok(street.map(|street| user.street.is_none_or(|own| own == street)))
 }
 

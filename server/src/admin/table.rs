@@ -2,6 +2,7 @@
 //! a header row, read into cells.
 
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::heavy::Heavy;
 use app::error::{AppError, ErrorKind};
 use base64::Engine;
@@ -65,7 +66,7 @@ impl Table {
         text: String,
         workbook: Option<String>,
         no_head: &str,
-    ) -> Result<Table, AppError> {
+    ) -> Result<Table, Failure> {
         let t = caller.lang.messages();
         let read = heavy.run(move || match workbook {
             Some(encoded) => base64::engine::general_purpose::STANDARD
@@ -76,10 +77,10 @@ impl Table {
         });
         let mut rows = match read.await.ok_or_else(|| caller.error(ErrorKind::Internal))? {
             Ok(rows) => rows.rows.into_iter(),
-            Err(TableError::Unreadable) => return Err(AppError::invalid("workbook", t.err_import_workbook)),
-            Err(TableError::TooBig) => return Err(AppError::invalid("csv", t.err_import_too_many)),
+            Err(TableError::Unreadable) => return Err(AppError::invalid("workbook", t.err_import_workbook).into()),
+            Err(TableError::TooBig) => return Err(AppError::invalid("csv", t.err_import_too_many).into()),
         };
-        let Some((_, head)) = rows.next() else { return Err(AppError::invalid("csv", no_head)) };
+        let Some((_, head)) = rows.next() else { return Err(AppError::invalid("csv", no_head).into()) };
         Ok(Table { head, rows: rows.collect() })
     }
 

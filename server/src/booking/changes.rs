@@ -1,7 +1,8 @@
 //! What residents do with their bookings: cancel, move, rate.
 
-use super::{internal, message, views, waitlist, BookingService};
+use super::{message, views, waitlist, BookingService};
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::now_ms;
 use app::domain::{BookingStatus, MAX_DESCRIPTION_CHARS};
 use app::error::{AppError, ErrorKind};
@@ -33,29 +34,22 @@ pub(super) async fn free_seat(tx: &mut Transaction<'_, Any>, booking: &BookingVi
 }
 
 #[tracing::instrument(skip(service, caller, request), fields(booking_id = request.booking_id))]
-pub async fn cancel(
-    service: &BookingService,
-    caller: &Caller,
-    request: CancelRequest,
-) -> Result<BookingView, AppError> {
+pub async fn cancel(service: &BookingService, caller: &Caller, request: CancelRequest) -> Result<BookingView, Failure> {
     let CancelRequest { booking_id, reason } = request;
     let loaded = service.own_booking(caller, booking_id).await?;
     BookingService::check_changeable(caller, &loaded.view)?;
     let reason = BookingService::reason(caller, &reason)?;
-    let mut tx = service.store.writer().begin().await.map_err(|e| internal(caller, e))?;
-    if !cancel_in(&mut tx, &loaded.view, &reason).await.map_err(|e| internal(caller, e))? {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
+    let mut tx = service.store.writer().begin().await?;
+    if !cancel_in(&mut tx, &loaded.view, &reason).await? {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable).into());
     }
-    service
-        .notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_cancelled, "")
-        .await
-        .map_err(|e| internal(caller, e))?;
-    service.commit(caller, tx).await?;
+    service.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_cancelled, "").await?;
+    service.commit(tx).await?;
     views::one(&service.store, booking_id)
-        .await
-        .map_err(|e| internal(caller, e))?
+        .await?
         .map(|l| l.view)
         .ok_or_else(|| caller.error(ErrorKind::NotFound))
+        .map_err(Failure::from)
 }
 
 #[tracing::instrument(skip_all, fields(booking_id = request.booking_id))]
@@ -63,14 +57,14 @@ pub async fn reschedule(
     service: &BookingService,
     caller: &Caller,
     request: RescheduleRequest,
-) -> Result<BookingView, AppError> {
+) -> Result<BookingView, Failure> {
     let resident = caller.user()?;
     let old = service.own_booking(caller, request.booking_id).await?;
     BookingService::check_changeable(caller, &old.view)?;
     let reason = BookingService::reason(caller, &request.reason)?;
     let (slot, names) = service.slot_at(caller, old.view.community_id, request.slot_start).await?;
     if !slot.channels.contains(&old.view.channel) {
-        return Err(message(caller, ErrorKind::Validation, |t| t.err_channel));
+        return Err(message(caller, ErrorKind::Validation, |t| t.err_channel).into());
     }
     let book = BookRequest {
         community_id: old.view.community_id,
@@ -80,27 +74,27 @@ pub async fn reschedule(
         description: old.view.description.clone(),
     };
     // Moving is one transaction: the old seat is freed only if the new one is taken.
-    let mut tx = service.store.writer().begin().await.map_err(|e| internal(caller, e))?;
-    if !cancel_in(&mut tx, &old.view, &reason).await.map_err(|e| internal(caller, e))? {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable));
+    let mut tx = service.store.writer().begin().await?;
+    if !cancel_in(&mut tx, &old.view, &reason).await? {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable).into());
     }
     let booking = BookingService::new_booking(caller, resident.id, names, &slot, &book);
     let view = service.take_seat(&mut tx, caller, booking, &slot, None).await?;
-    service.commit(caller, tx).await?;
+    service.commit(tx).await?;
     Ok(view)
 }
 
-pub async fn rate(service: &BookingService, caller: &Caller, request: RateRequest) -> Result<BookingView, AppError> {
+pub async fn rate(service: &BookingService, caller: &Caller, request: RateRequest) -> Result<BookingView, Failure> {
     let loaded = service.own_booking(caller, request.booking_id).await?;
     if !(1..=5).contains(&request.rating) {
-        return Err(AppError::invalid("rating", caller.lang.messages().err_rating));
+        return Err(AppError::invalid("rating", caller.lang.messages().err_rating).into());
     }
     let comment = request.comment.trim();
     if comment.chars().count() > MAX_DESCRIPTION_CHARS {
-        return Err(AppError::invalid("comment", caller.lang.messages().err_description));
+        return Err(AppError::invalid("comment", caller.lang.messages().err_description).into());
     }
     if loaded.view.status != BookingStatus::Completed || loaded.view.rating.is_some() {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_ratable));
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_ratable).into());
     }
     let done = sqlx::query("UPDATE bookings SET rating = $1, rating_comment = $2, updated_at = $3 WHERE id = $4 AND status = 'completed' AND rating IS NULL")
         .bind(i64::from(request.rating))
@@ -108,14 +102,13 @@ pub async fn rate(service: &BookingService, caller: &Caller, request: RateReques
         .bind(now_ms())
         .bind(request.booking_id)
         .execute(service.store.writer())
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     if done.rows_affected() == 0 {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_ratable));
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_ratable).into());
     }
     views::one(&service.store, request.booking_id)
-        .await
-        .map_err(|e| internal(caller, e))?
+        .await?
         .map(|l| l.view)
         .ok_or_else(|| caller.error(ErrorKind::NotFound))
+        .map_err(Failure::from)
 }

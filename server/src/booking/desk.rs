@@ -1,8 +1,9 @@
 //! The lawyers' desk: which bookings a caller may see, and their decisions on them.
 
-use super::{fill, internal, message, views, BookingService};
+use super::{fill, message, views, BookingService};
 use crate::audit;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::{now_ms, Store};
 use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
@@ -16,15 +17,14 @@ const MAX_NOTE_CHARS: usize = 1000;
 
 /// The communities whose desk the caller works: `None` means all of them (district staff and
 /// admins); a street's staff work their street's.
-pub async fn served(store: &Store, caller: &Caller) -> Result<Option<Vec<i64>>, AppError> {
+pub async fn served(store: &Store, caller: &Caller) -> Result<Option<Vec<i64>>, Failure> {
     let user = caller.user()?;
     if user.role.is_staff() {
         let Some(street) = user.street else { return Ok(None) };
         let ids = sqlx::query_scalar("SELECT id FROM communities WHERE street_id = $1 ORDER BY id")
             .bind(street)
             .fetch_all(&store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         return Ok(Some(ids));
     }
     let today = super::today().to_string();
@@ -36,13 +36,12 @@ pub async fn served(store: &Store, caller: &Caller) -> Result<Option<Vec<i64>>, 
     .bind(user.id)
     .bind(&today)
     .fetch_all(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     Ok(Some(ids))
 }
 
 /// The lawyers the caller acts as: their own lawyer record, and the lawyers they assist.
-pub async fn own_lawyers(store: &Store, caller: &Caller) -> Result<Vec<i64>, AppError> {
+pub async fn own_lawyers(store: &Store, caller: &Caller) -> Result<Vec<i64>, Failure> {
     let user = caller.user()?;
     sqlx::query_scalar(
         "SELECT id FROM lawyers WHERE user_id = $1 UNION SELECT lawyer_id FROM team_members WHERE user_id = $1",
@@ -50,11 +49,11 @@ pub async fn own_lawyers(store: &Store, caller: &Caller) -> Result<Vec<i64>, App
     .bind(user.id)
     .fetch_all(&store.pool)
     .await
-    .map_err(|e| internal(caller, e))
+    .map_err(Failure::from)
 }
 
 /// Whether the caller works `community_id`'s desk.
-pub async fn serves(store: &Store, caller: &Caller, community_id: i64) -> Result<bool, AppError> {
+pub async fn serves(store: &Store, caller: &Caller, community_id: i64) -> Result<bool, Failure> {
     Ok(served(store, caller).await?.is_none_or(|ids| ids.contains(&community_id)))
 }
 
@@ -62,7 +61,7 @@ pub async fn communities(
     service: &BookingService,
     caller: &Caller,
     _: Empty,
-) -> Result<Vec<CommunitySummary>, AppError> {
+) -> Result<Vec<CommunitySummary>, Failure> {
     let scope = served(&service.store, caller).await?;
     let all = crate::directory::communities(&service.store, caller, ListCommunitiesRequest::default()).await?;
     Ok(all.into_iter().filter(|c| scope.as_ref().is_none_or(|ids| ids.contains(&c.id))).collect())
@@ -72,33 +71,30 @@ pub async fn list(
     service: &BookingService,
     caller: &Caller,
     request: DeskListRequest,
-) -> Result<Vec<DeskBooking>, AppError> {
+) -> Result<Vec<DeskBooking>, Failure> {
     let community_id = request.community_id;
     let mut scope = served(&service.store, caller).await?;
     if let Some(id) = community_id {
         if !serves(&service.store, caller, id).await? {
-            return Err(caller.error(ErrorKind::NotFound));
+            return Err(caller.error(ErrorKind::NotFound).into());
         }
         scope = Some(vec![id]);
     }
     let since = super::today().start().0;
     let own = own_lawyers(&service.store, caller).await?;
-    views::for_desk(&service.store, scope.as_deref(), since, &own).await.map_err(|e| internal(caller, e))
+    views::for_desk(&service.store, scope.as_deref(), since, &own).await.map_err(Failure::from)
 }
 
-pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, AppError> {
+pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, Failure> {
     let user = caller.user()?;
     let store = &service.store;
-    let loaded = views::one(store, request.booking_id)
-        .await
-        .map_err(|e| internal(caller, e))?
-        .ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    let loaded = views::one(store, request.booking_id).await?.ok_or_else(|| caller.error(ErrorKind::NotFound))?;
     if !serves(store, caller, loaded.view.community_id).await? {
-        return Err(caller.error(ErrorKind::NotFound));
+        return Err(caller.error(ErrorKind::NotFound).into());
     }
     let note = match &request.note {
         Some(note) if note.chars().count() > MAX_NOTE_CHARS => {
-            return Err(AppError::invalid("note", caller.lang.messages().err_reason))
+            return Err(AppError::invalid("note", caller.lang.messages().err_reason).into())
         }
         Some(note) => Some(note.trim().to_owned()),
         None => None,
@@ -119,13 +115,13 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     };
     // A consultation is done, or missed, only once its time has come.
     if matches!(request.action, DeskAction::Complete | DeskAction::NoShow) && loaded.view.start > Instant(now_ms()) {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_started));
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_started).into());
     }
     if request.action != DeskAction::Note && !from.contains(&status) {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state));
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state).into());
     }
 
-    let mut tx = store.writer().begin().await.map_err(|e| internal(caller, e))?;
+    let mut tx = store.writer().begin().await?;
     if request.action != DeskAction::Note {
         // The status must still be the one we read: two lawyers acting at once do not both win.
         let done = sqlx::query(
@@ -137,10 +133,9 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
         .bind(request.booking_id)
         .bind(status.as_str())
         .execute(&mut *tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
         if done.rows_affected() == 0 {
-            return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state));
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state).into());
         }
     }
     if let Some(note) = &note {
@@ -148,12 +143,11 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
             .bind(note)
             .bind(request.booking_id)
             .execute(&mut *tx)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
     }
     match request.action {
         DeskAction::Decline => {
-            super::changes::free_seat(&mut tx, &loaded.view).await.map_err(|e| internal(caller, e))?;
+            super::changes::free_seat(&mut tx, &loaded.view).await?;
         }
         DeskAction::Complete => {
             // One consultation, one service record: the booking id is unique there.
@@ -167,8 +161,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
             .bind(now_ms())
             .bind(request.booking_id)
             .execute(&mut *tx)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         }
         _ => {}
     }
@@ -178,26 +171,24 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
         _ => None,
     };
     if let (Some(template), Some(phone)) = (template, loaded.phone.as_ref()) {
-        let lang = service.resident_lang(request.booking_id).await.map_err(|e| internal(caller, e))?;
+        let lang = service.resident_lang(request.booking_id).await?;
         let text = fill(
             template(lang.messages()),
             &[("when", &loaded.view.start.format_shanghai()), ("code", &loaded.view.code), ("reason", &reason)],
         );
-        crate::sms::Outbox::enqueue_with_inbox(&mut tx, phone.as_str(), &text)
-            .await
-            .map_err(|e| internal(caller, e))?;
+        crate::sms::Outbox::enqueue_with_inbox(&mut tx, phone.as_str(), &text).await?;
     }
-    service.commit(caller, tx).await?;
+    service.commit(tx).await?;
     let action = format!(
         "booking_{}",
         serde_json::to_value(request.action).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
     );
     let subject = format!("booking:{}", request.booking_id);
-    audit::record_by(store, caller, user.id, &action, &subject).await.map_err(|e| internal(caller, e))?;
+    audit::record_by(store, caller, user.id, &action, &subject).await?;
     let own = own_lawyers(store, caller).await?;
     views::one(store, request.booking_id)
-        .await
-        .map_err(|e| internal(caller, e))?
+        .await?
         .map(|loaded| loaded.for_desk(&own))
         .ok_or_else(|| caller.error(ErrorKind::NotFound))
+        .map_err(Failure::from)
 }

@@ -2,8 +2,9 @@
 
 use super::calendar_store::{self, channels_text};
 use super::desk::serves;
-use super::{fill, internal, message, today, valid_channels, BookingService};
+use super::{fill, message, today, valid_channels, BookingService};
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::now_ms;
 use app::domain::{PhoneNumber, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
@@ -14,7 +15,7 @@ use app::time::{parse_hh_mm, LocalDate};
 
 /// A period's times in minutes, checked: start before end, whole slots of 10–240 minutes,
 /// 1–20 seats, channels given once each, weekday 1–7.
-fn checked(caller: &Caller, period: &DutyPeriod) -> Result<(u32, u32), AppError> {
+fn checked(caller: &Caller, period: &DutyPeriod) -> Result<(u32, u32), Failure> {
     let invalid = || AppError::invalid("period", caller.lang.messages().err_schedule);
     let (start, end) = (parse_hh_mm(&period.start).ok_or_else(invalid)?, parse_hh_mm(&period.end).ok_or_else(invalid)?);
     let ok = start < end
@@ -26,28 +27,22 @@ fn checked(caller: &Caller, period: &DutyPeriod) -> Result<(u32, u32), AppError>
     if ok {
         Ok((start, end))
     } else {
-        Err(invalid())
+        Err(invalid().into())
     }
 }
 
-async fn check_access(service: &BookingService, caller: &Caller, community_id: i64) -> Result<(), AppError> {
+async fn check_access(service: &BookingService, caller: &Caller, community_id: i64) -> Result<(), Failure> {
     let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE id = $1")
         .bind(community_id)
         .fetch_one(&service.store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     if exists == 0 || !serves(&service.store, caller, community_id).await? {
-        return Err(caller.error(ErrorKind::NotFound));
+        return Err(caller.error(ErrorKind::NotFound).into());
     }
     Ok(())
 }
 
-async fn assigned(
-    service: &BookingService,
-    caller: &Caller,
-    community_id: i64,
-    lawyer_id: i64,
-) -> Result<bool, AppError> {
+async fn assigned(service: &BookingService, community_id: i64, lawyer_id: i64) -> Result<bool, Failure> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM assignments WHERE community_id = $1 AND lawyer_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3)",
     )
@@ -55,8 +50,7 @@ async fn assigned(
     .bind(lawyer_id)
     .bind(today().to_string())
     .fetch_one(&service.store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     Ok(n > 0)
 }
 
@@ -64,34 +58,33 @@ pub async fn get(
     service: &BookingService,
     caller: &Caller,
     request: CommunityRequest,
-) -> Result<DutySchedule, AppError> {
+) -> Result<DutySchedule, Failure> {
     let community_id = request.community_id;
     check_access(service, caller, community_id).await?;
-    read(service, caller, community_id).await
+    read(service, community_id).await
 }
 
 /// The recurring periods in force today or later.
-pub async fn read(service: &BookingService, caller: &Caller, community_id: i64) -> Result<DutySchedule, AppError> {
-    let periods =
-        calendar_store::periods(&service.store, community_id, today()).await.map_err(|e| internal(caller, e))?;
+pub async fn read(service: &BookingService, community_id: i64) -> Result<DutySchedule, Failure> {
+    let periods = calendar_store::periods(&service.store, community_id, today()).await?;
     Ok(DutySchedule { community_id, periods })
 }
 
-pub async fn add(service: &BookingService, caller: &Caller, request: AddDutyRequest) -> Result<DutySchedule, AppError> {
+pub async fn add(service: &BookingService, caller: &Caller, request: AddDutyRequest) -> Result<DutySchedule, Failure> {
     check_access(service, caller, request.community_id).await?;
     let period = &request.period;
     let (start, end) = checked(caller, period)?;
-    if !assigned(service, caller, request.community_id, period.lawyer_id).await? {
-        return Err(AppError::invalid("lawyer_id", caller.lang.messages().err_schedule));
+    if !assigned(service, request.community_id, period.lawyer_id).await? {
+        return Err(AppError::invalid("lawyer_id", caller.lang.messages().err_schedule).into());
     }
-    let current = read(service, caller, request.community_id).await?;
+    let current = read(service, request.community_id).await?;
     let overlaps = current.periods.iter().any(|p| {
         p.weekday == period.weekday
             && parse_hh_mm(&p.start).is_some_and(|s| s < end)
             && parse_hh_mm(&p.end).is_some_and(|e| start < e)
     });
     if overlaps {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_schedule));
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_schedule).into());
     }
     sqlx::query(
         "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, created_at) \
@@ -109,23 +102,22 @@ pub async fn add(service: &BookingService, caller: &Caller, request: AddDutyRequ
     .bind(today().to_string())
     .bind(now_ms())
     .execute(service.store.writer())
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     service.recent.forget();
-    read(service, caller, request.community_id).await
+    read(service, request.community_id).await
 }
 
 pub async fn add_exception(
     service: &BookingService,
     caller: &Caller,
     request: DutyExceptionRequest,
-) -> Result<(), AppError> {
+) -> Result<(), Failure> {
     check_access(service, caller, request.community_id).await?;
     let date = LocalDate::parse(&request.date)
         .filter(|d| *d >= today())
         .ok_or_else(|| AppError::invalid("date", caller.lang.messages().err_schedule))?;
     if request.note.chars().count() > MAX_REASON_CHARS {
-        return Err(AppError::invalid("note", caller.lang.messages().err_reason));
+        return Err(AppError::invalid("note", caller.lang.messages().err_reason).into());
     }
     let query = match &request.extra {
         None => sqlx::query("INSERT INTO duty_exceptions (community_id, on_date, kind, note, created_at) VALUES ($1, $2, 'closed', $3, $4)")
@@ -135,8 +127,8 @@ pub async fn add_exception(
             .bind(now_ms()),
         Some(period) => {
             let (start, end) = checked(caller, &DutyPeriod { weekday: date.weekday(), ..period.clone() })?;
-            if !assigned(service, caller, request.community_id, period.lawyer_id).await? {
-                return Err(AppError::invalid("lawyer_id", caller.lang.messages().err_schedule));
+            if !assigned(service, request.community_id, period.lawyer_id).await? {
+                return Err(AppError::invalid("lawyer_id", caller.lang.messages().err_schedule).into());
             }
             sqlx::query(
                 "INSERT INTO duty_exceptions (community_id, on_date, kind, note, created_at, lawyer_id, start_minute, end_minute, slot_minutes, seats, channels) \
@@ -154,7 +146,7 @@ pub async fn add_exception(
             .bind(channels_text(&period.channels))
         }
     };
-    query.execute(service.store.writer()).await.map_err(|e| internal(caller, e))?;
+    query.execute(service.store.writer()).await?;
     service.recent.forget();
     Ok(())
 }
@@ -166,21 +158,19 @@ pub async fn record_leave(
     service: &BookingService,
     caller: &Caller,
     request: LeaveRequest,
-) -> Result<LeaveRecorded, AppError> {
+) -> Result<LeaveRecorded, Failure> {
     let user = caller.user()?;
     let store = &service.store;
     let own: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE user_id = $1")
         .bind(user.id)
         .fetch_optional(&store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lawyers WHERE id = $1")
         .bind(request.lawyer_id)
         .fetch_one(&store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     if exists == 0 || !(user.role.is_staff() || own == Some(request.lawyer_id)) {
-        return Err(caller.error(ErrorKind::NotFound));
+        return Err(caller.error(ErrorKind::NotFound).into());
     }
     // A street's staff, for the lawyers of their street.
     if user.street.is_some() {
@@ -190,10 +180,10 @@ pub async fn record_leave(
     let from = LocalDate::parse(&request.starts_on).ok_or_else(invalid)?;
     let to = LocalDate::parse(&request.ends_on).ok_or_else(invalid)?;
     if to < from || to < today() || request.reason.chars().count() > MAX_REASON_CHARS {
-        return Err(invalid());
+        return Err(invalid().into());
     }
 
-    let mut tx = store.writer().begin().await.map_err(|e| internal(caller, e))?;
+    let mut tx = store.writer().begin().await?;
     let leave_id: i64 = sqlx::query_scalar("INSERT INTO leaves (lawyer_id, starts_on, ends_on, reason, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(request.lawyer_id)
         .bind(from.to_string())
@@ -201,8 +191,7 @@ pub async fn record_leave(
         .bind(request.reason.trim())
         .bind(now_ms())
         .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     let affected: Vec<(i64, i64, i64, String, Option<String>, String)> = sqlx::query_as(
         "SELECT b.id, b.community_id, b.slot_start, b.code, u.phone, u.lang FROM bookings b JOIN users u ON u.id = b.resident_id \
          WHERE b.lawyer_id = $1 AND b.status IN ('pending', 'confirmed') AND b.slot_start >= $2 AND b.slot_start < $3",
@@ -211,15 +200,13 @@ pub async fn record_leave(
     .bind(from.start().0)
     .bind(to.plus_days(1).start().0)
     .fetch_all(&mut *tx)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     let (mut moved, mut stranded) = (0u32, 0u32);
     for (booking_id, community_id, start, code, phone, lang) in affected {
         let date = app::time::Instant(start).to_shanghai().0;
         // The same stand-in rule as the slots: B lawyer, then coordinator, whoever is not away.
         // This leave is not committed yet, so it is added to the calendar by hand.
-        let mut calendar =
-            calendar_store::load(store, community_id, date, date).await.map_err(|e| internal(caller, e))?;
+        let mut calendar = calendar_store::load(store, community_id, date, date).await?;
         calendar.leave.push((request.lawyer_id, from, to));
         let Some(backup) = calendar.stand_in(request.lawyer_id, date) else {
             stranded += 1;
@@ -230,18 +217,15 @@ pub async fn record_leave(
             .bind(now_ms())
             .bind(booking_id)
             .execute(&mut *tx)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         if let Some(phone) = phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()) {
             let t = app::i18n::Lang::from_tag(&lang).messages();
             let text =
                 fill(t.sms_moved_to_backup, &[("when", &app::time::Instant(start).format_shanghai()), ("code", &code)]);
-            crate::sms::Outbox::enqueue_with_inbox(&mut tx, phone.as_str(), &text)
-                .await
-                .map_err(|e| internal(caller, e))?;
+            crate::sms::Outbox::enqueue_with_inbox(&mut tx, phone.as_str(), &text).await?;
         }
         moved += 1;
     }
-    service.commit(caller, tx).await?;
+    service.commit(tx).await?;
     Ok(LeaveRecorded { leave_id, moved_to_backup: moved, without_backup: stranded })
 }

@@ -2,12 +2,13 @@
 //! booking's SMS, which the database queues with the row (migration 13), under a unique index
 //! the database enforces.
 
-use super::{fill, internal, message, rules, slots::Slot, views, BookingService};
+use super::{fill, message, rules, slots::Slot, views, BookingService};
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Backend};
 use app::domain::{BookingStatus, PhoneNumber};
-use app::error::{AppError, ErrorKind};
+use app::error::ErrorKind;
 use app::i18n::Lang;
 use app::model::{BookRequest, BookingView};
 use rand::Rng;
@@ -28,10 +29,6 @@ enum Taken {
     Full,
     /// The resident already holds the most live bookings allowed.
     OverCap,
-}
-
-pub(super) fn is_unique_violation(error: &sqlx::Error) -> bool {
-    error.as_database_error().is_some_and(|e| e.is_unique_violation())
 }
 
 /// The booking's insert. It takes the lowest free seat of the slot, found by the statement
@@ -151,13 +148,13 @@ impl BookingService {
         booking: NewBooking,
         slot: &Slot,
         cap: Option<i64>,
-    ) -> Result<BookingView, AppError> {
+    ) -> Result<BookingView, Failure> {
         match self.insert_booking(conn, &booking, slot, cap).await {
             Ok(Taken::Seat(id)) => Ok(BookingView { id, ..booking.view }),
-            Ok(Taken::Full) => Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full)),
-            Ok(Taken::OverCap) => Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_bookings)),
-            Err(e) if is_unique_violation(&e) => Err(message(caller, ErrorKind::Conflict, |t| t.err_already_booked)),
-            Err(e) => Err(internal(caller, e)),
+            Ok(Taken::Full) => Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full).into()),
+            Ok(Taken::OverCap) => Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_bookings).into()),
+            // A unique key that refuses the row (the resident's slot, the seat) answers itself.
+            Err(e) => Err(Failure::from(e)),
         }
     }
 

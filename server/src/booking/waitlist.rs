@@ -2,12 +2,13 @@
 //! inbox; it stays open to everyone (first come, first served), so an unanswered offer never
 //! blocks the seat.
 
-use super::{fill, internal, message, BookingService};
+use super::{fill, message, BookingService};
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::now_ms;
 use app::domain::rules;
-use app::error::{AppError, ErrorKind};
+use app::error::ErrorKind;
 use app::i18n::Lang;
 use app::model::{WaitlistJoined, WaitlistRequest};
 use app::time::Instant;
@@ -17,26 +18,25 @@ pub async fn join(
     service: &BookingService,
     caller: &Caller,
     request: WaitlistRequest,
-) -> Result<WaitlistJoined, AppError> {
+) -> Result<WaitlistJoined, Failure> {
     let resident = caller.user()?;
     let (slot, _) = service.slot_at(caller, request.community_id, request.slot_start).await?;
     if slot.seats_left > 0 {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_has_seats));
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_has_seats).into());
     }
     // At most MAX_WAITING: counted after locking the resident's row, in the transaction that
     // joins (docs/ARCHITECTURE.md, "Limits"); one entry per slot is the table's unique key.
-    let mut tx = service.store.writer().begin().await.map_err(|e| internal(caller, e))?;
-    crate::store::lock_user(&mut tx, resident.id).await.map_err(|e| internal(caller, e))?;
+    let mut tx = service.store.writer().begin().await?;
+    crate::store::lock_user(&mut tx, resident.id).await?;
     let waiting: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM waitlist WHERE resident_id = $1 AND offered_at IS NULL AND slot_start > $2",
     )
     .bind(resident.id)
     .bind(now_ms())
     .fetch_one(&mut *tx)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     if waiting >= rules::MAX_WAITING {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_waiting));
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_waiting).into());
     }
     let joined = sqlx::query(
         "INSERT INTO waitlist (resident_id, community_id, slot_start, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -46,12 +46,11 @@ pub async fn join(
     .bind(slot.start.0)
     .bind(now_ms())
     .execute(&mut *tx)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     if joined.rows_affected() == 0 {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_waiting));
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_already_waiting).into());
     }
-    tx.commit().await.map_err(|e| internal(caller, e))?;
+    tx.commit().await?;
     let position: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM waitlist WHERE community_id = $1 AND slot_start = $2 AND offered_at IS NULL \
          AND id <= (SELECT id FROM waitlist WHERE resident_id = $3 AND community_id = $1 AND slot_start = $2)",
@@ -60,8 +59,7 @@ pub async fn join(
     .bind(slot.start.0)
     .bind(resident.id)
     .fetch_one(&service.store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     Ok(WaitlistJoined { position: u32::try_from(position).unwrap_or(u32::MAX) })
 }
 

@@ -3,15 +3,15 @@
 //! exactly like an id that does not exist.
 
 use crate::admin::scope;
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::Store;
 use app::error::{AppError, ErrorKind};
 use app::model::{Empty, LawyerRef};
 use app::time::LocalDate;
 
 /// The lawyers the caller logs for, by name.
-pub async fn lawyers(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<LawyerRef>, AppError> {
+pub async fn lawyers(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<LawyerRef>, Failure> {
     let user = caller.user()?;
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT id, name FROM lawyers WHERE user_id = $1 \
@@ -19,23 +19,22 @@ pub async fn lawyers(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<Law
     )
     .bind(user.id)
     .fetch_all(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     Ok(rows.into_iter().map(|(id, name)| LawyerRef { id, name }).collect())
 }
 
 /// 404 unless the caller logs for `lawyer_id` (the lawyer, or their assistant).
-pub async fn logs_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<(), AppError> {
+pub async fn logs_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<(), Failure> {
     if lawyers(store, caller, Empty {}).await?.iter().any(|l| l.id == lawyer_id) {
         Ok(())
     } else {
-        Err(caller.error(ErrorKind::NotFound))
+        Err(caller.error(ErrorKind::NotFound).into())
     }
 }
 
 /// 404 unless the caller may read `lawyer_id`'s month: staff, the lawyer, their assistant.
 /// A street's staff read the months of lawyers who serve or served there (403 for others).
-pub async fn reads_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<(), AppError> {
+pub async fn reads_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result<(), Failure> {
     let user = caller.user()?;
     if user.role.is_staff() {
         // Whether the lawyer exists, and whether they ever served in the caller's street.
@@ -46,11 +45,10 @@ pub async fn reads_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result
         .bind(lawyer_id)
         .bind(user.street.unwrap_or(0))
         .fetch_one(&store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
         return match (exists, user.street) {
-            (0, _) => Err(caller.error(ErrorKind::NotFound)),
-            (_, Some(_)) if in_street == 0 => Err(scope::other_street(caller)),
+            (0, _) => Err(caller.error(ErrorKind::NotFound).into()),
+            (_, Some(_)) if in_street == 0 => Err(scope::other_street(caller).into()),
             _ => Ok(()),
         };
     }
@@ -58,13 +56,7 @@ pub async fn reads_for(store: &Store, caller: &Caller, lawyer_id: i64) -> Result
 }
 
 /// Whether `lawyer_id` is assigned to `community_id` (as A, B or coordinator) on `date`.
-pub async fn serves_on(
-    store: &Store,
-    caller: &Caller,
-    lawyer_id: i64,
-    community_id: i64,
-    date: LocalDate,
-) -> Result<bool, AppError> {
+pub async fn serves_on(store: &Store, lawyer_id: i64, community_id: i64, date: LocalDate) -> Result<bool, Failure> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM assignments WHERE lawyer_id = $1 AND community_id = $2 AND starts_on <= $3 \
          AND (ends_on IS NULL OR ends_on >= $3)",
@@ -73,8 +65,7 @@ pub async fn serves_on(
     .bind(community_id)
     .bind(date.to_string())
     .fetch_one(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     Ok(n > 0)
 }
 
@@ -85,11 +76,11 @@ pub async fn require_serves(
     lawyer_id: i64,
     community_id: i64,
     date: LocalDate,
-) -> Result<(), AppError> {
-    if serves_on(store, caller, lawyer_id, community_id, date).await? {
+) -> Result<(), Failure> {
+    if serves_on(store, lawyer_id, community_id, date).await? {
         Ok(())
     } else {
-        Err(AppError::new(ErrorKind::NotFound, caller.lang.messages().err_not_your_community))
+        Err(AppError::new(ErrorKind::NotFound, caller.lang.messages().err_not_your_community).into())
     }
 }
 
@@ -99,9 +90,9 @@ pub async fn require_open_month(
     caller: &Caller,
     lawyer_id: i64,
     date: LocalDate,
-) -> Result<(), AppError> {
-    if month_locked(store, lawyer_id, date).await.map_err(|e| internal(caller, e))? {
-        Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_month_locked))
+) -> Result<(), Failure> {
+    if month_locked(store, lawyer_id, date).await? {
+        Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_month_locked).into())
     } else {
         Ok(())
     }

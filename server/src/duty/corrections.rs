@@ -5,9 +5,9 @@
 use super::access;
 use crate::admin::scope;
 use crate::audit;
-use crate::auth::internal;
 use crate::booking::today;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::{now_ms, Store};
 use app::domain::{duty_rules, required_text, CorrectionStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
@@ -86,32 +86,32 @@ pub async fn of_month(
     Ok(rows.into_iter().filter_map(from_row).collect())
 }
 
-async fn audit(store: &Store, caller: &Caller, actor: i64, action: &str, id: i64) -> Result<(), AppError> {
+async fn audit(store: &Store, caller: &Caller, actor: i64, action: &str, id: i64) -> Result<(), Failure> {
     let subject = format!("correction:{id}");
-    audit::record_by(store, caller, actor, action, &subject).await.map_err(|e| internal(caller, e))
+    audit::record_by(store, caller, actor, action, &subject).await.map_err(Failure::from)
 }
 
-pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest) -> Result<Correction, AppError> {
+pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest) -> Result<Correction, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     access::logs_for(store, caller, request.lawyer_id).await?;
     let date = LocalDate::parse(&request.served_on).ok_or_else(|| AppError::invalid("served_on", t.err_date))?;
     let today = today();
     if date > today {
-        return Err(AppError::invalid("served_on", t.err_future_date));
+        return Err(AppError::invalid("served_on", t.err_future_date).into());
     }
     if date < today.plus_days(-duty_rules::MAX_DAYS_BACK) {
-        return Err(AppError::invalid("served_on", t.err_too_old));
+        return Err(AppError::invalid("served_on", t.err_too_old).into());
     }
     let (start, end) = match (parse_hh_mm(&request.start), parse_hh_mm(&request.end)) {
         (Some(start), Some(end)) if start < end => (date.at_minute(start).0, date.at_minute(end).0),
-        _ => return Err(AppError::invalid("end", t.err_times)),
+        _ => return Err(AppError::invalid("end", t.err_times).into()),
     };
     if start > now_ms() {
-        return Err(AppError::invalid("start", t.err_future_date));
+        return Err(AppError::invalid("start", t.err_future_date).into());
     }
     if end > now_ms() {
-        return Err(AppError::invalid("end", t.err_future_date));
+        return Err(AppError::invalid("end", t.err_future_date).into());
     }
     let reason =
         required_text(&request.reason, MAX_REASON_CHARS).map_err(|_| AppError::invalid("reason", t.err_reason))?;
@@ -120,13 +120,12 @@ pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest)
         let owner: Option<i64> = sqlx::query_scalar("SELECT lawyer_id FROM duty_logs WHERE id = $1")
             .bind(duty)
             .fetch_optional(&store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         if owner != Some(request.lawyer_id) {
-            return Err(caller.error(ErrorKind::NotFound));
+            return Err(caller.error(ErrorKind::NotFound).into());
         }
     }
-    let after_lock = access::month_locked(store, request.lawyer_id, date).await.map_err(|e| internal(caller, e))?;
+    let after_lock = access::month_locked(store, request.lawyer_id, date).await?;
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO duty_corrections (lawyer_id, community_id, served_on, started_at, ended_at, duty_log_id, reason, after_lock, requested_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -142,23 +141,18 @@ pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest)
     .bind(user.id)
     .bind(now_ms())
     .fetch_all(store.writer())
-    .await
-    .map_err(|e| internal(caller, e))?
+    .await?
     .pop();
     let id = id.ok_or_else(|| caller.error(ErrorKind::Internal))?;
     audit(store, caller, user.id, "duty_correction_requested", id).await?;
     one(store, caller, id).await
 }
 
-async fn one(store: &Store, caller: &Caller, id: i64) -> Result<Correction, AppError> {
-    fetch(store, "k.id = $1", id)
-        .await
-        .map_err(|e| internal(caller, e))?
-        .pop()
-        .ok_or_else(|| caller.error(ErrorKind::NotFound))
+async fn one(store: &Store, caller: &Caller, id: i64) -> Result<Correction, Failure> {
+    fetch(store, "k.id = $1", id).await?.pop().ok_or_else(|| caller.error(ErrorKind::NotFound)).map_err(Failure::from)
 }
 
-pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<Correction>, AppError> {
+pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<Correction>, Failure> {
     let user = caller.user()?;
     let found = if user.role.is_staff() {
         // A street's staff decide their street's corrections (the id is a number, safe to write).
@@ -177,13 +171,13 @@ pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<Correc
         )
         .await
     };
-    found.map_err(|e| internal(caller, e))
+    found.map_err(Failure::from)
 }
 
 /// A correction as asked: lawyer, community, date, start, end, duty, requester, reason.
 type Asked = (i64, i64, String, i64, i64, Option<i64>, i64, String);
 
-pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision) -> Result<Correction, AppError> {
+pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision) -> Result<Correction, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     let note = if decision.approve {
@@ -196,14 +190,13 @@ pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision
     )
     .bind(decision.correction_id)
     .fetch_optional(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     let Some((lawyer, community, served_on, start, end, duty, requested_by, reason)) = row else {
-        return Err(caller.error(ErrorKind::NotFound));
+        return Err(caller.error(ErrorKind::NotFound).into());
     };
     scope::require_community(store, caller, user, community).await?;
     let status = if decision.approve { CorrectionStatus::Approved } else { CorrectionStatus::Rejected };
-    let mut tx = store.writer().begin().await.map_err(|e| internal(caller, e))?;
+    let mut tx = store.writer().begin().await?;
     // Decided once: the second of two staff deciding at once finds it no longer pending.
     let done = sqlx::query(
         "UPDATE duty_corrections SET status = $1, note = $2, decided_by = $3, decided_at = $4 WHERE id = $5 AND status = 'pending'",
@@ -214,10 +207,9 @@ pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision
     .bind(now_ms())
     .bind(decision.correction_id)
     .execute(&mut *tx)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::new(ErrorKind::Conflict, t.err_correction_state));
+        return Err(AppError::new(ErrorKind::Conflict, t.err_correction_state).into());
     }
     if decision.approve {
         match duty {
@@ -230,8 +222,7 @@ pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision
                 .bind(duty)
                 .bind(decision.correction_id)
                 .execute(&mut *tx)
-                .await
-                .map_err(|e| internal(caller, e))?;
+                .await?;
                 sqlx::query(
                     "UPDATE duty_logs SET community_id = $1, served_on = $2, started_at = $3, ended_at = $4, ended_by = 'correction' WHERE id = $5",
                 )
@@ -241,8 +232,7 @@ pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision
                 .bind(end)
                 .bind(duty)
                 .execute(&mut *tx)
-                .await
-                .map_err(|e| internal(caller, e))?;
+                .await?;
             }
             None => {
                 sqlx::query(
@@ -258,12 +248,11 @@ pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision
                 .bind(requested_by)
                 .bind(now_ms())
                 .execute(&mut *tx)
-                .await
-                .map_err(|e| internal(caller, e))?;
+                .await?;
             }
         }
     }
-    tx.commit().await.map_err(|e| internal(caller, e))?;
+    tx.commit().await?;
     audit(store, caller, user.id, &format!("duty_correction_{}", status.as_str()), decision.correction_id).await?;
     one(store, caller, decision.correction_id).await
 }

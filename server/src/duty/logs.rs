@@ -1,9 +1,9 @@
 //! Checking in and out, and closing the duties someone forgot to check out of.
 
 use super::access;
-use crate::auth::internal;
 use crate::booking::calendar_store;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::{now_ms, Store};
 use app::domain::{distance_m, duty_rules, valid_position, DutyEnd};
 use app::error::{AppError, ErrorKind};
@@ -81,21 +81,19 @@ pub async fn of_lawyer(
     fetch(store, &sql, lawyer_id, Some((first, last))).await
 }
 
-async fn one(store: &Store, caller: &Caller, id: i64) -> Result<DutyLog, AppError> {
+async fn one(store: &Store, caller: &Caller, id: i64) -> Result<DutyLog, Failure> {
     fetch(store, &format!("{SELECT} WHERE d.id = $1"), id, None)
-        .await
-        .map_err(|e| internal(caller, e))?
+        .await?
         .pop()
         .ok_or_else(|| caller.error(ErrorKind::Internal))
+        .map_err(Failure::from)
 }
 
-pub async fn on_duty(store: &Store, caller: &Caller, request: LawyerRequest) -> Result<OnDuty, AppError> {
+pub async fn on_duty(store: &Store, caller: &Caller, request: LawyerRequest) -> Result<OnDuty, Failure> {
     let lawyer_id = request.lawyer_id;
     access::logs_for(store, caller, lawyer_id).await?;
-    let open = fetch(store, &format!("{SELECT} WHERE d.lawyer_id = $1 AND d.ended_at IS NULL"), lawyer_id, None)
-        .await
-        .map_err(|e| internal(caller, e))?
-        .pop();
+    let open =
+        fetch(store, &format!("{SELECT} WHERE d.lawyer_id = $1 AND d.ended_at IS NULL"), lawyer_id, None).await?.pop();
     Ok(OnDuty { open })
 }
 
@@ -104,15 +102,15 @@ fn verify(
     caller: &Caller,
     office: Option<(f64, f64)>,
     request: &CheckInRequest,
-) -> Result<(bool, Option<i64>, String), AppError> {
+) -> Result<(bool, Option<i64>, String), Failure> {
     let t = caller.lang.messages();
     let given = request.reason.trim();
     if given.chars().count() > duty_rules::MAX_SHORT_CHARS {
-        return Err(AppError::invalid("reason", t.err_reason));
+        return Err(AppError::invalid("reason", t.err_reason).into());
     }
     let position = match request.position {
         Some(p) if !valid_position(p.latitude, p.longitude) => {
-            return Err(AppError::invalid("position", t.err_position))
+            return Err(AppError::invalid("position", t.err_position).into())
         }
         Some(p) => Some((p.latitude, p.longitude)),
         None => None,
@@ -129,7 +127,7 @@ fn verify(
     })
 }
 
-pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -> Result<DutyLog, AppError> {
+pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -> Result<DutyLog, Failure> {
     let user = caller.user()?;
     access::logs_for(store, caller, request.lawyer_id).await?;
     let now = now_ms();
@@ -140,8 +138,7 @@ pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -
         sqlx::query_as("SELECT latitude, longitude FROM communities WHERE id = $1")
             .bind(request.community_id)
             .fetch_one(&store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
     let office = office.0.zip(office.1);
     let (verified, distance, reason) = verify(caller, office, &request)?;
     // The unique index on open duties refuses a second one, however many requests race.
@@ -161,15 +158,13 @@ pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -
     .await;
     match inserted.map(|mut ids| ids.pop()) {
         Ok(Some(id)) => one(store, caller, id).await,
-        Ok(None) => Err(caller.error(ErrorKind::Internal)),
-        Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
-            Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_already_on_duty))
-        }
-        Err(e) => Err(internal(caller, e)),
+        Ok(None) => Err(caller.error(ErrorKind::Internal).into()),
+        // One open duty per lawyer: the unique key's refusal says so (`failure::UNIQUE_KEYS`).
+        Err(e) => Err(Failure::from(e)),
     }
 }
 
-pub async fn check_out(store: &Store, caller: &Caller, request: CheckOutRequest) -> Result<DutyLog, AppError> {
+pub async fn check_out(store: &Store, caller: &Caller, request: CheckOutRequest) -> Result<DutyLog, Failure> {
     access::logs_for(store, caller, request.lawyer_id).await?;
     let closed: Option<i64> = sqlx::query_scalar(
         "UPDATE duty_logs SET ended_at = $1, ended_by = 'checked_out' WHERE lawyer_id = $2 AND ended_at IS NULL RETURNING id",
@@ -177,12 +172,11 @@ pub async fn check_out(store: &Store, caller: &Caller, request: CheckOutRequest)
     .bind(now_ms())
     .bind(request.lawyer_id)
     .fetch_all(store.writer())
-    .await
-    .map_err(|e| internal(caller, e))?
+    .await?
     .pop();
     match closed {
         Some(id) => one(store, caller, id).await,
-        None => Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_not_on_duty)),
+        None => Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_not_on_duty).into()),
     }
 }
 

@@ -3,9 +3,9 @@
 
 use super::{access, corrections, logs, records};
 use crate::audit;
-use crate::auth::internal;
 use crate::booking::{calendar_store, today};
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::{now_ms, Store};
 use app::domain::{month_bounds, required_text, MonthStatus, ServiceCategory, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
@@ -13,8 +13,10 @@ use app::model::{CategoryCount, CommunityMonth, DutyGap, MonthAction, MonthReque
 use app::time::{Instant, LocalDate};
 use std::collections::{BTreeMap, BTreeSet};
 
-fn bounds(caller: &Caller, month: &str) -> Result<(LocalDate, LocalDate), AppError> {
-    month_bounds(month).ok_or_else(|| AppError::invalid("month", caller.lang.messages().err_month))
+fn bounds(caller: &Caller, month: &str) -> Result<(LocalDate, LocalDate), Failure> {
+    month_bounds(month)
+        .ok_or_else(|| AppError::invalid("month", caller.lang.messages().err_month))
+        .map_err(Failure::from)
 }
 
 /// Dates in `first..=last` on which the schedule gives `lawyer_id` duty at `community_id`
@@ -151,17 +153,17 @@ pub async fn figures(store: &Store, lawyer_id: i64, month: &str) -> Result<Optio
     }))
 }
 
-pub async fn summary(store: &Store, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, AppError> {
+pub async fn summary(store: &Store, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, Failure> {
     bounds(caller, &request.month)?;
     access::reads_for(store, caller, request.lawyer_id).await?;
     figures(store, request.lawyer_id, &request.month)
-        .await
-        .map_err(|e| internal(caller, e))?
+        .await?
         .ok_or_else(|| caller.error(ErrorKind::NotFound))
+        .map_err(Failure::from)
 }
 
 /// The lawyer confirms or disputes their month; not once it is locked.
-pub async fn review(store: &Store, caller: &Caller, request: MonthReviewRequest) -> Result<MonthSummary, AppError> {
+pub async fn review(store: &Store, caller: &Caller, request: MonthReviewRequest) -> Result<MonthSummary, Failure> {
     bounds(caller, &request.month)?;
     access::logs_for(store, caller, request.lawyer_id).await?;
     let (status, comment) = match request.action {
@@ -179,13 +181,11 @@ pub async fn review(store: &Store, caller: &Caller, request: MonthReviewRequest)
 
 /// Staff lock a month with its figures as they are now; later changes come only as corrections,
 /// shown beside these figures.
-pub async fn lock(store: &Store, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, AppError> {
+pub async fn lock(store: &Store, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, Failure> {
     bounds(caller, &request.month)?;
     access::reads_for(store, caller, request.lawyer_id).await?;
-    let current = figures(store, request.lawyer_id, &request.month)
-        .await
-        .map_err(|e| internal(caller, e))?
-        .ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    let current =
+        figures(store, request.lawyer_id, &request.month).await?.ok_or_else(|| caller.error(ErrorKind::NotFound))?;
     let services: i64 = current.services.iter().map(|c| c.records).sum();
     let locked = (current.duty_days, services, current.people_served);
     write(store, caller, request.lawyer_id, &request.month, MonthStatus::Locked, "", Some(locked)).await
@@ -199,7 +199,7 @@ async fn write(
     status: MonthStatus,
     comment: &str,
     locked: Option<(i64, i64, i64)>,
-) -> Result<MonthSummary, AppError> {
+) -> Result<MonthSummary, Failure> {
     let user = caller.user()?;
     // Written only where the month is not locked, so a lock wins every race and stays.
     let changed = sqlx::query(
@@ -218,16 +218,12 @@ async fn write(
     .bind(user.id)
     .bind(now_ms())
     .execute(store.writer())
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     if changed.rows_affected() == 0 {
-        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_month_state));
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_month_state).into());
     }
     let subject = format!("lawyer:{lawyer_id}:{month}");
     let action = format!("month_{}", status.as_str());
-    audit::record_by(store, caller, user.id, &action, &subject).await.map_err(|e| internal(caller, e))?;
-    figures(store, lawyer_id, month)
-        .await
-        .map_err(|e| internal(caller, e))?
-        .ok_or_else(|| caller.error(ErrorKind::NotFound))
+    audit::record_by(store, caller, user.id, &action, &subject).await?;
+    figures(store, lawyer_id, month).await?.ok_or_else(|| caller.error(ErrorKind::NotFound)).map_err(Failure::from)
 }

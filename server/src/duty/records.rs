@@ -1,9 +1,9 @@
 //! Service records: every free service a lawyer gives, in the categories the bureau reports.
 
 use super::access;
-use crate::auth::internal;
 use crate::booking::today;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::{now_ms, Store};
 use app::domain::{duty_rules, required_text, ServiceCategory};
 use app::error::AppError;
@@ -83,14 +83,14 @@ fn valid_key(key: &str) -> bool {
 }
 
 /// The category's details, checked: what each category needs is required, the rest optional.
-fn details(caller: &Caller, request: &ServiceRecordRequest) -> Result<(String, String, String), AppError> {
+fn details(caller: &Caller, request: &ServiceRecordRequest) -> Result<(String, String, String), Failure> {
     let t = caller.lang.messages();
     let max = duty_rules::MAX_SHORT_CHARS;
-    let field = |name: &str, text: &str, required: bool, message: &str| -> Result<String, AppError> {
+    let field = |name: &str, text: &str, required: bool, message: &str| -> Result<String, Failure> {
         match required_text(text, max) {
             Ok(text) => Ok(text),
             Err(app::domain::TextProblem::Empty) if !required => Ok(String::new()),
-            Err(_) => Err(AppError::invalid(name, message)),
+            Err(_) => Err(AppError::invalid(name, message).into()),
         }
     };
     let (needs_topic, needs_parties, needs_outcome) = match request.category {
@@ -106,27 +106,27 @@ fn details(caller: &Caller, request: &ServiceRecordRequest) -> Result<(String, S
     ))
 }
 
-pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordRequest) -> Result<ServiceRecord, AppError> {
+pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordRequest) -> Result<ServiceRecord, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     if !valid_key(&request.client_key) {
-        return Err(AppError::invalid("client_key", t.err_client_key));
+        return Err(AppError::invalid("client_key", t.err_client_key).into());
     }
     access::logs_for(store, caller, request.lawyer_id).await?;
     // Sent again (a retry after a dropped connection): the record it made, unchanged.
-    if let Some(done) = by_key(store, user.id, &request.client_key).await.map_err(|e| internal(caller, e))? {
+    if let Some(done) = by_key(store, user.id, &request.client_key).await? {
         return Ok(done);
     }
     let date = LocalDate::parse(&request.served_on).ok_or_else(|| AppError::invalid("served_on", t.err_date))?;
     let today = today();
     if date > today {
-        return Err(AppError::invalid("served_on", t.err_future_date));
+        return Err(AppError::invalid("served_on", t.err_future_date).into());
     }
     if date < today.plus_days(-duty_rules::MAX_DAYS_BACK) {
-        return Err(AppError::invalid("served_on", t.err_too_old));
+        return Err(AppError::invalid("served_on", t.err_too_old).into());
     }
     if !(1..=duty_rules::MAX_PEOPLE).contains(&request.people_served) {
-        return Err(AppError::invalid("people_served", t.err_people));
+        return Err(AppError::invalid("people_served", t.err_people).into());
     }
     let summary = required_text(&request.summary, duty_rules::MAX_SUMMARY_CHARS)
         .map_err(|_| AppError::invalid("summary", t.err_summary))?;
@@ -150,10 +150,9 @@ pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordReques
     .bind(&request.client_key)
     .bind(now_ms())
     .execute(store.writer())
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     by_key(store, user.id, &request.client_key)
-        .await
-        .map_err(|e| internal(caller, e))?
+        .await?
         .ok_or_else(|| caller.error(app::error::ErrorKind::Internal))
+        .map_err(Failure::from)
 }

@@ -5,9 +5,9 @@
 use super::{
     file_ref, pending_upload, retention, FileRow, FilesService, FILES_PER_BOOKING, FILES_PER_FOLDER, FILE_COLUMNS,
 };
-use crate::auth::internal;
 use crate::booking::desk;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::{lock_user, now_ms, Store};
 use app::domain::Role;
 use app::error::{AppError, ErrorKind};
@@ -67,7 +67,7 @@ struct Matter {
 }
 
 /// Works out the matter a caller may share into, or 404 / 422.
-async fn matter(store: &Store, caller: &Caller, request: &ShareRequest) -> Result<Matter, AppError> {
+async fn matter(store: &Store, caller: &Caller, request: &ShareRequest) -> Result<Matter, Failure> {
     let user = caller.user()?;
     let not_found = || caller.error(ErrorKind::NotFound);
     if let Some(booking_id) = request.booking_id {
@@ -75,8 +75,7 @@ async fn matter(store: &Store, caller: &Caller, request: &ShareRequest) -> Resul
             sqlx::query_as("SELECT resident_id, community_id, lawyer_id FROM bookings WHERE id = $1")
                 .bind(booking_id)
                 .fetch_optional(&store.pool)
-                .await
-                .map_err(|e| internal(caller, e))?;
+                .await?;
         let (resident_id, community_id, lawyer_id) = row.ok_or_else(not_found)?;
         let allowed = if user.role == Role::Resident {
             resident_id == user.id
@@ -86,7 +85,7 @@ async fn matter(store: &Store, caller: &Caller, request: &ShareRequest) -> Resul
         return if allowed {
             Ok(Matter { resident_id, community_id, booking_id: Some(booking_id) })
         } else {
-            Err(not_found())
+            Err(not_found().into())
         };
     }
     let resident_id = if user.role == Role::Resident {
@@ -97,37 +96,35 @@ async fn matter(store: &Store, caller: &Caller, request: &ShareRequest) -> Resul
     let community: Option<(Option<i64>, String)> = sqlx::query_as("SELECT community_id, role FROM users WHERE id = $1")
         .bind(resident_id)
         .fetch_optional(&store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     match community {
         Some((Some(community_id), role)) if role == "resident" => {
             if user.role != Role::Resident && !desk::serves(store, caller, community_id).await? {
-                return Err(not_found());
+                return Err(not_found().into());
             }
             Ok(Matter { resident_id, community_id, booking_id: None })
         }
         Some((None, role)) if role == "resident" && user.role == Role::Resident => {
-            Err(AppError::invalid("community_id", caller.lang.messages().err_choose_community))
+            Err(AppError::invalid("community_id", caller.lang.messages().err_choose_community).into())
         }
-        _ => Err(not_found()),
+        _ => Err(not_found().into()),
     }
 }
 
 /// Attaches the caller's upload to a matter, within the matter's file limit (counted and
 /// written in one transaction, after locking the resident's account).
-pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Result<SharedFile, AppError> {
+pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Result<SharedFile, Failure> {
     let user = caller.user()?;
     let matter = matter(store, caller, &request).await?;
-    let mut tx = store.writer().begin().await.map_err(|e| internal(caller, e))?;
-    lock_user(&mut tx, matter.resident_id).await.map_err(|e| internal(caller, e))?;
+    let mut tx = store.writer().begin().await?;
+    lock_user(&mut tx, matter.resident_id).await?;
     let file = pending_upload(&mut tx, caller, user.id, &request.token).await?;
     let (held, limit): (i64, i64) = match matter.booking_id {
         Some(booking_id) => (
             sqlx::query_scalar("SELECT COUNT(*) FROM files WHERE booking_id = $1 AND deleted_at IS NULL")
                 .bind(booking_id)
                 .fetch_one(&mut *tx)
-                .await
-                .map_err(|e| internal(caller, e))?,
+                .await?,
             FILES_PER_BOOKING,
         ),
         None => (
@@ -137,13 +134,12 @@ pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Res
             )
             .bind(matter.resident_id)
             .fetch_one(&mut *tx)
-            .await
-            .map_err(|e| internal(caller, e))?,
+            .await?,
             FILES_PER_FOLDER,
         ),
     };
     if held >= limit {
-        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_too_many_files));
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_too_many_files).into());
     }
     let attached = sqlx::query(
         "UPDATE files SET purpose = 'private', resident_id = $1, community_id = $2, booking_id = $3, shared_at = $4 \
@@ -155,10 +151,9 @@ pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Res
     .bind(now_ms())
     .bind(file.0)
     .execute(&mut *tx)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     if attached.rows_affected() != 1 {
-        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_file_used));
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_file_used).into());
     }
     if user.role != Role::Resident {
         sqlx::query("INSERT INTO notifications (user_id, body, created_at) VALUES ($1, $2, $3)")
@@ -166,38 +161,28 @@ pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Res
             .bind(crate::booking::fill(caller.lang.messages().inbox_file_shared, &[("name", &file.5)]))
             .bind(now_ms())
             .execute(&mut *tx)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
     }
-    tx.commit().await.map_err(|e| internal(caller, e))?;
-    let row: Joined = sqlx::query_as(&select_shared("f.id = $1"))
-        .bind(file.0)
-        .fetch_one(&store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+    tx.commit().await?;
+    let row: Joined = sqlx::query_as(&select_shared("f.id = $1")).bind(file.0).fetch_one(&store.pool).await?;
     Ok(shared_file(row))
 }
 
 /// A resident's files: their 我的资料 and bookings, theirs and their lawyers'.
-pub async fn mine(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<SharedFile>, AppError> {
+pub async fn mine(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<SharedFile>, Failure> {
     let user = caller.user()?;
-    let rows: Vec<Joined> = sqlx::query_as(&select_shared("f.resident_id = $1"))
-        .bind(user.id)
-        .fetch_all(&store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+    let rows: Vec<Joined> =
+        sqlx::query_as(&select_shared("f.resident_id = $1")).bind(user.id).fetch_all(&store.pool).await?;
     Ok(rows.into_iter().map(shared_file).collect())
 }
 
 /// The files of the matters a lawyer serves (their communities' residents, their bookings), or
 /// every one for staff. The listing is audited for staff, and every opening for everyone.
-pub async fn shared_with_me(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<SharedFile>, AppError> {
+pub async fn shared_with_me(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<SharedFile>, Failure> {
     let user = caller.user()?;
     let rows: Vec<Joined> = match desk::served(store, caller).await? {
         None => {
-            crate::audit::record_by(store, caller, user.id, "files_list", "all")
-                .await
-                .map_err(|e| internal(caller, e))?;
+            crate::audit::record_by(store, caller, user.id, "files_list", "all").await?;
             sqlx::query_as(&select_shared("1 = 1")).fetch_all(&store.pool).await
         }
         Some(communities) => {
@@ -216,14 +201,13 @@ pub async fn shared_with_me(store: &Store, caller: &Caller, _: Empty) -> Result<
             );
             sqlx::query_as(&select_shared(&filter)).fetch_all(&store.pool).await
         }
-    }
-    .map_err(|e| internal(caller, e))?;
+    }?;
     Ok(rows.into_iter().map(shared_file).collect())
 }
 
 /// Whether the caller may read the private file `file_id`: its resident, whoever shared it, the
 /// lawyers serving its matter, staff.
-pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bool, AppError> {
+pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bool, Failure> {
     let Ok(user) = caller.user() else { return Ok(false) };
     // Resident, uploader, community, the booking's lawyer, the question.
     type Matter = (i64, i64, i64, Option<i64>, Option<i64>);
@@ -233,14 +217,13 @@ pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bo
     )
     .bind(file_id)
     .fetch_optional(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     let Some((resident_id, uploaded_by, community_id, booking_lawyer, question)) = row else { return Ok(false) };
     if user.id == resident_id || user.id == uploaded_by {
         return Ok(true);
     }
     if user.role.is_staff() {
-        return Ok(crate::admin::scope::covers(store, caller, user, community_id).await? == Some(true));
+        return Ok(crate::admin::scope::covers(store, user, community_id).await? == Some(true));
     }
     // A question's files follow the question: its route reads them.
     if let Some(question) = question {
@@ -257,7 +240,7 @@ pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bo
 }
 
 /// Deletes a private file: a resident any file of their own matters, anyone else what they shared.
-pub async fn delete(files: &FilesService, caller: &Caller, request: FileRequest) -> Result<Empty, AppError> {
+pub async fn delete(files: &FilesService, caller: &Caller, request: FileRequest) -> Result<Empty, Failure> {
     let token = &request.token;
     let user = caller.user()?;
     let row: Option<(i64, Option<i64>, i64)> = sqlx::query_as(
@@ -265,13 +248,12 @@ pub async fn delete(files: &FilesService, caller: &Caller, request: FileRequest)
     )
     .bind(token)
     .fetch_optional(&files.store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     match row {
         Some((id, resident, uploader)) if resident == Some(user.id) || uploader == user.id => {
-            retention::remove(&files.store, &files.blobs, id, now_ms()).await.map_err(|e| internal(caller, e))?;
+            retention::remove(&files.store, &files.blobs, id, now_ms()).await?;
             Ok(Empty {})
         }
-        _ => Err(caller.error(ErrorKind::NotFound)),
+        _ => Err(caller.error(ErrorKind::NotFound).into()),
     }
 }

@@ -5,6 +5,7 @@
 //! lock is held and no live file names them.
 
 use super::blobs::Blobs;
+use crate::failure::Failure;
 use crate::store::{lock_key, now_ms, Store};
 use std::time::Duration;
 use tokio::sync::watch;
@@ -21,6 +22,15 @@ pub enum RemoveError {
     /// The blob store.
     #[error(transparent)]
     Blob(#[from] object_store::Error),
+}
+
+impl From<RemoveError> for Failure {
+    fn from(error: RemoveError) -> Failure {
+        match error {
+            RemoveError::Sql(e) => e.into(),
+            RemoveError::Blob(e) => e.into(),
+        }
+    }
 }
 
 /// Marks file `id` deleted at `now` and drops its bytes when nothing else names them. Returns

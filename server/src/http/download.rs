@@ -4,7 +4,7 @@
 //! 404, as for a token that does not exist. Files go out as attachments (inline only for image
 //! and PDF previews), never sniffed, under a policy that runs nothing.
 
-use crate::auth::internal;
+use crate::failure::Failure;
 use crate::files::private;
 use crate::http::api::error_response;
 use crate::http::caller;
@@ -55,7 +55,7 @@ pub async fn handle(
     .await
     {
         Ok(row) => row,
-        Err(error) => return error_response(internal(&caller, error)),
+        Err(error) => return error_response(Failure::from(error).answer(caller.lang)),
     };
     let Some((id, key, thumb_key, kind, name, purpose, uploaded_by, document)) = row else { return not_found() };
     let user = caller.user().ok();
@@ -65,7 +65,7 @@ pub async fn handle(
         "pending" => user.is_some_and(|u| u.id == uploaded_by),
         _ => match private::may_read(&state.store, &caller, id).await {
             Ok(allowed) => allowed,
-            Err(error) => return error_response(error),
+            Err(error) => return error_response(error.answer(caller.lang)),
         },
     };
     if !allowed {
@@ -78,14 +78,14 @@ pub async fn handle(
             let audited =
                 crate::audit::record_by(&state.store, &caller, user.id, "file_read", &format!("file:{id}")).await;
             if let Err(error) = audited {
-                return error_response(internal(&caller, error));
+                return error_response(Failure::from(error).answer(caller.lang));
             }
         }
     }
     let bytes = match state.files.blobs.get(if thumb { thumb_key.as_deref().unwrap_or(&key) } else { &key }).await {
         Ok(bytes) => bytes,
         Err(object_store::Error::NotFound { .. }) => return not_found(),
-        Err(error) => return error_response(internal(&caller, error)),
+        Err(error) => return error_response(Failure::from(error).answer(caller.lang)),
     };
     if let (Some(document), false, false) = (document, thumb, query.inline == Some(1)) {
         // A download of a library document counts; previews and thumbnails do not.

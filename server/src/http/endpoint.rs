@@ -1,14 +1,15 @@
 //! The one function every declared endpoint is routed through: decode the request, check the
 //! caller against the endpoint's [`Access`](app::api::Access), run the feature's handler, encode
 //! its answer or error. A handler is a plain function of its feature,
-//! `async fn(&Part, &Caller, Request) -> Result<Response, AppError>`, where `Part` is the piece of
+//! `async fn(&Part, &Caller, Request) -> Result<Response, Failure>`, where `Part` is the piece of
 //! the state it needs.
 
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::http::api::error_response;
 use crate::state::AppState;
 use app::api::Endpoint;
-use app::error::{AppError, ErrorKind};
+use app::error::ErrorKind;
 use axum::body::Bytes;
 use axum::extract::{FromRef, State};
 use axum::http::{header, HeaderValue};
@@ -23,14 +24,15 @@ where
     E: Endpoint,
     S: FromRef<AppState> + Send + 'static,
     H: Fn(S, Caller, E::Request) -> F + Clone + Send + Sync + 'static,
-    F: Future<Output = Result<E::Response, AppError>> + Send + 'static,
+    F: Future<Output = Result<E::Response, Failure>> + Send + 'static,
 {
     post(move |State(state): State<AppState>, Extension(caller): Extension<Caller>, body: Bytes| {
         let handler = handler.clone();
         async move {
             let mut response = match answer::<E, S, H, F>(&state, &caller, &body, handler).await {
                 Ok(answer) => answer,
-                Err(mut error) => {
+                Err(failure) => {
+                    let mut error = failure.answer(caller.lang);
                     if error.message.is_empty() {
                         error.message = error.kind.default_message(caller.lang.texts()).to_owned();
                     }
@@ -50,12 +52,12 @@ where
 
 /// The handler's answer as JSON, or why there is none. A body that does not decode is 400 before
 /// the caller is looked at, as the client's mistake it is.
-async fn answer<E, S, H, F>(state: &AppState, caller: &Caller, body: &[u8], handler: H) -> Result<Response, AppError>
+async fn answer<E, S, H, F>(state: &AppState, caller: &Caller, body: &[u8], handler: H) -> Result<Response, Failure>
 where
     E: Endpoint,
     S: FromRef<AppState>,
     H: Fn(S, Caller, E::Request) -> F,
-    F: Future<Output = Result<E::Response, AppError>>,
+    F: Future<Output = Result<E::Response, Failure>>,
 {
     let request: E::Request = serde_json::from_slice(body).map_err(|_| caller.error(ErrorKind::BadRequest))?;
     caller.check(E::ACCESS)?;

@@ -5,15 +5,14 @@
 mod xlsx;
 
 use crate::admin::scope;
-use crate::auth::internal;
 use crate::board::rollup::CATEGORIES;
 use crate::board::{board, lawyers, period, services_of};
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::http::api::error_response;
 use crate::http::caller;
 use crate::state::AppState;
 use app::domain::Role;
-use app::error::AppError;
 use app::i18n::DeskTexts;
 use app::model::BoardRequest;
 use axum::extract::{ConnectInfo, Query, Request, State};
@@ -108,12 +107,12 @@ async fn export(
     };
     match sheet {
         Ok((file, sheet)) => attachment(&sheet, &file, format),
-        Err(error) => error_response(error),
+        Err(error) => error_response(error.answer(caller.lang)),
     }
 }
 
 /// The period with a row per community; the file's name without its extension.
-async fn by_community(state: &AppState, caller: &Caller, request: BoardRequest) -> Result<(String, Sheet), AppError> {
+async fn by_community(state: &AppState, caller: &Caller, request: BoardRequest) -> Result<(String, Sheet), Failure> {
     let board = board(&state.store, caller, request).await?;
     let t = DeskTexts::of(caller.lang);
     let mut head: Vec<&str> =
@@ -173,10 +172,10 @@ async fn by_community(state: &AppState, caller: &Caller, request: BoardRequest) 
 
 /// The period with a row per lawyer who logged, recorded or held anything in it (in the street
 /// asked for, or the caller's).
-async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) -> Result<(String, Sheet), AppError> {
+async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) -> Result<(String, Sheet), Failure> {
     let street = scope::street_shown(caller, caller.user()?, request.street)?;
     let (from, to) = period(caller, request)?;
-    let lines = lawyers::lines(&state.store, street, from, to).await.map_err(|e| internal(caller, e))?;
+    let lines = lawyers::lines(&state.store, street, from, to).await?;
     let t = DeskTexts::of(caller.lang);
     let mut head: Vec<&str> = vec![t.col_lawyer, t.col_firm, t.col_licence, t.col_duty_days];
     head.extend(CATEGORIES.iter().map(|c| c.label(t)));

@@ -2,8 +2,8 @@
 //! itself (no multipart: a phone sends one file per request and can show its progress). The
 //! answer is the stored file (201), or an error in the caller's language with nothing stored.
 
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::files::blobs::Blobs;
 use crate::files::inspect::{self, Cleaned, Rejection};
 use crate::files::{file_ref, FileRow, FilesService, FILE_COLUMNS, UPLOADS_PER_DAY};
@@ -62,14 +62,14 @@ pub async fn handle(State(state): State<AppState>, Query(query): Query<UploadQue
     let received = async {
         let cleaned = match state.files.heavy.run(move || inspect::inspect(&bytes)).await {
             Some(Ok(cleaned)) => cleaned,
-            Some(Err(rejection)) => return Err(rejected(&caller, rejection)),
-            None => return Err(caller.error(ErrorKind::Internal)),
+            Some(Err(rejection)) => return Err(rejected(&caller, rejection).into()),
+            None => return Err(caller.error(ErrorKind::Internal).into()),
         };
         state.files.store_upload(&caller, &query.name, cleaned).await
     };
     match within(state.config.request_deadline, received).await {
         Some(Ok(file)) => (StatusCode::CREATED, Json(file)).into_response(),
-        Some(Err(error)) => error_response(error),
+        Some(Err(error)) => error_response(error.answer(caller.lang)),
         None => error_response(caller.error(ErrorKind::Unavailable)),
     }
 }
@@ -118,7 +118,7 @@ pub fn rejected(caller: &Caller, rejection: Rejection) -> AppError {
 impl FilesService {
     /// Stores a cleaned upload as the caller's pending file, within the caller's daily limit
     /// (counted and written in one transaction, after locking the account).
-    pub async fn store_upload(&self, caller: &Caller, name: &str, cleaned: Cleaned) -> Result<FileRef, AppError> {
+    pub async fn store_upload(&self, caller: &Caller, name: &str, cleaned: Cleaned) -> Result<FileRef, Failure> {
         let user = caller.user()?;
         let now = now_ms();
         let day_start = Instant(now).to_shanghai().0.start().0;
@@ -131,24 +131,23 @@ impl FilesService {
         rand::thread_rng().fill_bytes(&mut token);
         let token: String = token.iter().map(|b| format!("{b:02x}")).collect();
 
-        let mut tx = self.store.writer().begin().await.map_err(|e| internal(caller, e))?;
-        lock_user(&mut tx, user.id).await.map_err(|e| internal(caller, e))?;
+        let mut tx = self.store.writer().begin().await?;
+        lock_user(&mut tx, user.id).await?;
         let today: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM files WHERE uploaded_by = $1 AND created_at >= $2")
             .bind(user.id)
             .bind(day_start)
             .fetch_one(&mut *tx)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
         if today >= limit {
-            return Err(AppError::new(ErrorKind::RateLimited, caller.lang.messages().err_too_many_uploads));
+            return Err(AppError::new(ErrorKind::RateLimited, caller.lang.messages().err_too_many_uploads).into());
         }
         // The blob's lock: the retention job removes bytes only while no live row names them.
         for blob in std::iter::once(&key).chain(thumb_key.as_ref()) {
-            crate::store::lock_key(&mut tx, &format!("blob:{blob}")).await.map_err(|e| internal(caller, e))?;
+            crate::store::lock_key(&mut tx, &format!("blob:{blob}")).await?;
         }
-        self.blobs.put(&key, cleaned.bytes).await.map_err(|e| internal(caller, e))?;
+        self.blobs.put(&key, cleaned.bytes).await?;
         if let (Some(thumb_key), Some(thumb)) = (&thumb_key, cleaned.thumb) {
-            self.blobs.put(thumb_key, thumb).await.map_err(|e| internal(caller, e))?;
+            self.blobs.put(thumb_key, thumb).await?;
         }
         let row: FileRow = sqlx::query_as(&format!(
             "INSERT INTO files (token, blob_key, thumb_key, kind, name, size, uploaded_by, created_at) \
@@ -164,9 +163,8 @@ impl FilesService {
         .bind(user.id)
         .bind(now)
         .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| internal(caller, e))?;
-        tx.commit().await.map_err(|e| internal(caller, e))?;
+        .await?;
+        tx.commit().await?;
         Ok(file_ref(&row))
     }
 }

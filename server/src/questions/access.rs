@@ -4,9 +4,9 @@
 //! waits for now acts on it: its claimant, or (unclaimed) the lawyer it is routed to, or at the
 //! street step any lawyer of the street.
 
-use crate::auth::internal;
 use crate::booking::desk;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::store::Store;
 use app::domain::{QuestionStatus, Role};
 use app::error::{AppError, ErrorKind};
@@ -36,14 +36,13 @@ pub struct Facts {
 type FactsRow = (i64, i64, i64, String, i64, Option<i64>, Option<i64>, String);
 
 /// The question's facts, or 404.
-pub async fn facts(store: &Store, caller: &Caller, question_id: i64) -> Result<Facts, AppError> {
+pub async fn facts(store: &Store, caller: &Caller, question_id: i64) -> Result<Facts, Failure> {
     let row: Option<FactsRow> = sqlx::query_as(
         "SELECT id, resident_id, community_id, status, route_step, routed_to, claimed_by, title FROM questions WHERE id = $1",
     )
     .bind(question_id)
     .fetch_optional(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     let (id, resident_id, community_id, status, step, routed_to, claimed_by, title) =
         row.ok_or_else(|| caller.error(ErrorKind::NotFound))?;
     let status = QuestionStatus::from_db(&status).unwrap_or(QuestionStatus::Closed);
@@ -51,7 +50,7 @@ pub async fn facts(store: &Store, caller: &Caller, question_id: i64) -> Result<F
 }
 
 /// Whether one of `lawyers` serves a community of the street of `community_id` today.
-async fn in_street(store: &Store, caller: &Caller, lawyers: &[i64], community_id: i64) -> Result<bool, AppError> {
+async fn in_street(store: &Store, lawyers: &[i64], community_id: i64) -> Result<bool, Failure> {
     if lawyers.is_empty() {
         return Ok(false);
     }
@@ -64,21 +63,18 @@ async fn in_street(store: &Store, caller: &Caller, lawyers: &[i64], community_id
     .bind(community_id)
     .bind(crate::booking::today().to_string())
     .fetch_one(&store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     Ok(n > 0)
 }
 
 /// 404 unless the caller may read the question; staff reads are audited.
-pub async fn require_read(store: &Store, caller: &Caller, q: &Facts) -> Result<(), AppError> {
+pub async fn require_read(store: &Store, caller: &Caller, q: &Facts) -> Result<(), Failure> {
     let user = caller.user()?;
     let allowed = match user.role {
         Role::Resident => q.resident_id == user.id,
         Role::Staff | Role::Admin => {
             crate::admin::scope::require_community(store, caller, user, q.community_id).await?;
-            crate::audit::record_by(store, caller, user.id, "question_read", &format!("question:{}", q.id))
-                .await
-                .map_err(|e| internal(caller, e))?;
+            crate::audit::record_by(store, caller, user.id, "question_read", &format!("question:{}", q.id)).await?;
             true
         }
         Role::Lawyer | Role::Assistant => {
@@ -92,36 +88,35 @@ pub async fn require_read(store: &Store, caller: &Caller, q: &Facts) -> Result<(
                 ))
                 .bind(q.id)
                 .fetch_one(&store.pool)
-                .await
-                .map_err(|e| internal(caller, e))?
+                .await?
             };
             on_route > 0
                 || q.claimed_by.is_some_and(|l| mine.contains(&l))
                 || q.routed_to.is_some_and(|l| mine.contains(&l))
-                || (q.step == 3 && in_street(store, caller, &mine, q.community_id).await?)
+                || (q.step == 3 && in_street(store, &mine, q.community_id).await?)
         }
     };
     if allowed {
         Ok(())
     } else {
-        Err(caller.error(ErrorKind::NotFound))
+        Err(caller.error(ErrorKind::NotFound).into())
     }
 }
 
 /// The lawyer (of the caller's own) who acts on the question now: 404 when the caller may not
 /// read it, 409 when another lawyer holds it or it is closed.
-pub async fn acting_lawyer(store: &Store, caller: &Caller, q: &Facts) -> Result<i64, AppError> {
+pub async fn acting_lawyer(store: &Store, caller: &Caller, q: &Facts) -> Result<i64, Failure> {
     require_read(store, caller, q).await?;
     let mine = desk::own_lawyers(store, caller).await?;
     let t = caller.lang.messages();
     if q.status == QuestionStatus::Closed {
-        return Err(AppError::new(ErrorKind::Conflict, t.err_question_closed));
+        return Err(AppError::new(ErrorKind::Conflict, t.err_question_closed).into());
     }
     if let Some(claimant) = q.claimed_by {
         return if mine.contains(&claimant) {
             Ok(claimant)
         } else {
-            Err(AppError::new(ErrorKind::Conflict, t.err_question_claimed))
+            Err(AppError::new(ErrorKind::Conflict, t.err_question_claimed).into())
         };
     }
     if let Some(lawyer) = q.routed_to.filter(|l| mine.contains(l)) {
@@ -129,10 +124,10 @@ pub async fn acting_lawyer(store: &Store, caller: &Caller, q: &Facts) -> Result<
     }
     if q.step == 3 {
         for lawyer in &mine {
-            if in_street(store, caller, &[*lawyer], q.community_id).await? {
+            if in_street(store, &[*lawyer], q.community_id).await? {
                 return Ok(*lawyer);
             }
         }
     }
-    Err(AppError::new(ErrorKind::Conflict, t.err_question_not_yours))
+    Err(AppError::new(ErrorKind::Conflict, t.err_question_not_yours).into())
 }

@@ -3,8 +3,8 @@
 //! uploads, and routed to the first lawyer on the community's route.
 
 use super::{routing, views, QuestionsService};
-use crate::auth::internal;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::files::pending_upload;
 use crate::store::{lock_user, now_ms};
 use app::domain::{
@@ -18,22 +18,22 @@ use app::time::Instant;
 /// The longest device key.
 const MAX_KEY_CHARS: usize = 64;
 
-pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskRequest) -> Result<QuestionThread, AppError> {
+pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskRequest) -> Result<QuestionThread, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     let key = request.client_key.trim();
     if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
-        return Err(AppError::invalid("client_key", t.err_client_key));
+        return Err(AppError::invalid("client_key", t.err_client_key).into());
     }
     let title =
         required_text(&request.title, MAX_QUESTION_TITLE_CHARS).map_err(|_| AppError::invalid("title", t.err_title))?;
     let body = required_text(&request.body, MAX_QUESTION_TEXT_CHARS)
         .map_err(|_| AppError::invalid("body", t.err_question_text))?;
     if !request.consent {
-        return Err(AppError::invalid("consent", t.err_question_consent));
+        return Err(AppError::invalid("consent", t.err_question_consent).into());
     }
     if request.attachments.len() > MAX_QUESTION_ATTACHMENTS {
-        return Err(AppError::invalid("attachments", t.err_too_many_attachments));
+        return Err(AppError::invalid("attachments", t.err_too_many_attachments).into());
     }
     let store = &service.store;
     let community_id = match request.community_id {
@@ -41,48 +41,43 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
         None => sqlx::query_scalar::<_, Option<i64>>("SELECT community_id FROM users WHERE id = $1")
             .bind(user.id)
             .fetch_one(&store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?
+            .await?
             .ok_or_else(|| AppError::invalid("community_id", t.err_choose_community))?,
     };
     let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE id = $1")
         .bind(community_id)
         .fetch_one(&store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     if exists == 0 {
-        return Err(caller.error(ErrorKind::NotFound));
+        return Err(caller.error(ErrorKind::NotFound).into());
     }
 
     let now = now_ms();
     let today = Instant(now).to_shanghai().0;
-    let fail = |e: sqlx::Error| internal(caller, e);
-    let mut tx = store.writer().begin().await.map_err(fail)?;
-    lock_user(&mut tx, user.id).await.map_err(fail)?;
+    let mut tx = store.writer().begin().await?;
+    lock_user(&mut tx, user.id).await?;
     // The same question sent again (a retry on a weak network): the first one.
     let earlier: Option<i64> =
         sqlx::query_scalar("SELECT id FROM questions WHERE resident_id = $1 AND client_key = $2")
             .bind(user.id)
             .bind(key)
             .fetch_optional(&mut *tx)
-            .await
-            .map_err(fail)?;
+            .await?;
     if let Some(id) = earlier {
         drop(tx);
-        return views::thread(store, caller, id, false, false).await;
+        return views::thread(store, id, false, false).await;
     }
     let asked_today: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM questions WHERE resident_id = $1 AND created_at >= $2")
             .bind(user.id)
             .bind(today.start().0)
             .fetch_one(&mut *tx)
-            .await
-            .map_err(fail)?;
+            .await?;
     if asked_today >= QUESTIONS_PER_DAY {
-        return Err(AppError::new(ErrorKind::RateLimited, t.err_too_many_questions));
+        return Err(AppError::new(ErrorKind::RateLimited, t.err_too_many_questions).into());
     }
-    let holidays = routing::holidays(&mut tx, today).await.map_err(fail)?;
-    let (step, lawyer, passed) = routing::target(&mut tx, community_id, RouteStep::A, today).await.map_err(fail)?;
+    let holidays = routing::holidays(&mut tx, today).await?;
+    let (step, lawyer, passed) = routing::target(&mut tx, community_id, RouteStep::A, today).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO questions (resident_id, community_id, category, title, client_key, may_publish, status, route_step, routed_to, deadline_at, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9, $10, $10) RETURNING id",
@@ -98,9 +93,8 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     .bind(routing::deadline(now, service.deadlines.step_hours, &holidays))
     .bind(now)
     .fetch_one(&mut *tx)
-    .await
-    .map_err(fail)?;
-    super::add_message(&mut tx, id, user.id, "question", &body, now).await.map_err(fail)?;
+    .await?;
+    super::add_message(&mut tx, id, user.id, "question", &body, now).await?;
     for token in &request.attachments {
         let file = pending_upload(&mut tx, caller, user.id, token).await?;
         sqlx::query(
@@ -113,14 +107,13 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
         .bind(now)
         .bind(file.0)
         .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
+        .await?;
     }
     for (step, lawyer, why) in passed {
-        routing::record(&mut tx, id, step, lawyer, why, None, now).await.map_err(fail)?;
+        routing::record(&mut tx, id, step, lawyer, why, None, now).await?;
     }
-    routing::record(&mut tx, id, step, lawyer, "asked", None, now).await.map_err(fail)?;
-    routing::tell_lawyer(&mut tx, lawyer, &title, now).await.map_err(fail)?;
-    tx.commit().await.map_err(fail)?;
-    views::thread(store, caller, id, false, false).await
+    routing::record(&mut tx, id, step, lawyer, "asked", None, now).await?;
+    routing::tell_lawyer(&mut tx, lawyer, &title, now).await?;
+    tx.commit().await?;
+    views::thread(store, id, false, false).await
 }

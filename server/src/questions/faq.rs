@@ -5,9 +5,9 @@
 //! addresses are the lawyer's to take out, and the form says so.
 
 use super::{access, QuestionsService};
-use crate::auth::internal;
 use crate::booking::desk;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::library::like_pattern;
 use crate::store::now_ms;
 use app::domain::{
@@ -30,7 +30,7 @@ fn faq((id, category, title, question, answer, created_at): Row) -> Faq {
     }
 }
 
-pub async fn publish(service: &QuestionsService, caller: &Caller, request: PublishFaqRequest) -> Result<Faq, AppError> {
+pub async fn publish(service: &QuestionsService, caller: &Caller, request: PublishFaqRequest) -> Result<Faq, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     let title =
@@ -45,26 +45,24 @@ pub async fn publish(service: &QuestionsService, caller: &Caller, request: Publi
     if !user.role.is_staff() {
         let mine = desk::own_lawyers(store, caller).await?;
         if !q.claimed_by.is_some_and(|l| mine.contains(&l)) {
-            return Err(AppError::new(ErrorKind::Conflict, t.err_question_not_yours));
+            return Err(AppError::new(ErrorKind::Conflict, t.err_question_not_yours).into());
         }
     }
-    let fail = |e: sqlx::Error| internal(caller, e);
     let (answered, may_publish, category, phone): (Option<i64>, i64, String, Option<String>) = sqlx::query_as(
         "SELECT q.first_answer_at, q.may_publish, q.category, u.phone FROM questions q JOIN users u ON u.id = q.resident_id WHERE q.id = $1",
     )
     .bind(q.id)
     .fetch_one(&store.pool)
-    .await
-    .map_err(fail)?;
+    .await?;
     if answered.is_none() {
-        return Err(AppError::new(ErrorKind::Conflict, t.err_question_state));
+        return Err(AppError::new(ErrorKind::Conflict, t.err_question_state).into());
     }
     if may_publish != 1 {
-        return Err(AppError::new(ErrorKind::Conflict, t.err_no_publish_consent));
+        return Err(AppError::new(ErrorKind::Conflict, t.err_no_publish_consent).into());
     }
     for (field, text) in [("title", &title), ("question", &question), ("answer", &answer)] {
         if identifying(text, phone.as_deref()) {
-            return Err(AppError::invalid(field, t.err_not_deidentified));
+            return Err(AppError::invalid(field, t.err_not_deidentified).into());
         }
     }
     let html = crate::articles::render(&answer);
@@ -83,20 +81,17 @@ pub async fn publish(service: &QuestionsService, caller: &Caller, request: Publi
     .bind(user.id)
     .bind(now_ms())
     .fetch_all(store.writer())
-    .await
-    .map_err(fail)?
+    .await?
     .pop();
     let row = row.ok_or_else(|| AppError::new(ErrorKind::Conflict, t.err_faq_published))?;
-    crate::audit::record_by(store, caller, user.id, "faq_publish", &format!("question:{}", q.id))
-        .await
-        .map_err(fail)?;
+    crate::audit::record_by(store, caller, user.id, "faq_publish", &format!("question:{}", q.id)).await?;
     Ok(faq(row))
 }
 
-pub async fn search(service: &QuestionsService, caller: &Caller, query: FaqQuery) -> Result<Vec<Faq>, AppError> {
+pub async fn search(service: &QuestionsService, caller: &Caller, query: FaqQuery) -> Result<Vec<Faq>, Failure> {
     let text = query.query.trim();
     if text.chars().count() > MAX_QUERY_CHARS {
-        return Err(AppError::invalid("query", caller.lang.messages().err_query));
+        return Err(AppError::invalid("query", caller.lang.messages().err_query).into());
     }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, category, title, question, answer, created_at FROM faqs \
@@ -105,7 +100,6 @@ pub async fn search(service: &QuestionsService, caller: &Caller, query: FaqQuery
     .bind(text)
     .bind(like_pattern(text))
     .fetch_all(&service.store.pool)
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     Ok(rows.into_iter().map(faq).collect())
 }

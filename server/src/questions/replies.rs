@@ -3,9 +3,9 @@
 //! written in one transaction; the first answer records one consultation in the lawyer's figures.
 
 use super::{access, routing, views, QuestionsService};
-use crate::auth::internal;
 use crate::booking::desk;
 use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::now_ms;
 use app::domain::{required_text, QuestionStatus, Role, MAX_QUESTION_TEXT_CHARS};
@@ -20,7 +20,7 @@ pub async fn thread(
     service: &QuestionsService,
     caller: &Caller,
     request: QuestionRequest,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     let id = request.question_id;
     let q = access::facts(&service.store, caller, id).await?;
     access::require_read(&service.store, caller, &q).await?;
@@ -28,23 +28,24 @@ pub async fn thread(
 }
 
 /// The thread after a change, for a caller already checked.
-async fn view(service: &QuestionsService, caller: &Caller, q: &access::Facts) -> Result<QuestionThread, AppError> {
+async fn view(service: &QuestionsService, caller: &Caller, q: &access::Facts) -> Result<QuestionThread, Failure> {
     let user = caller.user()?;
     let worker = user.role != Role::Resident;
     let handling = match (worker, q.claimed_by) {
         (true, Some(claimant)) => desk::own_lawyers(&service.store, caller).await?.contains(&claimant),
         _ => false,
     };
-    views::thread(&service.store, caller, q.id, handling, worker).await
+    views::thread(&service.store, q.id, handling, worker).await
 }
 
-fn text(caller: &Caller, body: &str) -> Result<String, AppError> {
+fn text(caller: &Caller, body: &str) -> Result<String, Failure> {
     required_text(body, MAX_QUESTION_TEXT_CHARS)
         .map_err(|_| AppError::invalid("body", caller.lang.messages().err_question_text))
+        .map_err(Failure::from)
 }
 
 /// The questions the caller acts on now (lawyers) or every open one (staff), most urgent first.
-pub async fn queue(service: &QuestionsService, caller: &Caller, _: Empty) -> Result<Vec<QuestionSummary>, AppError> {
+pub async fn queue(service: &QuestionsService, caller: &Caller, _: Empty) -> Result<Vec<QuestionSummary>, Failure> {
     let user = caller.user()?;
     if user.role.is_staff() {
         // A street's staff watch their street's questions (the id is a number, safe to write).
@@ -54,7 +55,7 @@ pub async fn queue(service: &QuestionsService, caller: &Caller, _: Empty) -> Res
             ),
             None => "q.status <> 'closed' AND q.id > $1".to_owned(),
         };
-        return views::list(&service.store, caller, &filter, 0, "q.deadline_at").await;
+        return views::list(&service.store, &filter, 0, "q.deadline_at").await;
     }
     let mine = desk::own_lawyers(&service.store, caller).await?;
     if mine.is_empty() {
@@ -71,8 +72,7 @@ pub async fn queue(service: &QuestionsService, caller: &Caller, _: Empty) -> Res
         sqlx::query_as(&format!("{} WHERE {filter} ORDER BY q.deadline_at LIMIT 500", views::SUMMARY))
             .bind(today)
             .fetch_all(&service.store.pool)
-            .await
-            .map_err(|e| internal(caller, e))?;
+            .await?;
     Ok(rows.into_iter().map(views::summary).collect())
 }
 
@@ -81,13 +81,12 @@ pub async fn claim(
     service: &QuestionsService,
     caller: &Caller,
     request: QuestionRequest,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     let id = request.question_id;
     let q = access::facts(&service.store, caller, id).await?;
     let lawyer = access::acting_lawyer(&service.store, caller, &q).await?;
     let now = now_ms();
-    let fail = |e: sqlx::Error| internal(caller, e);
-    let mut tx = service.store.writer().begin().await.map_err(fail)?;
+    let mut tx = service.store.writer().begin().await?;
     let taken = sqlx::query(
         "UPDATE questions SET claimed_by = $1, claim_active_at = $2, updated_at = $2 WHERE id = $3 AND claimed_by IS NULL AND status <> 'closed'",
     )
@@ -95,16 +94,15 @@ pub async fn claim(
     .bind(now)
     .bind(id)
     .execute(&mut *tx)
-    .await
-    .map_err(fail)?;
+    .await?;
     if taken.rows_affected() == 1 {
         let step = app::domain::RouteStep::from_index(q.step).unwrap_or(app::domain::RouteStep::Street);
-        routing::record(&mut tx, id, step, Some(lawyer), "claimed", None, now).await.map_err(fail)?;
+        routing::record(&mut tx, id, step, Some(lawyer), "claimed", None, now).await?;
     }
-    tx.commit().await.map_err(fail)?;
+    tx.commit().await?;
     let q = access::facts(&service.store, caller, id).await?;
     if q.claimed_by != Some(lawyer) {
-        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_claimed));
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_claimed).into());
     }
     view(service, caller, &q).await
 }
@@ -114,7 +112,7 @@ pub async fn answer(
     service: &QuestionsService,
     caller: &Caller,
     reply: QuestionReply,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     respond(service, caller, reply, true).await
 }
 
@@ -123,7 +121,7 @@ pub async fn request_info(
     service: &QuestionsService,
     caller: &Caller,
     reply: QuestionReply,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     respond(service, caller, reply, false).await
 }
 
@@ -133,7 +131,7 @@ async fn respond(
     caller: &Caller,
     reply: QuestionReply,
     answer: bool,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     let user = caller.user()?;
     let body = text(caller, &reply.body)?;
     let q = access::facts(&service.store, caller, reply.question_id).await?;
@@ -141,8 +139,7 @@ async fn respond(
     let html = crate::articles::render(&body);
     let now = now_ms();
     let t = caller.lang.messages();
-    let fail = |e: sqlx::Error| internal(caller, e);
-    let mut tx = service.store.writer().begin().await.map_err(fail)?;
+    let mut tx = service.store.writer().begin().await?;
     let (status, kind) = if answer { ("answered", "answer") } else { ("needs_info", "info_request") };
     let changed = sqlx::query(&format!(
         "UPDATE questions SET status = $1, claimed_by = $2, claim_active_at = $3, updated_at = $3{} \
@@ -154,12 +151,11 @@ async fn respond(
     .bind(now)
     .bind(q.id)
     .execute(&mut *tx)
-    .await
-    .map_err(fail)?;
+    .await?;
     if changed.rows_affected() != 1 {
-        return Err(AppError::new(ErrorKind::Conflict, t.err_question_claimed));
+        return Err(AppError::new(ErrorKind::Conflict, t.err_question_claimed).into());
     }
-    super::add_message(&mut tx, q.id, user.id, kind, &html, now).await.map_err(fail)?;
+    super::add_message(&mut tx, q.id, user.id, kind, &html, now).await?;
     if answer {
         // One consultation in the figures, however many answers follow.
         sqlx::query(
@@ -174,22 +170,16 @@ async fn respond(
         .bind(q.id)
         .bind(now)
         .execute(&mut *tx)
-        .await
-        .map_err(fail)?;
+        .await?;
     }
-    let phone: Option<String> = sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
-        .bind(q.resident_id)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(fail)?;
+    let phone: Option<String> =
+        sqlx::query_scalar("SELECT phone FROM users WHERE id = $1").bind(q.resident_id).fetch_one(&mut *tx).await?;
     if let Some(phone) = phone {
         let zh = app::i18n::Lang::Zh.messages();
         let template = if answer { zh.sms_question_answered } else { zh.sms_question_needs_info };
-        Outbox::enqueue_with_inbox(&mut tx, &phone, &crate::booking::fill(template, &[("title", &q.title)]))
-            .await
-            .map_err(fail)?;
+        Outbox::enqueue_with_inbox(&mut tx, &phone, &crate::booking::fill(template, &[("title", &q.title)])).await?;
     }
-    tx.commit().await.map_err(fail)?;
+    tx.commit().await?;
     service.outbox.wake();
     let q = access::facts(&service.store, caller, q.id).await?;
     view(service, caller, &q).await
@@ -200,28 +190,26 @@ pub async fn follow_up(
     service: &QuestionsService,
     caller: &Caller,
     reply: QuestionReply,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     let user = caller.user()?;
     let body = text(caller, &reply.body)?;
     let q = access::facts(&service.store, caller, reply.question_id).await?;
     access::require_read(&service.store, caller, &q).await?;
     let now = now_ms();
-    let fail = |e: sqlx::Error| internal(caller, e);
-    let mut tx = service.store.writer().begin().await.map_err(fail)?;
+    let mut tx = service.store.writer().begin().await?;
     let changed =
         sqlx::query("UPDATE questions SET status = 'waiting', updated_at = $1 WHERE id = $2 AND status <> 'closed'")
             .bind(now)
             .bind(q.id)
             .execute(&mut *tx)
-            .await
-            .map_err(fail)?;
+            .await?;
     if changed.rows_affected() != 1 {
-        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_closed));
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_closed).into());
     }
-    super::add_message(&mut tx, q.id, user.id, "follow_up", &body, now).await.map_err(fail)?;
+    super::add_message(&mut tx, q.id, user.id, "follow_up", &body, now).await?;
     let holder = q.claimed_by.or(q.routed_to);
-    routing::tell_lawyer(&mut tx, holder, &q.title, now).await.map_err(fail)?;
-    tx.commit().await.map_err(fail)?;
+    routing::tell_lawyer(&mut tx, holder, &q.title, now).await?;
+    tx.commit().await?;
     let q = access::facts(&service.store, caller, q.id).await?;
     view(service, caller, &q).await
 }
@@ -231,7 +219,7 @@ async fn close_answered(
     service: &QuestionsService,
     caller: &Caller,
     q: &access::Facts,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     let now = now_ms();
     let closed = sqlx::query(
         "UPDATE questions SET status = 'closed', closed_at = $1, updated_at = $1 WHERE id = $2 AND status = 'answered'",
@@ -239,10 +227,9 @@ async fn close_answered(
     .bind(now)
     .bind(q.id)
     .execute(service.store.writer())
-    .await
-    .map_err(|e| internal(caller, e))?;
+    .await?;
     if closed.rows_affected() != 1 {
-        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_state));
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_state).into());
     }
     let q = access::facts(&service.store, caller, q.id).await?;
     view(service, caller, &q).await
@@ -253,7 +240,7 @@ pub async fn accept(
     service: &QuestionsService,
     caller: &Caller,
     request: QuestionRequest,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     let id = request.question_id;
     let q = access::facts(&service.store, caller, id).await?;
     access::require_read(&service.store, caller, &q).await?;
@@ -265,7 +252,7 @@ pub async fn close(
     service: &QuestionsService,
     caller: &Caller,
     request: QuestionRequest,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     let id = request.question_id;
     let q = access::facts(&service.store, caller, id).await?;
     access::acting_lawyer(&service.store, caller, &q).await?;
@@ -277,9 +264,9 @@ pub async fn rate(
     service: &QuestionsService,
     caller: &Caller,
     rating: QuestionRating,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     if !(1..=5).contains(&rating.rating) {
-        return Err(AppError::invalid("rating", caller.lang.messages().err_rating));
+        return Err(AppError::invalid("rating", caller.lang.messages().err_rating).into());
     }
     let q = access::facts(&service.store, caller, rating.question_id).await?;
     access::require_read(&service.store, caller, &q).await?;
@@ -288,10 +275,9 @@ pub async fn rate(
         .bind(now_ms())
         .bind(q.id)
         .execute(service.store.writer())
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     if rated.rows_affected() != 1 {
-        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_not_ratable));
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_not_ratable).into());
     }
     view(service, caller, &q).await
 }
@@ -301,24 +287,22 @@ pub async fn reassign(
     service: &QuestionsService,
     caller: &Caller,
     request: ReassignRequest,
-) -> Result<QuestionThread, AppError> {
+) -> Result<QuestionThread, Failure> {
     let user = caller.user()?;
     let q = access::facts(&service.store, caller, request.question_id).await?;
     crate::admin::scope::require_community(&service.store, caller, user, q.community_id).await?;
-    let fail = |e: sqlx::Error| internal(caller, e);
     let lawyer: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE id = $1")
         .bind(request.lawyer_id)
         .fetch_optional(&service.store.pool)
-        .await
-        .map_err(fail)?;
+        .await?;
     let lawyer = lawyer.ok_or_else(|| AppError::invalid("lawyer_id", caller.lang.texts().err_not_found))?;
     if q.status == QuestionStatus::Closed {
-        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_closed));
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_question_closed).into());
     }
     let now = now_ms();
-    let mut tx = service.store.writer().begin().await.map_err(fail)?;
+    let mut tx = service.store.writer().begin().await?;
     let today = Instant(now).to_shanghai().0;
-    let holidays = routing::holidays(&mut tx, today).await.map_err(fail)?;
+    let holidays = routing::holidays(&mut tx, today).await?;
     sqlx::query(
         "UPDATE questions SET routed_to = $1, claimed_by = NULL, claim_active_at = NULL, deadline_at = $2, updated_at = $3 WHERE id = $4",
     )
@@ -327,14 +311,12 @@ pub async fn reassign(
     .bind(now)
     .bind(q.id)
     .execute(&mut *tx)
-    .await
-    .map_err(fail)?;
+    .await?;
     let step = app::domain::RouteStep::from_index(q.step).unwrap_or(app::domain::RouteStep::Street);
-    routing::record(&mut tx, q.id, step, Some(lawyer), "reassigned", Some(user.id), now).await.map_err(fail)?;
-    routing::tell_lawyer(&mut tx, Some(lawyer), &q.title, now).await.map_err(fail)?;
-    tx.commit().await.map_err(fail)?;
+    routing::record(&mut tx, q.id, step, Some(lawyer), "reassigned", Some(user.id), now).await?;
+    routing::tell_lawyer(&mut tx, Some(lawyer), &q.title, now).await?;
+    tx.commit().await?;
     crate::audit::record_by(&service.store, caller, user.id, "question_reassign", &format!("question:{}", q.id))
-        .await
-        .map_err(fail)?;
-    views::thread(&service.store, caller, q.id, false, true).await
+        .await?;
+    views::thread(&service.store, q.id, false, true).await
 }

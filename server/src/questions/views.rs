@@ -1,11 +1,9 @@
 //! Questions as lists and threads.
 
-use crate::auth::internal;
-use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::files::{file_ref, FileRow, FILE_COLUMNS};
 use crate::store::Store;
 use app::domain::{PhoneNumber, QuestionStatus, RouteStep, Topic};
-use app::error::AppError;
 use app::model::{QuestionMessage, QuestionSummary, QuestionThread, RouteEvent};
 use app::time::Instant;
 
@@ -54,40 +52,24 @@ pub fn summary(row: Row) -> QuestionSummary {
 }
 
 /// Summaries matching `filter` (with `$1` bound to `value`), in `order`.
-pub async fn list(
-    store: &Store,
-    caller: &Caller,
-    filter: &str,
-    value: i64,
-    order: &str,
-) -> Result<Vec<QuestionSummary>, AppError> {
+pub async fn list(store: &Store, filter: &str, value: i64, order: &str) -> Result<Vec<QuestionSummary>, Failure> {
     let rows: Vec<Row> = sqlx::query_as(&format!("{SUMMARY} WHERE {filter} ORDER BY {order} LIMIT 500"))
         .bind(value)
         .fetch_all(&store.pool)
-        .await
-        .map_err(|e| internal(caller, e))?;
+        .await?;
     Ok(rows.into_iter().map(summary).collect())
 }
 
 /// The whole thread of question `id`. `handling`: the caller is the lawyer holding it (sees
 /// the resident's number in full); `routes`: the caller sees the hand-overs (lawyers, staff).
-pub async fn thread(
-    store: &Store,
-    caller: &Caller,
-    id: i64,
-    handling: bool,
-    routes: bool,
-) -> Result<QuestionThread, AppError> {
-    let fail = |e: sqlx::Error| internal(caller, e);
-    let row: Row =
-        sqlx::query_as(&format!("{SUMMARY} WHERE q.id = $1")).bind(id).fetch_one(&store.pool).await.map_err(fail)?;
+pub async fn thread(store: &Store, id: i64, handling: bool, routes: bool) -> Result<QuestionThread, Failure> {
+    let row: Row = sqlx::query_as(&format!("{SUMMARY} WHERE q.id = $1")).bind(id).fetch_one(&store.pool).await?;
     let (phone, rating, may_publish): (Option<String>, Option<i64>, i64) = sqlx::query_as(
         "SELECT u.phone, q.rating, q.may_publish FROM questions q JOIN users u ON u.id = q.resident_id WHERE q.id = $1",
     )
     .bind(id)
     .fetch_one(&store.pool)
-    .await
-    .map_err(fail)?;
+    .await?;
     let phone = phone.and_then(|p| PhoneNumber::parse(&p).ok());
     let resident_phone = phone.map(|p| if handling { p.as_str().to_owned() } else { p.masked() }).unwrap_or_default();
     let messages: Vec<MessageRow> = sqlx::query_as(
@@ -96,15 +78,13 @@ pub async fn thread(
     )
     .bind(id)
     .fetch_all(&store.pool)
-    .await
-    .map_err(fail)?;
+    .await?;
     let files: Vec<FileRow> = sqlx::query_as(&format!(
         "SELECT {FILE_COLUMNS} FROM files f WHERE f.question_id = $1 AND f.deleted_at IS NULL ORDER BY f.id"
     ))
     .bind(id)
     .fetch_all(&store.pool)
-    .await
-    .map_err(fail)?;
+    .await?;
     let hand_overs: Vec<(i64, Option<String>, String, i64)> = if routes {
         sqlx::query_as(
             "SELECT r.step, l.name, r.reason, r.at FROM question_routes r LEFT JOIN lawyers l ON l.id = r.lawyer_id \
@@ -112,8 +92,7 @@ pub async fn thread(
         )
         .bind(id)
         .fetch_all(&store.pool)
-        .await
-        .map_err(fail)?
+        .await?
     } else {
         Vec::new()
     };

@@ -93,7 +93,7 @@ pub async fn library(State(state): State<AppState>, Query(params): Query<Library
             main.push_str("</ul>");
         }
         Err(error) => {
-            let _ = write!(main, "<p role=\"alert\">{}</p>", escape(&error.message));
+            let _ = write!(main, "<p role=\"alert\">{}</p>", escape(&error.answer(lang).message));
         }
     }
     respond_public(StatusCode::OK, page(lang, m.page_library, &main))
@@ -106,8 +106,8 @@ pub async fn document(State(state): State<AppState>, Path(id): Path<String>, req
     let Ok(id) = id.parse::<i64>() else { return not_found(lang) };
     let detail = match state.library.document(&caller, app::model::DocumentRequest { document_id: id }).await {
         Ok(detail) => detail,
-        Err(e) if e.kind == app::error::ErrorKind::NotFound => return not_found(lang),
-        Err(error) => return trouble(lang, error.message),
+        Err(e) if e.kind() == app::error::ErrorKind::NotFound => return not_found(lang),
+        Err(error) => return trouble(lang, error.answer(lang).message),
     };
     let m = lang.messages();
     let mut main = format!("<ul class=\"cards\">{}</ul>", document_card(lang, &detail.document))

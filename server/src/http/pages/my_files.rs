@@ -31,7 +31,7 @@ pub async fn my_files(State(state): State<AppState>, request: Request) -> Respon
     }
     let files = match crate::files::private::mine(&state.store, &caller, app::model::Empty {}).await {
         Ok(files) => files,
-        Err(error) => return trouble(lang, error.message),
+        Err(error) => return trouble(lang, error.answer(lang).message),
     };
     // A file can go with one of the resident's bookings, upcoming or of the last month.
     let bookings: Vec<(i64, String, i64, String)> = match sqlx::query_as(

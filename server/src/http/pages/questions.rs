@@ -63,7 +63,7 @@ pub async fn questions(State(state): State<AppState>, Query(params): Query<FaqPa
                 main.push_str("</ul>");
             }
             Ok(_) => {}
-            Err(error) => return trouble(lang, error.message),
+            Err(error) => return trouble(lang, error.answer(lang).message),
         }
     } else {
         let _ = write!(
@@ -103,7 +103,7 @@ pub async fn questions(State(state): State<AppState>, Query(params): Query<FaqPa
             main.push_str("</ul>");
         }
         Err(error) => {
-            let _ = write!(main, "<p role=\"alert\">{}</p>", escape(&error.message));
+            let _ = write!(main, "<p role=\"alert\">{}</p>", escape(&error.answer(lang).message));
         }
     }
     respond(StatusCode::OK, page(lang, m.q_title, &main))
@@ -190,8 +190,8 @@ pub async fn thread(State(state): State<AppState>, Path(id): Path<String>, reque
     .await
     {
         Ok(thread) => thread,
-        Err(e) if e.kind == app::error::ErrorKind::NotFound => return not_found(lang),
-        Err(error) => return trouble(lang, error.message),
+        Err(e) if e.kind() == app::error::ErrorKind::NotFound => return not_found(lang),
+        Err(error) => return trouble(lang, error.answer(lang).message),
     };
     let q = &thread.question;
     let mut main = format!(
