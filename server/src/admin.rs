@@ -2,7 +2,7 @@
 //! streets and communities, their offices and quotas, lawyers and assignments imported in bulk,
 //! staff accounts, and
 //! the audit log of who did what;
-//! a street's staff only within their street ([`scope`]).
+//! a street's staff only within their street (`crate::scope`).
 
 pub mod accounts;
 pub mod assignments;
@@ -12,7 +12,6 @@ pub mod import;
 pub mod import_assignments;
 pub mod lawyers;
 pub mod places;
-pub mod scope;
 pub mod table;
 pub mod xlsx;
 

@@ -6,9 +6,9 @@
 //! SMS for those who asked for them. Feeds are targeted; an article itself is public, so a
 //! shared link opens for anyone.
 
-use crate::admin::scope;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::scope;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Store};
 use app::domain::{required_text, Topic, MAX_ARTICLE_CHARS, MAX_TITLE_CHARS};
@@ -127,7 +127,7 @@ async fn announce(
     let (title, important): (String, i64) =
         sqlx::query_as("SELECT title, important FROM articles WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
     let fill = |m: &Messages, template: fn(&Messages) -> &'static str| {
-        crate::booking::fill(template(m), &[("title", &title), ("link", &format!("{public_url}/articles/{id}"))])
+        crate::text::fill(template(m), &[("title", &title), ("link", &format!("{public_url}/articles/{id}"))])
     };
     let (zh, en) = (Messages::of(Lang::Zh), Messages::of(Lang::En));
     let residents = format!(

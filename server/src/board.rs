@@ -15,10 +15,10 @@ pub mod rollup;
 mod summary;
 mod team;
 
-use crate::admin::scope;
-use crate::booking::today;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::scope;
+use crate::store::today;
 use crate::store::{now_ms, Store};
 use app::domain::ServiceCategory;
 use app::error::AppError;

@@ -18,7 +18,7 @@ pub mod waitlist;
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::sms::Outbox;
-use crate::store::{now_ms, Backend, Store};
+use crate::store::{now_ms, today, Backend, Store};
 use app::domain::{required_text, rules, Channel, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
@@ -39,11 +39,6 @@ pub struct BookingService {
     recent: RecentAnswers,
 }
 
-/// Today's date in Shanghai.
-pub fn today() -> LocalDate {
-    Instant(now_ms()).to_shanghai().0
-}
-
 /// The earliest start a resident can book now.
 fn earliest_bookable() -> Instant {
     Instant(now_ms() + rules::MIN_NOTICE_MINUTES * 60_000)
@@ -51,11 +46,6 @@ fn earliest_bookable() -> Instant {
 
 fn message(caller: &Caller, kind: ErrorKind, pick: fn(&app::i18n::Messages) -> &'static str) -> AppError {
     AppError::new(kind, pick(caller.lang.messages()))
-}
-
-/// Fills `{name}` placeholders of an SMS template.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(template.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
 }
 
 impl BookingService {
@@ -254,14 +244,4 @@ impl BookingService {
 /// Whether a channel list is usable: at least one, no repeats.
 pub fn valid_channels(channels: &[Channel]) -> bool {
     !channels.is_empty() && channels.iter().enumerate().all(|(i, c)| !channels[..i].contains(c))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sms_templates_are_filled() {
-        assert_eq!(fill("{code} at {when}", &[("code", "AB23"), ("when", "09:00")]), "AB23 at 09:00");
-    }
 }

@@ -53,7 +53,7 @@ impl Command {
                 let communities = n.parse().map_err(|_| USAGE.to_owned())?;
                 let year = match rest {
                     [year] => year.parse().map_err(|_| USAGE.to_owned())?,
-                    _ => crate::booking::today().year - 1,
+                    _ => crate::store::today().year - 1,
                 };
                 Ok(Command::Generate(crate::generate::Size { communities, year }))
             }

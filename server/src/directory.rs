@@ -85,7 +85,7 @@ pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest
     let Some((name, street_id, street_name, office_address)) = head else {
         return Err(caller.error(ErrorKind::NotFound).into());
     };
-    let today = crate::booking::today().to_string();
+    let today = crate::store::today().to_string();
     let rows: Vec<TeamRow> = sqlx::query_as(
         "SELECT l.id, l.name, a.role, f.name AS firm, l.practice_areas, l.languages, l.photo_path \
          FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id JOIN law_firms f ON f.id = l.firm_id \
@@ -118,7 +118,7 @@ pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest
     .bind(&today)
     .fetch_all(&store.pool)
     .await?;
-    let duty = crate::booking::calendar_store::periods(store, community_id, crate::booking::today()).await?;
+    let duty = crate::booking::calendar_store::periods(store, community_id, crate::store::today()).await?;
     let t = caller.lang.messages();
     Ok(CommunityDetail {
         duty,
@@ -146,7 +146,7 @@ pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest
 /// The programme's counts and the communities without an A lawyer today (a street's staff: their
 /// street's).
 pub async fn overview(store: &Store, caller: &Caller, _: Empty) -> Result<ProgrammeOverview, Failure> {
-    let today = crate::booking::today().to_string();
+    let today = crate::store::today().to_string();
     // A street's staff see their street's counts and gaps.
     let street = caller.user()?.street;
     let (of_street, and_street) = match street {

@@ -6,6 +6,7 @@ use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::files::{file_ref, pending_upload, FileRow, FILE_COLUMNS};
 use crate::store::{now_ms, Store};
+use crate::text::like_contains;
 use app::domain::{parse_tags, required_text, Topic, MAX_QUERY_CHARS, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{
@@ -57,12 +58,6 @@ fn summary(row: Row) -> DocumentSummary {
 /// What a search matches against.
 pub(crate) fn search_text(title: &str, tags: &[String], summary: &str) -> String {
     format!("{title} {} {summary}", tags.join(" ")).to_lowercase()
-}
-
-/// `%text%` for LIKE, with LIKE's own characters escaped.
-pub(crate) fn like_pattern(text: &str) -> String {
-    let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    format!("%{}%", escaped.to_lowercase())
 }
 
 /// Checks a document's title, tags and summary; the tags as stored.
@@ -150,7 +145,7 @@ impl LibraryService {
              AND ($3 = '' OR d.category = $3) ORDER BY d.downloads DESC, d.id DESC LIMIT 100"
         ))
         .bind(text)
-        .bind(like_pattern(text))
+        .bind(like_contains(&text.to_lowercase()))
         .bind(query.category.map_or("", Topic::as_str))
         .fetch_all(&self.store.pool)
         .await?;
@@ -224,9 +219,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn like_patterns_match_text_not_wildcards() {
-        assert_eq!(like_pattern("借条"), "%借条%");
-        assert_eq!(like_pattern("100%_a\\B"), "%100\\%\\_a\\\\b%");
+    fn search_text_is_lowercase_words() {
         assert_eq!(search_text("IOU 借条", &["Loan".into()], "模板"), "iou 借条 loan 模板");
     }
 }

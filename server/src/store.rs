@@ -188,6 +188,11 @@ pub fn now_ms() -> i64 {
     real.saturating_add(CLOCK_SHIFT_MS.load(Ordering::Relaxed))
 }
 
+/// Today's date in Shanghai, by [`now_ms`].
+pub fn today() -> app::time::LocalDate {
+    app::time::Instant(now_ms()).to_shanghai().0
+}
+
 /// Makes this process's clock read `at` from now on (`None`: the real time again). For the
 /// browser tests' server only, which must live through a consultation's hour in a second; it is
 /// reachable only with `TEST_CLOCK=1` (`/test/clock`), and the API tests, many servers in one

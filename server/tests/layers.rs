@@ -1,14 +1,23 @@
 //! The server's top-level modules and the imports between them (`crate::…` paths, as written in
-//! `server/src`). The rule is one direction: no import circle. Today eight modules still form
-//! one circle (issue 22 takes it apart); this test fails when any other module joins a circle,
-//! and tells whoever untangles one to take it off the list, so the circle can only shrink.
+//! `server/src`). The rule is one direction: three layers (`LAYERS`), each importing only itself
+//! and the layers below, and no import circle anywhere (docs/ARCHITECTURE.md).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The modules still in the circle; take a module off when it leaves it.
-const STILL_IN_A_CIRCLE: [&str; 8] =
-    ["admin", "articles", "booking", "directory", "duty", "files", "library", "questions"];
+/// The layers, lowest first. A module imports modules of its own layer or a lower one, never a
+/// higher one, and never in a circle; a new top-level module must be placed in one of them.
+const LAYERS: [(&str, &[&str]); 3] = [
+    (
+        "low: state-free helpers, the store and the rules every feature applies",
+        &["audit", "caller", "config", "failure", "heavy", "scope", "sms", "store", "telemetry", "text"],
+    ),
+    (
+        "features: each answers its endpoints with plain functions",
+        &["admin", "articles", "auth", "board", "booking", "directory", "duty", "files", "library", "questions"],
+    ),
+    ("top: wiring, HTTP, commands and data loaders", &["commands", "demo", "generate", "http", "startup", "state"]),
+];
 
 fn source_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("server/src").flatten() {
@@ -41,7 +50,7 @@ fn identifier(text: &str) -> String {
 }
 
 #[test]
-fn no_module_joins_an_import_circle() {
+fn modules_import_down_the_layers_and_never_in_a_circle() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     source_files(&root, &mut files);
@@ -78,12 +87,16 @@ fn no_module_joins_an_import_circle() {
             break;
         }
     }
-    let in_circle: BTreeSet<&str> = modules.iter().filter(|m| reach[*m].contains(*m)).map(String::as_str).collect();
-    let allowed: BTreeSet<&str> = STILL_IN_A_CIRCLE.into_iter().collect();
-    let joined: Vec<&&str> = in_circle.difference(&allowed).collect();
-    assert!(joined.is_empty(), "these modules now import in a circle: {joined:?}");
-    let left: Vec<&&str> = allowed.difference(&in_circle).collect();
-    assert!(left.is_empty(), "{left:?} left the circle: take them off STILL_IN_A_CIRCLE");
+    let in_circle: Vec<&String> = modules.iter().filter(|m| reach[*m].contains(*m)).collect();
+    assert!(in_circle.is_empty(), "these modules import in a circle: {in_circle:?}");
+    let layer_of = |module: &str| LAYERS.iter().position(|(_, members)| members.contains(&module));
+    for module in &modules {
+        let Some(layer) = layer_of(module) else { panic!("place module `{module}` in one of LAYERS") };
+        for to in &imports[module] {
+            let below = layer_of(to).is_some_and(|l| l <= layer);
+            assert!(below, "`{module}` ({}) imports `{to}`, a higher layer", LAYERS[layer].0);
+        }
+    }
 }
 
 #[test]

@@ -3,9 +3,9 @@
 //! every past figure keeps the team it was counted with.
 
 use crate::audit;
-use crate::booking::today;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::store::today;
 use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
@@ -22,7 +22,7 @@ pub(super) const MAX_DAYS_AWAY: i64 = 366;
 /// A community's assignments, newest first, and the lawyers who could take one; 403 for another
 /// street's community.
 pub async fn list(store: &Store, caller: &Caller, request: CommunityRequest) -> Result<Assignments, Failure> {
-    super::scope::require_community(store, caller, caller.user()?, request.community_id).await?;
+    crate::scope::require_community(store, caller, caller.user()?, request.community_id).await?;
     of_community(store, caller, request.community_id).await
 }
 
@@ -77,7 +77,7 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
 /// (409) or another role there (409), no such community (404).
 pub async fn assign(store: &Store, caller: &Caller, request: AssignRequest) -> Result<Assignments, Failure> {
     let user = caller.user()?;
-    super::scope::require_community(store, caller, user, request.community_id).await?;
+    crate::scope::require_community(store, caller, user, request.community_id).await?;
     let t = caller.lang.messages();
     let starts = LocalDate::parse(&request.starts_on).ok_or_else(|| AppError::invalid("starts_on", t.err_date))?;
     let today = today();

@@ -3,8 +3,8 @@
 
 use crate::caller::Caller;
 use crate::failure::Failure;
-use crate::library::like_pattern;
 use crate::store::Store;
+use crate::text::like_contains;
 use app::error::AppError;
 use app::model::{AuditEntry, AuditPage, AuditQuery};
 use app::time::Instant;
@@ -36,9 +36,9 @@ pub async fn read(store: &Store, caller: &Caller, query: AuditQuery) -> Result<A
     )
     .bind(action)
     .bind(actor)
-    .bind(like_pattern(&actor.to_lowercase()))
+    .bind(like_contains(&actor.to_lowercase()))
     .bind(subject)
-    .bind(like_pattern(&subject.to_lowercase()))
+    .bind(like_contains(&subject.to_lowercase()))
     .bind(query.before_id.unwrap_or(i64::MAX))
     .bind(PAGE + 1)
     .fetch_all(&store.pool)

@@ -17,7 +17,7 @@ const MAX_ADDRESS: usize = 200;
 /// outside 1–31 (422); no such community (404).
 pub async fn edit(store: &Store, caller: &Caller, request: CommunityEdit) -> Result<Assignments, Failure> {
     let user = caller.user()?;
-    super::scope::require_community(store, caller, user, request.community_id).await?;
+    crate::scope::require_community(store, caller, user, request.community_id).await?;
     let t = caller.lang.messages();
     let address = request.office_address.trim();
     if address.is_empty() || address.chars().count() > MAX_ADDRESS {

@@ -5,8 +5,8 @@
 use crate::audit;
 use crate::caller::Caller;
 use crate::failure::Failure;
-use crate::library::like_pattern;
 use crate::store::{now_ms, Store};
+use crate::text::like_contains;
 use app::error::{AppError, ErrorKind};
 use app::model::{
     Firm, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister, MemberAdd, MemberLine, MemberRemove, RegisterLawyer,
@@ -35,7 +35,7 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
          ORDER BY l.name, l.id LIMIT $3",
     )
     .bind(text)
-    .bind(like_pattern(text))
+    .bind(like_contains(&text.to_lowercase()))
     .bind(PAGE + 1)
     .fetch_all(&store.pool)
     .await?;
@@ -49,7 +49,7 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
             "SELECT a.lawyer_id, c.name, a.role FROM assignments a JOIN communities c ON c.id = a.community_id \
              WHERE a.lawyer_id IN ({ids}) AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1) ORDER BY c.id"
         ))
-        .bind(crate::booking::today().to_string())
+        .bind(crate::store::today().to_string())
         .fetch_all(&store.pool)
         .await?;
         for (lawyer, community, role) in roles {

@@ -2,7 +2,7 @@
 //! district's (or a street's) duty-days against quota, services by category, people served, bookings and
 //! questions, how many communities have gaps, and the months locked — every number the export's.
 
-use crate::booking::fill;
+use crate::text::fill;
 use app::i18n::{DeskTexts, Lang};
 use app::model::{Board, Figures};
 

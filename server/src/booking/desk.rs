@@ -1,70 +1,38 @@
 //! The lawyers' desk: which bookings a caller may see, and their decisions on them.
 
-use super::{fill, message, views, BookingService};
+use super::{message, views, BookingService};
 use crate::audit;
 use crate::caller::Caller;
 use crate::failure::Failure;
-use crate::store::{now_ms, Store};
+use crate::scope::desk::{own_lawyers, served, serves};
+use crate::store::now_ms;
+use crate::text::fill;
 use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::model::{
-    CommunitySummary, DeskAction, DeskBooking, DeskListRequest, DeskRequest, Empty, ListCommunitiesRequest,
-};
+use app::model::{CommunitySummary, DeskAction, DeskBooking, DeskListRequest, DeskRequest, Empty};
 use app::time::Instant;
 
 /// The longest private note.
 const MAX_NOTE_CHARS: usize = 1000;
 
-/// The communities whose desk the caller works: `None` means all of them (district staff and
-/// admins); a street's staff work their street's.
-pub async fn served(store: &Store, caller: &Caller) -> Result<Option<Vec<i64>>, Failure> {
-    let user = caller.user()?;
-    if user.role.is_staff() {
-        let Some(street) = user.street else { return Ok(None) };
-        let ids = sqlx::query_scalar("SELECT id FROM communities WHERE street_id = $1 ORDER BY id")
-            .bind(street)
-            .fetch_all(&store.pool)
-            .await?;
-        return Ok(Some(ids));
-    }
-    let today = super::today().to_string();
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT a.community_id FROM assignments a \
-         WHERE (a.lawyer_id IN (SELECT id FROM lawyers WHERE user_id = $1) OR a.lawyer_id IN (SELECT lawyer_id FROM team_members WHERE user_id = $1)) \
-         AND a.starts_on <= $2 AND (a.ends_on IS NULL OR a.ends_on >= $2) ORDER BY a.community_id",
-    )
-    .bind(user.id)
-    .bind(&today)
-    .fetch_all(&store.pool)
-    .await?;
-    Ok(Some(ids))
-}
-
-/// The lawyers the caller acts as: their own lawyer record, and the lawyers they assist.
-pub async fn own_lawyers(store: &Store, caller: &Caller) -> Result<Vec<i64>, Failure> {
-    let user = caller.user()?;
-    sqlx::query_scalar(
-        "SELECT id FROM lawyers WHERE user_id = $1 UNION SELECT lawyer_id FROM team_members WHERE user_id = $1",
-    )
-    .bind(user.id)
-    .fetch_all(&store.pool)
-    .await
-    .map_err(Failure::from)
-}
-
-/// Whether the caller works `community_id`'s desk.
-pub async fn serves(store: &Store, caller: &Caller, community_id: i64) -> Result<bool, Failure> {
-    Ok(served(store, caller).await?.is_none_or(|ids| ids.contains(&community_id)))
-}
-
+/// The communities whose desk the caller works, by name.
 pub async fn communities(
     service: &BookingService,
     caller: &Caller,
     _: Empty,
 ) -> Result<Vec<CommunitySummary>, Failure> {
     let scope = served(&service.store, caller).await?;
-    let all = crate::directory::communities(&service.store, caller, ListCommunitiesRequest::default()).await?;
-    Ok(all.into_iter().filter(|c| scope.as_ref().is_none_or(|ids| ids.contains(&c.id))).collect())
+    let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
+        "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
+         ORDER BY s.sort_order, c.id LIMIT 500",
+    )
+    .fetch_all(&service.store.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(id, ..)| scope.as_ref().is_none_or(|ids| ids.contains(id)))
+        .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
+        .collect())
 }
 
 pub async fn list(
@@ -80,7 +48,7 @@ pub async fn list(
         }
         scope = Some(vec![id]);
     }
-    let since = super::today().start().0;
+    let since = crate::store::today().start().0;
     let own = own_lawyers(&service.store, caller).await?;
     views::for_desk(&service.store, scope.as_deref(), since, &own).await.map_err(Failure::from)
 }

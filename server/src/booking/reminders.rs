@@ -1,9 +1,9 @@
 //! Reminders the day before and two hours before a consultation, through the SMS outbox.
 //! Each reminder is claimed with a conditional update, so several servers send it once.
 
-use super::fill;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Store};
+use crate::text::fill;
 use app::i18n::Lang;
 use app::time::Instant;
 use std::time::Duration;

@@ -1,11 +1,13 @@
 //! Managing duty: recurring periods, closed and extra days, leave.
 
 use super::calendar_store::{self, channels_text};
-use super::desk::serves;
-use super::{fill, message, today, valid_channels, BookingService};
+use super::{message, valid_channels, BookingService};
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::scope::desk::serves;
 use crate::store::now_ms;
+use crate::store::today;
+use crate::text::fill;
 use app::domain::{PhoneNumber, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{
@@ -174,7 +176,7 @@ pub async fn record_leave(
     }
     // A street's staff, for the lawyers of their street.
     if user.street.is_some() {
-        crate::duty::access::reads_for(store, caller, request.lawyer_id).await?;
+        crate::scope::advisers::reads_for(store, caller, request.lawyer_id).await?;
     }
     let invalid = || AppError::invalid("starts_on", caller.lang.messages().err_schedule);
     let from = LocalDate::parse(&request.starts_on).ok_or_else(invalid)?;

@@ -2,11 +2,12 @@
 //! booking's SMS, which the database queues with the row (migration 13), under a unique index
 //! the database enforces.
 
-use super::{fill, message, rules, slots::Slot, views, BookingService};
+use super::{message, rules, slots::Slot, views, BookingService};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Backend};
+use crate::text::fill;
 use app::domain::{BookingStatus, PhoneNumber};
 use app::error::ErrorKind;
 use app::i18n::Lang;

@@ -2,11 +2,12 @@
 //! inbox; it stays open to everyone (first come, first served), so an unanswered offer never
 //! blocks the seat.
 
-use super::{fill, message, BookingService};
+use super::{message, BookingService};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::now_ms;
+use crate::text::fill;
 use app::domain::rules;
 use app::error::ErrorKind;
 use app::i18n::Lang;

@@ -3,11 +3,12 @@
 //! month shows it beside its locked figures.
 
 use super::access;
-use crate::admin::scope;
 use crate::audit;
-use crate::booking::today;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::scope;
+use crate::scope::advisers;
+use crate::store::today;
 use crate::store::{now_ms, Store};
 use app::domain::{duty_rules, required_text, CorrectionStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
@@ -94,7 +95,7 @@ async fn audit(store: &Store, caller: &Caller, actor: i64, action: &str, id: i64
 pub async fn request(store: &Store, caller: &Caller, request: CorrectionRequest) -> Result<Correction, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
-    access::logs_for(store, caller, request.lawyer_id).await?;
+    advisers::logs_for(store, caller, request.lawyer_id).await?;
     let date = LocalDate::parse(&request.served_on).ok_or_else(|| AppError::invalid("served_on", t.err_date))?;
     let today = today();
     if date > today {

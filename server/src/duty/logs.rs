@@ -4,6 +4,7 @@ use super::access;
 use crate::booking::calendar_store;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::scope::advisers;
 use crate::store::{now_ms, Store};
 use app::domain::{distance_m, duty_rules, valid_position, DutyEnd};
 use app::error::{AppError, ErrorKind};
@@ -91,7 +92,7 @@ async fn one(store: &Store, caller: &Caller, id: i64) -> Result<DutyLog, Failure
 
 pub async fn on_duty(store: &Store, caller: &Caller, request: LawyerRequest) -> Result<OnDuty, Failure> {
     let lawyer_id = request.lawyer_id;
-    access::logs_for(store, caller, lawyer_id).await?;
+    advisers::logs_for(store, caller, lawyer_id).await?;
     let open =
         fetch(store, &format!("{SELECT} WHERE d.lawyer_id = $1 AND d.ended_at IS NULL"), lawyer_id, None).await?.pop();
     Ok(OnDuty { open })
@@ -129,7 +130,7 @@ fn verify(
 
 pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -> Result<DutyLog, Failure> {
     let user = caller.user()?;
-    access::logs_for(store, caller, request.lawyer_id).await?;
+    advisers::logs_for(store, caller, request.lawyer_id).await?;
     let now = now_ms();
     let date = Instant(now).to_shanghai().0;
     access::require_serves(store, caller, request.lawyer_id, request.community_id, date).await?;
@@ -165,7 +166,7 @@ pub async fn check_in(store: &Store, caller: &Caller, request: CheckInRequest) -
 }
 
 pub async fn check_out(store: &Store, caller: &Caller, request: CheckOutRequest) -> Result<DutyLog, Failure> {
-    access::logs_for(store, caller, request.lawyer_id).await?;
+    advisers::logs_for(store, caller, request.lawyer_id).await?;
     let closed: Option<i64> = sqlx::query_scalar(
         "UPDATE duty_logs SET ended_at = $1, ended_by = 'checked_out' WHERE lawyer_id = $2 AND ended_at IS NULL RETURNING id",
     )

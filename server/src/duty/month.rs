@@ -1,11 +1,13 @@
 //! A lawyer's month: the figures the bureau reports, made from the logs themselves; confirmed or
 //! disputed by the lawyer, locked by staff.
 
-use super::{access, corrections, logs, records};
+use super::{corrections, logs, records};
 use crate::audit;
-use crate::booking::{calendar_store, today};
+use crate::booking::calendar_store;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::scope::advisers;
+use crate::store::today;
 use crate::store::{now_ms, Store};
 use app::domain::{month_bounds, required_text, MonthStatus, ServiceCategory, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
@@ -155,7 +157,7 @@ pub async fn figures(store: &Store, lawyer_id: i64, month: &str) -> Result<Optio
 
 pub async fn summary(store: &Store, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, Failure> {
     bounds(caller, &request.month)?;
-    access::reads_for(store, caller, request.lawyer_id).await?;
+    advisers::reads_for(store, caller, request.lawyer_id).await?;
     figures(store, request.lawyer_id, &request.month)
         .await?
         .ok_or_else(|| caller.error(ErrorKind::NotFound))
@@ -165,7 +167,7 @@ pub async fn summary(store: &Store, caller: &Caller, request: MonthRequest) -> R
 /// The lawyer confirms or disputes their month; not once it is locked.
 pub async fn review(store: &Store, caller: &Caller, request: MonthReviewRequest) -> Result<MonthSummary, Failure> {
     bounds(caller, &request.month)?;
-    access::logs_for(store, caller, request.lawyer_id).await?;
+    advisers::logs_for(store, caller, request.lawyer_id).await?;
     let (status, comment) = match request.action {
         MonthAction::Confirm => {
             (MonthStatus::Confirmed, request.comment.trim().chars().take(MAX_REASON_CHARS).collect())
@@ -183,7 +185,7 @@ pub async fn review(store: &Store, caller: &Caller, request: MonthReviewRequest)
 /// shown beside these figures.
 pub async fn lock(store: &Store, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, Failure> {
     bounds(caller, &request.month)?;
-    access::reads_for(store, caller, request.lawyer_id).await?;
+    advisers::reads_for(store, caller, request.lawyer_id).await?;
     let current =
         figures(store, request.lawyer_id, &request.month).await?.ok_or_else(|| caller.error(ErrorKind::NotFound))?;
     let services: i64 = current.services.iter().map(|c| c.records).sum();

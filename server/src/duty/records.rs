@@ -1,9 +1,10 @@
 //! Service records: every free service a lawyer gives, in the categories the bureau reports.
 
 use super::access;
-use crate::booking::today;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::scope::advisers;
+use crate::store::today;
 use crate::store::{now_ms, Store};
 use app::domain::{duty_rules, required_text, ServiceCategory};
 use app::error::AppError;
@@ -112,7 +113,7 @@ pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordReques
     if !valid_key(&request.client_key) {
         return Err(AppError::invalid("client_key", t.err_client_key).into());
     }
-    access::logs_for(store, caller, request.lawyer_id).await?;
+    advisers::logs_for(store, caller, request.lawyer_id).await?;
     // Sent again (a retry after a dropped connection): the record it made, unchanged.
     if let Some(done) = by_key(store, user.id, &request.client_key).await? {
         return Ok(done);

@@ -5,9 +5,9 @@
 use super::{
     file_ref, pending_upload, retention, FileRow, FilesService, FILES_PER_BOOKING, FILES_PER_FOLDER, FILE_COLUMNS,
 };
-use crate::booking::desk;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::scope::desk;
 use crate::store::{lock_user, now_ms, Store};
 use app::domain::Role;
 use app::error::{AppError, ErrorKind};
@@ -158,7 +158,7 @@ pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Res
     if user.role != Role::Resident {
         sqlx::query("INSERT INTO notifications (user_id, body, created_at) VALUES ($1, $2, $3)")
             .bind(matter.resident_id)
-            .bind(crate::booking::fill(caller.lang.messages().inbox_file_shared, &[("name", &file.5)]))
+            .bind(crate::text::fill(caller.lang.messages().inbox_file_shared, &[("name", &file.5)]))
             .bind(now_ms())
             .execute(&mut *tx)
             .await?;
@@ -203,40 +203,6 @@ pub async fn shared_with_me(store: &Store, caller: &Caller, _: Empty) -> Result<
         }
     }?;
     Ok(rows.into_iter().map(shared_file).collect())
-}
-
-/// Whether the caller may read the private file `file_id`: its resident, whoever shared it, the
-/// lawyers serving its matter, staff.
-pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bool, Failure> {
-    let Ok(user) = caller.user() else { return Ok(false) };
-    // Resident, uploader, community, the booking's lawyer, the question.
-    type Matter = (i64, i64, i64, Option<i64>, Option<i64>);
-    let row: Option<Matter> = sqlx::query_as(
-        "SELECT f.resident_id, f.uploaded_by, f.community_id, b.lawyer_id, f.question_id FROM files f \
-         LEFT JOIN bookings b ON b.id = f.booking_id WHERE f.id = $1",
-    )
-    .bind(file_id)
-    .fetch_optional(&store.pool)
-    .await?;
-    let Some((resident_id, uploaded_by, community_id, booking_lawyer, question)) = row else { return Ok(false) };
-    if user.id == resident_id || user.id == uploaded_by {
-        return Ok(true);
-    }
-    if user.role.is_staff() {
-        return Ok(crate::admin::scope::covers(store, user, community_id).await? == Some(true));
-    }
-    // A question's files follow the question: its route reads them.
-    if let Some(question) = question {
-        let facts = crate::questions::access::facts(store, caller, question).await?;
-        return Ok(crate::questions::access::require_read(store, caller, &facts).await.is_ok());
-    }
-    if !user.role.is_adviser() {
-        return Ok(false);
-    }
-    Ok(match booking_lawyer {
-        Some(lawyer) => desk::own_lawyers(store, caller).await?.contains(&lawyer),
-        None => desk::serves(store, caller, community_id).await?,
-    })
 }
 
 /// Deletes a private file: a resident any file of their own matters, anyone else what they shared.

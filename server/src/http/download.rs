@@ -1,14 +1,17 @@
 //! `GET /files/<token>[?inline=1][&thumb=1]`: a file, to whoever may read it, decided on every
 //! request. Library files are public; pending uploads are their uploader's; private files follow
-//! [`private::may_read`], and each opening by a lawyer or staff is audited. Anyone else gets
+//! [`may_read`], and each opening by a lawyer or staff is audited. Anyone else gets
 //! 404, as for a token that does not exist. Files go out as attachments (inline only for image
 //! and PDF previews), never sniffed, under a policy that runs nothing.
 
+use crate::caller::Caller;
 use crate::failure::Failure;
-use crate::files::private;
 use crate::http::api::error_response;
 use crate::http::caller;
+use crate::questions::access;
+use crate::scope::{self, desk};
 use crate::state::AppState;
+use crate::store::Store;
 use app::domain::FileKind;
 use app::error::{AppError, ErrorKind};
 use axum::extract::{ConnectInfo, Path, Query, Request, State};
@@ -63,7 +66,7 @@ pub async fn handle(
     let allowed = match purpose.as_str() {
         "library" => true,
         "pending" => user.is_some_and(|u| u.id == uploaded_by),
-        _ => match private::may_read(&state.store, &caller, id).await {
+        _ => match may_read(&state.store, &caller, id).await {
             Ok(allowed) => allowed,
             Err(error) => return error_response(error.answer(caller.lang)),
         },
@@ -140,6 +143,40 @@ fn disposition(inline: bool, name: &str) -> String {
 /// A file request the router could not place (`/files/` with more path).
 pub async fn not_found(request: Request) -> Response {
     error_response(AppError::of(ErrorKind::NotFound, caller::request_lang(request.headers())))
+}
+
+/// Whether the caller may read the private file `file_id`: its resident, whoever shared it, the
+/// lawyers serving its matter, staff.
+pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bool, Failure> {
+    let Ok(user) = caller.user() else { return Ok(false) };
+    // Resident, uploader, community, the booking's lawyer, the question.
+    type Matter = (i64, i64, i64, Option<i64>, Option<i64>);
+    let row: Option<Matter> = sqlx::query_as(
+        "SELECT f.resident_id, f.uploaded_by, f.community_id, b.lawyer_id, f.question_id FROM files f \
+         LEFT JOIN bookings b ON b.id = f.booking_id WHERE f.id = $1",
+    )
+    .bind(file_id)
+    .fetch_optional(&store.pool)
+    .await?;
+    let Some((resident_id, uploaded_by, community_id, booking_lawyer, question)) = row else { return Ok(false) };
+    if user.id == resident_id || user.id == uploaded_by {
+        return Ok(true);
+    }
+    if user.role.is_staff() {
+        return Ok(scope::covers(store, user, community_id).await? == Some(true));
+    }
+    // A question's files follow the question: its route reads them.
+    if let Some(question) = question {
+        let facts = access::facts(store, caller, question).await?;
+        return Ok(access::require_read(store, caller, &facts).await.is_ok());
+    }
+    if !user.role.is_adviser() {
+        return Ok(false);
+    }
+    Ok(match booking_lawyer {
+        Some(lawyer) => desk::own_lawyers(store, caller).await?.contains(&lawyer),
+        None => desk::serves(store, caller, community_id).await?,
+    })
 }
 
 #[cfg(test)]

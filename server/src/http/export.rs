@@ -4,13 +4,13 @@
 
 mod xlsx;
 
-use crate::admin::scope;
 use crate::board::rollup::CATEGORIES;
 use crate::board::{board, lawyers, period, services_of};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::http::api::error_response;
 use crate::http::caller;
+use crate::scope;
 use crate::state::AppState;
 use app::domain::Role;
 use app::i18n::DeskTexts;

@@ -3,7 +3,7 @@
 
 use crate::http::endpoint::endpoint;
 use crate::state::AppState;
-use crate::{admin, articles, auth, board, booking, directory, duty, files, library, questions};
+use crate::{admin, articles, auth, board, booking, directory, duty, files, library, questions, scope};
 use app::api::account::*;
 use app::api::articles::*;
 use app::api::auth::*;
@@ -69,7 +69,7 @@ api! {
     ListCommunities => directory::communities,
     GetCommunity => directory::community,
 
-    ListDutyLawyers => duty::access::lawyers,
+    ListDutyLawyers => scope::advisers::lawyers,
     GetDutyStatus => duty::logs::on_duty,
     CheckIn => duty::logs::check_in,
     CheckOut => duty::logs::check_out,

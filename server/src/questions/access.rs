@@ -4,9 +4,9 @@
 //! waits for now acts on it: its claimant, or (unclaimed) the lawyer it is routed to, or at the
 //! street step any lawyer of the street.
 
-use crate::booking::desk;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::scope::desk;
 use crate::store::Store;
 use app::domain::{QuestionStatus, Role};
 use app::error::{AppError, ErrorKind};
@@ -61,7 +61,7 @@ async fn in_street(store: &Store, lawyers: &[i64], community_id: i64) -> Result<
          AND a.starts_on <= $2 AND (a.ends_on IS NULL OR a.ends_on >= $2)"
     ))
     .bind(community_id)
-    .bind(crate::booking::today().to_string())
+    .bind(crate::store::today().to_string())
     .fetch_one(&store.pool)
     .await?;
     Ok(n > 0)
@@ -73,7 +73,7 @@ pub async fn require_read(store: &Store, caller: &Caller, q: &Facts) -> Result<(
     let allowed = match user.role {
         Role::Resident => q.resident_id == user.id,
         Role::Staff | Role::Admin => {
-            crate::admin::scope::require_community(store, caller, user, q.community_id).await?;
+            crate::scope::require_community(store, caller, user, q.community_id).await?;
             crate::audit::record_by(store, caller, user.id, "question_read", &format!("question:{}", q.id)).await?;
             true
         }

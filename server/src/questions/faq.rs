@@ -5,11 +5,11 @@
 //! addresses are the lawyer's to take out, and the form says so.
 
 use super::{access, QuestionsService};
-use crate::booking::desk;
 use crate::caller::Caller;
 use crate::failure::Failure;
-use crate::library::like_pattern;
+use crate::scope::desk;
 use crate::store::now_ms;
+use crate::text::like_contains;
 use app::domain::{
     identifying, required_text, Topic, MAX_QUERY_CHARS, MAX_QUESTION_TEXT_CHARS, MAX_QUESTION_TITLE_CHARS,
 };
@@ -98,7 +98,7 @@ pub async fn search(service: &QuestionsService, caller: &Caller, query: FaqQuery
          WHERE ($1 = '' OR search_text LIKE $2 ESCAPE '\\') ORDER BY created_at DESC LIMIT 50",
     )
     .bind(text)
-    .bind(like_pattern(text))
+    .bind(like_contains(&text.to_lowercase()))
     .fetch_all(&service.store.pool)
     .await?;
     Ok(rows.into_iter().map(faq).collect())

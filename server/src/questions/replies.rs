@@ -3,9 +3,9 @@
 //! written in one transaction; the first answer records one consultation in the lawyer's figures.
 
 use super::{access, routing, views, QuestionsService};
-use crate::booking::desk;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::scope::desk;
 use crate::sms::Outbox;
 use crate::store::now_ms;
 use app::domain::{required_text, QuestionStatus, Role, MAX_QUESTION_TEXT_CHARS};
@@ -67,7 +67,7 @@ pub async fn queue(service: &QuestionsService, caller: &Caller, _: Empty) -> Res
          OR (q.route_step = 3 AND EXISTS (SELECT 1 FROM assignments a JOIN communities ac ON ac.id = a.community_id \
            WHERE a.lawyer_id IN ({ids}) AND ac.street_id = c.street_id AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1))))))"
     );
-    let today = crate::booking::today().to_string();
+    let today = crate::store::today().to_string();
     let rows: Vec<views::Row> =
         sqlx::query_as(&format!("{} WHERE {filter} ORDER BY q.deadline_at LIMIT 500", views::SUMMARY))
             .bind(today)
@@ -177,7 +177,7 @@ async fn respond(
     if let Some(phone) = phone {
         let zh = app::i18n::Lang::Zh.messages();
         let template = if answer { zh.sms_question_answered } else { zh.sms_question_needs_info };
-        Outbox::enqueue_with_inbox(&mut tx, &phone, &crate::booking::fill(template, &[("title", &q.title)])).await?;
+        Outbox::enqueue_with_inbox(&mut tx, &phone, &crate::text::fill(template, &[("title", &q.title)])).await?;
     }
     tx.commit().await?;
     service.outbox.wake();
@@ -290,7 +290,7 @@ pub async fn reassign(
 ) -> Result<QuestionThread, Failure> {
     let user = caller.user()?;
     let q = access::facts(&service.store, caller, request.question_id).await?;
-    crate::admin::scope::require_community(&service.store, caller, user, q.community_id).await?;
+    crate::scope::require_community(&service.store, caller, user, q.community_id).await?;
     let lawyer: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE id = $1")
         .bind(request.lawyer_id)
         .fetch_optional(&service.store.pool)

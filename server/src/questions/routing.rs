@@ -100,7 +100,7 @@ pub async fn tell_lawyer(
     at: i64,
 ) -> Result<(), sqlx::Error> {
     if let Some(lawyer) = lawyer {
-        let text = crate::booking::fill(app::i18n::Lang::Zh.messages().inbox_question_routed, &[("title", title)]);
+        let text = crate::text::fill(app::i18n::Lang::Zh.messages().inbox_question_routed, &[("title", title)]);
         sqlx::query("INSERT INTO notifications (user_id, body, created_at) SELECT user_id, $1, $2 FROM lawyers WHERE id = $3 AND user_id IS NOT NULL")
             .bind(text)
             .bind(at)

@@ -27,7 +27,7 @@ async fn outsider(app: &TestApp, community: i64, skip: i64) -> i64 {
 }
 
 fn today() -> app::time::LocalDate {
-    server::booking::today()
+    server::store::today()
 }
 
 #[tokio::test]

@@ -21,7 +21,7 @@ async fn staff_find_who_did_what_to_which_record() {
     .fetch_one(&app.store.pool)
     .await
     .expect("lawyer");
-    let today = server::booking::today().to_string();
+    let today = server::store::today().to_string();
     let (status, _) = app
         .post_with(
             &staff,

@@ -4,7 +4,7 @@
 use crate::helpers::{spawn_app, TestApp};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
-use server::booking::today;
+use server::store::today;
 
 /// The demo lawyer (A lawyer of 后亭社区) signed in, with their ids and office position.
 pub struct Desk {

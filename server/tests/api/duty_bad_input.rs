@@ -3,7 +3,7 @@
 use crate::duty::{desk, month};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use server::booking::today;
+use server::store::today;
 
 #[tokio::test]
 async fn every_bad_duty_request_gets_a_clear_error_and_changes_nothing() {

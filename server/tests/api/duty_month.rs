@@ -3,7 +3,7 @@
 use crate::duty::{desk, month};
 use reqwest::StatusCode;
 use serde_json::json;
-use server::booking::today;
+use server::store::today;
 
 #[tokio::test]
 async fn a_locked_month_changes_only_through_visible_corrections() {

@@ -104,7 +104,7 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ),
         (
             "staff/assign",
-            json!({ "community_id": community, "role": "b", "lawyer_id": lawyer, "starts_on": server::booking::today().to_string() }),
+            json!({ "community_id": community, "role": "b", "lawyer_id": lawyer, "starts_on": server::store::today().to_string() }),
         ),
         ("staff/import-assignments", json!({ "csv": "社区,角色,执业证号,开始日期\n", "write": false })),
         ("admin/staff-accounts", json!({})),
@@ -171,18 +171,18 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
 }
 
 pub(crate) fn this_month() -> String {
-    app::domain::month_of(server::booking::today())
+    app::domain::month_of(server::store::today())
 }
 
 /// A well-formed service record for `lawyer` at `community`, with a fresh device key.
 pub(crate) fn record(lawyer: i64, community: i64) -> Value {
     json!({ "client_key": format!("matrix-{}", server::store::now_ms()), "lawyer_id": lawyer, "community_id": community,
-        "category": "consultation", "served_on": server::booking::today().to_string(), "people_served": 1, "summary": "咨询工资拖欠" })
+        "category": "consultation", "served_on": server::store::today().to_string(), "people_served": 1, "summary": "咨询工资拖欠" })
 }
 
 /// A well-formed correction: a duty yesterday morning.
 pub(crate) fn correction(lawyer: i64, community: i64) -> Value {
-    json!({ "lawyer_id": lawyer, "community_id": community, "served_on": server::booking::today().plus_days(-1).to_string(),
+    json!({ "lawyer_id": lawyer, "community_id": community, "served_on": server::store::today().plus_days(-1).to_string(),
         "start": "09:00", "end": "11:00", "reason": "忘记签到" })
 }
 

@@ -52,7 +52,7 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         (
             "staff/assign",
             Object::Public,
-            |f, id| json!({ "community_id": id, "role": "b", "lawyer_id": f.lawyer, "starts_on": server::booking::today().to_string() }),
+            |f, id| json!({ "community_id": id, "role": "b", "lawyer_id": f.lawyer, "starts_on": server::store::today().to_string() }),
         ),
         // The register is the programme's: the district's staff correct any lawyer or firm.
         (

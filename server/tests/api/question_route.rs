@@ -88,7 +88,7 @@ async fn leave_is_passed_over_and_an_idle_claim_goes_back_to_the_route() {
     let app = spawn_app().await;
     let (_, a_id) = lawyer_of(&app, "后亭社区", "a").await;
     let (b_login, b_id) = lawyer_of(&app, "后亭社区", "b").await;
-    let today = server::booking::today();
+    let today = server::store::today();
     sqlx::query(
         "INSERT INTO leaves (lawyer_id, starts_on, ends_on, reason, created_at) VALUES ($1, $2, $3, '外出开庭', 0)",
     )

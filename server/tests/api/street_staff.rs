@@ -6,7 +6,7 @@ use crate::board::{duty, role_of};
 use crate::helpers::{spawn_app, TestApp};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use server::booking::today;
+use server::store::today;
 
 async fn licence(app: &TestApp, id: i64) -> String {
     sqlx::query_scalar("SELECT licence_no FROM lawyers WHERE id = $1")

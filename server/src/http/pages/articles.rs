@@ -73,7 +73,7 @@ pub async fn article(State(state): State<AppState>, Path(id): Path<String>, requ
         audience = escape(&a.audience),
         date = date(a.publish_at),
         theme = if a.theme.is_empty() { String::new() } else { format!(" · {}：{}", m.page_theme, escape(&a.theme)) },
-        reads = crate::booking::fill(m.page_reads, &[("n", &a.reads.to_string())]),
+        reads = crate::text::fill(m.page_reads, &[("n", &a.reads.to_string())]),
         body = article.html,
         book = m.page_ask_lawyer,
         more = m.page_more_articles,

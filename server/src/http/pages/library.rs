@@ -53,7 +53,7 @@ fn document_card(lang: Lang, d: &DocumentSummary) -> String {
         title = escape(&d.title),
         summary = escape(&d.summary),
         category = topic(lang, d.category),
-        downloads = crate::booking::fill(m.page_downloads, &[("n", &d.downloads.to_string())]),
+        downloads = crate::text::fill(m.page_downloads, &[("n", &d.downloads.to_string())]),
         links = download_links(m, &d.file),
     )
 }
@@ -119,7 +119,7 @@ pub async fn document(State(state): State<AppState>, Path(id): Path<String>, req
             let _ = write!(
                 main,
                 "<li>{label} · {date} {note} <a href=\"/files/{token}\" download>{download}</a></li>",
-                label = crate::booking::fill(m.page_version, &[("n", &v.version.to_string())]),
+                label = crate::text::fill(m.page_version, &[("n", &v.version.to_string())]),
                 date = date(v.file.created_at),
                 note = escape(&v.note),
                 token = v.file.token,

@@ -1,7 +1,11 @@
-//! What a street's 司法所 staff may see and change: their street's board, communities and teams.
-//! District staff and admins see the whole programme; its registers (lawyers and firms, the
-//! audit log, staff accounts) are theirs alone (`Access::District`, checked before the handler).
-//! Each check is 403 with a clear message, before anything is read or written.
+//! Who may see and change what, below every feature: a street's 司法所 staff their street's
+//! board, communities and teams (here); a lawyer or assistant the desks they work ([`desk`]);
+//! whoever logs for a lawyer ([`advisers`]). District staff and admins see the whole programme;
+//! its registers are theirs alone (`Access::District`, checked before the handler). Each check
+//! answers before anything is read or written.
+
+pub mod advisers;
+pub mod desk;
 
 use crate::caller::{Caller, SessionUser};
 use crate::failure::Failure;
