@@ -95,41 +95,55 @@ pub fn cell(cells: &[String], at: usize) -> String {
     cells.get(at).cloned().unwrap_or_default()
 }
 
-/// CSV `text` read row by row, within the limits.
+/// CSV `text` read record by record with the `csv` crate (a quoted cell may hold commas, quotes
+/// and line breaks; a byte-order mark is skipped), each counted against the limits as it comes.
+/// A row's number is the text's line it starts on.
 pub fn csv(text: &str) -> Result<Rows, TableError> {
+    // Line ends as one character, so that a record's start is where its line starts.
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
     let mut rows = Rows::default();
-    for (k, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
-        rows.push(k + 1, fields(line))?;
+    let mut record = csv::StringRecord::new();
+    // Lines are counted here, before a record's first character (the crate's own count leaves
+    // out the line breaks inside quoted cells; the position it gives may be a blank line's).
+    let (mut counted, mut line) = (0, 1);
+    while reader.read_record(&mut record).map_err(|_| TableError::Unreadable)? {
+        let mut upto = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX)).min(text.len());
+        while text.as_bytes().get(upto) == Some(&b'\n') {
+            upto += 1;
+        }
+        if upto > counted {
+            line += text.as_bytes()[counted..upto].iter().filter(|b| **b == b'\n').count();
+            counted = upto;
+        }
+        rows.push(line, record.iter().map(str::to_owned).collect())?;
     }
     Ok(rows)
 }
 
-/// Splits one CSV line into fields (quotes around a field, `""` inside one).
-fn fields(line: &str) -> Vec<String> {
-    let (mut out, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, line.chars().peekable());
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut field)),
-            _ => field.push(c),
-        }
-    }
-    out.push(field);
-    out.into_iter().map(|f| f.trim().to_owned()).collect()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{csv, fields, TableError, MAX_COLUMNS, MAX_ROWS};
+    use super::{csv, TableError, MAX_COLUMNS, MAX_ROWS};
+
+    fn cells(text: &str) -> Vec<(usize, Vec<String>)> {
+        csv(text).expect("csv").rows
+    }
 
     #[test]
     fn csv_fields_are_split_with_their_quotes_undone() {
-        assert_eq!(fields("张三, 广东某律师事务所 ,12345"), ["张三", "广东某律师事务所", "12345"]);
-        assert_eq!(fields("\"李, 四\",\"说\"\"好\"\"\",1"), ["李, 四", "说\"好\"", "1"]);
+        assert_eq!(cells("张三, 广东某律师事务所 ,12345")[0].1, ["张三", "广东某律师事务所", "12345"]);
+        assert_eq!(cells("\"李, 四\",\"说\"\"好\"\"\",1")[0].1, ["李, 四", "说\"好\"", "1"]);
+    }
+
+    #[test]
+    fn a_quoted_cell_may_hold_a_line_break_and_rows_keep_their_line_numbers() {
+        let read = cells("\u{feff}社区,说明\n后亭社区,\"第一行\n第二行\"\n\n海旺社区,x\n");
+        assert_eq!(read[1], (2, vec!["后亭社区".to_owned(), "第一行\n第二行".to_owned()]));
+        assert_eq!(read[2], (5, vec!["海旺社区".to_owned(), "x".to_owned()]), "the blank line is skipped");
+        let crlf = cells("社区,说明\r\n后亭社区,\"a\r\nb\"\r\n\r\n海旺社区,x\r\n");
+        assert_eq!(crlf.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [1, 2, 5], "CRLF lines count alike");
+        assert_eq!(crlf[1].1[1], "a\nb");
     }
 
     #[test]

@@ -32,21 +32,14 @@ pub struct ExportQuery {
     by: Option<String>,
 }
 
-/// A CSV field: quoted when it holds a separator, a quote or a line break; a leading `=`, `+`,
-/// `-` or `@` is kept as text, so a spreadsheet never runs a name as a formula.
-fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+/// A text cell as a spreadsheet must take it: a leading `=`, `+`, `-` or `@` is kept as text, so a
+/// spreadsheet never runs a name as a formula.
+fn as_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
     } else {
-        text
+        text.to_owned()
     }
-}
-
-/// Adds one CSV line of `cells` (already fields) to `out`.
-fn push_line(out: &mut String, cells: Vec<String>) {
-    out.push_str(&cells.join(","));
-    out.push_str("\r\n");
 }
 
 /// The mean of `ratings` ratings summing to `sum`; none when there are none.
@@ -106,7 +99,9 @@ async fn export(
         by_community(&state, &caller, request).await
     };
     match sheet {
-        Ok((file, sheet)) => attachment(&sheet, &file, format),
+        Ok((file, sheet)) => {
+            attachment(&sheet, &file, format).unwrap_or_else(|e| error_response(e.answer(caller.lang)))
+        }
         Err(error) => error_response(error.answer(caller.lang)),
     }
 }
@@ -203,31 +198,30 @@ async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) ->
     Ok((format!("board-lawyers-{from}-{to}"), sheet))
 }
 
-/// `sheet` as CSV for Excel: a byte-order mark, CRLF lines, formulas kept as text.
-fn to_csv(sheet: &Sheet) -> String {
-    let mut out = String::from("\u{feff}");
-    push_line(&mut out, sheet.head.iter().map(|h| field(h)).collect());
+/// `sheet` as CSV for Excel (the `csv` crate quotes what needs it): a byte-order mark, CRLF
+/// lines, formulas kept as text.
+fn to_csv(sheet: &Sheet) -> Result<Vec<u8>, csv::Error> {
+    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
+    out.write_record(sheet.head.iter().map(|h| as_text(h)))?;
     for row in &sheet.rows {
-        let cells = row
-            .iter()
-            .map(|cell| match cell {
-                Cell::Text(text) => field(text),
-                Cell::Number(n) => n.to_string(),
-                Cell::Decimal(x) => x.map(|x| format!("{x:.1}")).unwrap_or_default(),
-            })
-            .collect();
-        push_line(&mut out, cells);
+        out.write_record(row.iter().map(|cell| match cell {
+            Cell::Text(text) => as_text(text),
+            Cell::Number(n) => n.to_string(),
+            Cell::Decimal(x) => x.map(|x| format!("{x:.1}")).unwrap_or_default(),
+        }))?;
     }
-    out
+    out.into_inner().map_err(|e| e.into_error().into())
 }
 
 /// `sheet` as a download named `file` in `format`, never cached.
-fn attachment(sheet: &Sheet, file: &str, format: Format) -> Response {
+fn attachment(sheet: &Sheet, file: &str, format: Format) -> Result<Response, Failure> {
     let (body, kind, extension) = match format {
-        Format::Csv => (to_csv(sheet).into_bytes(), "text/csv; charset=utf-8", "csv"),
-        Format::Xlsx => {
-            (xlsx::workbook(sheet), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
-        }
+        Format::Csv => (to_csv(sheet).map_err(|e| Failure::Server(e.to_string()))?, "text/csv; charset=utf-8", "csv"),
+        Format::Xlsx => (
+            xlsx::workbook(sheet).map_err(|e| Failure::Server(e.to_string()))?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
     };
     let name = format!("attachment; filename=\"{file}.{extension}\"");
     let mut response = body.into_response();
@@ -237,19 +231,29 @@ fn attachment(sheet: &Sheet, file: &str, format: Format) -> Response {
     if let Ok(value) = HeaderValue::from_str(&name) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
-    response
+    Ok(response)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::field;
+    use super::{to_csv, Cell, Sheet};
 
     #[test]
-    fn fields_are_quoted_when_needed_and_never_formulas() {
-        assert_eq!(field("后亭社区"), "后亭社区");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(field("-1"), "'-1");
+    fn csv_quotes_what_needs_it_and_never_writes_a_formula() {
+        let sheet = Sheet {
+            name: "s".into(),
+            head: vec!["社区".into(), "说明".into()],
+            rows: vec![
+                vec![Cell::Text("后亭社区".into()), Cell::Text("a,b".into())],
+                vec![Cell::Text("say \"hi\"".into()), Cell::Text("=HYPERLINK(\"x\")".into())],
+                vec![Cell::Text("-1".into()), Cell::Decimal(Some(4.5))],
+                vec![Cell::Text("两行\n文字".into()), Cell::Number(3)],
+            ],
+        };
+        let text = String::from_utf8(to_csv(&sheet).expect("csv")).expect("utf-8");
+        assert_eq!(
+            text,
+            "\u{feff}社区,说明\r\n后亭社区,\"a,b\"\r\n\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\"\r\n'-1,4.5\r\n\"两行\n文字\",3\r\n"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! quotas, the team and the gaps; and bad periods refused.
 
 use crate::helpers::{spawn_app, TestApp};
-use crate::workbook::{xlsx_rows, xlsx_sheet};
+use crate::workbook::xlsx_parts;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -283,13 +283,16 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
     assert!(workbook.headers()["content-disposition"]
         .to_str()
         .is_ok_and(|d| d.contains("board-2025-10-01-2025-10-31.xlsx")));
-    let sheet = xlsx_sheet(&workbook.bytes().await.expect("body"));
-    assert!(sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#));
-    assert!(sheet.contains(r#"<c r="F1" t="inlineStr" s="1"><is><t>值班天数</t></is></c>"#), "bold header");
+    let book = xlsx_parts(&workbook.bytes().await.expect("body"));
+    assert!(book.sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#));
+    assert!(book.sheet.contains("<autoFilter ref=\"A1:"), "a filter on the header");
     let csv_rows: Vec<Vec<String>> =
         text.trim_start_matches('\u{feff}').lines().map(|l| l.split(',').map(str::to_owned).collect()).collect();
-    assert_eq!(xlsx_rows(&sheet), csv_rows, "the workbook holds the CSV's table");
-    assert!(sheet.contains(r#"<c r="F"#) && sheet.contains("<v>4</v>"), "duty-days as a number");
+    let rows = book.rows();
+    assert_eq!(rows, csv_rows, "the workbook holds the CSV's table");
+    assert_eq!(rows[0][5], "值班天数");
+    assert!(book.is_bold(book.style_of("F1")), "bold header");
+    assert!(book.sheet.contains(r#"<c r="F"#) && book.sheet.contains("<v>4</v>"), "duty-days as a number");
 
     // By lawyer: the A lawyer of 后亭社区 held three duty-days, two consultations, two bookings
     // done (rated 5 and 4) and one missed.
@@ -302,7 +305,7 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
     let workbook = staff.get(format!("{url}&by=lawyer").replace(".csv", ".xlsx")).send().await.expect("xlsx");
     let by_lawyer: Vec<Vec<String>> =
         text.trim_start_matches('\u{feff}').lines().map(|l| l.split(',').map(str::to_owned).collect()).collect();
-    assert_eq!(xlsx_rows(&xlsx_sheet(&workbook.bytes().await.expect("body"))), by_lawyer);
+    assert_eq!(xlsx_parts(&workbook.bytes().await.expect("body")).rows(), by_lawyer);
     assert_eq!(text.lines().count(), 1 + 3, "three lawyers did something in October: {text}");
     let a_name: String = sqlx::query_scalar("SELECT name FROM lawyers WHERE id = $1")
         .bind(a)

@@ -76,13 +76,21 @@ async fn unbounded_work_a_request_past_its_deadline_is_503_and_stops() {
 fn workbook_with(sheet: &str, shared: &str) -> String {
     let bytes = samples::office_zip(&[
         (
+            "_rels/.rels",
+            "<Relationships><Relationship Id=\"rId1\" Target=\"xl/workbook.xml\" \
+             Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\"/></Relationships>"
+                .into(),
+        ),
+        (
             "xl/workbook.xml",
-            "<workbook xmlns:r=\"r\"><sheets><sheet name=\"s\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"s\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
                 .into(),
         ),
         (
             "xl/_rels/workbook.xml.rels",
-            "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>".into(),
+            "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\" \
+             Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\"/></Relationships>"
+                .into(),
         ),
         ("xl/worksheets/sheet1.xml", sheet.to_owned()),
         ("xl/sharedStrings.xml", shared.to_owned()),
@@ -97,7 +105,7 @@ async fn memory_a_small_workbook_that_addresses_far_cells_or_many_rows_is_refuse
     let lawyers = app.count("SELECT COUNT(*) FROM lawyers").await;
     let far: String = (1..=10).map(|r| format!("<row r=\"{r}\"><c r=\"XFD{r}\"><v>1</v></c></row>")).collect();
     let many: String =
-        "<row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>0</v></c><c t=\"s\"><v>0</v></c></row>".repeat(100_000);
+        "<row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>0</v></c><c t=\"s\"><v>0</v></c></row>".repeat(80_000);
     let shared = format!("<sst><si><t>{}</t></si></sst>", "律".repeat(1000));
     for sheet in [far, many] {
         let book = workbook_with(&format!("<worksheet><sheetData>{sheet}</sheetData></worksheet>"), &shared);

@@ -146,10 +146,13 @@ fn workbook(rows: &[[&str; 4]]) -> String {
     sheet.push_str("</sheetData></worksheet>");
     let shared: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
     let parts = [
+        ("_rels/.rels", "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".to_owned()),
         ("xl/workbook.xml", "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"分工\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".to_owned()),
-        ("xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>".to_owned()),
+        ("xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>".to_owned()),
         ("xl/worksheets/sheet1.xml", sheet),
         ("xl/sharedStrings.xml", format!("<sst>{shared}</sst>")),
+        // Style 1 is a date (built-in format 14), as Excel keeps a date cell.
+        ("xl/styles.xml", "<styleSheet><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>".to_owned()),
     ];
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, text) in parts {

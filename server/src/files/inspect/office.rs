@@ -30,7 +30,11 @@ pub(super) fn check(bytes: &[u8]) -> Result<FileKind, Rejection> {
         return Err(Rejection::Damaged);
     }
     unpacked_within_limits(&mut archive, bytes.len())?;
-    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    let names: Vec<String> = archive
+        .file_names()
+        .map(|name| name.map(|n| n.into_owned()))
+        .collect::<Result<_, _>>()
+        .map_err(|_| Rejection::Damaged)?;
     if names.iter().any(|n| n.starts_with('/') || n.contains("..") || n.contains('\\')) {
         return Err(Rejection::Damaged);
     }
