@@ -3,6 +3,7 @@
 //! run workers at once: a message is claimed with a conditional update before it is sent.
 
 use crate::config::SmsConfig;
+use crate::store::sql::Sql;
 use crate::store::{now_ms, Store};
 use async_trait::async_trait;
 use secrecy::{ExposeSecret, SecretString};
@@ -169,22 +170,17 @@ impl Outbox {
             return Ok(0);
         }
         // Claim the batch in one statement; what another server claimed first is not returned.
-        // The ids are integers read from the table.
-        let ids = due.iter().map(|d| d.0.to_string()).collect::<Vec<_>>().join(",");
-        let claimed: Vec<i64> = sqlx::query_scalar(&format!(
-            "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 \
-             WHERE id IN ({ids}) AND sent_at IS NULL AND next_attempt_at <= $2 RETURNING id"
-        ))
-        .bind(now + CLAIM_MS)
-        .bind(now)
-        .fetch_all(self.store.writer())
-        .await?;
+        let mut claim = Sql::new("UPDATE outbox SET next_attempt_at = ");
+        claim.bind(now + CLAIM_MS).push(", attempts = attempts + 1 WHERE id IN ").bind_list(due.iter().map(|d| d.0));
+        claim.push(" AND sent_at IS NULL AND next_attempt_at <= ").bind(now).push(" RETURNING id");
+        let claimed: Vec<i64> =
+            claim.fetch_all::<(i64,), _>(self.store.writer()).await?.into_iter().map(|(id,)| id).collect();
         // Sent messages are marked in one statement per batch, not one each: the writer's time
         // is the booking's. A crash mid-batch re-sends at most this batch's messages.
         let mut sent = Vec::new();
         for (id, to, text, attempts) in due.into_iter().filter(|d| claimed.contains(&d.0)) {
             match sender.send(&to, &text).await {
-                Ok(()) => sent.push(id.to_string()),
+                Ok(()) => sent.push(id),
                 Err(error) => {
                     let backoff = 30_000 * (1i64 << attempts.clamp(0, 6));
                     tracing::warn!(outbox_id = id, error = %error, "sms not delivered; will retry");
@@ -198,10 +194,9 @@ impl Outbox {
             }
         }
         if !sent.is_empty() {
-            sqlx::query(&format!("UPDATE outbox SET sent_at = $1 WHERE id IN ({})", sent.join(",")))
-                .bind(now_ms())
-                .execute(self.store.writer())
-                .await?;
+            let mut sql = Sql::new("UPDATE outbox SET sent_at = ");
+            sql.bind(now_ms()).push(" WHERE id IN ").bind_list(sent.iter().copied());
+            sql.execute(self.store.writer()).await?;
         }
         Ok(sent.len())
     }

@@ -6,6 +6,7 @@
 
 pub mod migrations;
 pub mod settings;
+pub mod sql;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};

@@ -1,5 +1,6 @@
 //! Reading bookings into their wire form.
 
+use crate::store::sql::Sql;
 use crate::store::{now_ms, Store};
 use app::domain::{rules, BookingStatus, Channel, PhoneNumber, Topic};
 use app::model::{BookingView, DeskBooking};
@@ -118,15 +119,16 @@ pub async fn for_desk(
     since: i64,
     own_lawyers: &[i64],
 ) -> Result<Vec<DeskBooking>, sqlx::Error> {
-    let filter = match communities {
-        None => String::new(),
+    let mut sql = Sql::new(SELECT);
+    sql.push(" WHERE b.slot_end >= ").bind(since);
+    match communities {
+        None => {}
         Some([]) => return Ok(Vec::new()),
-        // The list is short (a lawyer serves a handful of communities) and made of integers.
         Some(ids) => {
-            format!(" AND b.community_id IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
+            sql.push(" AND b.community_id IN ").bind_list(ids.to_vec());
         }
-    };
-    let sql = format!("{SELECT} WHERE b.slot_end >= $1{filter} ORDER BY b.slot_start, b.id LIMIT 500");
-    let rows: Vec<Row> = sqlx::query_as(&sql).bind(since).fetch_all(&store.pool).await?;
+    }
+    sql.push(" ORDER BY b.slot_start, b.id LIMIT 500");
+    let rows: Vec<Row> = sql.fetch_all(&store.pool).await?;
     Ok(rows.into_iter().filter_map(from_row).map(|loaded| loaded.for_desk(own_lawyers)).collect())
 }

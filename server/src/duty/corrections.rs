@@ -8,6 +8,7 @@ use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope;
 use crate::scope::advisers;
+use crate::store::sql::Sql;
 use crate::store::today;
 use crate::store::{now_ms, Store};
 use app::domain::{duty_rules, required_text, CorrectionStatus, MAX_REASON_CHARS};
@@ -156,14 +157,14 @@ async fn one(store: &Store, caller: &Caller, id: i64) -> Result<Correction, Fail
 pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<Correction>, Failure> {
     let user = caller.user()?;
     let found = if user.role.is_staff() {
-        // A street's staff decide their street's corrections (the id is a number, safe to write).
-        let filter = match user.street {
-            Some(street) => {
-                format!("k.status = $1 AND k.community_id IN (SELECT id FROM communities WHERE street_id = {street})")
-            }
-            None => "k.status = $1".to_owned(),
-        };
-        fetch(store, &filter, CorrectionStatus::Pending.as_str().to_owned()).await
+        // A street's staff decide their street's corrections.
+        let mut sql = Sql::new(SELECT);
+        sql.push(" WHERE k.status = ").bind(CorrectionStatus::Pending.as_str().to_owned());
+        if let Some(street) = user.street {
+            sql.push(" AND k.community_id IN (SELECT id FROM communities WHERE street_id = ").bind(street).push(")");
+        }
+        sql.push(" ORDER BY k.id DESC LIMIT 200");
+        sql.fetch_all::<Row, _>(&store.pool).await.map(|rows| rows.into_iter().filter_map(from_row).collect())
     } else {
         fetch(
             store,

@@ -8,6 +8,7 @@ use crate::failure::Failure;
 use crate::scope::desk;
 use crate::sms::Outbox;
 use crate::store::now_ms;
+use crate::store::sql::Sql;
 use app::domain::{required_text, QuestionStatus, Role, MAX_QUESTION_TEXT_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{
@@ -47,32 +48,29 @@ fn text(caller: &Caller, body: &str) -> Result<String, Failure> {
 /// The questions the caller acts on now (lawyers) or every open one (staff), most urgent first.
 pub async fn queue(service: &QuestionsService, caller: &Caller, _: Empty) -> Result<Vec<QuestionSummary>, Failure> {
     let user = caller.user()?;
+    let mut sql = Sql::new(views::SUMMARY);
+    sql.push(" WHERE q.status <> 'closed'");
     if user.role.is_staff() {
-        // A street's staff watch their street's questions (the id is a number, safe to write).
-        let filter = match user.street {
-            Some(street) => format!(
-                "q.status <> 'closed' AND q.id > $1 AND q.community_id IN (SELECT id FROM communities WHERE street_id = {street})"
-            ),
-            None => "q.status <> 'closed' AND q.id > $1".to_owned(),
-        };
-        return views::list(&service.store, &filter, 0, "q.deadline_at").await;
+        // A street's staff watch their street's questions.
+        if let Some(street) = user.street {
+            sql.push(" AND q.community_id IN (SELECT id FROM communities WHERE street_id = ").bind(street).push(")");
+        }
+    } else {
+        let mine = desk::own_lawyers(&service.store, caller).await?;
+        if mine.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Claimed by the caller's lawyers, routed to them, or open to the whole street they serve.
+        sql.push(" AND (q.claimed_by IN ").bind_list(mine.clone());
+        sql.push(" OR (q.claimed_by IS NULL AND (q.routed_to IN ").bind_list(mine.clone());
+        sql.push(" OR (q.route_step = 3 AND EXISTS (SELECT 1 FROM assignments a JOIN communities ac ON ac.id = a.community_id WHERE a.lawyer_id IN ");
+        sql.bind_list(mine);
+        let today = crate::store::today().to_string();
+        sql.push(" AND ac.street_id = c.street_id AND a.starts_on <= ").bind(today.clone());
+        sql.push(" AND (a.ends_on IS NULL OR a.ends_on >= ").bind(today).push("))))))");
     }
-    let mine = desk::own_lawyers(&service.store, caller).await?;
-    if mine.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids = mine.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let filter = format!(
-        "q.status <> 'closed' AND (q.claimed_by IN ({ids}) OR (q.claimed_by IS NULL AND (q.routed_to IN ({ids}) \
-         OR (q.route_step = 3 AND EXISTS (SELECT 1 FROM assignments a JOIN communities ac ON ac.id = a.community_id \
-           WHERE a.lawyer_id IN ({ids}) AND ac.street_id = c.street_id AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1))))))"
-    );
-    let today = crate::store::today().to_string();
-    let rows: Vec<views::Row> =
-        sqlx::query_as(&format!("{} WHERE {filter} ORDER BY q.deadline_at LIMIT 500", views::SUMMARY))
-            .bind(today)
-            .fetch_all(&service.store.pool)
-            .await?;
+    sql.push(" ORDER BY q.deadline_at LIMIT 500");
+    let rows: Vec<views::Row> = sql.fetch_all(&service.store.pool).await?;
     Ok(rows.into_iter().map(views::summary).collect())
 }
 
