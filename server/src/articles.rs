@@ -81,15 +81,36 @@ fn safe_url(url: &str) -> bool {
         || lower.starts_with('#')
 }
 
-/// An article row: id, title, category, theme, audience (street, community names), publish_at,
-/// important, reads.
-type Row = (i64, String, String, String, Option<String>, Option<String>, i64, i64, i64);
+/// An article row, with the names of the street or community it is for.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    title: String,
+    category: String,
+    theme: String,
+    street: Option<String>,
+    community: Option<String>,
+    publish_at: i64,
+    important: i64,
+    reads: i64,
+}
 
-const SELECT: &str = "SELECT a.id, a.title, a.category, a.theme, s.name, c.name, a.publish_at, a.important, a.reads \
-    FROM articles a LEFT JOIN streets s ON s.id = a.street_id LEFT JOIN communities c ON c.id = a.community_id";
+/// An article row and its HTML.
+#[derive(sqlx::FromRow)]
+struct WithBody {
+    #[sqlx(flatten)]
+    row: Row,
+    body_html: String,
+}
+
+const COLUMNS: &str =
+    "SELECT a.id, a.title, a.category, a.theme, s.name AS street, c.name AS community, a.publish_at, \
+    a.important, a.reads";
+const FROM: &str =
+    " FROM articles a LEFT JOIN streets s ON s.id = a.street_id LEFT JOIN communities c ON c.id = a.community_id";
 
 fn summary(row: Row, lang: Lang) -> ArticleSummary {
-    let (id, title, category, theme, street, community, publish_at, important, reads) = row;
+    let Row { id, title, category, theme, street, community, publish_at, important, reads } = row;
     ArticleSummary {
         id,
         title,
@@ -197,16 +218,13 @@ pub async fn run(store: Store, outbox: Outbox, public_url: String, mut stop: wat
 impl ArticlesService {
     /// A published article, or `None`.
     pub async fn published(&self, id: i64, lang: Lang) -> Result<Option<Article>, sqlx::Error> {
-        let row: Option<(Row, String)> =
-            sqlx::query_as::<_, (i64, String, String, String, Option<String>, Option<String>, i64, i64, i64, String)>(
-                &format!("{} WHERE a.id = $1 AND a.publish_at <= $2", SELECT.replace(" FROM", ", a.body_html FROM")),
-            )
-            .bind(id)
-            .bind(now_ms())
-            .fetch_optional(&self.store.pool)
-            .await?
-            .map(|(a, b, c, d, e, f, g, h, i, html)| ((a, b, c, d, e, f, g, h, i), html));
-        let Some((row, html)) = row else { return Ok(None) };
+        let found: Option<WithBody> =
+            sqlx::query_as(&format!("{COLUMNS}, a.body_html{FROM} WHERE a.id = $1 AND a.publish_at <= $2"))
+                .bind(id)
+                .bind(now_ms())
+                .fetch_optional(&self.store.pool)
+                .await?;
+        let Some(WithBody { row, body_html: html }) = found else { return Ok(None) };
         sqlx::query("UPDATE articles SET reads = reads + 1 WHERE id = $1")
             .bind(id)
             .execute(self.store.writer())
@@ -221,7 +239,7 @@ impl ArticlesService {
         let rows: Vec<Row> = match user_id {
             Some(user_id) => {
                 sqlx::query_as(&format!(
-                    "{SELECT}, users u WHERE u.id = $1 AND a.publish_at <= $2 AND ({FOR_RESIDENT}) ORDER BY a.publish_at DESC LIMIT 100"
+                    "{COLUMNS}{FROM}, users u WHERE u.id = $1 AND a.publish_at <= $2 AND ({FOR_RESIDENT}) ORDER BY a.publish_at DESC LIMIT 100"
                 ))
                 .bind(user_id)
                 .bind(now_ms())
@@ -230,7 +248,7 @@ impl ArticlesService {
             }
             None => {
                 sqlx::query_as(&format!(
-                    "{SELECT} WHERE a.publish_at <= $1 AND a.street_id IS NULL AND a.community_id IS NULL \
+                    "{COLUMNS}{FROM} WHERE a.publish_at <= $1 AND a.street_id IS NULL AND a.community_id IS NULL \
                      ORDER BY a.publish_at DESC LIMIT 100"
                 ))
                 .bind(now_ms())
@@ -332,13 +350,13 @@ impl ArticlesService {
         }
         crate::audit::record_by(&self.store, caller, user.id, "article_save", &format!("article:{id}")).await?;
         let row: Row =
-            sqlx::query_as(&format!("{SELECT} WHERE a.id = $1")).bind(id).fetch_one(&self.store.pool).await?;
+            sqlx::query_as(&format!("{COLUMNS}{FROM} WHERE a.id = $1")).bind(id).fetch_one(&self.store.pool).await?;
         Ok(Article { article: summary(row, caller.lang), html })
     }
 
     /// Every article, published or scheduled, newest first (staff).
     pub async fn all(&self, caller: &Caller, _: Empty) -> Result<Vec<ArticleSummary>, Failure> {
-        let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} ORDER BY a.publish_at DESC LIMIT 500"))
+        let rows: Vec<Row> = sqlx::query_as(&format!("{COLUMNS}{FROM} ORDER BY a.publish_at DESC LIMIT 500"))
             .fetch_all(&self.store.pool)
             .await?;
         Ok(rows.into_iter().map(|r| summary(r, caller.lang)).collect())

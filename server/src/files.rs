@@ -40,22 +40,40 @@ pub struct FilesService {
     pub heavy: crate::heavy::Heavy,
 }
 
-/// A `files` row as most queries read it.
-pub(crate) type FileRow = (i64, String, String, Option<String>, String, String, i64, i64);
+/// A `files` row as most queries read it, its columns named apart from the tables it is joined
+/// with ([`FILE_COLUMNS`]).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct FileRow {
+    #[sqlx(rename = "file_id")]
+    pub id: i64,
+    #[sqlx(rename = "file_token")]
+    pub token: String,
+    #[sqlx(rename = "file_thumb_key")]
+    pub thumb_key: Option<String>,
+    #[sqlx(rename = "file_kind")]
+    pub kind: String,
+    #[sqlx(rename = "file_name")]
+    pub name: String,
+    #[sqlx(rename = "file_size")]
+    pub size: i64,
+    #[sqlx(rename = "file_created_at")]
+    pub created_at: i64,
+}
 
 /// The columns of [`FileRow`], for `SELECT`s (table alias `f`).
-pub(crate) const FILE_COLUMNS: &str = "f.id, f.token, f.blob_key, f.thumb_key, f.kind, f.name, f.size, f.created_at";
+pub(crate) const FILE_COLUMNS: &str = "f.id AS file_id, f.token AS file_token, f.thumb_key AS file_thumb_key, \
+    f.kind AS file_kind, f.name AS file_name, f.size AS file_size, \
+    f.created_at AS file_created_at";
 
 /// The wire form of a row.
 pub(crate) fn file_ref(row: &FileRow) -> FileRef {
-    let (_, token, _, thumb, kind, name, size, created_at) = row;
     FileRef {
-        token: token.clone(),
-        name: name.clone(),
-        kind: FileKind::from_db(kind).unwrap_or(FileKind::Pdf),
-        size: *size,
-        thumb: thumb.is_some(),
-        created_at: Instant(*created_at),
+        token: row.token.clone(),
+        name: row.name.clone(),
+        kind: FileKind::from_db(&row.kind).unwrap_or(FileKind::Pdf),
+        size: row.size,
+        thumb: row.thumb_key.is_some(),
+        created_at: Instant(row.created_at),
     }
 }
 

@@ -28,30 +28,47 @@ impl LibraryService {
 }
 
 /// A document row with its current version and file.
-type Row =
-    (i64, String, String, String, String, i64, i64, i64, i64, String, String, Option<String>, String, String, i64, i64);
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    title: String,
+    category: String,
+    tags: String,
+    summary: String,
+    downloads: i64,
+    version: i64,
+    updated_at: i64,
+    #[sqlx(flatten)]
+    file: FileRow,
+}
 
 /// A version: number, note, and its file's row.
-type VersionRow = (i64, String, i64, String, String, Option<String>, String, String, i64, i64);
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    version: i64,
+    note: String,
+    #[sqlx(flatten)]
+    file: FileRow,
+}
 
-const SELECT: &str = "SELECT d.id, d.title, d.category, d.tags, d.summary, d.downloads, v.version, v.created_at, ";
+const SELECT: &str =
+    "SELECT d.id, d.title, d.category, d.tags, d.summary, d.downloads, v.version, v.created_at AS updated_at, ";
 const FROM: &str = " FROM documents d \
     JOIN document_versions v ON v.document_id = d.id \
       AND v.version = (SELECT MAX(version) FROM document_versions WHERE document_id = d.id) \
     JOIN files f ON f.id = v.file_id";
 
 fn summary(row: Row) -> DocumentSummary {
-    let (id, title, category, tags, summary, downloads, version, updated_at, a, b, c, d, e, f, g, h) = row;
     DocumentSummary {
-        id,
-        title,
-        category: Topic::from_db(&category).unwrap_or(Topic::Other),
-        tags: tags.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect(),
-        summary,
-        version,
-        file: file_ref(&(a, b, c, d, e, f, g, h)),
-        downloads,
-        updated_at: Instant(updated_at),
+        id: row.id,
+        title: row.title,
+        category: Topic::from_db(&row.category).unwrap_or(Topic::Other),
+        tags: row.tags.split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect(),
+        summary: row.summary,
+        version: row.version,
+        file: file_ref(&row.file),
+        downloads: row.downloads,
+        updated_at: Instant(row.updated_at),
     }
 }
 
@@ -87,10 +104,7 @@ impl LibraryService {
         .await?;
         let versions = versions
             .into_iter()
-            .map(|(version, note, a, b, c, d, e, f, g, h)| {
-                let file: FileRow = (a, b, c, d, e, f, g, h);
-                DocumentVersion { version, note, file: file_ref(&file) }
-            })
+            .map(|v| DocumentVersion { version: v.version, note: v.note, file: file_ref(&v.file) })
             .collect();
         Ok(DocumentDetail { document, versions })
     }
@@ -106,7 +120,7 @@ impl LibraryService {
         let user = caller.user()?;
         let file = pending_upload(tx, caller, user.id, token).await?;
         let attached = sqlx::query("UPDATE files SET purpose = 'library' WHERE id = $1 AND purpose = 'pending'")
-            .bind(file.0)
+            .bind(file.id)
             .execute(&mut **tx)
             .await?;
         if attached.rows_affected() != 1 {
@@ -118,7 +132,7 @@ impl LibraryService {
              SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5 FROM document_versions WHERE document_id = $1",
         )
         .bind(document_id)
-        .bind(file.0)
+        .bind(file.id)
         .bind(note)
         .bind(user.id)
         .bind(now)

@@ -16,11 +16,34 @@ const MIN_PASSWORD: usize = 10;
 /// The longest name shown.
 const MAX_NAME: usize = 50;
 
-/// An account row: id, login, name, phone, role, street, disabled at.
-type Row = (i64, Option<String>, String, Option<String>, String, Option<i64>, Option<i64>);
+/// An account row.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    login: Option<String>,
+    display_name: String,
+    phone: Option<String>,
+    role: String,
+    street_id: Option<i64>,
+    disabled_at: Option<i64>,
+}
 
-/// An account as it is before a change: role, street, disabled at, phone.
-type Current = (String, Option<i64>, Option<i64>, Option<String>);
+/// An account as it is before a change.
+#[derive(sqlx::FromRow)]
+struct Current {
+    role: String,
+    street_id: Option<i64>,
+    disabled_at: Option<i64>,
+    phone: Option<String>,
+}
+
+/// An edit's fields, checked: the login as kept, the name, the phone and the password's hash.
+struct Checked {
+    login: String,
+    name: String,
+    phone: Option<PhoneNumber>,
+    hash: Option<String>,
+}
 
 /// Every staff and admin account, and the streets.
 pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<StaffAccounts, Failure> {
@@ -32,15 +55,15 @@ pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<StaffAccou
     .await?;
     let accounts = rows
         .into_iter()
-        .filter_map(|(id, login, display_name, phone, role, street_id, disabled_at)| {
+        .filter_map(|row| {
             Some(StaffAccount {
-                id,
-                login: login.unwrap_or_default(),
-                display_name,
-                phone_masked: phone.and_then(|p| PhoneNumber::parse(&p).ok()).map(|p| p.masked()),
-                role: Role::from_db(&role)?,
-                street_id,
-                disabled: disabled_at.is_some(),
+                id: row.id,
+                login: row.login.unwrap_or_default(),
+                display_name: row.display_name,
+                phone_masked: row.phone.and_then(|p| PhoneNumber::parse(&p).ok()).map(|p| p.masked()),
+                role: Role::from_db(&row.role)?,
+                street_id: row.street_id,
+                disabled: row.disabled_at.is_some(),
             })
         })
         .collect();
@@ -56,6 +79,22 @@ pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<StaffAccou
 /// for a new account (422); an admin disabling or demoting themselves (422); no such account (404).
 pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Result<StaffAccounts, Failure> {
     let user = caller.user()?;
+    let checked = check(store, caller, user.id, &edit).await?;
+    let mut tx = store.writer().begin().await?;
+    let id = match edit.id {
+        Some(id) => update(&mut tx, caller, id, &edit, &checked).await?,
+        None => create(&mut tx, caller, &edit, &checked).await?,
+    };
+    tx.commit().await?;
+    let action = if edit.id.is_some() { "staff_account_change" } else { "staff_account_create" };
+    let street = edit.street_id.map_or_else(|| "district".to_owned(), |s| format!("street:{s}"));
+    let subject = format!("user:{id}:{}:{street}{}", edit.role.as_str(), if edit.disabled { ":disabled" } else { "" });
+    audit::record_by(store, caller, user.id, action, &subject).await?;
+    list(store, caller, Empty {}).await
+}
+
+/// The edit's fields checked and the password hashed, or the first field that is wrong.
+async fn check(store: &Store, caller: &Caller, own_id: i64, edit: &StaffAccountEdit) -> Result<Checked, Failure> {
     let t = caller.lang.messages();
     let login = edit.login.trim().to_lowercase();
     let login_ok = (3..=32).contains(&login.len())
@@ -90,7 +129,7 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
     if (edit.id.is_none() || !password.is_empty()) && password.chars().count() < MIN_PASSWORD {
         return Err(AppError::invalid("password", t.err_account_password).into());
     }
-    if edit.id == Some(user.id) && (edit.disabled || edit.role != Role::Admin) {
+    if edit.id == Some(own_id) && (edit.disabled || edit.role != Role::Admin) {
         return Err(AppError::invalid("disabled", t.err_account_self).into());
     }
     let hash = if password.is_empty() {
@@ -100,95 +139,107 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
         let hashed = tokio::task::spawn_blocking(move || passwords::hash(&password)).await;
         Some(hashed.ok().and_then(Result::ok).ok_or_else(|| caller.error(ErrorKind::Internal))?)
     };
+    Ok(Checked { login, name: name.to_owned(), phone, hash })
+}
 
-    let mut tx = store.writer().begin().await?;
-    let id = match edit.id {
-        Some(id) => {
-            let current: Option<Current> = sqlx::query_as(
-                "SELECT role, street_id, disabled_at, phone FROM users WHERE id = $1 AND role IN ('staff', 'admin')",
-            )
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let Some((role, street, disabled_at, kept)) = current else {
-                return Err(caller.error(ErrorKind::NotFound).into());
-            };
-            if edit.role == Role::Admin && phone.is_none() && kept.is_none() {
-                return Err(AppError::invalid("phone", t.err_account_admin).into());
-            }
-            let taken = taken(&mut tx, &login, phone.as_ref(), Some(id)).await?;
-            if let Some(field) = taken {
-                return Err(AppError {
-                    field: Some(field.into()),
-                    ..AppError::new(ErrorKind::Conflict, t.err_account_taken)
-                }
-                .into());
-            }
-            let disabled_at = match (edit.disabled, disabled_at) {
-                (true, Some(at)) => Some(at),
-                (true, None) => Some(now_ms()),
-                (false, _) => None,
-            };
-            sqlx::query(
-                "UPDATE users SET login = $1, display_name = $2, phone = COALESCE($3, phone), role = $4, street_id = $5, \
-                 second_factor = $6, disabled_at = $7, password_hash = COALESCE($8, password_hash) WHERE id = $9",
-            )
-            .bind(&login)
-            .bind(name)
-            .bind(phone.as_ref().map(|p| p.as_str().to_owned()))
-            .bind(edit.role.as_str())
-            .bind(edit.street_id)
-            .bind(i64::from(edit.role == Role::Admin))
-            .bind(disabled_at)
-            .bind(hash.as_deref())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-            // Whoever held this account signs in again under what it now is.
-            let changed = role != edit.role.as_str() || street != edit.street_id || edit.disabled || hash.is_some();
-            if changed {
-                sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-                    .bind(now_ms())
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            id
+/// 409 naming the field another account already holds.
+async fn refuse_taken(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    caller: &Caller,
+    checked: &Checked,
+    except: Option<i64>,
+) -> Result<(), Failure> {
+    match taken(tx, &checked.login, checked.phone.as_ref(), except).await? {
+        None => Ok(()),
+        Some(field) => Err(AppError {
+            field: Some(field.into()),
+            ..AppError::new(ErrorKind::Conflict, caller.lang.messages().err_account_taken)
         }
-        None => {
-            if edit.role == Role::Admin && phone.is_none() {
-                return Err(AppError::invalid("phone", t.err_account_admin).into());
-            }
-            if let Some(field) = taken(&mut tx, &login, phone.as_ref(), None).await? {
-                return Err(AppError {
-                    field: Some(field.into()),
-                    ..AppError::new(ErrorKind::Conflict, t.err_account_taken)
-                }
-                .into());
-            }
-            sqlx::query_scalar(
-                "INSERT INTO users (role, login, phone, display_name, password_hash, second_factor, street_id, created_at, disabled_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-            )
-            .bind(edit.role.as_str())
-            .bind(&login)
-            .bind(phone.as_ref().map(|p| p.as_str().to_owned()))
-            .bind(name)
-            .bind(hash.as_deref())
-            .bind(i64::from(edit.role == Role::Admin))
-            .bind(edit.street_id)
-            .bind(now_ms())
-            .bind(edit.disabled.then(now_ms))
-            .fetch_one(&mut *tx)
-            .await?
-        }
+        .into()),
+    }
+}
+
+/// Changes account `id`; whoever held it signs in again when its role, street, state or
+/// password changed.
+async fn update(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    caller: &Caller,
+    id: i64,
+    edit: &StaffAccountEdit,
+    checked: &Checked,
+) -> Result<i64, Failure> {
+    let current: Option<Current> = sqlx::query_as(
+        "SELECT role, street_id, disabled_at, phone FROM users WHERE id = $1 AND role IN ('staff', 'admin')",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(current) = current else { return Err(caller.error(ErrorKind::NotFound).into()) };
+    if edit.role == Role::Admin && checked.phone.is_none() && current.phone.is_none() {
+        return Err(AppError::invalid("phone", caller.lang.messages().err_account_admin).into());
+    }
+    refuse_taken(tx, caller, checked, Some(id)).await?;
+    let disabled_at = match (edit.disabled, current.disabled_at) {
+        (true, Some(at)) => Some(at),
+        (true, None) => Some(now_ms()),
+        (false, _) => None,
     };
-    tx.commit().await?;
-    let action = if edit.id.is_some() { "staff_account_change" } else { "staff_account_create" };
-    let street = edit.street_id.map_or_else(|| "district".to_owned(), |s| format!("street:{s}"));
-    let subject = format!("user:{id}:{}:{street}{}", edit.role.as_str(), if edit.disabled { ":disabled" } else { "" });
-    audit::record_by(store, caller, user.id, action, &subject).await?;
-    list(store, caller, Empty {}).await
+    sqlx::query(
+        "UPDATE users SET login = $1, display_name = $2, phone = COALESCE($3, phone), role = $4, street_id = $5, \
+         second_factor = $6, disabled_at = $7, password_hash = COALESCE($8, password_hash) WHERE id = $9",
+    )
+    .bind(&checked.login)
+    .bind(&checked.name)
+    .bind(checked.phone.as_ref().map(|p| p.as_str().to_owned()))
+    .bind(edit.role.as_str())
+    .bind(edit.street_id)
+    .bind(i64::from(edit.role == Role::Admin))
+    .bind(disabled_at)
+    .bind(checked.hash.as_deref())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    let changed = current.role != edit.role.as_str()
+        || current.street_id != edit.street_id
+        || edit.disabled
+        || checked.hash.is_some();
+    if changed {
+        sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+            .bind(now_ms())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// Creates the account; its id.
+async fn create(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    caller: &Caller,
+    edit: &StaffAccountEdit,
+    checked: &Checked,
+) -> Result<i64, Failure> {
+    if edit.role == Role::Admin && checked.phone.is_none() {
+        return Err(AppError::invalid("phone", caller.lang.messages().err_account_admin).into());
+    }
+    refuse_taken(tx, caller, checked, None).await?;
+    let id = sqlx::query_scalar(
+        "INSERT INTO users (role, login, phone, display_name, password_hash, second_factor, street_id, created_at, disabled_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(edit.role.as_str())
+    .bind(&checked.login)
+    .bind(checked.phone.as_ref().map(|p| p.as_str().to_owned()))
+    .bind(&checked.name)
+    .bind(checked.hash.as_deref())
+    .bind(i64::from(edit.role == Role::Admin))
+    .bind(edit.street_id)
+    .bind(now_ms())
+    .bind(edit.disabled.then(now_ms))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
 }
 
 /// The field another account already holds: `login` or `phone`.

@@ -9,8 +9,17 @@ use app::error::AppError;
 use app::model::{AuditEntry, AuditPage, AuditQuery};
 use app::time::Instant;
 
-/// An event: id, instant, actor's name and login, action, subject, client address.
-type Row = (i64, i64, Option<String>, Option<String>, String, String, Option<String>);
+/// An event with its actor's name and login.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    at: i64,
+    display_name: Option<String>,
+    login: Option<String>,
+    action: String,
+    subject: String,
+    client_ip: Option<String>,
+}
 
 /// Events per page.
 const PAGE: i64 = 100;
@@ -47,16 +56,16 @@ pub async fn read(store: &Store, caller: &Caller, query: AuditQuery) -> Result<A
     let entries = rows
         .into_iter()
         .take(PAGE as usize)
-        .map(|(id, at, name, login, action, subject, client_ip)| AuditEntry {
-            id,
-            at: Instant(at),
-            actor: name.map(|n| match login {
+        .map(|row| AuditEntry {
+            id: row.id,
+            at: Instant(row.at),
+            actor: row.display_name.map(|n| match row.login {
                 Some(login) => format!("{n} ({login})"),
                 None => n,
             }),
-            action,
-            subject,
-            client_ip,
+            action: row.action,
+            subject: row.subject,
+            client_ip: row.client_ip,
         })
         .collect();
     let actions: Vec<String> =

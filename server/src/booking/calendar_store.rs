@@ -16,8 +16,19 @@ pub fn channels_text(channels: &[Channel]) -> String {
     channels.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(",")
 }
 
-/// id, lawyer, weekday, start, end, slot minutes, seats, channels, instant.
-type PeriodRow = (i64, i64, i64, i64, i64, i64, i64, String, i64);
+/// A recurring duty period as stored.
+#[derive(sqlx::FromRow)]
+struct PeriodRow {
+    id: i64,
+    lawyer_id: i64,
+    weekday: i64,
+    start_minute: i64,
+    end_minute: i64,
+    slot_minutes: i64,
+    seats: i64,
+    channels: String,
+    instant: i64,
+}
 
 /// A community's recurring duty periods in force today or later, by weekday and time.
 pub async fn periods(store: &Store, community_id: i64, today: LocalDate) -> Result<Vec<DutyPeriod>, sqlx::Error> {
@@ -31,16 +42,16 @@ pub async fn periods(store: &Store, community_id: i64, today: LocalDate) -> Resu
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, lawyer_id, weekday, start, end, slot, seats, channel_text, instant)| DutyPeriod {
-            id,
-            lawyer_id,
-            weekday: weekday as u8,
-            start: format_hh_mm(start as u32),
-            end: format_hh_mm(end as u32),
-            slot_minutes: slot as u32,
-            seats: seats as u32,
-            channels: channels(&channel_text),
-            instant: instant == 1,
+        .map(|row| DutyPeriod {
+            id: row.id,
+            lawyer_id: row.lawyer_id,
+            weekday: row.weekday as u8,
+            start: format_hh_mm(row.start_minute as u32),
+            end: format_hh_mm(row.end_minute as u32),
+            slot_minutes: row.slot_minutes as u32,
+            seats: row.seats as u32,
+            channels: channels(&row.channels),
+            instant: row.instant == 1,
         })
         .collect())
 }

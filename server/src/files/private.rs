@@ -16,7 +16,8 @@ use app::time::Instant;
 
 fn select_shared(filter: &str) -> String {
     format!(
-        "SELECT {FILE_COLUMNS}, f.resident_id, r.display_name, s.display_name, s.role, c.name, b.code, f.shared_at \
+        "SELECT {FILE_COLUMNS}, f.resident_id, r.display_name AS resident_name, s.display_name AS sharer, \
+         s.role AS sharer_role, c.name AS community, b.code AS booking_code, f.shared_at \
          FROM files f JOIN users r ON r.id = f.resident_id JOIN users s ON s.id = f.uploaded_by \
          JOIN communities c ON c.id = f.community_id LEFT JOIN bookings b ON b.id = f.booking_id \
          WHERE f.purpose = 'private' AND f.question_id IS NULL AND f.deleted_at IS NULL AND ({filter}) \
@@ -24,29 +25,23 @@ fn select_shared(filter: &str) -> String {
     )
 }
 
-/// A file row and, beside it: resident id and name, sharer name and role, community name,
-/// booking code, shared at.
-type Joined = (
-    i64,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    i64,
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    i64,
-);
+/// A file row and, beside it, whose matter it is, who shared it, where and when.
+#[derive(sqlx::FromRow)]
+struct Joined {
+    #[sqlx(flatten)]
+    file: FileRow,
+    resident_id: i64,
+    resident_name: String,
+    sharer: String,
+    sharer_role: String,
+    community: String,
+    booking_code: Option<String>,
+    shared_at: i64,
+}
 
 fn shared_file(row: Joined) -> SharedFile {
-    let (a, b, c, d, e, f, g, h, resident_id, resident_name, sharer, role, community, booking_code, shared_at) = row;
-    let file: FileRow = (a, b, c, d, e, f, g, h);
+    let Joined { file, resident_id, resident_name, sharer, sharer_role: role, community, booking_code, shared_at } =
+        row;
     SharedFile {
         file: file_ref(&file),
         resident_id,
@@ -149,7 +144,7 @@ pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Res
     .bind(matter.community_id)
     .bind(matter.booking_id)
     .bind(now_ms())
-    .bind(file.0)
+    .bind(file.id)
     .execute(&mut *tx)
     .await?;
     if attached.rows_affected() != 1 {
@@ -158,13 +153,13 @@ pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Res
     if user.role != Role::Resident {
         sqlx::query("INSERT INTO notifications (user_id, body, created_at) VALUES ($1, $2, $3)")
             .bind(matter.resident_id)
-            .bind(crate::text::fill(caller.lang.messages().inbox_file_shared, &[("name", &file.5)]))
+            .bind(crate::text::fill(caller.lang.messages().inbox_file_shared, &[("name", &file.name)]))
             .bind(now_ms())
             .execute(&mut *tx)
             .await?;
     }
     tx.commit().await?;
-    let row: Joined = sqlx::query_as(&select_shared("f.id = $1")).bind(file.0).fetch_one(&store.pool).await?;
+    let row: Joined = sqlx::query_as(&select_shared("f.id = $1")).bind(file.id).fetch_one(&store.pool).await?;
     Ok(shared_file(row))
 }
 

@@ -7,6 +7,7 @@
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::desk;
+use crate::store::sql::Sql;
 use crate::store::Store;
 use app::domain::{QuestionStatus, Role};
 use app::error::{AppError, ErrorKind};
@@ -33,7 +34,17 @@ pub struct Facts {
 }
 
 /// The columns [`facts`] reads.
-type FactsRow = (i64, i64, i64, String, i64, Option<i64>, Option<i64>, String);
+#[derive(sqlx::FromRow)]
+struct FactsRow {
+    id: i64,
+    resident_id: i64,
+    community_id: i64,
+    status: String,
+    route_step: i64,
+    routed_to: Option<i64>,
+    claimed_by: Option<i64>,
+    title: String,
+}
 
 /// The question's facts, or 404.
 pub async fn facts(store: &Store, caller: &Caller, question_id: i64) -> Result<Facts, Failure> {
@@ -43,10 +54,17 @@ pub async fn facts(store: &Store, caller: &Caller, question_id: i64) -> Result<F
     .bind(question_id)
     .fetch_optional(&store.pool)
     .await?;
-    let (id, resident_id, community_id, status, step, routed_to, claimed_by, title) =
-        row.ok_or_else(|| caller.error(ErrorKind::NotFound))?;
-    let status = QuestionStatus::from_db(&status).unwrap_or(QuestionStatus::Closed);
-    Ok(Facts { id, resident_id, community_id, status, step, routed_to, claimed_by, title })
+    let row = row.ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    Ok(Facts {
+        id: row.id,
+        resident_id: row.resident_id,
+        community_id: row.community_id,
+        status: QuestionStatus::from_db(&row.status).unwrap_or(QuestionStatus::Closed),
+        step: row.route_step,
+        routed_to: row.routed_to,
+        claimed_by: row.claimed_by,
+        title: row.title,
+    })
 }
 
 /// Whether one of `lawyers` serves a community of the street of `community_id` today.
@@ -54,16 +72,18 @@ async fn in_street(store: &Store, lawyers: &[i64], community_id: i64) -> Result<
     if lawyers.is_empty() {
         return Ok(false);
     }
-    let ids = lawyers.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let n: i64 = sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM assignments a JOIN communities c ON c.id = a.community_id \
-         WHERE a.lawyer_id IN ({ids}) AND c.street_id = (SELECT street_id FROM communities WHERE id = $1) \
-         AND a.starts_on <= $2 AND (a.ends_on IS NULL OR a.ends_on >= $2)"
-    ))
-    .bind(community_id)
-    .bind(crate::store::today().to_string())
-    .fetch_one(&store.pool)
-    .await?;
+    let today = crate::store::today().to_string();
+    let mut sql = Sql::new(
+        "SELECT COUNT(*) FROM assignments a JOIN communities c ON c.id = a.community_id WHERE a.lawyer_id IN ",
+    );
+    sql.bind_list(lawyers.to_vec());
+    sql.push(" AND c.street_id = (SELECT street_id FROM communities WHERE id = ").bind(community_id);
+    sql.push(") AND a.starts_on <= ")
+        .bind(today.clone())
+        .push(" AND (a.ends_on IS NULL OR a.ends_on >= ")
+        .bind(today)
+        .push(")");
+    let (n,): (i64,) = sql.fetch_one(&store.pool).await?;
     Ok(n > 0)
 }
 

@@ -105,7 +105,7 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
         .bind(community_id)
         .bind(id)
         .bind(now)
-        .bind(file.0)
+        .bind(file.id)
         .execute(&mut *tx)
         .await?;
     }

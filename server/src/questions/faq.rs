@@ -17,16 +17,25 @@ use app::error::{AppError, ErrorKind};
 use app::model::{Faq, FaqQuery, PublishFaqRequest};
 use app::time::Instant;
 
-type Row = (i64, String, String, String, String, i64);
+/// A common question as stored.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    category: String,
+    title: String,
+    question: String,
+    answer: String,
+    created_at: i64,
+}
 
-fn faq((id, category, title, question, answer, created_at): Row) -> Faq {
+fn faq(row: Row) -> Faq {
     Faq {
-        id,
-        category: Topic::from_db(&category).unwrap_or(Topic::Other),
-        title,
-        question,
-        answer,
-        created_at: Instant(created_at),
+        id: row.id,
+        category: Topic::from_db(&row.category).unwrap_or(Topic::Other),
+        title: row.title,
+        question: row.question,
+        answer: row.answer,
+        created_at: Instant(row.created_at),
     }
 }
 

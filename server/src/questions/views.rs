@@ -8,46 +8,64 @@ use app::model::{QuestionMessage, QuestionSummary, QuestionThread, RouteEvent};
 use app::time::Instant;
 
 /// The columns of a summary (alias `q`), for `SELECT`s.
-pub const SUMMARY: &str =
-    "SELECT q.id, q.title, q.category, q.status, c.name, q.community_id, q.route_step, lr.name, lc.name, \
-    q.deadline_at, q.created_at, q.first_answer_at FROM questions q JOIN communities c ON c.id = q.community_id \
+pub const SUMMARY: &str = "SELECT q.id, q.title, q.category, q.status, c.name AS community, q.community_id, \
+    q.route_step, lr.name AS routed_to, lc.name AS claimed_by, q.deadline_at, q.created_at, q.first_answer_at \
+    FROM questions q JOIN communities c ON c.id = q.community_id \
     LEFT JOIN lawyers lr ON lr.id = q.routed_to LEFT JOIN lawyers lc ON lc.id = q.claimed_by";
 
-/// A summary row.
-pub type Row = (i64, String, String, String, String, i64, i64, Option<String>, Option<String>, i64, i64, Option<i64>);
+/// A summary row ([`SUMMARY`]).
+#[derive(sqlx::FromRow)]
+pub struct Row {
+    id: i64,
+    title: String,
+    category: String,
+    status: String,
+    community: String,
+    community_id: i64,
+    route_step: i64,
+    routed_to: Option<String>,
+    claimed_by: Option<String>,
+    deadline_at: i64,
+    created_at: i64,
+    first_answer_at: Option<i64>,
+}
 
-/// A message: kind, author's display name, author's lawyer name, body, at.
-type MessageRow = (String, String, Option<String>, String, i64);
+/// A message of a thread.
+#[derive(sqlx::FromRow)]
+struct MessageRow {
+    kind: String,
+    /// The author's display name.
+    author: String,
+    /// The author's name as a lawyer, when they are one.
+    lawyer: Option<String>,
+    body: String,
+    created_at: i64,
+}
+
+/// A hand-over of a question.
+#[derive(sqlx::FromRow)]
+struct RouteRow {
+    step: i64,
+    lawyer: Option<String>,
+    reason: String,
+    at: i64,
+}
 
 /// A summary row on the wire.
 pub fn summary(row: Row) -> QuestionSummary {
-    let (
-        id,
-        title,
-        category,
-        status,
-        community,
-        community_id,
-        step,
-        routed_to,
-        claimed_by,
-        deadline_at,
-        created_at,
-        answered,
-    ) = row;
     QuestionSummary {
-        id,
-        title,
-        category: Topic::from_db(&category).unwrap_or(Topic::Other),
-        status: QuestionStatus::from_db(&status).unwrap_or(QuestionStatus::Closed),
-        community,
-        community_id,
-        step: RouteStep::from_index(step).unwrap_or(RouteStep::Street),
-        routed_to,
-        claimed_by,
-        deadline_at: Instant(deadline_at),
-        created_at: Instant(created_at),
-        first_answer_at: answered.map(Instant),
+        id: row.id,
+        title: row.title,
+        category: Topic::from_db(&row.category).unwrap_or(Topic::Other),
+        status: QuestionStatus::from_db(&row.status).unwrap_or(QuestionStatus::Closed),
+        community: row.community,
+        community_id: row.community_id,
+        step: RouteStep::from_index(row.route_step).unwrap_or(RouteStep::Street),
+        routed_to: row.routed_to,
+        claimed_by: row.claimed_by,
+        deadline_at: Instant(row.deadline_at),
+        created_at: Instant(row.created_at),
+        first_answer_at: row.first_answer_at.map(Instant),
     }
 }
 
@@ -73,7 +91,8 @@ pub async fn thread(store: &Store, id: i64, handling: bool, routes: bool) -> Res
     let phone = phone.and_then(|p| PhoneNumber::parse(&p).ok());
     let resident_phone = phone.map(|p| if handling { p.as_str().to_owned() } else { p.masked() }).unwrap_or_default();
     let messages: Vec<MessageRow> = sqlx::query_as(
-        "SELECT m.kind, u.display_name, l.name, m.body, m.created_at FROM question_messages m JOIN users u ON u.id = m.author_id \
+        "SELECT m.kind, u.display_name AS author, l.name AS lawyer, m.body, m.created_at FROM question_messages m \
+         JOIN users u ON u.id = m.author_id \
          LEFT JOIN lawyers l ON l.user_id = u.id WHERE m.question_id = $1 ORDER BY m.id",
     )
     .bind(id)
@@ -85,9 +104,9 @@ pub async fn thread(store: &Store, id: i64, handling: bool, routes: bool) -> Res
     .bind(id)
     .fetch_all(&store.pool)
     .await?;
-    let hand_overs: Vec<(i64, Option<String>, String, i64)> = if routes {
+    let hand_overs: Vec<RouteRow> = if routes {
         sqlx::query_as(
-            "SELECT r.step, l.name, r.reason, r.at FROM question_routes r LEFT JOIN lawyers l ON l.id = r.lawyer_id \
+            "SELECT r.step, l.name AS lawyer, r.reason, r.at FROM question_routes r LEFT JOIN lawyers l ON l.id = r.lawyer_id \
              WHERE r.question_id = $1 ORDER BY r.id",
         )
         .bind(id)
@@ -101,21 +120,21 @@ pub async fn thread(store: &Store, id: i64, handling: bool, routes: bool) -> Res
         resident_phone,
         messages: messages
             .into_iter()
-            .map(|(kind, user, lawyer, body, at)| QuestionMessage {
-                kind,
-                author: lawyer.unwrap_or(user),
-                body,
-                created_at: Instant(at),
+            .map(|m| QuestionMessage {
+                kind: m.kind,
+                author: m.lawyer.unwrap_or(m.author),
+                body: m.body,
+                created_at: Instant(m.created_at),
             })
             .collect(),
         attachments: files.iter().map(file_ref).collect(),
         routes: hand_overs
             .into_iter()
-            .map(|(step, lawyer, reason, at)| RouteEvent {
-                step: RouteStep::from_index(step).unwrap_or(RouteStep::Street),
-                lawyer,
-                reason,
-                at: Instant(at),
+            .map(|r| RouteEvent {
+                step: RouteStep::from_index(r.step).unwrap_or(RouteStep::Street),
+                lawyer: r.lawyer,
+                reason: r.reason,
+                at: Instant(r.at),
             })
             .collect(),
         rating,

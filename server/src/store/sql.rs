@@ -66,6 +66,15 @@ impl Sql {
         sqlx::query_as_with(&self.text, self.arguments).fetch_all(executor).await
     }
 
+    /// The one row it reads, as `R`.
+    pub async fn fetch_one<'c, R, E>(self, executor: E) -> Result<R, sqlx::Error>
+    where
+        R: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+        E: sqlx::Executor<'c, Database = Any>,
+    {
+        sqlx::query_as_with(&self.text, self.arguments).fetch_one(executor).await
+    }
+
     /// Runs it, returning how many rows it changed.
     pub async fn execute<'c, E>(self, executor: E) -> Result<u64, sqlx::Error>
     where
