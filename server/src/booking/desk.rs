@@ -53,6 +53,8 @@ pub async fn list(
     views::for_desk(&service.store, scope.as_deref(), since, &own).await.map_err(Failure::from)
 }
 
+/// A lawyer's or staff member's decision on a booking: confirm, decline (with a reason),
+/// complete, no-show, or a private note; the resident is told of a confirmation or a decline.
 pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequest) -> Result<DeskBooking, Failure> {
     let user = caller.user()?;
     let store = &service.store;
@@ -60,6 +62,55 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     if !serves(store, caller, loaded.view.community_id).await? {
         return Err(caller.error(ErrorKind::NotFound).into());
     }
+    let (note, reason, to) = checked(caller, &request, &loaded)?;
+    let mut tx = store.writer().begin().await?;
+    if request.action != DeskAction::Note {
+        // The status must still be the one we read: two lawyers acting at once do not both win.
+        let done = sqlx::query(
+            "UPDATE bookings SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4 AND status = $5",
+        )
+        .bind(to.as_str())
+        .bind(&reason)
+        .bind(now_ms())
+        .bind(request.booking_id)
+        .bind(loaded.view.status.as_str())
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state).into());
+        }
+    }
+    if let Some(note) = &note {
+        sqlx::query("UPDATE bookings SET lawyer_note = $1 WHERE id = $2")
+            .bind(note)
+            .bind(request.booking_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    follow_up(&mut tx, user.id, request.action, &loaded).await?;
+    tell_resident(service, &mut tx, request.action, &loaded, &reason).await?;
+    service.commit(tx).await?;
+    let action = format!(
+        "booking_{}",
+        serde_json::to_value(request.action).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    );
+    let subject = format!("booking:{}", request.booking_id);
+    audit::record_by(store, caller, user.id, &action, &subject).await?;
+    let own = own_lawyers(store, caller).await?;
+    views::one(store, request.booking_id)
+        .await?
+        .map(|loaded| loaded.for_desk(&own))
+        .ok_or_else(|| caller.error(ErrorKind::NotFound))
+        .map_err(Failure::from)
+}
+
+/// The note, the decline's reason and the status the decision leads to; 422 for an overlong
+/// note or a decline without a reason, 409 for a decision the booking's state or time forbids.
+fn checked(
+    caller: &Caller,
+    request: &DeskRequest,
+    loaded: &views::Loaded,
+) -> Result<(Option<String>, String, BookingStatus), Failure> {
     let note = match &request.note {
         Some(note) if note.chars().count() > MAX_NOTE_CHARS => {
             return Err(AppError::invalid("note", caller.lang.messages().err_reason).into())
@@ -88,75 +139,55 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
     if request.action != DeskAction::Note && !from.contains(&status) {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state).into());
     }
+    Ok((note, reason, to))
+}
 
-    let mut tx = store.writer().begin().await?;
-    if request.action != DeskAction::Note {
-        // The status must still be the one we read: two lawyers acting at once do not both win.
-        let done = sqlx::query(
-            "UPDATE bookings SET status = $1, status_reason = $2, updated_at = $3 WHERE id = $4 AND status = $5",
-        )
-        .bind(to.as_str())
-        .bind(&reason)
-        .bind(now_ms())
-        .bind(request.booking_id)
-        .bind(status.as_str())
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Err(message(caller, ErrorKind::Conflict, |t| t.err_wrong_state).into());
-        }
-    }
-    if let Some(note) = &note {
-        sqlx::query("UPDATE bookings SET lawyer_note = $1 WHERE id = $2")
-            .bind(note)
-            .bind(request.booking_id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    match request.action {
-        DeskAction::Decline => {
-            super::changes::free_seat(&mut tx, &loaded.view).await?;
-        }
+/// What a decision changes besides the booking: a decline frees the seat (and offers it to the
+/// waitlist); a completed consultation is one service record (the booking id is unique there).
+async fn follow_up(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user_id: i64,
+    action: DeskAction,
+    loaded: &views::Loaded,
+) -> Result<(), sqlx::Error> {
+    match action {
+        DeskAction::Decline => super::changes::free_seat(tx, &loaded.view).await,
         DeskAction::Complete => {
-            // One consultation, one service record: the booking id is unique there.
             let served_on = loaded.view.start.to_shanghai().0.to_string();
             sqlx::query(
                 "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, summary, booking_id, created_at) \
                  SELECT community_id, lawyer_id, $1, 'consultation', $2, 1, category, id, $3 FROM bookings WHERE id = $4 ON CONFLICT (booking_id) DO NOTHING",
             )
-            .bind(user.id)
+            .bind(user_id)
             .bind(&served_on)
             .bind(now_ms())
-            .bind(request.booking_id)
-            .execute(&mut *tx)
+            .bind(loaded.view.id)
+            .execute(&mut **tx)
             .await?;
+            Ok(())
         }
-        _ => {}
+        _ => Ok(()),
     }
-    let template: Option<fn(&app::i18n::Messages) -> &'static str> = match request.action {
-        DeskAction::Confirm => Some(|t| t.sms_confirmed),
-        DeskAction::Decline => Some(|t| t.sms_declined),
-        _ => None,
+}
+
+/// The resident's SMS and inbox message of a confirmation or a decline, in their language, in `tx`.
+async fn tell_resident(
+    service: &BookingService,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    action: DeskAction,
+    loaded: &views::Loaded,
+    reason: &str,
+) -> Result<(), sqlx::Error> {
+    let template: fn(&app::i18n::Messages) -> &'static str = match action {
+        DeskAction::Confirm => |t| t.sms_confirmed,
+        DeskAction::Decline => |t| t.sms_declined,
+        _ => return Ok(()),
     };
-    if let (Some(template), Some(phone)) = (template, loaded.phone.as_ref()) {
-        let lang = service.resident_lang(request.booking_id).await?;
-        let text = fill(
-            template(lang.messages()),
-            &[("when", &loaded.view.start.format_shanghai()), ("code", &loaded.view.code), ("reason", &reason)],
-        );
-        crate::sms::Outbox::enqueue_with_inbox(&mut tx, phone.as_str(), &text).await?;
-    }
-    service.commit(tx).await?;
-    let action = format!(
-        "booking_{}",
-        serde_json::to_value(request.action).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    let Some(phone) = loaded.phone.as_ref() else { return Ok(()) };
+    let lang = service.resident_lang(loaded.view.id).await?;
+    let text = fill(
+        template(lang.messages()),
+        &[("when", &loaded.view.start.format_shanghai()), ("code", &loaded.view.code), ("reason", reason)],
     );
-    let subject = format!("booking:{}", request.booking_id);
-    audit::record_by(store, caller, user.id, &action, &subject).await?;
-    let own = own_lawyers(store, caller).await?;
-    views::one(store, request.booking_id)
-        .await?
-        .map(|loaded| loaded.for_desk(&own))
-        .ok_or_else(|| caller.error(ErrorKind::NotFound))
-        .map_err(Failure::from)
+    crate::sms::Outbox::enqueue_with_inbox(tx, phone.as_str(), &text).await
 }

@@ -11,7 +11,10 @@ use crate::store::today;
 use crate::store::{now_ms, Store};
 use app::domain::{month_bounds, required_text, MonthStatus, ServiceCategory, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::model::{CategoryCount, CommunityMonth, DutyGap, MonthAction, MonthRequest, MonthReviewRequest, MonthSummary};
+use app::model::{
+    CategoryCount, CommunityMonth, DutyGap, DutyLog, MonthAction, MonthRequest, MonthReviewRequest, MonthSummary,
+    ServiceRecord,
+};
 use app::time::{Instant, LocalDate};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -39,8 +42,24 @@ async fn scheduled(
         .collect())
 }
 
-/// Status, comment and the locked duty-days, services and people served.
-type ReviewRow = (String, String, Option<i64>, Option<i64>, Option<i64>);
+/// A month's review: status, comment and, once locked, the figures it was locked with.
+#[derive(sqlx::FromRow)]
+struct ReviewRow {
+    status: String,
+    comment: String,
+    locked_duty_days: Option<i64>,
+    locked_services: Option<i64>,
+    locked_people: Option<i64>,
+}
+
+/// A lawyer's bookings of a month by outcome, and their ratings.
+#[derive(sqlx::FromRow)]
+struct BookingCounts {
+    completed: i64,
+    no_show: i64,
+    ratings: i64,
+    rating_sum: Option<i64>,
+}
 
 /// The month's figures, computed from its duties, records and bookings.
 pub async fn figures(store: &Store, lawyer_id: i64, month: &str) -> Result<Option<MonthSummary>, sqlx::Error> {
@@ -54,28 +73,64 @@ pub async fn figures(store: &Store, lawyer_id: i64, month: &str) -> Result<Optio
     };
     let duties = logs::of_lawyer(store, lawyer_id, first, last).await?;
     let records = records::of_lawyer(store, lawyer_id, first, last).await?;
-    let (from_text, to_text) = (first.to_string(), last.to_string());
-
     // Duty-days: one per lawyer, community and date, however many duties it holds.
-    let days: BTreeSet<(i64, &str)> = duties.iter().map(|d| (d.community_id, d.served_on.as_str())).collect();
+    let days: BTreeSet<(i64, String)> = duties.iter().map(|d| (d.community_id, d.served_on.clone())).collect();
+    let (communities, gaps) = per_community(store, lawyer_id, first, last, &duties, &days).await?;
+    let bookings = bookings_of(store, lawyer_id, first, last).await?;
+    let (status, comment, locked) = review_of(store, lawyer_id, month).await?;
+    Ok(Some(MonthSummary {
+        lawyer_id,
+        lawyer_name,
+        month: month.to_owned(),
+        status,
+        comment,
+        duty_days: days.len() as i64,
+        communities,
+        people_served: records.iter().map(|r| r.people_served).sum(),
+        services: services_of(&records),
+        bookings_completed: bookings.completed,
+        bookings_no_show: bookings.no_show,
+        ratings: bookings.ratings,
+        rating_average: bookings
+            .rating_sum
+            .filter(|_| bookings.ratings > 0)
+            .map(|sum| sum as f64 / bookings.ratings as f64),
+        gaps,
+        leave: leave_of(store, lawyer_id, first, last).await?,
+        duties,
+        records,
+        corrections: corrections::of_month(store, lawyer_id, first, last).await?,
+        locked_figures: locked,
+    }))
+}
+
+/// Each community the lawyer served or was assigned in the month, with its duty-days against its
+/// scheduled days, and the scheduled days before today without a duty (the gaps), by date.
+async fn per_community(
+    store: &Store,
+    lawyer_id: i64,
+    first: LocalDate,
+    last: LocalDate,
+    duties: &[DutyLog],
+    days: &BTreeSet<(i64, String)>,
+) -> Result<(Vec<CommunityMonth>, Vec<DutyGap>), sqlx::Error> {
     let assigned: Vec<(i64, String)> = sqlx::query_as(
         "SELECT DISTINCT c.id, c.name FROM assignments a JOIN communities c ON c.id = a.community_id \
          WHERE a.lawyer_id = $1 AND a.starts_on <= $2 AND (a.ends_on IS NULL OR a.ends_on >= $3) ORDER BY c.id",
     )
     .bind(lawyer_id)
-    .bind(&to_text)
-    .bind(&from_text)
+    .bind(last.to_string())
+    .bind(first.to_string())
     .fetch_all(&store.pool)
     .await?;
     let mut names: BTreeMap<i64, String> = assigned.into_iter().collect();
     names.extend(duties.iter().map(|d| (d.community_id, d.community_name.clone())));
     let today = today().to_string();
-    let mut communities = Vec::new();
-    let mut gaps = Vec::new();
+    let (mut communities, mut gaps) = (Vec::new(), Vec::new());
     for (community_id, community_name) in names {
         let planned = scheduled(store, lawyer_id, community_id, first, last).await?;
         for date in planned.iter().filter(|d| d.as_str() < today.as_str()) {
-            if !days.contains(&(community_id, date.as_str())) {
+            if !days.contains(&(community_id, date.clone())) {
                 gaps.push(DutyGap { date: date.clone(), community_name: community_name.clone() });
             }
         }
@@ -88,8 +143,12 @@ pub async fn figures(store: &Store, lawyer_id: i64, month: &str) -> Result<Optio
         });
     }
     gaps.sort_by(|a, b| a.date.cmp(&b.date));
+    Ok((communities, gaps))
+}
 
-    let services = ServiceCategory::ALL
+/// Records and people served by category, the categories with any.
+fn services_of(records: &[ServiceRecord]) -> Vec<CategoryCount> {
+    ServiceCategory::ALL
         .iter()
         .map(|category| {
             let of: Vec<_> = records.iter().filter(|r| r.category == *category).collect();
@@ -100,59 +159,68 @@ pub async fn figures(store: &Store, lawyer_id: i64, month: &str) -> Result<Optio
             }
         })
         .filter(|c| c.records > 0)
-        .collect();
+        .collect()
+}
 
-    let (start, end) = (first.start().0, last.plus_days(1).start().0);
-    let (completed, no_show, ratings, rating_sum): (i64, i64, i64, Option<i64>) = sqlx::query_as(
-        "SELECT COUNT(CASE WHEN status = 'completed' THEN 1 END), COUNT(CASE WHEN status = 'no_show' THEN 1 END), \
-         COUNT(rating), CAST(SUM(rating) AS BIGINT) FROM bookings WHERE lawyer_id = $1 AND slot_start >= $2 AND slot_start < $3",
+async fn bookings_of(
+    store: &Store,
+    lawyer_id: i64,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<BookingCounts, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT COUNT(CASE WHEN status = 'completed' THEN 1 END) AS completed, \
+         COUNT(CASE WHEN status = 'no_show' THEN 1 END) AS no_show, COUNT(rating) AS ratings, \
+         CAST(SUM(rating) AS BIGINT) AS rating_sum FROM bookings WHERE lawyer_id = $1 AND slot_start >= $2 AND slot_start < $3",
     )
     .bind(lawyer_id)
-    .bind(start)
-    .bind(end)
+    .bind(first.start().0)
+    .bind(last.plus_days(1).start().0)
     .fetch_one(&store.pool)
-    .await?;
-    let leave: Vec<(String, String)> = sqlx::query_as(
+    .await
+}
+
+/// The lawyer's leave that touches the month: first and last day.
+async fn leave_of(
+    store: &Store,
+    lawyer_id: i64,
+    first: LocalDate,
+    last: LocalDate,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
         "SELECT starts_on, ends_on FROM leaves WHERE lawyer_id = $1 AND ends_on >= $2 AND starts_on <= $3 ORDER BY starts_on",
     )
     .bind(lawyer_id)
-    .bind(&from_text)
-    .bind(&to_text)
+    .bind(first.to_string())
+    .bind(last.to_string())
     .fetch_all(&store.pool)
-    .await?;
+    .await
+}
+
+/// The month's status, comment and locked figures (open, with none, before any review).
+async fn review_of(
+    store: &Store,
+    lawyer_id: i64,
+    month: &str,
+) -> Result<(MonthStatus, String, Option<(i64, i64, i64)>), sqlx::Error> {
     let review: Option<ReviewRow> = sqlx::query_as(
-        "SELECT status, comment, locked_duty_days, locked_services, locked_people FROM month_reviews WHERE lawyer_id = $1 AND month = $2",
+        "SELECT status, comment, locked_duty_days, locked_services, locked_people FROM month_reviews \
+         WHERE lawyer_id = $1 AND month = $2",
     )
     .bind(lawyer_id)
     .bind(month)
     .fetch_optional(&store.pool)
     .await?;
-    let (status, comment, locked) = match review {
-        Some((status, comment, Some(d), Some(s), Some(p))) => (MonthStatus::from_db(&status), comment, Some((d, s, p))),
-        Some((status, comment, ..)) => (MonthStatus::from_db(&status), comment, None),
-        None => (Some(MonthStatus::Open), String::new(), None),
-    };
-    Ok(Some(MonthSummary {
-        lawyer_id,
-        lawyer_name,
-        month: month.to_owned(),
-        status: status.unwrap_or(MonthStatus::Open),
-        comment,
-        duty_days: days.len() as i64,
-        communities,
-        people_served: records.iter().map(|r| r.people_served).sum(),
-        services,
-        bookings_completed: completed,
-        bookings_no_show: no_show,
-        ratings,
-        rating_average: rating_sum.filter(|_| ratings > 0).map(|sum| sum as f64 / ratings as f64),
-        gaps,
-        leave,
-        duties,
-        records,
-        corrections: corrections::of_month(store, lawyer_id, first, last).await?,
-        locked_figures: locked,
-    }))
+    Ok(match review {
+        None => (MonthStatus::Open, String::new(), None),
+        Some(r) => {
+            let locked = match (r.locked_duty_days, r.locked_services, r.locked_people) {
+                (Some(d), Some(s), Some(p)) => Some((d, s, p)),
+                _ => None,
+            };
+            (MonthStatus::from_db(&r.status).unwrap_or(MonthStatus::Open), r.comment, locked)
+        }
+    })
 }
 
 pub async fn summary(store: &Store, caller: &Caller, request: MonthRequest) -> Result<MonthSummary, Failure> {
