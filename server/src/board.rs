@@ -18,6 +18,7 @@ mod team;
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope;
+use crate::store::sql::Sql;
 use crate::store::today;
 use crate::store::{now_ms, Store};
 use app::domain::ServiceCategory;
@@ -90,22 +91,8 @@ pub async fn read(
     now: i64,
 ) -> Result<Board, sqlx::Error> {
     let pool = &store.pool;
-    // Communities by monthly quota, and what each quota asks of the period (rounded per
-    // community, as a community's line rounds it).
-    let per_month: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT per_month, CAST(SUM(communities) AS BIGINT) FROM board_street_quotas GROUP BY per_month",
-    )
-    .fetch_all(pool)
-    .await?;
-    let communities_total: i64 = per_month.iter().map(|p| p.1).sum();
-    let quota_total: i64 = per_month.iter().map(|(p, n)| n * quota::of_period(*p, from, to)).sum();
-    let quota_of = if per_month.is_empty() {
-        "0".to_owned()
-    } else {
-        let cases: String =
-            per_month.iter().map(|(p, _)| format!("WHEN {p} THEN {} ", quota::of_period(*p, from, to))).collect();
-        format!("CASE per_month {cases}ELSE 0 END")
-    };
+    let quotas = Quotas::read(store, from, to).await?;
+    let communities_total = quotas.communities;
     let list_all = communities_total <= LIST_ALL_UP_TO;
     let communities = if list_all || street.is_some() {
         lines(store, street.filter(|_| !list_all), from, to, today, now).await?
@@ -123,7 +110,7 @@ pub async fn read(
     // The streets shown — all, or the least covered of many — and their figures; the programme's.
     let streets_total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets").fetch_one(pool).await?;
     let many = streets_total > STREETS_SHOWN as i64;
-    let heads = rollup::streets(store, &quota_of, many.then_some((street, STREETS_SHOWN)), from, to).await?;
+    let heads = rollup::streets(store, &quotas.sql, many.then_some((street, STREETS_SHOWN)), from, to).await?;
     let ids: Vec<i64> = heads.iter().map(|h| h.id).collect();
     let mut figures = rollup::by_street(store, from, to, many.then_some(&ids[..])).await?;
     let totals = if many {
@@ -133,18 +120,7 @@ pub async fn read(
         figures.values().for_each(|v| totals.add(v));
         totals
     };
-    let (start, end) = (from.start().0, to.plus_days(1).start().0);
-    let overdue: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT c.street_id, COUNT(*) FROM questions q JOIN communities c ON c.id = q.community_id \
-         WHERE q.status = 'waiting' AND q.first_answer_at IS NULL AND q.deadline_at < $1 \
-         AND q.created_at >= $2 AND q.created_at < $3 GROUP BY c.street_id",
-    )
-    .bind(now)
-    .bind(start)
-    .bind(end)
-    .fetch_all(pool)
-    .await?;
-    let overdue: HashMap<i64, i64> = overdue.into_iter().collect();
+    let overdue = overdue_by_street(store, from, to, now).await?;
 
     let mut with_gaps: HashMap<i64, i64> = HashMap::new();
     for line in communities.iter().filter(|c| !c.gaps.is_empty()) {
@@ -169,7 +145,7 @@ pub async fn read(
         .collect();
     let overdue_total = overdue.values().sum();
     let mut totals = totals.figures();
-    totals.quota = quota_total;
+    totals.quota = quotas.total;
     totals.questions_past_deadline = overdue_total;
     Ok(Board {
         from: from.to_string(),
@@ -186,8 +162,79 @@ pub async fn read(
     })
 }
 
-/// A community as its line starts: id, name, street, monthly quota, latitude, longitude.
-type LineRow = (i64, String, i64, i64, Option<f64>, Option<f64>);
+/// What the quotas ask of a period: the communities, their duty-days in all, and an SQL
+/// expression of a street's quota by its `per_month` (numbers the code computed, never input).
+struct Quotas {
+    communities: i64,
+    total: i64,
+    sql: String,
+}
+
+impl Quotas {
+    /// Communities by monthly quota, and what each quota asks of `from..=to` (rounded per
+    /// community, as a community's line rounds it).
+    async fn read(store: &Store, from: LocalDate, to: LocalDate) -> Result<Quotas, sqlx::Error> {
+        let per_month: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT per_month, CAST(SUM(communities) AS BIGINT) FROM board_street_quotas GROUP BY per_month",
+        )
+        .fetch_all(&store.pool)
+        .await?;
+        let sql = if per_month.is_empty() {
+            "0".to_owned()
+        } else {
+            let cases: String =
+                per_month.iter().map(|(p, _)| format!("WHEN {p} THEN {} ", quota::of_period(*p, from, to))).collect();
+            format!("CASE per_month {cases}ELSE 0 END")
+        };
+        Ok(Quotas {
+            communities: per_month.iter().map(|p| p.1).sum(),
+            total: per_month.iter().map(|(p, n)| n * quota::of_period(*p, from, to)).sum(),
+            sql,
+        })
+    }
+}
+
+/// Questions asked in the period and still waiting past their deadline at `now`, by street.
+async fn overdue_by_street(
+    store: &Store,
+    from: LocalDate,
+    to: LocalDate,
+    now: i64,
+) -> Result<HashMap<i64, i64>, sqlx::Error> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT c.street_id, COUNT(*) FROM questions q JOIN communities c ON c.id = q.community_id \
+         WHERE q.status = 'waiting' AND q.first_answer_at IS NULL AND q.deadline_at < $1 \
+         AND q.created_at >= $2 AND q.created_at < $3 GROUP BY c.street_id",
+    )
+    .bind(now)
+    .bind(from.start().0)
+    .bind(to.plus_days(1).start().0)
+    .fetch_all(&store.pool)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// A community as its line starts.
+#[derive(sqlx::FromRow)]
+struct LineRow {
+    id: i64,
+    name: String,
+    street_id: i64,
+    duty_days_per_month: i64,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+}
+
+/// What a community's line is read with, besides its roll-up.
+struct Now<'a> {
+    team: &'a Team,
+    /// Questions waiting past their deadline: (asked in the period, asked at any time).
+    overdue: &'a HashMap<i64, (i64, i64)>,
+    /// Bookings waiting for the desk.
+    waiting: &'a HashMap<i64, i64>,
+    /// The last day a duty counts as recent.
+    recent: String,
+}
 
 /// The lines of `street`'s communities (of all when none), with their gaps today.
 async fn lines(
@@ -198,97 +245,104 @@ async fn lines(
     today: LocalDate,
     now: i64,
 ) -> Result<Vec<CommunityLine>, sqlx::Error> {
-    let pool = &store.pool;
-    let (start, end) = (from.start().0, to.plus_days(1).start().0);
-    let (where_street, and_street) = match street {
-        Some(_) => {
-            (" WHERE c.street_id = $1", " AND community_id IN (SELECT id FROM communities WHERE street_id = $2)")
-        }
-        None => ("", ""),
-    };
-    let sql = format!(
+    let mut sql = Sql::new(
         "SELECT c.id, c.name, c.street_id, c.duty_days_per_month, c.latitude, c.longitude FROM communities c \
-         JOIN streets s ON s.id = c.street_id{where_street} ORDER BY s.sort_order, s.id, c.id"
+         JOIN streets s ON s.id = c.street_id",
     );
-    let mut query = sqlx::query_as(&sql);
     if let Some(street) = street {
-        query = query.bind(street);
+        sql.push(" WHERE c.street_id = ").bind(street);
     }
-    let communities: Vec<LineRow> = query.fetch_all(pool).await?;
+    sql.push(" ORDER BY s.sort_order, s.id, c.id");
+    let communities: Vec<LineRow> = sql.fetch_all(&store.pool).await?;
     let mut figures = rollup::by_community(store, street, from, to).await?;
-    // Questions waiting past their deadline now: asked in the period or at any time.
-    let sql = format!(
-        "SELECT community_id, CASE WHEN created_at >= $2 AND created_at < $3 THEN 1 ELSE 0 END, COUNT(*) FROM questions \
-         WHERE status = 'waiting' AND first_answer_at IS NULL AND deadline_at < $1{} GROUP BY 1, 2",
-        and_street.replace("$2", "$4")
-    );
-    let mut query = sqlx::query_as(&sql).bind(now).bind(start).bind(end);
+    let team = Team::read(store, street, today).await?;
+    let overdue = overdue_by_community(store, street, from, to, now).await?;
+    let waiting = waiting_by_community(store, street, now).await?;
+    let now =
+        Now { team: &team, overdue: &overdue, waiting: &waiting, recent: today.plus_days(-NO_DUTY_DAYS).to_string() };
+    Ok(communities
+        .into_iter()
+        .map(|row| {
+            let mut figures = figures.remove(&row.id).unwrap_or_default().figures();
+            figures.quota = quota::of_period(row.duty_days_per_month, from, to);
+            let below_quota = figures.duty_days < quota::so_far(row.duty_days_per_month, from, to, today);
+            line(row, figures, below_quota, &now)
+        })
+        .collect())
+}
+
+/// `AND community_id IN (…street…)` when a street is chosen.
+fn of_street(sql: &mut Sql, street: Option<i64>) {
     if let Some(street) = street {
-        query = query.bind(street);
+        sql.push(" AND community_id IN (SELECT id FROM communities WHERE street_id = ").bind(street).push(")");
     }
-    // By community: (asked in the period, asked at any time).
+}
+
+/// Questions waiting past their deadline at `now`, by community: (asked in the period, at any time).
+async fn overdue_by_community(
+    store: &Store,
+    street: Option<i64>,
+    from: LocalDate,
+    to: LocalDate,
+    now: i64,
+) -> Result<HashMap<i64, (i64, i64)>, sqlx::Error> {
+    let mut sql = Sql::new("SELECT community_id, CASE WHEN created_at >= ");
+    sql.bind(from.start().0).push(" AND created_at < ").bind(to.plus_days(1).start().0);
+    sql.push(" THEN 1 ELSE 0 END, COUNT(*) FROM questions WHERE status = 'waiting' AND first_answer_at IS NULL AND deadline_at < ");
+    sql.bind(now);
+    of_street(&mut sql, street);
+    sql.push(" GROUP BY 1, 2");
     let mut overdue: HashMap<i64, (i64, i64)> = HashMap::new();
-    let rows: Vec<(i64, i64, i64)> = query.fetch_all(pool).await?;
-    for (community, in_period, count) in rows {
+    for (community, in_period, count) in sql.fetch_all::<(i64, i64, i64), _>(&store.pool).await? {
         let counts = overdue.entry(community).or_default();
         counts.0 += if in_period == 1 { count } else { 0 };
         counts.1 += count;
     }
-    let sql = format!(
-        "SELECT community_id, COUNT(*) FROM bookings WHERE status = 'pending' AND slot_end > $1{and_street} GROUP BY community_id"
-    );
-    let mut query = sqlx::query_as(&sql).bind(now);
-    if let Some(street) = street {
-        query = query.bind(street);
-    }
-    let waiting: HashMap<i64, i64> =
-        query.fetch_all(pool).await?.into_iter().collect::<Vec<(i64, i64)>>().into_iter().collect();
+    Ok(overdue)
+}
 
-    let team = Team::read(store, street, today).await?;
-    let recent = today.plus_days(-NO_DUTY_DAYS).to_string();
-    Ok(communities
-        .into_iter()
-        .map(|(id, name, street_id, per_month, latitude, longitude)| {
-            let mut figures = figures.remove(&id).unwrap_or_default().figures();
-            figures.quota = quota::of_period(per_month, from, to);
-            let (overdue_in_period, overdue_now) = overdue.get(&id).copied().unwrap_or_default();
-            figures.questions_past_deadline = overdue_in_period;
-            let roles = team.roles.get(&id);
-            let role = |k: usize| roles.and_then(|r| r[k].clone());
-            let last_duty = team.last_duty.get(&id).cloned();
-            let mut gaps = Vec::new();
-            if role(0).is_none() {
-                gaps.push(Gap::NoALawyer);
-            }
-            if figures.duty_days < quota::so_far(per_month, from, to, today) {
-                gaps.push(Gap::BelowQuota);
-            }
-            if last_duty.as_ref().is_none_or(|d| *d < recent) {
-                gaps.push(Gap::NoRecentDuty);
-            }
-            if overdue_now > 0 {
-                gaps.push(Gap::QuestionsPastDeadline);
-            }
-            if waiting.get(&id).is_some_and(|n| *n > 0) {
-                gaps.push(Gap::BookingsWaiting);
-            }
-            CommunityLine {
-                id,
-                name,
-                street_id,
-                a_lawyer_id: team.a_ids.get(&id).copied(),
-                a_lawyer: role(0),
-                b_lawyer: role(1),
-                coordinator: role(2),
-                on_duty: team.on_duty.get(&id).cloned().unwrap_or_default(),
-                last_duty,
-                per_month,
-                position: latitude.zip(longitude),
-                figures,
-                gaps,
-            }
-        })
-        .collect())
+/// Bookings waiting for the desk (pending, not yet over), by community.
+async fn waiting_by_community(store: &Store, street: Option<i64>, now: i64) -> Result<HashMap<i64, i64>, sqlx::Error> {
+    let mut sql = Sql::new("SELECT community_id, COUNT(*) FROM bookings WHERE status = 'pending' AND slot_end > ");
+    sql.bind(now);
+    of_street(&mut sql, street);
+    sql.push(" GROUP BY community_id");
+    Ok(sql.fetch_all::<(i64, i64), _>(&store.pool).await?.into_iter().collect())
+}
+
+/// A community's line: its team, figures and the gaps it shows today.
+fn line(row: LineRow, mut figures: Figures, below_quota: bool, now: &Now) -> CommunityLine {
+    let id = row.id;
+    let (overdue_in_period, overdue_now) = now.overdue.get(&id).copied().unwrap_or_default();
+    figures.questions_past_deadline = overdue_in_period;
+    let roles = now.team.roles.get(&id);
+    let role = |k: usize| roles.and_then(|r| r[k].clone());
+    let last_duty = now.team.last_duty.get(&id).cloned();
+    let gaps = [
+        (role(0).is_none(), Gap::NoALawyer),
+        (below_quota, Gap::BelowQuota),
+        (last_duty.as_ref().is_none_or(|d| *d < now.recent), Gap::NoRecentDuty),
+        (overdue_now > 0, Gap::QuestionsPastDeadline),
+        (now.waiting.get(&id).is_some_and(|n| *n > 0), Gap::BookingsWaiting),
+    ]
+    .into_iter()
+    .filter_map(|(open, gap)| open.then_some(gap))
+    .collect();
+    CommunityLine {
+        id,
+        name: row.name,
+        street_id: row.street_id,
+        a_lawyer_id: now.team.a_ids.get(&id).copied(),
+        a_lawyer: role(0),
+        b_lawyer: role(1),
+        coordinator: role(2),
+        on_duty: now.team.on_duty.get(&id).cloned().unwrap_or_default(),
+        last_duty,
+        per_month: row.duty_days_per_month,
+        position: row.latitude.zip(row.longitude),
+        figures,
+        gaps,
+    }
 }
 
 /// The services of each category in `figures`.
