@@ -74,21 +74,109 @@ fn rule(row: RuleRow) -> Option<DutyRule> {
     })
 }
 
-/// One row of the calendar query: a part tag, seven numbers and three texts, whose meaning
-/// depends on the part (see [`CALENDAR`]).
-type PartRow = (
-    String,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    Option<i64>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
+/// One row of the calendar query: a part, seven numbers and three texts, whose meaning depends
+/// on the part (see [`CALENDAR`]).
+#[derive(sqlx::FromRow)]
+struct Part {
+    part: String,
+    n1: Option<i64>,
+    n2: Option<i64>,
+    n3: Option<i64>,
+    n4: Option<i64>,
+    n5: Option<i64>,
+    n6: Option<i64>,
+    n7: Option<i64>,
+    t1: Option<String>,
+    t2: Option<String>,
+    t3: Option<String>,
+}
+
+impl Part {
+    /// A `rule`: lawyer, weekday, start, end, slot, seats, instant; channels, from, until.
+    fn rule(self) -> Option<DutyRule> {
+        let (lawyer, weekday, start, end, slot, seats, instant) =
+            (self.n1?, self.n2?, self.n3?, self.n4?, self.n5?, self.n6?, self.n7?);
+        rule((
+            lawyer,
+            weekday,
+            start,
+            end,
+            slot,
+            seats,
+            self.t1.unwrap_or_default(),
+            instant,
+            self.t2.unwrap_or_default(),
+            self.t3,
+        ))
+    }
+
+    /// An `extra` day: lawyer, id, start, end, slot, seats; channels, date. Its id orders it.
+    fn extra(self) -> Option<(i64, LocalDate, DutyRule)> {
+        let (lawyer, id, start, end, slot, seats) = (self.n1?, self.n2?, self.n3?, self.n4?, self.n5?, self.n6?);
+        let (channel_text, on) = (self.t1?, self.t2?);
+        let date = LocalDate::parse(&on)?;
+        let rule = rule((lawyer, i64::from(date.weekday()), start, end, slot, seats, channel_text, 1, on, None))?;
+        Some((id, date, rule))
+    }
+}
+
+/// A calendar as its parts are read: rules by start time, then as written; extra days by id;
+/// backups B before coordinators.
+#[derive(Default)]
+struct Reading {
+    calendar: Calendar,
+    rules: Vec<(i64, usize, DutyRule)>,
+    extras: Vec<(i64, LocalDate, DutyRule)>,
+    backups: Vec<(i64, i64, i64)>,
+}
+
+impl Reading {
+    fn add(&mut self, part: Part) {
+        let date = |text: &Option<String>| text.as_deref().and_then(LocalDate::parse);
+        let calendar = &mut self.calendar;
+        match part.part.as_str() {
+            "rule" => {
+                if let Some(rule) = part.rule() {
+                    self.rules.push((i64::from(rule.start_minute), self.rules.len(), rule));
+                }
+            }
+            "extra" => self.extras.extend(part.extra()),
+            "closed" | "holiday" => calendar.closed.extend(date(&part.t2)),
+            "leave" => {
+                if let (Some(who), Some(a), Some(b)) = (part.n1, date(&part.t2), date(&part.t3)) {
+                    calendar.leave.push((who, a, b));
+                }
+            }
+            "backup" => {
+                if let (Some(who), Some(rank), Some(id)) = (part.n1, part.n2, part.n3) {
+                    self.backups.push((rank, id, who));
+                }
+            }
+            "taken" => {
+                if let (Some(at), Some(n)) = (part.n1, part.n2) {
+                    calendar.taken.insert(Instant(at), u32::try_from(n).unwrap_or(u32::MAX));
+                }
+            }
+            "community" => calendar.community = Some((part.t1.unwrap_or_default(), part.t2.unwrap_or_default())),
+            "lawyer" => {
+                if let (Some(id), Some(name)) = (part.n1, part.t1) {
+                    calendar.lawyer_names.insert(id, name);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Calendar {
+        self.rules.sort_by_key(|(start, order, _)| (*start, *order));
+        self.calendar.rules = self.rules.into_iter().map(|(_, _, rule)| rule).collect();
+        self.extras.sort_by_key(|(id, _, _)| *id);
+        self.calendar.extras = self.extras.into_iter().map(|(_, date, rule)| (date, rule)).collect();
+        self.backups.sort_unstable();
+        self.calendar.backups = self.backups.into_iter().map(|(_, _, who)| who).collect();
+        self.calendar
+    }
+}
 
 /// Every part of a community's calendar in one statement. Each database round trip costs more
 /// than the rows it returns (on SQLite, two thread hand-overs), and a booking reads the calendar
@@ -96,7 +184,8 @@ type PartRow = (
 /// seats are read. Parts: duty rules, exceptions (closed and extra days), holidays, leave of
 /// the community's lawyers, backups (B before coordinators), and seats taken per slot.
 const CALENDAR: &str = "\
-    SELECT 'rule', lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, instant, channels, valid_from, valid_until \
+    SELECT 'rule' AS part, lawyer_id AS n1, weekday AS n2, start_minute AS n3, end_minute AS n4, slot_minutes AS n5, \
+      seats AS n6, instant AS n7, channels AS t1, valid_from AS t2, valid_until AS t3 \
       FROM duty_schedules WHERE community_id = $1 AND valid_from <= $3 AND (valid_until IS NULL OR valid_until >= $2) \
     UNION ALL SELECT kind, lawyer_id, id, start_minute, end_minute, slot_minutes, seats, NULL, channels, on_date, NULL \
       FROM duty_exceptions WHERE community_id = $1 AND on_date >= $2 AND on_date <= $3 \
@@ -160,7 +249,7 @@ async fn read(
     to: LocalDate,
     taken: std::ops::Range<i64>,
 ) -> Result<Calendar, sqlx::Error> {
-    let rows: Vec<PartRow> = sqlx::query_as(query)
+    let parts: Vec<Part> = sqlx::query_as(query)
         .bind(community_id)
         .bind(from.to_string())
         .bind(to.to_string())
@@ -168,90 +257,11 @@ async fn read(
         .bind(taken.end)
         .fetch_all(&store.pool)
         .await?;
-    let mut calendar = Calendar::default();
-    // Rules by start time, then as written; exceptions as written; backups B first.
-    let mut rules: Vec<(i64, usize, DutyRule)> = Vec::new();
-    let mut extras: Vec<(i64, LocalDate, DutyRule)> = Vec::new();
-    let mut backups: Vec<(i64, i64, i64)> = Vec::new();
-    for (part, n1, n2, n3, n4, n5, n6, n7, text1, text2, text3) in rows {
-        match part.as_str() {
-            "rule" => {
-                let (Some(lawyer), Some(weekday), Some(start), Some(end), Some(slot), Some(seats), Some(instant)) =
-                    (n1, n2, n3, n4, n5, n6, n7)
-                else {
-                    continue;
-                };
-                let row = (
-                    lawyer,
-                    weekday,
-                    start,
-                    end,
-                    slot,
-                    seats,
-                    text1.unwrap_or_default(),
-                    instant,
-                    text2.unwrap_or_default(),
-                    text3,
-                );
-                if let Some(rule) = rule(row) {
-                    rules.push((i64::from(rule.start_minute), rules.len(), rule));
-                }
-            }
-            "closed" => calendar.closed.extend(text2.as_deref().and_then(LocalDate::parse)),
-            "extra" => {
-                let (
-                    Some(lawyer),
-                    Some(id),
-                    Some(start),
-                    Some(end),
-                    Some(slot),
-                    Some(seats),
-                    Some(channel_text),
-                    Some(on),
-                ) = (n1, n2, n3, n4, n5, n6, text1, text2)
-                else {
-                    continue;
-                };
-                let Some(date) = LocalDate::parse(&on) else { continue };
-                let row = (lawyer, i64::from(date.weekday()), start, end, slot, seats, channel_text, 1, on, None);
-                if let Some(rule) = rule(row) {
-                    extras.push((id, date, rule));
-                }
-            }
-            "holiday" => calendar.closed.extend(text2.as_deref().and_then(LocalDate::parse)),
-            "leave" => {
-                if let (Some(who), Some(a), Some(b)) =
-                    (n1, text2.as_deref().and_then(LocalDate::parse), text3.as_deref().and_then(LocalDate::parse))
-                {
-                    calendar.leave.push((who, a, b));
-                }
-            }
-            "backup" => {
-                if let (Some(who), Some(rank), Some(id)) = (n1, n2, n3) {
-                    backups.push((rank, id, who));
-                }
-            }
-            "taken" => {
-                if let (Some(at), Some(n)) = (n1, n2) {
-                    calendar.taken.insert(Instant(at), u32::try_from(n).unwrap_or(u32::MAX));
-                }
-            }
-            "community" => calendar.community = Some((text1.unwrap_or_default(), text2.unwrap_or_default())),
-            "lawyer" => {
-                if let (Some(id), Some(name)) = (n1, text1) {
-                    calendar.lawyer_names.insert(id, name);
-                }
-            }
-            _ => {}
-        }
+    let mut reading = Reading::default();
+    for part in parts {
+        reading.add(part);
     }
-    rules.sort_by_key(|(start, order, _)| (*start, *order));
-    calendar.rules = rules.into_iter().map(|(_, _, rule)| rule).collect();
-    extras.sort_by_key(|(id, _, _)| *id);
-    calendar.extras = extras.into_iter().map(|(_, date, rule)| (date, rule)).collect();
-    backups.sort_unstable();
-    calendar.backups = backups.into_iter().map(|(_, _, who)| who).collect();
-    Ok(calendar)
+    Ok(reading.finish())
 }
 
 /// Reads `HH:MM` for a schedule form; `None` when it is not a time of day.
