@@ -6,7 +6,7 @@ use super::{routing, views, QuestionsService};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::files::pending_upload;
-use crate::store::{lock_user, now_ms};
+use crate::store::{lock_user, now_ms, Store};
 use app::domain::{
     required_text, RouteStep, MAX_QUESTION_ATTACHMENTS, MAX_QUESTION_TEXT_CHARS, MAX_QUESTION_TITLE_CHARS,
     QUESTIONS_PER_DAY,
@@ -18,40 +18,14 @@ use app::time::Instant;
 /// The longest device key.
 const MAX_KEY_CHARS: usize = 64;
 
+/// A resident asks: the question is routed to its community's A lawyer (or the first on the route
+/// who can take it), with its attachments; a retry with the same device key gets the first.
 pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskRequest) -> Result<QuestionThread, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
-    let key = request.client_key.trim();
-    if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
-        return Err(AppError::invalid("client_key", t.err_client_key).into());
-    }
-    let title =
-        required_text(&request.title, MAX_QUESTION_TITLE_CHARS).map_err(|_| AppError::invalid("title", t.err_title))?;
-    let body = required_text(&request.body, MAX_QUESTION_TEXT_CHARS)
-        .map_err(|_| AppError::invalid("body", t.err_question_text))?;
-    if !request.consent {
-        return Err(AppError::invalid("consent", t.err_question_consent).into());
-    }
-    if request.attachments.len() > MAX_QUESTION_ATTACHMENTS {
-        return Err(AppError::invalid("attachments", t.err_too_many_attachments).into());
-    }
+    let (key, title, body) = checked(caller, &request)?;
     let store = &service.store;
-    let community_id = match request.community_id {
-        Some(id) => id,
-        None => sqlx::query_scalar::<_, Option<i64>>("SELECT community_id FROM users WHERE id = $1")
-            .bind(user.id)
-            .fetch_one(&store.pool)
-            .await?
-            .ok_or_else(|| AppError::invalid("community_id", t.err_choose_community))?,
-    };
-    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE id = $1")
-        .bind(community_id)
-        .fetch_one(&store.pool)
-        .await?;
-    if exists == 0 {
-        return Err(caller.error(ErrorKind::NotFound).into());
-    }
-
+    let community_id = community_of(store, caller, user.id, request.community_id).await?;
     let now = now_ms();
     let today = Instant(now).to_shanghai().0;
     let mut tx = store.writer().begin().await?;
@@ -60,7 +34,7 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     let earlier: Option<i64> =
         sqlx::query_scalar("SELECT id FROM questions WHERE resident_id = $1 AND client_key = $2")
             .bind(user.id)
-            .bind(key)
+            .bind(&key)
             .fetch_optional(&mut *tx)
             .await?;
     if let Some(id) = earlier {
@@ -86,7 +60,7 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     .bind(community_id)
     .bind(request.category.as_str())
     .bind(&title)
-    .bind(key)
+    .bind(&key)
     .bind(i64::from(request.may_publish))
     .bind(step.index())
     .bind(lawyer)
@@ -95,20 +69,7 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     .fetch_one(&mut *tx)
     .await?;
     super::add_message(&mut tx, id, user.id, "question", &body, now).await?;
-    for token in &request.attachments {
-        let file = pending_upload(&mut tx, caller, user.id, token).await?;
-        sqlx::query(
-            "UPDATE files SET purpose = 'private', resident_id = $1, community_id = $2, question_id = $3, shared_at = $4 \
-             WHERE id = $5 AND purpose = 'pending'",
-        )
-        .bind(user.id)
-        .bind(community_id)
-        .bind(id)
-        .bind(now)
-        .bind(file.id)
-        .execute(&mut *tx)
-        .await?;
-    }
+    attach(&mut tx, caller, user.id, community_id, id, &request.attachments, now).await?;
     for (step, lawyer, why) in passed {
         routing::record(&mut tx, id, step, lawyer, why, None, now).await?;
     }
@@ -116,4 +77,72 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     routing::tell_lawyer(&mut tx, lawyer, &title, now).await?;
     tx.commit().await?;
     views::thread(store, id, false, false).await
+}
+
+/// The device key, title and text, checked; 422 for any that is wrong, for a question without
+/// consent or with too many attachments.
+fn checked(caller: &Caller, request: &AskRequest) -> Result<(String, String, String), Failure> {
+    let t = caller.lang.messages();
+    let key = request.client_key.trim();
+    if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
+        return Err(AppError::invalid("client_key", t.err_client_key).into());
+    }
+    let title =
+        required_text(&request.title, MAX_QUESTION_TITLE_CHARS).map_err(|_| AppError::invalid("title", t.err_title))?;
+    let body = required_text(&request.body, MAX_QUESTION_TEXT_CHARS)
+        .map_err(|_| AppError::invalid("body", t.err_question_text))?;
+    if !request.consent {
+        return Err(AppError::invalid("consent", t.err_question_consent).into());
+    }
+    if request.attachments.len() > MAX_QUESTION_ATTACHMENTS {
+        return Err(AppError::invalid("attachments", t.err_too_many_attachments).into());
+    }
+    Ok((key.to_owned(), title, body))
+}
+
+/// The community asked in, or the resident's own; 422 when they have none, 404 for no such.
+async fn community_of(store: &Store, caller: &Caller, user_id: i64, asked: Option<i64>) -> Result<i64, Failure> {
+    let community_id = match asked {
+        Some(id) => id,
+        None => sqlx::query_scalar::<_, Option<i64>>("SELECT community_id FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_one(&store.pool)
+            .await?
+            .ok_or_else(|| AppError::invalid("community_id", caller.lang.messages().err_choose_community))?,
+    };
+    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE id = $1")
+        .bind(community_id)
+        .fetch_one(&store.pool)
+        .await?;
+    if exists == 0 {
+        return Err(caller.error(ErrorKind::NotFound).into());
+    }
+    Ok(community_id)
+}
+
+/// The resident's pending uploads `tokens`, made the question's private files.
+async fn attach(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    caller: &Caller,
+    user_id: i64,
+    community_id: i64,
+    question_id: i64,
+    tokens: &[String],
+    now: i64,
+) -> Result<(), Failure> {
+    for token in tokens {
+        let file = pending_upload(tx, caller, user_id, token).await?;
+        sqlx::query(
+            "UPDATE files SET purpose = 'private', resident_id = $1, community_id = $2, question_id = $3, shared_at = $4 \
+             WHERE id = $5 AND purpose = 'pending'",
+        )
+        .bind(user_id)
+        .bind(community_id)
+        .bind(question_id)
+        .bind(now)
+        .bind(file.id)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
