@@ -52,76 +52,14 @@ pub async fn assignments(
     let t = caller.lang.messages();
     let table =
         Table::read(heavy, caller, request.csv.clone(), request.workbook.clone(), t.err_import_assign_head).await?;
-    let columns = (
-        table.column(&["社区", "community"]),
-        table.column(&["角色", "role"]),
-        table.column(&["执业证号", "licence_no"]),
-        table.column(&["开始日期", "starts_on"]),
-    );
-    let (Some(community_at), Some(role_at), Some(licence_at), Some(starts_at)) = columns else {
-        return Err(AppError::invalid("csv", t.err_import_assign_head).into());
-    };
-    let street_at = table.column(&["街道", "street"]);
+    let columns = Columns::of(&table).ok_or_else(|| AppError::invalid("csv", t.err_import_assign_head))?;
     let today = today();
-
     let mut tx = store.writer().begin().await?;
     let mut seen: HashSet<(i64, AssignmentRole)> = HashSet::new();
     let mut rows = Vec::with_capacity(table.rows.len());
-    for (line, cells) in table.rows {
-        let mut row = AssignmentImportRow {
-            line,
-            community: cell(&cells, community_at),
-            role: cell(&cells, role_at),
-            licence_no: cell(&cells, licence_at),
-            starts_on: excel_day(cell(&cells, starts_at)),
-            lawyer_name: None,
-            error: None,
-        };
-        let street = street_at.map(|at| cell(&cells, at)).unwrap_or_default();
-        // Communities of that name (in that street, when one is given).
-        let found: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT c.id, c.street_id FROM communities c JOIN streets s ON s.id = c.street_id \
-             WHERE c.name = $1 AND ($2 = '' OR s.name = $2)",
-        )
-        .bind(&row.community)
-        .bind(&street)
-        .fetch_all(&mut *tx)
-        .await?;
-        let lawyer: Option<(i64, String)> = sqlx::query_as("SELECT id, name FROM lawyers WHERE licence_no = $1")
-            .bind(&row.licence_no)
-            .fetch_optional(&mut *tx)
-            .await?;
-        row.lawyer_name = lawyer.as_ref().map(|l| l.1.clone());
-        let starts = LocalDate::parse(&row.starts_on);
-        let error: Option<String> = match (found.as_slice(), role(&row.role), lawyer, starts) {
-            ([], ..) => Some(t.err_import_community.into()),
-            ([_, _, ..], ..) => Some(t.err_import_community_street.into()),
-            ([(_, street)], ..) if user.street.is_some_and(|own| own != *street) => Some(t.err_other_street.into()),
-            (_, None, ..) => Some(t.err_import_role.into()),
-            (_, _, None, _) => Some(t.err_import_lawyer.into()),
-            (_, _, _, None) => Some(t.err_date.into()),
-            (_, _, _, Some(day)) if (day.to_days() - today.to_days()).abs() > MAX_DAYS_AWAY => {
-                Some(t.err_assignment_range.into())
-            }
-            ([(community, _)], Some(role), Some((lawyer, _)), Some(day)) => {
-                if !seen.insert((*community, role)) {
-                    Some(t.err_import_repeat.into())
-                } else {
-                    sqlx::query("UPDATE communities SET id = id WHERE id = $1")
-                        .bind(community)
-                        .execute(&mut *tx)
-                        .await?;
-                    match hand_over(&mut tx, caller, *community, role, lawyer, day).await {
-                        Ok(()) => None,
-                        Err(e) if matches!(e.kind(), ErrorKind::Validation | ErrorKind::Conflict) => {
-                            Some(e.answer(caller.lang).message)
-                        }
-                        Err(e) => return Err(e),
-                    }
-                }
-            }
-        };
-        row.error = error;
+    for (line, cells) in &table.rows {
+        let (mut row, street) = columns.row(*line, cells);
+        row.error = try_row(&mut tx, caller, user.street, today, &mut seen, &mut row, &street).await?;
         rows.push(row);
     }
     let wrong = rows.iter().any(|r| r.error.is_some());
@@ -135,6 +73,95 @@ pub async fn assignments(
     tx.commit().await?;
     audit::record_by(store, caller, user.id, "assignments_import", &format!("assignments:{}", rows.len())).await?;
     Ok(AssignmentImportReport { rows, written: true })
+}
+
+/// Where the table's columns are; the street is optional.
+struct Columns {
+    community: usize,
+    role: usize,
+    licence: usize,
+    starts: usize,
+    street: Option<usize>,
+}
+
+impl Columns {
+    /// `None` without one of the four columns every row needs.
+    fn of(table: &Table) -> Option<Columns> {
+        Some(Columns {
+            community: table.column(&["社区", "community"])?,
+            role: table.column(&["角色", "role"])?,
+            licence: table.column(&["执业证号", "licence_no"])?,
+            starts: table.column(&["开始日期", "starts_on"])?,
+            street: table.column(&["街道", "street"]),
+        })
+    }
+
+    /// A row of the report as read, and the street it names (empty when none).
+    fn row(&self, line: usize, cells: &[String]) -> (AssignmentImportRow, String) {
+        let row = AssignmentImportRow {
+            line,
+            community: cell(cells, self.community),
+            role: cell(cells, self.role),
+            licence_no: cell(cells, self.licence),
+            starts_on: excel_day(cell(cells, self.starts)),
+            lawyer_name: None,
+            error: None,
+        };
+        (row, self.street.map(|at| cell(cells, at)).unwrap_or_default())
+    }
+}
+
+/// Tries one row inside `tx` through the same hand-over as a change by hand, so a row sees the
+/// rows above it; why it is wrong, or `None` when it went in.
+async fn try_row(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    caller: &Caller,
+    own_street: Option<i64>,
+    today: LocalDate,
+    seen: &mut HashSet<(i64, AssignmentRole)>,
+    row: &mut AssignmentImportRow,
+    street: &str,
+) -> Result<Option<String>, Failure> {
+    let t = caller.lang.messages();
+    // Communities of that name (in that street, when one is given).
+    let found: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT c.id, c.street_id FROM communities c JOIN streets s ON s.id = c.street_id \
+         WHERE c.name = $1 AND ($2 = '' OR s.name = $2)",
+    )
+    .bind(&row.community)
+    .bind(street)
+    .fetch_all(&mut **tx)
+    .await?;
+    let lawyer: Option<(i64, String)> = sqlx::query_as("SELECT id, name FROM lawyers WHERE licence_no = $1")
+        .bind(&row.licence_no)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.lawyer_name = lawyer.as_ref().map(|l| l.1.clone());
+    let starts = LocalDate::parse(&row.starts_on);
+    Ok(match (found.as_slice(), role(&row.role), lawyer, starts) {
+        ([], ..) => Some(t.err_import_community.into()),
+        ([_, _, ..], ..) => Some(t.err_import_community_street.into()),
+        ([(_, street)], ..) if own_street.is_some_and(|own| own != *street) => Some(t.err_other_street.into()),
+        (_, None, ..) => Some(t.err_import_role.into()),
+        (_, _, None, _) => Some(t.err_import_lawyer.into()),
+        (_, _, _, None) => Some(t.err_date.into()),
+        (_, _, _, Some(day)) if (day.to_days() - today.to_days()).abs() > MAX_DAYS_AWAY => {
+            Some(t.err_assignment_range.into())
+        }
+        ([(community, _)], Some(role), Some((lawyer, _)), Some(day)) => {
+            if !seen.insert((*community, role)) {
+                return Ok(Some(t.err_import_repeat.into()));
+            }
+            sqlx::query("UPDATE communities SET id = id WHERE id = $1").bind(community).execute(&mut **tx).await?;
+            match hand_over(tx, caller, *community, role, lawyer, day).await {
+                Ok(()) => None,
+                Err(e) if matches!(e.kind(), ErrorKind::Validation | ErrorKind::Conflict) => {
+                    Some(e.answer(caller.lang).message)
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    })
 }
 
 #[cfg(test)]
