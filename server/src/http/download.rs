@@ -31,9 +31,18 @@ pub struct DownloadQuery {
     thumb: Option<u8>,
 }
 
-/// A file as a download needs it: id, blob key, thumbnail key, kind, name, purpose, uploader,
-/// library document.
-type Found = (i64, String, Option<String>, String, String, String, i64, Option<i64>);
+/// A file as a download needs it, and the library document it is a version of.
+#[derive(sqlx::FromRow)]
+struct Found {
+    id: i64,
+    blob_key: String,
+    thumb_key: Option<String>,
+    kind: String,
+    name: String,
+    purpose: String,
+    uploaded_by: i64,
+    document_id: Option<i64>,
+}
 
 /// Serves one file.
 pub async fn handle(
@@ -45,71 +54,87 @@ pub async fn handle(
     let (parts, _) = request.into_parts();
     let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
     let caller = caller::resolve(&state, &parts.headers, peer).await;
-    let not_found = || error_response(caller.error(ErrorKind::NotFound));
+    serve(&state, &caller, &token, &query).await.unwrap_or_else(|failure| error_response(failure.answer(caller.lang)))
+}
+
+/// The file named by `token`, if the caller may read it: 404 otherwise, exactly as for a file
+/// that does not exist. A lawyer's or staff member's reading of a private file is audited.
+async fn serve(state: &AppState, caller: &Caller, token: &str, query: &DownloadQuery) -> Result<Response, Failure> {
+    let not_found = || Failure::from(caller.error(ErrorKind::NotFound));
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return not_found();
+        return Err(not_found());
     }
-    let row: Option<Found> = match sqlx::query_as(
+    let found: Option<Found> = sqlx::query_as(
         "SELECT f.id, f.blob_key, f.thumb_key, f.kind, f.name, f.purpose, f.uploaded_by, v.document_id FROM files f \
          LEFT JOIN document_versions v ON v.file_id = f.id WHERE f.token = $1 AND f.deleted_at IS NULL",
     )
-    .bind(&token)
+    .bind(token)
     .fetch_optional(&state.store.pool)
-    .await
-    {
-        Ok(row) => row,
-        Err(error) => return error_response(Failure::from(error).answer(caller.lang)),
-    };
-    let Some((id, key, thumb_key, kind, name, purpose, uploaded_by, document)) = row else { return not_found() };
+    .await?;
+    let file = found.ok_or_else(not_found)?;
     let user = caller.user().ok();
-    let public = purpose == "library";
-    let allowed = match purpose.as_str() {
+    let public = file.purpose == "library";
+    let allowed = match file.purpose.as_str() {
         "library" => true,
-        "pending" => user.is_some_and(|u| u.id == uploaded_by),
-        _ => match may_read(&state.store, &caller, id).await {
-            Ok(allowed) => allowed,
-            Err(error) => return error_response(error.answer(caller.lang)),
-        },
+        "pending" => user.is_some_and(|u| u.id == file.uploaded_by),
+        _ => may_read(&state.store, caller, file.id).await?,
     };
     if !allowed {
-        return not_found();
+        return Err(not_found());
     }
-    let kind = FileKind::from_db(&kind).unwrap_or(FileKind::Pdf);
-    let thumb = query.thumb == Some(1) && thumb_key.is_some();
-    if !public {
-        if let Some(user) = user.filter(|u| u.id != uploaded_by && (u.role.is_staff() || u.role.is_adviser())) {
-            let audited =
-                crate::audit::record_by(&state.store, &caller, user.id, "file_read", &format!("file:{id}")).await;
-            if let Err(error) = audited {
-                return error_response(Failure::from(error).answer(caller.lang));
-            }
-        }
+    let worker = user.filter(|u| u.id != file.uploaded_by && (u.role.is_staff() || u.role.is_adviser()));
+    if let (false, Some(user)) = (public, worker) {
+        crate::audit::record_by(&state.store, caller, user.id, "file_read", &format!("file:{}", file.id)).await?;
     }
-    let bytes = match state.files.blobs.get(if thumb { thumb_key.as_deref().unwrap_or(&key) } else { &key }).await {
+    let thumb = query.thumb == Some(1) && file.thumb_key.is_some();
+    let bytes = match state
+        .files
+        .blobs
+        .get(if thumb { file.thumb_key.as_deref().unwrap_or(&file.blob_key) } else { &file.blob_key })
+        .await
+    {
         Ok(bytes) => bytes,
-        Err(object_store::Error::NotFound { .. }) => return not_found(),
-        Err(error) => return error_response(Failure::from(error).answer(caller.lang)),
+        Err(object_store::Error::NotFound { .. }) => return Err(not_found()),
+        Err(error) => return Err(error.into()),
     };
-    if let (Some(document), false, false) = (document, thumb, query.inline == Some(1)) {
-        // A download of a library document counts; previews and thumbnails do not.
-        let counted = sqlx::query("UPDATE documents SET downloads = downloads + 1 WHERE id = $1")
-            .bind(document)
-            .execute(state.store.writer())
-            .await;
-        if let Err(error) = counted {
-            tracing::warn!(error = %error, "download count failed");
-        }
+    if let (Some(document), false, false) = (file.document_id, thumb, query.inline == Some(1)) {
+        count_download(state, document).await;
     }
+    let kind = FileKind::from_db(&file.kind).unwrap_or(FileKind::Pdf);
     let inline = thumb || (query.inline == Some(1) && kind.previewable());
+    Ok(file_response(bytes, kind, &file.name, thumb, inline, public))
+}
+
+/// A download of a library document counts (previews and thumbnails do not); a count that fails
+/// does not fail the download.
+async fn count_download(state: &AppState, document: i64) {
+    let counted = sqlx::query("UPDATE documents SET downloads = downloads + 1 WHERE id = $1")
+        .bind(document)
+        .execute(state.store.writer())
+        .await;
+    if let Err(error) = counted {
+        tracing::warn!(error = %error, "download count failed");
+    }
+}
+
+/// The file's bytes with headers under which nothing in it may run or load anything.
+fn file_response(
+    bytes: axum::body::Bytes,
+    kind: FileKind,
+    name: &str,
+    thumb: bool,
+    inline: bool,
+    public: bool,
+) -> Response {
     let mime = if thumb { "image/jpeg" } else { kind.mime() };
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-    if let Ok(value) = HeaderValue::from_str(&disposition(inline, &name)) {
+    if let Ok(value) = HeaderValue::from_str(&disposition(inline, name)) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    // Nothing in a file may run or load anything; a PDF viewer needs no sandbox to be harmless.
+    // A PDF viewer needs no sandbox to be harmless.
     let policy = if kind == FileKind::Pdf && !thumb {
         "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'"
     } else {
