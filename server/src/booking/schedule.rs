@@ -5,8 +5,8 @@ use super::{message, valid_channels, BookingService};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::desk::serves;
-use crate::store::now_ms;
 use crate::store::today;
+use crate::store::{now_ms, Store};
 use crate::text::fill;
 use app::domain::{PhoneNumber, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
@@ -161,8 +161,58 @@ pub async fn record_leave(
     caller: &Caller,
     request: LeaveRequest,
 ) -> Result<LeaveRecorded, Failure> {
-    let user = caller.user()?;
     let store = &service.store;
+    let (from, to) = leave_checked(store, caller, &request).await?;
+    let mut tx = store.writer().begin().await?;
+    let leave_id: i64 = sqlx::query_scalar("INSERT INTO leaves (lawyer_id, starts_on, ends_on, reason, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(request.lawyer_id)
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .bind(request.reason.trim())
+        .bind(now_ms())
+        .fetch_one(&mut *tx)
+        .await?;
+    let affected: Vec<Affected> = sqlx::query_as(
+        "SELECT b.id, b.community_id, b.slot_start, b.code, u.phone, u.lang FROM bookings b JOIN users u ON u.id = b.resident_id \
+         WHERE b.lawyer_id = $1 AND b.status IN ('pending', 'confirmed') AND b.slot_start >= $2 AND b.slot_start < $3",
+    )
+    .bind(request.lawyer_id)
+    .bind(from.start().0)
+    .bind(to.plus_days(1).start().0)
+    .fetch_all(&mut *tx)
+    .await?;
+    let (mut moved, mut stranded) = (0u32, 0u32);
+    for booking in affected {
+        if hand_over(store, &mut tx, request.lawyer_id, (from, to), booking).await? {
+            moved += 1;
+        } else {
+            stranded += 1;
+        }
+    }
+    service.commit(tx).await?;
+    Ok(LeaveRecorded { leave_id, moved_to_backup: moved, without_backup: stranded })
+}
+
+/// A live booking in a lawyer's leave.
+#[derive(sqlx::FromRow)]
+struct Affected {
+    id: i64,
+    community_id: i64,
+    slot_start: i64,
+    code: String,
+    phone: Option<String>,
+    lang: String,
+}
+
+/// The leave's first and last day. 404 unless the caller is the lawyer or staff (a street's, for
+/// the lawyers of their street); 422 for dates that are not a range ending today or later, or an
+/// overlong reason.
+async fn leave_checked(
+    store: &Store,
+    caller: &Caller,
+    request: &LeaveRequest,
+) -> Result<(LocalDate, LocalDate), Failure> {
+    let user = caller.user()?;
     let own: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE user_id = $1")
         .bind(user.id)
         .fetch_optional(&store.pool)
@@ -174,7 +224,6 @@ pub async fn record_leave(
     if exists == 0 || !(user.role.is_staff() || own == Some(request.lawyer_id)) {
         return Err(caller.error(ErrorKind::NotFound).into());
     }
-    // A street's staff, for the lawyers of their street.
     if user.street.is_some() {
         crate::scope::advisers::reads_for(store, caller, request.lawyer_id).await?;
     }
@@ -184,50 +233,34 @@ pub async fn record_leave(
     if to < from || to < today() || request.reason.chars().count() > MAX_REASON_CHARS {
         return Err(invalid().into());
     }
+    Ok((from, to))
+}
 
-    let mut tx = store.writer().begin().await?;
-    let leave_id: i64 = sqlx::query_scalar("INSERT INTO leaves (lawyer_id, starts_on, ends_on, reason, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-        .bind(request.lawyer_id)
-        .bind(from.to_string())
-        .bind(to.to_string())
-        .bind(request.reason.trim())
+/// Hands `booking` to its community's stand-in (B lawyer, then coordinator, whoever is not away,
+/// by the slots' own rule) and tells the resident; false when there is none.
+async fn hand_over(
+    store: &Store,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    lawyer_id: i64,
+    (from, to): (LocalDate, LocalDate),
+    booking: Affected,
+) -> Result<bool, sqlx::Error> {
+    let date = app::time::Instant(booking.slot_start).to_shanghai().0;
+    // This leave is not committed yet, so it is added to the calendar by hand.
+    let mut calendar = calendar_store::load(store, booking.community_id, date, date).await?;
+    calendar.leave.push((lawyer_id, from, to));
+    let Some(backup) = calendar.stand_in(lawyer_id, date) else { return Ok(false) };
+    sqlx::query("UPDATE bookings SET lawyer_id = $1, updated_at = $2 WHERE id = $3")
+        .bind(backup)
         .bind(now_ms())
-        .fetch_one(&mut *tx)
+        .bind(booking.id)
+        .execute(&mut **tx)
         .await?;
-    let affected: Vec<(i64, i64, i64, String, Option<String>, String)> = sqlx::query_as(
-        "SELECT b.id, b.community_id, b.slot_start, b.code, u.phone, u.lang FROM bookings b JOIN users u ON u.id = b.resident_id \
-         WHERE b.lawyer_id = $1 AND b.status IN ('pending', 'confirmed') AND b.slot_start >= $2 AND b.slot_start < $3",
-    )
-    .bind(request.lawyer_id)
-    .bind(from.start().0)
-    .bind(to.plus_days(1).start().0)
-    .fetch_all(&mut *tx)
-    .await?;
-    let (mut moved, mut stranded) = (0u32, 0u32);
-    for (booking_id, community_id, start, code, phone, lang) in affected {
-        let date = app::time::Instant(start).to_shanghai().0;
-        // The same stand-in rule as the slots: B lawyer, then coordinator, whoever is not away.
-        // This leave is not committed yet, so it is added to the calendar by hand.
-        let mut calendar = calendar_store::load(store, community_id, date, date).await?;
-        calendar.leave.push((request.lawyer_id, from, to));
-        let Some(backup) = calendar.stand_in(request.lawyer_id, date) else {
-            stranded += 1;
-            continue;
-        };
-        sqlx::query("UPDATE bookings SET lawyer_id = $1, updated_at = $2 WHERE id = $3")
-            .bind(backup)
-            .bind(now_ms())
-            .bind(booking_id)
-            .execute(&mut *tx)
-            .await?;
-        if let Some(phone) = phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()) {
-            let t = app::i18n::Lang::from_tag(&lang).messages();
-            let text =
-                fill(t.sms_moved_to_backup, &[("when", &app::time::Instant(start).format_shanghai()), ("code", &code)]);
-            crate::sms::Outbox::enqueue_with_inbox(&mut tx, phone.as_str(), &text).await?;
-        }
-        moved += 1;
+    if let Some(phone) = booking.phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()) {
+        let t = app::i18n::Lang::from_tag(&booking.lang).messages();
+        let when = app::time::Instant(booking.slot_start).format_shanghai();
+        let text = fill(t.sms_moved_to_backup, &[("when", &when), ("code", &booking.code)]);
+        crate::sms::Outbox::enqueue_with_inbox(tx, phone.as_str(), &text).await?;
     }
-    service.commit(tx).await?;
-    Ok(LeaveRecorded { leave_id, moved_to_backup: moved, without_backup: stranded })
+    Ok(true)
 }

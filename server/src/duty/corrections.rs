@@ -176,9 +176,21 @@ pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<Correc
     found.map_err(Failure::from)
 }
 
-/// A correction as asked: lawyer, community, date, start, end, duty, requester, reason.
-type Asked = (i64, i64, String, i64, i64, Option<i64>, i64, String);
+/// A correction as asked.
+#[derive(sqlx::FromRow)]
+struct Asked {
+    lawyer_id: i64,
+    community_id: i64,
+    served_on: String,
+    started_at: i64,
+    ended_at: i64,
+    duty_log_id: Option<i64>,
+    requested_by: i64,
+    reason: String,
+}
 
+/// Staff approve (the duty is changed or added, its old times kept on the correction) or reject
+/// (with a reason) a pending correction of their scope; decided once.
 pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision) -> Result<Correction, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
@@ -187,16 +199,15 @@ pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision
     } else {
         required_text(&decision.note, MAX_REASON_CHARS).map_err(|_| AppError::invalid("note", t.err_reason))?
     };
-    let row: Option<Asked> = sqlx::query_as(
-        "SELECT lawyer_id, community_id, served_on, started_at, ended_at, duty_log_id, requested_by, reason FROM duty_corrections WHERE id = $1",
+    let asked: Option<Asked> = sqlx::query_as(
+        "SELECT lawyer_id, community_id, served_on, started_at, ended_at, duty_log_id, requested_by, reason \
+         FROM duty_corrections WHERE id = $1",
     )
     .bind(decision.correction_id)
     .fetch_optional(&store.pool)
     .await?;
-    let Some((lawyer, community, served_on, start, end, duty, requested_by, reason)) = row else {
-        return Err(caller.error(ErrorKind::NotFound).into());
-    };
-    scope::require_community(store, caller, user, community).await?;
+    let asked = asked.ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    scope::require_community(store, caller, user, asked.community_id).await?;
     let status = if decision.approve { CorrectionStatus::Approved } else { CorrectionStatus::Rejected };
     let mut tx = store.writer().begin().await?;
     // Decided once: the second of two staff deciding at once finds it no longer pending.
@@ -214,47 +225,57 @@ pub async fn decide(store: &Store, caller: &Caller, decision: CorrectionDecision
         return Err(AppError::new(ErrorKind::Conflict, t.err_correction_state).into());
     }
     if decision.approve {
-        match duty {
-            Some(duty) => {
-                // The old times stay on the correction: the change is visible, never silent.
-                sqlx::query(
-                    "UPDATE duty_corrections SET old_started_at = (SELECT started_at FROM duty_logs WHERE id = $1), \
-                     old_ended_at = (SELECT ended_at FROM duty_logs WHERE id = $1) WHERE id = $2",
-                )
-                .bind(duty)
-                .bind(decision.correction_id)
-                .execute(&mut *tx)
-                .await?;
-                sqlx::query(
-                    "UPDATE duty_logs SET community_id = $1, served_on = $2, started_at = $3, ended_at = $4, ended_by = 'correction' WHERE id = $5",
-                )
-                .bind(community)
-                .bind(&served_on)
-                .bind(start)
-                .bind(end)
-                .bind(duty)
-                .execute(&mut *tx)
-                .await?;
-            }
-            None => {
-                sqlx::query(
-                    "INSERT INTO duty_logs (lawyer_id, community_id, served_on, started_at, ended_at, ended_by, reason, entered_by, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, 'correction', $6, $7, $8)",
-                )
-                .bind(lawyer)
-                .bind(community)
-                .bind(&served_on)
-                .bind(start)
-                .bind(end)
-                .bind(&reason)
-                .bind(requested_by)
-                .bind(now_ms())
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
+        apply(&mut tx, decision.correction_id, &asked).await?;
     }
     tx.commit().await?;
     audit(store, caller, user.id, &format!("duty_correction_{}", status.as_str()), decision.correction_id).await?;
     one(store, caller, decision.correction_id).await
+}
+
+/// An approved correction made: the duty it names changed (its old times kept on the correction,
+/// so the change is visible, never silent), or a new duty logged.
+async fn apply(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    correction_id: i64,
+    asked: &Asked,
+) -> Result<(), sqlx::Error> {
+    match asked.duty_log_id {
+        Some(duty) => {
+            sqlx::query(
+                "UPDATE duty_corrections SET old_started_at = (SELECT started_at FROM duty_logs WHERE id = $1), \
+                 old_ended_at = (SELECT ended_at FROM duty_logs WHERE id = $1) WHERE id = $2",
+            )
+            .bind(duty)
+            .bind(correction_id)
+            .execute(&mut **tx)
+            .await?;
+            sqlx::query(
+                "UPDATE duty_logs SET community_id = $1, served_on = $2, started_at = $3, ended_at = $4, ended_by = 'correction' WHERE id = $5",
+            )
+            .bind(asked.community_id)
+            .bind(&asked.served_on)
+            .bind(asked.started_at)
+            .bind(asked.ended_at)
+            .bind(duty)
+            .execute(&mut **tx)
+            .await?;
+        }
+        None => {
+            sqlx::query(
+                "INSERT INTO duty_logs (lawyer_id, community_id, served_on, started_at, ended_at, ended_by, reason, entered_by, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, 'correction', $6, $7, $8)",
+            )
+            .bind(asked.lawyer_id)
+            .bind(asked.community_id)
+            .bind(&asked.served_on)
+            .bind(asked.started_at)
+            .bind(asked.ended_at)
+            .bind(&asked.reason)
+            .bind(asked.requested_by)
+            .bind(now_ms())
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
 }
