@@ -31,6 +31,9 @@ impl LawyerLine {
 /// Keeps a record of street `$3`'s communities; street 0 stands for every street.
 const IN_STREET: &str = " AND ($3 = 0 OR community_id IN (SELECT id FROM communities WHERE street_id = $3))";
 
+/// Lines by lawyer id, as they are filled.
+type Lines = BTreeMap<i64, LawyerLine>;
+
 /// Every lawyer with something in `from..=to` (in `street`'s communities, when given), by name.
 pub async fn lines(
     store: &Store,
@@ -38,35 +41,64 @@ pub async fn lines(
     from: LocalDate,
     to: LocalDate,
 ) -> Result<Vec<LawyerLine>, sqlx::Error> {
-    let pool = &store.pool;
     let street = street.unwrap_or(0);
-    let (first, last) = (from.to_string(), to.to_string());
-    let (start, end) = (from.start().0, to.plus_days(1).start().0);
-    let mut lines: BTreeMap<i64, LawyerLine> = BTreeMap::new();
+    let mut lines = Lines::new();
+    add_duty_days(store, &mut lines, street, from, to).await?;
+    add_services(store, &mut lines, street, from, to).await?;
+    add_bookings(store, &mut lines, street, from, to).await?;
     let lawyers: Vec<(i64, String, String, String)> =
         sqlx::query_as("SELECT l.id, l.name, f.name, l.licence_no FROM lawyers l JOIN law_firms f ON f.id = l.firm_id")
-            .fetch_all(pool)
+            .fetch_all(&store.pool)
             .await?;
+    for (id, name, firm, licence_no) in lawyers {
+        if let Some(line) = lines.get_mut(&id) {
+            (line.name, line.firm, line.licence_no) = (name, firm, licence_no);
+        }
+    }
+    let mut out: Vec<LawyerLine> = lines.into_values().collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// Duty-days: a lawyer at a community on a date, however many duties it holds.
+async fn add_duty_days(
+    store: &Store,
+    lines: &mut Lines,
+    street: i64,
+    from: LocalDate,
+    to: LocalDate,
+) -> Result<(), sqlx::Error> {
     let days: Vec<(i64, i64)> = sqlx::query_as(&format!(
         "SELECT lawyer_id, COUNT(*) FROM (SELECT DISTINCT lawyer_id, community_id, served_on FROM duty_logs \
              WHERE served_on >= $1 AND served_on <= $2{IN_STREET}) d GROUP BY lawyer_id"
     ))
-    .bind(&first)
-    .bind(&last)
+    .bind(from.to_string())
+    .bind(to.to_string())
     .bind(street)
-    .fetch_all(pool)
+    .fetch_all(&store.pool)
     .await?;
     for (lawyer, n) in days {
         lines.entry(lawyer).or_default().duty_days = n;
     }
+    Ok(())
+}
+
+/// Services by category, and the people they served.
+async fn add_services(
+    store: &Store,
+    lines: &mut Lines,
+    street: i64,
+    from: LocalDate,
+    to: LocalDate,
+) -> Result<(), sqlx::Error> {
     let services: Vec<(i64, String, i64, i64)> = sqlx::query_as(&format!(
         "SELECT lawyer_id, category, COUNT(*), CAST(SUM(people_served) AS BIGINT) FROM service_records \
              WHERE served_on >= $1 AND served_on <= $2{IN_STREET} GROUP BY lawyer_id, category"
     ))
-    .bind(&first)
-    .bind(&last)
+    .bind(from.to_string())
+    .bind(to.to_string())
     .bind(street)
-    .fetch_all(pool)
+    .fetch_all(&store.pool)
     .await?;
     for (lawyer, category, n, people) in services {
         let line = lines.entry(lawyer).or_default();
@@ -75,15 +107,26 @@ pub async fn lines(
         }
         line.people_served += people;
     }
+    Ok(())
+}
+
+/// Bookings completed and missed, and their ratings.
+async fn add_bookings(
+    store: &Store,
+    lines: &mut Lines,
+    street: i64,
+    from: LocalDate,
+    to: LocalDate,
+) -> Result<(), sqlx::Error> {
     let bookings: Vec<(i64, String, i64, i64, i64)> = sqlx::query_as(&format!(
         "SELECT lawyer_id, status, COUNT(*), COUNT(rating), CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM bookings \
              WHERE slot_start >= $1 AND slot_start < $2 AND status IN ('completed', 'no_show'){IN_STREET} \
              GROUP BY lawyer_id, status"
     ))
-    .bind(start)
-    .bind(end)
+    .bind(from.start().0)
+    .bind(to.plus_days(1).start().0)
     .bind(street)
-    .fetch_all(pool)
+    .fetch_all(&store.pool)
     .await?;
     for (lawyer, status, n, ratings, sum) in bookings {
         let line = lines.entry(lawyer).or_default();
@@ -95,12 +138,5 @@ pub async fn lines(
         line.ratings += ratings;
         line.rating_sum += sum;
     }
-    for (id, name, firm, licence_no) in lawyers {
-        if let Some(line) = lines.get_mut(&id) {
-            (line.name, line.firm, line.licence_no) = (name, firm, licence_no);
-        }
-    }
-    let mut out: Vec<LawyerLine> = lines.into_values().collect();
-    out.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(out)
+    Ok(())
 }

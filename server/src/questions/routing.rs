@@ -114,8 +114,12 @@ pub async fn tell_lawyer(
 /// Returns idle claims to the route and moves on every unanswered, unclaimed question whose
 /// step's deadline passed or whose lawyer is on leave, at `now`. Returns how many moved.
 pub async fn advance(store: &Store, now: i64, deadlines: Deadlines) -> Result<usize, sqlx::Error> {
+    Ok(lapse_idle_claims(store, now, deadlines).await? + move_due(store, now, deadlines).await?)
+}
+
+/// Claims idle past the lapse go back to the route, with a fresh deadline.
+async fn lapse_idle_claims(store: &Store, now: i64, deadlines: Deadlines) -> Result<usize, sqlx::Error> {
     let today = Instant(now).to_shanghai().0;
-    let mut moved = 0;
     let idle: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
         "SELECT id, claimed_by, claim_active_at, route_step FROM questions \
          WHERE status = 'waiting' AND claimed_by IS NOT NULL AND claim_active_at < $1",
@@ -123,6 +127,7 @@ pub async fn advance(store: &Store, now: i64, deadlines: Deadlines) -> Result<us
     .bind(now - deadlines.claim_lapse_ms)
     .fetch_all(&store.pool)
     .await?;
+    let mut moved = 0;
     for (id, claimant, active_at, step) in idle {
         let mut tx = store.writer().begin().await?;
         let free = holidays(&mut tx, today).await?;
@@ -144,9 +149,26 @@ pub async fn advance(store: &Store, now: i64, deadlines: Deadlines) -> Result<us
         }
         tx.commit().await?;
     }
-    let due: Vec<(i64, i64, i64, String, i64)> = sqlx::query_as(
+    Ok(moved)
+}
+
+/// A question due to move on: past its step's deadline, or its lawyer on leave.
+#[derive(sqlx::FromRow)]
+struct Due {
+    id: i64,
+    community_id: i64,
+    route_step: i64,
+    title: String,
+    on_leave: i64,
+}
+
+/// Questions due move to the next step, each by an update naming the step it moves from, so on
+/// several servers each move happens once.
+async fn move_due(store: &Store, now: i64, deadlines: Deadlines) -> Result<usize, sqlx::Error> {
+    let today = Instant(now).to_shanghai().0;
+    let due: Vec<Due> = sqlx::query_as(
         "SELECT q.id, q.community_id, q.route_step, q.title, \
-           (SELECT COUNT(*) FROM leaves v WHERE v.lawyer_id = q.routed_to AND v.starts_on <= $2 AND v.ends_on >= $2) \
+           (SELECT COUNT(*) FROM leaves v WHERE v.lawyer_id = q.routed_to AND v.starts_on <= $2 AND v.ends_on >= $2) AS on_leave \
          FROM questions q WHERE q.status = 'waiting' AND q.first_answer_at IS NULL AND q.claimed_by IS NULL AND q.route_step < 3 \
          AND (q.deadline_at <= $1 OR EXISTS (SELECT 1 FROM leaves v WHERE v.lawyer_id = q.routed_to AND v.starts_on <= $2 AND v.ends_on >= $2))",
     )
@@ -154,11 +176,12 @@ pub async fn advance(store: &Store, now: i64, deadlines: Deadlines) -> Result<us
     .bind(today.to_string())
     .fetch_all(&store.pool)
     .await?;
-    for (id, community, step, title, on_leave) in due {
-        let Some(next) = RouteStep::from_index(step + 1) else { continue };
+    let mut moved = 0;
+    for q in due {
+        let Some(next) = RouteStep::from_index(q.route_step + 1) else { continue };
         let mut tx = store.writer().begin().await?;
         let free = holidays(&mut tx, today).await?;
-        let (to, lawyer, passed) = target(&mut tx, community, next, today).await?;
+        let (to, lawyer, passed) = target(&mut tx, q.community_id, next, today).await?;
         let changed = sqlx::query(
             "UPDATE questions SET route_step = $1, routed_to = $2, deadline_at = $3, updated_at = $4 \
              WHERE id = $5 AND route_step = $6 AND claimed_by IS NULL AND first_answer_at IS NULL AND status = 'waiting'",
@@ -167,16 +190,17 @@ pub async fn advance(store: &Store, now: i64, deadlines: Deadlines) -> Result<us
         .bind(lawyer)
         .bind(deadline(now, deadlines.step_hours, &free))
         .bind(now)
-        .bind(id)
-        .bind(step)
+        .bind(q.id)
+        .bind(q.route_step)
         .execute(&mut *tx)
         .await?;
         if changed.rows_affected() == 1 {
             for (step, lawyer, why) in passed {
-                record(&mut tx, id, step, lawyer, why, None, now).await?;
+                record(&mut tx, q.id, step, lawyer, why, None, now).await?;
             }
-            record(&mut tx, id, to, lawyer, if on_leave > 0 { "on_leave" } else { "deadline" }, None, now).await?;
-            tell_lawyer(&mut tx, lawyer, &title, now).await?;
+            let why = if q.on_leave > 0 { "on_leave" } else { "deadline" };
+            record(&mut tx, q.id, to, lawyer, why, None, now).await?;
+            tell_lawyer(&mut tx, lawyer, &q.title, now).await?;
             moved += 1;
         }
         tx.commit().await?;
