@@ -111,33 +111,7 @@ impl Codes {
         if let Some(ip) = client_ip {
             lock_key(&mut tx, &format!("code-ip:{ip}")).await?;
         }
-        let (per_phone, last_here, per_phone_here): (i64, Option<i64>, i64) = sqlx::query_as(
-            "SELECT COUNT(*), MAX(CASE WHEN client_ip = $4 THEN created_at END), \
-             COALESCE(SUM(CASE WHEN client_ip = $4 THEN 1 ELSE 0 END), 0) \
-             FROM one_time_codes WHERE phone = $1 AND purpose = $2 AND created_at >= $3",
-        )
-        .bind(phone.as_str())
-        .bind(purpose.as_str())
-        .bind(now - 3_600_000)
-        .bind(client_ip.unwrap_or(""))
-        .fetch_one(&mut *tx)
-        .await?;
-        let too_soon = last_here.is_some_and(|at| now - at < i64::from(RESEND_AFTER_SECS) * 1000);
-        let per_ip: i64 = match client_ip {
-            Some(ip) => {
-                sqlx::query_scalar("SELECT COUNT(*) FROM one_time_codes WHERE client_ip = $1 AND created_at >= $2")
-                    .bind(ip)
-                    .bind(now - 3_600_000)
-                    .fetch_one(&mut *tx)
-                    .await?
-            }
-            None => 0,
-        };
-        if too_soon
-            || per_phone >= PER_PHONE_PER_HOUR
-            || per_phone_here >= PER_PHONE_AND_IP_PER_HOUR
-            || per_ip >= PER_IP_PER_HOUR
-        {
+        if rate_limited(&mut tx, phone, purpose, client_ip, now).await? {
             return Err(CodeError::Rejected(Rejected::RateLimited));
         }
 
@@ -217,6 +191,44 @@ impl Codes {
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Whether the limits refuse another code now: too soon after the last one from this address,
+/// too many for the number in the hour (from anywhere, or from this address), or too many from
+/// this address. Counted in `tx`, after the number and the address were locked.
+async fn rate_limited(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    phone: &PhoneNumber,
+    purpose: Purpose,
+    client_ip: Option<&str>,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let (per_phone, last_here, per_phone_here): (i64, Option<i64>, i64) = sqlx::query_as(
+        "SELECT COUNT(*), MAX(CASE WHEN client_ip = $4 THEN created_at END), \
+         COALESCE(SUM(CASE WHEN client_ip = $4 THEN 1 ELSE 0 END), 0) \
+         FROM one_time_codes WHERE phone = $1 AND purpose = $2 AND created_at >= $3",
+    )
+    .bind(phone.as_str())
+    .bind(purpose.as_str())
+    .bind(now - 3_600_000)
+    .bind(client_ip.unwrap_or(""))
+    .fetch_one(&mut **tx)
+    .await?;
+    let too_soon = last_here.is_some_and(|at| now - at < i64::from(RESEND_AFTER_SECS) * 1000);
+    let per_ip: i64 = match client_ip {
+        Some(ip) => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM one_time_codes WHERE client_ip = $1 AND created_at >= $2")
+                .bind(ip)
+                .bind(now - 3_600_000)
+                .fetch_one(&mut **tx)
+                .await?
+        }
+        None => 0,
+    };
+    Ok(too_soon
+        || per_phone >= PER_PHONE_PER_HOUR
+        || per_phone_here >= PER_PHONE_AND_IP_PER_HOUR
+        || per_ip >= PER_IP_PER_HOUR)
 }
 
 #[cfg(test)]
