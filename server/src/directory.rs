@@ -9,6 +9,7 @@ use app::model::{
     CommunityDetail, CommunityRequest, CommunitySummary, Empty, ListCommunitiesRequest, ProgrammeOverview, Street,
     TeamLawyer, TeamMember,
 };
+use app::time::LocalDate;
 
 /// The longest community name fragment a search takes.
 pub const MAX_QUERY_CHARS: usize = 32;
@@ -85,7 +86,21 @@ pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest
     let Some((name, street_id, street_name, office_address)) = head else {
         return Err(caller.error(ErrorKind::NotFound).into());
     };
-    let today = crate::store::today().to_string();
+    let today = crate::store::today();
+    Ok(CommunityDetail {
+        duty: crate::booking::calendar_store::periods(store, community_id, today).await?,
+        id: community_id,
+        name,
+        street_id,
+        street_name,
+        office_address,
+        lawyers: lawyers_of(store, community_id, today).await?,
+        members: members_of(store, caller, community_id, today).await?,
+    })
+}
+
+/// The community's A, B and coordinator lawyers today, in that order.
+async fn lawyers_of(store: &Store, community_id: i64, today: LocalDate) -> Result<Vec<TeamLawyer>, sqlx::Error> {
     let rows: Vec<TeamRow> = sqlx::query_as(
         "SELECT l.id, l.name, a.role, f.name AS firm, l.practice_areas, l.languages, l.photo_path \
          FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id JOIN law_firms f ON f.id = l.firm_id \
@@ -93,10 +108,10 @@ pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest
          ORDER BY CASE a.role WHEN 'a' THEN 0 WHEN 'b' THEN 1 ELSE 2 END, l.id",
     )
     .bind(community_id)
-    .bind(&today)
+    .bind(today.to_string())
     .fetch_all(&store.pool)
     .await?;
-    let lawyers: Vec<TeamLawyer> = rows
+    Ok(rows
         .into_iter()
         .filter_map(|row| {
             Some(TeamLawyer {
@@ -109,38 +124,38 @@ pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest
                 photo_url: row.photo_path.map(|p| format!("/media/{p}")),
             })
         })
-        .collect();
+        .collect())
+}
+
+/// The A lawyer's team (the "1+N"): assistants, volunteers and experts, by kind in the caller's
+/// language.
+async fn members_of(
+    store: &Store,
+    caller: &Caller,
+    community_id: i64,
+    today: LocalDate,
+) -> Result<Vec<TeamMember>, sqlx::Error> {
     let members: Vec<(String, String)> = sqlx::query_as(
         "SELECT DISTINCT t.name, t.kind FROM team_members t JOIN assignments a ON a.lawyer_id = t.lawyer_id \
          WHERE a.community_id = $1 AND a.role = 'a' AND a.starts_on <= $2 AND (a.ends_on IS NULL OR a.ends_on >= $2) ORDER BY t.kind, t.name",
     )
     .bind(community_id)
-    .bind(&today)
+    .bind(today.to_string())
     .fetch_all(&store.pool)
     .await?;
-    let duty = crate::booking::calendar_store::periods(store, community_id, crate::store::today()).await?;
     let t = caller.lang.messages();
-    Ok(CommunityDetail {
-        duty,
-        id: community_id,
-        name,
-        street_id,
-        street_name,
-        office_address,
-        lawyers,
-        members: members
-            .into_iter()
-            .map(|(name, kind)| TeamMember {
-                name,
-                kind: match kind.as_str() {
-                    "assistant" => t.member_assistant,
-                    "volunteer" => t.member_volunteer,
-                    _ => t.member_expert,
-                }
-                .to_owned(),
-            })
-            .collect(),
-    })
+    Ok(members
+        .into_iter()
+        .map(|(name, kind)| TeamMember {
+            name,
+            kind: match kind.as_str() {
+                "assistant" => t.member_assistant,
+                "volunteer" => t.member_volunteer,
+                _ => t.member_expert,
+            }
+            .to_owned(),
+        })
+        .collect())
 }
 
 /// The programme's counts and the communities without an A lawyer today (a street's staff: their
