@@ -5,6 +5,7 @@
 use crate::audit;
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::store::sql::Sql;
 use crate::store::{now_ms, Store};
 use crate::text::like_contains;
 use app::error::{AppError, ErrorKind};
@@ -19,18 +20,26 @@ const PAGE: i64 = 200;
 /// The longest filter.
 const MAX_FILTER_CHARS: usize = 100;
 
-/// A lawyer row: id, name, firm id, firm, licence, verified at.
-type Row = (i64, String, i64, String, String, Option<i64>);
+/// A lawyer of the register.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    name: String,
+    firm_id: i64,
+    firm: String,
+    licence_no: String,
+    verified_at: Option<i64>,
+}
 
 /// The lawyers matching `query` by name, with their roles today, and every firm.
 pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result<LawyersRegister, Failure> {
-    let t = caller.lang.messages();
     let text = query.text.trim();
     if text.chars().count() > MAX_FILTER_CHARS {
-        return Err(AppError::invalid("text", t.err_filter).into());
+        return Err(AppError::invalid("text", caller.lang.messages().err_filter).into());
     }
     let mut rows: Vec<Row> = sqlx::query_as(
-        "SELECT l.id, l.name, f.id, f.name, l.licence_no, l.verified_at FROM lawyers l JOIN law_firms f ON f.id = l.firm_id \
+        "SELECT l.id, l.name, f.id AS firm_id, f.name AS firm, l.licence_no, l.verified_at FROM lawyers l \
+         JOIN law_firms f ON f.id = l.firm_id \
          WHERE $1 = '' OR LOWER(l.name) LIKE $2 ESCAPE '\\' OR LOWER(f.name) LIKE $2 ESCAPE '\\' OR l.licence_no LIKE $2 ESCAPE '\\' \
          ORDER BY l.name, l.id LIMIT $3",
     )
@@ -41,51 +50,62 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
     .await?;
     let more = rows.len() as i64 > PAGE;
     rows.truncate(PAGE as usize);
-    let ids = rows.iter().map(|r| r.0.to_string()).collect::<Vec<_>>().join(",");
-    let mut serving: HashMap<i64, Vec<String>> = HashMap::new();
-    if !ids.is_empty() {
-        // Ids are numbers read just above, safe to write into the statement.
-        let roles: Vec<(i64, String, String)> = sqlx::query_as(&format!(
-            "SELECT a.lawyer_id, c.name, a.role FROM assignments a JOIN communities c ON c.id = a.community_id \
-             WHERE a.lawyer_id IN ({ids}) AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1) ORDER BY c.id"
-        ))
-        .bind(crate::store::today().to_string())
-        .fetch_all(&store.pool)
-        .await?;
-        for (lawyer, community, role) in roles {
-            let role = if role == "coordinator" { t.role_coordinator_short.to_owned() } else { role.to_uppercase() };
-            serving.entry(lawyer).or_default().push(format!("{community} {role}"));
-        }
-    }
-    let mut members: HashMap<i64, Vec<MemberLine>> = HashMap::new();
-    if !ids.is_empty() {
-        let rows: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(&format!(
-            "SELECT id, lawyer_id, name, kind, CASE WHEN user_id IS NULL THEN 0 ELSE 1 END FROM team_members \
-             WHERE lawyer_id IN ({ids}) ORDER BY id"
-        ))
-        .fetch_all(&store.pool)
-        .await?;
-        for (id, lawyer, name, kind, signs_in) in rows {
-            members.entry(lawyer).or_default().push(MemberLine { id, name, kind, signs_in: signs_in == 1 });
-        }
-    }
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut serving = serving(store, caller, &ids).await?;
+    let mut members = members(store, &ids).await?;
     let lawyers = rows
         .into_iter()
-        .map(|(id, name, firm_id, firm, licence_no, verified_at)| RegisterLawyer {
-            id,
-            name,
-            firm_id,
-            firm,
-            licence_no,
-            verified_at: verified_at.map(Instant),
-            serving: serving.remove(&id).unwrap_or_default(),
-            members: members.remove(&id).unwrap_or_default(),
+        .map(|row| RegisterLawyer {
+            serving: serving.remove(&row.id).unwrap_or_default(),
+            members: members.remove(&row.id).unwrap_or_default(),
+            id: row.id,
+            name: row.name,
+            firm_id: row.firm_id,
+            firm: row.firm,
+            licence_no: row.licence_no,
+            verified_at: row.verified_at.map(Instant),
         })
         .collect();
     let firms: Vec<(i64, String, String)> =
         sqlx::query_as("SELECT id, name, address FROM law_firms ORDER BY name, id").fetch_all(&store.pool).await?;
     let firms = firms.into_iter().map(|(id, name, address)| Firm { id, name, address }).collect();
     Ok(LawyersRegister { lawyers, more, firms })
+}
+
+/// Where each of the `lawyers` serves today: "community role".
+async fn serving(store: &Store, caller: &Caller, lawyers: &[i64]) -> Result<HashMap<i64, Vec<String>>, sqlx::Error> {
+    let mut serving: HashMap<i64, Vec<String>> = HashMap::new();
+    if lawyers.is_empty() {
+        return Ok(serving);
+    }
+    let today = crate::store::today().to_string();
+    let mut sql = Sql::new(
+        "SELECT a.lawyer_id, c.name, a.role FROM assignments a JOIN communities c ON c.id = a.community_id WHERE a.lawyer_id IN ",
+    );
+    sql.bind_list(lawyers.to_vec()).push(" AND a.starts_on <= ").bind(today.clone());
+    sql.push(" AND (a.ends_on IS NULL OR a.ends_on >= ").bind(today).push(") ORDER BY c.id");
+    let t = caller.lang.messages();
+    for (lawyer, community, role) in sql.fetch_all::<(i64, String, String), _>(&store.pool).await? {
+        let role = if role == "coordinator" { t.role_coordinator_short.to_owned() } else { role.to_uppercase() };
+        serving.entry(lawyer).or_default().push(format!("{community} {role}"));
+    }
+    Ok(serving)
+}
+
+/// The team members of each of the `lawyers`.
+async fn members(store: &Store, lawyers: &[i64]) -> Result<HashMap<i64, Vec<MemberLine>>, sqlx::Error> {
+    let mut members: HashMap<i64, Vec<MemberLine>> = HashMap::new();
+    if lawyers.is_empty() {
+        return Ok(members);
+    }
+    let mut sql = Sql::new(
+        "SELECT id, lawyer_id, name, kind, CASE WHEN user_id IS NULL THEN 0 ELSE 1 END FROM team_members WHERE lawyer_id IN ",
+    );
+    sql.bind_list(lawyers.to_vec()).push(" ORDER BY id");
+    for (id, lawyer, name, kind, signs_in) in sql.fetch_all::<(i64, i64, String, String, i64), _>(&store.pool).await? {
+        members.entry(lawyer).or_default().push(MemberLine { id, name, kind, signs_in: signs_in == 1 });
+    }
+    Ok(members)
 }
 
 /// Corrects a lawyer's record. Refused, nothing written: a name not of 1–40 characters, an
