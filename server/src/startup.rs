@@ -77,57 +77,11 @@ impl Application {
         }
         let key = settings::code_key(&store).await?;
         let outbox = Outbox::new(store.clone());
-        let codes = Codes::new(store.clone(), key, outbox.clone());
-        let heavy = Heavy::per_core();
-        let files = FilesService {
-            store: store.clone(),
-            blobs,
-            max_upload_bytes: config.max_upload_bytes,
-            heavy: heavy.clone(),
-        };
-        let library = LibraryService::new(store.clone());
-        let articles = ArticlesService::new(store.clone(), outbox.clone(), config.public_url.clone());
-        let deadlines = Deadlines {
-            step_hours: i64::try_from(config.question_deadline_hours).unwrap_or(24),
-            claim_lapse_ms: i64::try_from(config.question_claim_lapse_days.saturating_mul(86_400_000))
-                .unwrap_or(i64::MAX),
-        };
-        let state = AppState {
-            auth: AuthService::new(store.clone(), codes),
-            booking: BookingService::new(
-                store.clone(),
-                outbox.clone(),
-                RecentAnswers::new(i64::try_from(config.availability_cache_ms).unwrap_or(i64::MAX)),
-            ),
-            questions: QuestionsService::new(store.clone(), outbox.clone(), deadlines),
-            imports: Imports { store: store.clone(), heavy },
-            store,
-            config: Arc::new(config),
-            files,
-            articles,
-            library,
-        };
+        let state = assemble(config, store, blobs, key, &outbox);
         let router = router(state.clone());
         let listener = TcpListener::bind(state.config.bind_addr).await?;
         let (stop, stopped) = watch::channel(false);
-        tokio::spawn(reminders::run(state.store.clone(), outbox.clone(), stopped.clone()));
-        tokio::spawn(duty_logs::run_closer(state.store.clone(), stopped.clone()));
-        let retention_ms =
-            i64::try_from(state.config.file_retention_days.saturating_mul(86_400_000)).unwrap_or(i64::MAX);
-        tokio::spawn(files::retention::run(
-            state.store.clone(),
-            state.files.blobs.clone(),
-            retention_ms,
-            stopped.clone(),
-        ));
-        tokio::spawn(questions::routing::run(state.store.clone(), deadlines, stopped.clone()));
-        tokio::spawn(articles::run(
-            state.store.clone(),
-            outbox.clone(),
-            state.config.public_url.clone(),
-            stopped.clone(),
-        ));
-        tokio::spawn(outbox.run(sender, stopped));
+        spawn_jobs(&state, outbox, sender, stopped);
         tracing::info!(addr = %listener.local_addr()?, backend = ?state.store.backend, "listening");
         Ok(Application { listener, router, state, stop })
     }
@@ -158,14 +112,61 @@ impl Application {
     }
 }
 
-/// The whole HTTP surface.
-pub fn router(state: AppState) -> Router {
-    let metrics = Metrics::default();
+/// Every feature's state over one store, outbox and configuration.
+fn assemble(config: Config, store: Store, blobs: Blobs, code_key: Vec<u8>, outbox: &Outbox) -> AppState {
+    let heavy = Heavy::per_core();
+    let deadlines = deadlines(&config);
+    AppState {
+        auth: AuthService::new(store.clone(), Codes::new(store.clone(), code_key, outbox.clone())),
+        booking: BookingService::new(
+            store.clone(),
+            outbox.clone(),
+            RecentAnswers::new(i64::try_from(config.availability_cache_ms).unwrap_or(i64::MAX)),
+        ),
+        questions: QuestionsService::new(store.clone(), outbox.clone(), deadlines),
+        files: FilesService {
+            store: store.clone(),
+            blobs,
+            max_upload_bytes: config.max_upload_bytes,
+            heavy: heavy.clone(),
+        },
+        library: LibraryService::new(store.clone()),
+        articles: ArticlesService::new(store.clone(), outbox.clone(), config.public_url.clone()),
+        imports: Imports { store: store.clone(), heavy },
+        store,
+        config: Arc::new(config),
+    }
+}
+
+/// The questions' step length and claim lapse, as configured.
+fn deadlines(config: &Config) -> Deadlines {
+    Deadlines {
+        step_hours: i64::try_from(config.question_deadline_hours).unwrap_or(24),
+        claim_lapse_ms: i64::try_from(config.question_claim_lapse_days.saturating_mul(86_400_000)).unwrap_or(i64::MAX),
+    }
+}
+
+/// The jobs that run beside the requests until `stopped`: reminders, closing forgotten duties,
+/// file retention, moving questions on, publishing articles, and sending the outbox.
+fn spawn_jobs(state: &AppState, outbox: Outbox, sender: Arc<dyn SmsSender>, stopped: watch::Receiver<bool>) {
+    let store = &state.store;
+    tokio::spawn(reminders::run(store.clone(), outbox.clone(), stopped.clone()));
+    tokio::spawn(duty_logs::run_closer(store.clone(), stopped.clone()));
+    let retention_ms = i64::try_from(state.config.file_retention_days.saturating_mul(86_400_000)).unwrap_or(i64::MAX);
+    tokio::spawn(files::retention::run(store.clone(), state.files.blobs.clone(), retention_ms, stopped.clone()));
+    tokio::spawn(questions::routing::run(store.clone(), deadlines(&state.config), stopped.clone()));
+    tokio::spawn(articles::run(store.clone(), outbox.clone(), state.config.public_url.clone(), stopped.clone()));
+    tokio::spawn(outbox.run(sender, stopped));
+}
+
+/// The pages' content security policy: the inline boot script and style of both front ends'
+/// built `index.html`, allowed by their hashes.
+fn content_security_policy(site_dir: &std::path::Path) -> HeaderValue {
     let (mut scripts, mut styles) = (Vec::new(), Vec::new());
     for index in ["index.html", "desk/index.html"] {
-        let html = std::fs::read_to_string(state.config.site_dir.join(index)).unwrap_or_default();
+        let html = std::fs::read_to_string(site_dir.join(index)).unwrap_or_default();
         if html.is_empty() {
-            tracing::warn!(site_dir = %state.config.site_dir.display(), index, "front end not built");
+            tracing::warn!(site_dir = %site_dir.display(), index, "front end not built");
         }
         let (s, t) = site::inline_hashes(&html);
         scripts.extend(s);
@@ -175,9 +176,14 @@ pub fn router(state: AppState) -> Router {
         hashes.sort();
         hashes.dedup();
     }
-    let csp = HeaderValue::from_str(&security::content_security_policy(&scripts, &styles))
-        .unwrap_or(HeaderValue::from_static("default-src 'self'"));
+    HeaderValue::from_str(&security::content_security_policy(&scripts, &styles))
+        .unwrap_or(HeaderValue::from_static("default-src 'self'"))
+}
 
+/// The whole HTTP surface.
+pub fn router(state: AppState) -> Router {
+    let metrics = Metrics::default();
+    let csp = content_security_policy(&state.config.site_dir);
     let mut routes = Router::new();
     if state.config.test_clock {
         routes = routes.route("/test/clock", post(crate::http::test_clock::set));
