@@ -60,7 +60,7 @@ pub async fn lines(
     Ok(out)
 }
 
-/// Duty-days: a lawyer at a community on a date, however many duties it holds.
+/// Duty-days, from their one definition (the `duty_days` view).
 async fn add_duty_days(
     store: &Store,
     lines: &mut Lines,
@@ -69,8 +69,7 @@ async fn add_duty_days(
     to: LocalDate,
 ) -> Result<(), sqlx::Error> {
     let days: Vec<(i64, i64)> = sqlx::query_as(&format!(
-        "SELECT lawyer_id, COUNT(*) FROM (SELECT DISTINCT lawyer_id, community_id, served_on FROM duty_logs \
-             WHERE served_on >= $1 AND served_on <= $2{IN_STREET}) d GROUP BY lawyer_id"
+        "SELECT lawyer_id, COUNT(*) FROM duty_days WHERE served_on >= $1 AND served_on <= $2{IN_STREET} GROUP BY lawyer_id"
     ))
     .bind(from.to_string())
     .bind(to.to_string())

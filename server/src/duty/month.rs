@@ -73,8 +73,16 @@ pub async fn figures(store: &Store, lawyer_id: i64, month: &str) -> Result<Optio
     };
     let duties = logs::of_lawyer(store, lawyer_id, first, last).await?;
     let records = records::of_lawyer(store, lawyer_id, first, last).await?;
-    // Duty-days: one per lawyer, community and date, however many duties it holds.
-    let days: BTreeSet<(i64, String)> = duties.iter().map(|d| (d.community_id, d.served_on.clone())).collect();
+    // Duty-days, from their one definition (the `duty_days` view).
+    let days: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT community_id, served_on FROM duty_days WHERE lawyer_id = $1 AND served_on >= $2 AND served_on <= $3",
+    )
+    .bind(lawyer_id)
+    .bind(first.to_string())
+    .bind(last.to_string())
+    .fetch_all(&store.pool)
+    .await?;
+    let days: BTreeSet<(i64, String)> = days.into_iter().collect();
     let (communities, gaps) = per_community(store, lawyer_id, first, last, &duties, &days).await?;
     let bookings = bookings_of(store, lawyer_id, first, last).await?;
     let (status, comment, locked) = review_of(store, lawyer_id, month).await?;

@@ -27,6 +27,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (18, "locked months", include_str!("../../migrations/0018_locked_months.sql")),
     (19, "lawyer verification", include_str!("../../migrations/0019_lawyer_verification.sql")),
     (20, "sign-in limits", include_str!("../../migrations/0020_sign_in_limits.sql")),
+    (21, "duty days", include_str!("../../migrations/0021_duty_days.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.
