@@ -8,21 +8,38 @@ use super::{
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::desk;
+use crate::store::sql::Sql;
 use crate::store::{lock_user, now_ms, Store};
 use app::domain::Role;
 use app::error::{AppError, ErrorKind};
 use app::model::{Empty, FileRequest, ShareRequest, SharedFile};
 use app::time::Instant;
 
-fn select_shared(filter: &str) -> String {
+/// The start of a query of shared files, through its fixed conditions; filters follow with `AND`.
+fn select_head() -> String {
     format!(
         "SELECT {FILE_COLUMNS}, f.resident_id, r.display_name AS resident_name, s.display_name AS sharer, \
          s.role AS sharer_role, c.name AS community, b.code AS booking_code, f.shared_at \
          FROM files f JOIN users r ON r.id = f.resident_id JOIN users s ON s.id = f.uploaded_by \
          JOIN communities c ON c.id = f.community_id LEFT JOIN bookings b ON b.id = f.booking_id \
-         WHERE f.purpose = 'private' AND f.question_id IS NULL AND f.deleted_at IS NULL AND ({filter}) \
-         ORDER BY f.shared_at DESC, f.id DESC LIMIT 500"
+         WHERE f.purpose = 'private' AND f.question_id IS NULL AND f.deleted_at IS NULL"
     )
+}
+
+/// The order and limit of a list of shared files.
+const SHARED_ORDER: &str = " ORDER BY f.shared_at DESC, f.id DESC LIMIT 500";
+
+fn select_shared(filter: &str) -> String {
+    format!("{} AND ({filter}){SHARED_ORDER}", select_head())
+}
+
+/// `(…)` of `ids` bound, or `(NULL)`, which matches nothing, when there are none.
+fn bind_or_none(sql: &mut Sql, ids: Vec<i64>) {
+    if ids.is_empty() {
+        sql.push("(NULL)");
+    } else {
+        sql.bind_list(ids);
+    }
 }
 
 /// A file row and, beside it, whose matter it is, who shared it, where and when.
@@ -182,19 +199,18 @@ pub async fn shared_with_me(store: &Store, caller: &Caller, _: Empty) -> Result<
         }
         Some(communities) => {
             let lawyers = desk::own_lawyers(store, caller).await?;
-            let list = |ids: &[i64]| {
-                if ids.is_empty() {
-                    "NULL".to_owned()
-                } else {
-                    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-                }
-            };
-            let filter = format!(
-                "(f.booking_id IS NULL AND f.community_id IN ({})) OR b.lawyer_id IN ({})",
-                list(&communities),
-                list(&lawyers)
-            );
-            sqlx::query_as(&select_shared(&filter)).fetch_all(&store.pool).await
+            if communities.is_empty() && lawyers.is_empty() {
+                return Ok(Vec::new());
+            }
+            // The files of the caller's communities not tied to a booking, and of their lawyers' bookings.
+            let mut sql = Sql::new(&select_head());
+            sql.push(" AND ((f.booking_id IS NULL AND f.community_id IN ");
+            bind_or_none(&mut sql, communities);
+            sql.push(") OR b.lawyer_id IN ");
+            bind_or_none(&mut sql, lawyers);
+            sql.push(")");
+            sql.push(SHARED_ORDER);
+            sql.fetch_all(&store.pool).await
         }
     }?;
     Ok(rows.into_iter().map(shared_file).collect())

@@ -99,16 +99,12 @@ pub async fn require_read(store: &Store, caller: &Caller, q: &Facts) -> Result<(
         }
         Role::Lawyer | Role::Assistant => {
             let mine = desk::own_lawyers(store, caller).await?;
-            let ids = mine.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
             let on_route: i64 = if mine.is_empty() {
                 0
             } else {
-                sqlx::query_scalar(&format!(
-                    "SELECT COUNT(*) FROM question_routes WHERE question_id = $1 AND lawyer_id IN ({ids})"
-                ))
-                .bind(q.id)
-                .fetch_one(&store.pool)
-                .await?
+                let mut sql = Sql::new("SELECT COUNT(*) FROM question_routes WHERE question_id = ");
+                sql.bind(q.id).push(" AND lawyer_id IN ").bind_list(mine.clone());
+                sql.fetch_one::<(i64,), _>(&store.pool).await?.0
             };
             on_route > 0
                 || q.claimed_by.is_some_and(|l| mine.contains(&l))
