@@ -5,6 +5,9 @@ pub mod passwords;
 pub mod sessions;
 pub mod users;
 
+/// Hashes a password as sign-in checks it (staff accounts are made with it).
+pub use passwords::hash as hash_password;
+
 use crate::audit::{self, AuditEvent};
 use crate::caller::{Caller, SessionGrant};
 use crate::failure::Failure;

@@ -15,6 +15,10 @@ pub mod slots;
 mod views;
 pub mod waitlist;
 
+/// What other features read of the duty schedule: a community's recurring periods, and its
+/// calendar of a span of days without seats.
+pub use calendar_store::{periods as duty_periods, schedule as duty_schedule};
+
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::sms::Outbox;

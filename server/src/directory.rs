@@ -88,7 +88,7 @@ pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest
     };
     let today = crate::store::today();
     Ok(CommunityDetail {
-        duty: crate::booking::calendar_store::periods(store, community_id, today).await?,
+        duty: crate::booking::duty_periods(store, community_id, today).await?,
         id: community_id,
         name,
         street_id,

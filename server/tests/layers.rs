@@ -1,6 +1,7 @@
 //! The server's top-level modules and the imports between them (`crate::…` paths, as written in
 //! `server/src`). The rule is one direction: three layers (`LAYERS`), each importing only itself
-//! and the layers below, and no import circle anywhere (docs/ARCHITECTURE.md).
+//! and the layers below, no import circle anywhere, and no feature reaching into another's
+//! submodules (docs/ARCHITECTURE.md).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -97,6 +98,58 @@ fn modules_import_down_the_layers_and_never_in_a_circle() {
             assert!(below, "`{module}` ({}) imports `{to}`, a higher layer", LAYERS[layer].0);
         }
     }
+}
+
+/// The submodules of another feature that `text` names (`crate::booking::calendar_store::…`).
+fn reached_internals(text: &str, feature: &str, features: &[&str], root: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("crate::") {
+        let path: String = text[at + "crate::".len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        let mut parts = path.split("::");
+        let (Some(other), Some(next)) = (parts.next(), parts.next()) else { continue };
+        // `crate::files::{a, b}` names each of a list.
+        let names: Vec<String> = if next.is_empty() {
+            let rest = &text[at + "crate::".len() + path.len()..];
+            let list = rest.strip_prefix('{').and_then(|r| r.split('}').next()).unwrap_or_default();
+            list.split(',').map(|part| identifier(part.trim())).collect()
+        } else {
+            vec![next.to_owned()]
+        };
+        for inner in names.iter().filter(|n| !n.is_empty()) {
+            let submodule =
+                root.join(other).join(format!("{inner}.rs")).exists() || root.join(other).join(inner).is_dir();
+            if other != feature && features.contains(&other) && submodule {
+                out.push(format!("{other}::{inner}"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_feature_uses_only_what_another_feature_offers_at_its_top() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let features = LAYERS[1].1;
+    let mut files = Vec::new();
+    source_files(&root, &mut files);
+    let mut reached = Vec::new();
+    for file in &files {
+        let Some(feature) = file.strip_prefix(&root).ok().and_then(|p| p.iter().next()).and_then(|p| p.to_str()) else {
+            continue;
+        };
+        let feature = feature.trim_end_matches(".rs");
+        if !features.contains(&feature) {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).expect("source");
+        for inner in reached_internals(&text, feature, features, &root) {
+            reached.push(format!("{} reaches into {inner}", file.display()));
+        }
+    }
+    assert!(reached.is_empty(), "re-export what other features need at the feature's top: {reached:#?}");
 }
 
 #[test]

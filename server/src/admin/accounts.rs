@@ -3,7 +3,6 @@
 //! street or role, or disabling ends the account's sessions at once.
 
 use crate::audit;
-use crate::auth::passwords;
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::store::{now_ms, Store};
@@ -136,7 +135,7 @@ async fn check(store: &Store, caller: &Caller, own_id: i64, edit: &StaffAccountE
         None
     } else {
         let password = password.to_owned();
-        let hashed = tokio::task::spawn_blocking(move || passwords::hash(&password)).await;
+        let hashed = tokio::task::spawn_blocking(move || crate::auth::hash_password(&password)).await;
         Some(hashed.ok().and_then(Result::ok).ok_or_else(|| caller.error(ErrorKind::Internal))?)
     };
     Ok(Checked { login, name: name.to_owned(), phone, hash })

@@ -14,7 +14,14 @@ use app::time::LocalDate;
 use sqlx::{Any, Transaction};
 
 /// A community's name, office address, position and monthly quota.
-type CommunityRow = (String, String, Option<f64>, Option<f64>, i64);
+#[derive(sqlx::FromRow)]
+struct CommunityRow {
+    name: String,
+    office_address: String,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    duty_days_per_month: i64,
+}
 
 /// How far from today a change may start, either way.
 pub(super) const MAX_DAYS_AWAY: i64 = 366;
@@ -34,7 +41,8 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
     .bind(community_id)
     .fetch_optional(&store.pool)
     .await?;
-    let Some((community_name, office_address, latitude, longitude, duty_days_per_month)) = row else {
+    let Some(CommunityRow { name: community_name, office_address, latitude, longitude, duty_days_per_month }) = row
+    else {
         return Err(caller.error(ErrorKind::NotFound).into());
     };
     let rows: Vec<(i64, String, i64, String, String, Option<String>)> = sqlx::query_as(

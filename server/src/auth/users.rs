@@ -23,52 +23,41 @@ pub struct UserRow {
     pub street_id: Option<i64>,
 }
 
-type Row = (
-    i64,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    Option<String>,
-    i64,
-    String,
-    Option<i64>,
-    Option<i64>,
-    i64,
-    Option<i64>,
-);
+/// An account as stored ([`COLUMNS`]).
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    role: String,
+    phone: Option<String>,
+    login: Option<String>,
+    display_name: String,
+    password_hash: Option<String>,
+    second_factor: i64,
+    lang: String,
+    community_id: Option<i64>,
+    disabled_at: Option<i64>,
+    article_sms: i64,
+    street_id: Option<i64>,
+}
+
 const COLUMNS: &str = "id, role, phone, login, display_name, password_hash, second_factor, lang, community_id, \
                        disabled_at, article_sms, street_id";
 
 fn from_row(row: Row) -> Option<UserRow> {
-    let (
-        id,
-        role,
-        phone,
-        login,
-        display_name,
-        password_hash,
-        second_factor,
-        lang,
-        community_id,
-        disabled_at,
-        article_sms,
-        street_id,
-    ) = row;
-    let role = Role::from_db(&role)?;
+    let role = Role::from_db(&row.role)?;
     Some(UserRow {
-        id,
+        id: row.id,
         role,
-        phone: phone.and_then(|p| PhoneNumber::parse(&p).ok()),
-        login,
-        display_name,
-        password_hash,
-        second_factor: second_factor == 1,
-        lang: Lang::from_tag(&lang),
-        community_id,
-        disabled: disabled_at.is_some(),
-        article_sms: article_sms == 1,
-        street_id: street_id.filter(|_| role == Role::Staff),
+        phone: row.phone.and_then(|p| PhoneNumber::parse(&p).ok()),
+        login: row.login,
+        display_name: row.display_name,
+        password_hash: row.password_hash,
+        second_factor: row.second_factor == 1,
+        lang: Lang::from_tag(&row.lang),
+        community_id: row.community_id,
+        disabled: row.disabled_at.is_some(),
+        article_sms: row.article_sms == 1,
+        street_id: row.street_id.filter(|_| role == Role::Staff),
     })
 }
 

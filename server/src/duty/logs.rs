@@ -1,7 +1,6 @@
 //! Checking in and out, and closing the duties someone forgot to check out of.
 
 use super::access;
-use crate::booking::calendar_store;
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::advisers;
@@ -190,7 +189,7 @@ async fn scheduled_end(
     date: LocalDate,
     started: i64,
 ) -> Result<i64, sqlx::Error> {
-    let calendar = calendar_store::schedule(store, community_id, date, date).await?;
+    let calendar = crate::booking::duty_schedule(store, community_id, date, date).await?;
     let last =
         calendar.slots(date, date, Instant(0)).into_iter().filter(|s| s.lawyer_id == lawyer_id).map(|s| s.end.0).max();
     Ok(last.filter(|end| *end > started).unwrap_or(date.plus_days(1).start().0))

@@ -3,7 +3,6 @@
 
 use super::{corrections, logs, records};
 use crate::audit;
-use crate::booking::calendar_store;
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::advisers;
@@ -33,7 +32,7 @@ async fn scheduled(
     first: LocalDate,
     last: LocalDate,
 ) -> Result<BTreeSet<String>, sqlx::Error> {
-    let calendar = calendar_store::schedule(store, community_id, first, last).await?;
+    let calendar = crate::booking::duty_schedule(store, community_id, first, last).await?;
     Ok(calendar
         .slots(first, last, Instant(0))
         .into_iter()

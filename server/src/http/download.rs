@@ -170,20 +170,30 @@ pub async fn not_found(request: Request) -> Response {
     error_response(AppError::of(ErrorKind::NotFound, caller::request_lang(request.headers())))
 }
 
+/// The matter a private file belongs to.
+#[derive(sqlx::FromRow)]
+struct Matter {
+    resident_id: i64,
+    uploaded_by: i64,
+    community_id: i64,
+    booking_lawyer: Option<i64>,
+    question_id: Option<i64>,
+}
+
 /// Whether the caller may read the private file `file_id`: its resident, whoever shared it, the
 /// lawyers serving its matter, staff.
 pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bool, Failure> {
     let Ok(user) = caller.user() else { return Ok(false) };
-    // Resident, uploader, community, the booking's lawyer, the question.
-    type Matter = (i64, i64, i64, Option<i64>, Option<i64>);
     let row: Option<Matter> = sqlx::query_as(
-        "SELECT f.resident_id, f.uploaded_by, f.community_id, b.lawyer_id, f.question_id FROM files f \
+        "SELECT f.resident_id, f.uploaded_by, f.community_id, b.lawyer_id AS booking_lawyer, f.question_id FROM files f \
          LEFT JOIN bookings b ON b.id = f.booking_id WHERE f.id = $1",
     )
     .bind(file_id)
     .fetch_optional(&store.pool)
     .await?;
-    let Some((resident_id, uploaded_by, community_id, booking_lawyer, question)) = row else { return Ok(false) };
+    let Some(Matter { resident_id, uploaded_by, community_id, booking_lawyer, question_id: question }) = row else {
+        return Ok(false);
+    };
     if user.id == resident_id || user.id == uploaded_by {
         return Ok(true);
     }
