@@ -2,7 +2,7 @@
 //! locally (SQLite under `./data`, the log SMS sender, the front end in `./dist`).
 
 use secrecy::SecretString;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 /// Where SMS messages go.
@@ -48,7 +48,7 @@ pub struct Config {
     /// `METRICS_TOKEN`: a bearer token that may read `/metrics` from anywhere.
     pub metrics_token: Option<String>,
     /// `METRICS_ALLOW`, comma-separated addresses that may read `/metrics`; default this host.
-    pub metrics_allow: Vec<std::net::IpAddr>,
+    pub metrics_allow: Vec<IpAddr>,
     /// `MAX_UPLOAD_BYTES`, default 10485760 (10 MB): the largest file.
     pub max_upload_bytes: usize,
     /// `STORAGE_URL`: `s3://bucket/prefix` for S3-compatible object storage (with `AWS_*`
@@ -103,30 +103,10 @@ impl Config {
         let database_url = get("DATABASE_URL")
             .filter(|url| !url.trim().is_empty())
             .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("fai.db").display()));
-        let sms = match get("SMS_SENDER").as_deref().unwrap_or("log") {
-            "log" => SmsConfig::Log,
-            "http" => {
-                let url = get("SMS_GATEWAY_URL")
-                    .ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_URL".into()))?;
-                if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    return Err(ConfigError(format!("SMS_GATEWAY_URL {url} is not an http(s) address")));
-                }
-                let secret = get("SMS_GATEWAY_SECRET")
-                    .filter(|s| !s.trim().is_empty())
-                    .ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_SECRET".into()))?;
-                SmsConfig::Http { url, secret: SecretString::from(secret) }
-            }
-            other => return Err(ConfigError(format!("SMS_SENDER must be log or http, not {other}"))),
-        };
+        let sms = sms_of(&get)?;
         let number =
             |key: &str| get(key).map(|v| v.parse::<u64>().map_err(|e| ConfigError(format!("{key}: {e}")))).transpose();
-        let public_url = get("PUBLIC_URL")
-            .filter(|u| !u.trim().is_empty())
-            .map(|u| u.trim().trim_end_matches('/').to_owned())
-            .unwrap_or_else(|| format!("http://{bind_addr}"));
-        if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
-            return Err(ConfigError(format!("PUBLIC_URL {public_url} is not an http(s) address")));
-        }
+        let public_url = public_url_of(&get, &bind_addr)?;
         Ok(Config {
             bind_addr,
             data_dir,
@@ -140,13 +120,7 @@ impl Config {
             db_max_connections: number("DB_MAX_CONNECTIONS")?.map(|n| n as u32),
             availability_cache_ms: number("AVAILABILITY_CACHE_MS")?.unwrap_or(1000),
             metrics_token: get("METRICS_TOKEN").filter(|t| !t.trim().is_empty()),
-            metrics_allow: get("METRICS_ALLOW")
-                .unwrap_or_else(|| "127.0.0.1,::1".into())
-                .split(',')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(|a| a.parse().map_err(|e| ConfigError(format!("METRICS_ALLOW: {a}: {e}"))))
-                .collect::<Result<_, _>>()?,
+            metrics_allow: metrics_allow_of(&get)?,
             max_upload_bytes: number("MAX_UPLOAD_BYTES")?.map_or(10 * 1024 * 1024, |n| n as usize),
             storage_url: get("STORAGE_URL").filter(|u| !u.trim().is_empty()),
             file_retention_days: number("FILE_RETENTION_DAYS")?.unwrap_or(180),
@@ -160,6 +134,48 @@ impl Config {
             request_deadline: std::time::Duration::from_millis(number("REQUEST_DEADLINE_MS")?.unwrap_or(20_000)),
         })
     }
+}
+
+/// The SMS sender: the log (default), or an HTTP gateway with its address and secret.
+fn sms_of(get: &impl Fn(&str) -> Option<String>) -> Result<SmsConfig, ConfigError> {
+    match get("SMS_SENDER").as_deref().unwrap_or("log") {
+        "log" => Ok(SmsConfig::Log),
+        "http" => {
+            let url =
+                get("SMS_GATEWAY_URL").ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_URL".into()))?;
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return Err(ConfigError(format!("SMS_GATEWAY_URL {url} is not an http(s) address")));
+            }
+            let secret = get("SMS_GATEWAY_SECRET")
+                .filter(|s| !s.trim().is_empty())
+                .ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_SECRET".into()))?;
+            Ok(SmsConfig::Http { url, secret: SecretString::from(secret) })
+        }
+        other => Err(ConfigError(format!("SMS_SENDER must be log or http, not {other}"))),
+    }
+}
+
+/// The address residents reach the portal at (links in messages), without a trailing slash.
+fn public_url_of(get: &impl Fn(&str) -> Option<String>, bind_addr: &SocketAddr) -> Result<String, ConfigError> {
+    let public_url = get("PUBLIC_URL")
+        .filter(|u| !u.trim().is_empty())
+        .map(|u| u.trim().trim_end_matches('/').to_owned())
+        .unwrap_or_else(|| format!("http://{bind_addr}"));
+    if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
+        return Err(ConfigError(format!("PUBLIC_URL {public_url} is not an http(s) address")));
+    }
+    Ok(public_url)
+}
+
+/// The addresses `/metrics` answers (default: this host).
+fn metrics_allow_of(get: &impl Fn(&str) -> Option<String>) -> Result<Vec<IpAddr>, ConfigError> {
+    get("METRICS_ALLOW")
+        .unwrap_or_else(|| "127.0.0.1,::1".into())
+        .split(',')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(|a| a.parse().map_err(|e| ConfigError(format!("METRICS_ALLOW: {a}: {e}"))))
+        .collect()
 }
 
 #[cfg(test)]

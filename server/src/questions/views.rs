@@ -4,7 +4,7 @@ use crate::failure::Failure;
 use crate::files::{file_ref, FileRow, FILE_COLUMNS};
 use crate::store::Store;
 use app::domain::{PhoneNumber, QuestionStatus, RouteStep, Topic};
-use app::model::{QuestionMessage, QuestionSummary, QuestionThread, RouteEvent};
+use app::model::{FileRef, QuestionMessage, QuestionSummary, QuestionThread, RouteEvent};
 use app::time::Instant;
 
 /// The columns of a summary (alias `q`), for `SELECT`s.
@@ -90,6 +90,21 @@ pub async fn thread(store: &Store, id: i64, handling: bool, routes: bool) -> Res
     .await?;
     let phone = phone.and_then(|p| PhoneNumber::parse(&p).ok());
     let resident_phone = phone.map(|p| if handling { p.as_str().to_owned() } else { p.masked() }).unwrap_or_default();
+    let (messages, attachments) = (messages_of(store, id).await?, attachments_of(store, id).await?);
+    let routes = if routes { routes_of(store, id).await? } else { Vec::new() };
+    Ok(QuestionThread {
+        question: summary(row),
+        resident_phone,
+        messages,
+        attachments,
+        routes,
+        rating,
+        may_publish: may_publish == 1,
+    })
+}
+
+/// The thread's messages, each signed with its author's lawyer name when they are one.
+async fn messages_of(store: &Store, id: i64) -> Result<Vec<QuestionMessage>, sqlx::Error> {
     let messages: Vec<MessageRow> = sqlx::query_as(
         "SELECT m.kind, u.display_name AS author, l.name AS lawyer, m.body, m.created_at FROM question_messages m \
          JOIN users u ON u.id = m.author_id \
@@ -98,46 +113,44 @@ pub async fn thread(store: &Store, id: i64, handling: bool, routes: bool) -> Res
     .bind(id)
     .fetch_all(&store.pool)
     .await?;
+    Ok(messages
+        .into_iter()
+        .map(|m| QuestionMessage {
+            kind: m.kind,
+            author: m.lawyer.unwrap_or(m.author),
+            body: m.body,
+            created_at: Instant(m.created_at),
+        })
+        .collect())
+}
+
+/// The question's files, in the order they came.
+async fn attachments_of(store: &Store, id: i64) -> Result<Vec<FileRef>, sqlx::Error> {
     let files: Vec<FileRow> = sqlx::query_as(&format!(
         "SELECT {FILE_COLUMNS} FROM files f WHERE f.question_id = $1 AND f.deleted_at IS NULL ORDER BY f.id"
     ))
     .bind(id)
     .fetch_all(&store.pool)
     .await?;
-    let hand_overs: Vec<RouteRow> = if routes {
-        sqlx::query_as(
-            "SELECT r.step, l.name AS lawyer, r.reason, r.at FROM question_routes r LEFT JOIN lawyers l ON l.id = r.lawyer_id \
-             WHERE r.question_id = $1 ORDER BY r.id",
-        )
-        .bind(id)
-        .fetch_all(&store.pool)
-        .await?
-    } else {
-        Vec::new()
-    };
-    Ok(QuestionThread {
-        question: summary(row),
-        resident_phone,
-        messages: messages
-            .into_iter()
-            .map(|m| QuestionMessage {
-                kind: m.kind,
-                author: m.lawyer.unwrap_or(m.author),
-                body: m.body,
-                created_at: Instant(m.created_at),
-            })
-            .collect(),
-        attachments: files.iter().map(file_ref).collect(),
-        routes: hand_overs
-            .into_iter()
-            .map(|r| RouteEvent {
-                step: RouteStep::from_index(r.step).unwrap_or(RouteStep::Street),
-                lawyer: r.lawyer,
-                reason: r.reason,
-                at: Instant(r.at),
-            })
-            .collect(),
-        rating,
-        may_publish: may_publish == 1,
-    })
+    Ok(files.iter().map(file_ref).collect())
+}
+
+/// The question's hand-overs along its route.
+async fn routes_of(store: &Store, id: i64) -> Result<Vec<RouteEvent>, sqlx::Error> {
+    let hand_overs: Vec<RouteRow> = sqlx::query_as(
+        "SELECT r.step, l.name AS lawyer, r.reason, r.at FROM question_routes r LEFT JOIN lawyers l ON l.id = r.lawyer_id \
+         WHERE r.question_id = $1 ORDER BY r.id",
+    )
+    .bind(id)
+    .fetch_all(&store.pool)
+    .await?;
+    Ok(hand_overs
+        .into_iter()
+        .map(|r| RouteEvent {
+            step: RouteStep::from_index(r.step).unwrap_or(RouteStep::Street),
+            lawyer: r.lawyer,
+            reason: r.reason,
+            at: Instant(r.at),
+        })
+        .collect())
 }
