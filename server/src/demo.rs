@@ -151,7 +151,6 @@ async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<i64, sqlx::Er
     sqlx::query("INSERT INTO holidays (on_date, name) VALUES ('2027-01-01', '元旦')").execute(&mut **tx).await?;
     user(tx, "admin", "admin", "13900000001", "系统管理员", hash, true).await?;
     let staff_id = user(tx, "staff", "staff", "13900000002", "区司法局 公共法律服务科", hash, false).await?;
-
     let mut firms = Vec::new();
     for (i, firm) in FIRMS.iter().enumerate() {
         let address = format!("深圳市宝安区{}", ["新安", "西乡", "福永", "沙井", "松岗", "石岩"][i]);
@@ -160,108 +159,9 @@ async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<i64, sqlx::Er
                 .await?,
         );
     }
-
-    let mut serial = 0usize;
-    let mut next_lawyer = async |tx: &mut Transaction<'_, Any>, login: Option<&str>| -> Result<i64, sqlx::Error> {
-        serial += 1;
-        let i = serial;
-        let name = format!("{}{}", SURNAMES[i % SURNAMES.len()], GIVEN[(i * 7) % GIVEN.len()]);
-        let login = login.map_or_else(|| format!("lawyer{i:02}"), str::to_owned);
-        let phone = format!("137{:08}", i);
-        let user_id = user(tx, "lawyer", &login, &phone, &name, hash, false).await?;
-        let areas = format!("{},{}", AREAS[i % AREAS.len()], AREAS[(i + 3) % AREAS.len()]);
-        let languages = format!("普通话,{}", EXTRA_LANGUAGES[i % EXTRA_LANGUAGES.len()]);
-        let licence = format!("14403{:04}1{:07}", 2010 + i % 12, i);
-        insert(
-            tx,
-            "INSERT INTO lawyers (name, licence_no, practice_areas, languages, user_id, firm_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-            &[&name, &licence, &areas, &languages],
-            &[user_id, firms[i % firms.len()]],
-        )
-        .await
-    };
-
+    let mut lawyers = Lawyers { serial: 0, firms, hash };
     for (order, (street, communities)) in STREETS.iter().enumerate() {
-        let street_id = insert(
-            tx,
-            "INSERT INTO streets (name, sort_order) VALUES ($1, $2) RETURNING id",
-            &[street],
-            &[order as i64],
-        )
-        .await?;
-        let coordinator = next_lawyer(tx, None).await?;
-        let mut community_ids = Vec::new();
-        let mut a_lawyers = Vec::new();
-        for (k, community) in communities.iter().enumerate() {
-            let address = format!("深圳市宝安区{street}{community}党群服务中心 法律服务室");
-            let id = insert(
-                tx,
-                "INSERT INTO communities (name, office_address, street_id) VALUES ($1, $2, $3) RETURNING id",
-                &[community, &address],
-                &[street_id],
-            )
-            .await?;
-            // Approximate office positions: the street's centre, communities a few hundred metres apart.
-            let (lat, lon) = STREET_CENTRES[order];
-            sqlx::query("UPDATE communities SET latitude = $1, longitude = $2 WHERE id = $3")
-                .bind(lat + 0.004 * (k as f64 % 3.0))
-                .bind(lon + 0.004 * (k as f64 / 3.0).floor())
-                .bind(id)
-                .execute(&mut **tx)
-                .await?;
-            let is_houting = *community == "后亭社区";
-            let a = next_lawyer(tx, is_houting.then_some("lawyer")).await?;
-            community_ids.push(id);
-            a_lawyers.push(a);
-        }
-        for (k, community_id) in community_ids.iter().enumerate() {
-            duty(tx, *community_id, a_lawyers[k], *street == "沙井街道" && k == 1, k).await?;
-            // Each community's B lawyer is the A lawyer of the next community on the street.
-            let b = a_lawyers[(k + 1) % a_lawyers.len()];
-            for (lawyer, role) in [(a_lawyers[k], "a"), (b, "b"), (coordinator, "coordinator")] {
-                insert(
-                    tx,
-                    "INSERT INTO assignments (role, starts_on, lawyer_id, community_id) VALUES ($1, '2026-01-01', $2, $3) RETURNING id",
-                    &[role],
-                    &[lawyer, *community_id],
-                )
-                .await?;
-            }
-        }
-        if *street == "沙井街道" {
-            // 后亭社区: the assistant, a volunteer, and last year's A lawyer kept in the history.
-            let houting = a_lawyers[1];
-            // 沙井街道司法所: staff who see and manage this street only.
-            let street_staff = user(tx, "staff", "shajing", "13900000004", "沙井街道司法所", hash, false).await?;
-            sqlx::query("UPDATE users SET street_id = $1 WHERE id = $2")
-                .bind(street_id)
-                .bind(street_staff)
-                .execute(&mut **tx)
-                .await?;
-            let assistant = user(tx, "assistant", "assistant", "13900000003", "律师助理 小林", hash, false).await?;
-            insert(tx, "INSERT INTO team_members (name, kind, lawyer_id, user_id) VALUES ($1, 'assistant', $2, $3) RETURNING id", &["林晓"], &[houting, assistant]).await?;
-            insert(
-                tx,
-                "INSERT INTO team_members (name, kind, lawyer_id) VALUES ($1, 'volunteer', $2) RETURNING id",
-                &["何志愿"],
-                &[houting],
-            )
-            .await?;
-            insert(
-                tx,
-                "INSERT INTO assignments (role, starts_on, ends_on, lawyer_id, community_id) VALUES ('a', '2025-01-01', '2025-12-31', $1, $2) RETURNING id",
-                &[],
-                &[a_lawyers[2], community_ids[1]],
-            )
-            .await?;
-            insert(
-                tx,
-                "INSERT INTO users (role, phone, display_name, community_id, created_at) VALUES ('resident', $1, '138****8000', $2, $3) RETURNING id",
-                &[DEMO_RESIDENT_PHONE],
-                &[community_ids[1], now_ms()],
-            )
-            .await?;
-        }
+        load_street(tx, &mut lawyers, order, street, communities).await?;
     }
     // The demo's licences count as checked against the bar's register.
     sqlx::query("UPDATE lawyers SET verified_at = $1, verified_by = $2")
@@ -270,4 +170,136 @@ async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<i64, sqlx::Er
         .execute(&mut **tx)
         .await?;
     Ok(staff_id)
+}
+
+/// The demo's lawyers, made one after the other with names, areas and licences of their own.
+struct Lawyers<'a> {
+    serial: usize,
+    firms: Vec<i64>,
+    hash: &'a str,
+}
+
+impl Lawyers<'_> {
+    /// The next lawyer and their account (`login`, or `lawyerNN`).
+    async fn next(&mut self, tx: &mut Transaction<'_, Any>, login: Option<&str>) -> Result<i64, sqlx::Error> {
+        self.serial += 1;
+        let i = self.serial;
+        let name = format!("{}{}", SURNAMES[i % SURNAMES.len()], GIVEN[(i * 7) % GIVEN.len()]);
+        let login = login.map_or_else(|| format!("lawyer{i:02}"), str::to_owned);
+        let phone = format!("137{:08}", i);
+        let user_id = user(tx, "lawyer", &login, &phone, &name, self.hash, false).await?;
+        let areas = format!("{},{}", AREAS[i % AREAS.len()], AREAS[(i + 3) % AREAS.len()]);
+        let languages = format!("普通话,{}", EXTRA_LANGUAGES[i % EXTRA_LANGUAGES.len()]);
+        let licence = format!("14403{:04}1{:07}", 2010 + i % 12, i);
+        insert(
+            tx,
+            "INSERT INTO lawyers (name, licence_no, practice_areas, languages, user_id, firm_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            &[&name, &licence, &areas, &languages],
+            &[user_id, self.firms[i % self.firms.len()]],
+        )
+        .await
+    }
+}
+
+/// A street, its communities (each with an A lawyer, the next community's as B, the street's
+/// coordinator, and a duty schedule), and for 沙井街道 its staff and 后亭社区's team.
+async fn load_street(
+    tx: &mut Transaction<'_, Any>,
+    lawyers: &mut Lawyers<'_>,
+    order: usize,
+    street: &str,
+    communities: &[&str],
+) -> Result<(), sqlx::Error> {
+    let street_id =
+        insert(tx, "INSERT INTO streets (name, sort_order) VALUES ($1, $2) RETURNING id", &[street], &[order as i64])
+            .await?;
+    let coordinator = lawyers.next(tx, None).await?;
+    let (mut community_ids, mut a_lawyers) = (Vec::new(), Vec::new());
+    for (k, community) in communities.iter().enumerate() {
+        let address = format!("深圳市宝安区{street}{community}党群服务中心 法律服务室");
+        let id = insert(
+            tx,
+            "INSERT INTO communities (name, office_address, street_id) VALUES ($1, $2, $3) RETURNING id",
+            &[community, &address],
+            &[street_id],
+        )
+        .await?;
+        // Approximate office positions: the street's centre, communities a few hundred metres apart.
+        let (lat, lon) = STREET_CENTRES[order];
+        sqlx::query("UPDATE communities SET latitude = $1, longitude = $2 WHERE id = $3")
+            .bind(lat + 0.004 * (k as f64 % 3.0))
+            .bind(lon + 0.004 * (k as f64 / 3.0).floor())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        let a = lawyers.next(tx, (*community == "后亭社区").then_some("lawyer")).await?;
+        community_ids.push(id);
+        a_lawyers.push(a);
+    }
+    for (k, community_id) in community_ids.iter().enumerate() {
+        duty(tx, *community_id, a_lawyers[k], street == "沙井街道" && k == 1, k).await?;
+        // Each community's B lawyer is the A lawyer of the next community on the street.
+        let b = a_lawyers[(k + 1) % a_lawyers.len()];
+        for (lawyer, role) in [(a_lawyers[k], "a"), (b, "b"), (coordinator, "coordinator")] {
+            insert(
+                tx,
+                "INSERT INTO assignments (role, starts_on, lawyer_id, community_id) VALUES ($1, '2026-01-01', $2, $3) RETURNING id",
+                &[role],
+                &[lawyer, *community_id],
+            )
+            .await?;
+        }
+    }
+    if street == "沙井街道" {
+        shajing(tx, lawyers.hash, street_id, &community_ids, &a_lawyers).await?;
+    }
+    Ok(())
+}
+
+/// 沙井街道司法所's staff, who see and manage this street only; 后亭社区's assistant, a
+/// volunteer, last year's A lawyer kept in the history, and the demo resident.
+async fn shajing(
+    tx: &mut Transaction<'_, Any>,
+    hash: &str,
+    street_id: i64,
+    community_ids: &[i64],
+    a_lawyers: &[i64],
+) -> Result<(), sqlx::Error> {
+    let houting = a_lawyers[1];
+    let street_staff = user(tx, "staff", "shajing", "13900000004", "沙井街道司法所", hash, false).await?;
+    sqlx::query("UPDATE users SET street_id = $1 WHERE id = $2")
+        .bind(street_id)
+        .bind(street_staff)
+        .execute(&mut **tx)
+        .await?;
+    let assistant = user(tx, "assistant", "assistant", "13900000003", "律师助理 小林", hash, false).await?;
+    insert(
+        tx,
+        "INSERT INTO team_members (name, kind, lawyer_id, user_id) VALUES ($1, 'assistant', $2, $3) RETURNING id",
+        &["林晓"],
+        &[houting, assistant],
+    )
+    .await?;
+    insert(
+        tx,
+        "INSERT INTO team_members (name, kind, lawyer_id) VALUES ($1, 'volunteer', $2) RETURNING id",
+        &["何志愿"],
+        &[houting],
+    )
+    .await?;
+    insert(
+        tx,
+        "INSERT INTO assignments (role, starts_on, ends_on, lawyer_id, community_id) VALUES ('a', '2025-01-01', '2025-12-31', $1, $2) RETURNING id",
+        &[],
+        &[a_lawyers[2], community_ids[1]],
+    )
+    .await?;
+    insert(
+        tx,
+        "INSERT INTO users (role, phone, display_name, community_id, created_at) VALUES ('resident', $1, '138****8000', $2, $3) RETURNING id",
+        &[DEMO_RESIDENT_PHONE],
+        &[community_ids[1], now_ms()],
+    )
+    .await?;
+    Ok(())
 }
