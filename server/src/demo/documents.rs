@@ -117,90 +117,110 @@ const ARTICLES: &[DemoArticle] = &[
     ),
 ];
 
+/// An error while loading the demo's documents.
+type LoadError = Box<dyn std::error::Error + Send + Sync>;
+
 /// Writes the demo documents' bytes and rows, and the demo articles, inside `tx`.
-pub async fn load(
+pub async fn load(tx: &mut Transaction<'_, Any>, blobs: &Blobs, staff_id: i64) -> Result<(), LoadError> {
+    let now = now_ms();
+    for (i, document) in DOCUMENTS.iter().enumerate() {
+        load_document(tx, blobs, staff_id, now, i, document).await?;
+    }
+    for article in ARTICLES {
+        load_article(tx, staff_id, now, article).await?;
+    }
+    Ok(())
+}
+
+/// One library document: its file's bytes and row, the document and its first version.
+async fn load_document(
     tx: &mut Transaction<'_, Any>,
     blobs: &Blobs,
     staff_id: i64,
-) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let now = now_ms();
-    for (i, (title, category, tags, summary, file_name, paragraphs)) in DOCUMENTS.iter().enumerate() {
-        let bytes = samples::docx(paragraphs);
-        let key = Blobs::key_of(&bytes);
-        let size = i64::try_from(bytes.len())?;
-        blobs.put(&key, bytes).await?;
-        let token = format!("{:032x}", 0xdeu128 << 120 | (now as u128) << 16 | i as u128);
-        let file_id: i64 = sqlx::query_scalar(
-            "INSERT INTO files (token, blob_key, kind, name, size, uploaded_by, created_at, purpose) \
-             VALUES ($1, $2, 'docx', $3, $4, $5, $6, 'library') RETURNING id",
-        )
-        .bind(token)
-        .bind(&key)
-        .bind(*file_name)
-        .bind(size)
-        .bind(staff_id)
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
-        let tags_list: Vec<String> = tags.split(',').map(str::to_owned).collect();
-        let search = crate::library::search_text(title, &tags_list, summary);
-        let document_id: i64 = sqlx::query_scalar(
-            "INSERT INTO documents (title, category, tags, summary, search_text, published_by, created_at, updated_at, downloads) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id",
-        )
-        .bind(*title)
-        .bind(*category)
-        .bind(*tags)
-        .bind(*summary)
-        .bind(search)
-        .bind(staff_id)
-        .bind(now)
-        .bind(i64::try_from(40 - i * 9)?)
-        .fetch_one(&mut **tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO document_versions (document_id, version, file_id, note, created_by, created_at) VALUES ($1, 1, $2, '', $3, $4)",
-        )
-        .bind(document_id)
-        .bind(file_id)
-        .bind(staff_id)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for (title, category, theme, street, community, days_ago, body) in ARTICLES {
-        let street_id: Option<i64> = match street {
-            Some(name) => Some(
-                sqlx::query_scalar("SELECT id FROM streets WHERE name = $1").bind(*name).fetch_one(&mut **tx).await?,
-            ),
-            None => None,
-        };
-        let community_id: Option<i64> = match community {
-            Some(name) => Some(
-                sqlx::query_scalar("SELECT id FROM communities WHERE name = $1")
-                    .bind(*name)
-                    .fetch_one(&mut **tx)
-                    .await?,
-            ),
-            None => None,
-        };
-        let at = now - days_ago * 86_400_000;
-        sqlx::query(
-            "INSERT INTO articles (title, category, theme, body_md, body_html, street_id, community_id, publish_at, announced_at, author_id, created_at, reads) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $8, $10)",
-        )
-        .bind(*title)
-        .bind(*category)
-        .bind(*theme)
-        .bind(*body)
-        .bind(crate::articles::render(body))
-        .bind(street_id)
-        .bind(community_id)
-        .bind(at)
-        .bind(staff_id)
-        .bind(120 - days_ago * 35)
-        .execute(&mut **tx)
-        .await?;
-    }
+    now: i64,
+    i: usize,
+    (title, category, tags, summary, file_name, paragraphs): &DemoDocument,
+) -> Result<(), LoadError> {
+    let bytes = samples::docx(paragraphs);
+    let key = Blobs::key_of(&bytes);
+    let size = i64::try_from(bytes.len())?;
+    blobs.put(&key, bytes).await?;
+    let token = format!("{:032x}", 0xdeu128 << 120 | (now as u128) << 16 | i as u128);
+    let file_id: i64 = sqlx::query_scalar(
+        "INSERT INTO files (token, blob_key, kind, name, size, uploaded_by, created_at, purpose) \
+         VALUES ($1, $2, 'docx', $3, $4, $5, $6, 'library') RETURNING id",
+    )
+    .bind(token)
+    .bind(&key)
+    .bind(*file_name)
+    .bind(size)
+    .bind(staff_id)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    let tags_list: Vec<String> = tags.split(',').map(str::to_owned).collect();
+    let search = crate::library::search_text(title, &tags_list, summary);
+    let document_id: i64 = sqlx::query_scalar(
+        "INSERT INTO documents (title, category, tags, summary, search_text, published_by, created_at, updated_at, downloads) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id",
+    )
+    .bind(*title)
+    .bind(*category)
+    .bind(*tags)
+    .bind(*summary)
+    .bind(search)
+    .bind(staff_id)
+    .bind(now)
+    .bind(i64::try_from(40 - i * 9)?)
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO document_versions (document_id, version, file_id, note, created_by, created_at) VALUES ($1, 1, $2, '', $3, $4)",
+    )
+    .bind(document_id)
+    .bind(file_id)
+    .bind(staff_id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// One 普法 article, published `days_ago`, for everyone, a street or a community.
+async fn load_article(
+    tx: &mut Transaction<'_, Any>,
+    staff_id: i64,
+    now: i64,
+    (title, category, theme, street, community, days_ago, body): &DemoArticle,
+) -> Result<(), LoadError> {
+    let street_id: Option<i64> = match street {
+        Some(name) => {
+            Some(sqlx::query_scalar("SELECT id FROM streets WHERE name = $1").bind(*name).fetch_one(&mut **tx).await?)
+        }
+        None => None,
+    };
+    let community_id: Option<i64> = match community {
+        Some(name) => Some(
+            sqlx::query_scalar("SELECT id FROM communities WHERE name = $1").bind(*name).fetch_one(&mut **tx).await?,
+        ),
+        None => None,
+    };
+    let at = now - days_ago * 86_400_000;
+    sqlx::query(
+        "INSERT INTO articles (title, category, theme, body_md, body_html, street_id, community_id, publish_at, announced_at, author_id, created_at, reads) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $8, $10)",
+    )
+    .bind(*title)
+    .bind(*category)
+    .bind(*theme)
+    .bind(*body)
+    .bind(crate::articles::render(body))
+    .bind(street_id)
+    .bind(community_id)
+    .bind(at)
+    .bind(staff_id)
+    .bind(120 - days_ago * 35)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
