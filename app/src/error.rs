@@ -1,6 +1,6 @@
 //! The one error vocabulary that crosses the wire.
 //!
-//! Every server function returns `Result<T, AppError>`. The server turns `kind` into the HTTP
+//! Every endpoint answers `Result<T, AppError>`. The server turns `kind` into the HTTP
 //! status; `message` is already in the caller's language. Internal failures are logged on the
 //! server with their context and cross the wire only as [`ErrorKind::Internal`] with a generic text.
 

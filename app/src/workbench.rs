@@ -1,6 +1,6 @@
 //! The workbench, served under `/desk/`: the lawyers' and assistants' desk and the bureau staff's
 //! coverage. Its own wasm, built from `bin/workbench.rs`; it shares wire types, components, i18n
-//! and server functions with the residents' app.
+//! and endpoint declarations with the residents' app.
 
 mod account;
 mod accounts;

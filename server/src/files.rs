@@ -4,7 +4,7 @@
 //! An upload (`POST /api/files/upload`, raw bytes) is inspected and cleaned ([`inspect`]), its
 //! bytes stored content-addressed ([`blobs`]), and a `pending` row written for the uploader. A
 //! feature then attaches the file by its token: to a resident's matter ([`private`]), or as a
-//! library version. `GET /files/<token>` ([`download`]) decides on every request who may read it.
+//! library version. `GET /files/<token>` (`http::download`) decides on every request who may read it.
 
 pub mod blobs;
 pub mod inspect;

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-/// What an account is for. Checked inside every server function.
+/// What an account is for. Each endpoint declares the roles it lets in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {

@@ -47,7 +47,7 @@ pub fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>
 }
 
 /// Resolves the caller. A store failure is logged and the caller treated as signed out: the
-/// server function then answers for itself (public reads still work).
+/// endpoint then answers for itself (public reads still work).
 pub async fn resolve(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> Caller {
     let token = cookie(headers, SESSION_COOKIE).filter(|t| !t.is_empty() && t.len() <= 128).map(str::to_owned);
     let mut lang = request_lang(headers);
