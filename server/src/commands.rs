@@ -1,5 +1,10 @@
-//! The server binary's commands: `serve` (the default), `migrate`, `demo`, `check-config`,
-//! `backup FILE` and `restore FILE`, so that whoever runs the portal needs no other tool for these.
+//! The server binary's commands: `serve` (the default), `migrate`, `create-admin`, `demo`,
+//! `check-config`, `backup FILE` and `restore FILE`, so that whoever runs the portal needs no
+//! other tool for these.
+
+mod first_admin;
+
+pub use first_admin::{create_admin, NewAdmin};
 
 use crate::config::Config;
 use crate::store::{sqlite_path, Backend, Store};
@@ -12,6 +17,8 @@ pub enum Command {
     Serve,
     /// Apply the database migrations and exit.
     Migrate,
+    /// Create the first administrator.
+    CreateAdmin(NewAdmin),
     /// Load the demo district into an empty database and exit.
     Demo,
     /// Check every setting and say what is wrong.
@@ -28,9 +35,14 @@ pub enum Command {
 
 /// The usage text.
 pub const USAGE: &str =
-    "usage: server [serve | migrate | demo | check-config | backup FILE | restore FILE | generate N [YEAR] | help]
+    "usage: server [serve | migrate | create-admin LOGIN PHONE NAME [--password-file FILE] [--force] | demo |
+               check-config | backup FILE | restore FILE | generate N [YEAR] | help]
   serve          run the portal (the default)
   migrate        apply the database migrations and exit
+  create-admin LOGIN PHONE NAME [--password-file FILE] [--force]
+                 create the first administrator (second factor by SMS to PHONE); the password is read
+                 from FILE's first line or asked for, never given on the command line; refused when
+                 an administrator exists, unless --force
   demo           load the demo district into an empty database and exit
   check-config   check every setting and the database, print what is wrong, exit 1 if anything is
   backup FILE    copy the live SQLite database to FILE (a new file); on PostgreSQL, print the pg_dump call
@@ -46,6 +58,9 @@ impl Command {
             [] | ["serve"] => Ok(Command::Serve),
             ["migrate"] => Ok(Command::Migrate),
             ["demo"] => Ok(Command::Demo),
+            ["create-admin", rest @ ..] => {
+                NewAdmin::parse(rest).map(Command::CreateAdmin).ok_or_else(|| USAGE.to_owned())
+            }
             ["check-config"] => Ok(Command::CheckConfig),
             ["backup", file] => Ok(Command::Backup((*file).to_owned())),
             ["restore", file] => Ok(Command::Restore((*file).to_owned())),

@@ -33,6 +33,10 @@ async fn main() -> ExitCode {
             .await
             .map(|_| "migrations applied".to_owned())
             .map_err(|e| format!("database: {e}")),
+        Command::CreateAdmin(new) => match new.password() {
+            Ok(password) => commands::create_admin(&config, &new, &password).await,
+            Err(error) => Err(error),
+        },
         Command::Demo => commands::demo(&config).await,
         Command::CheckConfig => {
             let problems = commands::check_config(&config).await;

@@ -11,9 +11,9 @@ use app::error::{AppError, ErrorKind};
 use app::model::{Empty, StaffAccount, StaffAccountEdit, StaffAccounts};
 
 /// The shortest password an admin may set.
-const MIN_PASSWORD: usize = 10;
+pub const MIN_PASSWORD: usize = 10;
 /// The longest name shown.
-const MAX_NAME: usize = 50;
+pub const MAX_NAME: usize = 50;
 
 /// An account row.
 #[derive(sqlx::FromRow)]
@@ -34,6 +34,12 @@ struct Current {
     street_id: Option<i64>,
     disabled_at: Option<i64>,
     phone: Option<String>,
+}
+
+/// Whether `login` (lower case) may name an account: 3–32 of a–z, 0–9, `.`, `_` and `-`.
+pub fn valid_login(login: &str) -> bool {
+    (3..=32).contains(&login.len())
+        && login.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c))
 }
 
 /// An edit's fields, checked: the login as kept, the name, the phone and the password's hash.
@@ -96,9 +102,7 @@ pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Res
 async fn check(store: &Store, caller: &Caller, own_id: i64, edit: &StaffAccountEdit) -> Result<Checked, Failure> {
     let t = caller.lang.messages();
     let login = edit.login.trim().to_lowercase();
-    let login_ok = (3..=32).contains(&login.len())
-        && login.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || ".-_".contains(c));
-    if !login_ok {
+    if !valid_login(&login) {
         return Err(AppError::invalid("login", t.err_account_login).into());
     }
     let name = edit.display_name.trim();

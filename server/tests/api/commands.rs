@@ -79,3 +79,73 @@ async fn the_demo_district_goes_only_into_an_empty_database() {
     assert_eq!(communities, 65);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn the_first_administrator_is_made_once_by_the_command_and_signs_in() {
+    use server::commands::{create_admin, NewAdmin};
+    let app = spawn_app().await;
+    let new = |login: &str, phone: &str, name: &str, force: bool| NewAdmin {
+        login: login.to_owned(),
+        phone: phone.to_owned(),
+        name: name.to_owned(),
+        password_file: None,
+        force,
+    };
+    let config = config_for(&app.database_url);
+    let admins = || app.count("SELECT COUNT(*) FROM users WHERE role = 'admin'");
+    let before = admins().await;
+    // The demo has its administrator: a second is refused unless forced.
+    let refused = create_admin(&config, &new("chief", "13911112222", "局长", false), "a long password").await;
+    assert!(refused.expect_err("one exists").contains("exists"));
+    // Wrong input is refused in every field, nothing written.
+    for (admin, password) in [
+        (new("x", "13911112222", "局长", true), "a long password"),
+        (new("Chief Admin", "13911112222", "局长", true), "a long password"),
+        (new("chief", "12345", "局长", true), "a long password"),
+        (new("chief", "13911112222", "  ", true), "a long password"),
+        (new("chief", "13911112222", &"名".repeat(51), true), "a long password"),
+        (new("chief", "13911112222", "局长", true), "short"),
+        (new("admin", "13911112222", "局长", true), "a long password"),
+        (new("chief", "13900000001", "局长", true), "a long password"),
+    ] {
+        assert!(create_admin(&config, &admin, password).await.is_err(), "{admin:?}");
+    }
+    assert_eq!(admins().await, before, "nothing written");
+    // Forced, with the phone in another spelling: made, and it signs in with its second factor.
+    let made = create_admin(&config, &new("Chief", "+86 139-1111-2222", "局长", true), "a long password").await;
+    assert!(made.expect("made").contains("139****2222"));
+    assert_eq!(admins().await, before + 1);
+    let client = crate::helpers::new_client();
+    let (status, answer) = app
+        .post_with(
+            &client,
+            "auth/sign-in-password",
+            serde_json::json!({ "login": "chief", "password": "a long password" }),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{answer}");
+    assert_eq!(
+        (answer["status"].as_str(), answer["phone_masked"].as_str()),
+        (Some("second_factor_sent"), Some("139****2222"))
+    );
+}
+
+#[test]
+fn create_admin_reads_its_options_and_never_a_password() {
+    use server::commands::{Command, NewAdmin};
+    let args = |text: &str| text.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let parsed = Command::parse(&args("create-admin chief 13911112222 局长 --password-file /run/pw --force"));
+    assert_eq!(
+        parsed,
+        Ok(Command::CreateAdmin(NewAdmin {
+            login: "chief".into(),
+            phone: "13911112222".into(),
+            name: "局长".into(),
+            password_file: Some("/run/pw".into()),
+            force: true,
+        }))
+    );
+    assert!(Command::parse(&args("create-admin chief 13911112222 局长 --password secret")).is_err());
+    assert!(Command::parse(&args("create-admin chief 13911112222")).is_err());
+    assert!(Command::parse(&args("create-admin chief 13911112222 局长 --password-file")).is_err());
+}
