@@ -58,7 +58,7 @@ pub async fn communities(
         return Err(AppError::invalid("query", caller.lang.texts().err_bad_request).into());
     }
     // LIKE wildcards in the user's text are matched literally.
-    let pattern = query.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let pattern = query.map(crate::text::like_contains);
     let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
         "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
          WHERE ($1 IS NULL OR c.street_id = $1) AND ($2 IS NULL OR c.name LIKE $2 ESCAPE '\\') \

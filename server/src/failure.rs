@@ -108,7 +108,12 @@ impl Failure {
     /// a write was refused (nothing was saved; the client may retry), 500 otherwise.
     pub fn answer(self, lang: Lang) -> AppError {
         match self {
-            Failure::Refused(error) => error,
+            Failure::Refused(mut error) => {
+                if error.message.is_empty() {
+                    error.message = error.kind.default_message(lang.texts()).to_owned();
+                }
+                error
+            }
             Failure::Duplicate(kind, message) => AppError::new(kind, message(lang.messages())),
             Failure::Server(text) if crate::store::write_refused(&text) => {
                 tracing::error!(error = %text, "write refused: nothing saved");

@@ -57,5 +57,5 @@ impl QuestionsService {
 /// The calling resident's questions, newest first.
 pub async fn mine(service: &QuestionsService, caller: &Caller, _: Empty) -> Result<Vec<QuestionSummary>, Failure> {
     let user = caller.user()?;
-    views::list(&service.store, "q.resident_id = $1", user.id, "q.created_at DESC").await
+    views::of_resident(&service.store, user.id).await
 }

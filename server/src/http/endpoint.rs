@@ -31,13 +31,7 @@ where
         async move {
             let mut response = match answer::<E, S, H, F>(&state, &caller, &body, handler).await {
                 Ok(answer) => answer,
-                Err(failure) => {
-                    let mut error = failure.answer(caller.lang);
-                    if error.message.is_empty() {
-                        error.message = error.kind.default_message(caller.lang.texts()).to_owned();
-                    }
-                    error_response(error)
-                }
+                Err(failure) => error_response(failure.answer(caller.lang)),
             };
             let cookies = caller.set_cookies.lock().map(|c| c.clone()).unwrap_or_default();
             for cookie in cookies {

@@ -69,12 +69,13 @@ pub fn summary(row: Row) -> QuestionSummary {
     }
 }
 
-/// Summaries matching `filter` (with `$1` bound to `value`), in `order`.
-pub async fn list(store: &Store, filter: &str, value: i64, order: &str) -> Result<Vec<QuestionSummary>, Failure> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("{SUMMARY} WHERE {filter} ORDER BY {order} LIMIT 500"))
-        .bind(value)
-        .fetch_all(&store.pool)
-        .await?;
+/// A resident's questions, newest first.
+pub async fn of_resident(store: &Store, resident_id: i64) -> Result<Vec<QuestionSummary>, Failure> {
+    let rows: Vec<Row> =
+        sqlx::query_as(&format!("{SUMMARY} WHERE q.resident_id = $1 ORDER BY q.created_at DESC LIMIT 500"))
+            .bind(resident_id)
+            .fetch_all(&store.pool)
+            .await?;
     Ok(rows.into_iter().map(summary).collect())
 }
 

@@ -12,6 +12,8 @@ pub struct Sql {
     text: String,
     arguments: AnyArguments<'static>,
     count: usize,
+    /// A value that could not be encoded: the statement fails with it when run.
+    unbound: Option<sqlx::error::BoxDynError>,
 }
 
 impl Sql {
@@ -33,9 +35,8 @@ impl Sql {
     {
         self.count += 1;
         self.text.push_str(&format!("${}", self.count));
-        // Encoding into the argument buffer only copies the value; it fails for no type we bind.
         if let Err(error) = self.arguments.add(value) {
-            tracing::error!(error = %error, "a value could not be bound");
+            self.unbound.get_or_insert(error);
         }
         self
     }
@@ -58,29 +59,40 @@ impl Sql {
     }
 
     /// Every row it reads, as `R`.
-    pub async fn fetch_all<'c, R, E>(self, executor: E) -> Result<Vec<R>, sqlx::Error>
+    pub async fn fetch_all<'c, R, E>(mut self, executor: E) -> Result<Vec<R>, sqlx::Error>
     where
         R: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
         E: sqlx::Executor<'c, Database = Any>,
     {
-        sqlx::query_as_with(&self.text, self.arguments).fetch_all(executor).await
+        let arguments = self.arguments()?;
+        sqlx::query_as_with(&self.text, arguments).fetch_all(executor).await
     }
 
     /// The one row it reads, as `R`.
-    pub async fn fetch_one<'c, R, E>(self, executor: E) -> Result<R, sqlx::Error>
+    pub async fn fetch_one<'c, R, E>(mut self, executor: E) -> Result<R, sqlx::Error>
     where
         R: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
         E: sqlx::Executor<'c, Database = Any>,
     {
-        sqlx::query_as_with(&self.text, self.arguments).fetch_one(executor).await
+        let arguments = self.arguments()?;
+        sqlx::query_as_with(&self.text, arguments).fetch_one(executor).await
     }
 
     /// Runs it, returning how many rows it changed.
-    pub async fn execute<'c, E>(self, executor: E) -> Result<u64, sqlx::Error>
+    pub async fn execute<'c, E>(mut self, executor: E) -> Result<u64, sqlx::Error>
     where
         E: sqlx::Executor<'c, Database = Any>,
     {
-        Ok(sqlx::query_with(&self.text, self.arguments).execute(executor).await?.rows_affected())
+        let arguments = self.arguments()?;
+        Ok(sqlx::query_with(&self.text, arguments).execute(executor).await?.rows_affected())
+    }
+
+    /// The bound values, or the error of one that could not be encoded.
+    fn arguments(&mut self) -> Result<AnyArguments<'static>, sqlx::Error> {
+        match self.unbound.take() {
+            Some(error) => Err(sqlx::Error::Encode(error)),
+            None => Ok(std::mem::take(&mut self.arguments)),
+        }
     }
 }
 
