@@ -22,6 +22,7 @@ macro_rules! stored_names {
 mod booking;
 mod document;
 mod duty;
+mod html;
 mod identifying;
 mod one_time_code;
 mod period;
@@ -43,6 +44,7 @@ pub use duty::{
     distance_m, duty_rules, month_bounds, month_of, valid_position, CorrectionStatus, DutyEnd, MonthStatus,
     ServiceCategory,
 };
+pub use html::SafeHtml;
 pub use identifying::{digit_runs, identifying, IDENTIFYING_DIGITS};
 pub use one_time_code::OneTimeCode;
 pub use period::Period;

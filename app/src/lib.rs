@@ -10,6 +10,8 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod pages;
 pub mod resident;
 pub mod time;
 pub mod ui;

@@ -1,7 +1,8 @@
 //! The residents' app, served at `/`: find the community's lawyers and book. Online questions,
-//! 普法 articles, the library and 我的资料 are pages the server renders (`/questions`,
-//! `/articles`, `/library`, `/me/files`; see the server's `http::pages`), linked from here. It is its own wasm, built from `bin/resident.rs`, so residents on a weak network
-//! download none of the workbench.
+//! 普法 articles, the library and 我的资料 are pages the server renders in the same frame
+//! (`/questions`, `/articles`, `/library`, `/me/files`; see [`crate::pages`]), linked from here.
+//! It is its own wasm, built from `bin/resident.rs`, so residents on a weak network download
+//! none of the workbench.
 
 mod book;
 mod booking_slip;
@@ -10,7 +11,7 @@ mod home;
 mod me;
 mod my_bookings;
 mod not_found;
-mod shell;
+pub(crate) mod shell;
 mod sign_in;
 mod street;
 mod tab_bar;

@@ -20,6 +20,7 @@ pub mod generate;
 pub mod heavy;
 pub mod http;
 pub mod library;
+pub mod markdown;
 pub mod questions;
 pub mod scope;
 pub mod sms;

@@ -116,7 +116,9 @@ impl Application {
 fn assemble(config: Config, store: Store, blobs: Blobs, code_key: Vec<u8>, outbox: &Outbox) -> AppState {
     let heavy = Heavy::per_core();
     let deadlines = deadlines(&config);
+    let index = std::fs::read_to_string(config.site_dir.join("index.html")).unwrap_or_default();
     AppState {
+        stylesheet: site::stylesheet(&index).map(Arc::from),
         auth: AuthService::new(store.clone(), Codes::new(store.clone(), code_key, outbox.clone())),
         booking: BookingService::new(
             store.clone(),

@@ -35,6 +35,9 @@ pub struct AppState {
     pub questions: QuestionsService,
     /// Bulk imports of the registers.
     pub imports: Imports,
+    /// The residents' stylesheet as the built `index.html` names it (the server's pages link
+    /// it); `None` before the front end is built.
+    pub stylesheet: Option<Arc<str>>,
 }
 
 /// `FromRef<AppState>` for each part a handler may ask for.

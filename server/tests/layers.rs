@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: [(&str, &[&str]); 3] = [
     (
         "low: state-free helpers, the store and the rules every feature applies",
-        &["audit", "caller", "config", "failure", "heavy", "scope", "sms", "store", "telemetry", "text"],
+        &["audit", "caller", "config", "failure", "heavy", "markdown", "scope", "sms", "store", "telemetry", "text"],
     ),
     (
         "features: each answers its endpoints with plain functions",
@@ -150,6 +150,28 @@ fn a_feature_uses_only_what_another_feature_offers_at_its_top() {
         }
     }
     assert!(reached.is_empty(), "re-export what other features need at the feature's top: {reached:#?}");
+}
+
+/// The files that may wrap a string as HTML to print unescaped: the renderer, the readers of
+/// what it stored, and the model's reading of a lawyer's message.
+const MAKE_SAFE_HTML: &[&str] =
+    &["server/src/markdown.rs", "server/src/articles.rs", "server/src/questions/faq.rs", "app/src/model/questions.rs"];
+
+#[test]
+fn only_the_renderer_and_its_readers_make_safe_html() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace");
+    let mut files = Vec::new();
+    source_files(&root.join("server/src"), &mut files);
+    source_files(&root.join("app/src"), &mut files);
+    let mut makers: Vec<String> = files
+        .iter()
+        .filter(|f| std::fs::read_to_string(f).expect("source").contains("SafeHtml::from_sanitiser("))
+        .map(|f| f.strip_prefix(root).expect("in the workspace").to_string_lossy().into_owned())
+        .collect();
+    makers.sort();
+    let mut allowed: Vec<String> = MAKE_SAFE_HTML.iter().map(|s| (*s).to_owned()).collect();
+    allowed.sort();
+    assert_eq!(makers, allowed, "only the Markdown renderer and the readers of what it stored make SafeHtml");
 }
 
 #[test]

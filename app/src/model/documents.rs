@@ -1,6 +1,6 @@
 //! Files, the public library and 普法 articles on the wire.
 
-use crate::domain::{FileKind, Topic};
+use crate::domain::{FileKind, SafeHtml, Topic};
 use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 
@@ -206,7 +206,7 @@ pub struct Article {
     /// The article.
     pub article: ArticleSummary,
     /// The body as safe HTML.
-    pub html: String,
+    pub html: SafeHtml,
 }
 
 /// Names one article.

@@ -1,6 +1,6 @@
 //! Online questions on the wire.
 
-use crate::domain::{QuestionStatus, RouteStep, Topic};
+use crate::domain::{QuestionStatus, RouteStep, SafeHtml, Topic};
 use crate::model::FileRef;
 use crate::time::Instant;
 use serde::{Deserialize, Serialize};
@@ -69,6 +69,19 @@ pub struct QuestionMessage {
     pub body: String,
     /// When.
     pub created_at: Instant,
+}
+
+impl QuestionMessage {
+    /// Whether a lawyer wrote it (an answer or a request for more).
+    pub fn from_lawyer(&self) -> bool {
+        matches!(self.kind.as_str(), "answer" | "info_request")
+    }
+
+    /// A lawyer's body as the HTML the server's renderer made of it when it was written (no
+    /// other path stores a lawyer's message), or `None` for a resident's text.
+    pub fn lawyer_html(&self) -> Option<SafeHtml> {
+        self.from_lawyer().then(|| SafeHtml::from_sanitiser(self.body.clone()))
+    }
 }
 
 /// A hand-over of the question.
@@ -163,7 +176,7 @@ pub struct Faq {
     /// The question.
     pub question: String,
     /// The answer, as sanitised HTML.
-    pub answer: String,
+    pub answer: SafeHtml,
     /// When it was published.
     pub created_at: Instant,
 }

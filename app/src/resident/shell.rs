@@ -1,4 +1,5 @@
-use super::tab_bar::TabBar;
+use super::tab_bar::tab_bar;
+use crate::ui::router::use_location;
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
@@ -6,19 +7,25 @@ use leptos::prelude::*;
 /// or staff member who is signed in gets a link to the workbench in the header.
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
-    let prefs = use_prefs();
     let session = use_session();
-    let is_worker = move || session.me.get().is_some_and(|me| me.role != crate::domain::Role::Resident);
+    let is_worker = Signal::derive(move || session.me.get().is_some_and(|me| me.role != crate::domain::Role::Resident));
+    frame(is_worker, use_location().path.into(), children())
+}
+
+/// The header, `main` and the tab bar: the app's [`Shell`], and the frame of every page the
+/// server renders (`crate::pages`), so that both look and work the same.
+pub fn frame(is_worker: Signal<bool>, path: Signal<String>, main: impl IntoView) -> impl IntoView {
+    let prefs = use_prefs();
     view! {
         <header class="sticky top-0 z-10 bg-brand text-white">
             <div class="mx-auto flex h-12 max-w-3xl items-center justify-between px-4">
                 <a href="/" class="text-lg font-bold">{prefs.t().app_name}</a>
-                {move || is_worker().then(|| view! {
+                {move || is_worker.get().then(|| view! {
                     <a href="/desk/" rel="external" class="flex min-h-11 items-center rounded px-3 text-sm hover:bg-white/20">{prefs.t().nav_desk}</a>
                 })}
             </div>
         </header>
-        <main class="mx-auto max-w-3xl px-4 pb-24 pt-4">{children()}</main>
-        <TabBar />
+        <main class="mx-auto max-w-3xl px-4 pb-24 pt-4">{main}</main>
+        {tab_bar(path)}
     }
 }

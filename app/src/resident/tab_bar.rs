@@ -1,13 +1,11 @@
-use crate::ui::router::use_location;
 use crate::ui::use_prefs;
 use leptos::prelude::*;
 
 /// A tab: where it goes, its icon, its label.
 type Tab = (&'static str, &'static str, fn(&crate::i18n::Texts) -> &'static str);
 
-/// The residents' bottom tab bar: 首页 / 预约 / 咨询 / 资料 / 我的.
-#[component]
-pub fn TabBar() -> impl IntoView {
+/// The residents' bottom tab bar: 首页 / 预约 / 咨询 / 资料 / 我的, the tab of `path` marked.
+pub fn tab_bar(path: Signal<String>) -> impl IntoView {
     let prefs = use_prefs();
     let tabs: [Tab; 5] = [
         ("/", "⌂", |t| t.tab_home),
@@ -16,14 +14,13 @@ pub fn TabBar() -> impl IntoView {
         ("/library", "▤", |t| t.tab_library),
         ("/me", "☺", |t| t.tab_me),
     ];
-    let location = use_location();
     view! {
         <nav class="fixed inset-x-0 bottom-0 z-10 border-t border-line bg-surface pb-[env(safe-area-inset-bottom)]" aria-label="tabs">
             <ul class="mx-auto grid max-w-3xl grid-cols-5">
                 {tabs
                     .into_iter()
                     .map(|(href, icon, label)| {
-                        let current = move || is_current(&location.path.get(), href);
+                        let current = move || is_current(&path.get(), href);
                         view! {
                             <li>
                                 <a

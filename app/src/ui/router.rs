@@ -31,6 +31,11 @@ impl Location {
     /// Goes to `href` (a path of this front end, with an optional query) without reloading;
     /// `replace` changes the current history entry instead of adding one.
     pub fn navigate(self, href: &str, replace: bool) {
+        // A page the server renders is loaded, not routed (after signing in, say).
+        if server_page(href) {
+            crate::ui::platform::go_to(href);
+            return;
+        }
         platform::push(href, replace);
         self.set(href);
     }

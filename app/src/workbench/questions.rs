@@ -141,15 +141,13 @@ fn Thread(id: i64) -> impl IntoView {
                 <p class="text-sm">{t.questions_resident}" "{q.resident_phone.clone()}</p>
                 <ol class="my-3 space-y-2">
                     {q.messages.iter().map(|m| {
-                        let lawyer = m.kind == "answer" || m.kind == "info_request";
+                        let lawyer = m.from_lawyer();
                         view! {
                             <li class="rounded-lg border border-line bg-surface p-3" class=("border-l-4", lawyer) class=("border-l-brand", lawyer)>
                                 <p class="text-sm text-muted">{format!("{} · {}", m.author, m.created_at.format_shanghai())}</p>
-                                {if lawyer {
-                                    // Sanitised by the server when it was written.
-                                    view! { <div class="prose" inner_html=m.body.clone()></div> }.into_any()
-                                } else {
-                                    view! { <p class="whitespace-pre-wrap">{m.body.clone()}</p> }.into_any()
+                                {match m.lawyer_html() {
+                                    Some(html) => view! { <div class="prose" inner_html=html.into_string()></div> }.into_any(),
+                                    None => view! { <p class="whitespace-pre-wrap">{m.body.clone()}</p> }.into_any(),
                                 }}
                             </li>
                         }

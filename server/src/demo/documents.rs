@@ -214,7 +214,7 @@ async fn load_article(
     .bind(*category)
     .bind(*theme)
     .bind(*body)
-    .bind(crate::articles::render(body))
+    .bind(crate::markdown::render(body).into_string())
     .bind(street_id)
     .bind(community_id)
     .bind(at)

@@ -73,6 +73,19 @@ fn is_hashed(path: &str) -> bool {
     })
 }
 
+/// The first stylesheet `index.html` links (its name carries the build's hash).
+pub fn stylesheet(html: &str) -> Option<String> {
+    html.split("<link").skip(1).find_map(|tail| {
+        let tag = &tail[..tail.find('>')?];
+        if !tag.contains("stylesheet") {
+            return None;
+        }
+        let href = &tag[tag.find("href=\"")? + 6..];
+        let href = &href[..href.find('"')?];
+        (href.starts_with('/') && href.ends_with(".css")).then(|| href.to_owned())
+    })
+}
+
 /// The CSP hashes (`sha256-…`) of the inline `<script>` and `<style>` blocks of `index.html`.
 pub fn inline_hashes(html: &str) -> (Vec<String>, Vec<String>) {
     (blocks(html, "script"), blocks(html, "style"))
@@ -105,6 +118,14 @@ fn blocks(html: &str, tag: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_residents_stylesheet() {
+        let html = "<link rel=\"manifest\" href=\"/m.webmanifest\"/><link rel=\"stylesheet\" href=\"/resident-0a1b2c3d4e5f6a7b.css\" />";
+        assert_eq!(stylesheet(html).as_deref(), Some("/resident-0a1b2c3d4e5f6a7b.css"));
+        assert_eq!(stylesheet("<title>x</title>"), None);
+        assert_eq!(stylesheet("<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">"), None);
+    }
 
     #[test]
     fn recognises_hashed_asset_names() {

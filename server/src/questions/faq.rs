@@ -11,7 +11,7 @@ use crate::scope::desk;
 use crate::store::now_ms;
 use crate::text::like_contains;
 use app::domain::{
-    identifying, required_text, Topic, MAX_QUERY_CHARS, MAX_QUESTION_TEXT_CHARS, MAX_QUESTION_TITLE_CHARS,
+    identifying, required_text, SafeHtml, Topic, MAX_QUERY_CHARS, MAX_QUESTION_TEXT_CHARS, MAX_QUESTION_TITLE_CHARS,
 };
 use app::error::{AppError, ErrorKind};
 use app::model::{Faq, FaqQuery, PublishFaqRequest};
@@ -34,7 +34,8 @@ fn faq(row: Row) -> Faq {
         category: Topic::from_db(&row.category).unwrap_or(Topic::Other),
         title: row.title,
         question: row.question,
-        answer: row.answer,
+        // Rendered by `crate::markdown` when it was published.
+        answer: SafeHtml::from_sanitiser(row.answer),
         created_at: Instant(row.created_at),
     }
 }
@@ -74,7 +75,7 @@ pub async fn publish(service: &QuestionsService, caller: &Caller, request: Publi
             return Err(AppError::invalid(field, t.err_not_deidentified).into());
         }
     }
-    let html = crate::articles::render(&answer);
+    let html = crate::markdown::render(&answer);
     let search = format!("{title} {question} {answer}").to_lowercase();
     let row: Option<Row> = sqlx::query_as(
         "INSERT INTO faqs (question_id, category, title, question, answer, search_text, published_by, created_at) \
@@ -85,7 +86,7 @@ pub async fn publish(service: &QuestionsService, caller: &Caller, request: Publi
     .bind(&category)
     .bind(&title)
     .bind(&question)
-    .bind(&html)
+    .bind(html.as_str())
     .bind(search)
     .bind(user.id)
     .bind(now_ms())

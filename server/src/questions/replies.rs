@@ -134,7 +134,7 @@ async fn respond(
     let body = text(caller, &reply.body)?;
     let q = access::facts(&service.store, caller, reply.question_id).await?;
     let lawyer = access::acting_lawyer(&service.store, caller, &q).await?;
-    let html = crate::articles::render(&body);
+    let html = crate::markdown::render(&body);
     let now = now_ms();
     let t = caller.lang.messages();
     let mut tx = service.store.writer().begin().await?;
@@ -153,7 +153,7 @@ async fn respond(
     if changed.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, t.err_question_claimed).into());
     }
-    super::add_message(&mut tx, q.id, user.id, kind, &html, now).await?;
+    super::add_message(&mut tx, q.id, user.id, kind, html.as_str(), now).await?;
     if answer {
         // One consultation in the figures, however many answers follow.
         sqlx::query(

@@ -326,9 +326,9 @@ async fn my_files_is_a_page_the_server_renders_with_names_escaped() {
     let html = page.text().await.expect("html");
     assert!(html.contains(&format!("/files/{token}?inline=1")), "{html}");
     assert!(html.contains(">R&amp;D 合同.pdf</a>"), "{html}");
-    assert!(html.contains("<script src=\"/my-files.js\" defer></script>"));
-    // A visitor is asked to sign in, and comes back to 我的, which links here.
+    assert!(html.contains("<script src=\"/my-files.js\" defer></script>"), "{html}");
+    // A visitor is asked to sign in, and comes back here.
     let html =
         new_client().get(format!("{}/me/files", app.address)).send().await.expect("page").text().await.expect("html");
-    assert!(html.contains("/sign-in?next=/me\"") && !html.contains(&token), "{html}");
+    assert!(html.contains("/sign-in?next=/me/files\"") && !html.contains(&token), "{html}");
 }

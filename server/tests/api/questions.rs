@@ -269,5 +269,6 @@ async fn the_residents_question_pages_are_rendered_by_the_server_for_their_reade
     let (status, _) = get(app.resident("13733330011").await, format!("/questions/{id}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "another resident");
     let (status, html) = get(new_client(), format!("/questions/{id}")).await;
-    assert!(status == StatusCode::OK && html.contains("/sign-in?next=/me") && !html.contains("朋友借钱"), "{html}");
+    let back = format!("/sign-in?next=/questions/{id}\"");
+    assert!(status == StatusCode::OK && html.contains(&back) && !html.contains("朋友借钱"), "{html}");
 }

@@ -1,0 +1,83 @@
+//! The residents' pages the server renders: 普法 articles, the public library, online questions
+//! and 我的资料. A resident on a weak network reads an article or finds a template before any wasm
+//! could arrive, a shared link opens anywhere, and the residents' app (whose first load has a
+//! fixed budget) pays not one byte for them.
+//!
+//! They are views like the app's, rendered to HTML once per request inside the app's own frame
+//! (header and tab bar, [`crate::resident::shell::frame`]) with its stylesheet, so the two look
+//! and work as one site. Every text is escaped by the view; the only markup printed as it is, an
+//! article's or an answer's body, is a [`SafeHtml`]. Built only for the server (`ssr`).
+
+pub mod articles;
+pub mod ask;
+mod bits;
+pub mod library;
+pub mod my_files;
+pub mod notice;
+pub mod questions;
+pub mod thread;
+
+use crate::domain::SafeHtml;
+use crate::i18n::Lang;
+use crate::ui::router::Location;
+use crate::ui::Prefs;
+pub use leptos::prelude::AnyView;
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+
+/// What a page is rendered for and with.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// The reader's language.
+    pub lang: Lang,
+    /// A lawyer or staff member is signed in (the header links to the workbench).
+    pub is_worker: bool,
+    /// The page's path and query (the tab bar marks its tab; sign-in links come back to it).
+    pub path: String,
+    /// The query, without `?`.
+    pub query: String,
+    /// The residents' stylesheet (its name carries the build's hash); none before a build.
+    pub stylesheet: Option<String>,
+}
+
+/// A whole document: `title`, and `main` inside the residents' frame; `script` (a file of this
+/// site) runs deferred.
+pub fn render(frame: &Frame, title: &str, script: Option<&'static str>, main: impl FnOnce() -> AnyView) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let lang = frame.lang;
+        provide_context(Prefs {
+            lang: RwSignal::new(lang),
+            large_text: RwSignal::new(false),
+            high_contrast: RwSignal::new(false),
+        });
+        provide_context(Location {
+            path: RwSignal::new(frame.path.clone()),
+            query: RwSignal::new(frame.query.clone()),
+        });
+        let body =
+            crate::resident::shell::frame(Signal::stored(frame.is_worker), Signal::stored(frame.path.clone()), main());
+        let html = view! {
+            <html lang=lang.tag()>
+                <head>
+                    <meta charset="utf-8" />
+                    <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+                    <meta name="theme-color" content="#1e40af" />
+                    <title>{format!("{title} · 法i社区")}</title>
+                    <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+                    {frame.stylesheet.clone().map(|href| view! { <link rel="stylesheet" href=href /> })}
+                    <link rel="stylesheet" href="/reading.css" />
+                    {script.map(|src| view! { <script src=src defer=true></script> })}
+                </head>
+                <body>{body}</body>
+            </html>
+        }
+        .to_html();
+        format!("<!DOCTYPE html>{html}")
+    })
+}
+
+/// Sanitised markup, printed as it is.
+fn safe_html(class: &'static str, html: SafeHtml) -> impl IntoView {
+    view! { <div class=class inner_html=html.into_string()></div> }
+}
