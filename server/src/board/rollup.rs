@@ -2,6 +2,7 @@
 //! `board_days`, and per street from whole months of `board_street_months` plus the days at
 //! either end from `board_street_days`. A figure is a vector of [`COLUMNS`], summed.
 
+use crate::store::sql::Sql;
 use crate::store::Store;
 use app::domain::ServiceCategory;
 use app::model::{Figures, ServiceCount, RESPONSE_STEPS};
@@ -173,17 +174,6 @@ pub async fn by_community(
     vectors(query.fetch_all(&store.pool).await?)
 }
 
-/// The rows of the street roll-ups a period is summed from, with `columns`: its whole months from
-/// the monthly one, the days before the first and after the last from the daily one. Its six
-/// parameters are [`period_binds`].
-fn street_rows(columns: &str, streets: &str) -> String {
-    format!(
-        "SELECT street_id, {columns} FROM board_street_months WHERE month >= $1 AND month <= $2{streets} \
-         UNION ALL SELECT street_id, {columns} FROM board_street_days \
-         WHERE ((day >= $3 AND day <= $4) OR (day >= $5 AND day <= $6)){streets}"
-    )
-}
-
 /// Whole months first..last, then the two runs of days around them (or all days, with no month).
 fn period_binds(from: LocalDate, to: LocalDate) -> [i64; 6] {
     let first_full = if from.day == 1 { from } else { next_month(from) };
@@ -195,7 +185,7 @@ fn period_binds(from: LocalDate, to: LocalDate) -> [i64; 6] {
     }
 }
 
-async fn street_query(
+async fn period_query(
     store: &Store,
     sql: &str,
     from: LocalDate,
@@ -208,20 +198,37 @@ async fn street_query(
     query.fetch_all(&store.pool).await
 }
 
-/// The period's figures by street: of `streets`, or of all.
+/// The period's figures by street: of `streets`, or of all. Whole months come from the monthly
+/// roll-up, the days around them from the daily one.
 pub async fn by_street(
     store: &Store,
     from: LocalDate,
     to: LocalDate,
     streets: Option<&[i64]>,
 ) -> Result<HashMap<i64, Vector>, sqlx::Error> {
-    // The ids come from the database; written into the statement, they need no binding.
-    let only = streets.map_or(String::new(), |ids| {
-        format!(" AND street_id IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
-    });
-    let sql =
-        format!("SELECT street_id, {} FROM ({}) f GROUP BY street_id", *SUMS, street_rows(&COLUMNS.join(", "), &only));
-    vectors(street_query(store, &sql, from, to).await?)
+    let only = |sql: &mut Sql| match streets {
+        Some([]) => {
+            sql.push(" AND 1 = 0");
+        }
+        Some(ids) => {
+            sql.push(" AND street_id IN ").bind_list(ids.iter().copied());
+        }
+        None => {}
+    };
+    let [first_month, last_month, head_from, head_to, tail_from, tail_to] = period_binds(from, to);
+    let columns = COLUMNS.join(", ");
+    let mut sql = Sql::new(&format!(
+        "SELECT street_id, {} FROM (SELECT street_id, {columns} FROM board_street_months WHERE month >= ",
+        *SUMS
+    ));
+    sql.bind(first_month).push(" AND month <= ").bind(last_month);
+    only(&mut sql);
+    sql.push(&format!(" UNION ALL SELECT street_id, {columns} FROM board_street_days WHERE ((day >= "));
+    sql.bind(head_from).push(" AND day <= ").bind(head_to).push(") OR (day >= ");
+    sql.bind(tail_from).push(" AND day <= ").bind(tail_to).push("))");
+    only(&mut sql);
+    sql.push(") f GROUP BY street_id");
+    vectors(sql.fetch_rows(&store.pool).await?)
 }
 
 /// A street as the board lists it: name, communities and the quota they ask of the period.
@@ -293,7 +300,7 @@ pub async fn total(store: &Store, from: LocalDate, to: LocalDate) -> Result<Vect
          UNION ALL SELECT {columns} FROM board_programme_days WHERE (day >= $3 AND day <= $4) OR (day >= $5 AND day <= $6)) f",
         sums = *SUMS
     );
-    Ok(vectors(street_query(store, &sql, from, to).await?)?.remove(&0).unwrap_or_default())
+    Ok(vectors(period_query(store, &sql, from, to).await?)?.remove(&0).unwrap_or_default())
 }
 
 /// Duty-days by day of `street`'s communities (of all), in the period: (day, duty-days).

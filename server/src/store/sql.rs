@@ -78,6 +78,15 @@ impl Sql {
         sqlx::query_as_with(&self.text, arguments).fetch_one(executor).await
     }
 
+    /// Every row it reads, untyped (for rows whose width the caller knows).
+    pub async fn fetch_rows<'c, E>(mut self, executor: E) -> Result<Vec<sqlx::any::AnyRow>, sqlx::Error>
+    where
+        E: sqlx::Executor<'c, Database = Any>,
+    {
+        let arguments = self.arguments()?;
+        sqlx::query_with(&self.text, arguments).fetch_all(executor).await
+    }
+
     /// Runs it, returning how many rows it changed.
     pub async fn execute<'c, E>(mut self, executor: E) -> Result<u64, sqlx::Error>
     where
