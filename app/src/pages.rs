@@ -55,8 +55,8 @@ pub fn render(frame: &Frame, title: &str, script: Option<&'static str>, main: im
             path: RwSignal::new(frame.path.clone()),
             query: RwSignal::new(frame.query.clone()),
         });
-        let body =
-            crate::resident::shell::frame(Signal::stored(frame.is_worker), Signal::stored(frame.path.clone()), main());
+        let (is_worker, path) = (frame.is_worker, frame.path.clone());
+        let body = crate::resident::shell::frame(move || is_worker, move || path.clone(), main());
         let html = view! {
             <html lang=lang.tag()>
                 <head>

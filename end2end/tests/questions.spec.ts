@@ -6,6 +6,8 @@ test("a resident asks with a photo; the A lawyer claims and answers; the residen
   await setCommunity(page, "后亭社区");
   await page.getByRole("navigation", { name: "tabs" }).getByRole("link", { name: "咨询" }).click();
   await expect(page).toHaveURL("/questions");
+  // A page the server renders, in the app's own frame: the same tab bar, its tab marked.
+  await expect(page.getByRole("navigation", { name: "tabs" }).getByRole("link", { name: "咨询" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("heading", { name: "常见问题" })).toBeVisible();
   await page.getByRole("link", { name: "我要提问" }).click();
   await expect(page).toHaveURL("/questions/ask");

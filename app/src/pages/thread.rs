@@ -29,7 +29,7 @@ pub fn page(lang: Lang, thread: QuestionThread) -> AnyView {
             <span class="font-bold text-brand">{status_label(m, q.status)}</span>
             {format!(" · {} · {}", q.category.label(lang.texts()), q.community)}
         </p>
-        <ol class="my-3 space-y-2">{thread.messages.into_iter().map(|message| message_card(lang, message)).collect_view()}</ol>
+        <ol class="thread my-3 space-y-2">{thread.messages.into_iter().map(|message| message_card(lang, message)).collect_view()}</ol>
         {attachments}
         <div id="act" data-question=q.id.to_string() data-offline=m.page_offline>
             {(q.status != QuestionStatus::Closed).then(|| view! {

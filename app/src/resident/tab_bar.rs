@@ -5,7 +5,7 @@ use leptos::prelude::*;
 type Tab = (&'static str, &'static str, fn(&crate::i18n::Texts) -> &'static str);
 
 /// The residents' bottom tab bar: 首页 / 预约 / 咨询 / 资料 / 我的, the tab of `path` marked.
-pub fn tab_bar(path: Signal<String>) -> impl IntoView {
+pub fn tab_bar(path: impl Fn() -> String + Clone + Send + Sync + 'static) -> impl IntoView {
     let prefs = use_prefs();
     let tabs: [Tab; 5] = [
         ("/", "⌂", |t| t.tab_home),
@@ -20,7 +20,9 @@ pub fn tab_bar(path: Signal<String>) -> impl IntoView {
                 {tabs
                     .into_iter()
                     .map(|(href, icon, label)| {
-                        let current = move || is_current(&path.get(), href);
+                        let path = path.clone();
+                        let current = move || is_current(&path(), href);
+                        let also_current = current.clone();
                         view! {
                             <li>
                                 <a
@@ -30,7 +32,7 @@ pub fn tab_bar(path: Signal<String>) -> impl IntoView {
                                     } else {
                                         "flex min-h-14 flex-col items-center justify-center text-sm text-muted"
                                     }}
-                                    aria-current=move || current().then_some("page")
+                                    aria-current=move || also_current().then_some("page")
                                 >
                                     <span aria-hidden="true" class="text-xl leading-none">{icon}</span>
                                     <span>{label(prefs.t())}</span>
