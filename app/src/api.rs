@@ -6,6 +6,7 @@ pub mod account;
 pub mod articles;
 pub mod auth;
 pub mod booking;
+pub mod calendar;
 pub(crate) mod call;
 pub mod desk;
 pub mod directory;

@@ -219,12 +219,14 @@ pub struct ProgrammeOverview {
 }
 
 mod booking;
+mod calendar;
 mod documents;
 mod duty;
 mod questions;
 mod registers;
 mod staff;
 pub use booking::*;
+pub use calendar::*;
 pub use documents::*;
 pub use duty::*;
 pub use questions::*;

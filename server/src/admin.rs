@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod assignments;
 pub mod audit_log;
+pub mod calendar;
 pub mod communities;
 pub mod import;
 pub mod import_assignments;

@@ -5,9 +5,13 @@
 
 mod documents;
 
+use crate::admin;
 use crate::auth::passwords;
 use crate::files::blobs::Blobs;
 use crate::store::{now_ms, Store};
+use app::domain::DayKind;
+use app::i18n::Lang;
+use app::time::LocalDate;
 use sqlx::{Any, Transaction};
 
 /// The password of every demo account that has one.
@@ -146,9 +150,27 @@ async fn duty(
     Ok(())
 }
 
+/// The year's official holidays and make-up days, from the example file staff can import, and
+/// New Year's Day of the next, through the functions the calendar screen uses.
+async fn calendar(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
+    let file = include_str!("../../docs/calendar/2026.csv");
+    let table = admin::table::Table::of_csv(file).expect("the example calendar is a table");
+    let days = admin::calendar::days_of(&table, 2026, Lang::Zh.messages()).expect("its columns");
+    assert!(days.iter().all(|(row, _)| row.error.is_none()), "the example calendar is right: {days:?}");
+    admin::calendar::replace_year(tx, 2026, days.iter().filter_map(|(_, day)| day.as_ref())).await?;
+    let new_year = app::model::CalendarDay {
+        date: "2027-01-01".into(),
+        kind: DayKind::Holiday,
+        name: "元旦".into(),
+        works_as: None,
+    };
+    let date = LocalDate::parse(&new_year.date).expect("a date");
+    admin::calendar::write_day(tx, date, &new_year).await
+}
+
 /// Loads the district; returns the staff account's id.
 async fn load(tx: &mut Transaction<'_, Any>, hash: &str) -> Result<i64, sqlx::Error> {
-    sqlx::query("INSERT INTO holidays (on_date, name) VALUES ('2027-01-01', '元旦')").execute(&mut **tx).await?;
+    calendar(tx).await?;
     user(tx, "admin", "admin", "13900000001", "系统管理员", hash, true).await?;
     let staff_id = user(tx, "staff", "staff", "13900000002", "区司法局 公共法律服务科", hash, false).await?;
     let mut firms = Vec::new();

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod board;
 pub mod booking;
+pub mod calendar;
 pub mod caller;
 pub mod commands;
 pub mod config;

@@ -11,7 +11,20 @@ use std::path::{Path, PathBuf};
 const LAYERS: [(&str, &[&str]); 3] = [
     (
         "low: state-free helpers, the store and the rules every feature applies",
-        &["audit", "caller", "config", "failure", "heavy", "markdown", "scope", "sms", "store", "telemetry", "text"],
+        &[
+            "audit",
+            "calendar",
+            "caller",
+            "config",
+            "failure",
+            "heavy",
+            "markdown",
+            "scope",
+            "sms",
+            "store",
+            "telemetry",
+            "text",
+        ],
     ),
     (
         "features: each answers its endpoints with plain functions",

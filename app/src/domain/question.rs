@@ -73,17 +73,17 @@ pub const MAX_QUESTION_ATTACHMENTS: usize = 5;
 /// The most questions one resident may ask per day (Asia/Shanghai).
 pub const QUESTIONS_PER_DAY: i64 = 3;
 
-/// `start` plus `hours` of working time: time on days that are neither Saturday, Sunday nor a
-/// holiday counts, other days do not (a question asked on Friday evening with 24 working hours
-/// is due on Monday evening).
-pub fn add_working_hours(start: Instant, hours: i64, holiday: impl Fn(LocalDate) -> bool) -> Instant {
+/// `start` plus `hours` of working time: only time on days `working` says are worked counts
+/// (with the district calendar: Monday to Friday but holidays, and make-up working days; a
+/// question asked on Friday evening with 24 working hours is due on Monday evening).
+pub fn add_working_hours(start: Instant, hours: i64, working: impl Fn(LocalDate) -> bool) -> Instant {
     let mut left = hours.max(0) * 3_600_000;
     let mut at = start;
     // A year of days off in a row cannot happen; the bound only guards against a bad calendar.
     for _ in 0..400 {
         let day = at.to_shanghai().0;
         let next = day.plus_days(1).start();
-        if day.weekday() <= 5 && !holiday(day) {
+        if working(day) {
             if left <= next.0 - at.0 {
                 return Instant(at.0 + left);
             }
@@ -97,14 +97,15 @@ pub fn add_working_hours(start: Instant, hours: i64, holiday: impl Fn(LocalDate)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::DistrictCalendar;
 
     fn at(date: &str, minute: u32) -> Instant {
         LocalDate::parse(date).expect("date").at_minute(minute)
     }
 
     #[test]
-    fn working_hours_skip_weekends_and_holidays() {
-        let none = |_: LocalDate| false;
+    fn working_hours_skip_weekends_and_holidays_and_count_make_up_days() {
+        let none = |d: LocalDate| DistrictCalendar::default().is_working_day(d);
         // Monday 10:00 + 24 h → Tuesday 10:00.
         assert_eq!(add_working_hours(at("2026-11-30", 600), 24, none), at("2026-12-01", 600));
         // Friday 20:00 + 24 h → 4 h left on Friday, then Monday 20:00.
@@ -112,8 +113,14 @@ mod tests {
         // Saturday 09:00 counts from Monday 00:00.
         assert_eq!(add_working_hours(at("2026-12-05", 540), 24, none), at("2026-12-08", 0));
         // New Year's Day (a Friday) is a holiday.
-        let new_year = |d: LocalDate| d.to_string() == "2027-01-01";
+        let mut calendar = DistrictCalendar::default();
+        calendar.holidays.insert(LocalDate::parse("2027-01-01").expect("date"));
+        let new_year = |d: LocalDate| calendar.is_working_day(d);
         assert_eq!(add_working_hours(at("2026-12-31", 720), 24, new_year), at("2027-01-04", 720));
+        // A Saturday worked (调休) counts.
+        calendar.workdays.insert(LocalDate::parse("2027-01-02").expect("date"), 5);
+        let make_up = |d: LocalDate| calendar.is_working_day(d);
+        assert_eq!(add_working_hours(at("2026-12-31", 720), 24, make_up), at("2027-01-02", 720));
     }
 
     #[test]

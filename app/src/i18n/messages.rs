@@ -80,6 +80,16 @@ texts! {
         err_import_repeat: "同一社区的同一角色在表中只能出现一次", "A community's role can appear only once in the table";
         err_import_assign_rows: "有行存在错误，未导入任何分工；请改正后再导入", "Some rows are wrong: no assignment was made; correct them and import again";
         err_import_workbook: "无法读取该Excel文件，请另存为.xlsx格式或CSV后再试", "That Excel file cannot be read: save it as .xlsx or CSV and try again";
+        err_calendar_year: "年份应在2000到2100年之间", "The year is between 2000 and 2100";
+        err_calendar_date: "日期应写作YYYY-MM-DD，如2026-10-01", "Write the date as YYYY-MM-DD, e.g. 2026-10-01";
+        err_calendar_kind: "类型应为 放假(holiday) 或 上班(workday)", "The kind is holiday or workday";
+        err_calendar_outside_year: "日期不在所选年份内", "The date is not in the chosen year";
+        err_calendar_weekday: "调休上班日应为周六或周日", "A make-up working day falls on a Saturday or Sunday";
+        err_calendar_works_as: "调休上班日须注明按星期几值班(1–5)", "Give the weekday (1–5) a make-up working day runs as";
+        err_calendar_name: "请填写名称(不超过20字)", "Give a name (up to 20 characters)";
+        err_calendar_twice: "该日期出现了两次", "This date is given twice";
+        err_calendar_head: "表格首行须含列名：日期、类型、名称(可加：按星期)", "The first line must name the columns: date, kind, name (and works_as)";
+        err_calendar_rows: "有行存在错误，日历未更改；请改正后再导入", "Some rows are wrong: the calendar was not changed; correct them and import again";
         err_import_rows: "有行存在错误，未导入任何律师；请改正后再导入", "Some rows are wrong: no lawyer was added; correct them and import again";
         err_two_roles: "该律师已在本社区担任其他角色", "That lawyer already holds another role here";
         board_summary: "{period}，{area}{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of {area} {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";

@@ -84,6 +84,14 @@ impl Table {
         Ok(Table { head, rows: rows.collect() })
     }
 
+    /// The table of CSV `text` read as it is (a file the program ships): `None` when it cannot
+    /// be read or has no header.
+    pub fn of_csv(text: &str) -> Option<Table> {
+        let mut rows = csv(text).ok()?.rows.into_iter();
+        let (_, head) = rows.next()?;
+        Some(Table { head, rows: rows.collect() })
+    }
+
     /// Where the column with one of `names` (any case) is.
     pub fn column(&self, names: &[&str]) -> Option<usize> {
         self.head.iter().position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))

@@ -142,6 +142,11 @@ impl Reading {
             }
             "extra" => self.extras.extend(part.extra()),
             "closed" | "holiday" => calendar.closed.extend(date(&part.t2)),
+            "workday" => {
+                if let Some(on) = date(&part.t2) {
+                    calendar.workdays.insert(on, part.n2.and_then(|d| u8::try_from(d).ok()).unwrap_or(1));
+                }
+            }
             "leave" => {
                 if let (Some(who), Some(a), Some(b)) = (part.n1, date(&part.t2), date(&part.t3)) {
                     calendar.leave.push((who, a, b));
@@ -181,15 +186,16 @@ impl Reading {
 /// Every part of a community's calendar in one statement. Each database round trip costs more
 /// than the rows it returns (on SQLite, two thread hand-overs), and a booking reads the calendar
 /// before it writes. $1 community, $2 first date, $3 last date, $4..$5 the instants whose taken
-/// seats are read. Parts: duty rules, exceptions (closed and extra days), holidays, leave of
-/// the community's lawyers, backups (B before coordinators), and seats taken per slot.
+/// seats are read. Parts: duty rules, exceptions (closed and extra days), the district calendar
+/// (holidays and make-up working days), leave of the community's lawyers, backups (B before
+/// coordinators), and seats taken per slot.
 const CALENDAR: &str = "\
     SELECT 'rule' AS part, lawyer_id AS n1, weekday AS n2, start_minute AS n3, end_minute AS n4, slot_minutes AS n5, \
       seats AS n6, instant AS n7, channels AS t1, valid_from AS t2, valid_until AS t3 \
       FROM duty_schedules WHERE community_id = $1 AND valid_from <= $3 AND (valid_until IS NULL OR valid_until >= $2) \
     UNION ALL SELECT kind, lawyer_id, id, start_minute, end_minute, slot_minutes, seats, NULL, channels, on_date, NULL \
       FROM duty_exceptions WHERE community_id = $1 AND on_date >= $2 AND on_date <= $3 \
-    UNION ALL SELECT 'holiday', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, on_date, NULL \
+    UNION ALL SELECT kind, NULL, works_as, NULL, NULL, NULL, NULL, NULL, NULL, on_date, NULL \
       FROM holidays WHERE on_date >= $2 AND on_date <= $3 \
     UNION ALL SELECT 'leave', l.lawyer_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, l.starts_on, l.ends_on \
       FROM leaves l JOIN assignments a ON a.lawyer_id = l.lawyer_id WHERE a.community_id = $1 AND l.ends_on >= $2 AND l.starts_on <= $3 \

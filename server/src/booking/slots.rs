@@ -39,6 +39,8 @@ pub struct Calendar {
     pub extras: Vec<(LocalDate, DutyRule)>,
     /// Dates with no duty: public holidays and the community's closed days.
     pub closed: HashSet<LocalDate>,
+    /// 调休 make-up working days: a weekend date that runs the duty of the weekday (1–5) given.
+    pub workdays: HashMap<LocalDate, u8>,
     /// Leave: lawyer, first day, last day.
     pub leave: Vec<(i64, LocalDate, LocalDate)>,
     /// Who stands in for an absent lawyer, in order: the B lawyer, then coordinators.
@@ -89,10 +91,9 @@ impl Calendar {
         let mut date = from;
         while date <= to {
             if !self.closed.contains(&date) {
+                let weekday = self.workdays.get(&date).copied().unwrap_or_else(|| date.weekday());
                 let recurring = self.rules.iter().filter(|r| {
-                    r.weekday == date.weekday()
-                        && r.valid_from <= date
-                        && r.valid_until.is_none_or(|until| date <= until)
+                    r.weekday == weekday && r.valid_from <= date && r.valid_until.is_none_or(|until| date <= until)
                 });
                 let extra = self.extras.iter().filter(|(on, _)| *on == date).map(|(_, rule)| rule);
                 for rule in recurring.chain(extra) {
@@ -180,6 +181,16 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(days, ["2026-12-02", "2026-12-07"]);
+    }
+
+    #[test]
+    fn a_make_up_working_day_runs_the_duty_of_its_weekday() {
+        let mut calendar = Calendar { rules: vec![monday_morning(7)], ..Calendar::default() };
+        // Saturday 2026-10-10 is worked as a Monday; Sunday the 11th is not.
+        calendar.workdays.insert(date("2026-10-10"), 1);
+        let slots = calendar.slots(date("2026-10-10"), date("2026-10-11"), Instant(0));
+        assert_eq!(slots.len(), 6);
+        assert!(slots.iter().all(|s| s.start.to_shanghai().0 == date("2026-10-10")));
     }
 
     #[test]

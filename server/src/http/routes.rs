@@ -8,6 +8,7 @@ use app::api::account::*;
 use app::api::articles::*;
 use app::api::auth::*;
 use app::api::booking::*;
+use app::api::calendar::*;
 use app::api::desk::*;
 use app::api::directory::*;
 use app::api::duty::*;
@@ -131,4 +132,9 @@ api! {
     SaveCommunity => admin::places::save_community,
     AddMember => admin::lawyers::add_member,
     RemoveMember => admin::lawyers::remove_member,
+
+    GetCalendar => admin::calendar::year,
+    SaveCalendarDay => admin::calendar::save,
+    RemoveCalendarDay => admin::calendar::remove,
+    ImportCalendar => admin::calendar::import,
 }

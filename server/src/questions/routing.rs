@@ -6,10 +6,9 @@
 //! move is recorded with its reason. The clock is an argument, so tests move time themselves.
 
 use crate::store::Store;
-use app::domain::{add_working_hours, RouteStep};
+use app::domain::{add_working_hours, DistrictCalendar, RouteStep};
 use app::time::{Instant, LocalDate};
 use sqlx::{Any, Transaction};
-use std::collections::HashSet;
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -22,18 +21,14 @@ pub struct Deadlines {
     pub claim_lapse_ms: i64,
 }
 
-/// Holidays from today on, for working-hour deadlines.
-pub async fn holidays(tx: &mut Transaction<'_, Any>, from: LocalDate) -> Result<HashSet<String>, sqlx::Error> {
-    let days: Vec<String> = sqlx::query_scalar("SELECT on_date FROM holidays WHERE on_date >= $1")
-        .bind(from.to_string())
-        .fetch_all(&mut **tx)
-        .await?;
-    Ok(days.into_iter().collect())
+/// The district calendar from today on, for working-hour deadlines.
+pub async fn holidays(tx: &mut Transaction<'_, Any>, from: LocalDate) -> Result<DistrictCalendar, sqlx::Error> {
+    crate::calendar::from(&mut **tx, from).await
 }
 
 /// The deadline of a step that starts at `now`.
-pub fn deadline(now: i64, hours: i64, holidays: &HashSet<String>) -> i64 {
-    add_working_hours(Instant(now), hours, |day| holidays.contains(&day.to_string())).0
+pub fn deadline(now: i64, hours: i64, calendar: &DistrictCalendar) -> i64 {
+    add_working_hours(Instant(now), hours, |day| calendar.is_working_day(day)).0
 }
 
 /// A step passed over: the step, its lawyer (if any), why (`no_lawyer`, `on_leave`).

@@ -13,6 +13,7 @@ mod board_changes;
 mod board_scale;
 mod booking;
 mod booking_rules;
+mod calendar;
 mod commands;
 mod communities_admin;
 mod desk;

@@ -1,0 +1,19 @@
+//! The district calendar: public holidays and 调休 make-up working days.
+
+use super::endpoint::{endpoints, Access};
+use crate::model::{CalendarDay, CalendarImport, CalendarReport, CalendarYear, DayRequest, YearRequest};
+
+endpoints! {
+    /// A year's holidays and make-up working days. Staff and admins.
+    GetCalendar = "calendar/year", YearRequest => CalendarYear, Access::STAFF;
+
+    /// Adds or changes one day; answers its year. Admins.
+    SaveCalendarDay = "calendar/save", CalendarDay => CalendarYear, Access::ADMINS;
+
+    /// Takes one day off the calendar; answers its year. Admins.
+    RemoveCalendarDay = "calendar/remove", DayRequest => CalendarYear, Access::ADMINS;
+
+    /// Checks a year's table row by row, and replaces the year with it when asked and no row is
+    /// wrong. Admins.
+    ImportCalendar = "calendar/import", CalendarImport => CalendarReport, Access::ADMINS;
+}

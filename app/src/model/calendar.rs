@@ -1,0 +1,83 @@
+//! The district calendar on the wire: holidays and make-up working days, one year at a time.
+
+use crate::domain::DayKind;
+use serde::{Deserialize, Serialize};
+
+/// A day of the calendar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Off or worked.
+    pub kind: DayKind,
+    /// 国庆节, 春节调休…
+    pub name: String,
+    /// For a make-up working day, the weekday (1 Monday – 5 Friday) whose duty it runs.
+    #[serde(default)]
+    pub works_as: Option<u8>,
+}
+
+/// Names a year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearRequest {
+    /// 2026.
+    pub year: i32,
+}
+
+/// Names a day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayRequest {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// A year's calendar, with what needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarYear {
+    /// The year.
+    pub year: i32,
+    /// Its days, in date order.
+    pub days: Vec<CalendarDay>,
+}
+
+/// A year's calendar from a small table (date, kind, name, and for a make-up day the weekday it
+/// runs as): checked row by row, and when asked and no row is wrong, written in place of the
+/// year's days in one transaction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarImport {
+    /// The year every row must fall in.
+    pub year: i32,
+    /// CSV text with a header row (`date,kind,name,works_as` or 日期,类型,名称,按星期).
+    pub csv: String,
+    /// An Excel workbook (`.xlsx`, base64) whose first sheet is the table, read instead of `csv`.
+    #[serde(default)]
+    pub workbook: Option<String>,
+    /// Write it (only when no row is wrong); otherwise only check.
+    pub write: bool,
+}
+
+/// One row of a calendar table as read, with what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarRow {
+    /// Its line in the table (the header is line 1).
+    pub line: i64,
+    /// The date as written.
+    pub date: String,
+    /// The kind as written.
+    pub kind: String,
+    /// The name.
+    pub name: String,
+    /// The weekday as written.
+    pub works_as: String,
+    /// What is wrong, in words.
+    pub error: Option<String>,
+}
+
+/// Every row of a calendar table, and whether the year was written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalendarReport {
+    /// The rows.
+    pub rows: Vec<CalendarRow>,
+    /// Whether the year's calendar was replaced by them.
+    pub written: bool,
+}
