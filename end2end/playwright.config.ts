@@ -38,7 +38,7 @@ export default defineConfig({
       testMatch: /resident|shell|booking|duty|documents|questions/,
       use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, userAgent: wechatPhone },
     },
-    { name: "desktop", testMatch: /staff/, use: { viewport: { width: 1280, height: 800 } } },
+    { name: "desktop", testMatch: /staff|calendar/, use: { viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
     command: `bash ${__dirname}/serve.sh ${port}`,

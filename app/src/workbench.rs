@@ -7,6 +7,7 @@ mod accounts;
 mod articles;
 mod audit;
 mod board;
+mod calendar;
 mod corrections;
 mod coverage;
 mod desk;
@@ -61,6 +62,8 @@ pub enum Page {
     Import,
     /// `/desk/accounts`: staff and admin accounts (admins).
     Accounts,
+    /// `/desk/calendar`: holidays and make-up working days.
+    Calendar,
     /// `/desk/lawyers`: the lawyers' register and their firms.
     Lawyers,
     /// `/desk/places`: streets and communities created and moved.
@@ -84,6 +87,7 @@ impl Page {
             ["desk", "audit"] => Page::Audit,
             ["desk", "import"] => Page::Import,
             ["desk", "accounts"] => Page::Accounts,
+            ["desk", "calendar"] => Page::Calendar,
             ["desk", "lawyers"] => Page::Lawyers,
             ["desk", "places"] => Page::Places,
             _ => Page::Desk,
@@ -116,6 +120,7 @@ pub fn App() -> impl IntoView {
                     Page::Audit => view! { <audit::AuditPage /> }.into_any(),
                     Page::Import => view! { <import::ImportPage /> }.into_any(),
                     Page::Accounts => view! { <accounts::AccountsPage /> }.into_any(),
+                    Page::Calendar => view! { <calendar::CalendarPage /> }.into_any(),
                     Page::Lawyers => view! { <lawyers::LawyersPage /> }.into_any(),
                     Page::Places => view! { <places::PlacesPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),

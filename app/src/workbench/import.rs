@@ -127,9 +127,9 @@ fn table_input<T: Send + Sync + 'static>(
 
 /// A checked table as shown: each row's line, cells and error, and whether it was written.
 #[derive(Debug, Clone, PartialEq)]
-struct Checked {
-    written: bool,
-    rows: Vec<(usize, Vec<String>, Option<String>)>,
+pub(super) struct Checked {
+    pub written: bool,
+    pub rows: Vec<(usize, Vec<String>, Option<String>)>,
 }
 
 impl Checked {
@@ -141,7 +141,7 @@ impl Checked {
 
 /// An import: the input, and the report of the last check or write under `head`. `run` sends
 /// the CSV text, the workbook and whether to write.
-fn importer<Fut>(
+pub(super) fn importer<Fut>(
     hint: &'static str,
     head: Vec<&'static str>,
     written_text: &'static str,
