@@ -57,6 +57,14 @@ test("staff find a lawyer in the register, mark the licence unverified, and add 
   await page.getByRole("button", { name: "移出团队 赵专家" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "赵专家" })).toHaveCount(0);
 
+  // Staff record a court day as the lawyer's leave; their bookings in it would go to the B lawyer.
+  const day = new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("开始日期").fill(day);
+  await page.getByLabel("结束日期").fill(day);
+  await page.getByLabel("原因").fill("出庭");
+  await page.getByRole("button", { name: "提交", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已登记" })).toBeVisible();
+
   await page.getByLabel("名称").fill("广东前海明理律师事务所");
   await page.getByLabel("地址").fill("深圳市宝安区新安街道");
   await page.getByRole("button", { name: "保存律师事务所" }).click();

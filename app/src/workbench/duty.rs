@@ -33,9 +33,10 @@ fn CommunityDuty(community: CommunitySummary) -> impl IntoView {
     }
 }
 
-/// Records the lawyer's own leave; live bookings in it go to the backup lawyer.
+/// Records a lawyer's leave (their own, or staff for a lawyer who is ill or in court); live
+/// bookings in it go to the backup lawyer, or are counted for staff to act on.
 #[component]
-fn LeaveForm(lawyer_id: i64) -> impl IntoView {
+pub(super) fn LeaveForm(lawyer_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let (from, to, reason) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let save = Submit::new(move |_: &()| {
