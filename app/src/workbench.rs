@@ -21,6 +21,7 @@ mod month;
 mod places;
 mod publish;
 mod questions;
+mod setup;
 mod shell;
 mod sign_in;
 mod team;

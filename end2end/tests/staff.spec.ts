@@ -253,4 +253,11 @@ test("staff add a street and a community in it, and the board lists it without a
 
   await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "覆盖看板" }).click();
   await expect(page.getByRole("row").filter({ hasText: "空港东社区" })).toContainText("未安排A角律师");
+
+  // The workbench home's setup list names it among the communities residents cannot book yet.
+  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "工作台", exact: true }).click();
+  const setup = page.getByRole("region", { name: "开通检查" });
+  await expect(setup.getByRole("listitem").filter({ hasText: "没有A岗律师" })).toContainText("空港东社区");
+  await expect(setup.getByRole("listitem").filter({ hasText: "没有值班安排" })).toContainText("空港东社区");
+  await expectAccessible(page);
 });

@@ -1,7 +1,10 @@
-//! The district calendar: public holidays and 调休 make-up working days.
+//! The district calendar (public holidays and 调休 make-up working days), and the setup list
+//! that says what a programme still lacks before residents can be served.
 
 use super::endpoint::{endpoints, Access};
-use crate::model::{CalendarDay, CalendarImport, CalendarReport, CalendarYear, DayRequest, YearRequest};
+use crate::model::{
+    CalendarDay, CalendarImport, CalendarReport, CalendarYear, DayRequest, Empty, SetupChecklist, YearRequest,
+};
 
 endpoints! {
     /// A year's holidays and make-up working days. Staff and admins.
@@ -16,4 +19,7 @@ endpoints! {
     /// Checks a year's table row by row, and replaces the year with it when asked and no row is
     /// wrong. Admins.
     ImportCalendar = "calendar/import", CalendarImport => CalendarReport, Access::ADMINS;
+
+    /// What is missing before residents can be served. The district's staff and admins.
+    GetSetupChecklist = "staff/setup", Empty => SetupChecklist, Access::District;
 }

@@ -157,6 +157,13 @@ texts! {
         lawyers_member_add: "加入团队", "Add to the team";
         nav_accounts: "职员账号", "Staff accounts";
         nav_calendar: "节假日", "Holidays";
+        setup_title: "开通检查", "Before residents can be served";
+        setup_ready: "全部就绪：每个社区都有A岗律师和值班安排，律师都能登录，今年的节假日已录入。", "All set: every community has an A lawyer and duty, every lawyer can sign in, and this year's holidays are entered.";
+        setup_no_communities: "还没有社区：先添加街道和社区", "No communities yet: add the streets and communities";
+        setup_without_a: "{n}个社区没有A岗律师", "{n} communities have no A lawyer";
+        setup_without_schedule: "{n}个社区没有值班安排，居民无法预约", "{n} communities have no duty: residents cannot book them";
+        setup_without_password: "{n}名律师还不能登录工作台", "{n} lawyers cannot sign in to the workbench yet";
+        setup_no_calendar: "{year}年的节假日还没有录入", "The holidays of {year} are not entered";
         calendar_hint: "法定节假日当天不值班、不计工作时间；调休上班日(周末)按所选星期的值班安排开放预约。预约、咨询时限和统计都以此为准。", "On a public holiday there is no duty and no working time; a make-up working day (a weekend day) opens for booking with the duty of the weekday chosen. Booking, question deadlines and the figures all follow this calendar.";
         calendar_year: "年份", "Year";
         calendar_none: "该年还没有录入节假日。", "No holidays entered for this year yet.";

@@ -81,3 +81,40 @@ pub struct CalendarReport {
     /// Whether the year's calendar was replaced by them.
     pub written: bool,
 }
+
+/// What is still missing before residents can be served: the workbench home's setup list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetupChecklist {
+    /// Communities in the programme.
+    pub communities: i64,
+    /// Communities with no A lawyer today.
+    pub without_a_lawyer: Missing,
+    /// Communities with no weekly duty from today on (residents cannot book them).
+    pub without_schedule: Missing,
+    /// Lawyers who cannot sign in (no account, or no password set).
+    pub lawyers_without_password: Missing,
+    /// This year.
+    pub year: i32,
+    /// Days of this year's calendar (none: holidays are not known).
+    pub calendar_days: i64,
+}
+
+/// How many things lack something, and the first few by name.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Missing {
+    /// How many.
+    pub count: i64,
+    /// The first ten, by name.
+    pub names: Vec<String>,
+}
+
+impl SetupChecklist {
+    /// Nothing missing.
+    pub fn complete(&self) -> bool {
+        self.communities > 0
+            && self.without_a_lawyer.count == 0
+            && self.without_schedule.count == 0
+            && self.lawyers_without_password.count == 0
+            && self.calendar_days > 0
+    }
+}

@@ -23,6 +23,7 @@ pub fn DeskPage() -> impl IntoView {
         {move || match session.me.get() {
             Some(me) if me.role != Role::Resident => view! {
                 <AccountBar me=me.clone() />
+                {(me.role.is_staff() && me.street_id.is_none()).then(|| view! { <super::setup::SetupList /> })}
                 {me.role.is_staff().then(|| view! { <Coverage /> <CorrectionsReview /> })}
                 <DeskBookings />
                 {me.role.is_adviser().then(|| view! { <DutyPanel lawyer_id=me.lawyer_id /> })}

@@ -137,4 +137,5 @@ api! {
     SaveCalendarDay => admin::calendar::save,
     RemoveCalendarDay => admin::calendar::remove,
     ImportCalendar => admin::calendar::import,
+    GetSetupChecklist => admin::setup::checklist,
 }

@@ -169,3 +169,30 @@ async fn a_make_up_working_day_can_be_booked_and_a_holiday_cannot() {
     assert!(status.is_client_error(), "{answer}");
     assert_eq!(app.count("SELECT COUNT(*) FROM bookings").await, 1);
 }
+
+#[tokio::test]
+async fn the_setup_list_names_what_residents_cannot_yet_be_served_without() {
+    let app = spawn_app().await;
+    let staff = app.staff_client("staff").await;
+    let (status, before) = app.post_with(&staff, "staff/setup", json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{before}");
+    assert_eq!(before["year"], today().year);
+    assert!(before["calendar_days"].as_i64().is_some_and(|n| n > 0), "the demo loads this year: {before}");
+    let count = |list: &Value, key: &str| list[key]["count"].as_i64().unwrap_or(-1);
+
+    // A new community has neither an A lawyer nor duty yet; a new lawyer cannot sign in yet.
+    let street = app.street("沙井街道").await;
+    let create = json!({ "street_id": street, "name": "新桥东社区", "office_address": "新桥东社区党群服务中心" });
+    assert_eq!(app.post_with(&staff, "staff/save-community", create).await.0, StatusCode::OK);
+    let table = "律师姓名,律师事务所,执业证号\n钱新,广东宝城律师事务所,14403202611112222\n";
+    let (status, report) = app.post_with(&staff, "staff/import-lawyers", json!({ "csv": table, "write": true })).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    let (_, after) = app.post_with(&staff, "staff/setup", json!({})).await;
+    assert_eq!(after["communities"].as_i64(), before["communities"].as_i64().map(|n| n + 1));
+    for key in ["without_a_lawyer", "without_schedule", "lawyers_without_password"] {
+        assert_eq!(count(&after, key), count(&before, key) + 1, "{key}: {after}");
+    }
+    assert!(after["lawyers_without_password"]["names"].as_array().is_some_and(|n| n.len() <= 10));
+    let street_staff = app.staff_client("shajing").await;
+    assert_eq!(app.post_with(&street_staff, "staff/setup", json!({})).await.0, StatusCode::FORBIDDEN);
+}

@@ -109,6 +109,7 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("staff/import-assignments", json!({ "csv": "社区,角色,执业证号,开始日期\n", "write": false })),
         ("admin/staff-accounts", json!({})),
         ("calendar/year", json!({ "year": 2026 })),
+        ("staff/setup", json!({})),
         ("calendar/save", json!({ "date": "2026-12-26", "kind": "workday", "name": "调休上班", "works_as": 5 })),
         ("calendar/remove", json!({ "date": "2026-12-27" })),
         ("calendar/import", json!({ "year": 2027, "csv": "date,kind,name\n", "write": false })),

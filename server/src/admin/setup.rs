@@ -1,0 +1,48 @@
+//! The setup list of the workbench home: what a programme still lacks before residents can be
+//! served — communities without an A lawyer or without weekly duty, lawyers who cannot sign in,
+//! and a year without its holidays.
+
+use crate::caller::Caller;
+use crate::failure::Failure;
+use crate::store::{today, Store};
+use app::model::{Empty, Missing, SetupChecklist};
+
+/// Communities with no A lawyer today ($1 today).
+const WITHOUT_A: &str = "SELECT c.name FROM communities c WHERE NOT EXISTS (SELECT 1 FROM assignments a \
+     WHERE a.community_id = c.id AND a.role = 'a' AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1)) \
+     ORDER BY c.street_id, c.name";
+/// Communities with no weekly duty from today on ($1 today).
+const WITHOUT_SCHEDULE: &str = "SELECT c.name FROM communities c WHERE NOT EXISTS (SELECT 1 FROM duty_schedules d \
+     WHERE d.community_id = c.id AND (d.valid_until IS NULL OR d.valid_until >= $1)) ORDER BY c.street_id, c.name";
+/// Lawyers with no account or no password.
+const WITHOUT_PASSWORD: &str = "SELECT l.name FROM lawyers l LEFT JOIN users u ON u.id = l.user_id \
+     WHERE u.id IS NULL OR u.password_hash IS NULL ORDER BY l.name";
+
+/// How many names `sql` finds (given today as $1 when it asks), and the first ten.
+async fn missing(store: &Store, sql: &str) -> Result<Missing, sqlx::Error> {
+    let mut query = sqlx::query_scalar(sql);
+    if sql.contains("$1") {
+        query = query.bind(today().to_string());
+    }
+    let names: Vec<String> = query.fetch_all(&store.pool).await?;
+    Ok(Missing { count: names.len() as i64, names: names.into_iter().take(10).collect() })
+}
+
+/// `staff/setup`.
+pub async fn checklist(store: &Store, _: &Caller, _: Empty) -> Result<SetupChecklist, Failure> {
+    let year = today().year;
+    let communities: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities").fetch_one(&store.pool).await?;
+    let calendar_days: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM holidays WHERE on_date >= $1 AND on_date <= $2")
+        .bind(format!("{year:04}-01-01"))
+        .bind(format!("{year:04}-12-31"))
+        .fetch_one(&store.pool)
+        .await?;
+    Ok(SetupChecklist {
+        communities,
+        without_a_lawyer: missing(store, WITHOUT_A).await?,
+        without_schedule: missing(store, WITHOUT_SCHEDULE).await?,
+        lawyers_without_password: missing(store, WITHOUT_PASSWORD).await?,
+        year,
+        calendar_days,
+    })
+}
