@@ -7,6 +7,7 @@
 pub mod calendar_store;
 pub mod changes;
 pub mod desk;
+pub mod duty_plan;
 pub mod recent;
 pub mod reminders;
 pub mod schedule;

@@ -4,7 +4,7 @@
 use super::endpoint::{endpoints, Access};
 use crate::model::{
     AddDutyRequest, CommunityRequest, CommunitySummary, DeskBooking, DeskListRequest, DeskRequest,
-    DutyExceptionRequest, DutySchedule, Empty, LeaveRecorded, LeaveRequest,
+    DutyExceptionRequest, DutyPlan, DutyPreview, DutySchedule, Empty, EndDutyRequest, LeaveRecorded, LeaveRequest,
 };
 
 endpoints! {
@@ -25,6 +25,15 @@ endpoints! {
 
     /// Closes a desk on a date, or opens it extra. Lawyers and staff.
     AddDutyException = "desk/add-exception", DutyExceptionRequest => (), Access::LAWYERS_AND_STAFF;
+
+    /// A community's duty as staff plan it: every period with its days, lawyers' names.
+    GetDutyPlan = "desk/duty-plan", CommunityRequest => DutyPlan, Access::LAWYERS_AND_STAFF;
+
+    /// The next four weeks of slots with a period added, saving nothing.
+    PreviewDuty = "desk/preview-duty", AddDutyRequest => DutyPreview, Access::LAWYERS_AND_STAFF;
+
+    /// Ends a period after a day (the past kept); answers the plan and the bookings left uncovered.
+    EndDutyPeriod = "desk/end-duty", EndDutyRequest => DutyPlan, Access::LAWYERS_AND_STAFF;
 
     /// Records a lawyer's leave. Lawyers for themselves; staff for anyone.
     RecordLeave = "desk/leave", LeaveRequest => LeaveRecorded, Access::LAWYERS_AND_STAFF;

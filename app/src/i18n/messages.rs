@@ -29,6 +29,8 @@ texts! {
         err_rating: "评分为1到5分", "The rating is 1 to 5";
         err_channel: "该时段不提供此咨询方式", "That way of consulting is not offered at this time";
         err_schedule: "值班安排填写有误", "The duty schedule is not valid";
+        err_schedule_dates: "起止日期有误：开始日期不早于今天，结束日期不早于开始日期", "The dates are wrong: it starts today or later and ends on or after its start";
+        err_schedule_overlap: "该时段与本社区或该律师已有的值班重叠", "This time overlaps duty the community or the lawyer already has";
         err_wrong_state: "该预约当前状态不能执行此操作", "Not possible for a booking in this state";
         err_not_your_community: "该律师不在此社区值班", "That lawyer does not serve this community";
         err_already_on_duty: "已在值班中，请先签退", "Already on duty: check out first";

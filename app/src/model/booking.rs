@@ -243,6 +243,76 @@ pub struct AddDutyRequest {
     pub community_id: i64,
     /// The period.
     pub period: DutyPeriod,
+    /// First day it applies, `YYYY-MM-DD`, today or later; none: today.
+    #[serde(default)]
+    pub valid_from: Option<String>,
+    /// Last day it applies; none: until ended.
+    #[serde(default)]
+    pub valid_until: Option<String>,
+}
+
+/// A recurring period as staff plan it: with its lawyer's name and the days it applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedPeriod {
+    /// The period.
+    pub period: DutyPeriod,
+    /// Its lawyer.
+    pub lawyer_name: String,
+    /// First day, `YYYY-MM-DD`.
+    pub valid_from: String,
+    /// Last day, if it ends.
+    pub valid_until: Option<String>,
+}
+
+/// A community's duty from today on, and the bookings a change left without their period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DutyPlan {
+    /// The community.
+    pub community_id: i64,
+    /// Periods in force today or later, by weekday and time.
+    pub periods: Vec<PlannedPeriod>,
+    /// Live bookings no period covers any more (after an end): for staff to move or cancel.
+    pub uncovered: Vec<UncoveredBooking>,
+}
+
+/// A live booking whose duty period ended before its day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UncoveredBooking {
+    /// Booking id.
+    pub id: i64,
+    /// Its code.
+    pub code: String,
+    /// When.
+    pub start: Instant,
+}
+
+/// Ends a period after `last_day` (the days before are kept as they were).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EndDutyRequest {
+    /// The community.
+    pub community_id: i64,
+    /// The period.
+    pub period_id: i64,
+    /// Its last day, `YYYY-MM-DD`: yesterday or later.
+    pub last_day: String,
+}
+
+/// The next four weeks of a community's slots, as they would be with a period added.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DutyPreview {
+    /// Days with slots.
+    pub days: Vec<PreviewDay>,
+}
+
+/// A day of a preview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviewDay {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// 1 (Monday) to 7.
+    pub weekday: u8,
+    /// Each slot as `09:00–09:30 ×2` (seats).
+    pub slots: Vec<String>,
 }
 
 /// Closes a community's desk on a date, or opens it extra.

@@ -1,7 +1,7 @@
 //! Managing duty: recurring periods, closed and extra days, leave.
 
 use super::calendar_store::{self, channels_text};
-use super::{message, valid_channels, BookingService};
+use super::{valid_channels, BookingService};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::desk::serves;
@@ -17,7 +17,7 @@ use app::time::{parse_hh_mm, LocalDate};
 
 /// A period's times in minutes, checked: start before end, whole slots of 10–240 minutes,
 /// 1–20 seats, channels given once each, weekday 1–7.
-fn checked(caller: &Caller, period: &DutyPeriod) -> Result<(u32, u32), Failure> {
+pub(super) fn checked(caller: &Caller, period: &DutyPeriod) -> Result<(u32, u32), Failure> {
     let invalid = || AppError::invalid("period", caller.lang.messages().err_schedule);
     let (start, end) = (parse_hh_mm(&period.start).ok_or_else(invalid)?, parse_hh_mm(&period.end).ok_or_else(invalid)?);
     let ok = start < end
@@ -33,7 +33,7 @@ fn checked(caller: &Caller, period: &DutyPeriod) -> Result<(u32, u32), Failure> 
     }
 }
 
-async fn check_access(service: &BookingService, caller: &Caller, community_id: i64) -> Result<(), Failure> {
+pub(super) async fn check_access(service: &BookingService, caller: &Caller, community_id: i64) -> Result<(), Failure> {
     let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE id = $1")
         .bind(community_id)
         .fetch_one(&service.store.pool)
@@ -44,7 +44,7 @@ async fn check_access(service: &BookingService, caller: &Caller, community_id: i
     Ok(())
 }
 
-async fn assigned(service: &BookingService, community_id: i64, lawyer_id: i64) -> Result<bool, Failure> {
+pub(super) async fn assigned(service: &BookingService, community_id: i64, lawyer_id: i64) -> Result<bool, Failure> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM assignments WHERE community_id = $1 AND lawyer_id = $2 AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $3)",
     )
@@ -73,35 +73,23 @@ pub async fn read(service: &BookingService, community_id: i64) -> Result<DutySch
 }
 
 pub async fn add(service: &BookingService, caller: &Caller, request: AddDutyRequest) -> Result<DutySchedule, Failure> {
-    check_access(service, caller, request.community_id).await?;
+    let checked = super::duty_plan::check_new(service, caller, &request).await?;
     let period = &request.period;
-    let (start, end) = checked(caller, period)?;
-    if !assigned(service, request.community_id, period.lawyer_id).await? {
-        return Err(AppError::invalid("lawyer_id", caller.lang.messages().err_schedule).into());
-    }
-    let current = read(service, request.community_id).await?;
-    let overlaps = current.periods.iter().any(|p| {
-        p.weekday == period.weekday
-            && parse_hh_mm(&p.start).is_some_and(|s| s < end)
-            && parse_hh_mm(&p.end).is_some_and(|e| start < e)
-    });
-    if overlaps {
-        return Err(message(caller, ErrorKind::Conflict, |t| t.err_schedule).into());
-    }
     sqlx::query(
-        "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, valid_until, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(request.community_id)
     .bind(period.lawyer_id)
     .bind(i64::from(period.weekday))
-    .bind(i64::from(start))
-    .bind(i64::from(end))
+    .bind(i64::from(checked.start))
+    .bind(i64::from(checked.end))
     .bind(i64::from(period.slot_minutes))
     .bind(i64::from(period.seats))
     .bind(channels_text(&period.channels))
     .bind(i64::from(period.instant))
-    .bind(today().to_string())
+    .bind(checked.from.to_string())
+    .bind(checked.until.map(|d| d.to_string()))
     .bind(now_ms())
     .execute(service.store.writer())
     .await?;

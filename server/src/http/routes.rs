@@ -63,6 +63,9 @@ api! {
     ListDeskCommunities => booking::desk::communities,
     GetDutySchedule => booking::schedule::get,
     AddDutyPeriod => booking::schedule::add,
+    GetDutyPlan => booking::duty_plan::plan,
+    PreviewDuty => booking::duty_plan::preview,
+    EndDutyPeriod => booking::duty_plan::end,
     AddDutyException => booking::schedule::add_exception,
     RecordLeave => booking::schedule::record_leave,
 

@@ -21,6 +21,7 @@ mod directory;
 mod duty;
 mod duty_bad_input;
 mod duty_month;
+mod duty_plan;
 mod faults;
 mod files;
 mod hardening;

@@ -93,6 +93,17 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
             |f, id| json!({ "community_id": id, "period": { "lawyer_id": f.lawyer, "weekday": 6, "start": "19:00", "end": "20:00", "slot_minutes": 30, "seats": 1, "channels": ["phone"], "instant": true } }),
         ),
         ("desk/add-exception", Object::Community, |_, id| json!({ "community_id": id, "date": "2030-01-01" })),
+        ("desk/duty-plan", Object::Community, |_, id| json!({ "community_id": id })),
+        (
+            "desk/preview-duty",
+            Object::Community,
+            |f, id| json!({ "community_id": id, "period": { "lawyer_id": f.lawyer, "weekday": 6, "start": "19:00", "end": "20:00", "slot_minutes": 30, "seats": 1, "channels": ["phone"], "instant": true } }),
+        ),
+        (
+            "desk/end-duty",
+            Object::Community,
+            |_, id| json!({ "community_id": id, "period_id": 999_999, "last_day": "2030-01-01" }),
+        ),
         (
             "desk/leave",
             Object::Lawyer,
