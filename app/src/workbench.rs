@@ -21,6 +21,7 @@ mod month;
 mod places;
 mod publish;
 mod questions;
+mod schedule;
 mod setup;
 mod shell;
 mod sign_in;
@@ -65,6 +66,8 @@ pub enum Page {
     Accounts,
     /// `/desk/calendar`: holidays and make-up working days.
     Calendar,
+    /// `/desk/schedule`: each community's weekly duty (staff).
+    Schedule,
     /// `/desk/lawyers`: the lawyers' register and their firms.
     Lawyers,
     /// `/desk/places`: streets and communities created and moved.
@@ -89,6 +92,7 @@ impl Page {
             ["desk", "import"] => Page::Import,
             ["desk", "accounts"] => Page::Accounts,
             ["desk", "calendar"] => Page::Calendar,
+            ["desk", "schedule"] => Page::Schedule,
             ["desk", "lawyers"] => Page::Lawyers,
             ["desk", "places"] => Page::Places,
             _ => Page::Desk,
@@ -122,6 +126,7 @@ pub fn App() -> impl IntoView {
                     Page::Import => view! { <import::ImportPage /> }.into_any(),
                     Page::Accounts => view! { <accounts::AccountsPage /> }.into_any(),
                     Page::Calendar => view! { <calendar::CalendarPage /> }.into_any(),
+                    Page::Schedule => view! { <schedule::SchedulePage /> }.into_any(),
                     Page::Lawyers => view! { <lawyers::LawyersPage /> }.into_any(),
                     Page::Places => view! { <places::PlacesPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),

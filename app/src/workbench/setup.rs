@@ -28,7 +28,11 @@ fn items(c: SetupChecklist) -> impl IntoView {
         lines.push((count(t.setup_without_a, &c.without_a_lawyer), c.without_a_lawyer.names, Some("/desk/team")));
     }
     if c.without_schedule.count > 0 {
-        lines.push((count(t.setup_without_schedule, &c.without_schedule), c.without_schedule.names, None));
+        lines.push((
+            count(t.setup_without_schedule, &c.without_schedule),
+            c.without_schedule.names,
+            Some("/desk/schedule"),
+        ));
     }
     if c.lawyers_without_password.count > 0 {
         let line = count(t.setup_without_password, &c.lawyers_without_password);

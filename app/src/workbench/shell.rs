@@ -36,6 +36,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                             <a href="/desk/audit" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_audit}</a>
                         </Show>
                         <a href="/desk/import" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_import}</a>
+                        <a href="/desk/schedule" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_schedule}</a>
                         <a href="/desk/calendar" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_calendar}</a>
                         <Show when=is_admin>
                             <a href="/desk/accounts" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_accounts}</a>

@@ -1,0 +1,216 @@
+//! 排班: staff plan each community's weekly duty — the periods in force with the days they
+//! apply, a period ended from a day on (the bookings it uncovers listed), and a new period
+//! previewed for four weeks before it is saved.
+
+use super::log::{BUTTON, FIELD};
+use crate::api::call;
+use crate::api::desk::{AddDutyPeriod, EndDutyPeriod, GetDutyPlan, ListDeskCommunities, PreviewDuty};
+use crate::api::staff::GetAssignments;
+use crate::domain::Channel;
+use crate::model::{AddDutyRequest, CommunityRequest, DutyPeriod, DutyPlan, Empty, EndDutyRequest};
+use crate::ui::components::{error_note, loaded, page_title};
+use crate::ui::load::load;
+use crate::ui::submit::Submit;
+use crate::ui::use_prefs;
+use leptos::prelude::*;
+
+const CELL: &str = "border-b border-line px-2 py-1 text-left";
+
+/// The page: a community chosen, its plan, and the form.
+#[component]
+pub fn SchedulePage() -> impl IntoView {
+    let t = use_prefs().desk();
+    let communities = load(|| call::<ListDeskCommunities>(Empty {}));
+    let chosen = RwSignal::new(None::<i64>);
+    view! {
+        {page_title(t.nav_schedule)}
+        <p class="mb-3 text-sm text-muted">{t.schedule_hint}</p>
+        <label for="schedule-community" class="block font-bold">{t.schedule_community}</label>
+        {move || loaded(communities.get(), move |list| view! {
+            <select id="schedule-community" class=FIELD on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                <option value="">{t.schedule_choose}</option>
+                {list.into_iter().map(|c| view! { <option value=c.id.to_string()>{format!("{} {}", c.street_name, c.name)}</option> }).collect_view()}
+            </select>
+        }.into_any())}
+        {move || chosen.get().map(|id| view! { <CommunityPlan community_id=id /> })}
+    }
+}
+
+/// One community's plan and form.
+#[component]
+fn CommunityPlan(community_id: i64) -> impl IntoView {
+    let version = RwSignal::new(0u32);
+    let plan = load(move || {
+        version.track();
+        call::<GetDutyPlan>(CommunityRequest { community_id })
+    });
+    let ended = RwSignal::new(None::<DutyPlan>);
+    let changed = move || version.update(|v| *v += 1);
+    view! {
+        {move || loaded(plan.get(), move |plan| periods_table(plan, ended, changed).into_any())}
+        {move || ended.get().filter(|p| !p.uncovered.is_empty()).map(uncovered)}
+        <PeriodForm community_id changed />
+    }
+}
+
+/// The periods in force, each with a last day to end it on.
+fn periods_table(
+    plan: DutyPlan,
+    ended: RwSignal<Option<DutyPlan>>,
+    changed: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = prefs.desk();
+    let lang = prefs.lang.get_untracked();
+    let community_id = plan.community_id;
+    let end = Submit::new(move |(period_id, last_day): &(i64, String)| {
+        call::<EndDutyPeriod>(EndDutyRequest { community_id, period_id: *period_id, last_day: last_day.clone() })
+    })
+    .then(move |answer| {
+        if let Ok(plan) = answer {
+            ended.set(Some(plan.clone()));
+            changed();
+        }
+    });
+    if plan.periods.is_empty() {
+        return view! { <p class="my-3 text-muted">{t.schedule_none}</p> }.into_any();
+    }
+    view! {
+        <table class="my-3 w-full text-sm">
+            <thead><tr>
+                <th class=CELL>{t.schedule_when}</th><th class=CELL>{t.schedule_slot}</th><th class=CELL>{t.schedule_lawyer}</th>
+                <th class=CELL>{t.schedule_valid}</th><th class=CELL>{t.schedule_end_on}</th>
+            </tr></thead>
+            <tbody>
+                {plan.periods.into_iter().map(|p| {
+                    let last = RwSignal::new(String::new());
+                    let id = p.period.id;
+                    let valid = match &p.valid_until {
+                        Some(until) => format!("{} – {until}", p.valid_from),
+                        None => format!("{} {}", p.valid_from, t.schedule_from_on),
+                    };
+                    view! {
+                        <tr>
+                            <td class=CELL>{format!("{} {}–{}", lang.weekday(p.period.weekday), p.period.start, p.period.end)}</td>
+                            <td class=CELL>{format!("{}′ ×{}", p.period.slot_minutes, p.period.seats)}</td>
+                            <td class=CELL>{p.lawyer_name}</td>
+                            <td class=CELL>{valid}</td>
+                            <td class=CELL>
+                                <input type="date" class=FIELD aria-label=format!("{} {}", t.schedule_end_on, id) bind:value=last />
+                                <button class="min-h-11 rounded-lg border-2 border-line px-3" on:click=move |_| end.dispatch((id, last.get_untracked()))>{t.schedule_end}</button>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        {move || end.value().get().and_then(Result::err).map(error_note)}
+    }
+    .into_any()
+}
+
+/// Bookings an end left without a period.
+fn uncovered(plan: DutyPlan) -> impl IntoView {
+    let t = use_prefs().desk();
+    view! {
+        <section role="status" class="my-3 rounded border border-danger bg-danger-soft p-3">
+            <p class="font-bold">{t.schedule_uncovered}</p>
+            <ul>{plan.uncovered.into_iter().map(|b| view! { <li>{format!("{} · {}", b.code, b.start.format_shanghai())}</li> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+/// The form of a new weekly period: preview, then save.
+#[component]
+fn PeriodForm(community_id: i64, changed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = prefs.desk();
+    let lang = prefs.lang.get_untracked();
+    let team = load(move || call::<GetAssignments>(CommunityRequest { community_id }));
+    let lawyer = RwSignal::new(0i64);
+    let (weekday, start, end) =
+        (RwSignal::new(1u8), RwSignal::new("09:00".to_owned()), RwSignal::new("12:00".to_owned()));
+    let (slot, seats) = (RwSignal::new(30u32), RwSignal::new(2u32));
+    let (from, until) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (phone, instant) = (RwSignal::new(true), RwSignal::new(false));
+    let request = move || {
+        let mut channels = vec![Channel::InPerson];
+        if phone.get_untracked() {
+            channels.push(Channel::Phone);
+        }
+        let period = DutyPeriod {
+            id: 0,
+            lawyer_id: lawyer.get_untracked(),
+            weekday: weekday.get_untracked(),
+            start: start.get_untracked(),
+            end: end.get_untracked(),
+            slot_minutes: slot.get_untracked(),
+            seats: seats.get_untracked(),
+            channels,
+            instant: instant.get_untracked(),
+        };
+        let day = |s: RwSignal<String>| Some(s.get_untracked()).filter(|d| !d.is_empty());
+        AddDutyRequest { community_id, period, valid_from: day(from), valid_until: day(until) }
+    };
+    let preview = Submit::new(move |(): &()| call::<PreviewDuty>(request()));
+    let save = Submit::new(move |(): &()| call::<AddDutyPeriod>(request())).then(move |answer| {
+        if answer.is_ok() {
+            changed()
+        }
+    });
+    let number =
+        |signal: RwSignal<u32>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().unwrap_or(0));
+    view! {
+        <section class="mt-4 space-y-2 rounded-lg border border-line bg-surface p-3">
+            <h2 class="text-lg font-bold">{t.schedule_add}</h2>
+            <label for="duty-lawyer" class="block">{t.schedule_lawyer}</label>
+            {move || loaded(team.get(), move |team| {
+                let current: Vec<_> = team.history.into_iter().filter(|a| a.ends_on.is_none()).collect();
+                if let Some(first) = current.first() {
+                    lawyer.set(first.lawyer_id);
+                }
+                view! {
+                    <select id="duty-lawyer" class=FIELD on:change=move |ev| lawyer.set(event_target_value(&ev).parse().unwrap_or(0))>
+                        {current.into_iter().map(|a| view! { <option value=a.lawyer_id.to_string()>{a.lawyer_name}</option> }).collect_view()}
+                    </select>
+                }.into_any()
+            })}
+            <label for="duty-weekday" class="block">{t.schedule_weekday}</label>
+            <select id="duty-weekday" class=FIELD on:change=move |ev| weekday.set(event_target_value(&ev).parse().unwrap_or(1))>
+                {(1..=7u8).map(|d| view! { <option value=d.to_string()>{lang.weekday(d)}</option> }).collect_view()}
+            </select>
+            <label for="duty-start" class="block">{t.schedule_start}</label>
+            <input id="duty-start" type="time" class=FIELD bind:value=start />
+            <label for="duty-end" class="block">{t.schedule_end_time}</label>
+            <input id="duty-end" type="time" class=FIELD bind:value=end />
+            <label for="duty-slot" class="block">{t.schedule_slot_minutes}</label>
+            <input id="duty-slot" type="number" min="10" max="240" class=FIELD prop:value=move || slot.get().to_string() on:change=number(slot) />
+            <label for="duty-seats" class="block">{t.schedule_seats}</label>
+            <input id="duty-seats" type="number" min="1" max="20" class=FIELD prop:value=move || seats.get().to_string() on:change=number(seats) />
+            <label class="flex min-h-11 items-center gap-2"><input type="checkbox" bind:checked=phone />{prefs.t().channel_phone}</label>
+            <label class="flex min-h-11 items-center gap-2"><input type="checkbox" bind:checked=instant />{t.schedule_instant}</label>
+            <label for="duty-from" class="block">{t.schedule_from}</label>
+            <input id="duty-from" type="date" class=FIELD bind:value=from />
+            <label for="duty-until" class="block">{t.schedule_to}</label>
+            <input id="duty-until" type="date" class=FIELD bind:value=until />
+            <p class="flex gap-2">
+                <button class=BUTTON on:click=move |_| preview.dispatch(())>{t.schedule_preview}</button>
+                <button class=BUTTON on:click=move |_| save.dispatch(())>{t.schedule_save}</button>
+            </p>
+            {move || save.value().get().map(|answer| match answer {
+                Ok(_) => view! { <p role="status" class="font-bold text-brand">{t.schedule_saved}</p> }.into_any(),
+                Err(error) => error_note(error).into_any(),
+            })}
+            {move || preview.value().get().map(|answer| match answer {
+                Ok(preview) => view! {
+                    <ul class="space-y-1 text-sm" aria-label=t.schedule_preview>
+                        {preview.days.into_iter().map(|d| view! {
+                            <li><span class="font-bold">{format!("{} {} ", d.date, lang.weekday(d.weekday))}</span>{d.slots.join("  ")}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+                Err(error) => error_note(error).into_any(),
+            })}
+        </section>
+    }
+}
