@@ -14,6 +14,7 @@ mod bits;
 pub mod library;
 pub mod my_files;
 pub mod notice;
+pub mod poster;
 pub mod questions;
 pub mod thread;
 
@@ -70,6 +71,31 @@ pub fn render(frame: &Frame, title: &str, script: Option<&'static str>, main: im
                     {script.map(|src| view! { <script src=src defer=true></script> })}
                 </head>
                 <body>{body}</body>
+            </html>
+        }
+        .to_html();
+        format!("<!DOCTYPE html>{html}")
+    })
+}
+
+/// A page for printing: `main` alone, styled by `/poster.css` (no header, no tab bar).
+pub fn render_print(lang: Lang, title: &str, main: impl FnOnce() -> AnyView) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(Prefs {
+            lang: RwSignal::new(lang),
+            large_text: RwSignal::new(false),
+            high_contrast: RwSignal::new(false),
+        });
+        let html = view! {
+            <html lang=lang.tag()>
+                <head>
+                    <meta charset="utf-8" />
+                    <meta name="viewport" content="width=device-width, initial-scale=1" />
+                    <title>{format!("{title} · 法i社区")}</title>
+                    <link rel="stylesheet" href="/poster.css" />
+                </head>
+                <body>{main()}</body>
             </html>
         }
         .to_html();

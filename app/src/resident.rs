@@ -6,7 +6,7 @@
 
 mod book;
 mod booking_slip;
-mod community;
+pub(crate) mod community;
 mod home;
 mod me;
 mod my_bookings;

@@ -249,7 +249,7 @@ test("staff add a street and a community in it, and the board lists it without a
   await page.getByLabel("办公地址").fill("空港东社区党群服务中心");
   await page.getByRole("button", { name: "保存社区" }).click();
   await expect(page.getByRole("status")).toHaveText("已保存");
-  await expect(page.getByRole("link", { name: "空港东社区" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "空港东社区", exact: true })).toBeVisible();
 
   await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "覆盖看板" }).click();
   await expect(page.getByRole("row").filter({ hasText: "空港东社区" })).toContainText("未安排A角律师");

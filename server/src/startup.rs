@@ -209,6 +209,9 @@ pub fn router(state: AppState) -> Router {
         .route("/questions", get(pages::questions))
         .route("/questions/ask", get(pages::ask_question))
         .route("/questions/{id}", get(pages::question))
+        .route("/posters/communities/{id}", get(pages::community_poster))
+        .route("/posters/streets/{id}", get(pages::street_posters))
+        .route("/posters/qr/{file}", get(pages::poster_qr))
         .route("/api", any(api::not_found))
         .route_layer(axum::middleware::from_fn_with_state(state.config.request_deadline, deadline::limit))
         // An upload's deadline starts once its bytes are in (a phone on a weak network may take

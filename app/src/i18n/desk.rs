@@ -157,6 +157,8 @@ texts! {
         lawyers_member_add: "加入团队", "Add to the team";
         nav_accounts: "职员账号", "Staff accounts";
         nav_calendar: "节假日", "Holidays";
+        places_posters: "打印海报", "Print the posters of";
+        places_poster: "海报", "Poster of";
         nav_schedule: "排班", "Duty plan";
         schedule_hint: "每个社区的每周值班：哪天、几点、哪位律师、每时段几个名额。从某天起的调整不改变以前的安排；保存前可预览今后四周的预约时段(已计入节假日、调休和闭馆)。", "Each community's weekly duty: which days and hours, which lawyer, how many seats a slot. A change from a day on keeps the past; preview the next four weeks of slots (holidays, make-up days and closed days applied) before saving.";
         schedule_community: "社区", "Community";

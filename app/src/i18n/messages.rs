@@ -82,6 +82,12 @@ texts! {
         err_import_repeat: "同一社区的同一角色在表中只能出现一次", "A community's role can appear only once in the table";
         err_import_assign_rows: "有行存在错误，未导入任何分工；请改正后再导入", "Some rows are wrong: no assignment was made; correct them and import again";
         err_import_workbook: "无法读取该Excel文件，请另存为.xlsx格式或CSV后再试", "That Excel file cannot be read: save it as .xlsx or CSV and try again";
+        poster_title: "社区法律顾问", "Community legal adviser";
+        poster_team: "本社区法律顾问", "This community's legal advisers";
+        poster_hours: "值班时间", "On duty";
+        poster_office: "地点", "Where";
+        poster_scan: "扫码预约免费法律咨询", "Scan to book a free legal consultation";
+        poster_free: "免费 · 公益", "Free of charge";
         err_calendar_year: "年份应在2000到2100年之间", "The year is between 2000 and 2100";
         err_calendar_date: "日期应写作YYYY-MM-DD，如2026-10-01", "Write the date as YYYY-MM-DD, e.g. 2026-10-01";
         err_calendar_kind: "类型应为 放假(holiday) 或 上班(workday)", "The kind is holiday or workday";

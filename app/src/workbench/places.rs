@@ -74,8 +74,10 @@ fn Streets(found: Places, street: RwSignal<Option<i64>>, show: Submit<Option<i64
                         <td class=CELL>{s.community_count}</td>
                         <td class=CELL>
                             <button class="underline" on:click=move |_| { street.set(Some(id)); show.dispatch(Some(id)); }>
-                                {t.places_open}" "{s.name}
+                                {t.places_open}" "{s.name.clone()}
                             </button>
+                            " "
+                            <a class="text-brand underline" rel="external" target="_blank" href=format!("/posters/streets/{id}")>{format!("{} {}", t.places_posters, s.name)}</a>
                         </td>
                     </tr>
                     }
@@ -85,7 +87,11 @@ fn Streets(found: Places, street: RwSignal<Option<i64>>, show: Submit<Option<i64
         {(!found.communities.is_empty()).then(|| view! {
             <ul class="mb-4 flex flex-wrap gap-3 text-sm">
                 {found.communities.into_iter().map(|c| view! {
-                    <li><a class="text-brand underline" href=format!("/desk/team?community={}", c.id)>{c.name}</a></li>
+                    <li>
+                        <a class="text-brand underline" href=format!("/desk/team?community={}", c.id)>{c.name.clone()}</a>
+                        " "
+                        <a class="text-sm text-muted underline" rel="external" target="_blank" href=format!("/posters/communities/{}", c.id)>{format!("{} {}", t.places_poster, c.name)}</a>
+                    </li>
                 }).collect_view()}
             </ul>
         })}

@@ -1,5 +1,5 @@
 //! The residents' pages the server renders (普法 articles, the public library, 我的资料, online
-//! questions): each handler reads what its page shows and renders the page's view from
+//! questions) and the communities' printable posters: each handler reads what its page shows and renders the page's view from
 //! `app::pages` in the residents' frame. 我的资料 and the questions add one small script each
 //! for uploads with a progress bar and actions through the JSON API.
 
@@ -7,9 +7,11 @@ mod articles;
 mod layout;
 mod library;
 mod my_files;
+mod posters;
 mod questions;
 
 pub use articles::{article, feed as articles, set_sms as set_article_sms};
 pub use library::{document, search as library};
 pub use my_files::page as my_files;
+pub use posters::{community as community_poster, qr as poster_qr, street as street_posters};
 pub use questions::{ask as ask_question, list as questions, thread as question};

@@ -39,6 +39,7 @@ mod matrix_objects;
 mod metrics;
 mod outbox;
 mod places;
+mod posters;
 mod question_route;
 mod questions;
 mod security;
