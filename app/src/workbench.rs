@@ -14,6 +14,7 @@ mod desk;
 mod duty;
 mod files;
 mod import;
+mod lawyer_account;
 mod lawyers;
 mod library;
 mod log;

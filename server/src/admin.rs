@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod communities;
 pub mod import;
 pub mod import_assignments;
+pub mod lawyer_account;
 pub mod lawyers;
 pub mod places;
 pub mod setup;

@@ -3,8 +3,9 @@
 
 use super::endpoint::{endpoints, Access};
 use crate::model::{
-    AssignmentImportReport, AssignmentsCsv, CommunityPlace, Empty, FirmEdit, LawyerEdit, LawyersQuery, LawyersRegister,
-    MemberAdd, MemberRemove, Places, PlacesRequest, StaffAccountEdit, StaffAccounts, StreetEdit,
+    AssignmentImportReport, AssignmentsCsv, CommunityPlace, Empty, FirmEdit, LawyerAccountEdit, LawyerEdit,
+    LawyersQuery, LawyersRegister, MemberAdd, MemberRemove, Places, PlacesRequest, StaffAccountEdit, StaffAccounts,
+    StreetEdit,
 };
 
 endpoints! {
@@ -24,6 +25,10 @@ endpoints! {
 
     /// Corrects a lawyer's name, firm, licence number and verification. The district's staff.
     SaveLawyer = "staff/save-lawyer", LawyerEdit => LawyersRegister, Access::District;
+
+    /// Gives a lawyer a sign-in (phone and first password), or changes it (their sessions end).
+    /// The district's staff.
+    SetLawyerAccount = "staff/lawyer-account", LawyerAccountEdit => Empty, Access::District;
 
     /// Creates or corrects a law firm. The district's staff.
     SaveFirm = "staff/save-firm", FirmEdit => LawyersRegister, Access::District;

@@ -157,6 +157,12 @@ texts! {
         lawyers_member_add: "加入团队", "Add to the team";
         nav_accounts: "职员账号", "Staff accounts";
         nav_calendar: "节假日", "Holidays";
+        account_title: "工作台登录", "Workbench sign-in";
+        account_hint: "律师用此手机号和密码登录工作台；更改后其已登录的设备需重新登录。", "The lawyer signs in to the workbench with this phone and password; a change signs their devices out.";
+        account_phone: "登录手机号", "Phone to sign in with";
+        account_password: "初始密码(至少10位；留空则不改)", "First password (10 or more characters; empty keeps it)";
+        account_save: "保存登录信息", "Save the sign-in";
+        account_saved: "登录信息已保存", "Sign-in saved";
         places_posters: "打印海报", "Print the posters of";
         places_poster: "海报", "Poster of";
         nav_schedule: "排班", "Duty plan";

@@ -199,6 +199,19 @@ pub struct LawyerEdit {
     pub verified: bool,
 }
 
+/// A lawyer's sign-in to the workbench, set by the district's staff: the phone they sign in
+/// with and a first password (a lawyer who has one keeps it when `password` is empty).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LawyerAccountEdit {
+    /// The lawyer.
+    pub lawyer_id: i64,
+    /// Their mobile number.
+    pub phone: String,
+    /// At least 10 characters; empty keeps the current one.
+    #[serde(default)]
+    pub password: String,
+}
+
 /// A firm created (`firm_id` none) or corrected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FirmEdit {

@@ -63,6 +63,7 @@ pub fn LawyersPage() -> impl IntoView {
                 <Table found=found.clone() chosen />
                 {move || chosen.get().map(|lawyer| view! {
                     <EditLawyer lawyer=lawyer.clone() found=firms.clone() saved=saved(t.lawyers_saved) />
+                    <super::lawyer_account::LawyerAccountForm lawyer_id=lawyer.id />
                     <super::duty::LeaveForm lawyer_id=lawyer.id />
                     <Members lawyer saved=team_saved />
                 })}

@@ -129,6 +129,7 @@ api! {
     ImportAssignments => admin::import_assignments::assignments,
     GetLawyers => admin::lawyers::list,
     SaveLawyer => admin::lawyers::save_lawyer,
+    SetLawyerAccount => admin::lawyer_account::save,
     SaveFirm => admin::lawyers::save_firm,
     GetPlaces => admin::places::list,
     SaveStreet => admin::places::save_street,

@@ -30,6 +30,7 @@ mod helpers;
 mod hostile;
 mod import;
 mod import_assignments;
+mod lawyer_accounts;
 mod lawyers_register;
 mod library;
 mod limits;

@@ -122,6 +122,10 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
             json!({ "lawyer_id": 999_999, "name": "无", "firm_id": 1, "licence_no": "14403000000000000", "verified": false }),
         ),
         ("staff/add-member", json!({ "lawyer_id": 999_999, "name": "志愿者", "kind": "volunteer" })),
+        (
+            "staff/lawyer-account",
+            json!({ "lawyer_id": 999_999, "phone": "13700009999", "password": "first-password-1" }),
+        ),
         ("staff/remove-member", json!({ "member_id": 999_999 })),
         ("staff/places", json!({ "street_id": null })),
         ("staff/save-street", json!({ "street_id": 999_999, "name": "无此街道", "sort_order": 0 })),

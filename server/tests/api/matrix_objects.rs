@@ -60,6 +60,11 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
             Object::Public,
             |_, id| json!({ "lawyer_id": id, "name": "某律师", "firm_id": 1, "licence_no": "14403000000000000", "verified": false }),
         ),
+        (
+            "staff/lawyer-account",
+            Object::Public,
+            |_, id| json!({ "lawyer_id": id, "phone": "13700009998", "password": "" }),
+        ),
         ("staff/save-firm", Object::Public, |_, id| json!({ "firm_id": id, "name": "某律师事务所" })),
         ("staff/add-member", Object::Public, |_, id| json!({ "lawyer_id": id, "name": "志愿者", "kind": "volunteer" })),
         ("staff/remove-member", Object::Public, |_, id| json!({ "member_id": id })),
