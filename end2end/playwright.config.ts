@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 // The real server (debug build) on a throwaway SQLite database with the demo district, serving
-// the built front end from dist/. Debian's Chromium; no browser is downloaded.
+// the built front end from dist/, and a second one on an empty database (the go-live spec). Debian's Chromium; no browser is downloaded.
 const port = Number(process.env.E2E_PORT ?? 3107);
 const chromiumArgs = [
   "--no-sandbox",
@@ -40,11 +40,21 @@ export default defineConfig({
     },
     { name: "desktop", testMatch: /staff|calendar/, use: { viewport: { width: 1280, height: 800 } } },
   ],
-  webServer: {
-    command: `bash ${__dirname}/serve.sh ${port}`,
-    url: `http://127.0.0.1:${port}/readyz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-  },
+  webServer: [
+    {
+      command: `bash ${__dirname}/serve.sh ${port}`,
+      url: `http://127.0.0.1:${port}/readyz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+    },
+    // An empty database (no demo): the go-live spec sets a district up from nothing.
+    {
+      command: `bash ${__dirname}/serve.sh ${port + 1} empty`,
+      url: `http://127.0.0.1:${port + 1}/readyz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+    },
+  ],
 });

@@ -5,12 +5,12 @@ import { join } from "node:path";
 
 const serverLog = join(__dirname, "..", "test-results", "server.log");
 
-/** The last one-time code the log SMS sender wrote for `phone`. */
-export async function codeSentTo(phone: string): Promise<string> {
+/** The last one-time code the log SMS sender wrote for `phone` (to `log`: the demo server's). */
+export async function codeSentTo(phone: string, log = serverLog): Promise<string> {
   let code: string | undefined;
   await expect
     .poll(() => {
-      const lines = readFileSync(serverLog, "utf8").split("\n").filter((l) => l.includes(`to="${phone}"`) || l.includes(`to=${phone}`));
+      const lines = readFileSync(log, "utf8").split("\n").filter((l) => l.includes(`to="${phone}"`) || l.includes(`to=${phone}`));
       code = lines.at(-1)?.match(/验证码是(\d{6})|code is (\d{6})/)?.slice(1).find(Boolean);
       return code;
     }, { message: `an SMS to ${phone}` })

@@ -10,15 +10,15 @@ endpoints! {
     /// A year's holidays and make-up working days. Staff and admins.
     GetCalendar = "calendar/year", YearRequest => CalendarYear, Access::STAFF;
 
-    /// Adds or changes one day; answers its year. Admins.
-    SaveCalendarDay = "calendar/save", CalendarDay => CalendarYear, Access::ADMINS;
+    /// Adds or changes one day; answers its year. The district's staff and admins.
+    SaveCalendarDay = "calendar/save", CalendarDay => CalendarYear, Access::District;
 
-    /// Takes one day off the calendar; answers its year. Admins.
-    RemoveCalendarDay = "calendar/remove", DayRequest => CalendarYear, Access::ADMINS;
+    /// Takes one day off the calendar; answers its year. The district's staff and admins.
+    RemoveCalendarDay = "calendar/remove", DayRequest => CalendarYear, Access::District;
 
     /// Checks a year's table row by row, and replaces the year with it when asked and no row is
-    /// wrong. Admins.
-    ImportCalendar = "calendar/import", CalendarImport => CalendarReport, Access::ADMINS;
+    /// wrong. The district's staff and admins.
+    ImportCalendar = "calendar/import", CalendarImport => CalendarReport, Access::District;
 
     /// What is missing before residents can be served. The district's staff and admins.
     GetSetupChecklist = "staff/setup", Empty => SetupChecklist, Access::District;

@@ -1,12 +1,12 @@
 //! 节假日: the district calendar of a year — public holidays and 调休 make-up working days —
-//! that booking, question deadlines and the figures read. Staff read it; administrators add,
-//! change and remove days, or import the whole year from a table.
+//! that booking and question deadlines read. Every staff member reads it; the district's staff
+//! and administrators add, change and remove days, or import the whole year from a table.
 
 use super::import::{importer, Checked};
 use super::log::{BUTTON, FIELD};
 use crate::api::calendar::{GetCalendar, ImportCalendar, RemoveCalendarDay, SaveCalendarDay};
 use crate::api::call;
-use crate::domain::{DayKind, Role};
+use crate::domain::DayKind;
 use crate::model::{CalendarDay, CalendarImport, CalendarYear, DayRequest, YearRequest};
 use crate::time::{Instant, LocalDate};
 use crate::ui::components::{error_note, loaded, page_title};
@@ -17,13 +17,13 @@ use leptos::prelude::*;
 
 const CELL: &str = "border-b border-line px-2 py-1 text-left";
 
-/// The page: a year, its days, and for administrators the form and the import.
+/// The page: a year, its days, and for the district's staff the form and the import.
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let prefs = use_prefs();
     let t = prefs.desk();
     let session = use_session();
-    let admin = move || session.me.get().is_some_and(|me| me.role == Role::Admin);
+    let admin = move || session.me.get().is_some_and(|me| me.role.is_staff() && me.street_id.is_none());
     let year = RwSignal::new(Instant(platform::now_ms()).to_shanghai().0.year);
     let version = RwSignal::new(0u32);
     let calendar = load(move || {
@@ -61,7 +61,7 @@ pub fn CalendarPage() -> impl IntoView {
     }
 }
 
-/// The year's days, each removable by an administrator.
+/// The year's days, each removable by the district's staff.
 fn days_table(year: CalendarYear, admin: bool, changed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let prefs = use_prefs();
     let t = prefs.desk();

@@ -1,4 +1,4 @@
-//! The district calendar kept by administrators: one day at a time, or a year from a small table
+//! The district calendar kept by the district's staff and administrators: one day at a time, or a year from a small table
 //! (date, kind, name, and for a make-up working day the weekday it runs as), checked row by row
 //! and written in place of the year in one transaction. Availability answered from memory sees
 //! a change within `AVAILABILITY_CACHE_MS` (a second), as it sees one made on another server.
