@@ -18,7 +18,7 @@ pub fn channels_text(channels: &[Channel]) -> String {
 
 /// A recurring duty period as stored.
 #[derive(sqlx::FromRow)]
-struct PeriodRow {
+pub(super) struct PeriodRow {
     id: i64,
     lawyer_id: i64,
     weekday: i64,
@@ -40,20 +40,24 @@ pub async fn periods(store: &Store, community_id: i64, today: LocalDate) -> Resu
     .bind(today.to_string())
     .fetch_all(&store.pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| DutyPeriod {
-            id: row.id,
-            lawyer_id: row.lawyer_id,
-            weekday: row.weekday as u8,
-            start: format_hh_mm(row.start_minute as u32),
-            end: format_hh_mm(row.end_minute as u32),
-            slot_minutes: row.slot_minutes as u32,
-            seats: row.seats as u32,
-            channels: channels(&row.channels),
-            instant: row.instant == 1,
-        })
-        .collect())
+    Ok(rows.into_iter().map(PeriodRow::period).collect())
+}
+
+impl PeriodRow {
+    /// The period as the wire carries it.
+    pub(super) fn period(self) -> DutyPeriod {
+        DutyPeriod {
+            id: self.id,
+            lawyer_id: self.lawyer_id,
+            weekday: u8::try_from(self.weekday).unwrap_or(1),
+            start: format_hh_mm(u32::try_from(self.start_minute).unwrap_or(0)),
+            end: format_hh_mm(u32::try_from(self.end_minute).unwrap_or(0)),
+            slot_minutes: u32::try_from(self.slot_minutes).unwrap_or(0),
+            seats: u32::try_from(self.seats).unwrap_or(0),
+            channels: channels(&self.channels),
+            instant: self.instant == 1,
+        }
+    }
 }
 
 type RuleRow = (i64, i64, i64, i64, i64, i64, String, i64, String, Option<String>);

@@ -3,7 +3,7 @@
 //! applied), and the end of a period from a day on — the days before kept as they were — with the
 //! live bookings it leaves without a period listed for staff to move or cancel.
 
-use super::calendar_store::{self, channels};
+use super::calendar_store::{self, PeriodRow};
 use super::schedule::{assigned, check_access, checked};
 use super::slots::DutyRule;
 use super::{message, BookingService};
@@ -12,7 +12,7 @@ use crate::failure::Failure;
 use crate::store::today;
 use app::error::{AppError, ErrorKind};
 use app::model::{
-    AddDutyRequest, CommunityRequest, DutyPeriod, DutyPlan, DutyPreview, EndDutyRequest, PlannedPeriod, PreviewDay,
+    AddDutyRequest, CommunityRequest, DutyPlan, DutyPreview, EndDutyRequest, PlannedPeriod, PreviewDay,
     UncoveredBooking,
 };
 use app::time::{format_hh_mm, Instant, LocalDate};
@@ -31,16 +31,9 @@ pub struct NewPeriod {
 /// A period as stored, with its lawyer and days.
 #[derive(sqlx::FromRow)]
 struct Row {
-    id: i64,
-    lawyer_id: i64,
+    #[sqlx(flatten)]
+    period: PeriodRow,
     lawyer_name: String,
-    weekday: i64,
-    start_minute: i64,
-    end_minute: i64,
-    slot_minutes: i64,
-    seats: i64,
-    channels: String,
-    instant: i64,
     valid_from: String,
     valid_until: Option<String>,
 }
@@ -198,17 +191,7 @@ async fn read(
     let periods = rows
         .into_iter()
         .map(|r| PlannedPeriod {
-            period: DutyPeriod {
-                id: r.id,
-                lawyer_id: r.lawyer_id,
-                weekday: u8::try_from(r.weekday).unwrap_or(1),
-                start: format_hh_mm(u32::try_from(r.start_minute).unwrap_or(0)),
-                end: format_hh_mm(u32::try_from(r.end_minute).unwrap_or(0)),
-                slot_minutes: u32::try_from(r.slot_minutes).unwrap_or(0),
-                seats: u32::try_from(r.seats).unwrap_or(0),
-                channels: channels(&r.channels),
-                instant: r.instant == 1,
-            },
+            period: r.period.period(),
             lawyer_name: r.lawyer_name,
             valid_from: r.valid_from,
             valid_until: r.valid_until,
