@@ -7,7 +7,7 @@ use crate::api::call;
 use crate::api::desk::{AddDutyPeriod, EndDutyPeriod, GetDutyPlan, ListDeskCommunities, PreviewDuty};
 use crate::api::staff::GetAssignments;
 use crate::domain::Channel;
-use crate::model::{AddDutyRequest, CommunityRequest, DutyPeriod, DutyPlan, Empty, EndDutyRequest};
+use crate::model::{AddDutyRequest, CommunityRequest, DutyPeriod, DutyPlan, DutyPreview, Empty, EndDutyRequest};
 use crate::ui::components::{error_note, loaded, page_title};
 use crate::ui::load::load;
 use crate::ui::submit::Submit;
@@ -120,46 +120,71 @@ fn uncovered(plan: DutyPlan) -> impl IntoView {
     }
 }
 
-/// The form of a new weekly period: preview, then save.
-#[component]
-fn PeriodForm(community_id: i64, changed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let prefs = use_prefs();
-    let t = prefs.desk();
-    let lang = prefs.lang.get_untracked();
-    let team = load(move || call::<GetAssignments>(CommunityRequest { community_id }));
-    let lawyer = RwSignal::new(0i64);
-    let (weekday, start, end) =
-        (RwSignal::new(1u8), RwSignal::new("09:00".to_owned()), RwSignal::new("12:00".to_owned()));
-    let (slot, seats) = (RwSignal::new(30u32), RwSignal::new(2u32));
-    let (from, until) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let (phone, instant) = (RwSignal::new(true), RwSignal::new(false));
-    let request = move || {
+/// A new period's fields, as the form holds them.
+#[derive(Clone, Copy)]
+struct Draft {
+    lawyer: RwSignal<i64>,
+    weekday: RwSignal<u8>,
+    start: RwSignal<String>,
+    end: RwSignal<String>,
+    slot: RwSignal<u32>,
+    seats: RwSignal<u32>,
+    phone: RwSignal<bool>,
+    instant: RwSignal<bool>,
+    from: RwSignal<String>,
+    until: RwSignal<String>,
+}
+
+impl Draft {
+    /// Monday 09:00–12:00, half-hour slots of two seats, in person or by phone, from today.
+    fn new() -> Draft {
+        Draft {
+            lawyer: RwSignal::new(0),
+            weekday: RwSignal::new(1),
+            start: RwSignal::new("09:00".to_owned()),
+            end: RwSignal::new("12:00".to_owned()),
+            slot: RwSignal::new(30),
+            seats: RwSignal::new(2),
+            phone: RwSignal::new(true),
+            instant: RwSignal::new(false),
+            from: RwSignal::new(String::new()),
+            until: RwSignal::new(String::new()),
+        }
+    }
+
+    fn request(self, community_id: i64) -> AddDutyRequest {
         let mut channels = vec![Channel::InPerson];
-        if phone.get_untracked() {
+        if self.phone.get_untracked() {
             channels.push(Channel::Phone);
         }
         let period = DutyPeriod {
             id: 0,
-            lawyer_id: lawyer.get_untracked(),
-            weekday: weekday.get_untracked(),
-            start: start.get_untracked(),
-            end: end.get_untracked(),
-            slot_minutes: slot.get_untracked(),
-            seats: seats.get_untracked(),
+            lawyer_id: self.lawyer.get_untracked(),
+            weekday: self.weekday.get_untracked(),
+            start: self.start.get_untracked(),
+            end: self.end.get_untracked(),
+            slot_minutes: self.slot.get_untracked(),
+            seats: self.seats.get_untracked(),
             channels,
-            instant: instant.get_untracked(),
+            instant: self.instant.get_untracked(),
         };
         let day = |s: RwSignal<String>| Some(s.get_untracked()).filter(|d| !d.is_empty());
-        AddDutyRequest { community_id, period, valid_from: day(from), valid_until: day(until) }
-    };
-    let preview = Submit::new(move |(): &()| call::<PreviewDuty>(request()));
-    let save = Submit::new(move |(): &()| call::<AddDutyPeriod>(request())).then(move |answer| {
+        AddDutyRequest { community_id, period, valid_from: day(self.from), valid_until: day(self.until) }
+    }
+}
+
+/// The form of a new weekly period: preview, then save.
+#[component]
+fn PeriodForm(community_id: i64, changed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let t = use_prefs().desk();
+    let team = load(move || call::<GetAssignments>(CommunityRequest { community_id }));
+    let draft = Draft::new();
+    let preview = Submit::new(move |(): &()| call::<PreviewDuty>(draft.request(community_id)));
+    let save = Submit::new(move |(): &()| call::<AddDutyPeriod>(draft.request(community_id))).then(move |answer| {
         if answer.is_ok() {
             changed()
         }
     });
-    let number =
-        |signal: RwSignal<u32>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().unwrap_or(0));
     view! {
         <section class="mt-4 space-y-2 rounded-lg border border-line bg-surface p-3">
             <h2 class="text-lg font-bold">{t.schedule_add}</h2>
@@ -167,32 +192,15 @@ fn PeriodForm(community_id: i64, changed: impl Fn() + Copy + Send + Sync + 'stat
             {move || loaded(team.get(), move |team| {
                 let current: Vec<_> = team.history.into_iter().filter(|a| a.ends_on.is_none()).collect();
                 if let Some(first) = current.first() {
-                    lawyer.set(first.lawyer_id);
+                    draft.lawyer.set(first.lawyer_id);
                 }
                 view! {
-                    <select id="duty-lawyer" class=FIELD on:change=move |ev| lawyer.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    <select id="duty-lawyer" class=FIELD on:change=move |ev| draft.lawyer.set(event_target_value(&ev).parse().unwrap_or(0))>
                         {current.into_iter().map(|a| view! { <option value=a.lawyer_id.to_string()>{a.lawyer_name}</option> }).collect_view()}
                     </select>
                 }.into_any()
             })}
-            <label for="duty-weekday" class="block">{t.schedule_weekday}</label>
-            <select id="duty-weekday" class=FIELD on:change=move |ev| weekday.set(event_target_value(&ev).parse().unwrap_or(1))>
-                {(1..=7u8).map(|d| view! { <option value=d.to_string()>{lang.weekday(d)}</option> }).collect_view()}
-            </select>
-            <label for="duty-start" class="block">{t.schedule_start}</label>
-            <input id="duty-start" type="time" class=FIELD bind:value=start />
-            <label for="duty-end" class="block">{t.schedule_end_time}</label>
-            <input id="duty-end" type="time" class=FIELD bind:value=end />
-            <label for="duty-slot" class="block">{t.schedule_slot_minutes}</label>
-            <input id="duty-slot" type="number" min="10" max="240" class=FIELD prop:value=move || slot.get().to_string() on:change=number(slot) />
-            <label for="duty-seats" class="block">{t.schedule_seats}</label>
-            <input id="duty-seats" type="number" min="1" max="20" class=FIELD prop:value=move || seats.get().to_string() on:change=number(seats) />
-            <label class="flex min-h-11 items-center gap-2"><input type="checkbox" bind:checked=phone />{prefs.t().channel_phone}</label>
-            <label class="flex min-h-11 items-center gap-2"><input type="checkbox" bind:checked=instant />{t.schedule_instant}</label>
-            <label for="duty-from" class="block">{t.schedule_from}</label>
-            <input id="duty-from" type="date" class=FIELD bind:value=from />
-            <label for="duty-until" class="block">{t.schedule_to}</label>
-            <input id="duty-until" type="date" class=FIELD bind:value=until />
+            {fields(draft)}
             <p class="flex gap-2">
                 <button class=BUTTON on:click=move |_| preview.dispatch(())>{t.schedule_preview}</button>
                 <button class=BUTTON on:click=move |_| save.dispatch(())>{t.schedule_save}</button>
@@ -202,15 +210,51 @@ fn PeriodForm(community_id: i64, changed: impl Fn() + Copy + Send + Sync + 'stat
                 Err(error) => error_note(error).into_any(),
             })}
             {move || preview.value().get().map(|answer| match answer {
-                Ok(preview) => view! {
-                    <ul class="space-y-1 text-sm" aria-label=t.schedule_preview>
-                        {preview.days.into_iter().map(|d| view! {
-                            <li><span class="font-bold">{format!("{} {} ", d.date, lang.weekday(d.weekday))}</span>{d.slots.join("  ")}</li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
+                Ok(preview) => preview_list(preview).into_any(),
                 Err(error) => error_note(error).into_any(),
             })}
         </section>
+    }
+}
+
+/// The period's fields but its lawyer.
+fn fields(draft: Draft) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = prefs.desk();
+    let lang = prefs.lang.get_untracked();
+    let number =
+        |signal: RwSignal<u32>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev).parse().unwrap_or(0));
+    view! {
+        <label for="duty-weekday" class="block">{t.schedule_weekday}</label>
+        <select id="duty-weekday" class=FIELD on:change=move |ev| draft.weekday.set(event_target_value(&ev).parse().unwrap_or(1))>
+            {(1..=7u8).map(|d| view! { <option value=d.to_string()>{lang.weekday(d)}</option> }).collect_view()}
+        </select>
+        <label for="duty-start" class="block">{t.schedule_start}</label>
+        <input id="duty-start" type="time" class=FIELD bind:value=draft.start />
+        <label for="duty-end" class="block">{t.schedule_end_time}</label>
+        <input id="duty-end" type="time" class=FIELD bind:value=draft.end />
+        <label for="duty-slot" class="block">{t.schedule_slot_minutes}</label>
+        <input id="duty-slot" type="number" min="10" max="240" class=FIELD prop:value=move || draft.slot.get().to_string() on:change=number(draft.slot) />
+        <label for="duty-seats" class="block">{t.schedule_seats}</label>
+        <input id="duty-seats" type="number" min="1" max="20" class=FIELD prop:value=move || draft.seats.get().to_string() on:change=number(draft.seats) />
+        <label class="flex min-h-11 items-center gap-2"><input type="checkbox" bind:checked=draft.phone />{prefs.t().channel_phone}</label>
+        <label class="flex min-h-11 items-center gap-2"><input type="checkbox" bind:checked=draft.instant />{t.schedule_instant}</label>
+        <label for="duty-from" class="block">{t.schedule_from}</label>
+        <input id="duty-from" type="date" class=FIELD bind:value=draft.from />
+        <label for="duty-until" class="block">{t.schedule_to}</label>
+        <input id="duty-until" type="date" class=FIELD bind:value=draft.until />
+    }
+}
+
+/// Four weeks of slots, day by day.
+fn preview_list(preview: DutyPreview) -> impl IntoView {
+    let prefs = use_prefs();
+    let lang = prefs.lang.get_untracked();
+    view! {
+        <ul class="space-y-1 text-sm" aria-label=prefs.desk().schedule_preview>
+            {preview.days.into_iter().map(|d| view! {
+                <li><span class="font-bold">{format!("{} {} ", d.date, lang.weekday(d.weekday))}</span>{d.slots.join("  ")}</li>
+            }).collect_view()}
+        </ul>
     }
 }

@@ -32,46 +32,54 @@ pub async fn save(store: &Store, caller: &Caller, edit: LawyerAccountEdit) -> Re
         Some(hashed.ok().and_then(Result::ok).ok_or_else(|| caller.error(ErrorKind::Internal))?)
     };
     let mut tx = store.writer().begin().await?;
-    let holder: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
-        .bind(phone.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
-    if holder.is_some_and(|holder| Some(holder) != account) {
-        let taken = AppError::new(ErrorKind::Conflict, t.err_account_taken);
-        return Err(AppError { field: Some("phone".into()), ..taken }.into());
-    }
-    match account {
-        Some(id) => {
-            sqlx::query("UPDATE users SET phone = $1, password_hash = COALESCE($2, password_hash) WHERE id = $3")
-                .bind(phone.as_str())
-                .bind(hash.as_deref())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-                .bind(now_ms())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        None => {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO users (role, phone, display_name, password_hash, created_at) VALUES ('lawyer', $1, $2, $3, $4) RETURNING id",
-            )
-            .bind(phone.as_str())
-            .bind(&name)
-            .bind(hash.as_deref())
-            .bind(now_ms())
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query("UPDATE lawyers SET user_id = $1 WHERE id = $2")
-                .bind(id)
-                .bind(edit.lawyer_id)
-                .execute(&mut *tx)
-                .await?;
-        }
-    }
+    write(&mut tx, caller, edit.lawyer_id, &name, account, &phone, hash.as_deref()).await?;
     tx.commit().await?;
     audit::record_by(store, caller, user.id, "lawyer_account", &format!("lawyer:{}", edit.lawyer_id)).await?;
     Ok(Empty {})
+}
+
+/// The account written: `account` changed (its sessions ended), or made and linked to the
+/// lawyer. 409 when another account holds the phone.
+async fn write(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    caller: &Caller,
+    lawyer_id: i64,
+    name: &str,
+    account: Option<i64>,
+    phone: &PhoneNumber,
+    hash: Option<&str>,
+) -> Result<(), Failure> {
+    let holder: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
+        .bind(phone.as_str())
+        .fetch_optional(&mut **tx)
+        .await?;
+    if holder.is_some_and(|holder| Some(holder) != account) {
+        let taken = AppError::new(ErrorKind::Conflict, caller.lang.messages().err_account_taken);
+        return Err(AppError { field: Some("phone".into()), ..taken }.into());
+    }
+    if let Some(id) = account {
+        sqlx::query("UPDATE users SET phone = $1, password_hash = COALESCE($2, password_hash) WHERE id = $3")
+            .bind(phone.as_str())
+            .bind(hash)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+            .bind(now_ms())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        return Ok(());
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (role, phone, display_name, password_hash, created_at) VALUES ('lawyer', $1, $2, $3, $4) RETURNING id",
+    )
+    .bind(phone.as_str())
+    .bind(name)
+    .bind(hash)
+    .bind(now_ms())
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE lawyers SET user_id = $1 WHERE id = $2").bind(id).bind(lawyer_id).execute(&mut **tx).await?;
+    Ok(())
 }
