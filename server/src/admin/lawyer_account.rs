@@ -11,16 +11,23 @@ use app::domain::PhoneNumber;
 use app::error::{AppError, ErrorKind};
 use app::model::{Empty, LawyerAccountEdit};
 
+/// The register's lawyer and their account, if any.
+#[derive(sqlx::FromRow)]
+struct Lawyer {
+    name: String,
+    user_id: Option<i64>,
+}
+
 /// `staff/lawyer-account`.
 pub async fn save(store: &Store, caller: &Caller, edit: LawyerAccountEdit) -> Result<Empty, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     let phone = PhoneNumber::parse(edit.phone.trim()).map_err(|_| AppError::invalid("phone", t.err_account_phone))?;
-    let lawyer: Option<(String, Option<i64>)> = sqlx::query_as("SELECT name, user_id FROM lawyers WHERE id = $1")
+    let lawyer: Option<Lawyer> = sqlx::query_as("SELECT name, user_id FROM lawyers WHERE id = $1")
         .bind(edit.lawyer_id)
         .fetch_optional(&store.pool)
         .await?;
-    let Some((name, account)) = lawyer else { return Err(caller.error(ErrorKind::NotFound).into()) };
+    let Some(Lawyer { name, user_id: account }) = lawyer else { return Err(caller.error(ErrorKind::NotFound).into()) };
     if (account.is_none() || !edit.password.is_empty()) && edit.password.chars().count() < MIN_PASSWORD {
         return Err(AppError::invalid("password", t.err_account_password).into());
     }

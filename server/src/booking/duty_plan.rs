@@ -28,6 +28,14 @@ pub struct NewPeriod {
     pub until: Option<LocalDate>,
 }
 
+/// A live booking as stored.
+#[derive(sqlx::FromRow)]
+struct LiveBooking {
+    id: i64,
+    code: String,
+    slot_start: i64,
+}
+
 /// A period as stored, with its lawyer and days.
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -155,7 +163,7 @@ async fn uncovered(
     community_id: i64,
     from: LocalDate,
 ) -> Result<Vec<UncoveredBooking>, Failure> {
-    let live: Vec<(i64, String, i64)> = sqlx::query_as(
+    let live: Vec<LiveBooking> = sqlx::query_as(
         "SELECT id, code, slot_start FROM bookings WHERE community_id = $1 AND slot_start >= $2 \
          AND status IN ('pending', 'confirmed') ORDER BY slot_start",
     )
@@ -163,14 +171,14 @@ async fn uncovered(
     .bind(from.start().0)
     .fetch_all(&service.store.pool)
     .await?;
-    let Some(last) = live.last().map(|(_, _, start)| Instant(*start).to_shanghai().0) else { return Ok(Vec::new()) };
+    let Some(last) = live.last().map(|b| Instant(b.slot_start).to_shanghai().0) else { return Ok(Vec::new()) };
     let calendar = calendar_store::load(&service.store, community_id, from, last).await?;
     let offered: std::collections::HashSet<i64> =
         calendar.slots(from, last, Instant(0)).iter().map(|s| s.start.0).collect();
     Ok(live
         .into_iter()
-        .filter(|(_, _, start)| !offered.contains(start))
-        .map(|(id, code, start)| UncoveredBooking { id, code, start: Instant(start) })
+        .filter(|b| !offered.contains(&b.slot_start))
+        .map(|b| UncoveredBooking { id: b.id, code: b.code, start: Instant(b.slot_start) })
         .collect())
 }
 
