@@ -2,6 +2,7 @@
 
 use crate::caller::Caller;
 use crate::failure::Failure;
+use crate::store::rows::CommunityRow;
 use crate::store::Store;
 use app::domain::AssignmentRole;
 use app::error::{AppError, ErrorKind};
@@ -30,20 +31,40 @@ fn list(text: String) -> Vec<String> {
     text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
-/// A community row (id, name, street id, street name) as the wire type.
-fn summary((id, name, street_id, street_name): (i64, String, i64, String)) -> CommunitySummary {
-    CommunitySummary { id, name, street_id, street_name }
+/// A street and how many communities it has.
+#[derive(sqlx::FromRow)]
+struct StreetRow {
+    id: i64,
+    name: String,
+    community_count: i64,
+}
+
+/// The programme's counts.
+#[derive(sqlx::FromRow)]
+struct Counts {
+    streets: i64,
+    communities: i64,
+    lawyers: i64,
+}
+
+/// A community's name, street and office.
+#[derive(sqlx::FromRow)]
+struct HeadRow {
+    name: String,
+    street_id: i64,
+    street_name: String,
+    office_address: String,
 }
 
 /// Every street with its community count.
 pub async fn streets(store: &Store, _: &Caller, _: Empty) -> Result<Vec<Street>, Failure> {
-    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT s.id, s.name, COUNT(c.id) FROM streets s LEFT JOIN communities c ON c.street_id = s.id \
+    let rows: Vec<StreetRow> = sqlx::query_as(
+        "SELECT s.id, s.name, COUNT(c.id) AS community_count FROM streets s LEFT JOIN communities c ON c.street_id = s.id \
          GROUP BY s.id, s.name, s.sort_order ORDER BY s.sort_order, s.id",
     )
     .fetch_all(&store.pool)
     .await?;
-    Ok(rows.into_iter().map(|(id, name, community_count)| Street { id, name, community_count }).collect())
+    Ok(rows.into_iter().map(|r| Street { id: r.id, name: r.name, community_count: r.community_count }).collect())
 }
 
 /// Communities, filtered by street and/or a name fragment.
@@ -59,8 +80,8 @@ pub async fn communities(
     }
     // LIKE wildcards in the user's text are matched literally.
     let pattern = query.map(crate::text::like_contains);
-    let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
-        "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
+    let rows: Vec<CommunityRow> = sqlx::query_as(
+        "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM communities c JOIN streets s ON s.id = c.street_id \
          WHERE ($1 IS NULL OR c.street_id = $1) AND ($2 IS NULL OR c.name LIKE $2 ESCAPE '\\') \
          ORDER BY s.sort_order, c.id LIMIT 500",
     )
@@ -71,19 +92,19 @@ pub async fn communities(
     if rows.is_empty() && street_id.is_some() && query.is_none() {
         return Err(caller.error(ErrorKind::NotFound).into());
     }
-    Ok(rows.into_iter().map(summary).collect())
+    Ok(rows.into_iter().map(CommunitySummary::from).collect())
 }
 
 /// One community with its current team, or 404.
 pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest) -> Result<CommunityDetail, Failure> {
     let community_id = request.community_id;
-    let head: Option<(String, i64, String, String)> = sqlx::query_as(
-        "SELECT c.name, s.id, s.name, c.office_address FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = $1",
+    let head: Option<HeadRow> = sqlx::query_as(
+        "SELECT c.name, s.id AS street_id, s.name AS street_name, c.office_address FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = $1",
     )
     .bind(community_id)
     .fetch_optional(&store.pool)
     .await?;
-    let Some((name, street_id, street_name, office_address)) = head else {
+    let Some(HeadRow { name, street_id, street_name, office_address }) = head else {
         return Err(caller.error(ErrorKind::NotFound).into());
     };
     let today = crate::store::today();
@@ -169,29 +190,30 @@ pub async fn overview(store: &Store, caller: &Caller, _: Empty) -> Result<Progra
         None => ("", ""),
     };
     let sql = format!(
-        "SELECT (SELECT COUNT(*) FROM streets{of_street}), (SELECT COUNT(*) FROM communities c WHERE 1 = 1{and_street}), \
+        "SELECT (SELECT COUNT(*) FROM streets{of_street}) AS streets, \
+         (SELECT COUNT(*) FROM communities c WHERE 1 = 1{and_street}) AS communities, \
          (SELECT COUNT(DISTINCT lawyer_id) FROM assignments a JOIN communities c ON c.id = a.community_id \
-         WHERE a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1){and_street})"
+         WHERE a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1){and_street}) AS lawyers"
     );
     let mut query = sqlx::query_as(&sql).bind(&today);
     if let Some(street) = street {
         query = query.bind(street);
     }
-    let counts: (i64, i64, i64) = query.fetch_one(&store.pool).await?;
+    let counts: Counts = query.fetch_one(&store.pool).await?;
     let sql = format!(
-        "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
-         WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.community_id = c.id AND a.role = 'a' \
+        "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM communities c \
+         JOIN streets s ON s.id = c.street_id WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.community_id = c.id AND a.role = 'a' \
          AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1)){and_street} ORDER BY s.sort_order, c.id"
     );
     let mut query = sqlx::query_as(&sql).bind(&today);
     if let Some(street) = street {
         query = query.bind(street);
     }
-    let gaps: Vec<(i64, String, i64, String)> = query.fetch_all(&store.pool).await?;
+    let gaps: Vec<CommunityRow> = query.fetch_all(&store.pool).await?;
     Ok(ProgrammeOverview {
-        streets: counts.0,
-        communities: counts.1,
-        active_lawyers: counts.2,
-        without_a_lawyer: gaps.into_iter().map(summary).collect(),
+        streets: counts.streets,
+        communities: counts.communities,
+        active_lawyers: counts.lawyers,
+        without_a_lawyer: gaps.into_iter().map(CommunitySummary::from).collect(),
     })
 }

@@ -5,6 +5,7 @@
 //! dialect difference, the auto-incrementing key, is handled in [`migrations`].
 
 pub mod migrations;
+pub mod rows;
 pub mod settings;
 pub mod sql;
 

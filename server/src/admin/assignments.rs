@@ -23,6 +23,32 @@ struct CommunityRow {
     duty_days_per_month: i64,
 }
 
+/// An assignment of the history, with its lawyer's name.
+#[derive(sqlx::FromRow)]
+struct HistoryRow {
+    id: i64,
+    role: String,
+    lawyer_id: i64,
+    lawyer_name: String,
+    starts_on: String,
+    ends_on: Option<String>,
+}
+
+/// A lawyer by id and name.
+#[derive(sqlx::FromRow)]
+struct NamedRow {
+    id: i64,
+    name: String,
+}
+
+/// A role held now or later: who, and from when.
+#[derive(sqlx::FromRow)]
+struct HeldRow {
+    id: i64,
+    lawyer_id: i64,
+    starts_on: String,
+}
+
 /// How far from today a change may start, either way.
 pub(super) const MAX_DAYS_AWAY: i64 = 366;
 
@@ -45,8 +71,8 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
     else {
         return Err(caller.error(ErrorKind::NotFound).into());
     };
-    let rows: Vec<(i64, String, i64, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT a.id, a.role, a.lawyer_id, l.name, a.starts_on, a.ends_on FROM assignments a \
+    let rows: Vec<HistoryRow> = sqlx::query_as(
+        "SELECT a.id, a.role, a.lawyer_id, l.name AS lawyer_name, a.starts_on, a.ends_on FROM assignments a \
          JOIN lawyers l ON l.id = a.lawyer_id WHERE a.community_id = $1 ORDER BY a.starts_on DESC, a.id DESC",
     )
     .bind(community_id)
@@ -54,18 +80,18 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
     .await?;
     let history = rows
         .into_iter()
-        .filter_map(|(id, role, lawyer_id, lawyer_name, starts_on, ends_on)| {
+        .filter_map(|r| {
             Some(AssignmentLine {
-                id,
-                role: AssignmentRole::from_db(&role)?,
-                lawyer_id,
-                lawyer_name,
-                starts_on,
-                ends_on,
+                id: r.id,
+                role: AssignmentRole::from_db(&r.role)?,
+                lawyer_id: r.lawyer_id,
+                lawyer_name: r.lawyer_name,
+                starts_on: r.starts_on,
+                ends_on: r.ends_on,
             })
         })
         .collect();
-    let lawyers: Vec<(i64, String)> =
+    let lawyers: Vec<NamedRow> =
         sqlx::query_as("SELECT id, name FROM lawyers ORDER BY name, id").fetch_all(&store.pool).await?;
     Ok(Assignments {
         community_id,
@@ -75,7 +101,7 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
         longitude,
         duty_days_per_month,
         history,
-        lawyers: lawyers.into_iter().map(|(id, name)| LawyerRef { id, name }).collect(),
+        lawyers: lawyers.into_iter().map(|r| LawyerRef { id: r.id, name: r.name }).collect(),
     })
 }
 
@@ -134,7 +160,7 @@ pub(super) async fn hand_over(
 ) -> Result<(), Failure> {
     let t = caller.lang.messages();
     let (starts_on, role) = (starts.to_string(), role.as_str());
-    let current: Vec<(i64, i64, String)> = sqlx::query_as(
+    let current: Vec<HeldRow> = sqlx::query_as(
         "SELECT id, lawyer_id, starts_on FROM assignments WHERE community_id = $1 AND role = $2 \
          AND (ends_on IS NULL OR ends_on >= $3)",
     )
@@ -143,10 +169,10 @@ pub(super) async fn hand_over(
     .bind(&starts_on)
     .fetch_all(&mut **tx)
     .await?;
-    if current.iter().any(|(_, lawyer, _)| *lawyer == lawyer_id) {
+    if current.iter().any(|held| held.lawyer_id == lawyer_id) {
         return Err(AppError::new(ErrorKind::Conflict, t.err_already_assigned).into());
     }
-    if current.iter().any(|(_, _, from)| *from >= starts_on) {
+    if current.iter().any(|held| held.starts_on >= starts_on) {
         return Err(AppError::invalid("starts_on", t.err_assignment_order).into());
     }
     let elsewhere: i64 = sqlx::query_scalar(
@@ -163,10 +189,10 @@ pub(super) async fn hand_over(
         return Err(AppError::new(ErrorKind::Conflict, t.err_two_roles).into());
     }
     let day_before = starts.plus_days(-1).to_string();
-    for (id, _, _) in &current {
+    for held in &current {
         sqlx::query("UPDATE assignments SET ends_on = $1 WHERE id = $2")
             .bind(&day_before)
-            .bind(id)
+            .bind(held.id)
             .execute(&mut **tx)
             .await?;
     }

@@ -20,6 +20,14 @@ const PAGE: i64 = 200;
 /// The longest filter.
 const MAX_FILTER_CHARS: usize = 100;
 
+/// A law firm as stored.
+#[derive(sqlx::FromRow)]
+struct FirmRow {
+    id: i64,
+    name: String,
+    address: String,
+}
+
 /// A lawyer of the register.
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -66,9 +74,9 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
             verified_at: row.verified_at.map(Instant),
         })
         .collect();
-    let firms: Vec<(i64, String, String)> =
+    let firms: Vec<FirmRow> =
         sqlx::query_as("SELECT id, name, address FROM law_firms ORDER BY name, id").fetch_all(&store.pool).await?;
-    let firms = firms.into_iter().map(|(id, name, address)| Firm { id, name, address }).collect();
+    let firms = firms.into_iter().map(|f| Firm { id: f.id, name: f.name, address: f.address }).collect();
     Ok(LawyersRegister { lawyers, more, firms })
 }
 

@@ -18,20 +18,14 @@ const MAX_ADDRESS: usize = 200;
 pub async fn list(store: &Store, caller: &Caller, request: PlacesRequest) -> Result<Places, Failure> {
     let street = request.street_id;
     let streets = crate::directory::streets(store, caller, Empty {}).await?;
-    let communities: Vec<(i64, String, i64, String)> = sqlx::query_as(
-        "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
+    let communities: Vec<crate::store::rows::CommunityRow> = sqlx::query_as(
+        "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM communities c JOIN streets s ON s.id = c.street_id \
          WHERE c.street_id = $1 ORDER BY c.id",
     )
     .bind(street.unwrap_or(0))
     .fetch_all(&store.pool)
     .await?;
-    Ok(Places {
-        streets,
-        communities: communities
-            .into_iter()
-            .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
-            .collect(),
-    })
+    Ok(Places { streets, communities: communities.into_iter().map(CommunitySummary::from).collect() })
 }
 
 /// A name trimmed, or 422 on `field` when empty or too long.

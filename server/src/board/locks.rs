@@ -37,11 +37,20 @@ pub async fn read(
     Ok(Locks { locked_months: Some(locked_months), changed })
 }
 
+/// A correction made after its month was locked, as stored.
+#[derive(sqlx::FromRow)]
+struct ChangeRow {
+    id: i64,
+    community: String,
+    lawyer: String,
+    served_on: String,
+}
+
 /// Duties corrected after their month was locked, in `from..=to` (of `street`, 0 for all), by
 /// day, at most [`LISTED`] (a partial index holds only these).
 async fn changed(store: &Store, street: i64, from: LocalDate, to: LocalDate) -> Result<Vec<LockedChange>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT k.id, c.name, l.name, k.served_on FROM duty_corrections k JOIN communities c ON c.id = k.community_id \
+    let rows: Vec<ChangeRow> = sqlx::query_as(
+        "SELECT k.id, c.name AS community, l.name AS lawyer, k.served_on FROM duty_corrections k JOIN communities c ON c.id = k.community_id \
          JOIN lawyers l ON l.id = k.lawyer_id WHERE k.after_lock = 1 AND k.status = 'approved' \
          AND k.served_on >= $1 AND k.served_on <= $2 AND ($3 = 0 OR c.street_id = $3) ORDER BY k.served_on, k.id LIMIT $4",
     )
@@ -53,11 +62,6 @@ async fn changed(store: &Store, street: i64, from: LocalDate, to: LocalDate) -> 
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(correction_id, community, lawyer, served_on)| LockedChange {
-            correction_id,
-            community,
-            lawyer,
-            served_on,
-        })
+        .map(|r| LockedChange { correction_id: r.id, community: r.community, lawyer: r.lawyer, served_on: r.served_on })
         .collect())
 }

@@ -232,6 +232,7 @@ pub async fn by_street(
 }
 
 /// A street as the board lists it: name, communities and the quota they ask of the period.
+#[derive(sqlx::FromRow)]
 pub struct StreetHead {
     pub id: i64,
     pub name: String,
@@ -255,14 +256,11 @@ pub async fn streets(
         "SELECT street_id, CAST(SUM(communities) AS BIGINT) AS communities, \
          CAST(SUM(communities * {quota_of}) AS BIGINT) AS quota FROM board_street_quotas GROUP BY street_id"
     );
-    let head = "SELECT s.id, s.name, COALESCE(q.communities, 0), COALESCE(q.quota, 0) FROM streets s";
+    let head =
+        "SELECT s.id, s.name, COALESCE(q.communities, 0) AS communities, COALESCE(q.quota, 0) AS quota FROM streets s";
     let Some((chosen, n)) = least_covered else {
         let sql = format!("{head} LEFT JOIN ({quotas}) q ON q.street_id = s.id ORDER BY s.sort_order, s.id");
-        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(&sql).fetch_all(&store.pool).await?;
-        return Ok(rows
-            .into_iter()
-            .map(|(id, name, communities, quota)| StreetHead { id, name, communities, quota })
-            .collect());
+        return sqlx::query_as(&sql).fetch_all(&store.pool).await;
     };
     let [first_month, last_month, days @ ..] = period_binds(from, to);
     let (first_year, last_year) =
@@ -288,8 +286,7 @@ pub async fn streets(
     for value in years.into_iter().chain(months).chain(days) {
         query = query.bind(value);
     }
-    let rows: Vec<(i64, String, i64, i64)> = query.bind(chosen.unwrap_or(-1)).fetch_all(&store.pool).await?;
-    Ok(rows.into_iter().map(|(id, name, communities, quota)| StreetHead { id, name, communities, quota }).collect())
+    query.bind(chosen.unwrap_or(-1)).fetch_all(&store.pool).await
 }
 
 /// The programme's figures of the period, from its own monthly and daily roll-ups.

@@ -22,16 +22,16 @@ pub async fn communities(
     _: Empty,
 ) -> Result<Vec<CommunitySummary>, Failure> {
     let scope = served(&service.store, caller).await?;
-    let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
-        "SELECT c.id, c.name, s.id, s.name FROM communities c JOIN streets s ON s.id = c.street_id \
+    let rows: Vec<crate::store::rows::CommunityRow> = sqlx::query_as(
+        "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM communities c JOIN streets s ON s.id = c.street_id \
          ORDER BY s.sort_order, c.id LIMIT 500",
     )
     .fetch_all(&service.store.pool)
     .await?;
     Ok(rows
         .into_iter()
-        .filter(|(id, ..)| scope.as_ref().is_none_or(|ids| ids.contains(id)))
-        .map(|(id, name, street_id, street_name)| CommunitySummary { id, name, street_id, street_name })
+        .filter(|row| scope.as_ref().is_none_or(|ids| ids.contains(&row.id)))
+        .map(CommunitySummary::from)
         .collect())
 }
 
