@@ -30,6 +30,22 @@ const MAX_FAILED_PER_ADDRESS: i64 = 30;
 const MAX_FAILED_PER_ACCOUNT: i64 = 100;
 const LOCKOUT_WINDOW_MS: i64 = 15 * 60 * 1000;
 
+/// Failed sign-ins counted three ways: this account from this address, this address, this account.
+#[derive(sqlx::FromRow)]
+struct Failures {
+    here: i64,
+    from_address: i64,
+    everywhere: i64,
+}
+
+/// A notice of the inbox, as stored.
+#[derive(sqlx::FromRow)]
+struct NoticeRow {
+    id: i64,
+    body: String,
+    created_at: i64,
+}
+
 /// Sign-in backed by the store, codes and sessions.
 #[derive(Clone)]
 pub struct AuthService {
@@ -57,10 +73,10 @@ impl AuthService {
     async fn locked_out(&self, caller: &Caller, subject: &str) -> Result<bool, Failure> {
         let since = now_ms() - LOCKOUT_WINDOW_MS;
         let address = caller.client_ip.map(|ip| ip.to_string()).unwrap_or_default();
-        let (here, from_address, everywhere): (i64, i64, i64) = sqlx::query_as(
-            "SELECT COALESCE(SUM(CASE WHEN subject = $2 AND client_ip = $3 THEN 1 ELSE 0 END), 0), \
-             COALESCE(SUM(CASE WHEN client_ip = $3 THEN 1 ELSE 0 END), 0), \
-             COALESCE(SUM(CASE WHEN subject = $2 THEN 1 ELSE 0 END), 0) \
+        let Failures { here, from_address, everywhere } = sqlx::query_as(
+            "SELECT COALESCE(SUM(CASE WHEN subject = $2 AND client_ip = $3 THEN 1 ELSE 0 END), 0) AS here, \
+             COALESCE(SUM(CASE WHEN client_ip = $3 THEN 1 ELSE 0 END), 0) AS from_address, \
+             COALESCE(SUM(CASE WHEN subject = $2 THEN 1 ELSE 0 END), 0) AS everywhere \
              FROM audit_events WHERE action = 'sign_in_failed' AND at >= $1 AND (subject = $2 OR client_ip = $3)",
         )
         .bind(since)
@@ -265,14 +281,17 @@ impl AuthService {
     pub async fn inbox(&self, caller: &Caller, _: Empty) -> Result<Vec<Notice>, Failure> {
         let user = caller.user()?;
         // In-app notices, and the SMS sent to the account that the inbox shows too.
-        let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+        let rows: Vec<NoticeRow> = sqlx::query_as(
             "SELECT id, body, created_at FROM (SELECT id, body, created_at FROM notifications WHERE user_id = $1 \
              UNION ALL SELECT id, body, created_at FROM outbox WHERE user_id = $1) m ORDER BY created_at DESC, id DESC LIMIT 50",
         )
         .bind(user.id)
         .fetch_all(&self.store.pool)
         .await?;
-        Ok(rows.into_iter().map(|(id, body, at)| Notice { id, body, created_at: app::time::Instant(at) }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|r| Notice { id: r.id, body: r.body, created_at: app::time::Instant(r.created_at) })
+            .collect())
     }
 
     /// Remembers the resident's community.

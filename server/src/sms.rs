@@ -91,6 +91,15 @@ const CLAIM_MS: i64 = 60_000;
 /// Deliveries tried before a message is given up (counted as failed in `/metrics`).
 pub const MAX_ATTEMPTS: i64 = 8;
 
+/// A message due to be sent, as stored.
+#[derive(sqlx::FromRow)]
+struct Due {
+    id: i64,
+    recipient: String,
+    body: String,
+    attempts: i64,
+}
+
 impl Outbox {
     /// The outbox of `store`.
     pub fn new(store: Store) -> Outbox {
@@ -158,7 +167,7 @@ impl Outbox {
     /// One pass: claim and send every due message. Returns how many were sent.
     pub async fn deliver_due(&self, sender: &dyn SmsSender) -> Result<usize, sqlx::Error> {
         let now = now_ms();
-        let due: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        let due: Vec<Due> = sqlx::query_as(
             "SELECT id, recipient, body, attempts FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 AND attempts < $2 ORDER BY id LIMIT $3",
         )
         .bind(now)
@@ -171,14 +180,14 @@ impl Outbox {
         }
         // Claim the batch in one statement; what another server claimed first is not returned.
         let mut claim = Sql::new("UPDATE outbox SET next_attempt_at = ");
-        claim.bind(now + CLAIM_MS).push(", attempts = attempts + 1 WHERE id IN ").bind_list(due.iter().map(|d| d.0));
+        claim.bind(now + CLAIM_MS).push(", attempts = attempts + 1 WHERE id IN ").bind_list(due.iter().map(|d| d.id));
         claim.push(" AND sent_at IS NULL AND next_attempt_at <= ").bind(now).push(" RETURNING id");
         let claimed: Vec<i64> =
             claim.fetch_all::<(i64,), _>(self.store.writer()).await?.into_iter().map(|(id,)| id).collect();
         // Sent messages are marked in one statement per batch, not one each: the writer's time
         // is the booking's. A crash mid-batch re-sends at most this batch's messages.
         let mut sent = Vec::new();
-        for (id, to, text, attempts) in due.into_iter().filter(|d| claimed.contains(&d.0)) {
+        for Due { id, recipient: to, body: text, attempts } in due.into_iter().filter(|d| claimed.contains(&d.id)) {
             match sender.send(&to, &text).await {
                 Ok(()) => sent.push(id),
                 Err(error) => {

@@ -38,6 +38,15 @@ pub enum Purpose {
     SecondFactor,
 }
 
+/// The newest unused code for a number and purpose, as stored.
+#[derive(sqlx::FromRow)]
+struct LiveCode {
+    id: i64,
+    code_hash: String,
+    expires_at: i64,
+    attempts: i64,
+}
+
 impl Purpose {
     fn as_str(self) -> &'static str {
         match self {
@@ -146,7 +155,7 @@ impl Codes {
     /// than [`MAX_ATTEMPTS`] comparisons between them.
     pub async fn verify(&self, phone: &PhoneNumber, purpose: Purpose, code: &OneTimeCode) -> Result<(), CodeError> {
         let now = now_ms();
-        let live: Option<(i64, String, i64, i64)> = sqlx::query_as(
+        let live: Option<LiveCode> = sqlx::query_as(
             "SELECT id, code_hash, expires_at, attempts FROM one_time_codes \
              WHERE phone = $1 AND purpose = $2 AND consumed_at IS NULL ORDER BY id DESC LIMIT 1",
         )
@@ -154,7 +163,7 @@ impl Codes {
         .bind(purpose.as_str())
         .fetch_optional(&self.store.pool)
         .await?;
-        let Some((id, stored_hash, expires_at, attempts)) = live else {
+        let Some(LiveCode { id, code_hash: stored_hash, expires_at, attempts }) = live else {
             return Err(CodeError::Rejected(Rejected::Expired));
         };
         if expires_at <= now {

@@ -53,9 +53,19 @@ pub async fn revoke(store: &Store, token: &str) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// A live session's account as stored.
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: i64,
+    role: String,
+    complete: i64,
+    lang: String,
+    street_id: Option<i64>,
+}
+
 /// The account behind a live session token.
 pub async fn resolve(store: &Store, token: &str) -> Result<Option<(SessionUser, String)>, sqlx::Error> {
-    let row: Option<(i64, String, i64, String, Option<i64>)> = sqlx::query_as(
+    let row: Option<SessionRow> = sqlx::query_as(
         "SELECT u.id, u.role, s.complete, u.lang, u.street_id FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled_at IS NULL",
     )
@@ -63,8 +73,9 @@ pub async fn resolve(store: &Store, token: &str) -> Result<Option<(SessionUser, 
     .bind(now_ms())
     .fetch_optional(&store.pool)
     .await?;
-    Ok(row.and_then(|(id, role, complete, lang, street)| {
-        let street = street.filter(|_| role == Role::Staff.as_str());
-        Role::from_db(&role).map(|role| (SessionUser { id, role, complete: complete == 1, street }, lang))
+    Ok(row.and_then(|row| {
+        let street = row.street_id.filter(|_| row.role == Role::Staff.as_str());
+        let user = |role| SessionUser { id: row.id, role, complete: row.complete == 1, street };
+        Role::from_db(&row.role).map(|role| (user(role), row.lang))
     }))
 }

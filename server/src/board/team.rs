@@ -4,6 +4,15 @@ use crate::store::Store;
 use app::time::LocalDate;
 use std::collections::HashMap;
 
+/// A role held today, with its lawyer.
+#[derive(sqlx::FromRow)]
+struct Assigned {
+    community_id: i64,
+    role: String,
+    lawyer_id: i64,
+    name: String,
+}
+
 /// Who serves each community today, who is on duty now, and when each last had a duty.
 pub struct Team {
     /// A, B and coordinator by community.
@@ -23,7 +32,7 @@ impl Team {
             None => String::new(),
         };
         let sql = format!(
-            "SELECT a.community_id, a.role, l.id, l.name FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id \
+            "SELECT a.community_id, a.role, l.id AS lawyer_id, l.name FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id \
              WHERE a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1){} ORDER BY a.starts_on, a.id",
             of("a.community_id", 2)
         );
@@ -31,10 +40,10 @@ impl Team {
         if let Some(street) = street {
             query = query.bind(street);
         }
-        let assigned: Vec<(i64, String, i64, String)> = query.fetch_all(pool).await?;
+        let assigned: Vec<Assigned> = query.fetch_all(pool).await?;
         let mut roles: HashMap<i64, [Option<String>; 3]> = HashMap::new();
         let mut a_ids = HashMap::new();
-        for (community, role, id, name) in assigned {
+        for Assigned { community_id: community, role, lawyer_id: id, name } in assigned {
             let k = match role.as_str() {
                 "a" => 0,
                 "b" => 1,

@@ -11,11 +11,22 @@ use tokio::sync::watch;
 
 const HOUR_MS: i64 = 3_600_000;
 
+/// A booking whose reminder is due, with where and to whom.
+#[derive(sqlx::FromRow)]
+struct DueBooking {
+    id: i64,
+    slot_start: i64,
+    code: String,
+    office_address: String,
+    phone: Option<String>,
+    lang: String,
+}
+
 /// Queues every reminder due at `now`; returns how many.
 pub async fn queue_due(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
     let mut queued = 0;
     for (flag, ahead) in [("reminded_day_before", 24 * HOUR_MS), ("reminded_two_hours", 2 * HOUR_MS)] {
-        let due: Vec<(i64, i64, String, String, Option<String>, String)> = sqlx::query_as(&format!(
+        let due: Vec<DueBooking> = sqlx::query_as(&format!(
             "SELECT b.id, b.slot_start, b.code, c.office_address, u.phone, u.lang FROM bookings b \
              JOIN communities c ON c.id = b.community_id JOIN users u ON u.id = b.resident_id \
              WHERE b.status IN ('pending', 'confirmed') AND b.{flag} = 0 AND b.slot_start > $1 AND b.slot_start <= $2"
@@ -24,7 +35,7 @@ pub async fn queue_due(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
         .bind(now + ahead)
         .fetch_all(&store.pool)
         .await?;
-        for (id, start, code, place, phone, lang) in due {
+        for DueBooking { id, slot_start: start, code, office_address: place, phone, lang } in due {
             let mut tx = store.writer().begin().await?;
             let claimed = sqlx::query(&format!("UPDATE bookings SET {flag} = 1 WHERE id = $1 AND {flag} = 0"))
                 .bind(id)

@@ -15,6 +15,14 @@ use app::model::{WaitlistJoined, WaitlistRequest};
 use app::time::Instant;
 use sqlx::{Any, Transaction};
 
+/// The first resident waiting for a slot, and how to tell them.
+#[derive(sqlx::FromRow)]
+struct Waiting {
+    id: i64,
+    phone: Option<String>,
+    lang: String,
+}
+
 pub async fn join(
     service: &BookingService,
     caller: &Caller,
@@ -71,7 +79,7 @@ pub async fn offer_freed_seat(
     community_id: i64,
     slot_start: Instant,
 ) -> Result<(), sqlx::Error> {
-    let next: Option<(i64, Option<String>, String)> = sqlx::query_as(
+    let next: Option<Waiting> = sqlx::query_as(
         "SELECT w.id, u.phone, u.lang FROM waitlist w JOIN users u ON u.id = w.resident_id \
          WHERE w.community_id = $1 AND w.slot_start = $2 AND w.offered_at IS NULL ORDER BY w.id LIMIT 1",
     )
@@ -79,7 +87,7 @@ pub async fn offer_freed_seat(
     .bind(slot_start.0)
     .fetch_optional(&mut **tx)
     .await?;
-    let Some((id, phone, lang)) = next else { return Ok(()) };
+    let Some(Waiting { id, phone, lang }) = next else { return Ok(()) };
     sqlx::query("UPDATE waitlist SET offered_at = $1 WHERE id = $2").bind(now_ms()).bind(id).execute(&mut **tx).await?;
     if let Some(phone) = phone {
         let text =

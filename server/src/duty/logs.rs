@@ -195,17 +195,27 @@ async fn scheduled_end(
     Ok(last.filter(|end| *end > started).unwrap_or(date.plus_days(1).start().0))
 }
 
+/// A duty still open, as stored.
+#[derive(sqlx::FromRow)]
+struct OpenDuty {
+    id: i64,
+    lawyer_id: i64,
+    community_id: i64,
+    served_on: String,
+    started_at: i64,
+}
+
 /// Closes every open duty whose scheduled end has passed at `now`, marked as closed
 /// automatically. Each is closed by a conditional update, so several servers close it once.
 pub async fn close_forgotten(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
-    let open: Vec<(i64, i64, i64, String, i64)> = sqlx::query_as(
+    let open: Vec<OpenDuty> = sqlx::query_as(
         "SELECT id, lawyer_id, community_id, served_on, started_at FROM duty_logs WHERE ended_at IS NULL AND started_at < $1",
     )
     .bind(now)
     .fetch_all(&store.pool)
     .await?;
     let mut closed = 0;
-    for (id, lawyer, community, served_on, started) in open {
+    for OpenDuty { id, lawyer_id: lawyer, community_id: community, served_on, started_at: started } in open {
         let Some(date) = LocalDate::parse(&served_on) else { continue };
         let end = scheduled_end(store, lawyer, community, date, started).await?;
         if now < end {

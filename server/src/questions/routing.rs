@@ -112,10 +112,19 @@ pub async fn advance(store: &Store, now: i64, deadlines: Deadlines) -> Result<us
     Ok(lapse_idle_claims(store, now, deadlines).await? + move_due(store, now, deadlines).await?)
 }
 
+/// A claim no act of its claimant has renewed, as stored.
+#[derive(sqlx::FromRow)]
+struct IdleClaim {
+    id: i64,
+    claimed_by: i64,
+    claim_active_at: i64,
+    route_step: i64,
+}
+
 /// Claims idle past the lapse go back to the route, with a fresh deadline.
 async fn lapse_idle_claims(store: &Store, now: i64, deadlines: Deadlines) -> Result<usize, sqlx::Error> {
     let today = Instant(now).to_shanghai().0;
-    let idle: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+    let idle: Vec<IdleClaim> = sqlx::query_as(
         "SELECT id, claimed_by, claim_active_at, route_step FROM questions \
          WHERE status = 'waiting' AND claimed_by IS NOT NULL AND claim_active_at < $1",
     )
@@ -123,7 +132,7 @@ async fn lapse_idle_claims(store: &Store, now: i64, deadlines: Deadlines) -> Res
     .fetch_all(&store.pool)
     .await?;
     let mut moved = 0;
-    for (id, claimant, active_at, step) in idle {
+    for IdleClaim { id, claimed_by: claimant, claim_active_at: active_at, route_step: step } in idle {
         let mut tx = store.writer().begin().await?;
         let free = holidays(&mut tx, today).await?;
         let lapsed = sqlx::query(
