@@ -31,6 +31,34 @@ impl LawyerLine {
 /// Keeps a record of street `$3`'s communities; street 0 stands for every street.
 const IN_STREET: &str = " AND ($3 = 0 OR community_id IN (SELECT id FROM communities WHERE street_id = $3))";
 
+/// A lawyer's name, firm and licence.
+#[derive(sqlx::FromRow)]
+struct LawyerRow {
+    id: i64,
+    name: String,
+    firm: String,
+    licence_no: String,
+}
+
+/// A lawyer's services of one category, and the people they served.
+#[derive(sqlx::FromRow)]
+struct ServiceRow {
+    lawyer_id: i64,
+    category: String,
+    n: i64,
+    people: i64,
+}
+
+/// A lawyer's bookings of one status, and their ratings.
+#[derive(sqlx::FromRow)]
+struct BookingRow {
+    lawyer_id: i64,
+    status: String,
+    n: i64,
+    ratings: i64,
+    rating_sum: i64,
+}
+
 /// Lines by lawyer id, as they are filled.
 type Lines = BTreeMap<i64, LawyerLine>;
 
@@ -46,13 +74,14 @@ pub async fn lines(
     add_duty_days(store, &mut lines, street, from, to).await?;
     add_services(store, &mut lines, street, from, to).await?;
     add_bookings(store, &mut lines, street, from, to).await?;
-    let lawyers: Vec<(i64, String, String, String)> =
-        sqlx::query_as("SELECT l.id, l.name, f.name, l.licence_no FROM lawyers l JOIN law_firms f ON f.id = l.firm_id")
-            .fetch_all(&store.pool)
-            .await?;
-    for (id, name, firm, licence_no) in lawyers {
-        if let Some(line) = lines.get_mut(&id) {
-            (line.name, line.firm, line.licence_no) = (name, firm, licence_no);
+    let lawyers: Vec<LawyerRow> = sqlx::query_as(
+        "SELECT l.id, l.name, f.name AS firm, l.licence_no FROM lawyers l JOIN law_firms f ON f.id = l.firm_id",
+    )
+    .fetch_all(&store.pool)
+    .await?;
+    for lawyer in lawyers {
+        if let Some(line) = lines.get_mut(&lawyer.id) {
+            (line.name, line.firm, line.licence_no) = (lawyer.name, lawyer.firm, lawyer.licence_no);
         }
     }
     let mut out: Vec<LawyerLine> = lines.into_values().collect();
@@ -90,8 +119,8 @@ async fn add_services(
     from: LocalDate,
     to: LocalDate,
 ) -> Result<(), sqlx::Error> {
-    let services: Vec<(i64, String, i64, i64)> = sqlx::query_as(&format!(
-        "SELECT lawyer_id, category, COUNT(*), CAST(SUM(people_served) AS BIGINT) FROM service_records \
+    let services: Vec<ServiceRow> = sqlx::query_as(&format!(
+        "SELECT lawyer_id, category, COUNT(*) AS n, CAST(SUM(people_served) AS BIGINT) AS people FROM service_records \
              WHERE served_on >= $1 AND served_on <= $2{IN_STREET} GROUP BY lawyer_id, category"
     ))
     .bind(from.to_string())
@@ -99,7 +128,7 @@ async fn add_services(
     .bind(street)
     .fetch_all(&store.pool)
     .await?;
-    for (lawyer, category, n, people) in services {
+    for ServiceRow { lawyer_id: lawyer, category, n, people } in services {
         let line = lines.entry(lawyer).or_default();
         if let Some(category) = ServiceCategory::from_db(&category) {
             line.services.insert(category.as_str(), n);
@@ -117,8 +146,8 @@ async fn add_bookings(
     from: LocalDate,
     to: LocalDate,
 ) -> Result<(), sqlx::Error> {
-    let bookings: Vec<(i64, String, i64, i64, i64)> = sqlx::query_as(&format!(
-        "SELECT lawyer_id, status, COUNT(*), COUNT(rating), CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM bookings \
+    let bookings: Vec<BookingRow> = sqlx::query_as(&format!(
+        "SELECT lawyer_id, status, COUNT(*) AS n, COUNT(rating) AS ratings, CAST(COALESCE(SUM(rating), 0) AS BIGINT) AS rating_sum FROM bookings \
              WHERE slot_start >= $1 AND slot_start < $2 AND status IN ('completed', 'no_show'){IN_STREET} \
              GROUP BY lawyer_id, status"
     ))
@@ -127,7 +156,7 @@ async fn add_bookings(
     .bind(street)
     .fetch_all(&store.pool)
     .await?;
-    for (lawyer, status, n, ratings, sum) in bookings {
+    for BookingRow { lawyer_id: lawyer, status, n, ratings, rating_sum: sum } in bookings {
         let line = lines.entry(lawyer).or_default();
         if status == "completed" {
             line.bookings_completed = n;

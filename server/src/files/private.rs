@@ -78,17 +78,33 @@ struct Matter {
     booking_id: Option<i64>,
 }
 
+/// A booking's resident, community and lawyer.
+#[derive(sqlx::FromRow)]
+struct BookingParties {
+    resident_id: i64,
+    community_id: i64,
+    lawyer_id: i64,
+}
+
+/// A private file and whose it is.
+#[derive(sqlx::FromRow)]
+struct Owners {
+    id: i64,
+    resident_id: Option<i64>,
+    uploaded_by: i64,
+}
+
 /// Works out the matter a caller may share into, or 404 / 422.
 async fn matter(store: &Store, caller: &Caller, request: &ShareRequest) -> Result<Matter, Failure> {
     let user = caller.user()?;
     let not_found = || caller.error(ErrorKind::NotFound);
     if let Some(booking_id) = request.booking_id {
-        let row: Option<(i64, i64, i64)> =
+        let row: Option<BookingParties> =
             sqlx::query_as("SELECT resident_id, community_id, lawyer_id FROM bookings WHERE id = $1")
                 .bind(booking_id)
                 .fetch_optional(&store.pool)
                 .await?;
-        let (resident_id, community_id, lawyer_id) = row.ok_or_else(not_found)?;
+        let BookingParties { resident_id, community_id, lawyer_id } = row.ok_or_else(not_found)?;
         let allowed = if user.role == Role::Resident {
             resident_id == user.id
         } else {
@@ -220,15 +236,15 @@ pub async fn shared_with_me(store: &Store, caller: &Caller, _: Empty) -> Result<
 pub async fn delete(files: &FilesService, caller: &Caller, request: FileRequest) -> Result<Empty, Failure> {
     let token = &request.token;
     let user = caller.user()?;
-    let row: Option<(i64, Option<i64>, i64)> = sqlx::query_as(
+    let row: Option<Owners> = sqlx::query_as(
         "SELECT id, resident_id, uploaded_by FROM files WHERE token = $1 AND purpose IN ('private', 'pending') AND deleted_at IS NULL",
     )
     .bind(token)
     .fetch_optional(&files.store.pool)
     .await?;
     match row {
-        Some((id, resident, uploader)) if resident == Some(user.id) || uploader == user.id => {
-            retention::remove(&files.store, &files.blobs, id, now_ms()).await?;
+        Some(file) if file.resident_id == Some(user.id) || file.uploaded_by == user.id => {
+            retention::remove(&files.store, &files.blobs, file.id, now_ms()).await?;
             Ok(Empty {})
         }
         _ => Err(caller.error(ErrorKind::NotFound).into()),
