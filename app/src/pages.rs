@@ -44,21 +44,15 @@ pub struct Frame {
 /// A whole document: `title`, and `main` inside the residents' frame; `script` (a file of this
 /// site) runs deferred.
 pub fn render(frame: &Frame, title: &str, script: Option<&'static str>, main: impl FnOnce() -> AnyView) -> String {
-    let owner = Owner::new();
-    owner.with(|| {
-        let lang = frame.lang;
-        provide_context(Prefs {
-            lang: RwSignal::new(lang),
-            large_text: RwSignal::new(false),
-            high_contrast: RwSignal::new(false),
-        });
+    let lang = frame.lang;
+    document(lang, || {
         provide_context(Location {
             path: RwSignal::new(frame.path.clone()),
             query: RwSignal::new(frame.query.clone()),
         });
         let (is_worker, path) = (frame.is_worker, frame.path.clone());
         let body = crate::resident::shell::frame(move || is_worker, move || path.clone(), main());
-        let html = view! {
+        view! {
             <html lang=lang.tag()>
                 <head>
                     <meta charset="utf-8" />
@@ -73,21 +67,13 @@ pub fn render(frame: &Frame, title: &str, script: Option<&'static str>, main: im
                 <body>{body}</body>
             </html>
         }
-        .to_html();
-        format!("<!DOCTYPE html>{html}")
     })
 }
 
 /// A page for printing: `main` alone, styled by `/poster.css` (no header, no tab bar).
 pub fn render_print(lang: Lang, title: &str, main: impl FnOnce() -> AnyView) -> String {
-    let owner = Owner::new();
-    owner.with(|| {
-        provide_context(Prefs {
-            lang: RwSignal::new(lang),
-            large_text: RwSignal::new(false),
-            high_contrast: RwSignal::new(false),
-        });
-        let html = view! {
+    document(lang, || {
+        view! {
             <html lang=lang.tag()>
                 <head>
                     <meta charset="utf-8" />
@@ -98,8 +84,18 @@ pub fn render_print(lang: Lang, title: &str, main: impl FnOnce() -> AnyView) -> 
                 <body>{main()}</body>
             </html>
         }
-        .to_html();
-        format!("<!DOCTYPE html>{html}")
+    })
+}
+
+/// `page` rendered as a document in `lang`, with the preferences the shared components read.
+fn document<V: RenderHtml>(lang: Lang, page: impl FnOnce() -> V) -> String {
+    Owner::new().with(|| {
+        provide_context(Prefs {
+            lang: RwSignal::new(lang),
+            large_text: RwSignal::new(false),
+            high_contrast: RwSignal::new(false),
+        });
+        format!("<!DOCTYPE html>{}", page().to_html())
     })
 }
 

@@ -18,11 +18,11 @@ const WITHOUT_SCHEDULE: &str = "SELECT c.name FROM communities c WHERE NOT EXIST
 const WITHOUT_PASSWORD: &str = "SELECT l.name FROM lawyers l LEFT JOIN users u ON u.id = l.user_id \
      WHERE u.id IS NULL OR u.password_hash IS NULL ORDER BY l.name";
 
-/// How many names `sql` finds (given today as $1 when it asks), and the first ten.
-async fn missing(store: &Store, sql: &str) -> Result<Missing, sqlx::Error> {
+/// How many names `sql` finds (with `day` as $1 when it takes one), and the first ten.
+async fn missing(store: &Store, sql: &str, day: Option<String>) -> Result<Missing, sqlx::Error> {
     let mut query = sqlx::query_scalar(sql);
-    if sql.contains("$1") {
-        query = query.bind(today().to_string());
+    if let Some(day) = day {
+        query = query.bind(day);
     }
     let names: Vec<String> = query.fetch_all(&store.pool).await?;
     Ok(Missing { count: names.len() as i64, names: names.into_iter().take(10).collect() })
@@ -39,9 +39,9 @@ pub async fn checklist(store: &Store, _: &Caller, _: Empty) -> Result<SetupCheck
         .await?;
     Ok(SetupChecklist {
         communities,
-        without_a_lawyer: missing(store, WITHOUT_A).await?,
-        without_schedule: missing(store, WITHOUT_SCHEDULE).await?,
-        lawyers_without_password: missing(store, WITHOUT_PASSWORD).await?,
+        without_a_lawyer: missing(store, WITHOUT_A, Some(today().to_string())).await?,
+        without_schedule: missing(store, WITHOUT_SCHEDULE, Some(today().to_string())).await?,
+        lawyers_without_password: missing(store, WITHOUT_PASSWORD, None).await?,
         year,
         calendar_days,
     })
