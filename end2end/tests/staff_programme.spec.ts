@@ -68,6 +68,6 @@ test("staff find a lawyer in the register, mark the licence unverified, and add 
   await page.getByLabel("名称").fill("广东前海明理律师事务所");
   await page.getByLabel("地址").fill("深圳市宝安区新安街道");
   await page.getByRole("button", { name: "保存律师事务所" }).click();
-  await expect(page.getByRole("status")).toHaveText("律师事务所已保存");
+  await expect(page.getByRole("status").filter({ hasText: "律师事务所已保存" })).toHaveText("律师事务所已保存");
   await expect(page.getByLabel("选择律师事务所").locator("option", { hasText: "广东前海明理律师事务所" })).toHaveCount(1);
 });
