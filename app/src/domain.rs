@@ -20,6 +20,7 @@ macro_rules! stored_names {
 }
 
 mod booking;
+mod booking_rules;
 mod district_calendar;
 mod document;
 mod duty;
@@ -34,9 +35,8 @@ mod question;
 mod role;
 mod text;
 
-pub use booking::{
-    required_text, rules, BookingStatus, Channel, TextProblem, Topic, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS,
-};
+pub use booking::{required_text, BookingStatus, Channel, TextProblem, Topic, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS};
+pub use booking_rules::{rules, BookingRules, RuleProblem, MAX_WINDOW_DAYS};
 pub use district_calendar::{check_day, DayKind, DayProblem, DistrictCalendar, MAX_DAY_NAME_CHARS};
 pub use document::{
     clean_file_name, parse_tags, FileKind, MAX_ARTICLE_CHARS, MAX_FILE_NAME_CHARS, MAX_QUERY_CHARS, MAX_SUMMARY_CHARS,

@@ -7,7 +7,9 @@ mod accounts;
 mod articles;
 mod audit;
 mod board;
+mod booking_rules;
 mod calendar;
+mod closures;
 mod corrections;
 mod coverage;
 mod desk;
@@ -67,6 +69,8 @@ pub enum Page {
     Accounts,
     /// `/desk/calendar`: holidays and make-up working days.
     Calendar,
+    /// `/desk/rules`: booking rules, the district's and communities' own (staff).
+    Rules,
     /// `/desk/schedule`: each community's weekly duty (staff).
     Schedule,
     /// `/desk/lawyers`: the lawyers' register and their firms.
@@ -94,6 +98,7 @@ impl Page {
             ["desk", "accounts"] => Page::Accounts,
             ["desk", "calendar"] => Page::Calendar,
             ["desk", "schedule"] => Page::Schedule,
+            ["desk", "rules"] => Page::Rules,
             ["desk", "lawyers"] => Page::Lawyers,
             ["desk", "places"] => Page::Places,
             _ => Page::Desk,
@@ -128,6 +133,7 @@ pub fn App() -> impl IntoView {
                     Page::Accounts => view! { <accounts::AccountsPage /> }.into_any(),
                     Page::Calendar => view! { <calendar::CalendarPage /> }.into_any(),
                     Page::Schedule => view! { <schedule::SchedulePage /> }.into_any(),
+                    Page::Rules => view! { <booking_rules::RulesPage /> }.into_any(),
                     Page::Lawyers => view! { <lawyers::LawyersPage /> }.into_any(),
                     Page::Places => view! { <places::PlacesPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),

@@ -202,16 +202,17 @@ impl Quotas {
         )
         .fetch_all(&store.pool)
         .await?;
+        let quota = quota::Quota::read(store, from).await?;
         let sql = if per_month.is_empty() {
             "0".to_owned()
         } else {
             let cases: String =
-                per_month.iter().map(|(p, _)| format!("WHEN {p} THEN {} ", quota::of_period(*p, from, to))).collect();
+                per_month.iter().map(|(p, _)| format!("WHEN {p} THEN {} ", quota.of_period(*p, from, to))).collect();
             format!("CASE per_month {cases}ELSE 0 END")
         };
         Ok(Quotas {
             communities: per_month.iter().map(|p| p.1).sum(),
-            total: per_month.iter().map(|(p, n)| n * quota::of_period(*p, from, to)).sum(),
+            total: per_month.iter().map(|(p, n)| n * quota.of_period(*p, from, to)).sum(),
             sql,
         })
     }

@@ -10,8 +10,10 @@ pub mod desk;
 pub mod duty_plan;
 pub mod recent;
 pub mod reminders;
+pub mod rules;
 pub mod schedule;
 mod seats;
+pub mod settle;
 pub mod slots;
 mod views;
 pub mod waitlist;
@@ -24,13 +26,13 @@ use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::{now_ms, today, Backend, Store};
-use app::domain::{required_text, rules, Channel, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS};
+use app::domain::{required_text, BookingRules, Channel, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS, MAX_WINDOW_DAYS};
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
 use app::model::{
     Availability, AvailabilityRequest, AvailableDay, BookRequest, BookingView, Empty, FreeSlot, MyBookings,
 };
-use app::time::{Instant, LocalDate};
+use app::time::Instant;
 use recent::RecentAnswers;
 use slots::Slot;
 use sqlx::{Any, Transaction};
@@ -44,9 +46,16 @@ pub struct BookingService {
     recent: RecentAnswers,
 }
 
-/// The earliest start a resident can book now.
-fn earliest_bookable() -> Instant {
-    Instant(now_ms() + rules::MIN_NOTICE_MINUTES * 60_000)
+/// The earliest start a resident can book now under `rules`.
+fn earliest_bookable(rules: &BookingRules) -> Instant {
+    Instant(now_ms() + rules.min_notice_minutes * 60_000)
+}
+
+/// A slot that can be booked, the names its booking shows and the rules it is booked under.
+pub(super) struct Found {
+    slot: Slot,
+    names: views::Names,
+    rules: BookingRules,
 }
 
 fn message(caller: &Caller, kind: ErrorKind, pick: fn(&app::i18n::Messages) -> &'static str) -> AppError {
@@ -75,36 +84,47 @@ impl BookingService {
         self.outbox.wake();
     }
 
-    /// The slots of `community_id` on `from..=to` that can be booked now.
-    async fn bookable(&self, community_id: i64, from: LocalDate, to: LocalDate) -> Result<Vec<Slot>, sqlx::Error> {
-        let calendar = calendar_store::load(&self.store, community_id, from, to).await?;
-        Ok(calendar.slots(from, to, earliest_bookable()))
+    /// The slots of `community_id` that can be booked now, within its booking window. The
+    /// calendar is read for the default window, and once more when the community's is longer.
+    async fn bookable(&self, community_id: i64) -> Result<Vec<Slot>, sqlx::Error> {
+        let from = today();
+        let mut days = BookingRules::DEFAULT.window_days;
+        loop {
+            let calendar = calendar_store::load(&self.store, community_id, from, from.plus_days(days - 1)).await?;
+            let rules = calendar.booking_rules;
+            if rules.window_days <= days {
+                let last = from.plus_days(rules.window_days - 1);
+                return Ok(calendar.slots(from, last, earliest_bookable(&rules)));
+            }
+            days = rules.window_days;
+        }
     }
 
-    /// The bookable slot starting at `start` and the names its booking shows, or a 422 saying
-    /// it cannot be booked (404 when there is no such community).
-    async fn slot_at(
-        &self,
-        caller: &Caller,
-        community_id: i64,
-        start: Instant,
-    ) -> Result<(Slot, views::Names), Failure> {
+    /// The bookable slot starting at `start`, or a 422 saying it cannot be booked (404 when
+    /// there is no such community).
+    async fn slot_at(&self, caller: &Caller, community_id: i64, start: Instant) -> Result<Found, Failure> {
         let date = start.to_shanghai().0;
         let today = today();
-        if date < today || date > today.plus_days(rules::WINDOW_DAYS - 1) {
-            return Err(message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable).into());
+        let unavailable = || Failure::from(message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable));
+        // Beyond any window, refused before the calendar is read (the far future does not read).
+        if date < today || date > today.plus_days(MAX_WINDOW_DAYS) {
+            return Err(unavailable());
         }
         let calendar = calendar_store::for_slot(&self.store, community_id, start).await?;
         let Some((community_name, office_address)) = calendar.community.clone() else {
             return Err(caller.error(ErrorKind::NotFound).into());
         };
+        let rules = calendar.booking_rules;
+        if date > today.plus_days(rules.window_days - 1) {
+            return Err(unavailable());
+        }
         let slot = calendar
-            .slots(date, date, earliest_bookable())
+            .slots(date, date, earliest_bookable(&rules))
             .into_iter()
             .find(|s| s.start == start)
-            .ok_or_else(|| message(caller, ErrorKind::Validation, |t| t.err_slot_unavailable))?;
+            .ok_or_else(unavailable)?;
         let lawyer_name = calendar.lawyer_names.get(&slot.lawyer_id).cloned().unwrap_or_default();
-        Ok((slot, views::Names { community_name, office_address, lawyer_name }))
+        Ok(Found { slot, names: views::Names { community_name, office_address, lawyer_name }, rules })
     }
 
     async fn community_exists(&self, community_id: i64) -> Result<bool, sqlx::Error> {
@@ -170,8 +190,7 @@ impl BookingService {
         if !self.community_exists(community_id).await? {
             return Err(caller.error(ErrorKind::NotFound).into());
         }
-        let from = today();
-        let slots = self.bookable(community_id, from, from.plus_days(rules::WINDOW_DAYS - 1)).await?;
+        let slots = self.bookable(community_id).await?;
         let mut days: Vec<AvailableDay> = Vec::new();
         for slot in slots {
             let date = slot.start.to_shanghai().0;
@@ -198,7 +217,7 @@ impl BookingService {
         let resident = caller.user()?;
         let description = required_text(&request.description, MAX_DESCRIPTION_CHARS)
             .map_err(|_| AppError::invalid("description", caller.lang.messages().err_description))?;
-        let (slot, names) = match self.slot_at(caller, request.community_id, request.slot_start).await {
+        let Found { slot, names, rules } = match self.slot_at(caller, request.community_id, request.slot_start).await {
             Ok(found) => found,
             Err(_) if !self.community_exists(request.community_id).await? => {
                 return Err(caller.error(ErrorKind::NotFound).into());
@@ -216,8 +235,8 @@ impl BookingService {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full).into());
         }
         let request = BookRequest { description, ..request };
-        let booking = Self::new_booking(caller, resident.id, names, &slot, &request);
-        let cap = Some(rules::MAX_LIVE_BOOKINGS);
+        let booking = Self::new_booking(caller, resident.id, names, &slot, &request, &rules);
+        let cap = Some(rules.max_live_bookings);
         // The cap is counted by the insert. On SQLite the insert is the whole booking, its own
         // transaction under the write lock; PostgreSQL first locks the resident's row, so
         // concurrent bookings of one resident are counted one after the other

@@ -1,9 +1,10 @@
-//! The district calendar (public holidays and 调休 make-up working days), and the setup list
-//! that says what a programme still lacks before residents can be served.
+//! The district calendar (public holidays and 调休 make-up working days), the booking rules, and
+//! the setup list that says what a programme still lacks before residents can be served.
 
 use super::endpoint::{endpoints, Access};
 use crate::model::{
-    CalendarDay, CalendarImport, CalendarReport, CalendarYear, DayRequest, Empty, SetupChecklist, YearRequest,
+    BookingRulesEdit, BookingRulesView, CalendarDay, CalendarImport, CalendarReport, CalendarYear, CommunityRequest,
+    DayRequest, Empty, SetupChecklist, YearRequest,
 };
 
 endpoints! {
@@ -19,6 +20,16 @@ endpoints! {
     /// Checks a year's table row by row, and replaces the year with it when asked and no row is
     /// wrong. The district's staff and admins.
     ImportCalendar = "calendar/import", CalendarImport => CalendarReport, Access::District;
+
+    /// The district's booking rules and the communities' own (a street's staff: their street's).
+    GetBookingRules = "staff/booking-rules", Empty => BookingRulesView, Access::STAFF;
+
+    /// Sets the district's booking rules (the district's staff and admins) or a community's (staff
+    /// whose scope covers it).
+    SaveBookingRules = "staff/save-booking-rules", BookingRulesEdit => BookingRulesView, Access::STAFF;
+
+    /// A community goes back to the district's booking rules.
+    ClearBookingRules = "staff/clear-booking-rules", CommunityRequest => BookingRulesView, Access::STAFF;
 
     /// What is missing before residents can be served. The district's staff and admins.
     GetSetupChecklist = "staff/setup", Empty => SetupChecklist, Access::District;

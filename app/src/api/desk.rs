@@ -3,8 +3,9 @@
 
 use super::endpoint::{endpoints, Access};
 use crate::model::{
-    AddDutyRequest, CommunityRequest, CommunitySummary, DeskBooking, DeskListRequest, DeskRequest,
+    AddDutyRequest, CloseStreetRequest, CommunityRequest, CommunitySummary, DeskBooking, DeskListRequest, DeskRequest,
     DutyExceptionRequest, DutyPlan, DutyPreview, DutySchedule, Empty, EndDutyRequest, LeaveRecorded, LeaveRequest,
+    SettleReport, SettleRequest, StreetClosed,
 };
 
 endpoints! {
@@ -34,6 +35,13 @@ endpoints! {
 
     /// Ends a period after a day (the past kept); answers the plan and the bookings left uncovered.
     EndDutyPeriod = "desk/end-duty", EndDutyRequest => DutyPlan, Access::LAWYERS_AND_STAFF;
+
+    /// Settles live bookings a change of duty left without a desk: handed to the stand-in, or
+    /// cancelled with a message; all or none. Lawyers and staff of the community.
+    SettleBookings = "desk/settle-bookings", SettleRequest => SettleReport, Access::LAWYERS_AND_STAFF;
+
+    /// Closes every community of a street on a day. Staff (a street's: their own).
+    CloseStreet = "staff/close-street", CloseStreetRequest => StreetClosed, Access::STAFF;
 
     /// Records a lawyer's leave. Lawyers for themselves; staff for anyone.
     RecordLeave = "desk/leave", LeaveRequest => LeaveRecorded, Access::LAWYERS_AND_STAFF;

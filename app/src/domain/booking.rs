@@ -170,17 +170,3 @@ mod tests {
         assert_eq!(required_text(&"字".repeat(11), 10), Err(TextProblem::TooLong));
     }
 }
-
-/// The booking rules residents and lawyers can rely on.
-pub mod rules {
-    /// A slot can be booked until this many minutes before it starts.
-    pub const MIN_NOTICE_MINUTES: i64 = 120;
-    /// How many days ahead slots are offered (today included).
-    pub const WINDOW_DAYS: i64 = 14;
-    /// A booking can be cancelled or moved until this many minutes before it starts.
-    pub const CHANGE_CUTOFF_MINUTES: i64 = 120;
-    /// Live (pending or confirmed, not yet ended) bookings a resident may hold at once.
-    pub const MAX_LIVE_BOOKINGS: i64 = 3;
-    /// Waitlists of slots not yet started a resident may be on at once.
-    pub const MAX_WAITING: i64 = 5;
-}

@@ -179,7 +179,19 @@ texts! {
         schedule_until: "至", "until";
         schedule_end_on: "最后一天", "Last day";
         schedule_end: "结束", "End";
-        schedule_uncovered: "以下预约已没有对应的值班，请改约或取消：", "These bookings have no duty any more; move or cancel them:";
+        schedule_uncovered: "以下预约已没有对应的值班(安排已结束、闭馆，或律师请假无人接替)，请交给后备律师或取消：", "These bookings have no duty any more (a period ended, the office closed, or the lawyer away with nobody to stand in); hand them over or cancel them:";
+        settle_hand_over: "全部交给后备律师(B角或统筹律师)", "Hand them all to the backup (B or coordinator)";
+        settle_reason: "取消原因(将发给居民)", "Why they are cancelled (sent to the residents)";
+        settle_cancel: "全部取消并通知居民", "Cancel them all and tell the residents";
+        settle_done: "已处理", "Done";
+        closed_title: "闭馆日", "Closed days";
+        closed_hint: "闭馆当天不开放预约。可只关本社区，或关整个街道(如街道统一活动、停电)。当天已有的预约会列在上方待处理。", "No booking on a closed day. Close this community only, or the whole street (a street-wide event, a power cut). Bookings already made for that day are listed above to settle.";
+        closed_date: "日期", "Date";
+        closed_note: "原因(内部)", "Why (staff only)";
+        closed_street: "整个街道的社区都闭馆", "Close every community of the street";
+        closed_save: "设为闭馆日", "Close that day";
+        closed_done: "已闭馆的社区：", "Communities closed: ";
+        closed_with_bookings: "当天有预约、需处理的社区：", "Communities with bookings that day to settle: ";
         schedule_add: "新增每周值班", "Add weekly duty";
         schedule_weekday: "星期", "Weekday";
         schedule_start: "开始时间", "Starts";
@@ -372,6 +384,19 @@ texts! {
         prev_month: "上月", "Previous month";
         next_month: "下月", "Next month";
         sent: "已提交", "Sent";
+        nav_rules: "预约规则", "Booking rules";
+        rules_hint: "全区规则适用于每个社区；个别社区可设自己的规则，完整替代全区规则。时间以分钟计(1天=1440分钟)，提醒填0表示不发。", "The district's rules apply to every community; a community may have its own, which replace the district's whole. Times are in minutes (a day is 1440); a reminder of 0 is not sent.";
+        rules_scope: "适用范围", "Applies to";
+        rules_district: "全区", "The whole district";
+        rules_min_notice: "至少提前预约(分钟)", "Notice (minutes)";
+        rules_window: "可预约天数", "Days open for booking";
+        rules_max_live: "每人同时可有预约", "Bookings each at once";
+        rules_cutoff: "取消、改约截止(开始前分钟)", "Cancel or move until (minutes before)";
+        rules_first_reminder: "第一次提醒(开始前分钟)", "First reminder (minutes before)";
+        rules_second_reminder: "第二次提醒(开始前分钟)", "Second reminder (minutes before)";
+        rules_save: "保存规则", "Save the rules";
+        rules_clear: "改回全区规则", "Back to the district's";
+        rules_saved: "已保存", "Saved";
         leave_saved: "已登记。转交后备律师 / 无人接替的预约：", "Recorded. Bookings moved to the backup / with nobody to take them:";
     }
 }

@@ -23,12 +23,13 @@ texts! {
         err_already_booked: "您已预约该时段", "You already booked this time";
         err_description: "请简要说明问题(不超过500字)", "Describe your question (up to 500 characters)";
         err_reason: "请填写原因(不超过200字)", "Give a reason (up to 200 characters)";
-        err_too_late: "距预约开始不足2小时，无法取消或改约", "Less than 2 hours before the start: it can no longer be changed";
+        err_too_late: "已过取消和改约的截止时间", "It is too close to the start to cancel or move it";
         err_not_cancellable: "该预约已无法更改", "This booking can no longer be changed";
         err_not_ratable: "咨询完成后才能评价，且只能评价一次", "You can rate once, after the consultation";
         err_rating: "评分为1到5分", "The rating is 1 to 5";
         err_channel: "该时段不提供此咨询方式", "That way of consulting is not offered at this time";
         err_schedule: "值班安排填写有误", "The duty schedule is not valid";
+        err_booking_rules: "预约规则超出允许范围：提前预约和取消截止0–7天，开放1–90天，每人1–20个，第二次提醒须晚于第一次且不早于开始前一天", "A booking rule is out of bounds: notice and cut-off 0–7 days, window 1–90 days, 1–20 bookings each, the second reminder after the first and within a day of the start";
         err_schedule_dates: "起止日期有误：开始日期不早于今天，结束日期不早于开始日期", "The dates are wrong: it starts today or later and ends on or after its start";
         err_schedule_overlap: "该时段与本社区或该律师已有的值班重叠", "This time overlaps duty the community or the lawyer already has";
         err_wrong_state: "该预约当前状态不能执行此操作", "Not possible for a booking in this state";
@@ -234,6 +235,11 @@ texts! {
         sms_confirmed: "【法i社区】律师已确认您的预约：{when}，预约码{code}。", "[Fa-i Community] Your booking {code} at {when} is confirmed.";
         sms_declined: "【法i社区】很抱歉，您{when}的预约({code})未能安排：{reason}", "[Fa-i Community] Sorry, booking {code} at {when} was declined: {reason}";
         sms_cancelled: "【法i社区】您{when}的预约({code})已取消。", "[Fa-i Community] Booking {code} at {when} is cancelled.";
+        sms_handed_over: "【法i社区】您{when}的预约({code})改由本社区另一位法律顾问接待，时间地点不变。如需取消请在“我的预约”操作。", "[Fa-i Community] Booking {code} at {when} is now with another of the community's lawyers, same time and place. You can cancel it under My bookings.";
+        sms_cancelled_by_office: "【法i社区】很抱歉，您{when}的预约({code})已取消：{reason}。请重新预约。", "[Fa-i Community] Sorry, booking {code} at {when} is cancelled: {reason}. Please book again.";
+        err_settle_booking: "这个预约已结束、已取消或不属于本社区", "This booking has ended, is cancelled or is not this community's";
+        err_no_stand_in: "本社区没有可接替的律师(B角或统筹律师)", "The community has no lawyer to stand in (B or coordinator)";
+        err_settle_count: "一次最多处理500个预约", "At most 500 bookings at once";
         sms_moved_to_backup: "【法i社区】原定律师{when}请假，您的预约({code})已由本社区后备律师接待。如需取消请在“我的预约”操作。", "[Fa-i Community] Your lawyer is on leave at {when}; booking {code} is now with the community's backup lawyer. You can cancel it under My bookings.";
         sms_waitlist_offer: "【法i社区】您候补的{when}有空位了，先约先得，请尽快在“预约”中预约。", "[Fa-i Community] A seat at {when} you waited for is free; first come, first served. Book it now.";
         sms_reminder: "【法i社区】提醒：您预约的法律咨询将于{when}开始，地点：{place}，预约码{code}。", "[Fa-i Community] Reminder: your consultation starts {when} at {place}, code {code}.";

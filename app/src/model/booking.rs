@@ -271,11 +271,12 @@ pub struct DutyPlan {
     pub community_id: i64,
     /// Periods in force today or later, by weekday and time.
     pub periods: Vec<PlannedPeriod>,
-    /// Live bookings no period covers any more (after an end): for staff to move or cancel.
+    /// Live bookings from now on that no slot covers any more (a period ended, a day closed, a
+    /// lawyer away with nobody to stand in): for staff to hand over or cancel.
     pub uncovered: Vec<UncoveredBooking>,
 }
 
-/// A live booking whose duty period ended before its day.
+/// A live booking no slot covers any more.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UncoveredBooking {
     /// Booking id.

@@ -1,6 +1,6 @@
 //! The district calendar on the wire: holidays and make-up working days, one year at a time.
 
-use crate::domain::DayKind;
+use crate::domain::{BookingRules, DayKind};
 use serde::{Deserialize, Serialize};
 
 /// A day of the calendar.
@@ -117,4 +117,39 @@ impl SetupChecklist {
             && self.lawyers_without_password.count == 0
             && self.calendar_days > 0
     }
+}
+
+/// The booking rules in force: the district's, and those of the communities (in the caller's
+/// scope) that have their own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingRulesView {
+    /// The district's rules (the defaults until set).
+    pub district: BookingRules,
+    /// Whether the district has set its own.
+    pub district_set: bool,
+    /// Communities with rules of their own, by street and name.
+    pub communities: Vec<CommunityRules>,
+}
+
+/// A community's own booking rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommunityRules {
+    /// The community.
+    pub community_id: i64,
+    /// Its name.
+    pub community_name: String,
+    /// Its street's name.
+    pub street_name: String,
+    /// Its rules, in place of the district's.
+    pub rules: BookingRules,
+}
+
+/// Sets the district's rules (no community) or one community's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingRulesEdit {
+    /// The community, or none for the whole district.
+    #[serde(default)]
+    pub community_id: Option<i64>,
+    /// The rules.
+    pub rules: BookingRules,
 }

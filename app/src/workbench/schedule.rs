@@ -1,7 +1,8 @@
 //! 排班: staff plan each community's weekly duty — the periods in force with the days they
-//! apply, a period ended from a day on (the bookings it uncovers listed), and a new period
-//! previewed for four weeks before it is saved.
+//! apply, a period ended from a day on, a new period previewed for four weeks before it is saved,
+//! closed days, and the bookings no duty covers any more, settled ([`super::closures`]).
 
+use super::closures::{uncovered_list, ClosedDayForm};
 use super::log::{BUTTON, FIELD};
 use crate::api::call;
 use crate::api::desk::{AddDutyPeriod, EndDutyPeriod, GetDutyPlan, ListDeskCommunities, PreviewDuty};
@@ -21,44 +22,49 @@ const CELL: &str = "border-b border-line px-2 py-1 text-left";
 pub fn SchedulePage() -> impl IntoView {
     let t = use_prefs().desk();
     let communities = load(|| call::<ListDeskCommunities>(Empty {}));
-    let chosen = RwSignal::new(None::<i64>);
+    // The community chosen, with its street.
+    let chosen = RwSignal::new(None::<(i64, i64)>);
     view! {
         {page_title(t.nav_schedule)}
         <p class="mb-3 text-sm text-muted">{t.schedule_hint}</p>
         <label for="schedule-community" class="block font-bold">{t.schedule_community}</label>
         {move || loaded(communities.get(), move |list| view! {
-            <select id="schedule-community" class=FIELD on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+            <select id="schedule-community" class=FIELD on:change=move |ev| {
+                let id: Option<i64> = event_target_value(&ev).parse().ok();
+                chosen.set(id.and_then(|id| list.iter().find(|c| c.id == id)).map(|c| (c.id, c.street_id)));
+            }>
                 <option value="">{t.schedule_choose}</option>
-                {list.into_iter().map(|c| view! { <option value=c.id.to_string()>{format!("{} {}", c.street_name, c.name)}</option> }).collect_view()}
+                {list.iter().map(|c| view! { <option value=c.id.to_string()>{format!("{} {}", c.street_name, c.name)}</option> }).collect_view()}
             </select>
         }.into_any())}
-        {move || chosen.get().map(|id| view! { <CommunityPlan community_id=id /> })}
+        {move || chosen.get().map(|(id, street_id)| view! { <CommunityPlan community_id=id street_id /> })}
     }
 }
 
 /// One community's plan and form.
 #[component]
-fn CommunityPlan(community_id: i64) -> impl IntoView {
+fn CommunityPlan(community_id: i64, street_id: i64) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let plan = load(move || {
         version.track();
         call::<GetDutyPlan>(CommunityRequest { community_id })
     });
-    let ended = RwSignal::new(None::<DutyPlan>);
     let changed = move || version.update(|v| *v += 1);
     view! {
-        {move || loaded(plan.get(), move |plan| periods_table(plan, ended, changed).into_any())}
-        {move || ended.get().filter(|p| !p.uncovered.is_empty()).map(uncovered)}
+        {move || loaded(plan.get(), move |plan| {
+            let uncovered = plan.uncovered.clone();
+            view! {
+                {periods_table(plan, changed)}
+                {(!uncovered.is_empty()).then(|| uncovered_list(community_id, uncovered, changed))}
+            }.into_any()
+        })}
         <PeriodForm community_id changed />
+        <ClosedDayForm community_id street_id changed />
     }
 }
 
 /// The periods in force, each with a last day to end it on.
-fn periods_table(
-    plan: DutyPlan,
-    ended: RwSignal<Option<DutyPlan>>,
-    changed: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn periods_table(plan: DutyPlan, changed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let prefs = use_prefs();
     let t = prefs.desk();
     let lang = prefs.lang.get_untracked();
@@ -67,8 +73,7 @@ fn periods_table(
         call::<EndDutyPeriod>(EndDutyRequest { community_id, period_id: *period_id, last_day: last_day.clone() })
     })
     .then(move |answer| {
-        if let Ok(plan) = answer {
-            ended.set(Some(plan.clone()));
+        if answer.is_ok() {
             changed();
         }
     });
@@ -107,17 +112,6 @@ fn periods_table(
         {move || end.value().get().and_then(Result::err).map(error_note)}
     }
     .into_any()
-}
-
-/// Bookings an end left without a period.
-fn uncovered(plan: DutyPlan) -> impl IntoView {
-    let t = use_prefs().desk();
-    view! {
-        <section role="status" class="my-3 rounded border border-danger bg-danger-soft p-3">
-            <p class="font-bold">{t.schedule_uncovered}</p>
-            <ul>{plan.uncovered.into_iter().map(|b| view! { <li>{format!("{} · {}", b.code, b.start.format_shanghai())}</li> }).collect_view()}</ul>
-        </section>
-    }
 }
 
 /// A new period's fields, as the form holds them.

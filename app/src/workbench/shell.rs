@@ -37,6 +37,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         </Show>
                         <a href="/desk/import" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_import}</a>
                         <a href="/desk/schedule" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_schedule}</a>
+                        <a href="/desk/rules" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_rules}</a>
                         <a href="/desk/calendar" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_calendar}</a>
                         <Show when=is_admin>
                             <a href="/desk/accounts" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_accounts}</a>

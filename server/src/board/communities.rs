@@ -53,14 +53,15 @@ pub(super) async fn lines(
     let team = Team::read(store, street, today).await?;
     let overdue = overdue_by_community(store, street, from, to, now).await?;
     let waiting = waiting_by_community(store, street, now).await?;
+    let quota = quota::Quota::read(store, from).await?;
     let now =
         Now { team: &team, overdue: &overdue, waiting: &waiting, recent: today.plus_days(-NO_DUTY_DAYS).to_string() };
     Ok(communities
         .into_iter()
         .map(|row| {
             let mut figures = figures.remove(&row.id).unwrap_or_default().figures();
-            figures.quota = quota::of_period(row.duty_days_per_month, from, to);
-            let below_quota = figures.duty_days < quota::so_far(row.duty_days_per_month, from, to, today);
+            figures.quota = quota.of_period(row.duty_days_per_month, from, to);
+            let below_quota = figures.duty_days < quota.so_far(row.duty_days_per_month, from, to, today);
             line(row, figures, below_quota, &now)
         })
         .collect())

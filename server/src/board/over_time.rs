@@ -38,6 +38,7 @@ pub async fn read(
 ) -> Result<Vec<TimePoint>, sqlx::Error> {
     let by_day: HashMap<i64, i64> = rollup::duty_days_by_day(store, street, from, to).await?.into_iter().collect();
     let total: i64 = per_month.iter().sum();
+    let quota = quota::Quota::read(store, from).await?;
     Ok(stretches(from, to)
         .into_iter()
         .map(|(first, last)| TimePoint {
@@ -45,7 +46,7 @@ pub async fn read(
             last: last.to_string(),
             duty_days: (first.to_days()..=last.to_days()).filter_map(|d| by_day.get(&d)).sum(),
             // Rounded once for all: a day asks a fraction of a duty-day of each community.
-            quota: (total as f64 * quota::months(first, last)).round() as i64,
+            quota: (total as f64 * quota.months(first, last)).round() as i64,
         })
         .collect())
 }

@@ -2,7 +2,7 @@
 
 use super::slots::{Calendar, DutyRule};
 use crate::store::Store;
-use app::domain::Channel;
+use app::domain::{BookingRules, Channel};
 use app::model::DutyPeriod;
 use app::time::{format_hh_mm, parse_hh_mm, Instant, LocalDate};
 
@@ -114,6 +114,20 @@ impl Part {
         ))
     }
 
+    /// Booking `rules`: rank (1 the community's, 0 the district's), then the six rules in the order
+    /// of [`BookingRules`].
+    fn booking_rules(&self) -> Option<(i64, BookingRules)> {
+        let rules = BookingRules {
+            min_notice_minutes: self.n2?,
+            window_days: self.n3?,
+            max_live_bookings: self.n4?,
+            change_cutoff_minutes: self.n5?,
+            first_reminder_minutes: self.n6?,
+            second_reminder_minutes: self.n7?,
+        };
+        Some((self.n1?, rules))
+    }
+
     /// An `extra` day: lawyer, id, start, end, slot, seats; channels, date. Its id orders it.
     fn extra(self) -> Option<(i64, LocalDate, DutyRule)> {
         let (lawyer, id, start, end, slot, seats) = (self.n1?, self.n2?, self.n3?, self.n4?, self.n5?, self.n6?);
@@ -132,6 +146,8 @@ struct Reading {
     rules: Vec<(i64, usize, DutyRule)>,
     extras: Vec<(i64, LocalDate, DutyRule)>,
     backups: Vec<(i64, i64, i64)>,
+    /// The booking rules read, with their rank (a community's above the district's).
+    booking_rules: Option<(i64, BookingRules)>,
 }
 
 impl Reading {
@@ -166,6 +182,13 @@ impl Reading {
                     calendar.taken.insert(Instant(at), u32::try_from(n).unwrap_or(u32::MAX));
                 }
             }
+            "rules" => {
+                if let Some(read) = part.booking_rules() {
+                    if self.booking_rules.is_none_or(|(rank, _)| read.0 > rank) {
+                        self.booking_rules = Some(read);
+                    }
+                }
+            }
             "community" => calendar.community = Some((part.t1.unwrap_or_default(), part.t2.unwrap_or_default())),
             "lawyer" => {
                 if let (Some(id), Some(name)) = (part.n1, part.t1) {
@@ -181,6 +204,7 @@ impl Reading {
         self.calendar.rules = self.rules.into_iter().map(|(_, _, rule)| rule).collect();
         self.extras.sort_by_key(|(id, _, _)| *id);
         self.calendar.extras = self.extras.into_iter().map(|(_, date, rule)| (date, rule)).collect();
+        self.calendar.booking_rules = self.booking_rules.map_or(BookingRules::DEFAULT, |(_, rules)| rules);
         self.backups.sort_unstable();
         self.calendar.backups = self.backups.into_iter().map(|(_, _, who)| who).collect();
         self.calendar
@@ -192,7 +216,7 @@ impl Reading {
 /// before it writes. $1 community, $2 first date, $3 last date, $4..$5 the instants whose taken
 /// seats are read. Parts: duty rules, exceptions (closed and extra days), the district calendar
 /// (holidays and make-up working days), leave of the community's lawyers, backups (B before
-/// coordinators), and seats taken per slot.
+/// coordinators), seats taken per slot, and the booking rules (the community's and the district's).
 const CALENDAR: &str = "\
     SELECT 'rule' AS part, lawyer_id AS n1, weekday AS n2, start_minute AS n3, end_minute AS n4, slot_minutes AS n5, \
       seats AS n6, instant AS n7, channels AS t1, valid_from AS t2, valid_until AS t3 \
@@ -207,7 +231,10 @@ const CALENDAR: &str = "\
       FROM assignments WHERE community_id = $1 AND role IN ('b', 'coordinator') AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2) \
     UNION ALL SELECT 'taken', slot_start, COUNT(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL \
       FROM bookings WHERE community_id = $1 AND slot_start >= $4 AND slot_start < $5 AND seat IS NOT NULL \
-      AND status NOT IN ('cancelled', 'declined') GROUP BY slot_start";
+      AND status NOT IN ('cancelled', 'declined') GROUP BY slot_start \
+    UNION ALL SELECT 'rules', CASE WHEN community_id IS NULL THEN 0 ELSE 1 END, min_notice_minutes, window_days, \
+      max_live_bookings, change_cutoff_minutes, first_reminder_minutes, second_reminder_minutes, NULL, NULL, NULL \
+      FROM booking_rules WHERE community_id = $1 OR community_id IS NULL";
 
 /// The names a booking shows, read with its calendar: the community's, and those of the lawyers
 /// who could hold its slots.

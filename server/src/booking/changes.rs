@@ -1,6 +1,6 @@
 //! What residents do with their bookings: cancel, move, rate.
 
-use super::{message, views, waitlist, BookingService};
+use super::{message, views, waitlist, BookingService, Found};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::store::now_ms;
@@ -62,7 +62,7 @@ pub async fn reschedule(
     let old = service.own_booking(caller, request.booking_id).await?;
     BookingService::check_changeable(caller, &old.view)?;
     let reason = BookingService::reason(caller, &request.reason)?;
-    let (slot, names) = service.slot_at(caller, old.view.community_id, request.slot_start).await?;
+    let Found { slot, names, rules } = service.slot_at(caller, old.view.community_id, request.slot_start).await?;
     if !slot.channels.contains(&old.view.channel) {
         return Err(message(caller, ErrorKind::Validation, |t| t.err_channel).into());
     }
@@ -78,7 +78,7 @@ pub async fn reschedule(
     if !cancel_in(&mut tx, &old.view, &reason).await? {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable).into());
     }
-    let booking = BookingService::new_booking(caller, resident.id, names, &slot, &book);
+    let booking = BookingService::new_booking(caller, resident.id, names, &slot, &book, &rules);
     let view = service.take_seat(&mut tx, caller, booking, &slot, None).await?;
     service.commit(tx).await?;
     Ok(view)

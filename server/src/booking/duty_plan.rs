@@ -1,7 +1,7 @@
 //! A community's duty as staff plan it: every period with the days it applies, a preview of the
 //! next four weeks of slots with a new period (holidays, make-up days, closed days and leave
-//! applied), and the end of a period from a day on — the days before kept as they were — with the
-//! live bookings it leaves without a period listed for staff to move or cancel.
+//! applied), and the end of a period from a day on — the days before kept as they were. The plan
+//! lists the live bookings no slot covers any more, for staff to settle ([`super::settle`]).
 
 use super::calendar_store::{self, PeriodRow};
 use super::schedule::{assigned, check_access, checked};
@@ -93,7 +93,8 @@ pub async fn check_new(
 /// `desk/duty-plan`.
 pub async fn plan(service: &BookingService, caller: &Caller, request: CommunityRequest) -> Result<DutyPlan, Failure> {
     check_access(service, caller, request.community_id).await?;
-    read(service, request.community_id, Vec::new()).await
+    let uncovered = uncovered(service, request.community_id).await?;
+    read(service, request.community_id, uncovered).await
 }
 
 /// `desk/preview-duty`: the next four weeks as they would be; nothing is saved.
@@ -153,22 +154,20 @@ pub async fn end(service: &BookingService, caller: &Caller, request: EndDutyRequ
         return Err(AppError::invalid("period_id", t.err_schedule).into());
     }
     service.recent.forget();
-    let uncovered = uncovered(service, request.community_id, last.plus_days(1)).await?;
+    let uncovered = uncovered(service, request.community_id).await?;
     read(service, request.community_id, uncovered).await
 }
 
-/// Live bookings at `community_id` from `from` on whose start no period or extra day offers.
-async fn uncovered(
-    service: &BookingService,
-    community_id: i64,
-    from: LocalDate,
-) -> Result<Vec<UncoveredBooking>, Failure> {
+/// Live bookings at `community_id` from now on whose start no slot offers any more.
+async fn uncovered(service: &BookingService, community_id: i64) -> Result<Vec<UncoveredBooking>, Failure> {
+    let now = crate::store::now_ms();
+    let from = Instant(now).to_shanghai().0;
     let live: Vec<LiveBooking> = sqlx::query_as(
         "SELECT id, code, slot_start FROM bookings WHERE community_id = $1 AND slot_start >= $2 \
          AND status IN ('pending', 'confirmed') ORDER BY slot_start",
     )
     .bind(community_id)
-    .bind(from.start().0)
+    .bind(now)
     .fetch_all(&service.store.pool)
     .await?;
     let Some(last) = live.last().map(|b| Instant(b.slot_start).to_shanghai().0) else { return Ok(Vec::new()) };

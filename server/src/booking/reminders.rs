@@ -1,5 +1,7 @@
-//! Reminders the day before and two hours before a consultation, through the SMS outbox.
-//! Each reminder is claimed with a conditional update, so several servers send it once.
+//! Two reminders before a consultation, through the SMS outbox, as long before it as the
+//! community's booking rules say (by default the day before and two hours before). A booking
+//! made inside the second reminder's lead gets only that one. Each reminder is claimed with a
+//! conditional update, so several servers send it once.
 
 use crate::sms::Outbox;
 use crate::store::{now_ms, Store};
@@ -9,7 +11,8 @@ use app::time::Instant;
 use std::time::Duration;
 use tokio::sync::watch;
 
-const HOUR_MS: i64 = 3_600_000;
+use super::rules;
+use app::domain::BookingRules;
 
 /// A booking whose reminder is due, with where and to whom.
 #[derive(sqlx::FromRow)]
@@ -24,15 +27,27 @@ struct DueBooking {
 
 /// Queues every reminder due at `now`; returns how many.
 pub async fn queue_due(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
+    let (first, second) = (
+        rules::column("first_reminder_minutes", BookingRules::DEFAULT.first_reminder_minutes),
+        rules::column("second_reminder_minutes", BookingRules::DEFAULT.second_reminder_minutes),
+    );
+    // The first reminder only while the second is not yet due.
+    let passes = [
+        (
+            "reminded_day_before",
+            format!("{first} > 0 AND b.slot_start <= $1 + {first} * 60000 AND b.slot_start > $1 + {second} * 60000"),
+        ),
+        ("reminded_two_hours", format!("{second} > 0 AND b.slot_start <= $1 + {second} * 60000")),
+    ];
     let mut queued = 0;
-    for (flag, ahead) in [("reminded_day_before", 24 * HOUR_MS), ("reminded_two_hours", 2 * HOUR_MS)] {
+    for (flag, due_now) in passes {
         let due: Vec<DueBooking> = sqlx::query_as(&format!(
             "SELECT b.id, b.slot_start, b.code, c.office_address, u.phone, u.lang FROM bookings b \
-             JOIN communities c ON c.id = b.community_id JOIN users u ON u.id = b.resident_id \
-             WHERE b.status IN ('pending', 'confirmed') AND b.{flag} = 0 AND b.slot_start > $1 AND b.slot_start <= $2"
+             JOIN communities c ON c.id = b.community_id JOIN users u ON u.id = b.resident_id {} \
+             WHERE b.status IN ('pending', 'confirmed') AND b.{flag} = 0 AND b.slot_start > $1 AND {due_now}",
+            rules::JOIN
         ))
         .bind(now)
-        .bind(now + ahead)
         .fetch_all(&store.pool)
         .await?;
         for DueBooking { id, slot_start: start, code, office_address: place, phone, lang } in due {

@@ -2,13 +2,13 @@
 //! booking's SMS, which the database queues with the row (migration 13), under a unique index
 //! the database enforces.
 
-use super::{message, rules, slots::Slot, views, BookingService};
+use super::{message, slots::Slot, views, BookingService};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::{now_ms, Backend};
 use crate::text::fill;
-use app::domain::{BookingStatus, PhoneNumber};
+use app::domain::{BookingRules, BookingStatus, PhoneNumber};
 use app::error::ErrorKind;
 use app::i18n::Lang;
 use app::model::{BookRequest, BookingView};
@@ -56,13 +56,14 @@ pub(super) struct NewBooking {
 }
 
 impl BookingService {
-    /// The booking `request` makes of `slot` for `resident_id`, with its code and SMS.
+    /// The booking `request` makes of `slot` for `resident_id` under `rules`, with its code and SMS.
     pub(super) fn new_booking(
         caller: &Caller,
         resident_id: i64,
         names: views::Names,
         slot: &Slot,
         request: &BookRequest,
+        rules: &BookingRules,
     ) -> NewBooking {
         let view = BookingView {
             id: 0,
@@ -79,7 +80,7 @@ impl BookingService {
             topic: request.topic,
             description: request.description.clone(),
             rating: None,
-            changeable: slot.start.0 - now_ms() >= rules::CHANGE_CUTOFF_MINUTES * 60_000,
+            changeable: slot.start.0 - now_ms() >= rules.change_cutoff_minutes * 60_000,
         };
         let sms = sms_text(&view, caller.lang, |t| t.sms_booked, "");
         NewBooking { view, resident_id, sms }

@@ -1,7 +1,7 @@
 //! Bookable slots, computed from duty schedules: a pure function of the schedule, the calendar
 //! (holidays, closed days, extra days), leave, the seats already taken and the clock.
 
-use app::domain::Channel;
+use app::domain::{BookingRules, Channel};
 use app::time::{Instant, LocalDate};
 use std::collections::{HashMap, HashSet};
 
@@ -52,6 +52,8 @@ pub struct Calendar {
     pub community: Option<(String, String)>,
     /// The names of the lawyers who could hold its slots, when read for a booking.
     pub lawyer_names: HashMap<i64, String>,
+    /// The community's booking rules.
+    pub booking_rules: BookingRules,
 }
 
 /// A slot with its lawyer and what is left of it.
@@ -82,6 +84,11 @@ impl Calendar {
     /// is not on leave, else nobody.
     pub fn stand_in(&self, lawyer_id: i64, date: LocalDate) -> Option<i64> {
         std::iter::once(lawyer_id).chain(self.backups.iter().copied()).find(|who| !self.on_leave(*who, date))
+    }
+
+    /// Who stands in for `lawyer_id` on `date`, never themselves: the first backup not on leave.
+    pub fn backup_for(&self, lawyer_id: i64, date: LocalDate) -> Option<i64> {
+        self.backups.iter().copied().find(|who| *who != lawyer_id && !self.on_leave(*who, date))
     }
 
     /// Every slot on the dates `from..=to` that starts at or after `earliest`, free seats or not.

@@ -1,10 +1,12 @@
 //! Reading bookings into their wire form.
 
+use super::rules;
 use crate::store::sql::Sql;
 use crate::store::{now_ms, Store};
-use app::domain::{rules, BookingStatus, Channel, PhoneNumber, Topic};
+use app::domain::{BookingRules, BookingStatus, Channel, PhoneNumber, Topic};
 use app::model::{BookingView, DeskBooking};
 use app::time::Instant;
+use std::sync::LazyLock;
 
 /// A booking row with its community, lawyer and resident columns.
 #[derive(sqlx::FromRow)]
@@ -26,12 +28,21 @@ struct Row {
     rating: Option<i64>,
     lawyer_note: String,
     phone: Option<String>,
+    change_cutoff_minutes: i64,
 }
 
-const SELECT: &str = "SELECT b.id, b.code, b.status, b.status_reason, b.community_id, b.lawyer_id, c.name AS community_name, \
-    c.office_address, l.name AS lawyer_name, \
-    b.slot_start, b.slot_end, b.channel, b.category, b.description, b.rating, b.lawyer_note, u.phone \
-    FROM bookings b JOIN communities c ON c.id = b.community_id JOIN lawyers l ON l.id = b.lawyer_id JOIN users u ON u.id = b.resident_id";
+/// The booking columns, with the cancel and reschedule cut-off of its community's rules.
+static SELECT: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT b.id, b.code, b.status, b.status_reason, b.community_id, b.lawyer_id, c.name AS community_name, \
+         c.office_address, l.name AS lawyer_name, b.slot_start, b.slot_end, b.channel, b.category, b.description, \
+         b.rating, b.lawyer_note, u.phone, {} AS change_cutoff_minutes \
+         FROM bookings b JOIN communities c ON c.id = b.community_id JOIN lawyers l ON l.id = b.lawyer_id \
+         JOIN users u ON u.id = b.resident_id {}",
+        rules::column("change_cutoff_minutes", BookingRules::DEFAULT.change_cutoff_minutes),
+        rules::JOIN
+    )
+});
 
 /// A booking with the parts only the desk sees.
 pub struct Loaded {
@@ -63,7 +74,7 @@ impl Loaded {
 
 fn from_row(row: Row) -> Option<Loaded> {
     let status = BookingStatus::from_db(&row.status)?;
-    let changeable = status.is_live() && row.slot_start - now_ms() >= rules::CHANGE_CUTOFF_MINUTES * 60_000;
+    let changeable = status.is_live() && row.slot_start - now_ms() >= row.change_cutoff_minutes * 60_000;
     Some(Loaded {
         view: BookingView {
             id: row.id,
@@ -91,7 +102,7 @@ fn from_row(row: Row) -> Option<Loaded> {
 /// One booking by id.
 pub async fn one(store: &Store, booking_id: i64) -> Result<Option<Loaded>, sqlx::Error> {
     let row: Option<Row> =
-        sqlx::query_as(&format!("{SELECT} WHERE b.id = $1")).bind(booking_id).fetch_optional(&store.pool).await?;
+        sqlx::query_as(&format!("{} WHERE b.id = $1", *SELECT)).bind(booking_id).fetch_optional(&store.pool).await?;
     Ok(row.and_then(from_row))
 }
 
@@ -105,7 +116,7 @@ pub struct Names {
 /// A resident's bookings, soonest first.
 pub async fn of_resident(store: &Store, resident_id: i64) -> Result<Vec<BookingView>, sqlx::Error> {
     let rows: Vec<Row> =
-        sqlx::query_as(&format!("{SELECT} WHERE b.resident_id = $1 ORDER BY b.slot_start, b.id LIMIT 500"))
+        sqlx::query_as(&format!("{} WHERE b.resident_id = $1 ORDER BY b.slot_start, b.id LIMIT 500", *SELECT))
             .bind(resident_id)
             .fetch_all(&store.pool)
             .await?;
@@ -119,7 +130,7 @@ pub async fn for_desk(
     since: i64,
     own_lawyers: &[i64],
 ) -> Result<Vec<DeskBooking>, sqlx::Error> {
-    let mut sql = Sql::new(SELECT);
+    let mut sql = Sql::new(&SELECT);
     sql.push(" WHERE b.slot_end >= ").bind(since);
     match communities {
         None => {}

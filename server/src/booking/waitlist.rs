@@ -29,7 +29,7 @@ pub async fn join(
     request: WaitlistRequest,
 ) -> Result<WaitlistJoined, Failure> {
     let resident = caller.user()?;
-    let (slot, _) = service.slot_at(caller, request.community_id, request.slot_start).await?;
+    let slot = service.slot_at(caller, request.community_id, request.slot_start).await?.slot;
     if slot.seats_left > 0 {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_has_seats).into());
     }

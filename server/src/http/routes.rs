@@ -68,6 +68,8 @@ api! {
     EndDutyPeriod => booking::duty_plan::end,
     AddDutyException => booking::schedule::add_exception,
     RecordLeave => booking::schedule::record_leave,
+    SettleBookings => booking::settle::settle,
+    CloseStreet => booking::settle::close_street,
 
     ListStreets => directory::streets,
     ListCommunities => directory::communities,
@@ -142,4 +144,7 @@ api! {
     RemoveCalendarDay => admin::calendar::remove,
     ImportCalendar => admin::calendar::import,
     GetSetupChecklist => admin::setup::checklist,
+    GetBookingRules => booking::rules::get,
+    SaveBookingRules => booking::rules::save,
+    ClearBookingRules => booking::rules::clear,
 }

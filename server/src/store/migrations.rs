@@ -29,6 +29,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (20, "sign-in limits", include_str!("../../migrations/0020_sign_in_limits.sql")),
     (21, "duty days", include_str!("../../migrations/0021_duty_days.sql")),
     (22, "district calendar", include_str!("../../migrations/0022_district_calendar.sql")),
+    (23, "booking rules", include_str!("../../migrations/0023_booking_rules.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

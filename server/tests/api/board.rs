@@ -252,8 +252,12 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
         (day("2025-10-06"), day("2025-10-07"), day("2025-10-08"), day("2025-10-10"), day("2025-10-11")),
         (Some(1), Some(2), Some(1), Some(1), Some(0))
     );
-    let per_day = (communities * 8) as f64 / 31.0;
+    // A working day asks its share of the month's 23 working days (no holidays entered for 2025);
+    // a Saturday asks nothing.
+    let per_day = (communities * 8) as f64 / 23.0;
     assert_eq!(over_time[0]["quota"].as_i64(), Some(per_day.round() as i64));
+    let quota_of = |d: &str| over_time.iter().find(|p| p["first"] == d).expect("day")["quota"].as_i64();
+    assert_eq!(quota_of("2025-10-04"), Some(0));
 
     // The same month as CSV for Excel: a byte-order mark, a header, one row per community.
     let url = format!("{}/api/staff/board.csv?from=2025-10-01&to=2025-10-31", app.address);

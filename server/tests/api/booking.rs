@@ -220,7 +220,7 @@ async fn a_booking_cannot_be_changed_within_two_hours_of_its_start() {
     let (status, body) =
         app.post_with(&resident, "booking/cancel", json!({ "booking_id": booking["id"], "reason": "来不了" })).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(body["message"], "距预约开始不足2小时，无法取消或改约");
+    assert_eq!(body["message"], "已过取消和改约的截止时间");
 }
 
 #[tokio::test]

@@ -59,6 +59,11 @@ fn may(access: Access) -> May {
     }
 }
 
+/// The default booking rules, as the wire carries them.
+pub(crate) fn rules() -> Value {
+    serde_json::to_value(app::domain::BookingRules::DEFAULT).expect("rules")
+}
+
 /// A well-formed request for every endpoint.
 fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
     let later = server::store::now_ms() + 5 * 86_400_000;
@@ -92,6 +97,11 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("desk/preview-duty", json!({ "community_id": community, "period": period })),
         ("desk/end-duty", json!({ "community_id": community, "period_id": 999_999, "last_day": "2030-01-01" })),
         ("desk/add-exception", json!({ "community_id": community, "date": "2030-01-01" })),
+        (
+            "desk/settle-bookings",
+            json!({ "community_id": community, "booking_ids": [999_999], "action": "cancel", "reason": "闭馆" }),
+        ),
+        ("staff/close-street", json!({ "street_id": 999_999, "date": "2030-01-01" })),
         ("desk/leave", json!({ "lawyer_id": lawyer, "starts_on": "2030-01-01", "ends_on": "2030-01-02" })),
         ("directory/streets", json!({})),
         ("directory/communities", json!({})),
@@ -113,6 +123,9 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("admin/staff-accounts", json!({})),
         ("calendar/year", json!({ "year": 2026 })),
         ("staff/setup", json!({})),
+        ("staff/booking-rules", json!({})),
+        ("staff/save-booking-rules", json!({ "community_id": community, "rules": rules() })),
+        ("staff/clear-booking-rules", json!({ "community_id": community })),
         ("calendar/save", json!({ "date": "2026-12-26", "kind": "workday", "name": "调休上班", "works_as": 5 })),
         ("calendar/remove", json!({ "date": "2026-12-27" })),
         ("calendar/import", json!({ "year": 2027, "csv": "date,kind,name\n", "write": false })),

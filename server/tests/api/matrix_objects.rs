@@ -45,6 +45,12 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         ("directory/community", Object::Public, |_, id| json!({ "community_id": id })),
         ("staff/assignments", Object::Public, |_, id| json!({ "community_id": id })),
         (
+            "staff/save-booking-rules",
+            Object::Public,
+            |_, id| json!({ "community_id": id, "rules": super::matrix::rules() }),
+        ),
+        ("staff/clear-booking-rules", Object::Public, |_, id| json!({ "community_id": id })),
+        (
             "staff/community",
             Object::Public,
             |_, id| json!({ "community_id": id, "office_address": "社区党群服务中心", "latitude": null, "longitude": null, "duty_days_per_month": 4 }),
@@ -99,6 +105,12 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         ),
         ("desk/add-exception", Object::Community, |_, id| json!({ "community_id": id, "date": "2030-01-01" })),
         ("desk/duty-plan", Object::Community, |_, id| json!({ "community_id": id })),
+        (
+            "desk/settle-bookings",
+            Object::Community,
+            |_, id| json!({ "community_id": id, "booking_ids": [999_999], "action": "hand_over" }),
+        ),
+        ("staff/close-street", Object::Public, |_, id| json!({ "street_id": id, "date": "2030-01-01" })),
         (
             "desk/preview-duty",
             Object::Community,

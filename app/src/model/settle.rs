@@ -1,0 +1,70 @@
+//! Bookings a change of duty leaves without a desk, settled by staff; and a day closed for a
+//! whole street.
+
+use serde::{Deserialize, Serialize};
+
+/// What becomes of the bookings settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettleAction {
+    /// Handed to the community's stand-in (the B lawyer, then a coordinator) at the same time.
+    HandOver,
+    /// Cancelled, the resident told why.
+    Cancel,
+}
+
+/// Settles live bookings of one community, all or none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SettleRequest {
+    /// The community.
+    pub community_id: i64,
+    /// Its live bookings to settle (at most 500).
+    pub booking_ids: Vec<i64>,
+    /// What becomes of them.
+    pub action: SettleAction,
+    /// Why, as the resident reads it (required to cancel).
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// What settling did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SettleReport {
+    /// Bookings handed to a stand-in.
+    pub handed_over: u32,
+    /// Bookings cancelled.
+    pub cancelled: u32,
+}
+
+/// Closes every community of a street on a day (a street-wide event, a power cut).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CloseStreetRequest {
+    /// The street.
+    pub street_id: i64,
+    /// `YYYY-MM-DD`, today or later.
+    pub date: String,
+    /// Why, for staff.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A street closed for a day: each community with the live bookings that day now leaves without
+/// a desk, for staff to settle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StreetClosed {
+    /// Communities closed by this request (those already closed that day are not counted).
+    pub closed: u32,
+    /// Communities with bookings on that day, and how many.
+    pub bookings: Vec<ClosedCommunity>,
+}
+
+/// A closed community with bookings to settle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClosedCommunity {
+    /// The community.
+    pub community_id: i64,
+    /// Its name.
+    pub community_name: String,
+    /// Live bookings on the closed day.
+    pub live_bookings: u32,
+}
