@@ -24,6 +24,7 @@ mod month;
 mod places;
 mod publish;
 mod questions;
+mod retire;
 mod schedule;
 mod setup;
 mod shell;

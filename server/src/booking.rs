@@ -10,6 +10,7 @@ pub mod desk;
 pub mod duty_plan;
 pub mod recent;
 pub mod reminders;
+pub mod retire;
 pub mod rules;
 pub mod schedule;
 mod seats;

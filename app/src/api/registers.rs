@@ -4,8 +4,8 @@
 use super::endpoint::{endpoints, Access};
 use crate::model::{
     AssignmentImportReport, AssignmentsCsv, CommunityPlace, Empty, FirmEdit, LawyerAccountEdit, LawyerEdit,
-    LawyersQuery, LawyersRegister, MemberAdd, MemberRemove, Places, PlacesRequest, StaffAccountEdit, StaffAccounts,
-    StreetEdit,
+    LawyersQuery, LawyersRegister, MemberAdd, MemberRemove, Places, PlacesRequest, RetireLawyerRequest, Retired,
+    StaffAccountEdit, StaffAccounts, StreetEdit,
 };
 
 endpoints! {
@@ -29,6 +29,10 @@ endpoints! {
     /// Gives a lawyer a sign-in (phone and first password), or changes it (their sessions end).
     /// The district's staff.
     SetLawyerAccount = "staff/lawyer-account", LawyerAccountEdit => Empty, Access::District;
+
+    /// A lawyer leaves the programme after a day: assignments and duty end, their bookings after
+    /// it are handed over or cancelled, in one transaction. The district's staff and admins.
+    RetireLawyer = "staff/retire-lawyer", RetireLawyerRequest => Retired, Access::District;
 
     /// Creates or corrects a law firm. The district's staff.
     SaveFirm = "staff/save-firm", FirmEdit => LawyersRegister, Access::District;

@@ -184,6 +184,13 @@ texts! {
         settle_reason: "取消原因(将发给居民)", "Why they are cancelled (sent to the residents)";
         settle_cancel: "全部取消并通知居民", "Cancel them all and tell the residents";
         settle_done: "已处理", "Done";
+        retire_title: "退出项目", "Leaving the programme";
+        retire_hint: "最后一天之后，这位律师的社区职务和值班结束，之后的预约交给各社区后备律师(B角或统筹律师)，或取消并通知居民。以往的值班和服务记录保留。", "After the last day the lawyer's roles and duty end; their bookings after it go to each community's backup (B or coordinator), or are cancelled and the residents told. Their past duty and services are kept.";
+        retire_last_day: "最后一天", "Last day";
+        retire_cancel: "取消之后的预约(不交给后备律师)", "Cancel the bookings after it (instead of handing them over)";
+        retire_save: "办理退出", "Record the leaving";
+        retire_done: "已办理。交给后备律师 / 取消的预约：", "Recorded. Bookings handed over / cancelled: ";
+        retire_left: "已退出项目，最后一天：", "Left the programme; last day: ";
         closed_title: "闭馆日", "Closed days";
         closed_hint: "闭馆当天不开放预约。可只关本社区，或关整个街道(如街道统一活动、停电)。当天已有的预约会列在上方待处理。", "No booking on a closed day. Close this community only, or the whole street (a street-wide event, a power cut). Bookings already made for that day are listed above to settle.";
         closed_date: "日期", "Date";

@@ -239,6 +239,8 @@ texts! {
         sms_cancelled_by_office: "【法i社区】很抱歉，您{when}的预约({code})已取消：{reason}。请重新预约。", "[Fa-i Community] Sorry, booking {code} at {when} is cancelled: {reason}. Please book again.";
         err_settle_booking: "这个预约已结束、已取消或不属于本社区", "This booking has ended, is cancelled or is not this community's";
         err_no_stand_in: "本社区没有可接替的律师(B角或统筹律师)", "The community has no lawyer to stand in (B or coordinator)";
+        err_retired: "这位律师已退出", "This lawyer has already left";
+        err_retired_lawyer: "这位律师在此日期前已退出", "This lawyer left before that day";
         err_settle_count: "一次最多处理500个预约", "At most 500 bookings at once";
         sms_moved_to_backup: "【法i社区】原定律师{when}请假，您的预约({code})已由本社区后备律师接待。如需取消请在“我的预约”操作。", "[Fa-i Community] Your lawyer is on leave at {when}; booking {code} is now with the community's backup lawyer. You can cancel it under My bookings.";
         sms_waitlist_offer: "【法i社区】您候补的{when}有空位了，先约先得，请尽快在“预约”中预约。", "[Fa-i Community] A seat at {when} you waited for is free; first come, first served. Book it now.";

@@ -137,6 +137,9 @@ pub struct RegisterLawyer {
     pub verified_at: Option<crate::time::Instant>,
     /// Their roles today, e.g. "后亭社区 A".
     pub serving: Vec<String>,
+    /// The last day they served, once they have left the programme.
+    #[serde(default)]
+    pub last_day: Option<String>,
     /// Their team: assistants, volunteers, experts.
     #[serde(default)]
     pub members: Vec<MemberLine>,

@@ -68,3 +68,28 @@ pub struct ClosedCommunity {
     /// Live bookings on the closed day.
     pub live_bookings: u32,
 }
+
+/// A lawyer leaves the programme after `last_day`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetireLawyerRequest {
+    /// The lawyer.
+    pub lawyer_id: i64,
+    /// Their last day of service, `YYYY-MM-DD`: yesterday or later.
+    pub last_day: String,
+    /// What becomes of their live bookings after it.
+    pub bookings: SettleAction,
+    /// Why, as residents read it (required to cancel).
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// What a lawyer's retirement ended and settled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Retired {
+    /// Assignments (A, B, coordinator) ended or, not yet begun, removed.
+    pub assignments: u32,
+    /// Weekly duty periods ended or, not yet begun, removed; extra days after it removed.
+    pub periods: u32,
+    /// Their bookings after it, handed over or cancelled.
+    pub settled: SettleReport,
+}

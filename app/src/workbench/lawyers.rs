@@ -65,6 +65,7 @@ pub fn LawyersPage() -> impl IntoView {
                     <EditLawyer lawyer=lawyer.clone() found=firms.clone() saved=saved(t.lawyers_saved) />
                     <super::lawyer_account::LawyerAccountForm lawyer_id=lawyer.id />
                     <super::duty::LeaveForm lawyer_id=lawyer.id />
+                    <super::retire::RetireForm lawyer_id=lawyer.id last_day=lawyer.last_day.clone() />
                     <Members lawyer saved=team_saved />
                 })}
                 <EditFirm found saved=saved(t.lawyers_firm_saved) />
@@ -98,7 +99,10 @@ fn Table(found: LawyersRegister, chosen: RwSignal<Option<RegisterLawyer>>) -> im
                             <td class=CELL>{lawyer.firm}</td>
                             <td class=CELL>{lawyer.licence_no}</td>
                             <td class=CELL class:text-danger=unverified>{verified.unwrap_or_else(|| t.lawyers_unverified.to_owned())}</td>
-                            <td class=CELL>{lawyer.serving.join("、")}</td>
+                            <td class=CELL>{match &lawyer.last_day {
+                                Some(day) => format!("{}{day}", t.retire_left),
+                                None => lawyer.serving.join("、"),
+                            }}</td>
                             <td class=CELL><button class="underline" on:click=move |_| chosen.set(Some(this.clone()))>{t.accounts_edit}" "{lawyer.name}</button></td>
                         </tr>
                         }

@@ -92,7 +92,9 @@ pub async fn of_community(store: &Store, caller: &Caller, community_id: i64) -> 
         })
         .collect();
     let lawyers: Vec<NamedRow> =
-        sqlx::query_as("SELECT id, name FROM lawyers ORDER BY name, id").fetch_all(&store.pool).await?;
+        sqlx::query_as("SELECT id, name FROM lawyers WHERE last_day IS NULL ORDER BY name, id")
+            .fetch_all(&store.pool)
+            .await?;
     Ok(Assignments {
         community_id,
         community_name,
@@ -118,12 +120,15 @@ pub async fn assign(store: &Store, caller: &Caller, request: AssignRequest) -> R
     if (starts.to_days() - today.to_days()).abs() > MAX_DAYS_AWAY {
         return Err(AppError::invalid("starts_on", t.err_assignment_range).into());
     }
-    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE id = $1")
+    let known: Option<Option<String>> = sqlx::query_scalar("SELECT last_day FROM lawyers WHERE id = $1")
         .bind(request.lawyer_id)
         .fetch_optional(&store.pool)
         .await?;
-    if known.is_none() {
-        return Err(AppError::invalid("lawyer_id", t.err_lawyer_unknown).into());
+    match known {
+        None => return Err(AppError::invalid("lawyer_id", t.err_lawyer_unknown).into()),
+        // A lawyer who has left is not given new work.
+        Some(Some(_)) => return Err(AppError::invalid("lawyer_id", t.err_retired).into()),
+        Some(None) => {}
     }
     let mut tx = store.writer().begin().await?;
     // The community's row is the lock: two changes of one community are made one after the other.

@@ -132,11 +132,16 @@ async fn try_row(
     .bind(street)
     .fetch_all(&mut **tx)
     .await?;
-    let lawyer: Option<(i64, String)> = sqlx::query_as("SELECT id, name FROM lawyers WHERE licence_no = $1")
-        .bind(&row.licence_no)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let lawyer: Option<(i64, String, Option<String>)> =
+        sqlx::query_as("SELECT id, name, last_day FROM lawyers WHERE licence_no = $1")
+            .bind(&row.licence_no)
+            .fetch_optional(&mut **tx)
+            .await?;
     row.lawyer_name = lawyer.as_ref().map(|l| l.1.clone());
+    if lawyer.as_ref().is_some_and(|l| l.2.is_some()) {
+        return Ok(Some(t.err_retired.into()));
+    }
+    let lawyer = lawyer.map(|(id, name, _)| (id, name));
     let starts = LocalDate::parse(&row.starts_on);
     Ok(match (found.as_slice(), role(&row.role), lawyer, starts) {
         ([], ..) => Some(t.err_import_community.into()),

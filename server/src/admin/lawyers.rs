@@ -37,6 +37,7 @@ struct Row {
     firm: String,
     licence_no: String,
     verified_at: Option<i64>,
+    last_day: Option<String>,
 }
 
 /// The lawyers matching `query` by name, with their roles today, and every firm.
@@ -46,7 +47,7 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
         return Err(AppError::invalid("text", caller.lang.messages().err_filter).into());
     }
     let mut rows: Vec<Row> = sqlx::query_as(
-        "SELECT l.id, l.name, f.id AS firm_id, f.name AS firm, l.licence_no, l.verified_at FROM lawyers l \
+        "SELECT l.id, l.name, f.id AS firm_id, f.name AS firm, l.licence_no, l.verified_at, l.last_day FROM lawyers l \
          JOIN law_firms f ON f.id = l.firm_id \
          WHERE $1 = '' OR LOWER(l.name) LIKE $2 ESCAPE '\\' OR LOWER(f.name) LIKE $2 ESCAPE '\\' OR l.licence_no LIKE $2 ESCAPE '\\' \
          ORDER BY l.name, l.id LIMIT $3",
@@ -72,6 +73,7 @@ pub async fn list(store: &Store, caller: &Caller, query: LawyersQuery) -> Result
             firm: row.firm,
             licence_no: row.licence_no,
             verified_at: row.verified_at.map(Instant),
+            last_day: row.last_day,
         })
         .collect();
     let firms: Vec<FirmRow> =

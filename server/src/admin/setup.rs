@@ -14,9 +14,9 @@ const WITHOUT_A: &str = "SELECT c.name FROM communities c WHERE NOT EXISTS (SELE
 /// Communities with no weekly duty from today on ($1 today).
 const WITHOUT_SCHEDULE: &str = "SELECT c.name FROM communities c WHERE NOT EXISTS (SELECT 1 FROM duty_schedules d \
      WHERE d.community_id = c.id AND (d.valid_until IS NULL OR d.valid_until >= $1)) ORDER BY c.street_id, c.name";
-/// Lawyers with no account or no password.
+/// Lawyers still in the programme with no account or no password.
 const WITHOUT_PASSWORD: &str = "SELECT l.name FROM lawyers l LEFT JOIN users u ON u.id = l.user_id \
-     WHERE u.id IS NULL OR u.password_hash IS NULL ORDER BY l.name";
+     WHERE l.last_day IS NULL AND (u.id IS NULL OR u.password_hash IS NULL) ORDER BY l.name";
 
 /// How many names `sql` finds (with `day` as $1 when it takes one), and the first ten.
 async fn missing(store: &Store, sql: &str, day: Option<String>) -> Result<Missing, sqlx::Error> {

@@ -26,7 +26,7 @@ const MOST: usize = 500;
 
 /// A booking to settle, as read in the transaction.
 #[derive(sqlx::FromRow)]
-struct Live {
+pub(super) struct Live {
     id: i64,
     community_id: i64,
     lawyer_id: i64,
@@ -53,17 +53,9 @@ pub async fn settle(
     if ids.is_empty() || request.booking_ids.len() > MOST {
         return Err(AppError::invalid("booking_ids", t.err_settle_count).into());
     }
-    let reason = match request.action {
-        SettleAction::Cancel => {
-            required_text(&request.reason, MAX_REASON_CHARS).map_err(|_| AppError::invalid("reason", t.err_reason))?
-        }
-        SettleAction::HandOver => String::new(),
-    };
+    let reason = reason_for(caller, request.action, &request.reason)?;
     let mut tx = service.store.writer().begin().await?;
-    let mut sql = Sql::new(
-        "SELECT b.id, b.community_id, b.lawyer_id, b.slot_start, b.code, b.status, u.phone, u.lang \
-         FROM bookings b JOIN users u ON u.id = b.resident_id WHERE b.id IN ",
-    );
+    let mut sql = Sql::new(&format!("{LIVE} WHERE b.id IN "));
     sql.bind_list(ids.iter().copied().collect::<Vec<_>>());
     let found: Vec<Live> = sql.fetch_all(&mut *tx).await?;
     let now = now_ms();
@@ -73,25 +65,52 @@ pub async fn settle(
     if found.iter().any(|b| !matches!(b.status.as_str(), "pending" | "confirmed") || b.slot_start <= now) {
         return Err(AppError::new(ErrorKind::Conflict, t.err_settle_booking).into());
     }
-    let mut report = SettleReport { handed_over: 0, cancelled: 0 };
-    for booking in found {
-        match request.action {
-            SettleAction::HandOver => {
-                hand_over(service, &mut tx, caller, booking).await?;
-                report.handed_over += 1;
-            }
-            SettleAction::Cancel => {
-                cancel(&mut tx, caller, booking, &reason).await?;
-                report.cancelled += 1;
-            }
-        }
-    }
+    let report = settle_in(service, &mut tx, caller, found, request.action, &reason).await?;
     service.commit(tx).await?;
     let subject =
         format!("community:{} handed_over={} cancelled={}", request.community_id, report.handed_over, report.cancelled);
     audit::record_by(&service.store, caller, user.id, "bookings_settle", &subject).await?;
     Ok(report)
 }
+
+/// Settles `bookings` in `tx`: each handed over or cancelled with `reason`.
+pub(super) async fn settle_in(
+    service: &BookingService,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    caller: &Caller,
+    bookings: Vec<Live>,
+    action: SettleAction,
+    reason: &str,
+) -> Result<SettleReport, Failure> {
+    let mut report = SettleReport { handed_over: 0, cancelled: 0 };
+    for booking in bookings {
+        match action {
+            SettleAction::HandOver => {
+                hand_over(service, tx, caller, booking).await?;
+                report.handed_over += 1;
+            }
+            SettleAction::Cancel => {
+                cancel(tx, caller, booking, reason).await?;
+                report.cancelled += 1;
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The reason a cancellation gives (required), or none for a hand-over.
+pub(super) fn reason_for(caller: &Caller, action: SettleAction, text: &str) -> Result<String, Failure> {
+    match action {
+        SettleAction::Cancel => required_text(text, MAX_REASON_CHARS)
+            .map_err(|_| AppError::invalid("reason", caller.lang.messages().err_reason).into()),
+        SettleAction::HandOver => Ok(String::new()),
+    }
+}
+
+/// The columns of a booking to settle, for `FROM bookings b JOIN users u ON u.id = b.resident_id`.
+pub(super) const LIVE: &str =
+    "SELECT b.id, b.community_id, b.lawyer_id, b.slot_start, b.code, b.status, u.phone, u.lang \
+    FROM bookings b JOIN users u ON u.id = b.resident_id";
 
 async fn hand_over(
     service: &BookingService,

@@ -133,6 +133,7 @@ api! {
     SaveLawyer => admin::lawyers::save_lawyer,
     SetLawyerAccount => admin::lawyer_account::save,
     SaveFirm => admin::lawyers::save_firm,
+    RetireLawyer => booking::retire::lawyer,
     GetPlaces => admin::places::list,
     SaveStreet => admin::places::save_street,
     SaveCommunity => admin::places::save_community,

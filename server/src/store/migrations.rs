@@ -30,6 +30,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (21, "duty days", include_str!("../../migrations/0021_duty_days.sql")),
     (22, "district calendar", include_str!("../../migrations/0022_district_calendar.sql")),
     (23, "booking rules", include_str!("../../migrations/0023_booking_rules.sql")),
+    (24, "retirement", include_str!("../../migrations/0024_retirement.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

@@ -43,6 +43,7 @@ mod places;
 mod posters;
 mod question_route;
 mod questions;
+mod retire;
 mod rules_per_community;
 mod security;
 mod servers;

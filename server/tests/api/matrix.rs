@@ -134,6 +134,7 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
             "staff/save-lawyer",
             json!({ "lawyer_id": 999_999, "name": "无", "firm_id": 1, "licence_no": "14403000000000000", "verified": false }),
         ),
+        ("staff/retire-lawyer", json!({ "lawyer_id": 999_999, "last_day": "2030-01-01", "bookings": "hand_over" })),
         ("staff/add-member", json!({ "lawyer_id": 999_999, "name": "志愿者", "kind": "volunteer" })),
         (
             "staff/lawyer-account",

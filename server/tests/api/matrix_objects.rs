@@ -108,7 +108,12 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         (
             "desk/settle-bookings",
             Object::Community,
-            |_, id| json!({ "community_id": id, "booking_ids": [999_999], "action": "hand_over" }),
+            |_, id| json!({ "community_id": id, "booking_ids": [], "action": "hand_over" }),
+        ),
+        (
+            "staff/retire-lawyer",
+            Object::Public,
+            |_, id| json!({ "lawyer_id": id, "last_day": "2030-01-01", "bookings": "hand_over" }),
         ),
         ("staff/close-street", Object::Public, |_, id| json!({ "street_id": id, "date": "2030-01-01" })),
         (
