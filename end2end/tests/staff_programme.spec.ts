@@ -61,7 +61,7 @@ test("staff find a lawyer in the register, mark the licence unverified, and add 
   const day = new Date(Date.now() + 8 * 3_600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("开始日期").fill(day);
   await page.getByLabel("结束日期").fill(day);
-  await page.getByLabel("原因").fill("出庭");
+  await page.getByLabel("原因", { exact: true }).fill("出庭");
   await page.getByRole("button", { name: "提交", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "已登记" })).toBeVisible();
 

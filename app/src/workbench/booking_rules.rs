@@ -95,7 +95,7 @@ fn rules_table(view: BookingRulesView, changed: impl Fn() + Copy + Send + Sync +
     view! {
         <div class="overflow-x-auto">
             <table class="mb-3 w-full text-sm">
-                <thead><tr>{heads.into_iter().map(|h| view! { <th class=CELL>{h}</th> }).collect_view()}<th class=CELL></th></tr></thead>
+                <thead><tr>{heads.into_iter().map(|h| view! { <th class=CELL>{h}</th> }).collect_view()}<th class=CELL><span class="sr-only">{t.rules_clear}</span></th></tr></thead>
                 <tbody>
                     <tr>{row(t.rules_district.to_owned(), &view.district)}<td class=CELL></td></tr>
                     {view.communities.into_iter().map(|c| {
