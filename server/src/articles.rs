@@ -8,7 +8,7 @@
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope;
-use crate::sms::Outbox;
+use crate::sms::{Message, Outbox, Template};
 use crate::store::{now_ms, Store};
 use app::domain::{required_text, SafeHtml, Topic, MAX_ARTICLE_CHARS, MAX_TITLE_CHARS};
 use app::error::{AppError, ErrorKind};
@@ -104,8 +104,9 @@ async fn announce(
     }
     let (title, important): (String, i64) =
         sqlx::query_as("SELECT title, important FROM articles WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
+    let link = format!("{public_url}/articles/{id}");
     let fill = |m: &Messages, template: fn(&Messages) -> &'static str| {
-        crate::text::fill(template(m), &[("title", &title), ("link", &format!("{public_url}/articles/{id}"))])
+        crate::text::fill(template(m), &[("title", &title), ("link", &link)])
     };
     let (zh, en) = (Messages::of(Lang::Zh), Messages::of(Lang::En));
     let residents = format!(
@@ -123,14 +124,16 @@ async fn announce(
     .await?;
     if important == 1 {
         sqlx::query(&format!(
-            "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at) \
-             SELECT 'sms', u.phone, CASE WHEN u.lang = 'en' THEN $2 ELSE $1 END, $3, $3 {residents} \
+            "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at, template, params) \
+             SELECT 'sms', u.phone, CASE WHEN u.lang = 'en' THEN $2 ELSE $1 END, $3, $3, $5, $6 {residents} \
              AND u.article_sms = 1 AND u.phone IS NOT NULL"
         ))
         .bind(fill(zh, |m| m.sms_article))
         .bind(fill(en, |m| m.sms_article))
         .bind(now)
         .bind(id)
+        .bind(Template::Article.key())
+        .bind(Message::new(Template::Article, Lang::Zh, &[("title", &title), ("link", &link)]).params_json())
         .execute(&mut **tx)
         .await?;
     }

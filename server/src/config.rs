@@ -1,23 +1,9 @@
 //! The server's configuration: every setting from the environment, each with a default that runs
 //! locally (SQLite under `./data`, the log SMS sender, the front end in `./dist`).
 
-use secrecy::SecretString;
+pub use crate::sms::settings::{SmsConfig, SmsProvider};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-
-/// Where SMS messages go.
-#[derive(Debug, Clone)]
-pub enum SmsConfig {
-    /// Write one log line per message (development).
-    Log,
-    /// POST each message to an HTTP gateway.
-    Http {
-        /// The gateway's endpoint.
-        url: String,
-        /// Sent as a bearer token.
-        secret: SecretString,
-    },
-}
 
 /// Everything the server reads at start.
 #[derive(Debug, Clone)]
@@ -32,7 +18,8 @@ pub struct Config {
     pub site_dir: PathBuf,
     /// `DEMO=1`: load the demo district into an empty database.
     pub demo: bool,
-    /// `SMS_SENDER` (`log` or `http`), with `SMS_GATEWAY_URL` and `SMS_GATEWAY_SECRET`.
+    /// `SMS_SENDER`: `log`, `aliyun` or `tencent` (with the `SMS_KEY_*`, `SMS_SIGN_NAME` and
+    /// `SMS_TEMPLATE_*` settings), or `http` (with `SMS_GATEWAY_URL` and `SMS_GATEWAY_SECRET`).
     pub sms: SmsConfig,
     /// `COOKIE_SECURE=1`: mark cookies `Secure` (set when served over HTTPS).
     pub secure_cookies: bool,
@@ -103,7 +90,7 @@ impl Config {
         let database_url = get("DATABASE_URL")
             .filter(|url| !url.trim().is_empty())
             .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("fai.db").display()));
-        let sms = sms_of(&get)?;
+        let sms = crate::sms::settings::from_lookup(&get).map_err(ConfigError)?;
         let number =
             |key: &str| get(key).map(|v| v.parse::<u64>().map_err(|e| ConfigError(format!("{key}: {e}")))).transpose();
         let public_url = public_url_of(&get, &bind_addr)?;
@@ -133,25 +120,6 @@ impl Config {
             max_connections: number("MAX_CONNECTIONS")?.map_or(1024, |n| n as usize),
             request_deadline: std::time::Duration::from_millis(number("REQUEST_DEADLINE_MS")?.unwrap_or(20_000)),
         })
-    }
-}
-
-/// The SMS sender: the log (default), or an HTTP gateway with its address and secret.
-fn sms_of(get: &impl Fn(&str) -> Option<String>) -> Result<SmsConfig, ConfigError> {
-    match get("SMS_SENDER").as_deref().unwrap_or("log") {
-        "log" => Ok(SmsConfig::Log),
-        "http" => {
-            let url =
-                get("SMS_GATEWAY_URL").ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_URL".into()))?;
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                return Err(ConfigError(format!("SMS_GATEWAY_URL {url} is not an http(s) address")));
-            }
-            let secret = get("SMS_GATEWAY_SECRET")
-                .filter(|s| !s.trim().is_empty())
-                .ok_or_else(|| ConfigError("SMS_SENDER=http needs SMS_GATEWAY_SECRET".into()))?;
-            Ok(SmsConfig::Http { url, secret: SecretString::from(secret) })
-        }
-        other => Err(ConfigError(format!("SMS_SENDER must be log or http, not {other}"))),
     }
 }
 

@@ -7,7 +7,7 @@
 //! stranger can spend that budget at all).
 
 use super::sessions::hex;
-use crate::sms::Outbox;
+use crate::sms::{Message, Outbox, Template};
 use crate::store::{lock_key, now_ms, Store};
 use app::domain::{OneTimeCode, PhoneNumber};
 use app::i18n::Lang;
@@ -142,8 +142,8 @@ impl Codes {
             .bind(now + CODE_TTL_MS)
             .execute(&mut *tx)
             .await?;
-        let text = lang.messages().sms_code.replace("{code}", &code);
-        Outbox::enqueue(&mut tx, phone.as_str(), &text).await?;
+        let message = Message::new(Template::Code, lang, &[("code", &code)]);
+        Outbox::enqueue(&mut tx, phone.as_str(), &message).await?;
         tx.commit().await?;
         self.outbox.wake();
         Ok(())

@@ -22,8 +22,8 @@ struct Discard;
 
 #[async_trait]
 impl SmsSender for Discard {
-    async fn send(&self, _to: &str, _text: &str) -> Result<(), String> {
-        Ok(())
+    async fn send(&self, _: &server::sms::Outgoing) -> Result<Option<String>, server::sms::SendError> {
+        Ok(None)
     }
 }
 

@@ -43,7 +43,9 @@ pub async fn cancel(service: &BookingService, caller: &Caller, request: CancelRe
     if !cancel_in(&mut tx, &loaded.view, &reason).await? {
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable).into());
     }
-    service.notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, |t| t.sms_cancelled, "").await?;
+    service
+        .notify(&mut tx, &loaded.view, loaded.phone.as_ref(), caller.lang, crate::sms::Template::Cancelled, "")
+        .await?;
     service.commit(tx).await?;
     views::one(&service.store, booking_id)
         .await?

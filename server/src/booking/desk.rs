@@ -5,8 +5,8 @@ use crate::audit;
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::desk::{own_lawyers, served, serves};
+use crate::sms::{Message, Template};
 use crate::store::now_ms;
-use crate::text::fill;
 use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{CommunitySummary, DeskAction, DeskBooking, DeskListRequest, DeskRequest, Empty};
@@ -178,16 +178,14 @@ async fn tell_resident(
     loaded: &views::Loaded,
     reason: &str,
 ) -> Result<(), sqlx::Error> {
-    let template: fn(&app::i18n::Messages) -> &'static str = match action {
-        DeskAction::Confirm => |t| t.sms_confirmed,
-        DeskAction::Decline => |t| t.sms_declined,
+    let template = match action {
+        DeskAction::Confirm => Template::Confirmed,
+        DeskAction::Decline => Template::Declined,
         _ => return Ok(()),
     };
     let Some(phone) = loaded.phone.as_ref() else { return Ok(()) };
     let lang = service.resident_lang(loaded.view.id).await?;
-    let text = fill(
-        template(lang.messages()),
-        &[("when", &loaded.view.start.format_shanghai()), ("code", &loaded.view.code), ("reason", reason)],
-    );
-    crate::sms::Outbox::enqueue_with_inbox(tx, phone.as_str(), &text).await
+    let when = loaded.view.start.format_shanghai();
+    let message = Message::new(template, lang, &[("when", &when), ("code", &loaded.view.code), ("reason", reason)]);
+    crate::sms::Outbox::enqueue_with_inbox(tx, phone.as_str(), &message).await
 }

@@ -3,9 +3,8 @@
 //! made inside the second reminder's lead gets only that one. Each reminder is claimed with a
 //! conditional update, so several servers send it once.
 
-use crate::sms::Outbox;
+use crate::sms::{Message, Outbox, Template};
 use crate::store::{now_ms, Store};
-use crate::text::fill;
 use app::i18n::Lang;
 use app::time::Instant;
 use std::time::Duration;
@@ -60,11 +59,12 @@ pub async fn queue_due(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
                 continue;
             }
             if let Some(phone) = phone {
-                let text = fill(
-                    Lang::from_tag(&lang).messages().sms_reminder,
+                let message = Message::new(
+                    Template::Reminder,
+                    Lang::from_tag(&lang),
                     &[("when", &Instant(start).format_shanghai()), ("place", &place), ("code", &code)],
                 );
-                Outbox::enqueue_with_inbox(&mut tx, &phone, &text).await?;
+                Outbox::enqueue_with_inbox(&mut tx, &phone, &message).await?;
                 queued += 1;
             }
             tx.commit().await?;

@@ -5,9 +5,9 @@ use super::{valid_channels, BookingService};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::desk::serves;
+use crate::sms::{Message, Template};
 use crate::store::today;
 use crate::store::{now_ms, Store};
-use crate::text::fill;
 use app::domain::{PhoneNumber, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{
@@ -245,10 +245,10 @@ async fn hand_over(
         .execute(&mut **tx)
         .await?;
     if let Some(phone) = booking.phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()) {
-        let t = app::i18n::Lang::from_tag(&booking.lang).messages();
+        let lang = app::i18n::Lang::from_tag(&booking.lang);
         let when = app::time::Instant(booking.slot_start).format_shanghai();
-        let text = fill(t.sms_moved_to_backup, &[("when", &when), ("code", &booking.code)]);
-        crate::sms::Outbox::enqueue_with_inbox(tx, phone.as_str(), &text).await?;
+        let message = Message::new(Template::MovedToBackup, lang, &[("when", &when), ("code", &booking.code)]);
+        crate::sms::Outbox::enqueue_with_inbox(tx, phone.as_str(), &message).await?;
     }
     Ok(true)
 }

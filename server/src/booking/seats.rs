@@ -5,9 +5,8 @@
 use super::{message, slots::Slot, views, BookingService};
 use crate::caller::Caller;
 use crate::failure::Failure;
-use crate::sms::Outbox;
+use crate::sms::{Message, Outbox, Template};
 use crate::store::{now_ms, Backend};
-use crate::text::fill;
 use app::domain::{BookingRules, BookingStatus, PhoneNumber};
 use app::error::ErrorKind;
 use app::i18n::Lang;
@@ -35,10 +34,11 @@ enum Taken {
 /// The booking's insert. It takes the lowest free seat of the slot, found by the statement
 /// itself ($13 seats), and only while the resident holds fewer than $12 live bookings: both
 /// read in the insert, so on SQLite under the write lock the insert takes. Nothing is inserted
-/// when the slot is full or the cap is reached. $14 is the SMS the database queues with it.
+/// when the slot is full or the cap is reached. $14 and $15 are the SMS the database queues with
+/// it: its text and its template's parameters.
 const INSERT_BOOKING: &str = "\
-    INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat, booked_sms) \
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, free.seat, $14 FROM ( \
+    INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat, booked_sms, booked_params) \
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, free.seat, $14, $15 FROM ( \
       SELECT MIN(c.seat) AS seat FROM (SELECT 1 AS seat UNION SELECT seat + 1 FROM bookings \
         WHERE community_id = $3 AND slot_start = $5 AND status NOT IN ('cancelled', 'declined')) c \
       WHERE c.seat <= $13 AND NOT EXISTS (SELECT 1 FROM bookings t WHERE t.community_id = $3 AND t.slot_start = $5 \
@@ -52,7 +52,7 @@ const INSERT_BOOKING: &str = "\
 pub(super) struct NewBooking {
     view: BookingView,
     resident_id: i64,
-    sms: String,
+    sms: Message,
 }
 
 impl BookingService {
@@ -82,7 +82,7 @@ impl BookingService {
             rating: None,
             changeable: slot.start.0 - now_ms() >= rules.change_cutoff_minutes * 60_000,
         };
-        let sms = sms_text(&view, caller.lang, |t| t.sms_booked, "");
+        let sms = sms_message(&view, caller.lang, Template::Booked, "");
         NewBooking { view, resident_id, sms }
     }
 
@@ -122,7 +122,8 @@ impl BookingService {
             .bind(now)
             .bind(cap)
             .bind(i64::from(slot.seats))
-            .bind(&booking.sms)
+            .bind(&booking.sms.text)
+            .bind(booking.sms.params_json())
             .fetch_all(&mut *conn)
             .await?
             .pop();
@@ -167,26 +168,22 @@ impl BookingService {
         view: &BookingView,
         phone: Option<&PhoneNumber>,
         lang: Lang,
-        template: fn(&app::i18n::Messages) -> &'static str,
+        template: Template,
         reason: &str,
     ) -> Result<(), sqlx::Error> {
         let Some(phone) = phone else { return Ok(()) };
-        Outbox::enqueue_with_inbox(tx, phone.as_str(), &sms_text(view, lang, template, reason)).await
+        Outbox::enqueue_with_inbox(tx, phone.as_str(), &sms_message(view, lang, template, reason)).await
     }
 }
 
 /// A booking's SMS in `lang`, from its `template`.
-fn sms_text(
-    view: &BookingView,
-    lang: Lang,
-    template: fn(&app::i18n::Messages) -> &'static str,
-    reason: &str,
-) -> String {
+fn sms_message(view: &BookingView, lang: Lang, template: Template, reason: &str) -> Message {
     let t = lang.messages();
     let status =
         if view.status == BookingStatus::Pending { t.book_pending_note } else { lang.texts().status_confirmed };
-    fill(
-        template(t),
+    Message::new(
+        template,
+        lang,
         &[
             ("community", &view.community_name),
             ("when", &view.start.format_shanghai()),

@@ -10,13 +10,12 @@ use super::BookingService;
 use crate::audit;
 use crate::caller::Caller;
 use crate::failure::Failure;
-use crate::sms::Outbox;
+use crate::sms::{Message, Outbox, Template};
 use crate::store::sql::Sql;
 use crate::store::{now_ms, today};
-use crate::text::fill;
 use app::domain::{required_text, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::i18n::{Lang, Messages};
+use app::i18n::Lang;
 use app::model::{CloseStreetRequest, ClosedCommunity, SettleAction, SettleReport, SettleRequest, StreetClosed};
 use app::time::{Instant, LocalDate};
 use std::collections::BTreeSet;
@@ -129,7 +128,7 @@ async fn hand_over(
         .bind(booking.id)
         .execute(&mut **tx)
         .await?;
-    tell(tx, &booking, |t| t.sms_handed_over, "").await?;
+    tell(tx, &booking, Template::HandedOver, "").await?;
     Ok(())
 }
 
@@ -151,7 +150,7 @@ async fn cancel(
     if done.rows_affected() == 0 {
         return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_settle_booking).into());
     }
-    tell(tx, &booking, |t| t.sms_cancelled_by_office, reason).await?;
+    tell(tx, &booking, Template::CancelledByOffice, reason).await?;
     Ok(())
 }
 
@@ -159,16 +158,14 @@ async fn cancel(
 async fn tell(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     booking: &Live,
-    template: fn(&Messages) -> &'static str,
+    template: Template,
     reason: &str,
 ) -> Result<(), sqlx::Error> {
     let Some(phone) = booking.phone.as_deref() else { return Ok(()) };
     let when = Instant(booking.slot_start).format_shanghai();
-    let text = fill(
-        template(Lang::from_tag(&booking.lang).messages()),
-        &[("when", &when), ("code", &booking.code), ("reason", reason)],
-    );
-    Outbox::enqueue_with_inbox(tx, phone, &text).await
+    let lang = Lang::from_tag(&booking.lang);
+    let message = Message::new(template, lang, &[("when", &when), ("code", &booking.code), ("reason", reason)]);
+    Outbox::enqueue_with_inbox(tx, phone, &message).await
 }
 
 /// `staff/close-street`: every community of the street closed on the day (those closed already

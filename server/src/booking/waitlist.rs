@@ -5,9 +5,8 @@
 use super::{message, BookingService};
 use crate::caller::Caller;
 use crate::failure::Failure;
-use crate::sms::Outbox;
+use crate::sms::{Message, Outbox, Template};
 use crate::store::now_ms;
-use crate::text::fill;
 use app::domain::rules;
 use app::error::ErrorKind;
 use app::i18n::Lang;
@@ -90,9 +89,9 @@ pub async fn offer_freed_seat(
     let Some(Waiting { id, phone, lang }) = next else { return Ok(()) };
     sqlx::query("UPDATE waitlist SET offered_at = $1 WHERE id = $2").bind(now_ms()).bind(id).execute(&mut **tx).await?;
     if let Some(phone) = phone {
-        let text =
-            fill(Lang::from_tag(&lang).messages().sms_waitlist_offer, &[("when", &slot_start.format_shanghai())]);
-        Outbox::enqueue_with_inbox(tx, &phone, &text).await?;
+        let when = slot_start.format_shanghai();
+        let message = Message::new(Template::WaitlistOffer, Lang::from_tag(&lang), &[("when", &when)]);
+        Outbox::enqueue_with_inbox(tx, &phone, &message).await?;
     }
     Ok(())
 }

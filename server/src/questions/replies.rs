@@ -6,7 +6,7 @@ use super::{access, routing, views, QuestionsService};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::desk;
-use crate::sms::Outbox;
+use crate::sms::{Message, Outbox, Template};
 use crate::store::now_ms;
 use crate::store::sql::Sql;
 use app::domain::{required_text, QuestionStatus, Role, MAX_QUESTION_TEXT_CHARS};
@@ -173,9 +173,9 @@ async fn respond(
     let phone: Option<String> =
         sqlx::query_scalar("SELECT phone FROM users WHERE id = $1").bind(q.resident_id).fetch_one(&mut *tx).await?;
     if let Some(phone) = phone {
-        let zh = app::i18n::Lang::Zh.messages();
-        let template = if answer { zh.sms_question_answered } else { zh.sms_question_needs_info };
-        Outbox::enqueue_with_inbox(&mut tx, &phone, &crate::text::fill(template, &[("title", &q.title)])).await?;
+        let template = if answer { Template::QuestionAnswered } else { Template::QuestionNeedsInfo };
+        let message = Message::new(template, app::i18n::Lang::Zh, &[("title", &q.title)]);
+        Outbox::enqueue_with_inbox(&mut tx, &phone, &message).await?;
     }
     tx.commit().await?;
     service.outbox.wake();

@@ -59,6 +59,12 @@ pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/0016_board_programme.sqlite.sql"),
         include_str!("../../migrations/0016_board_programme.postgres.sql"),
     ),
+    (
+        25,
+        "template sms",
+        include_str!("../../migrations/0025_template_sms.sqlite.sql"),
+        include_str!("../../migrations/0025_template_sms.postgres.sql"),
+    ),
 ];
 
 /// The migrator for `backend`.

@@ -2,7 +2,7 @@ use async_trait::async_trait;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use server::config::Config;
-use server::sms::SmsSender;
+use server::sms::{Outgoing, SendError, SmsSender};
 use server::startup::Application;
 use server::store::Store;
 use std::sync::{Arc, Mutex};
@@ -14,9 +14,10 @@ pub struct CapturedSms(pub Mutex<Vec<(String, String)>>);
 
 #[async_trait]
 impl SmsSender for CapturedSms {
-    async fn send(&self, to: &str, text: &str) -> Result<(), String> {
-        self.0.lock().map_err(|e| e.to_string())?.push((to.to_owned(), text.to_owned()));
-        Ok(())
+    async fn send(&self, message: &Outgoing) -> Result<Option<String>, SendError> {
+        let mut log = self.0.lock().map_err(|e| SendError::give_up(e.to_string()))?;
+        log.push((message.to.clone(), message.text.clone()));
+        Ok(None)
     }
 }
 
@@ -97,7 +98,14 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let (database_url, dir) = fresh_database().await;
     let data_dir = dir.clone().unwrap_or_else(std::env::temp_dir);
-    start(database_url, data_dir, dir, adjust).await
+    start(database_url, data_dir, dir, adjust, None).await
+}
+
+/// Starts the application with the demo district, its messages going through `sender`.
+pub async fn spawn_app_sending(sender: Arc<dyn SmsSender>) -> TestApp {
+    let (database_url, dir) = fresh_database().await;
+    let data_dir = dir.clone().unwrap_or_else(std::env::temp_dir);
+    start(database_url, data_dir, dir, |_| {}, Some(sender)).await
 }
 
 async fn start(
@@ -105,6 +113,7 @@ async fn start(
     data_dir: std::path::PathBuf,
     sqlite_dir: Option<std::path::PathBuf>,
     adjust: impl FnOnce(&mut Config),
+    sender: Option<Arc<dyn SmsSender>>,
 ) -> TestApp {
     server::telemetry::init();
     let mut config = Config::from_lookup(|key| match key {
@@ -118,7 +127,8 @@ async fn start(
     config.data_dir = data_dir.clone();
     adjust(&mut config);
     let sms = Arc::new(CapturedSms::default());
-    let app = Application::build_with_sender(config, sms.clone()).await.expect("application starts");
+    let sender = sender.unwrap_or_else(|| sms.clone());
+    let app = Application::build_with_sender(config, sender).await.expect("application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let store = app.state().store.clone();
     let files = app.state().files.clone();
@@ -129,7 +139,7 @@ async fn start(
 impl TestApp {
     /// Another server on this one's database, as behind a load balancer.
     pub async fn another_server(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
-        start(self.database_url.clone(), self.data_dir.clone(), None, adjust).await
+        start(self.database_url.clone(), self.data_dir.clone(), None, adjust, None).await
     }
 }
 

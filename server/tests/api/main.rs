@@ -50,6 +50,8 @@ mod servers;
 mod settle;
 mod site;
 mod slow_clients;
+mod sms_fakes;
+mod sms_providers;
 mod staff_accounts;
 mod street_staff;
 mod workbook;

@@ -1,28 +1,34 @@
 use crate::helpers::{fresh_store, spawn_app, CapturedSms};
+use app::i18n::Lang;
 use async_trait::async_trait;
-use server::sms::{Outbox, SmsSender};
+use server::sms::{Message, Outbox, Outgoing, SendError, SmsSender, Template};
 
 struct Down;
 
 #[async_trait]
 impl SmsSender for Down {
-    async fn send(&self, _to: &str, _text: &str) -> Result<(), String> {
-        Err("gateway down".into())
+    async fn send(&self, _: &Outgoing) -> Result<Option<String>, SendError> {
+        Err(SendError::retry("gateway down"))
     }
+}
+
+/// A sign-in code, as the outbox carries one.
+pub fn code(digits: &str) -> Message {
+    Message::new(Template::Code, Lang::Zh, &[("code", digits)])
 }
 
 #[tokio::test]
 async fn a_message_the_gateway_refuses_stays_queued_with_its_error_and_backs_off() {
     let (store, dir) = fresh_store().await;
     let mut tx = store.writer().begin().await.expect("tx");
-    Outbox::enqueue(&mut tx, "13812345678", "测试").await.expect("enqueue");
+    Outbox::enqueue(&mut tx, "13812345678", &code("123456")).await.expect("enqueue");
     tx.commit().await.expect("commit");
 
     let outbox = Outbox::new(store.clone());
     assert_eq!(outbox.deliver_due(&Down).await.expect("pass"), 0);
     let (attempts, sent_at, error): (i64, Option<i64>, Option<String>) =
         sqlx::query_as("SELECT attempts, sent_at, last_error FROM outbox").fetch_one(&store.pool).await.expect("row");
-    assert_eq!((attempts, sent_at, error.as_deref()), (1, None, Some("gateway down")));
+    assert_eq!((attempts, sent_at, error.as_deref()), (1, None, Some("retry: gateway down")));
 
     // Backed off: an immediate second pass does not even try.
     let captured = CapturedSms::default();
@@ -40,7 +46,7 @@ async fn a_message_the_gateway_refuses_stays_queued_with_its_error_and_backs_off
 async fn a_message_is_delivered_once_even_with_two_workers() {
     let app = spawn_app().await;
     let mut tx = app.store.writer().begin().await.expect("tx");
-    Outbox::enqueue(&mut tx, "13700000000", "一次").await.expect("enqueue");
+    Outbox::enqueue(&mut tx, "13700000000", &code("654321")).await.expect("enqueue");
     tx.commit().await.expect("commit");
     let first = Outbox::new(app.store.clone());
     let second = Outbox::new(app.store.clone());
@@ -64,7 +70,7 @@ async fn a_gateway_that_hangs_costs_one_attempt_and_loses_nothing() {
     });
     let (store, dir) = fresh_store().await;
     let mut tx = store.writer().begin().await.expect("tx");
-    Outbox::enqueue(&mut tx, "13812345678", "测试").await.expect("enqueue");
+    Outbox::enqueue(&mut tx, "13812345678", &code("123456")).await.expect("enqueue");
     tx.commit().await.expect("commit");
 
     let hanging = server::sms::HttpSender::new(&url, "secret".to_owned().into(), std::time::Duration::from_millis(300));

@@ -1,0 +1,16 @@
+-- Messages are approved templates with parameters (what the providers send), kept with the text
+-- they make (what the log and the inbox show); a provider's id for each, and when one was given up.
+ALTER TABLE outbox ADD COLUMN template TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN params TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE outbox ADD COLUMN provider_id TEXT;
+ALTER TABLE outbox ADD COLUMN failed_at BIGINT;
+ALTER TABLE bookings ADD COLUMN booked_params TEXT NOT NULL DEFAULT '{}';
+
+CREATE OR REPLACE FUNCTION bookings_queue_sms() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at, user_id, template, params)
+    SELECT 'sms', phone, NEW.booked_sms, NEW.created_at, NEW.created_at, id, 'booked', NEW.booked_params FROM users
+    WHERE id = NEW.resident_id AND phone IS NOT NULL;
+    RETURN NULL;
+END
+$$;
