@@ -13,6 +13,7 @@ pub mod import;
 pub mod import_assignments;
 pub mod lawyer_account;
 pub mod lawyers;
+pub mod messages;
 pub mod places;
 pub mod setup;
 pub mod table;

@@ -21,6 +21,12 @@ pub struct Config {
     /// `SMS_SENDER`: `log`, `aliyun` or `tencent` (with the `SMS_KEY_*`, `SMS_SIGN_NAME` and
     /// `SMS_TEMPLATE_*` settings), or `http` (with `SMS_GATEWAY_URL` and `SMS_GATEWAY_SECRET`).
     pub sms: SmsConfig,
+    /// `SMS_QUIET_HOURS`, default `21-8`: Shanghai hours when only urgent messages (codes, anything
+    /// about a consultation) go out and the rest wait for the morning; `off`: none.
+    pub sms_quiet_hours: Option<(u32, u32)>,
+    /// `SMS_RECEIPT_TOKEN`: the secret part of the delivery-receipt address registered with the
+    /// provider (`/hooks/sms/<provider>/<token>`); without it, receipts are not taken.
+    pub sms_receipt_token: Option<String>,
     /// `COOKIE_SECURE=1`: mark cookies `Secure` (set when served over HTTPS).
     pub secure_cookies: bool,
     /// `TRUST_PROXY=1`: take the client address from `X-Forwarded-For` (behind a load balancer).
@@ -101,6 +107,8 @@ impl Config {
             site_dir: PathBuf::from(get("SITE_DIR").unwrap_or_else(|| "./dist".into())),
             demo: flag("DEMO"),
             sms,
+            sms_receipt_token: receipt_token_of(&get)?,
+            sms_quiet_hours: quiet_hours_of(&get)?,
             secure_cookies: flag("COOKIE_SECURE"),
             trust_proxy: flag("TRUST_PROXY"),
             max_body_bytes: number("MAX_BODY_BYTES")?.map_or(64 * 1024, |n| n as usize),
@@ -120,6 +128,31 @@ impl Config {
             max_connections: number("MAX_CONNECTIONS")?.map_or(1024, |n| n as usize),
             request_deadline: std::time::Duration::from_millis(number("REQUEST_DEADLINE_MS")?.unwrap_or(20_000)),
         })
+    }
+}
+
+/// The quiet hours: `FROM-UNTIL` in whole hours 0–24, or `off`.
+fn quiet_hours_of(get: &impl Fn(&str) -> Option<String>) -> Result<Option<(u32, u32)>, ConfigError> {
+    let text = get("SMS_QUIET_HOURS").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    match text.as_deref() {
+        None => Ok(Some(crate::sms::template::QUIET_HOURS)),
+        Some("off") => Ok(None),
+        Some(hours) => hours
+            .split_once('-')
+            .and_then(|(a, b)| Some((a.trim().parse::<u32>().ok()?, b.trim().parse::<u32>().ok()?)))
+            .filter(|(a, b)| *a <= 24 && *b <= 24 && a != b)
+            .map(Some)
+            .ok_or_else(|| ConfigError(format!("SMS_QUIET_HOURS {hours} is not FROM-UNTIL in hours (21-8) or off"))),
+    }
+}
+
+/// The secret of the delivery-receipt address: none, or at least 16 characters.
+fn receipt_token_of(get: &impl Fn(&str) -> Option<String>) -> Result<Option<String>, ConfigError> {
+    match get("SMS_RECEIPT_TOKEN").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) {
+        Some(token) if token.len() < 16 || !token.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            Err(ConfigError("SMS_RECEIPT_TOKEN must be at least 16 letters and digits".into()))
+        }
+        token => Ok(token),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod guard;
 pub mod health;
 pub mod metrics;
 pub mod pages;
+pub mod receipts;
 pub mod request_id;
 pub mod routes;
 pub mod security;

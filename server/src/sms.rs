@@ -7,6 +7,7 @@
 
 pub mod aliyun;
 mod outbox;
+pub mod receipts;
 pub mod settings;
 pub mod signing;
 pub mod template;

@@ -3,7 +3,7 @@
 use super::endpoint::{endpoints, Access};
 use crate::model::{
     AssignRequest, Assignments, AuditPage, AuditQuery, Board, BoardRequest, CommunityEdit, CommunityRequest, Empty,
-    ImportReport, LawyersCsv, ProgrammeOverview,
+    ImportReport, LawyersCsv, MessageCounts, MessagesRequest, ProgrammeOverview,
 };
 
 endpoints! {
@@ -31,4 +31,8 @@ endpoints! {
     /// A page of the audit log, newest first: who did what to which record, filtered by action,
     /// actor and subject. Staff and admins.
     ReadAudit = "staff/audit", AuditQuery => AuditPage, Access::District;
+
+    /// Text messages of a period by kind: queued, sent, on the phone, failed, waiting; and why
+    /// they failed. The district's staff and admins.
+    GetMessageCounts = "staff/messages", MessagesRequest => MessageCounts, Access::District;
 }

@@ -145,6 +145,7 @@ api! {
     RemoveCalendarDay => admin::calendar::remove,
     ImportCalendar => admin::calendar::import,
     GetSetupChecklist => admin::setup::checklist,
+    GetMessageCounts => admin::messages::counts,
     GetBookingRules => booking::rules::get,
     SaveBookingRules => booking::rules::save,
     ClearBookingRules => booking::rules::clear,

@@ -2,6 +2,7 @@
 //! worker. Several app servers can run workers at once: a message is claimed with a conditional
 //! update before it is sent.
 
+use super::template::quiet_at;
 use super::{FailureKind, Message, Outgoing, SmsSender, Template};
 use crate::store::sql::Sql;
 use crate::store::{now_ms, Store};
@@ -16,6 +17,8 @@ use tokio::sync::{watch, Notify};
 pub struct Outbox {
     store: Store,
     bell: Arc<Notify>,
+    /// Shanghai hours when only urgent messages go out; none: any message at any hour.
+    quiet: Option<(u32, u32)>,
 }
 
 const BATCH: i64 = 50;
@@ -51,7 +54,12 @@ impl Due {
 impl Outbox {
     /// The outbox of `store`.
     pub fn new(store: Store) -> Outbox {
-        Outbox { store, bell: Arc::new(Notify::new()) }
+        Outbox { store, bell: Arc::new(Notify::new()), quiet: None }
+    }
+
+    /// This outbox, holding messages that are not urgent during `hours` (Shanghai).
+    pub fn quiet_during(self, hours: Option<(u32, u32)>) -> Outbox {
+        Outbox { quiet: hours, ..self }
     }
 
     /// Adds an SMS inside the caller's transaction: it goes out only if that commits.
@@ -123,15 +131,18 @@ impl Outbox {
     /// One pass: claim and send every due message. Returns how many were sent.
     pub async fn deliver_due(&self, sender: &dyn SmsSender) -> Result<usize, sqlx::Error> {
         let now = now_ms();
-        let due: Vec<Due> = sqlx::query_as(
+        let mut select = Sql::new(
             "SELECT id, recipient, body, attempts, template, params FROM outbox \
-             WHERE sent_at IS NULL AND next_attempt_at <= $1 AND attempts < $2 ORDER BY id LIMIT $3",
-        )
-        .bind(now)
-        .bind(MAX_ATTEMPTS)
-        .bind(BATCH)
-        .fetch_all(&self.store.pool)
-        .await?;
+             WHERE sent_at IS NULL AND next_attempt_at <= ",
+        );
+        select.bind(now).push(" AND attempts < ").bind(MAX_ATTEMPTS);
+        if self.quiet.is_some_and(|hours| quiet_at(now, hours)) {
+            // At night only urgent messages go; the rest wait in the queue for the morning.
+            let waiting = Template::ALL.into_iter().filter(|t| !t.urgent()).map(|t| t.key().to_owned());
+            select.push(" AND template NOT IN ").bind_list(waiting.collect::<Vec<_>>());
+        }
+        select.push(" ORDER BY id LIMIT ").bind(BATCH);
+        let due: Vec<Due> = select.fetch_all(&self.store.pool).await?;
         if due.is_empty() {
             return Ok(0);
         }

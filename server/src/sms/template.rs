@@ -7,6 +7,20 @@ use crate::text::fill;
 use app::i18n::{Lang, Messages};
 use std::collections::BTreeMap;
 
+/// The Shanghai hours when only urgent messages go out unless configured otherwise: 21:00 to 08:00.
+pub const QUIET_HOURS: (u32, u32) = (21, 8);
+
+/// Whether `now` (ms) falls in the quiet `hours` (from the first hour to the second, across
+/// midnight when the first is later).
+pub fn quiet_at(now: i64, (from, until): (u32, u32)) -> bool {
+    let hour = app::time::Instant(now).to_shanghai().1 / 60;
+    if from <= until {
+        from <= hour && hour < until
+    } else {
+        hour >= from || hour < until
+    }
+}
+
 /// Every kind of message, each a template the bureau registers with its provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Template {
@@ -94,6 +108,12 @@ impl Template {
             Template::QuestionAnswered | Template::QuestionNeedsInfo => &["title"],
             Template::Article => &["title", "link"],
         }
+    }
+
+    /// Whether it may go at night: a sign-in code, and anything about a consultation or a seat.
+    /// Answers to questions and pushed articles wait for the morning (the quiet hours).
+    pub fn urgent(self) -> bool {
+        !matches!(self, Template::QuestionAnswered | Template::QuestionNeedsInfo | Template::Article)
     }
 
     /// Its text in a language, with `{name}` for each parameter.
@@ -184,6 +204,16 @@ mod tests {
         let expected: Vec<String> =
             Template::ALL.iter().map(|t| format!("| `{}` | {} |", t.key(), t.params().join(", "))).collect();
         assert_eq!(rows, expected);
+    }
+
+    #[test]
+    fn only_urgent_messages_go_out_at_night() {
+        let at = |hh: u32, mm: u32| app::time::LocalDate { year: 2026, month: 12, day: 4 }.at_minute(hh * 60 + mm).0;
+        let quiet = |t| quiet_at(t, QUIET_HOURS);
+        assert!(quiet(at(21, 0)) && quiet(at(23, 59)) && quiet(at(0, 0)) && quiet(at(7, 59)));
+        assert!(!quiet(at(8, 0)) && !quiet(at(20, 59)));
+        assert!(quiet_at(at(13, 0), (12, 14)) && !quiet_at(at(14, 0), (12, 14)));
+        assert!(Template::Code.urgent() && Template::Reminder.urgent() && !Template::Article.urgent());
     }
 
     #[test]

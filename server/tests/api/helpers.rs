@@ -101,11 +101,12 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     start(database_url, data_dir, dir, adjust, None).await
 }
 
-/// Starts the application with the demo district, its messages going through `sender`.
-pub async fn spawn_app_sending(sender: Arc<dyn SmsSender>) -> TestApp {
+/// Starts the application with the demo district, its messages going through `sender`, after
+/// `adjust` has changed its configuration.
+pub async fn spawn_app_sending(sender: Arc<dyn SmsSender>, adjust: impl FnOnce(&mut Config)) -> TestApp {
     let (database_url, dir) = fresh_database().await;
     let data_dir = dir.clone().unwrap_or_else(std::env::temp_dir);
-    start(database_url, data_dir, dir, |_| {}, Some(sender)).await
+    start(database_url, data_dir, dir, adjust, Some(sender)).await
 }
 
 async fn start(
@@ -125,6 +126,8 @@ async fn start(
     .expect("test config");
     config.database_url = database_url.clone();
     config.data_dir = data_dir.clone();
+    // Messages go at any hour in tests; the quiet hours have their own.
+    config.sms_quiet_hours = None;
     adjust(&mut config);
     let sms = Arc::new(CapturedSms::default());
     let sender = sender.unwrap_or_else(|| sms.clone());

@@ -52,6 +52,7 @@ mod site;
 mod slow_clients;
 mod sms_fakes;
 mod sms_providers;
+mod sms_receipts;
 mod staff_accounts;
 mod street_staff;
 mod workbook;

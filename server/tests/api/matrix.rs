@@ -124,6 +124,7 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("calendar/year", json!({ "year": 2026 })),
         ("staff/setup", json!({})),
         ("staff/booking-rules", json!({})),
+        ("staff/messages", json!({ "from": "2026-12-01", "to": "2026-12-31" })),
         ("staff/save-booking-rules", json!({ "community_id": community, "rules": rules() })),
         ("staff/clear-booking-rules", json!({ "community_id": community })),
         ("calendar/save", json!({ "date": "2026-12-26", "kind": "workday", "name": "调休上班", "works_as": 5 })),

@@ -185,7 +185,7 @@ async fn a_template_the_district_has_not_configured_is_given_up_and_named() {
 async fn a_resident_signs_in_with_the_code_the_provider_delivered() {
     let fake = sms_fakes::tencent().await;
     let sender = std::sync::Arc::new(TencentSender::new(fake.provider(SECRET), reqwest::Client::new()));
-    let app = crate::helpers::spawn_app_sending(sender).await;
+    let app = crate::helpers::spawn_app_sending(sender, |_| {}).await;
     let (status, _) = app.post("auth/send-code", serde_json::json!({ "phone": "139 1234 0010" })).await;
     assert_eq!(status, reqwest::StatusCode::OK);
     let mut code = None;
