@@ -20,6 +20,7 @@ mod lawyer_account;
 mod lawyers;
 mod library;
 mod log;
+mod messages;
 mod month;
 mod places;
 mod publish;
@@ -70,6 +71,8 @@ pub enum Page {
     Accounts,
     /// `/desk/calendar`: holidays and make-up working days.
     Calendar,
+    /// `/desk/messages`: text messages by kind, delivered and failed (the district's staff).
+    Messages,
     /// `/desk/rules`: booking rules, the district's and communities' own (staff).
     Rules,
     /// `/desk/schedule`: each community's weekly duty (staff).
@@ -100,6 +103,7 @@ impl Page {
             ["desk", "calendar"] => Page::Calendar,
             ["desk", "schedule"] => Page::Schedule,
             ["desk", "rules"] => Page::Rules,
+            ["desk", "messages"] => Page::Messages,
             ["desk", "lawyers"] => Page::Lawyers,
             ["desk", "places"] => Page::Places,
             _ => Page::Desk,
@@ -135,6 +139,7 @@ pub fn App() -> impl IntoView {
                     Page::Calendar => view! { <calendar::CalendarPage /> }.into_any(),
                     Page::Schedule => view! { <schedule::SchedulePage /> }.into_any(),
                     Page::Rules => view! { <booking_rules::RulesPage /> }.into_any(),
+                    Page::Messages => view! { <messages::MessagesPage /> }.into_any(),
                     Page::Lawyers => view! { <lawyers::LawyersPage /> }.into_any(),
                     Page::Places => view! { <places::PlacesPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),

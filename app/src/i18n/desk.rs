@@ -391,6 +391,18 @@ texts! {
         prev_month: "上月", "Previous month";
         next_month: "下月", "Next month";
         sent: "已提交", "Sent";
+        nav_messages: "短信", "Text messages";
+        messages_from: "从", "From";
+        messages_to: "到", "To";
+        messages_show: "查看", "Show";
+        messages_none: "这段时间没有短信。", "No messages in this period.";
+        messages_kind: "类型", "Kind";
+        messages_queued: "排队", "Queued";
+        messages_sent: "已发出", "Sent";
+        messages_delivered: "已送达", "Delivered";
+        messages_failed: "失败", "Failed";
+        messages_waiting: "待发", "Waiting";
+        messages_reasons: "失败原因", "Why they failed";
         nav_rules: "预约规则", "Booking rules";
         rules_hint: "全区规则适用于每个社区；个别社区可设自己的规则，完整替代全区规则。时间以分钟计(1天=1440分钟)，提醒填0表示不发。", "The district's rules apply to every community; a community may have its own, which replace the district's whole. Times are in minutes (a day is 1440); a reminder of 0 is not sent.";
         rules_scope: "适用范围", "Applies to";

@@ -34,6 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                             <a href="/desk/lawyers" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_lawyers}</a>
                             <a href="/desk/places" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_places}</a>
                             <a href="/desk/audit" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_audit}</a>
+                            <a href="/desk/messages" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_messages}</a>
                         </Show>
                         <a href="/desk/import" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_import}</a>
                         <a href="/desk/schedule" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_schedule}</a>
