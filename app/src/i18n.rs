@@ -33,10 +33,12 @@ macro_rules! texts {
 mod common;
 mod desk;
 mod messages;
+mod setup;
 
 pub use common::Texts;
 pub use desk::DeskTexts;
 pub use messages::Messages;
+pub use setup::SetupTexts;
 
 /// A language the portal speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -19,7 +19,7 @@ const CELL: &str = "border-b border-line px-2 py-1 text-left";
 /// The page: the rules in force, and a form for the district's or a community's.
 #[component]
 pub fn RulesPage() -> impl IntoView {
-    let t = use_prefs().desk();
+    let t = use_prefs().setup();
     let session = use_session();
     let district = move || session.me.get().is_some_and(|me| me.street_id.is_none());
     let version = RwSignal::new(0u32);
@@ -69,7 +69,7 @@ fn cells(rules: &BookingRules) -> [i64; 6] {
 
 /// The district's rules, then each community's own with a way back to the district's.
 fn rules_table(view: BookingRulesView, changed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
-    let t = use_prefs().desk();
+    let t = use_prefs().setup();
     let clear = Submit::new(move |id: &i64| call::<ClearBookingRules>(CommunityRequest { community_id: *id })).then(
         move |answer| {
             if answer.is_ok() {
@@ -122,7 +122,7 @@ fn rules_form(
     current: BookingRules,
     changed: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let t = use_prefs().desk();
+    let t = use_prefs().setup();
     let labels = [
         t.rules_min_notice,
         t.rules_window,

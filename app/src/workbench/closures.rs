@@ -16,7 +16,7 @@ pub fn uncovered_list(
     bookings: Vec<UncoveredBooking>,
     changed: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let t = use_prefs().desk();
+    let t = use_prefs().setup();
     let ids: Vec<i64> = bookings.iter().map(|b| b.id).collect();
     let reason = RwSignal::new(String::new());
     let settle = Submit::new(move |action: &SettleAction| {
@@ -31,7 +31,7 @@ pub fn uncovered_list(
     });
     view! {
         <section role="status" class="my-3 space-y-2 rounded border border-danger bg-danger-soft p-3">
-            <p class="font-bold">{t.schedule_uncovered}</p>
+            <p class="font-bold">{use_prefs().desk().schedule_uncovered}</p>
             <ul>{bookings.into_iter().map(|b| view! { <li>{format!("{} · {}", b.code, b.start.format_shanghai())}</li> }).collect_view()}</ul>
             <button class=BUTTON on:click=move |_| settle.dispatch(SettleAction::HandOver)>{t.settle_hand_over}</button>
             <label for="settle-reason" class="block">{t.settle_reason}</label>
@@ -49,7 +49,7 @@ pub fn ClosedDayForm(
     street_id: i64,
     changed: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let t = use_prefs().desk();
+    let t = use_prefs().setup();
     let (date, note, whole_street) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(false));
     let close = Submit::new(move |(): &()| async move {
         let (date, note) = (date.get_untracked(), note.get_untracked());

@@ -100,7 +100,7 @@ fn Table(found: LawyersRegister, chosen: RwSignal<Option<RegisterLawyer>>) -> im
                             <td class=CELL>{lawyer.licence_no}</td>
                             <td class=CELL class:text-danger=unverified>{verified.unwrap_or_else(|| t.lawyers_unverified.to_owned())}</td>
                             <td class=CELL>{match &lawyer.last_day {
-                                Some(day) => format!("{}{day}", t.retire_left),
+                                Some(day) => format!("{}{day}", use_prefs().setup().retire_left),
                                 None => lawyer.serving.join("、"),
                             }}</td>
                             <td class=CELL><button class="underline" on:click=move |_| chosen.set(Some(this.clone()))>{t.accounts_edit}" "{lawyer.name}</button></td>

@@ -17,7 +17,7 @@ const CELL: &str = "border-b border-line px-2 py-1 text-left";
 
 #[component]
 pub fn MessagesPage() -> impl IntoView {
-    let t = use_prefs().desk();
+    let t = use_prefs().setup();
     let today = Instant(platform::now_ms()).to_shanghai().0;
     let (from, to) = (RwSignal::new(today.plus_days(-6).to_string()), RwSignal::new(today.to_string()));
     let read = Submit::new(move |(): &()| {
@@ -39,7 +39,7 @@ pub fn MessagesPage() -> impl IntoView {
 }
 
 fn counts_view(counts: MessageCounts) -> impl IntoView {
-    let t = use_prefs().desk();
+    let t = use_prefs().setup();
     if counts.kinds.is_empty() {
         return view! { <p class="text-muted">{t.messages_none}</p> }.into_any();
     }

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 /// The form for `lawyer_id`, or the day they left.
 #[component]
 pub(super) fn RetireForm(lawyer_id: i64, last_day: Option<String>) -> impl IntoView {
-    let t = use_prefs().desk();
+    let t = use_prefs().setup();
     if let Some(day) = last_day {
         return view! { <p class="mt-3 font-bold">{format!("{}{day}", t.retire_left)}</p> }.into_any();
     }

@@ -34,11 +34,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                             <a href="/desk/lawyers" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_lawyers}</a>
                             <a href="/desk/places" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_places}</a>
                             <a href="/desk/audit" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_audit}</a>
-                            <a href="/desk/messages" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_messages}</a>
+                            <a href="/desk/messages" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.setup().nav_messages}</a>
                         </Show>
                         <a href="/desk/import" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_import}</a>
                         <a href="/desk/schedule" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_schedule}</a>
-                        <a href="/desk/rules" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_rules}</a>
+                        <a href="/desk/rules" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.setup().nav_rules}</a>
                         <a href="/desk/calendar" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_calendar}</a>
                         <Show when=is_admin>
                             <a href="/desk/accounts" class="flex min-h-11 items-center rounded px-3 hover:bg-white/20">{prefs.desk().nav_accounts}</a>

@@ -356,7 +356,7 @@ pub fn code_in(text: &str) -> String {
         .expect("a six-digit code in the SMS")
 }
 
-async fn read(response: reqwest::Response) -> (StatusCode, Value) {
+pub(crate) async fn read(response: reqwest::Response) -> (StatusCode, Value) {
     let status = response.status();
     let text = response.text().await.expect("body");
     let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
@@ -364,30 +364,6 @@ async fn read(response: reqwest::Response) -> (StatusCode, Value) {
 }
 
 impl TestApp {
-    /// Uploads `bytes` as a file named `name` with `client`.
-    pub async fn upload(&self, client: &reqwest::Client, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
-        let response = client
-            .post(format!("{}/api/files/upload", self.address))
-            .query(&[("name", name)])
-            .body(bytes)
-            .send()
-            .await
-            .expect("upload");
-        read(response).await
-    }
-
-    /// Uploads and returns the new file's token, asserting it was accepted.
-    pub async fn uploaded(&self, client: &reqwest::Client, name: &str, bytes: Vec<u8>) -> String {
-        let (status, body) = self.upload(client, name, bytes).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        body["token"].as_str().expect("token").to_owned()
-    }
-
-    /// GETs `/files/<token><query>` with `client`.
-    pub async fn download(&self, client: &reqwest::Client, token: &str, query: &str) -> reqwest::Response {
-        client.get(format!("{}/files/{token}{query}", self.address)).send().await.expect("download")
-    }
-
     /// A signed-in resident of `community` (by name), and their account id.
     pub async fn resident_of(&self, phone: &str, community: &str) -> (reqwest::Client, i64) {
         let client = self.resident(phone).await;
@@ -395,15 +371,5 @@ impl TestApp {
         let (status, me) = self.post_with(&client, "account/set-community", json!({ "community_id": id })).await;
         assert_eq!(status, StatusCode::OK, "{me}");
         (client, me["user_id"].as_i64().expect("user id"))
-    }
-
-    /// Files in the blob store (thumbnails included).
-    pub fn stored_blobs(&self) -> usize {
-        fn count(dir: &std::path::Path) -> usize {
-            std::fs::read_dir(dir).map_or(0, |entries| {
-                entries.flatten().map(|e| if e.path().is_dir() { count(&e.path()) } else { 1 }).sum()
-            })
-        }
-        count(&self.data_dir.join("files"))
     }
 }

@@ -27,6 +27,7 @@ mod files;
 mod hardening;
 mod hardening_sign_in;
 mod helpers;
+mod helpers_files;
 mod hostile;
 mod import;
 mod import_assignments;

@@ -108,13 +108,9 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         (
             "desk/settle-bookings",
             Object::Community,
-            |_, id| json!({ "community_id": id, "booking_ids": [], "action": "hand_over" }),
+            |_, id| json!({ "community_id": id, "booking_ids": [], "action": "cancel" }),
         ),
-        (
-            "staff/retire-lawyer",
-            Object::Public,
-            |_, id| json!({ "lawyer_id": id, "last_day": "2030-01-01", "bookings": "hand_over" }),
-        ),
+        ("staff/retire-lawyer", Object::Public, |_, id| json!({ "lawyer_id": id, "last_day": "2030-01-01" })),
         ("staff/close-street", Object::Public, |_, id| json!({ "street_id": id, "date": "2030-01-01" })),
         (
             "desk/preview-duty",
