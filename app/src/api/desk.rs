@@ -3,9 +3,9 @@
 
 use super::endpoint::{endpoints, Access};
 use crate::model::{
-    AddDutyRequest, CloseStreetRequest, CommunityRequest, CommunitySummary, DeskBooking, DeskListRequest, DeskRequest,
-    DutyExceptionRequest, DutyPlan, DutyPreview, DutySchedule, Empty, EndDutyRequest, LeaveRecorded, LeaveRequest,
-    SettleReport, SettleRequest, StreetClosed,
+    AddDutyRequest, CallNumber, CallRequest, CloseStreetRequest, CommunityRequest, CommunitySummary, DeskBooking,
+    DeskListRequest, DeskRequest, DutyExceptionRequest, DutyPlan, DutyPreview, DutySchedule, Empty, EndDutyRequest,
+    LeaveRecorded, LeaveRequest, SettleReport, SettleRequest, StreetClosed,
 };
 
 endpoints! {
@@ -42,6 +42,10 @@ endpoints! {
 
     /// Closes every community of a street on a day. Staff (a street's: their own).
     CloseStreet = "staff/close-street", CloseStreetRequest => StreetClosed, Access::STAFF;
+
+    /// The resident's full number, to call them for their phone consultation: the lawyer who will
+    /// see them or their assistant, from 15 minutes before the start to the end. Audited.
+    CallResident = "desk/call", CallRequest => CallNumber, Access::ADVISERS;
 
     /// Records a lawyer's leave. Lawyers for themselves; staff for anyone.
     RecordLeave = "desk/leave", LeaveRequest => LeaveRecorded, Access::LAWYERS_AND_STAFF;

@@ -372,6 +372,8 @@ texts! {
         prev_month: "上月", "Previous month";
         next_month: "下月", "Next month";
         sent: "已提交", "Sent";
+        desk_call: "拨打居民电话(将被记录)", "Call the resident (recorded)";
+        desk_dial: "拨打", "Call";
         leave_saved: "已登记。转交后备律师 / 无人接替的预约：", "Recorded. Bookings moved to the backup / with nobody to take them:";
     }
 }

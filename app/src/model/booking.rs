@@ -205,11 +205,29 @@ pub struct DeskListRequest {
 pub struct DeskBooking {
     /// The booking as the resident sees it.
     pub booking: BookingView,
-    /// The resident's number: in full for the lawyer who will see them (and their assistant)
-    /// while the booking is live, masked for everyone else.
+    /// The resident's number, masked (138****0000): the full number is asked for with
+    /// `desk/call`, which the log records.
     pub resident_phone: String,
+    /// Whether the caller may call the resident now: the lawyer who will see them (or their
+    /// assistant), a live phone consultation, from 15 minutes before its start to its end.
+    #[serde(default)]
+    pub can_call: bool,
     /// The lawyers' private note.
     pub note: String,
+}
+
+/// Asks for a resident's number to call them for their phone consultation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallRequest {
+    /// The booking.
+    pub booking_id: i64,
+}
+
+/// The number to call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallNumber {
+    /// The resident's full number.
+    pub phone: String,
 }
 
 /// A recurring duty period.

@@ -3,9 +3,9 @@ use super::corrections::CorrectionsReview;
 use super::coverage::Coverage;
 use super::duty::DutyPanel;
 use crate::api::call;
-use crate::api::desk::{DecideBooking, ListDeskBookings};
+use crate::api::desk::{CallResident, DecideBooking, ListDeskBookings};
 use crate::domain::{BookingStatus, Role};
-use crate::model::{DeskAction, DeskBooking, DeskListRequest, DeskRequest};
+use crate::model::{CallRequest, DeskAction, DeskBooking, DeskListRequest, DeskRequest};
 use crate::time::format_hh_mm;
 use crate::ui::components::{error_note, loaded, loading, page_title};
 use crate::ui::load::load;
@@ -103,7 +103,29 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
                     <button class="min-h-11 rounded-lg border-2 border-danger px-3 font-bold text-danger" on:click=move |_| { act.dispatch(DeskAction::Decline); }>{prefs.desk().desk_decline}</button>
                 </div>
             })}
+            {row.can_call.then(|| view! { <CallButton booking_id=id /> })}
             {move || act.value().get().and_then(Result::err).map(error_note)}
         </li>
+    }
+}
+
+/// For a phone consultation about to start: asks for the resident's number (the request is
+/// recorded) and offers it to dial.
+#[component]
+fn CallButton(booking_id: i64) -> impl IntoView {
+    let prefs = use_prefs();
+    let number = Submit::new(move |(): &()| call::<CallResident>(CallRequest { booking_id }));
+    view! {
+        <div class="mt-2">
+            {move || match number.value().get() {
+                Some(Ok(found)) => view! {
+                    <a class="inline-flex min-h-11 items-center rounded-lg bg-brand px-3 font-bold text-white" href=format!("tel:{}", found.phone)>{format!("{} {}", prefs.desk().desk_dial, found.phone)}</a>
+                }.into_any(),
+                Some(Err(error)) => error_note(error).into_any(),
+                None => view! {
+                    <button class="min-h-11 rounded-lg border-2 border-brand px-3 font-bold text-brand" on:click=move |_| number.dispatch(())>{prefs.desk().desk_call}</button>
+                }.into_any(),
+            }}
+        </div>
     }
 }

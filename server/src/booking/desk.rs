@@ -9,7 +9,9 @@ use crate::sms::{Message, Template};
 use crate::store::now_ms;
 use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
-use app::model::{CommunitySummary, DeskAction, DeskBooking, DeskListRequest, DeskRequest, Empty};
+use app::model::{
+    CallNumber, CallRequest, CommunitySummary, DeskAction, DeskBooking, DeskListRequest, DeskRequest, Empty,
+};
 use app::time::Instant;
 
 /// The longest private note.
@@ -188,4 +190,24 @@ async fn tell_resident(
     let when = loaded.view.start.format_shanghai();
     let message = Message::new(template, lang, &[("when", &when), ("code", &loaded.view.code), ("reason", reason)]);
     crate::sms::Outbox::enqueue_with_inbox(tx, phone.as_str(), &message).await
+}
+
+/// `desk/call`: the resident's full number for their phone consultation, to the lawyer who will
+/// see them or their assistant, from 15 minutes before its start to its end; each reveal is in
+/// the audit log. Another's booking or none: 404; outside the window, not by phone, or no longer
+/// live: 409.
+pub async fn call(service: &BookingService, caller: &Caller, request: CallRequest) -> Result<CallNumber, Failure> {
+    let user = caller.user()?;
+    let own = own_lawyers(&service.store, caller).await?;
+    let loaded = views::one(&service.store, request.booking_id).await?;
+    let Some(loaded) = loaded.filter(|l| own.contains(&l.lawyer_id)) else {
+        return Err(caller.error(ErrorKind::NotFound).into());
+    };
+    if !loaded.callable_by(&own, now_ms()) {
+        return Err(message(caller, ErrorKind::Conflict, |t| t.err_call_window).into());
+    }
+    let phone = loaded.phone.map(|p| p.as_str().to_owned()).unwrap_or_default();
+    audit::record_by(&service.store, caller, user.id, "phone_reveal", &format!("booking:{}", request.booking_id))
+        .await?;
+    Ok(CallNumber { phone })
 }

@@ -57,20 +57,33 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// The desk's form. The resident's full number goes only to the lawyer who will see them
-    /// (or that lawyer's assistant), and only while the booking is live; everyone else sees it masked.
+    /// The desk's form. The number is masked for everyone; the full number is asked for with
+    /// `desk/call` (see [`Loaded::callable_by`]).
     pub fn for_desk(self, own_lawyers: &[i64]) -> DeskBooking {
-        let reveal = self.view.status.is_live() && own_lawyers.contains(&self.lawyer_id);
+        let can_call = self.callable_by(own_lawyers, now_ms());
         DeskBooking {
-            resident_phone: self
-                .phone
-                .map(|p| if reveal { p.as_str().to_owned() } else { p.masked() })
-                .unwrap_or_default(),
+            resident_phone: self.phone.map(|p| p.masked()).unwrap_or_default(),
+            can_call,
             note: self.note,
             booking: self.view,
         }
     }
+
+    /// Whether one who works for `own_lawyers` may call the resident at `now`: a live phone
+    /// consultation with one of them, from 15 minutes before its start to its end.
+    pub fn callable_by(&self, own_lawyers: &[i64], now: i64) -> bool {
+        let view = &self.view;
+        view.status.is_live()
+            && view.channel == Channel::Phone
+            && own_lawyers.contains(&self.lawyer_id)
+            && self.phone.is_some()
+            && view.start.0 - CALL_LEAD_MS <= now
+            && now <= view.end.0
+    }
 }
+
+/// How long before a phone consultation the lawyer may call.
+const CALL_LEAD_MS: i64 = 15 * 60_000;
 
 fn from_row(row: Row) -> Option<Loaded> {
     let status = BookingStatus::from_db(&row.status)?;

@@ -68,6 +68,7 @@ api! {
     EndDutyPeriod => booking::duty_plan::end,
     AddDutyException => booking::schedule::add_exception,
     RecordLeave => booking::schedule::record_leave,
+    CallResident => booking::desk::call,
     SettleBookings => booking::settle::settle,
     CloseStreet => booking::settle::close_street,
 

@@ -32,7 +32,7 @@ async fn the_lawyer_confirms_completes_and_the_resident_rates_once() {
         .find(|b| b["booking"]["id"] == booking["id"])
         .cloned()
         .expect("on the desk");
-    assert_eq!(row["resident_phone"], "13733330001", "the lawyer who will see the resident can call them");
+    assert_eq!(row["resident_phone"], "137****0001", "masked on the desk, for the lawyer too");
     let staff = app.staff_client("staff").await;
     let (_, staff_desk) = app.post_with(&staff, "desk/bookings", json!({})).await;
     let seen_by_staff =

@@ -40,6 +40,7 @@ mod matrix_downloads;
 mod matrix_objects;
 mod metrics;
 mod outbox;
+mod phone_calls;
 mod places;
 mod posters;
 mod question_route;

@@ -89,6 +89,7 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("booking/rate", json!({ "booking_id": 999_999, "rating": 5 })),
         ("booking/waitlist", json!({ "community_id": community, "slot_start": later })),
         ("desk/bookings", json!({ "community_id": community })),
+        ("desk/call", json!({ "booking_id": 999_999 })),
         ("desk/decide", json!({ "booking_id": 999_999, "action": "confirm" })),
         ("desk/communities", json!({})),
         ("desk/schedule", json!({ "community_id": community })),

@@ -95,6 +95,7 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
             |f, id| json!({ "booking_id": id, "slot_start": f.later, "reason": "有事" }),
         ),
         ("booking/rate", Object::Booking, |_, id| json!({ "booking_id": id, "rating": 5 })),
+        ("desk/call", Object::Booking, |_, id| json!({ "booking_id": id })),
         ("desk/decide", Object::Booking, |_, id| json!({ "booking_id": id, "action": "confirm" })),
         ("desk/bookings", Object::Community, |_, id| json!({ "community_id": id })),
         ("desk/schedule", Object::Community, |_, id| json!({ "community_id": id })),
