@@ -7,6 +7,7 @@ use crate::api::calendar::{ClearBookingRules, GetBookingRules, SaveBookingRules}
 use crate::api::call;
 use crate::api::desk::ListDeskCommunities;
 use crate::domain::BookingRules;
+use crate::i18n::SetupTexts;
 use crate::model::{BookingRulesEdit, BookingRulesView, CommunityRequest, Empty};
 use crate::ui::components::{error_note, loaded, page_title};
 use crate::ui::load::load;
@@ -67,6 +68,18 @@ fn cells(rules: &BookingRules) -> [i64; 6] {
     ]
 }
 
+/// The six rules' names, in the order of [`cells`].
+fn labels(t: &'static SetupTexts) -> [&'static str; 6] {
+    [
+        t.rules_min_notice,
+        t.rules_window,
+        t.rules_max_live,
+        t.rules_cutoff,
+        t.rules_first_reminder,
+        t.rules_second_reminder,
+    ]
+}
+
 /// The district's rules, then each community's own with a way back to the district's.
 fn rules_table(view: BookingRulesView, changed: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let t = use_prefs().setup();
@@ -77,15 +90,7 @@ fn rules_table(view: BookingRulesView, changed: impl Fn() + Copy + Send + Sync +
             }
         },
     );
-    let heads = [
-        t.rules_scope,
-        t.rules_min_notice,
-        t.rules_window,
-        t.rules_max_live,
-        t.rules_cutoff,
-        t.rules_first_reminder,
-        t.rules_second_reminder,
-    ];
+    let heads = std::iter::once(t.rules_scope).chain(labels(t));
     let row = |name: String, rules: &BookingRules| {
         view! {
             <td class=CELL>{name}</td>
@@ -123,14 +128,6 @@ fn rules_form(
     changed: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = use_prefs().setup();
-    let labels = [
-        t.rules_min_notice,
-        t.rules_window,
-        t.rules_max_live,
-        t.rules_cutoff,
-        t.rules_first_reminder,
-        t.rules_second_reminder,
-    ];
     let values = cells(&current).map(|n| RwSignal::new(n.to_string()));
     let save = Submit::new(move |(): &()| {
         // A number that does not read is sent as -1, which the server refuses by its field.
@@ -152,7 +149,7 @@ fn rules_form(
     });
     view! {
         <section class="mt-2 space-y-2 rounded-lg border border-line bg-surface p-3">
-            {labels.into_iter().zip(values).enumerate().map(|(i, (label, value))| {
+            {labels(t).into_iter().zip(values).enumerate().map(|(i, (label, value))| {
                 let id = format!("rule-{i}");
                 view! {
                     <label for=id.clone() class="block">{label}</label>

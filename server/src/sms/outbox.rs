@@ -28,6 +28,22 @@ const CLAIM_MS: i64 = 60_000;
 /// Deliveries tried before a message is given up (counted as failed in `/metrics`).
 pub const MAX_ATTEMPTS: i64 = 8;
 
+/// Inserts `message` to `to`; `user` is the SQL of the inbox it shows in (`NULL`: none).
+async fn insert(tx: &mut Transaction<'_, Any>, to: &str, message: &Message, user: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at, user_id, template, params) \
+         VALUES ('sms', $1, $2, $3, $3, {user}, $4, $5)"
+    ))
+    .bind(to)
+    .bind(&message.text)
+    .bind(now_ms())
+    .bind(message.template.key())
+    .bind(message.params_json())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// A message due to be sent, as stored.
 #[derive(sqlx::FromRow)]
 struct Due {
@@ -64,18 +80,7 @@ impl Outbox {
 
     /// Adds an SMS inside the caller's transaction: it goes out only if that commits.
     pub async fn enqueue(tx: &mut Transaction<'_, Any>, to: &str, message: &Message) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at, template, params) \
-             VALUES ('sms', $1, $2, $3, $3, $4, $5)",
-        )
-        .bind(to)
-        .bind(&message.text)
-        .bind(now_ms())
-        .bind(message.template.key())
-        .bind(message.params_json())
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
+        insert(tx, to, message, "NULL").await
     }
 
     /// Adds an SMS that the recipient's in-app inbox shows too (when the number belongs to an
@@ -85,18 +90,7 @@ impl Outbox {
         to: &str,
         message: &Message,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at, user_id, template, params) \
-             VALUES ('sms', $1, $2, $3, $3, (SELECT id FROM users WHERE phone = $1), $4, $5)",
-        )
-        .bind(to)
-        .bind(&message.text)
-        .bind(now_ms())
-        .bind(message.template.key())
-        .bind(message.params_json())
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
+        insert(tx, to, message, "(SELECT id FROM users WHERE phone = $1)").await
     }
 
     /// Tells the worker to look now rather than at its next tick.
