@@ -242,7 +242,7 @@ texts! {
         err_retired: "这位律师已退出", "This lawyer has already left";
         err_retired_lawyer: "这位律师在此日期前已退出", "This lawyer left before that day";
         err_call_window: "只能在电话咨询开始前15分钟至结束时拨打居民电话", "You can call the resident from 15 minutes before a phone consultation until it ends";
-        err_settle_count: "一次最多处理500个预约", "At most 500 bookings at once";
+        err_settle_count: "请选择要处理的预约，一次最多500个", "Choose the bookings to settle, at most 500 at once";
         sms_moved_to_backup: "【法i社区】原定律师{when}请假，您的预约({code})已由本社区后备律师接待。如需取消请在“我的预约”操作。", "[Fa-i Community] Your lawyer is on leave at {when}; booking {code} is now with the community's backup lawyer. You can cancel it under My bookings.";
         sms_waitlist_offer: "【法i社区】您候补的{when}有空位了，先约先得，请尽快在“预约”中预约。", "[Fa-i Community] A seat at {when} you waited for is free; first come, first served. Book it now.";
         sms_reminder: "【法i社区】提醒：您预约的法律咨询将于{when}开始，地点：{place}，预约码{code}。", "[Fa-i Community] Reminder: your consultation starts {when} at {place}, code {code}.";

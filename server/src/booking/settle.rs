@@ -122,12 +122,17 @@ async fn hand_over(
     let Some(backup) = calendar.backup_for(booking.lawyer_id, date) else {
         return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_no_stand_in).into());
     };
-    sqlx::query("UPDATE bookings SET lawyer_id = $1, updated_at = $2 WHERE id = $3")
-        .bind(backup)
-        .bind(now_ms())
-        .bind(booking.id)
-        .execute(&mut **tx)
-        .await?;
+    let moved = sqlx::query(
+        "UPDATE bookings SET lawyer_id = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')",
+    )
+    .bind(backup)
+    .bind(now_ms())
+    .bind(booking.id)
+    .execute(&mut **tx)
+    .await?;
+    if moved.rows_affected() == 0 {
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_settle_booking).into());
+    }
     tell(tx, &booking, Template::HandedOver, "").await?;
     Ok(())
 }
