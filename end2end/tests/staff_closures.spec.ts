@@ -59,7 +59,7 @@ test("staff give one community its own booking window, and back to the district'
   await signInWorker(page, "staff");
   await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "预约规则" }).click();
   await expect(page).toHaveURL("/desk/rules");
-  const community = await quietCommunity(page, ["所有"]);
+  const community = await quietCommunity(page);
   await page.getByLabel("适用范围").selectOption(String(community.id));
   await page.getByLabel("可预约天数").fill("0");
   await page.getByRole("button", { name: "保存规则" }).click();
