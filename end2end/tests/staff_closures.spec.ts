@@ -7,10 +7,10 @@ const USED = ["后亭社区", "空港东社区", "和平社区", "海旺社区",
 type Slot = { start: number; seats_left: number };
 
 /** A community no other spec uses that offers a free slot, with that slot. */
-async function quietCommunity(page: Page, skip: string[] = []): Promise<{ id: number; name: string; slot: Slot }> {
+async function quietCommunity(page: Page): Promise<{ id: number; name: string; slot: Slot }> {
   const found = await page.request.post("/api/directory/communities", { data: { query: "" } });
   for (const community of (await found.json()) as { id: number; name: string }[]) {
-    if (USED.includes(community.name) || skip.includes(community.name)) continue;
+    if (USED.includes(community.name)) continue;
     const answer = await page.request.post("/api/booking/availability", { data: { community_id: community.id } });
     const slots: Slot[] = (await answer.json()).days.flatMap((d: { slots: Slot[] }) => d.slots);
     const slot = slots.find((s) => s.seats_left > 0 && s.start > Date.now() + 86_400_000);
