@@ -90,11 +90,13 @@ pub async fn read(
     now: i64,
 ) -> Result<Board, sqlx::Error> {
     let pool = &store.pool;
-    let quotas = Quotas::read(store, from, to).await?;
+    // The district calendar, read once: every quota of the board spreads months over its working days.
+    let quota = quota::Quota::read(store, from).await?;
+    let quotas = Quotas::read(store, &quota, from, to).await?;
     let communities_total = quotas.communities;
     let list_all = communities_total <= LIST_ALL_UP_TO;
     let communities = if list_all || street.is_some() {
-        communities::lines(store, street.filter(|_| !list_all), from, to, today, now).await?
+        communities::lines(store, &quota, street.filter(|_| !list_all), (from, to), today, now).await?
     } else {
         Vec::new()
     };
@@ -103,7 +105,7 @@ pub async fn read(
         Vec::new()
     } else {
         let per_month: Vec<i64> = shown.iter().map(|c| c.per_month).collect();
-        over_time::read(store, street, &per_month, from, to).await?
+        over_time::read(store, &quota, street, &per_month, from, to).await?
     };
 
     let streets_total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets").fetch_one(pool).await?;
@@ -196,13 +198,12 @@ struct Quotas {
 impl Quotas {
     /// Communities by monthly quota, and what each quota asks of `from..=to` (rounded per
     /// community, as a community's line rounds it).
-    async fn read(store: &Store, from: LocalDate, to: LocalDate) -> Result<Quotas, sqlx::Error> {
+    async fn read(store: &Store, quota: &quota::Quota, from: LocalDate, to: LocalDate) -> Result<Quotas, sqlx::Error> {
         let per_month: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT per_month, CAST(SUM(communities) AS BIGINT) FROM board_street_quotas GROUP BY per_month",
         )
         .fetch_all(&store.pool)
         .await?;
-        let quota = quota::Quota::read(store, from).await?;
         let sql = if per_month.is_empty() {
             "0".to_owned()
         } else {

@@ -31,12 +31,13 @@ struct Now<'a> {
     recent: String,
 }
 
-/// The lines of `street`'s communities (of all when none), with their gaps today.
+/// The lines of `street`'s communities (of all when none), with their gaps today; `quota` spreads
+/// each monthly quota over the period's working days.
 pub(super) async fn lines(
     store: &Store,
+    quota: &quota::Quota,
     street: Option<i64>,
-    from: LocalDate,
-    to: LocalDate,
+    (from, to): (LocalDate, LocalDate),
     today: LocalDate,
     now: i64,
 ) -> Result<Vec<CommunityLine>, sqlx::Error> {
@@ -53,7 +54,6 @@ pub(super) async fn lines(
     let team = Team::read(store, street, today).await?;
     let overdue = overdue_by_community(store, street, from, to, now).await?;
     let waiting = waiting_by_community(store, street, now).await?;
-    let quota = quota::Quota::read(store, from).await?;
     let now =
         Now { team: &team, overdue: &overdue, waiting: &waiting, recent: today.plus_days(-NO_DUTY_DAYS).to_string() };
     Ok(communities

@@ -28,9 +28,10 @@ fn stretches(from: LocalDate, to: LocalDate) -> Vec<(LocalDate, LocalDate)> {
 }
 
 /// Duty-days over `from..=to` of `street`'s communities (of all), whose monthly quotas are
-/// `per_month` (one per community).
+/// `per_month` (one per community), spread by `quota` over the working days.
 pub async fn read(
     store: &Store,
+    quota: &quota::Quota,
     street: Option<i64>,
     per_month: &[i64],
     from: LocalDate,
@@ -38,7 +39,6 @@ pub async fn read(
 ) -> Result<Vec<TimePoint>, sqlx::Error> {
     let by_day: HashMap<i64, i64> = rollup::duty_days_by_day(store, street, from, to).await?.into_iter().collect();
     let total: i64 = per_month.iter().sum();
-    let quota = quota::Quota::read(store, from).await?;
     Ok(stretches(from, to)
         .into_iter()
         .map(|(first, last)| TimePoint {

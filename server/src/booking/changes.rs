@@ -12,19 +12,25 @@ use sqlx::{Any, Transaction};
 /// Cancels a live booking with `reason`, which frees its seat, inside `tx`. False when the booking
 /// was no longer live (someone else changed it first).
 async fn cancel_in(tx: &mut Transaction<'_, Any>, booking: &BookingView, reason: &str) -> Result<bool, sqlx::Error> {
+    if !mark_cancelled(tx, booking.id, reason).await? {
+        return Ok(false);
+    }
+    free_seat(tx, booking).await?;
+    Ok(true)
+}
+
+/// Marks a live booking cancelled with `reason`, inside `tx`; false when it was no longer live.
+/// The seat is free from then on; offering it to the waitlist is the caller's choice.
+pub(super) async fn mark_cancelled(tx: &mut Transaction<'_, Any>, id: i64, reason: &str) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "UPDATE bookings SET status = 'cancelled', status_reason = $1, updated_at = $2 WHERE id = $3 AND status IN ('pending', 'confirmed')",
     )
     .bind(reason)
     .bind(now_ms())
-    .bind(booking.id)
+    .bind(id)
     .execute(&mut **tx)
     .await?;
-    if done.rows_affected() == 0 {
-        return Ok(false);
-    }
-    free_seat(tx, booking).await?;
-    Ok(true)
+    Ok(done.rows_affected() == 1)
 }
 
 /// Tells the first resident waiting for a seat that `booking`, just cancelled or declined in

@@ -13,7 +13,7 @@ use crate::failure::Failure;
 use crate::sms::{Message, Outbox, Template};
 use crate::store::sql::Sql;
 use crate::store::{now_ms, today};
-use app::domain::{required_text, MAX_REASON_CHARS};
+use app::domain::MAX_REASON_CHARS;
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
 use app::model::{CloseStreetRequest, ClosedCommunity, SettleAction, SettleReport, SettleRequest, StreetClosed};
@@ -97,11 +97,10 @@ pub(super) async fn settle_in(
     Ok(report)
 }
 
-/// The reason a cancellation gives (required), or none for a hand-over.
+/// The reason a cancellation gives (required, as a resident's own), or none for a hand-over.
 pub(super) fn reason_for(caller: &Caller, action: SettleAction, text: &str) -> Result<String, Failure> {
     match action {
-        SettleAction::Cancel => required_text(text, MAX_REASON_CHARS)
-            .map_err(|_| AppError::invalid("reason", caller.lang.messages().err_reason).into()),
+        SettleAction::Cancel => BookingService::reason(caller, text),
         SettleAction::HandOver => Ok(String::new()),
     }
 }
@@ -143,16 +142,8 @@ async fn cancel(
     booking: Live,
     reason: &str,
 ) -> Result<(), Failure> {
-    let done = sqlx::query(
-        "UPDATE bookings SET status = 'cancelled', status_reason = $1, updated_at = $2 \
-         WHERE id = $3 AND status IN ('pending', 'confirmed')",
-    )
-    .bind(reason)
-    .bind(now_ms())
-    .bind(booking.id)
-    .execute(&mut **tx)
-    .await?;
-    if done.rows_affected() == 0 {
+    // Not offered to the waitlist: the slot no longer runs.
+    if !super::changes::mark_cancelled(tx, booking.id, reason).await? {
         return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_settle_booking).into());
     }
     tell(tx, &booking, Template::CancelledByOffice, reason).await?;

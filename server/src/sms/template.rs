@@ -184,8 +184,7 @@ mod tests {
             assert_eq!(Template::from_key(template.key()), Some(template));
             for lang in [Lang::Zh, Lang::En] {
                 let text = template.text(lang.messages());
-                let used: Vec<&str> = text.split('{').skip(1).filter_map(|s| s.split('}').next()).collect();
-                let mut used = used.clone();
+                let mut used: Vec<&str> = text.split('{').skip(1).filter_map(|s| s.split('}').next()).collect();
                 used.sort_unstable();
                 used.dedup();
                 let mut named = template.params().to_vec();

@@ -12,12 +12,19 @@ use secrecy::ExposeSecret;
 pub struct TencentSender {
     provider: SmsProvider,
     client: reqwest::Client,
+    /// `SMS_ENDPOINT`'s host (and port), signed with every request; none when it has none.
+    host: Option<String>,
 }
 
 impl TencentSender {
     /// A sender for `provider`, over `client`.
     pub fn new(provider: SmsProvider, client: reqwest::Client) -> TencentSender {
-        TencentSender { provider, client }
+        let url = reqwest::Url::parse(&provider.endpoint).ok();
+        let host = url.as_ref().and_then(|url| {
+            let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+            Some(format!("{}{port}", url.host_str()?))
+        });
+        TencentSender { provider, client, host }
     }
 
     /// The request's JSON body for `message`.
@@ -82,28 +89,23 @@ struct Status {
 impl SmsSender for TencentSender {
     async fn send(&self, message: &Outgoing) -> Result<Option<String>, SendError> {
         let body = self.body(message)?;
-        let url = reqwest::Url::parse(&self.provider.endpoint).map_err(|e| SendError::give_up(e.to_string()))?;
-        let host = match (url.host_str(), url.port()) {
-            (Some(host), Some(port)) => format!("{host}:{port}"),
-            (Some(host), None) => host.to_owned(),
-            (None, _) => return Err(SendError::give_up("SMS_ENDPOINT has no host")),
-        };
+        let Some(host) = &self.host else { return Err(SendError::give_up("SMS_ENDPOINT has no host")) };
         let timestamp = crate::store::now_ms() / 1000;
         let secret = self.provider.secret.expose_secret();
         let request = Tc3 {
             secret_id: &self.provider.key_id,
             secret_key: secret,
             service: "sms",
-            host: &host,
+            host,
             timestamp,
             payload: &body,
         };
         let response = self
             .client
-            .post(url)
+            .post(&self.provider.endpoint)
             .header("Authorization", request.authorization())
             .header("Content-Type", TC3_CONTENT_TYPE)
-            .header("Host", &host)
+            .header("Host", host)
             .header("X-TC-Action", "SendSms")
             .header("X-TC-Timestamp", timestamp.to_string())
             .header("X-TC-Version", "2021-01-11")

@@ -210,13 +210,7 @@ async fn a_booking_cannot_be_changed_within_two_hours_of_its_start() {
     let slot = app.free_slots(houting).await[0].clone();
     let (_, booking) = book(&app, &resident, houting, &slot, "in_person").await;
     let soon = server::store::now_ms() + 3_600_000;
-    sqlx::query("UPDATE bookings SET slot_start = $1, slot_end = $2 WHERE id = $3")
-        .bind(soon)
-        .bind(soon + 1_800_000)
-        .bind(booking["id"].as_i64())
-        .execute(app.store.writer())
-        .await
-        .expect("move closer");
+    app.move_booking(booking["id"].as_i64().expect("id"), soon).await;
     let (status, body) =
         app.post_with(&resident, "booking/cancel", json!({ "booking_id": booking["id"], "reason": "来不了" })).await;
     assert_eq!(status, StatusCode::CONFLICT);

@@ -19,15 +19,14 @@ async fn phone_booking(app: &TestApp, phone: &str, minutes: i64) -> i64 {
     let body = json!({ "community_id": houting, "slot_start": slot["start"], "channel": "phone", "topic": "debt", "description": "借款" });
     let (status, booking) = app.post_with(&resident, "booking/book", body).await;
     assert_eq!(status, StatusCode::OK, "{booking}");
-    let start = server::store::now_ms() + minutes * 60_000;
-    sqlx::query("UPDATE bookings SET slot_start = $1, slot_end = $2, status = 'confirmed' WHERE id = $3")
-        .bind(start)
-        .bind(start + 30 * 60_000)
-        .bind(booking["id"].as_i64())
+    let id = booking["id"].as_i64().expect("id");
+    app.move_booking(id, server::store::now_ms() + minutes * 60_000).await;
+    sqlx::query("UPDATE bookings SET status = 'confirmed' WHERE id = $1")
+        .bind(id)
         .execute(app.store.writer())
         .await
-        .expect("move");
-    booking["id"].as_i64().expect("id")
+        .expect("confirm");
+    id
 }
 
 #[tokio::test]

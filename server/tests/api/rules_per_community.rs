@@ -158,13 +158,7 @@ async fn notice_cut_off_and_reminders_follow_the_communitys_rules() {
     assert_eq!(status, StatusCode::OK, "{booking}");
     // Twenty minutes before the start it can still be moved: no cut-off here.
     let soon = server::store::now_ms() + 20 * 60_000;
-    sqlx::query("UPDATE bookings SET slot_start = $1, slot_end = $2 WHERE id = $3")
-        .bind(soon)
-        .bind(soon + 1_800_000)
-        .bind(booking["id"].as_i64())
-        .execute(app.store.writer())
-        .await
-        .expect("move closer");
+    app.move_booking(booking["id"].as_i64().expect("id"), soon).await;
     let (_, mine) = app.post_with(&resident, "booking/mine", json!({})).await;
     assert_eq!(mine["upcoming"][0]["changeable"], true, "{mine}");
 

@@ -16,6 +16,22 @@ async fn hook(app: &TestApp, provider: &str, token: &str, body: serde_json::Valu
     reqwest::Client::new().post(url).json(&body).send().await.expect("hook").status()
 }
 
+/// The provider's id of the sign-in code, once the outbox has sent it (waits up to 5 s).
+async fn sent_through_provider(app: &TestApp) -> String {
+    for _ in 0..100 {
+        let id: Option<String> = sqlx::query_scalar("SELECT provider_id FROM outbox WHERE template = 'code'")
+            .fetch_optional(&app.store.pool)
+            .await
+            .expect("row")
+            .flatten();
+        if let Some(id) = id {
+            return id;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the code was not sent through the provider");
+}
+
 async fn delivery(app: &TestApp) -> (Option<i64>, Option<String>) {
     sqlx::query_as("SELECT delivered_at, undelivered FROM outbox WHERE template = 'code'")
         .fetch_one(&app.store.pool)
@@ -29,19 +45,7 @@ async fn a_receipt_counts_once_for_the_message_and_number_it_names_and_staff_see
     let sender = Arc::new(AliyunSender::new(fake.provider(SECRET), reqwest::Client::new()));
     let app = spawn_app_sending(sender, |config| config.sms_receipt_token = Some(TOKEN.into())).await;
     assert_eq!(app.post("auth/send-code", json!({ "phone": "13912345000" })).await.0, StatusCode::OK);
-    let mut biz_id = None;
-    for _ in 0..100 {
-        biz_id = sqlx::query_scalar::<_, Option<String>>("SELECT provider_id FROM outbox WHERE template = 'code'")
-            .fetch_optional(&app.store.pool)
-            .await
-            .expect("row")
-            .flatten();
-        if biz_id.is_some() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    let biz_id = biz_id.expect("sent through the provider");
+    let biz_id = sent_through_provider(&app).await;
     let report = |phone: &str, success: bool| {
         json!([{ "phone_number": phone, "send_time": "2026-12-04 09:29:58", "report_time": "2026-12-04 09:30:00",
                  "success": success, "err_code": if success { "DELIVERED" } else { "MK:0001" }, "err_msg": "", "sms_size": "1",
@@ -92,13 +96,7 @@ async fn tencents_undelivered_receipt_keeps_the_networks_reason() {
     let sender = Arc::new(server::sms::tencent::TencentSender::new(fake.provider(SECRET), reqwest::Client::new()));
     let app = spawn_app_sending(sender, |config| config.sms_receipt_token = Some(TOKEN.into())).await;
     assert_eq!(app.post("auth/send-code", json!({ "phone": "13912345001" })).await.0, StatusCode::OK);
-    for _ in 0..100 {
-        if !fake.accepted().is_empty() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert_eq!(sent_through_provider(&app).await, "serial-1");
     let report = json!([{ "user_receive_time": "2026-12-04 09:30:00", "nationcode": "86", "mobile": "13912345001",
                           "report_status": "FAIL", "errmsg": "MK:0005", "description": "关机", "sid": "serial-1" }]);
     assert_eq!(hook(&app, "tencent", TOKEN, report).await, StatusCode::OK);
