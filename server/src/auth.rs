@@ -297,7 +297,8 @@ impl AuthService {
     /// Remembers the resident's community.
     pub async fn set_my_community(&self, caller: &Caller, request: CommunityRequest) -> Result<Me, Failure> {
         let user = caller.user()?;
-        let updated = users::set_community(&self.store, user.id, request.community_id).await?;
+        let today = crate::store::today().to_string();
+        let updated = users::set_community(&self.store, user.id, request.community_id, &today).await?;
         if !updated {
             return Err(caller.error(ErrorKind::NotFound).into());
         }

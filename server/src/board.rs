@@ -104,13 +104,18 @@ pub async fn read(
     let over_time = if shown.is_empty() {
         Vec::new()
     } else {
-        let per_month: Vec<i64> = shown.iter().map(|c| c.per_month).collect();
-        over_time::read(store, &quota, street, &per_month, from, to).await?
+        let until = |c: &CommunityLine| c.last_day.as_deref().and_then(LocalDate::parse).filter(|d| *d < to);
+        let asking: Vec<(i64, LocalDate)> = shown.iter().map(|c| (c.per_month, until(c).unwrap_or(to))).collect();
+        over_time::read(store, &quota, street, &asking, from, to).await?
     };
 
-    let streets_total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM streets").fetch_one(pool).await?;
+    let streets_total: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM streets WHERE last_day IS NULL OR last_day >= $1")
+            .bind(from.to_string())
+            .fetch_one(pool)
+            .await?;
     let shown = Shown { street, list_all, many: streets_total > STREETS_SHOWN as i64 };
-    let (streets, totals) = street_lines(store, &quotas, shown, from, to, now, &communities).await?;
+    let (streets, totals) = street_lines(store, &quotas, shown, (from, to), now, &communities).await?;
     Ok(Board {
         from: from.to_string(),
         to: to.to_string(),
@@ -143,8 +148,7 @@ async fn street_lines(
     store: &Store,
     quotas: &Quotas,
     shown: Shown,
-    from: LocalDate,
-    to: LocalDate,
+    (from, to): (LocalDate, LocalDate),
     now: i64,
     communities: &[CommunityLine],
 ) -> Result<(Vec<StreetLine>, Figures), sqlx::Error> {
@@ -187,34 +191,62 @@ async fn street_lines(
     Ok((streets, totals))
 }
 
-/// What the quotas ask of a period: the communities, their duty-days in all, and an SQL
-/// expression of a street's quota by its `per_month` (numbers the code computed, never input).
+/// What the quotas ask of a period: the communities serving in it, their duty-days in all, and
+/// an SQL subquery of each street's communities and quota (numbers the code computed, never input).
 struct Quotas {
     communities: i64,
     total: i64,
     sql: String,
 }
 
+/// A community that left the programme before the period's end, as its quota is corrected.
+#[derive(sqlx::FromRow)]
+struct Retired {
+    street_id: i64,
+    per_month: i64,
+    last_day: String,
+}
+
 impl Quotas {
     /// Communities by monthly quota, and what each quota asks of `from..=to` (rounded per
-    /// community, as a community's line rounds it).
+    /// community, as a community's line rounds it). The roll-up counts every community; those
+    /// that left before `to` (few, found by their index) ask only up to their last day, and those
+    /// that left before `from` are not counted.
     async fn read(store: &Store, quota: &quota::Quota, from: LocalDate, to: LocalDate) -> Result<Quotas, sqlx::Error> {
         let per_month: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT per_month, CAST(SUM(communities) AS BIGINT) FROM board_street_quotas GROUP BY per_month",
         )
         .fetch_all(&store.pool)
         .await?;
-        let sql = if per_month.is_empty() {
-            "0".to_owned()
-        } else {
-            let cases: String =
-                per_month.iter().map(|(p, _)| format!("WHEN {p} THEN {} ", quota.of_period(*p, from, to))).collect();
-            format!("CASE per_month {cases}ELSE 0 END")
-        };
+        let retired: Vec<Retired> = sqlx::query_as(
+            "SELECT street_id, duty_days_per_month AS per_month, last_day FROM communities \
+             WHERE last_day IS NOT NULL AND last_day < $1",
+        )
+        .bind(to.to_string())
+        .fetch_all(&store.pool)
+        .await?;
+        let mut corrections: HashMap<i64, (i64, i64)> = HashMap::new();
+        for community in retired {
+            let last = LocalDate::parse(&community.last_day).unwrap_or(to);
+            let asked = if last < from { 0 } else { quota.of_period(community.per_month, from, last) };
+            let correction = corrections.entry(community.street_id).or_default();
+            correction.0 -= i64::from(last < from);
+            correction.1 += asked - quota.of_period(community.per_month, from, to);
+        }
+        let cases: String =
+            per_month.iter().map(|(p, _)| format!("WHEN {p} THEN {} ", quota.of_period(*p, from, to))).collect();
+        let quota_of = if per_month.is_empty() { "0".to_owned() } else { format!("CASE per_month {cases}ELSE 0 END") };
+        let corrected: String =
+            corrections.iter().map(|(street, (n, q))| format!(" UNION ALL SELECT {street}, {n}, {q}")).collect();
         Ok(Quotas {
-            communities: per_month.iter().map(|p| p.1).sum(),
-            total: per_month.iter().map(|(p, n)| n * quota.of_period(*p, from, to)).sum(),
-            sql,
+            communities: per_month.iter().map(|p| p.1).sum::<i64>() + corrections.values().map(|c| c.0).sum::<i64>(),
+            total: per_month.iter().map(|(p, n)| n * quota.of_period(*p, from, to)).sum::<i64>()
+                + corrections.values().map(|c| c.1).sum::<i64>(),
+            sql: format!(
+                "SELECT street_id, CAST(SUM(communities) AS BIGINT) AS communities, CAST(SUM(quota) AS BIGINT) AS quota \
+                 FROM (SELECT street_id, communities, communities * {quota_of} AS quota FROM board_street_quotas{corrected}) \
+                 q GROUP BY street_id"
+            ),
         })
     }
 }

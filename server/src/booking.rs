@@ -11,6 +11,7 @@ pub mod duty_plan;
 pub mod recent;
 pub mod reminders;
 pub mod retire;
+pub mod retire_place;
 pub mod rules;
 pub mod schedule;
 mod seats;

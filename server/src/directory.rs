@@ -56,12 +56,22 @@ struct HeadRow {
     office_address: String,
 }
 
-/// Every street with its community count.
+/// SQL: the street or community `alias` serves on the day bound as `$n` (it has not left the
+/// programme before it). A street's or community's last day is written by `booking::retire_place`.
+pub fn serving(alias: &str, n: usize) -> String {
+    format!("({alias}.last_day IS NULL OR {alias}.last_day >= ${n})")
+}
+
+/// Every street serving today with its community count.
 pub async fn streets(store: &Store, _: &Caller, _: Empty) -> Result<Vec<Street>, Failure> {
-    let rows: Vec<StreetRow> = sqlx::query_as(
-        "SELECT s.id, s.name, COUNT(c.id) AS community_count FROM streets s LEFT JOIN communities c ON c.street_id = s.id \
+    let rows: Vec<StreetRow> = sqlx::query_as(&format!(
+        "SELECT s.id, s.name, COUNT(c.id) AS community_count FROM streets s \
+         LEFT JOIN communities c ON c.street_id = s.id AND {} WHERE {} \
          GROUP BY s.id, s.name, s.sort_order ORDER BY s.sort_order, s.id",
-    )
+        serving("c", 1),
+        serving("s", 1)
+    ))
+    .bind(crate::store::today().to_string())
     .fetch_all(&store.pool)
     .await?;
     Ok(rows.into_iter().map(|r| Street { id: r.id, name: r.name, community_count: r.community_count }).collect())
@@ -80,13 +90,15 @@ pub async fn communities(
     }
     // LIKE wildcards in the user's text are matched literally.
     let pattern = query.map(crate::text::like_contains);
-    let rows: Vec<CommunityRow> = sqlx::query_as(
+    let rows: Vec<CommunityRow> = sqlx::query_as(&format!(
         "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM communities c JOIN streets s ON s.id = c.street_id \
-         WHERE ($1 IS NULL OR c.street_id = $1) AND ($2 IS NULL OR c.name LIKE $2 ESCAPE '\\') \
+         WHERE ($1 IS NULL OR c.street_id = $1) AND ($2 IS NULL OR c.name LIKE $2 ESCAPE '\\') AND {} \
          ORDER BY s.sort_order, c.id LIMIT 500",
-    )
+        serving("c", 3)
+    ))
     .bind(street_id)
     .bind(pattern)
+    .bind(crate::store::today().to_string())
     .fetch_all(&store.pool)
     .await?;
     if rows.is_empty() && street_id.is_some() && query.is_none() {
@@ -95,19 +107,22 @@ pub async fn communities(
     Ok(rows.into_iter().map(CommunitySummary::from).collect())
 }
 
-/// One community with its current team, or 404.
+/// One community serving today with its current team, or 404.
 pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest) -> Result<CommunityDetail, Failure> {
     let community_id = request.community_id;
-    let head: Option<HeadRow> = sqlx::query_as(
-        "SELECT c.name, s.id AS street_id, s.name AS street_name, c.office_address FROM communities c JOIN streets s ON s.id = c.street_id WHERE c.id = $1",
-    )
+    let today = crate::store::today();
+    let head: Option<HeadRow> = sqlx::query_as(&format!(
+        "SELECT c.name, s.id AS street_id, s.name AS street_name, c.office_address FROM communities c \
+         JOIN streets s ON s.id = c.street_id WHERE c.id = $1 AND {}",
+        serving("c", 2)
+    ))
     .bind(community_id)
+    .bind(today.to_string())
     .fetch_optional(&store.pool)
     .await?;
     let Some(HeadRow { name, street_id, street_name, office_address }) = head else {
         return Err(caller.error(ErrorKind::NotFound).into());
     };
-    let today = crate::store::today();
     Ok(CommunityDetail {
         duty: crate::booking::duty_periods(store, community_id, today).await?,
         id: community_id,
@@ -189,9 +204,10 @@ pub async fn overview(store: &Store, caller: &Caller, _: Empty) -> Result<Progra
         Some(_) => (" WHERE id = $2", " AND c.street_id = $2"),
         None => ("", ""),
     };
+    let serving = serving("c", 1);
     let sql = format!(
         "SELECT (SELECT COUNT(*) FROM streets{of_street}) AS streets, \
-         (SELECT COUNT(*) FROM communities c WHERE 1 = 1{and_street}) AS communities, \
+         (SELECT COUNT(*) FROM communities c WHERE {serving}{and_street}) AS communities, \
          (SELECT COUNT(DISTINCT lawyer_id) FROM assignments a JOIN communities c ON c.id = a.community_id \
          WHERE a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1){and_street}) AS lawyers"
     );
@@ -203,7 +219,7 @@ pub async fn overview(store: &Store, caller: &Caller, _: Empty) -> Result<Progra
     let sql = format!(
         "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM communities c \
          JOIN streets s ON s.id = c.street_id WHERE NOT EXISTS (SELECT 1 FROM assignments a WHERE a.community_id = c.id AND a.role = 'a' \
-         AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1)){and_street} ORDER BY s.sort_order, c.id"
+         AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1)) AND {serving}{and_street} ORDER BY s.sort_order, c.id"
     );
     let mut query = sqlx::query_as(&sql).bind(&today);
     if let Some(street) = street {

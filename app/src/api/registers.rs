@@ -4,8 +4,8 @@
 use super::endpoint::{endpoints, Access};
 use crate::model::{
     AssignmentImportReport, AssignmentsCsv, CommunityPlace, Empty, FirmEdit, LawyerAccountEdit, LawyerEdit,
-    LawyersQuery, LawyersRegister, MemberAdd, MemberRemove, Places, PlacesRequest, RetireLawyerRequest, Retired,
-    StaffAccountEdit, StaffAccounts, StreetEdit,
+    LawyersQuery, LawyersRegister, MemberAdd, MemberRemove, Places, PlacesRequest, RetireCommunityRequest,
+    RetireLawyerRequest, RetireStreetRequest, Retired, RetiredCommunity, StaffAccountEdit, StaffAccounts, StreetEdit,
 };
 
 endpoints! {
@@ -45,6 +45,15 @@ endpoints! {
 
     /// Creates a community, or renames it and moves it to another street. The district's staff.
     SaveCommunity = "staff/save-community", CommunityPlace => Places, Access::District;
+
+    /// A community leaves the programme after a day: its duty and team end, its residents and open
+    /// questions go to its successor, its bookings after the day are handed over or cancelled, in one
+    /// transaction. The district's staff and admins.
+    RetireCommunity = "staff/retire-community", RetireCommunityRequest => RetiredCommunity, Access::District;
+
+    /// A street leaves the programme after a day, once all its communities have. The district's
+    /// staff and admins.
+    RetireStreet = "staff/retire-street", RetireStreetRequest => Places, Access::District;
 
     /// Adds a member (assistant, volunteer, expert) to a lawyer's team. The district's staff.
     AddMember = "staff/add-member", MemberAdd => LawyersRegister, Access::District;

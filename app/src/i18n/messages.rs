@@ -241,6 +241,12 @@ texts! {
         err_no_stand_in: "本社区没有可接替的律师(B角或统筹律师)", "The community has no lawyer to stand in (B or coordinator)";
         err_retired: "这位律师已退出", "This lawyer has already left";
         err_retired_lawyer: "这位律师在此日期前已退出", "This lawyer left before that day";
+        err_place_retired: "已经退出服务", "It has already left the programme";
+        err_successor: "接替的社区须是另一个仍在服务的社区", "The successor must be another community still in service";
+        err_successor_needed: "该社区尚有未结束的问题，请选择接替的社区", "The community has open questions: choose a successor community to take them";
+        err_community_bookings: "社区退出后不再有服务台：最后一天之后的预约将被取消并通知居民；如需保留，请选择更晚的最后一天", "A community that leaves has no desk after its last day: its bookings after it are cancelled and residents told; to keep them, choose a later last day";
+        err_street_live: "该街道还有社区在此日期后服务，请先让它们退出", "Communities of this street serve after that day: retire them first";
+        err_community_retired: "这个社区已退出服务，请重新选择社区", "That community has left the programme: choose your community again";
         err_call_window: "只能在电话咨询开始前15分钟至结束时拨打居民电话", "You can call the resident from 15 minutes before a phone consultation until it ends";
         err_settle_count: "请选择要处理的预约，一次最多500个", "Choose the bookings to settle, at most 500 at once";
         sms_moved_to_backup: "【法i社区】原定律师{when}请假，您的预约({code})已由本社区后备律师接待。如需取消请在“我的预约”操作。", "[Fa-i Community] Your lawyer is on leave at {when}; booking {code} is now with the community's backup lawyer. You can cancel it under My bookings.";

@@ -271,4 +271,19 @@ pub struct Places {
     pub streets: Vec<Street>,
     /// The communities of the street asked for.
     pub communities: Vec<crate::model::CommunitySummary>,
+    /// Streets that have left the programme, with their last day.
+    #[serde(default)]
+    pub retired_streets: Vec<RetiredPlace>,
+    /// The street's communities that have left the programme, with their last day.
+    #[serde(default)]
+    pub retired_communities: Vec<RetiredPlace>,
+}
+
+/// A street or community that has left the programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetiredPlace {
+    pub id: i64,
+    pub name: String,
+    /// Its last day of service, `YYYY-MM-DD`.
+    pub last_day: String,
 }

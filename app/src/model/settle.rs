@@ -93,3 +93,45 @@ pub struct Retired {
     /// Their bookings after it, handed over or cancelled.
     pub settled: SettleReport,
 }
+
+/// A community leaves the programme after `last_day` (merged into another, or closed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetireCommunityRequest {
+    /// The community.
+    pub community_id: i64,
+    /// Its last day of service, `YYYY-MM-DD`: yesterday or later.
+    pub last_day: String,
+    /// The community that takes its residents and open questions.
+    #[serde(default)]
+    pub successor_id: Option<i64>,
+    /// What becomes of its live bookings after the last day: only `Cancel` (there is no desk to
+    /// hand them to).
+    pub bookings: SettleAction,
+    /// Why, as residents read it (required to cancel).
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// What a community's retirement ended, moved and settled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetiredCommunity {
+    /// Assignments ended or, not yet begun, removed.
+    pub assignments: u32,
+    /// Weekly duty periods ended or, not yet begun, removed; extra days after it removed.
+    pub periods: u32,
+    /// Residents whose community it was: moved to the successor, or left to choose again.
+    pub residents: u32,
+    /// Questions still open, moved to the successor.
+    pub questions: u32,
+    /// Its bookings after the last day, cancelled.
+    pub settled: SettleReport,
+}
+
+/// A street leaves the programme after `last_day`, once every community of it has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetireStreetRequest {
+    /// The street.
+    pub street_id: i64,
+    /// Its last day, `YYYY-MM-DD`: yesterday or later, and no earlier than its communities'.
+    pub last_day: String,
+}

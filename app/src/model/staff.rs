@@ -120,6 +120,9 @@ pub struct CommunityLine {
     pub last_duty: Option<String>,
     /// Duty-days its quota asks a month.
     pub per_month: i64,
+    /// Its last day of service, when it has left the programme (its quota asks nothing after it).
+    #[serde(default)]
+    pub last_day: Option<String>,
     /// Where its office is (latitude, longitude), when known: the board's map.
     #[serde(default)]
     pub position: Option<(f64, f64)>,

@@ -1,31 +1,98 @@
-//! Streets and communities, as the district's staff create, rename and move them. A community
+//! Streets and communities, as the district's staff create, rename, move and retire them. A community
 //! moved to another street takes its records with it: the board's roll-ups of both streets are
 //! rebuilt in the same transaction (on PostgreSQL by the trigger on `communities`).
 
 use crate::audit;
 use crate::caller::Caller;
+use crate::directory::serving;
 use crate::failure::Failure;
-use crate::store::Store;
+use crate::store::{today, Store};
 use app::error::{AppError, ErrorKind};
-use app::model::{CommunityPlace, CommunitySummary, Empty, Places, PlacesRequest, StreetEdit};
+use app::model::{
+    CommunityPlace, CommunitySummary, Empty, Places, PlacesRequest, RetireStreetRequest, RetiredPlace, StreetEdit,
+};
+use app::time::LocalDate;
 
 /// The longest street or community name.
 const MAX_NAME: usize = 40;
 /// The longest office address.
 const MAX_ADDRESS: usize = 200;
 
-/// Every street, and the communities of `street` (none when none is asked for).
+/// Every street, and the communities of `street` (none when none is asked for); those that have
+/// left the programme apart, with their last day.
 pub async fn list(store: &Store, caller: &Caller, request: PlacesRequest) -> Result<Places, Failure> {
-    let street = request.street_id;
+    let street = request.street_id.unwrap_or(0);
+    let today = today().to_string();
     let streets = crate::directory::streets(store, caller, Empty {}).await?;
-    let communities: Vec<crate::store::rows::CommunityRow> = sqlx::query_as(
+    let communities: Vec<crate::store::rows::CommunityRow> = sqlx::query_as(&format!(
         "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM communities c JOIN streets s ON s.id = c.street_id \
-         WHERE c.street_id = $1 ORDER BY c.id",
-    )
-    .bind(street.unwrap_or(0))
+         WHERE c.street_id = $1 AND {} ORDER BY c.id",
+        serving("c", 2)
+    ))
+    .bind(street)
+    .bind(&today)
     .fetch_all(&store.pool)
     .await?;
-    Ok(Places { streets, communities: communities.into_iter().map(CommunitySummary::from).collect() })
+    let retired = |table: &str, of_street: &str| {
+        format!("SELECT id, name, last_day FROM {table} WHERE last_day < $1{of_street} ORDER BY last_day DESC, id")
+    };
+    let retired_streets: Vec<(i64, String, String)> =
+        sqlx::query_as(&retired("streets", "")).bind(&today).fetch_all(&store.pool).await?;
+    let retired_communities: Vec<(i64, String, String)> =
+        sqlx::query_as(&retired("communities", " AND street_id = $2"))
+            .bind(&today)
+            .bind(street)
+            .fetch_all(&store.pool)
+            .await?;
+    let place = |(id, name, last_day): (i64, String, String)| RetiredPlace { id, name, last_day };
+    Ok(Places {
+        streets,
+        communities: communities.into_iter().map(CommunitySummary::from).collect(),
+        retired_streets: retired_streets.into_iter().map(place).collect(),
+        retired_communities: retired_communities.into_iter().map(place).collect(),
+    })
+}
+
+/// `staff/retire-street`: the street leaves the programme after its last day. Refused, nothing
+/// changed: no such street (404), one already retired (409), a last day before yesterday or not a
+/// date (422), a community of it serving after the day (409).
+pub async fn retire_street(store: &Store, caller: &Caller, request: RetireStreetRequest) -> Result<Places, Failure> {
+    let user = caller.user()?;
+    let t = caller.lang.messages();
+    let id = request.street_id;
+    let retired: Option<Option<String>> =
+        sqlx::query_scalar("SELECT last_day FROM streets WHERE id = $1").bind(id).fetch_optional(&store.pool).await?;
+    match retired {
+        None => return Err(caller.error(ErrorKind::NotFound).into()),
+        Some(Some(_)) => return Err(AppError::new(ErrorKind::Conflict, t.err_place_retired).into()),
+        Some(None) => {}
+    }
+    let last = LocalDate::parse(request.last_day.trim())
+        .filter(|d| *d >= today().plus_days(-1))
+        .ok_or_else(|| AppError::invalid("last_day", t.err_schedule_dates))?
+        .to_string();
+    let mut tx = store.writer().begin().await?;
+    let serving: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM communities WHERE street_id = $1 AND (last_day IS NULL OR last_day > $2)",
+    )
+    .bind(id)
+    .bind(&last)
+    .fetch_one(&mut *tx)
+    .await?;
+    if serving > 0 {
+        return Err(AppError::new(ErrorKind::Conflict, t.err_street_live).into());
+    }
+    let marked = sqlx::query("UPDATE streets SET last_day = $1 WHERE id = $2 AND last_day IS NULL")
+        .bind(&last)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    if marked.rows_affected() == 0 {
+        return Err(AppError::new(ErrorKind::Conflict, t.err_place_retired).into());
+    }
+    tx.commit().await?;
+    audit::record_by(store, caller, user.id, "street_retire", &format!("street:{id} last_day={last}")).await?;
+    list(store, caller, PlacesRequest { street_id: Some(id) }).await
 }
 
 /// A name trimmed, or 422 on `field` when empty or too long.

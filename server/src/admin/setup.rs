@@ -7,12 +7,14 @@ use crate::failure::Failure;
 use crate::store::{today, Store};
 use app::model::{Empty, Missing, SetupChecklist};
 
-/// Communities with no A lawyer today ($1 today).
-const WITHOUT_A: &str = "SELECT c.name FROM communities c WHERE NOT EXISTS (SELECT 1 FROM assignments a \
+/// Communities serving today with no A lawyer today ($1 today).
+const WITHOUT_A: &str = "SELECT c.name FROM communities c WHERE (c.last_day IS NULL OR c.last_day >= $1) \
+     AND NOT EXISTS (SELECT 1 FROM assignments a \
      WHERE a.community_id = c.id AND a.role = 'a' AND a.starts_on <= $1 AND (a.ends_on IS NULL OR a.ends_on >= $1)) \
      ORDER BY c.street_id, c.name";
-/// Communities with no weekly duty from today on ($1 today).
-const WITHOUT_SCHEDULE: &str = "SELECT c.name FROM communities c WHERE NOT EXISTS (SELECT 1 FROM duty_schedules d \
+/// Communities serving today with no weekly duty from today on ($1 today).
+const WITHOUT_SCHEDULE: &str = "SELECT c.name FROM communities c WHERE (c.last_day IS NULL OR c.last_day >= $1) \
+     AND NOT EXISTS (SELECT 1 FROM duty_schedules d \
      WHERE d.community_id = c.id AND (d.valid_until IS NULL OR d.valid_until >= $1)) ORDER BY c.street_id, c.name";
 /// Lawyers still in the programme with no account or no password.
 const WITHOUT_PASSWORD: &str = "SELECT l.name FROM lawyers l LEFT JOIN users u ON u.id = l.user_id \
@@ -31,7 +33,11 @@ async fn missing(store: &Store, sql: &str, day: Option<String>) -> Result<Missin
 /// `staff/setup`.
 pub async fn checklist(store: &Store, _: &Caller, _: Empty) -> Result<SetupChecklist, Failure> {
     let year = today().year;
-    let communities: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities").fetch_one(&store.pool).await?;
+    let communities: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE last_day IS NULL OR last_day >= $1")
+            .bind(today().to_string())
+            .fetch_one(&store.pool)
+            .await?;
     let calendar_days: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM holidays WHERE on_date >= $1 AND on_date <= $2")
         .bind(format!("{year:04}-01-01"))
         .bind(format!("{year:04}-12-31"))

@@ -134,13 +134,15 @@ pub async fn set_lang(store: &Store, id: i64, lang: Lang) -> Result<(), sqlx::Er
     Ok(())
 }
 
-/// Sets the account's community; false when there is no such community.
-pub async fn set_community(store: &Store, id: i64, community_id: i64) -> Result<bool, sqlx::Error> {
+/// Sets the account's community; false when there is no such community serving `today`.
+pub async fn set_community(store: &Store, id: i64, community_id: i64, today: &str) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE users SET community_id = $1 WHERE id = $2 AND EXISTS (SELECT 1 FROM communities WHERE id = $1)",
+        "UPDATE users SET community_id = $1 WHERE id = $2 AND EXISTS (SELECT 1 FROM communities \
+         WHERE id = $1 AND (last_day IS NULL OR last_day >= $3))",
     )
     .bind(community_id)
     .bind(id)
+    .bind(today)
     .execute(store.writer())
     .await?;
     Ok(done.rows_affected() == 1)

@@ -16,6 +16,7 @@ struct LineRow {
     name: String,
     street_id: i64,
     duty_days_per_month: i64,
+    last_day: Option<String>,
     latitude: Option<f64>,
     longitude: Option<f64>,
 }
@@ -41,12 +42,14 @@ pub(super) async fn lines(
     today: LocalDate,
     now: i64,
 ) -> Result<Vec<CommunityLine>, sqlx::Error> {
+    // A community that left before the period is not on its board.
     let mut sql = Sql::new(
-        "SELECT c.id, c.name, c.street_id, c.duty_days_per_month, c.latitude, c.longitude FROM communities c \
-         JOIN streets s ON s.id = c.street_id",
+        "SELECT c.id, c.name, c.street_id, c.duty_days_per_month, c.last_day, c.latitude, c.longitude FROM communities c \
+         JOIN streets s ON s.id = c.street_id WHERE (c.last_day IS NULL OR c.last_day >= ",
     );
+    sql.bind(from.to_string()).push(")");
     if let Some(street) = street {
-        sql.push(" WHERE c.street_id = ").bind(street);
+        sql.push(" AND c.street_id = ").bind(street);
     }
     sql.push(" ORDER BY s.sort_order, s.id, c.id");
     let communities: Vec<LineRow> = sql.fetch_all(&store.pool).await?;
@@ -60,9 +63,11 @@ pub(super) async fn lines(
         .into_iter()
         .map(|row| {
             let mut figures = figures.remove(&row.id).unwrap_or_default().figures();
-            figures.quota = quota.of_period(row.duty_days_per_month, from, to);
-            let below_quota = figures.duty_days < quota.so_far(row.duty_days_per_month, from, to, today);
-            line(row, figures, below_quota, &now)
+            // One that left in the period asks its quota up to its last day.
+            let until = row.last_day.as_deref().and_then(LocalDate::parse).filter(|d| *d < to).unwrap_or(to);
+            figures.quota = quota.of_period(row.duty_days_per_month, from, until);
+            let below_quota = figures.duty_days < quota.so_far(row.duty_days_per_month, from, until, today);
+            line(row, figures, below_quota, today, &now)
         })
         .collect())
 }
@@ -106,8 +111,8 @@ async fn waiting_by_community(store: &Store, street: Option<i64>, now: i64) -> R
     Ok(sql.fetch_all::<(i64, i64), _>(&store.pool).await?.into_iter().collect())
 }
 
-/// A community's line: its team, figures and the gaps it shows today.
-fn line(row: LineRow, mut figures: Figures, below_quota: bool, now: &Now) -> CommunityLine {
+/// A community's line: its team, figures and the gaps it shows today (none once it has left).
+fn line(row: LineRow, mut figures: Figures, below_quota: bool, today: LocalDate, now: &Now) -> CommunityLine {
     let id = row.id;
     let (overdue_in_period, overdue_now) = now.overdue.get(&id).copied().unwrap_or_default();
     figures.questions_past_deadline = overdue_in_period;
@@ -123,6 +128,7 @@ fn line(row: LineRow, mut figures: Figures, below_quota: bool, now: &Now) -> Com
     ]
     .into_iter()
     .filter_map(|(open, gap)| open.then_some(gap))
+    .filter(|_| row.last_day.as_deref().is_none_or(|last| *last >= *today.to_string()))
     .collect();
     CommunityLine {
         id,
@@ -135,6 +141,7 @@ fn line(row: LineRow, mut figures: Figures, below_quota: bool, now: &Now) -> Com
         on_duty: now.team.on_duty.get(&id).cloned().unwrap_or_default(),
         last_duty,
         per_month: row.duty_days_per_month,
+        last_day: row.last_day,
         position: row.latitude.zip(row.longitude),
         figures,
         gaps,

@@ -27,26 +27,33 @@ fn stretches(from: LocalDate, to: LocalDate) -> Vec<(LocalDate, LocalDate)> {
     out
 }
 
-/// Duty-days over `from..=to` of `street`'s communities (of all), whose monthly quotas are
-/// `per_month` (one per community), spread by `quota` over the working days.
+/// Duty-days over `from..=to` of `street`'s communities (of all), whose monthly quotas and last
+/// days asked of are `asking` (one per community; `to` for one still serving), spread by `quota`
+/// over the working days.
 pub async fn read(
     store: &Store,
     quota: &quota::Quota,
     street: Option<i64>,
-    per_month: &[i64],
+    asking: &[(i64, LocalDate)],
     from: LocalDate,
     to: LocalDate,
 ) -> Result<Vec<TimePoint>, sqlx::Error> {
     let by_day: HashMap<i64, i64> = rollup::duty_days_by_day(store, street, from, to).await?.into_iter().collect();
-    let total: i64 = per_month.iter().sum();
+    let serving: i64 = asking.iter().filter(|(_, until)| *until >= to).map(|(p, _)| p).sum();
+    let left: Vec<&(i64, LocalDate)> = asking.iter().filter(|(_, until)| *until < to).collect();
     Ok(stretches(from, to)
         .into_iter()
-        .map(|(first, last)| TimePoint {
-            first: first.to_string(),
-            last: last.to_string(),
-            duty_days: (first.to_days()..=last.to_days()).filter_map(|d| by_day.get(&d)).sum(),
+        .map(|(first, last)| {
+            let months = |until: LocalDate| if until < first { 0.0 } else { quota.months(first, until.min(last)) };
             // Rounded once for all: a day asks a fraction of a duty-day of each community.
-            quota: (total as f64 * quota.months(first, last)).round() as i64,
+            let asked =
+                serving as f64 * months(to) + left.iter().map(|(p, until)| *p as f64 * months(*until)).sum::<f64>();
+            TimePoint {
+                first: first.to_string(),
+                last: last.to_string(),
+                duty_days: (first.to_days()..=last.to_days()).filter_map(|d| by_day.get(&d)).sum(),
+                quota: asked.round() as i64,
+            }
         })
         .collect())
 }

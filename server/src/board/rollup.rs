@@ -242,25 +242,25 @@ pub struct StreetHead {
 
 /// The streets in their order, or — given `(chosen, n)` — the `n` least covered (duty-days per
 /// day of quota; the chosen street first), ordered in the database so that only they come back.
-/// `quota_of` is the quota of the period for a `per_month` value, as SQL. The coverage reads
+/// `quotas` is a subquery of each street's communities and their quota of the period. Streets
+/// that left before the period are not listed. The coverage reads
 /// whole calendar years from the yearly roll-up, the other whole months from the monthly one and
 /// the days around them from the daily one — all from their indexes alone.
 pub async fn streets(
     store: &Store,
-    quota_of: &str,
+    quotas: &str,
     least_covered: Option<(Option<i64>, usize)>,
     from: LocalDate,
     to: LocalDate,
 ) -> Result<Vec<StreetHead>, sqlx::Error> {
-    let quotas = format!(
-        "SELECT street_id, CAST(SUM(communities) AS BIGINT) AS communities, \
-         CAST(SUM(communities * {quota_of}) AS BIGINT) AS quota FROM board_street_quotas GROUP BY street_id"
-    );
     let head =
         "SELECT s.id, s.name, COALESCE(q.communities, 0) AS communities, COALESCE(q.quota, 0) AS quota FROM streets s";
     let Some((chosen, n)) = least_covered else {
-        let sql = format!("{head} LEFT JOIN ({quotas}) q ON q.street_id = s.id ORDER BY s.sort_order, s.id");
-        return sqlx::query_as(&sql).fetch_all(&store.pool).await;
+        let sql = format!(
+            "{head} LEFT JOIN ({quotas}) q ON q.street_id = s.id WHERE s.last_day IS NULL OR s.last_day >= $1 \
+             ORDER BY s.sort_order, s.id"
+        );
+        return sqlx::query_as(&sql).bind(from.to_string()).fetch_all(&store.pool).await;
     };
     let [first_month, last_month, days @ ..] = period_binds(from, to);
     let (first_year, last_year) =
@@ -278,7 +278,7 @@ pub async fn streets(
          WHERE (month >= $3 AND month <= $4) OR (month >= $5 AND month <= $6) \
          UNION ALL SELECT street_id, duty_days FROM board_street_days \
          WHERE (day >= $7 AND day <= $8) OR (day >= $9 AND day <= $10)) f GROUP BY street_id) d ON d.street_id = s.id \
-         ORDER BY CASE WHEN s.id = $11 THEN 0 ELSE 1 END, \
+         WHERE s.last_day IS NULL OR s.last_day >= $12 ORDER BY CASE WHEN s.id = $11 THEN 0 ELSE 1 END, \
          CAST(COALESCE(d.days, 0) AS DOUBLE PRECISION) / CASE WHEN COALESCE(q.quota, 0) < 1 THEN 1 ELSE q.quota END, \
          s.sort_order, s.id LIMIT {n}"
     );
@@ -286,7 +286,7 @@ pub async fn streets(
     for value in years.into_iter().chain(months).chain(days) {
         query = query.bind(value);
     }
-    query.bind(chosen.unwrap_or(-1)).fetch_all(&store.pool).await
+    query.bind(chosen.unwrap_or(-1)).bind(from.to_string()).fetch_all(&store.pool).await
 }
 
 /// The programme's figures of the period, from its own monthly and daily roll-ups.

@@ -34,9 +34,7 @@ pub async fn lawyer(
         Some(Some(_)) => return Err(AppError::new(ErrorKind::Conflict, t.err_retired).into()),
         Some(None) => {}
     }
-    let last = LocalDate::parse(request.last_day.trim())
-        .filter(|d| *d >= today().plus_days(-1))
-        .ok_or_else(|| AppError::invalid("last_day", t.err_schedule_dates))?;
+    let last = last_day(caller, &request.last_day)?;
     let reason = reason_for(caller, request.bookings, &request.reason)?;
     let mut tx = service.store.writer().begin().await?;
     let marked = sqlx::query("UPDATE lawyers SET last_day = $1 WHERE id = $2 AND last_day IS NULL")
@@ -56,7 +54,7 @@ pub async fn lawyer(
     .fetch_all(&mut *tx)
     .await?;
     let settled = settle_in(service, &mut tx, caller, bookings, request.bookings, &reason).await?;
-    let (assignments, periods) = end_service(&mut tx, request.lawyer_id, last).await?;
+    let (assignments, periods) = end_service(&mut tx, Ended::Lawyer(request.lawyer_id), last).await?;
     service.commit(tx).await?;
     let subject = format!(
         "lawyer:{} last_day={last} handed_over={} cancelled={}",
@@ -66,28 +64,48 @@ pub async fn lawyer(
     Ok(Retired { assignments, periods, settled })
 }
 
-/// Ends the lawyer's assignments and duty after `last`; removes those not yet begun and their
-/// extra days after it. Answers how many assignments and how many periods and days.
-async fn end_service(
+/// A last day of service: yesterday or later; 422 otherwise.
+pub(super) fn last_day(caller: &Caller, text: &str) -> Result<LocalDate, Failure> {
+    LocalDate::parse(text.trim())
+        .filter(|d| *d >= today().plus_days(-1))
+        .ok_or_else(|| AppError::invalid("last_day", caller.lang.messages().err_schedule_dates).into())
+}
+
+/// Whose service ends.
+#[derive(Clone, Copy)]
+pub(super) enum Ended {
+    Lawyer(i64),
+    Community(i64),
+}
+
+/// Ends the lawyer's or the community's assignments and duty after `last`; removes those not yet
+/// begun and the extra days after it. Answers how many assignments and how many periods and days.
+pub(super) async fn end_service(
     tx: &mut Transaction<'_, Any>,
-    lawyer_id: i64,
+    whose: Ended,
     last: LocalDate,
 ) -> Result<(u32, u32), sqlx::Error> {
+    let (column, id) = match whose {
+        Ended::Lawyer(id) => ("lawyer_id", id),
+        Ended::Community(id) => ("community_id", id),
+    };
     let last = last.to_string();
     let mut counts = [0u64; 2];
     let statements: [(usize, &str); 5] = [
-        (0, "UPDATE assignments SET ends_on = $2 WHERE lawyer_id = $1 AND starts_on <= $2 AND (ends_on IS NULL OR ends_on > $2)"),
-        (0, "DELETE FROM assignments WHERE lawyer_id = $1 AND starts_on > $2"),
+        (0, "UPDATE assignments SET ends_on = $2 WHERE {who} = $1 AND starts_on <= $2 AND (ends_on IS NULL OR ends_on > $2)"),
+        (0, "DELETE FROM assignments WHERE {who} = $1 AND starts_on > $2"),
         (
             1,
-            "UPDATE duty_schedules SET valid_until = $2 WHERE lawyer_id = $1 AND valid_from <= $2 \
+            "UPDATE duty_schedules SET valid_until = $2 WHERE {who} = $1 AND valid_from <= $2 \
              AND (valid_until IS NULL OR valid_until > $2)",
         ),
-        (1, "DELETE FROM duty_schedules WHERE lawyer_id = $1 AND valid_from > $2"),
-        (1, "DELETE FROM duty_exceptions WHERE lawyer_id = $1 AND kind = 'extra' AND on_date > $2"),
+        (1, "DELETE FROM duty_schedules WHERE {who} = $1 AND valid_from > $2"),
+        (1, "DELETE FROM duty_exceptions WHERE {who} = $1 AND kind = 'extra' AND on_date > $2"),
     ];
     for (count, sql) in statements {
-        counts[count] += sqlx::query(sql).bind(lawyer_id).bind(&last).execute(&mut **tx).await?.rows_affected();
+        // The column is one of two names from this code, never input.
+        let sql = sql.replace("{who}", column);
+        counts[count] += sqlx::query(&sql).bind(id).bind(&last).execute(&mut **tx).await?.rows_affected();
     }
     let n = |c: u64| u32::try_from(c).unwrap_or(u32::MAX);
     Ok((n(counts[0]), n(counts[1])))

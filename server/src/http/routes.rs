@@ -135,6 +135,8 @@ api! {
     SetLawyerAccount => admin::lawyer_account::save,
     SaveFirm => admin::lawyers::save_firm,
     RetireLawyer => booking::retire::lawyer,
+    RetireCommunity => booking::retire_place::community,
+    RetireStreet => admin::places::retire_street,
     GetPlaces => admin::places::list,
     SaveStreet => admin::places::save_street,
     SaveCommunity => admin::places::save_community,

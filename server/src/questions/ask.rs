@@ -110,12 +110,16 @@ async fn community_of(store: &Store, caller: &Caller, user_id: i64, asked: Optio
             .await?
             .ok_or_else(|| AppError::invalid("community_id", caller.lang.messages().err_choose_community))?,
     };
-    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities WHERE id = $1")
+    let last_day: Option<Option<String>> = sqlx::query_scalar("SELECT last_day FROM communities WHERE id = $1")
         .bind(community_id)
-        .fetch_one(&store.pool)
+        .fetch_optional(&store.pool)
         .await?;
-    if exists == 0 {
-        return Err(caller.error(ErrorKind::NotFound).into());
+    match last_day {
+        None => return Err(caller.error(ErrorKind::NotFound).into()),
+        Some(Some(last)) if last < crate::store::today().to_string() => {
+            return Err(AppError::invalid("community_id", caller.lang.messages().err_community_retired).into())
+        }
+        Some(_) => {}
     }
     Ok(community_id)
 }

@@ -31,6 +31,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (22, "district calendar", include_str!("../../migrations/0022_district_calendar.sql")),
     (23, "booking rules", include_str!("../../migrations/0023_booking_rules.sql")),
     (24, "retirement", include_str!("../../migrations/0024_retirement.sql")),
+    (26, "place retirement", include_str!("../../migrations/0026_place_retirement.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

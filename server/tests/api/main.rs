@@ -46,6 +46,7 @@ mod posters;
 mod question_route;
 mod questions;
 mod retire;
+mod retire_place;
 mod rules_per_community;
 mod security;
 mod servers;

@@ -137,6 +137,8 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
             json!({ "lawyer_id": 999_999, "name": "无", "firm_id": 1, "licence_no": "14403000000000000", "verified": false }),
         ),
         ("staff/retire-lawyer", json!({ "lawyer_id": 999_999, "last_day": "2030-01-01", "bookings": "hand_over" })),
+        ("staff/retire-community", json!({ "community_id": 999_999, "last_day": "2030-01-01", "bookings": "cancel" })),
+        ("staff/retire-street", json!({ "street_id": 999_999, "last_day": "2030-01-01" })),
         ("staff/add-member", json!({ "lawyer_id": 999_999, "name": "志愿者", "kind": "volunteer" })),
         (
             "staff/lawyer-account",

@@ -112,6 +112,8 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
             |_, id| json!({ "community_id": id, "booking_ids": [], "action": "cancel" }),
         ),
         ("staff/retire-lawyer", Object::Public, |_, id| json!({ "lawyer_id": id, "last_day": "2030-01-01" })),
+        ("staff/retire-community", Object::Public, |_, id| json!({ "community_id": id, "last_day": "2030-01-01" })),
+        ("staff/retire-street", Object::Public, |_, id| json!({ "street_id": id, "last_day": "2030-01-01" })),
         ("staff/close-street", Object::Public, |_, id| json!({ "street_id": id, "date": "2030-01-01" })),
         (
             "desk/preview-duty",
@@ -211,15 +213,7 @@ async fn with_upload(app: &TestApp, client: &Client, mut body: Value) -> Value {
 /// A question asked at `community` by a new resident; its id and the resident's client.
 async fn question(app: &TestApp, community: &str, phone: &str) -> (i64, Client) {
     let (resident, _) = app.resident_of(phone, community).await;
-    let (status, body) = app
-        .post_with(
-            &resident,
-            "questions/ask",
-            json!({ "client_key": phone, "category": "debt", "title": "借款", "body": "借款未还", "consent": true }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    (body["question"]["id"].as_i64().expect("question id"), resident)
+    (crate::questions::asked(app, &resident, phone).await, resident)
 }
 
 /// A live booking at `community_id` by a new resident, in one of `starts`; its id and the

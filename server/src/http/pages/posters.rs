@@ -45,10 +45,13 @@ pub async fn street(State(state): State<AppState>, Path(id): Path<String>, reque
     let reader = reader(&state, request).await;
     let lang = reader.lang();
     let Ok(id) = id.parse::<i64>() else { return reader.not_found() };
-    let ids: Vec<i64> = match sqlx::query_scalar("SELECT id FROM communities WHERE street_id = $1 ORDER BY id")
-        .bind(id)
-        .fetch_all(&state.store.pool)
-        .await
+    let ids: Vec<i64> = match sqlx::query_scalar(
+        "SELECT id FROM communities WHERE street_id = $1 AND (last_day IS NULL OR last_day >= $2) ORDER BY id",
+    )
+    .bind(id)
+    .bind(crate::store::today().to_string())
+    .fetch_all(&state.store.pool)
+    .await
     {
         Ok(ids) if ids.is_empty() => return reader.not_found(),
         Ok(ids) => ids,
