@@ -18,6 +18,7 @@ mod files;
 mod import;
 mod lawyer_account;
 mod lawyers;
+mod leave_place;
 mod library;
 mod log;
 mod messages;

@@ -260,4 +260,33 @@ test("staff add a street and a community in it, and the board lists it without a
   await expect(setup.getByRole("listitem").filter({ hasText: "没有A岗律师" })).toContainText("空港东社区");
   await expect(setup.getByRole("listitem").filter({ hasText: "没有值班安排" })).toContainText("空港东社区");
   await expectAccessible(page);
+
+  // The community leaves the programme yesterday, then its street: both move to the list of
+  // those that have left, and the board and the setup list no longer ask anything of them today.
+  const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "街道与社区" }).click();
+  await page.getByRole("button", { name: "查看社区 空港新城街道" }).click();
+  const leaving = page.getByRole("region", { name: "社区退出项目" });
+  await leaving.getByLabel("退出的社区").selectOption({ label: "空港东社区" });
+  await leaving.getByLabel("最后一天").fill(yesterday);
+  await leaving.getByLabel("取消原因(将发给居民)").fill("社区撤并");
+  await leaving.getByRole("button", { name: "办理退出" }).click();
+  await expect(leaving.getByRole("status")).toHaveText("已办理。取消的预约 / 转出的居民 / 转出的问题：0 / 0 / 0");
+  await expect(page.getByRole("listitem").filter({ hasText: `空港东社区 — ${yesterday}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: "空港东社区", exact: true })).toHaveCount(0);
+  const street = page.getByRole("region", { name: "街道退出项目(其社区须已全部退出)" });
+  await street.getByLabel("最后一天").fill(yesterday);
+  await street.getByRole("button", { name: "办理退出" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: `空港新城街道 — ${yesterday}` })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "空港新城街道" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "覆盖看板" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "后亭社区" }).first()).toBeVisible();
+  // This month's board still counts it up to its last day, but it asks nothing of it today.
+  const gone = page.getByRole("row").filter({ hasText: "空港东社区" }).filter({ hasText: "未安排A角律师" });
+  await expect(gone).toHaveCount(0);
+  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "工作台", exact: true }).click();
+  await expect(setup).toBeVisible();
+  await expect(setup).not.toContainText("空港东社区");
 });

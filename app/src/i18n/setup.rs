@@ -1,5 +1,5 @@
 //! The workbench's strings for running the programme: booking rules, closed days and bookings
-//! settled, a lawyer's leaving, and the text messages.
+//! settled, a lawyer's, a community's or a street's leaving, and the text messages.
 
 texts! {
     /// The workbench's strings for running the programme.
@@ -48,5 +48,13 @@ texts! {
         rules_save: "保存规则", "Save the rules";
         rules_clear: "改回全区规则", "Back to the district's";
         rules_saved: "已保存", "Saved";
+        leave_community: "社区退出项目", "A community leaves the programme";
+        leave_community_hint: "最后一天之后，社区的值班和律师职务结束，之后的预约取消并通知居民；居民和未结束的问题转给接替社区(无接替社区时，居民需重新选择社区)。以往记录保留，看板只统计到最后一天。", "After the last day the community's duty and roles end and its later bookings are cancelled with a message; its residents and open questions go to the successor (without one, residents choose again). Its records are kept; the board counts it up to its last day.";
+        leave_which: "退出的社区", "The community leaving";
+        leave_successor: "接替社区", "Successor community";
+        leave_no_successor: "无", "None";
+        leave_done: "已办理。取消的预约 / 转出的居民 / 转出的问题：", "Recorded. Bookings cancelled / residents moved / questions moved: ";
+        leave_street: "街道退出项目(其社区须已全部退出)", "The street leaves the programme (all its communities first)";
+        leave_left: "已退出项目", "Left the programme";
     }
 }

@@ -1,7 +1,9 @@
 //! 街道与社区 (the district's staff): the streets in their order with their communities; a
 //! street created or renamed; a community created, or renamed and moved to another street (its
-//! records go with it). A community's team, office and quota are on its team page.
+//! records go with it); a community or a street leaving the programme. A community's team, office
+//! and quota are on its team page.
 
+use super::leave_place::{left_list, LeaveCommunity, LeaveStreet};
 use super::log::{BUTTON, FIELD};
 use crate::api::call;
 use crate::api::registers::{GetPlaces, SaveCommunity, SaveStreet};
@@ -46,10 +48,21 @@ pub fn PlacesPage() -> impl IntoView {
             Ok(words) => view! { <p role="status" class="mb-2 font-bold">{words}</p> }.into_any(),
             Err(error) => error_note(error).into_any(),
         })}
-        {move || places.get().map(|found| view! {
-            <Streets found=found.clone() street show />
-            <StreetForm found=found.clone() street save=save_street />
-            <CommunityForm found street save=save_community />
+        {move || places.get().map(|found| {
+            let retired: Vec<_> = found.retired_streets.iter().chain(&found.retired_communities).cloned().collect();
+            let open = street.get_untracked().filter(|id| found.streets.iter().any(|s| s.id == *id));
+            let left = Callback::new(move |()| show.dispatch(street.get_untracked()));
+            let saved = Callback::new(move |found: Places| places.set(Some(found)));
+            view! {
+                <Streets found=found.clone() street show />
+                <StreetForm found=found.clone() street save=save_street />
+                <CommunityForm found=found.clone() street save=save_community />
+                {open.map(|street_id| view! {
+                    <LeaveCommunity found left />
+                    <LeaveStreet street_id saved />
+                })}
+                {left_list(&retired)}
+            }
         })}
     }
 }

@@ -85,7 +85,7 @@ async fn board_adds_up(app: &TestApp, staff: &Client, from: &str, to: &str) -> V
     board
 }
 
-fn line<'a>(board: &'a Value, community: i64) -> Option<&'a Value> {
+fn line(board: &Value, community: i64) -> Option<&Value> {
     board["communities"].as_array().expect("lines").iter().find(|l| l["id"] == community)
 }
 
