@@ -14,7 +14,7 @@ use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::store::now_ms;
 use app::error::{AppError, ErrorKind};
-use app::model::{RetireCommunityRequest, RetiredCommunity, SettleAction};
+use app::model::{RetireCommunityRequest, RetiredCommunity, SettleAction, SettleReport};
 use app::time::LocalDate;
 use sqlx::{Any, Transaction};
 
@@ -57,21 +57,8 @@ pub async fn community(
     if marked.rows_affected() == 0 {
         return Err(AppError::new(ErrorKind::Conflict, t.err_place_retired).into());
     }
-    let after = last.plus_days(1).start().0.max(now_ms());
-    let bookings: Vec<Live> = sqlx::query_as(&format!(
-        "{LIVE} WHERE b.community_id = $1 AND b.slot_start >= $2 AND b.status IN ('pending', 'confirmed') ORDER BY b.slot_start"
-    ))
-    .bind(id)
-    .bind(after)
-    .fetch_all(&mut *tx)
-    .await?;
-    let settled = settle_in(service, &mut tx, caller, bookings, SettleAction::Cancel, &reason).await?;
+    let settled = cancel_later(service, &mut tx, caller, id, last, &reason).await?;
     let (residents, questions) = move_people(&mut tx, caller, id, successor).await?;
-    sqlx::query("DELETE FROM waitlist WHERE community_id = $1 AND slot_start >= $2")
-        .bind(id)
-        .bind(after)
-        .execute(&mut *tx)
-        .await?;
     let ended = end_service(&mut tx, Ended::Community(id), last).await?;
     service.commit(tx).await?;
     let subject = format!(
@@ -82,6 +69,32 @@ pub async fn community(
     );
     audit::record_by(&service.store, caller, user.id, "community_retire", &subject).await?;
     Ok(RetiredCommunity { assignments: ended.0, periods: ended.1, residents, questions, settled })
+}
+
+/// Cancels the community's live bookings after `last` with `reason`, and clears its waitlist.
+async fn cancel_later(
+    service: &BookingService,
+    tx: &mut Transaction<'_, Any>,
+    caller: &Caller,
+    id: i64,
+    last: LocalDate,
+    reason: &str,
+) -> Result<SettleReport, Failure> {
+    let after = last.plus_days(1).start().0.max(now_ms());
+    let bookings: Vec<Live> = sqlx::query_as(&format!(
+        "{LIVE} WHERE b.community_id = $1 AND b.slot_start >= $2 AND b.status IN ('pending', 'confirmed') ORDER BY b.slot_start"
+    ))
+    .bind(id)
+    .bind(after)
+    .fetch_all(&mut **tx)
+    .await?;
+    let settled = settle_in(service, tx, caller, bookings, SettleAction::Cancel, reason).await?;
+    sqlx::query("DELETE FROM waitlist WHERE community_id = $1 AND slot_start >= $2")
+        .bind(id)
+        .bind(after)
+        .execute(&mut **tx)
+        .await?;
+    Ok(settled)
 }
 
 /// The successor `other` of community `id`: another community serving after `last`; 422 otherwise.
