@@ -9,7 +9,7 @@ pub mod users;
 pub use passwords::hash as hash_password;
 
 use crate::audit::{self, AuditEvent};
-use crate::caller::{Caller, SessionGrant};
+use crate::caller::{Caller, SessionGrant, WECHAT_COOKIE};
 use crate::failure::Failure;
 use crate::store::{now_ms, Store};
 use app::domain::{OneTimeCode, PhoneNumber, Role};
@@ -143,6 +143,13 @@ impl AuthService {
         let phone = parse_phone(caller, &request.phone)?;
         let code = parse_code(caller, &request.code)?;
         let grant = self.code_session(caller, &phone, &code).await?;
+        // Signed in inside the mini-program for the first time: its WeChat identity is theirs now.
+        if let (Some(ticket), Some(me)) = (&caller.wechat_ticket, &grant.me) {
+            if users::bind_wechat(&self.store, ticket, me.user_id).await? {
+                tracing::info!(user_id = me.user_id, "wechat bound");
+            }
+            caller.set_cookie(crate::caller::cookie(WECHAT_COOKIE, "", 0, caller.secure_cookies));
+        }
         signed_in(caller, grant)
     }
 

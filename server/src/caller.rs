@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "fai_session";
+/// The cookie holding a WeChat ticket that the next code sign-in binds (`wechat::accounts`).
+pub const WECHAT_COOKIE: &str = "fai_wechat";
 
 /// Who is making this request.
 #[derive(Debug, Clone)]
@@ -23,6 +25,8 @@ pub struct Caller {
     pub client_ip: Option<IpAddr>,
     /// The raw session token from the cookie, to revoke or rotate it.
     pub session_token: Option<String>,
+    /// A WeChat ticket from its cookie, waiting for a code sign-in to bind it.
+    pub wechat_ticket: Option<String>,
     /// Whether cookies must be `Secure` (the portal is served over HTTPS).
     pub secure_cookies: bool,
     /// `Set-Cookie` values the answer carries (a session opened or ended).
@@ -94,16 +98,24 @@ impl Caller {
 
     /// Sets (or, with `None`, clears) the session cookie on the answer.
     pub fn set_session_cookie(&self, grant: Option<&SessionGrant>) {
-        let secure = if self.secure_cookies { "; Secure" } else { "" };
         let cookie = match grant {
-            Some(grant) => format!(
-                "{SESSION_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-                grant.token, grant.max_age_secs
-            ),
-            None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"),
+            Some(grant) => cookie(SESSION_COOKIE, &grant.token, grant.max_age_secs, self.secure_cookies),
+            None => cookie(SESSION_COOKIE, "", 0, self.secure_cookies),
         };
+        self.set_cookie(cookie);
+    }
+
+    /// Adds a `Set-Cookie` value to the answer.
+    pub fn set_cookie(&self, cookie: String) {
         if let Ok(mut cookies) = self.set_cookies.lock() {
             cookies.push(cookie);
         }
     }
+}
+
+/// A `Set-Cookie` value: `name=value` for the whole site, hidden from scripts, sent on top-level
+/// navigations from elsewhere (a link in an SMS) but not on other sites' requests.
+pub fn cookie(name: &str, value: &str, max_age_secs: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
 }

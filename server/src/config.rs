@@ -27,6 +27,9 @@ pub struct Config {
     /// `SMS_RECEIPT_TOKEN`: the secret part of the delivery-receipt address registered with the
     /// provider (`/hooks/sms/<provider>/<token>`); without it, receipts are not taken.
     pub sms_receipt_token: Option<String>,
+    /// `WECHAT_APP_ID` (with `WECHAT_APP_SECRET` and `WECHAT_TEMPLATE_*`): the mini-program whose
+    /// residents sign in with WeChat and get the messages they allowed there; none: no WeChat.
+    pub wechat: Option<crate::wechat::settings::WechatConfig>,
     /// `COOKIE_SECURE=1`: mark cookies `Secure` (set when served over HTTPS).
     pub secure_cookies: bool,
     /// `TRUST_PROXY=1`: take the client address from `X-Forwarded-For` (behind a load balancer).
@@ -109,6 +112,7 @@ impl Config {
             sms,
             sms_receipt_token: receipt_token_of(&get)?,
             sms_quiet_hours: quiet_hours_of(&get)?,
+            wechat: crate::wechat::settings::from_lookup(&get).map_err(ConfigError)?,
             secure_cookies: flag("COOKIE_SECURE"),
             trust_proxy: flag("TRUST_PROXY"),
             max_body_bytes: number("MAX_BODY_BYTES")?.map_or(64 * 1024, |n| n as usize),

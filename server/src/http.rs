@@ -19,3 +19,4 @@ pub mod serve;
 pub mod site;
 pub mod test_clock;
 pub mod upload;
+pub mod wechat;

@@ -30,3 +30,4 @@ pub mod state;
 pub mod store;
 pub mod telemetry;
 pub mod text;
+pub mod wechat;

@@ -19,6 +19,7 @@ use crate::questions::{self, Deadlines, QuestionsService};
 use crate::sms::{self, Outbox, SmsSender};
 use crate::state::AppState;
 use crate::store::{settings, Store, StoreError};
+use crate::wechat::{api::WechatApi, deliver::WechatFirst};
 use axum::extract::Request;
 use axum::http::HeaderValue;
 use axum::routing::{any, get, post};
@@ -81,6 +82,11 @@ impl Application {
         let router = router(state.clone());
         let listener = TcpListener::bind(state.config.bind_addr).await?;
         let (stop, stopped) = watch::channel(false);
+        // Residents who allowed WeChat messages get them there; SMS stays the fallback.
+        let sender: Arc<dyn SmsSender> = match &state.wechat {
+            Some(api) => Arc::new(WechatFirst::new(state.store.clone(), api.clone(), sender)),
+            None => sender,
+        };
         spawn_jobs(&state, outbox, sender, stopped);
         tracing::info!(addr = %listener.local_addr()?, backend = ?state.store.backend, "listening");
         Ok(Application { listener, router, state, stop })
@@ -135,6 +141,7 @@ fn assemble(config: Config, store: Store, blobs: Blobs, code_key: Vec<u8>, outbo
         library: LibraryService::new(store.clone()),
         articles: ArticlesService::new(store.clone(), outbox.clone(), config.public_url.clone()),
         imports: Imports { store: store.clone(), heavy },
+        wechat: config.wechat.clone().map(|wechat| Arc::new(WechatApi::new(wechat, Duration::from_secs(10)))),
         store,
         config: Arc::new(config),
     }
@@ -213,6 +220,10 @@ pub fn router(state: AppState) -> Router {
         .route("/posters/streets/{id}", get(pages::street_posters))
         .route("/posters/qr/{file}", get(pages::poster_qr))
         .route("/hooks/sms/{provider}/{token}", post(crate::http::receipts::receive))
+        .route("/wechat/enter", get(crate::http::wechat::enter))
+        .route("/wechat/templates", get(crate::http::wechat::templates))
+        .route("/wechat/subscribed", post(crate::http::wechat::subscribed))
+        .route("/wechat/share", get(crate::http::wechat::share))
         .route("/api", any(api::not_found))
         .route_layer(axum::middleware::from_fn_with_state(state.config.request_deadline, deadline::limit))
         // An upload's deadline starts once its bytes are in (a phone on a weak network may take

@@ -35,6 +35,8 @@ pub struct AppState {
     pub questions: QuestionsService,
     /// Bulk imports of the registers.
     pub imports: Imports,
+    /// The mini-program's server API, when WeChat is configured.
+    pub wechat: Option<Arc<crate::wechat::api::WechatApi>>,
     /// The residents' stylesheet as the built `index.html` names it (the server's pages link
     /// it); `None` before the front end is built.
     pub stylesheet: Option<Arc<str>>,

@@ -1,7 +1,7 @@
 //! Works out who is calling: session cookie, language, client address.
 
 use crate::auth::sessions;
-use crate::caller::{Caller, SESSION_COOKIE};
+use crate::caller::{Caller, SESSION_COOKIE, WECHAT_COOKIE};
 use crate::state::AppState;
 use app::i18n::Lang;
 use axum::http::{header, HeaderMap};
@@ -69,6 +69,7 @@ pub async fn resolve(state: &AppState, headers: &HeaderMap, peer: Option<SocketA
         lang,
         client_ip: client_ip(state, headers, peer),
         session_token: token,
+        wechat_ticket: cookie(headers, WECHAT_COOKIE).filter(|t| !t.is_empty() && t.len() <= 128).map(str::to_owned),
         secure_cookies: state.config.secure_cookies,
         set_cookies: Default::default(),
     }

@@ -58,4 +58,6 @@ mod sms_providers;
 mod sms_receipts;
 mod staff_accounts;
 mod street_staff;
+mod wechat;
+mod wechat_fake;
 mod workbook;
