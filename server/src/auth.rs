@@ -145,7 +145,7 @@ impl AuthService {
         let grant = self.code_session(caller, &phone, &code).await?;
         // Signed in inside the mini-program for the first time: its WeChat identity is theirs now.
         if let (Some(ticket), Some(me)) = (&caller.wechat_ticket, &grant.me) {
-            if users::bind_wechat(&self.store, ticket, me.user_id).await? {
+            if crate::wechat::accounts::bind(&self.store, ticket, me.user_id).await? {
                 tracing::info!(user_id = me.user_id, "wechat bound");
             }
             caller.set_cookie(crate::caller::cookie(WECHAT_COOKIE, "", 0, caller.secure_cookies));

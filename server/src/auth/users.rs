@@ -147,29 +147,3 @@ pub async fn set_community(store: &Store, id: i64, community_id: i64, today: &st
     .await?;
     Ok(done.rows_affected() == 1)
 }
-
-/// Binds the WeChat identity waiting under `ticket` to `user_id` (taking it from any account that
-/// held it) and spends the ticket, in one transaction; false when the ticket is unknown or expired.
-pub async fn bind_wechat(store: &Store, ticket: &str, user_id: i64) -> Result<bool, sqlx::Error> {
-    let hash = crate::auth::sessions::hash_token(ticket);
-    let mut tx = store.writer().begin().await?;
-    let openid: Option<String> =
-        sqlx::query_scalar("DELETE FROM wechat_tickets WHERE ticket_hash = $1 AND expires_at > $2 RETURNING openid")
-            .bind(&hash)
-            .bind(now_ms())
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some(openid) = openid else { return Ok(false) };
-    sqlx::query("UPDATE users SET wechat_openid = NULL WHERE wechat_openid = $1 AND id <> $2")
-        .bind(&openid)
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("UPDATE users SET wechat_openid = $1 WHERE id = $2")
-        .bind(&openid)
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    Ok(true)
-}

@@ -2,7 +2,7 @@
 //! (404):
 //! - `GET /wechat/enter?code=…&to=/path`: the web-view's first address. The mini-program's login
 //!   code signs in the resident bound to it and goes on to `to`; an openid bound to nobody gets a
-//!   ticket cookie and goes to sign-in, whose code binds it (`auth::users::bind_wechat`).
+//!   ticket cookie and goes to sign-in, whose code binds it (`wechat::accounts::bind`).
 //! - `GET /wechat/templates`: the subscription templates the native page asks residents to allow.
 //! - `POST /wechat/subscribed` `{"code", "accepted": [template ids]}`: what a resident allowed,
 //!   named by a fresh login code (the native page has no session).

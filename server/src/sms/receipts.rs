@@ -97,12 +97,14 @@ pub fn tencent(body: &str) -> Result<Vec<Receipt>, String> {
 }
 
 /// Stores the receipts that name a sent message and have not been heard of; answers how many.
+/// A message has a provider id only once the provider took it, which is all "sent" means here:
+/// its `sent_at` is written with the rest of its batch, and a quick receipt may come first.
 pub async fn record(store: &Store, receipts: &[Receipt]) -> Result<usize, sqlx::Error> {
     let mut recorded = 0;
     for receipt in receipts {
         let done = sqlx::query(
             "UPDATE outbox SET delivered_at = $1, undelivered = $2 WHERE provider_id = $3 AND recipient = $4 \
-             AND sent_at IS NOT NULL AND delivered_at IS NULL AND undelivered IS NULL",
+             AND delivered_at IS NULL AND undelivered IS NULL",
         )
         .bind(receipt.delivered.then_some(receipt.at))
         .bind((!receipt.delivered).then(|| receipt.reason.chars().take(200).collect::<String>()))

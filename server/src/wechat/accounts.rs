@@ -1,19 +1,24 @@
 //! Residents' WeChat identities and what they allowed. An openid is bound to one resident's
 //! account, after that resident proves their phone by a sign-in code: the entry page gives an
 //! unknown openid a short-lived ticket (its hash stored, the ticket in a cookie), and the code
-//! sign-in that follows binds it (`auth::users::bind_wechat`). Each subscription the resident
+//! sign-in that follows binds it ([`bind`]). Each subscription the resident
 //! accepts in the mini-program allows one message of that kind; sending one uses it.
 
-use crate::auth::sessions::hash_token;
 use crate::sms::Template;
 use crate::store::{now_ms, Store};
 use base64::Engine;
 use rand::RngCore;
+use sha2::{Digest, Sha256};
 
 /// How long a ticket waits for its sign-in.
 pub const TICKET_SECS: i64 = 15 * 60;
 /// The most unused subscriptions of one kind kept for a resident.
 const MOST: i64 = 50;
+
+/// A ticket as stored: its SHA-256, so a copy of the table binds nobody.
+fn ticket_hash(ticket: &str) -> String {
+    hex::encode(Sha256::digest(ticket.as_bytes()))
+}
 
 /// The resident bound to `openid`, unless disabled.
 pub async fn resident_of(store: &Store, openid: &str) -> Result<Option<i64>, sqlx::Error> {
@@ -31,7 +36,7 @@ pub async fn ticket(store: &Store, openid: &str) -> Result<String, sqlx::Error> 
     let now = now_ms();
     sqlx::query("DELETE FROM wechat_tickets WHERE expires_at <= $1").bind(now).execute(store.writer()).await?;
     sqlx::query("INSERT INTO wechat_tickets (ticket_hash, openid, expires_at) VALUES ($1, $2, $3)")
-        .bind(hash_token(&ticket))
+        .bind(ticket_hash(&ticket))
         .bind(openid)
         .bind(now + TICKET_SECS * 1000)
         .execute(store.writer())
@@ -84,4 +89,30 @@ pub async fn none_left(store: &Store, user_id: i64, kind: Template) -> Result<()
         .execute(store.writer())
         .await?;
     Ok(())
+}
+
+/// Binds the WeChat identity waiting under `ticket` to `user_id` (taking it from any account that
+/// held it) and spends the ticket, in one transaction; false when the ticket is unknown or expired.
+pub async fn bind(store: &Store, ticket: &str, user_id: i64) -> Result<bool, sqlx::Error> {
+    let hash = ticket_hash(ticket);
+    let mut tx = store.writer().begin().await?;
+    let openid: Option<String> =
+        sqlx::query_scalar("DELETE FROM wechat_tickets WHERE ticket_hash = $1 AND expires_at > $2 RETURNING openid")
+            .bind(&hash)
+            .bind(now_ms())
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(openid) = openid else { return Ok(false) };
+    sqlx::query("UPDATE users SET wechat_openid = NULL WHERE wechat_openid = $1 AND id <> $2")
+        .bind(&openid)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE users SET wechat_openid = $1 WHERE id = $2")
+        .bind(&openid)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
 }
