@@ -62,14 +62,18 @@ impl AccessTokens {
             if row.expires_at > now + MARGIN_MS {
                 return Ok(row.token);
             }
-            let leased =
-                sqlx::query("UPDATE wechat_tokens SET lease_until = $1 WHERE app_id = $2 AND lease_until <= $3")
-                    .bind(now + LEASE_MS)
-                    .bind(&app_id)
-                    .bind(now)
-                    .execute(self.store.writer())
-                    .await
-                    .map_err(stored)?;
+            // The lease goes only to a server that finds the token still stale: one that read the
+            // row just before another renewed it must not renew it again.
+            let leased = sqlx::query(
+                "UPDATE wechat_tokens SET lease_until = $1 WHERE app_id = $2 AND lease_until <= $3 AND expires_at <= $4",
+            )
+            .bind(now + LEASE_MS)
+            .bind(&app_id)
+            .bind(now)
+            .bind(now + MARGIN_MS)
+            .execute(self.store.writer())
+            .await
+            .map_err(stored)?;
             if leased.rows_affected() == 1 {
                 return self.renew(&app_id).await;
             }

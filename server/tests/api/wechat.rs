@@ -145,7 +145,7 @@ async fn allowed_messages_go_by_wechat_and_the_rest_by_sms_with_the_inbox_always
     subscribe(&app, &fake.code_for("o-resident-3"), &[BOOKED]).await;
     book(&app, &resident, 2).await;
     assert_eq!(delivered(&app, phone, 4).await, 1);
-    let left = app.count("SELECT COALESCE(SUM(remaining), 0) FROM wechat_subscriptions").await;
+    let left = app.count("SELECT CAST(COALESCE(SUM(remaining), 0) AS BIGINT) FROM wechat_subscriptions").await;
     assert_eq!((left, fake.sent().len()), (0, 1));
 }
 
@@ -169,7 +169,7 @@ async fn a_refused_token_is_renewed_and_a_busy_wechat_falls_back_to_sms_keeping_
     book(&app, &resident, 2).await;
     assert_eq!(delivered(&app, phone, 4).await, 2, "by SMS while WeChat is busy");
     app.sms_containing(phone, "后亭社区").await;
-    let left = app.count("SELECT COALESCE(SUM(remaining), 0) FROM wechat_subscriptions").await;
+    let left = app.count("SELECT CAST(COALESCE(SUM(remaining), 0) AS BIGINT) FROM wechat_subscriptions").await;
     assert_eq!(left, 1, "the allowance WeChat did not use is kept");
 }
 
@@ -177,7 +177,7 @@ async fn a_refused_token_is_renewed_and_a_busy_wechat_falls_back_to_sms_keeping_
 async fn what_a_resident_allowed_is_recorded_only_for_them_and_only_for_known_templates() {
     let (app, fake) = with_wechat().await;
     bound(&app, &fake, "o-resident-4", "13799992004").await;
-    let recorded = || app.count("SELECT COALESCE(SUM(remaining), 0) FROM wechat_subscriptions");
+    let recorded = || app.count("SELECT CAST(COALESCE(SUM(remaining), 0) AS BIGINT) FROM wechat_subscriptions");
     let code = fake.code_for("o-resident-4");
     assert_eq!(subscribe(&app, &code, &["Tmpl-Unknown"]).await.0, StatusCode::BAD_REQUEST);
     assert_eq!(subscribe(&app, &code, &[BOOKED, BOOKED, ANSWERED, BOOKED]).await.0, StatusCode::BAD_REQUEST);
