@@ -15,6 +15,7 @@ pub mod library;
 pub mod my_files;
 pub mod notice;
 pub mod poster;
+pub mod privacy;
 pub mod questions;
 pub mod thread;
 
@@ -80,6 +81,24 @@ pub fn render_print(lang: Lang, title: &str, main: impl FnOnce() -> AnyView) -> 
                     <meta name="viewport" content="width=device-width, initial-scale=1" />
                     <title>{format!("{title} · 法i社区")}</title>
                     <link rel="stylesheet" href="/poster.css" />
+                </head>
+                <body>{main()}</body>
+            </html>
+        }
+    })
+}
+
+/// A document to keep offline (the resident's archive): its own small style, nothing fetched.
+pub fn render_offline(lang: Lang, title: &str, main: impl FnOnce() -> AnyView) -> String {
+    const STYLE: &str = "body{font-family:sans-serif;margin:1rem;line-height:1.5}table{border-collapse:collapse;margin:0.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}";
+    document(lang, || {
+        view! {
+            <html lang=lang.tag()>
+                <head>
+                    <meta charset="utf-8" />
+                    <meta name="viewport" content="width=device-width, initial-scale=1" />
+                    <title>{title.to_owned()}</title>
+                    <style>{STYLE}</style>
                 </head>
                 <body>{main()}</body>
             </html>

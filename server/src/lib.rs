@@ -22,6 +22,7 @@ pub mod heavy;
 pub mod http;
 pub mod library;
 pub mod markdown;
+pub mod privacy;
 pub mod questions;
 pub mod scope;
 pub mod sms;

@@ -29,7 +29,19 @@ const LAYERS: [(&str, &[&str]); 3] = [
     ),
     (
         "features: each answers its endpoints with plain functions",
-        &["admin", "articles", "auth", "board", "booking", "directory", "duty", "files", "library", "questions"],
+        &[
+            "admin",
+            "articles",
+            "auth",
+            "board",
+            "booking",
+            "directory",
+            "duty",
+            "files",
+            "library",
+            "privacy",
+            "questions",
+        ],
     ),
     ("top: wiring, HTTP, commands and data loaders", &["commands", "demo", "generate", "http", "startup", "state"]),
 ];

@@ -34,6 +34,7 @@ texts! {
 
         me_title: "我的", "Me";
         my_files: "我的资料", "My files";
+        my_privacy: "个人信息", "My personal data";
         articles: "普法文章", "Legal education";
         me_signed_in_as: "已登录", "Signed in as";
         me_sign_in: "登录", "Sign in";

@@ -45,6 +45,7 @@ pub fn MePage() -> impl IntoView {
                     </button>
                 </section>
                 {server_page("/me/files", prefs.t().my_files)}
+                {server_page("/me/privacy", prefs.t().my_privacy)}
                 <Inbox />
             }.into_any(),
             None => view! {

@@ -198,11 +198,10 @@ mod platform {
     pub fn follow(_location: Location) {}
 }
 
-/// Whether `href` is a page the server renders itself (普法, the library, 我的资料, questions,
-/// files): the
-/// browser loads it.
+/// Whether `href` is a page the server renders itself (普法, the library, 我的资料 and 个人信息,
+/// questions, files): the browser loads it.
 pub fn server_page(href: &str) -> bool {
-    ["/articles", "/library", "/me/files", "/files/", "/questions"].iter().any(|p| href.starts_with(p))
+    ["/articles", "/library", "/me/", "/files/", "/questions"].iter().any(|p| href.starts_with(p))
 }
 
 /// Whether `href` is a path of this site (`/x`), not another site (`//host`, `https:`).
@@ -218,7 +217,7 @@ mod tests {
     fn server_pages_are_left_to_the_browser() {
         assert!(server_page("/library?q=借条"));
         assert!(server_page("/articles/3"));
-        assert!(server_page("/me/files"));
+        assert!(server_page("/me/files") && server_page("/me/privacy"));
         assert!(server_page("/questions/12"));
         assert!(!server_page("/me"));
         assert!(!server_page("/communities/4"));

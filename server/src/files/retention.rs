@@ -1,6 +1,6 @@
 //! Files leave when their time is up: a booking's private files a set time after the booking
 //! closed (180 days by default, `FILE_RETENTION_DAYS`), uploads never attached after a day, and
-//! any file its owner deletes at once. Safe on several servers: each file is marked deleted by a
+//! any file its owner deletes at once, and every file of an erased account. Safe on several servers: each file is marked deleted by a
 //! conditional update (one server wins), and bytes leave the blob store only while the blob's
 //! lock is held and no live file names them.
 
@@ -76,7 +76,9 @@ pub async fn purge(store: &Store, blobs: &Blobs, now: i64, retention_ms: i64) ->
            (f.purpose = 'pending' AND f.created_at < $1) \
            OR (f.purpose = 'private' AND b.status IN ('declined', 'cancelled', 'completed', 'no_show') \
                AND (CASE WHEN b.updated_at > b.slot_end THEN b.updated_at ELSE b.slot_end END) < $2) \
-           OR (f.purpose = 'private' AND q.status = 'closed' AND q.closed_at < $2)) \
+           OR (f.purpose = 'private' AND q.status = 'closed' AND q.closed_at < $2) \
+           OR f.uploaded_by IN (SELECT id FROM users WHERE erased_at IS NOT NULL) \
+           OR f.resident_id IN (SELECT id FROM users WHERE erased_at IS NOT NULL)) \
          ORDER BY f.id LIMIT 1000",
     )
     .bind(now - PENDING_MS)

@@ -8,10 +8,12 @@ mod layout;
 mod library;
 mod my_files;
 mod posters;
+mod privacy;
 mod questions;
 
 pub use articles::{article, feed as articles, set_sms as set_article_sms};
 pub use library::{document, search as library};
 pub use my_files::page as my_files;
 pub use posters::{community as community_poster, qr as poster_qr, street as street_posters};
+pub use privacy::{erase as erase_account, export as export_my_data, page as privacy};
 pub use questions::{ask as ask_question, list as questions, thread as question};

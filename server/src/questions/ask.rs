@@ -74,7 +74,7 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
         routing::record(&mut tx, id, step, lawyer, why, None, now).await?;
     }
     routing::record(&mut tx, id, step, lawyer, "asked", None, now).await?;
-    routing::tell_lawyer(&mut tx, lawyer, &title, now).await?;
+    routing::tell_lawyer(&mut tx, lawyer, (id, &title), now).await?;
     tx.commit().await?;
     views::thread(store, id, false, false).await
 }

@@ -206,7 +206,7 @@ pub async fn follow_up(
     }
     super::add_message(&mut tx, q.id, user.id, "follow_up", &body, now).await?;
     let holder = q.claimed_by.or(q.routed_to);
-    routing::tell_lawyer(&mut tx, holder, &q.title, now).await?;
+    routing::tell_lawyer(&mut tx, holder, (q.id, &q.title), now).await?;
     tx.commit().await?;
     let q = access::facts(&service.store, caller, q.id).await?;
     view(service, caller, &q).await
@@ -312,7 +312,7 @@ pub async fn reassign(
     .await?;
     let step = app::domain::RouteStep::from_index(q.step).unwrap_or(app::domain::RouteStep::Street);
     routing::record(&mut tx, q.id, step, Some(lawyer), "reassigned", Some(user.id), now).await?;
-    routing::tell_lawyer(&mut tx, Some(lawyer), &q.title, now).await?;
+    routing::tell_lawyer(&mut tx, Some(lawyer), (q.id, &q.title), now).await?;
     tx.commit().await?;
     crate::audit::record_by(&service.store, caller, user.id, "question_reassign", &format!("question:{}", q.id))
         .await?;

@@ -91,17 +91,22 @@ pub async fn record(
 pub async fn tell_lawyer(
     tx: &mut Transaction<'_, Any>,
     lawyer: Option<i64>,
-    title: &str,
+    (question_id, title): (i64, &str),
     at: i64,
 ) -> Result<(), sqlx::Error> {
     if let Some(lawyer) = lawyer {
         let text = crate::text::fill(app::i18n::Lang::Zh.messages().inbox_question_routed, &[("title", title)]);
-        sqlx::query("INSERT INTO notifications (user_id, body, created_at) SELECT user_id, $1, $2 FROM lawyers WHERE id = $3 AND user_id IS NOT NULL")
-            .bind(text)
-            .bind(at)
-            .bind(lawyer)
-            .execute(&mut **tx)
-            .await?;
+        // It quotes the resident's title: it names the question, so that erasing theirs takes it too.
+        sqlx::query(
+            "INSERT INTO notifications (user_id, body, created_at, question_id) \
+             SELECT user_id, $1, $2, $4 FROM lawyers WHERE id = $3 AND user_id IS NOT NULL",
+        )
+        .bind(text)
+        .bind(at)
+        .bind(lawyer)
+        .bind(question_id)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }
@@ -204,7 +209,7 @@ async fn move_due(store: &Store, now: i64, deadlines: Deadlines) -> Result<usize
             }
             let why = if q.on_leave > 0 { "on_leave" } else { "deadline" };
             record(&mut tx, q.id, to, lawyer, why, None, now).await?;
-            tell_lawyer(&mut tx, lawyer, &q.title, now).await?;
+            tell_lawyer(&mut tx, lawyer, (q.id, &q.title), now).await?;
             moved += 1;
         }
         tx.commit().await?;

@@ -43,6 +43,7 @@ mod outbox;
 mod phone_calls;
 mod places;
 mod posters;
+mod privacy;
 mod question_route;
 mod questions;
 mod retire;

@@ -1,0 +1,92 @@
+//! `/me/privacy` (个人信息): the privacy notice in plain words, what the portal holds about the
+//! resident, a download of all of it, and erasing the account. Plain forms, no script: the page
+//! costs the residents' app nothing.
+
+use super::bits::{BUTTON, BUTTON_OUTLINE, CARD, FIELD, LABEL, PROBLEM};
+use crate::i18n::Lang;
+use crate::ui::components::page_title;
+use leptos::prelude::*;
+
+/// What the portal holds about the resident, counted.
+#[derive(Debug, Clone, Default)]
+pub struct Held {
+    pub bookings: i64,
+    pub questions: i64,
+    pub files: i64,
+    pub messages: i64,
+}
+
+/// The notice, the counts, the download and the erasure form; `problem` when a confirmation was
+/// wrong.
+pub fn page(lang: Lang, held: Held, problem: Option<&'static str>) -> AnyView {
+    let m = lang.messages();
+    let counts = [
+        (m.privacy_bookings, held.bookings),
+        (m.privacy_questions, held.questions),
+        (m.privacy_files, held.files),
+        (m.privacy_messages, held.messages),
+    ];
+    view! {
+        {page_title(m.page_privacy)}
+        <section class=format!("my-3 {CARD}") aria-labelledby="notice">
+            <h2 id="notice" class="font-bold">{m.privacy_notice_title}</h2>
+            <p class="my-2">{m.privacy_notice_what}</p>
+            <p class="my-2">{m.privacy_notice_who}</p>
+            <p class="my-2">{m.privacy_notice_rights}</p>
+        </section>
+        <h2 class="mt-4 font-bold">{m.privacy_held}</h2>
+        <ul class="my-2">
+            {counts.into_iter().map(|(what, n)| view! { <li>{format!("{what}：{n}")}</li> }).collect_view()}
+        </ul>
+        <p class="my-3"><a class=BUTTON href="/me/privacy/export" download="">{m.privacy_export}</a></p>
+        <form method="post" action="/me/privacy/erase" class=format!("my-4 space-y-2 {CARD}") aria-labelledby="erase">
+            <h2 id="erase" class="font-bold">{m.privacy_erase_title}</h2>
+            <p>{m.privacy_erase_note}</p>
+            {problem.map(|p| view! { <p role="alert" class=PROBLEM>{p}</p> })}
+            <label for="confirm" class=LABEL>{m.privacy_erase_confirm}</label>
+            <input id="confirm" name="confirm" class=FIELD required=true autocomplete="off" />
+            <button class=BUTTON_OUTLINE>{m.privacy_erase}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// After the account was erased.
+pub fn erased(lang: Lang) -> AnyView {
+    let m = lang.messages();
+    view! {
+        {page_title(m.privacy_erased)}
+        <p class="my-3">{m.privacy_erased_note}</p>
+        <p class="my-3"><a href="/" class="text-brand underline">{m.page_home}</a></p>
+    }
+    .into_any()
+}
+
+/// One kind of data in the archive: its title, columns and rows.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub title: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The archive's readable index: each kind of data as a table.
+pub fn archive_index(lang: Lang, sections: Vec<Section>) -> AnyView {
+    let m = lang.messages();
+    view! {
+        <h1>{m.privacy_archive_title}</h1>
+        <p>{m.privacy_archive_note}</p>
+        {sections.into_iter().map(|s| view! {
+            <h2>{s.title}</h2>
+            <table>
+                <thead><tr>{s.columns.into_iter().map(|c| view! { <th>{c}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {s.rows.into_iter().map(|row| view! {
+                        <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }).collect_view()}
+    }
+    .into_any()
+}

@@ -1,0 +1,162 @@
+//! `/me/privacy` (个人信息): the notice and what is held; `/me/privacy/export`, the resident's
+//! archive; `POST /me/privacy/erase` (`confirm=注销`), erasing the account. Each is audited.
+
+use super::layout::{reader, respond, Reader};
+use crate::audit;
+use crate::privacy::{erase, export};
+use crate::state::AppState;
+use app::pages::privacy::{self, Held};
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+/// The words that confirm an erasure, in either language.
+const CONFIRM: [&str; 2] = ["注销", "erase"];
+
+/// What the page counts, as stored.
+#[derive(sqlx::FromRow)]
+struct Counts {
+    bookings: i64,
+    questions: i64,
+    files: i64,
+    messages: i64,
+}
+
+async fn held(state: &AppState, resident: i64) -> Result<Held, sqlx::Error> {
+    let counts: Counts = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM bookings WHERE resident_id = $1) AS bookings, \
+         (SELECT COUNT(*) FROM questions WHERE resident_id = $1) AS questions, \
+         (SELECT COUNT(*) FROM files WHERE (uploaded_by = $1 OR resident_id = $1) AND deleted_at IS NULL) AS files, \
+         (SELECT COUNT(*) FROM outbox WHERE user_id = $1) AS messages",
+    )
+    .bind(resident)
+    .fetch_one(&state.store.pool)
+    .await?;
+    Ok(Held { bookings: counts.bookings, questions: counts.questions, files: counts.files, messages: counts.messages })
+}
+
+fn show(reader: &Reader, status: StatusCode, held: Held, problem: Option<&'static str>) -> Response {
+    let lang = reader.lang();
+    respond(status, reader.page(lang.messages().page_privacy, None, || privacy::page(lang, held, problem)))
+}
+
+/// `/me/privacy`.
+pub async fn page(State(state): State<AppState>, request: Request) -> Response {
+    let reader = reader(&state, request).await;
+    let lang = reader.lang();
+    let title = lang.messages().page_privacy;
+    let Some(resident) = reader.resident() else {
+        return reader.private(title, || app::pages::notice::sign_in_first(lang, title, None));
+    };
+    match held(&state, resident).await {
+        Ok(held) => show(&reader, StatusCode::OK, held, None),
+        Err(error) => reader.trouble(error),
+    }
+}
+
+/// `/me/privacy/export`: the archive, as a download.
+pub async fn export(State(state): State<AppState>, request: Request) -> Response {
+    let reader = reader(&state, request).await;
+    let Some(resident) = reader.resident() else { return reader.forbidden() };
+    let phone: Option<String> = match sqlx::query_scalar("SELECT phone FROM users WHERE id = $1")
+        .bind(resident)
+        .fetch_one(&state.store.pool)
+        .await
+    {
+        Ok(phone) => phone,
+        Err(error) => return reader.trouble(error),
+    };
+    let data = match export::data(&state.store, resident, phone.as_deref().unwrap_or_default()).await {
+        Ok(data) => data,
+        Err(error) => return reader.trouble(error),
+    };
+    let mut files = Vec::new();
+    for row in data.iter().filter(|kind| kind.table == "files").flat_map(|kind| &kind.rows) {
+        let (Some(id), Some(name)) = (row["id"].as_i64(), row["name"].as_str()) else { continue };
+        let key: Option<String> = match sqlx::query_scalar("SELECT blob_key FROM files WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&state.store.pool)
+            .await
+        {
+            Ok(key) => key,
+            Err(error) => return reader.trouble(error),
+        };
+        let Some(key) = key else { continue };
+        match state.files.blobs.get(&key).await {
+            Ok(bytes) => files.push(export::ArchivedFile { name: archived_name(id, name), bytes: bytes.to_vec() }),
+            Err(error) => return reader.trouble(error),
+        }
+    }
+    let archive = match export::archive(reader.lang(), &data, files) {
+        Ok(archive) => archive,
+        Err(error) => return reader.trouble(error),
+    };
+    if let Err(error) =
+        audit::record_by(&state.store, &reader.caller, resident, "data_export", &format!("user:{resident}")).await
+    {
+        return reader.trouble(error);
+    }
+    let day = app::time::Instant(crate::store::now_ms()).to_shanghai().0;
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "application/zip".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"fai-my-data-{day}.zip\"")),
+        ],
+        archive,
+    )
+        .into_response()
+}
+
+/// A file's name in the archive: its id, then its own name without any folder in it.
+fn archived_name(id: i64, name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default().trim_start_matches('.');
+    let last: String = last.chars().filter(|c| !c.is_control()).take(100).collect();
+    format!("{id}-{last}")
+}
+
+/// `POST /me/privacy/erase`.
+pub async fn erase(State(state): State<AppState>, request: Request) -> Response {
+    let cross_site = crate::http::api::is_cross_site(request.headers());
+    let (parts, body) = request.into_parts();
+    let reader = reader(&state, Request::from_parts(parts, axum::body::Body::empty())).await;
+    let Some(resident) = reader.resident().filter(|_| !cross_site) else { return reader.forbidden() };
+    let form = axum::body::to_bytes(body, 1024).await.unwrap_or_default();
+    let text = String::from_utf8_lossy(&form);
+    let confirm =
+        text.split('&').filter_map(|pair| pair.split_once('=')).find(|(k, _)| *k == "confirm").map(|(_, v)| {
+            percent_encoding::percent_decode_str(&v.replace('+', " ")).decode_utf8_lossy().trim().to_lowercase()
+        });
+    if !confirm.is_some_and(|c| CONFIRM.contains(&c.as_str())) {
+        let problem = Some(reader.lang().messages().privacy_erase_wrong);
+        return match held(&state, resident).await {
+            Ok(held) => show(&reader, StatusCode::UNPROCESSABLE_ENTITY, held, problem),
+            Err(error) => reader.trouble(error),
+        };
+    }
+    match erase::account(&state.store, resident).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return reader.forbidden(),
+        Err(error) => return reader.trouble(error),
+    }
+    if let Err(error) =
+        audit::record_by(&state.store, &reader.caller, resident, "account_erase", &format!("user:{resident}")).await
+    {
+        tracing::warn!(error = %error, "erasure not audited");
+    }
+    // Their files' bytes now; what fails here the file store's hourly pass finishes.
+    let retention = i64::try_from(state.config.file_retention_days.saturating_mul(86_400_000)).unwrap_or(i64::MAX);
+    if let Err(error) =
+        crate::files::retention::purge(&state.store, &state.files.blobs, crate::store::now_ms(), retention).await
+    {
+        tracing::warn!(error = %error, "erased files not removed yet");
+    }
+    let lang = reader.lang();
+    let mut response =
+        respond(StatusCode::OK, reader.page(lang.messages().privacy_erased, None, || privacy::erased(lang)));
+    let cookie = crate::caller::cookie(crate::caller::SESSION_COOKIE, "", 0, state.config.secure_cookies);
+    if let Ok(value) = cookie.parse() {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
