@@ -3,6 +3,9 @@ import { readFileSync } from "node:fs";
 import { expectAccessible, setCommunity, signInResident } from "./helpers";
 
 test("a resident reads the privacy notice, downloads everything held about them and erases their account", async ({ page }) => {
+  // The sign-in form links the notice that signing in agrees to.
+  await page.goto("/sign-in");
+  await expect(page.getByRole("link", { name: "《隐私说明》" })).toHaveAttribute("href", "/privacy");
   await signInResident(page, "13755550091");
   await setCommunity(page, "后亭社区");
   await page.getByRole("navigation", { name: "tabs" }).getByRole("link", { name: "我的" }).click();
@@ -10,6 +13,7 @@ test("a resident reads the privacy notice, downloads everything held about them 
   await expect(page).toHaveURL("/me/privacy");
   await expect(page.getByRole("heading", { name: "个人信息", level: 1 })).toBeVisible();
   await expect(page.getByRole("region", { name: "隐私说明" })).toContainText("手机号");
+  await expect(page.getByText("您同意的版本：")).toBeVisible();
   await expectAccessible(page);
 
   // The archive: a zip holding the raw data, a readable index and the number it belongs to.

@@ -150,6 +150,10 @@ impl AuthService {
             }
             caller.set_cookie(crate::caller::cookie(WECHAT_COOKIE, "", 0, caller.secure_cookies));
         }
+        // Signing in under the page's line that links the privacy notice is agreeing to it.
+        if let Some(me) = &grant.me {
+            crate::privacy::record_consent(&self.store, me.user_id, crate::privacy::ConsentHow::SignIn).await?;
+        }
         signed_in(caller, grant)
     }
 

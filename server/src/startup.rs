@@ -216,6 +216,8 @@ pub fn router(state: AppState) -> Router {
         .route("/me/privacy", get(pages::privacy))
         .route("/me/privacy/export", get(pages::export_my_data))
         .route("/me/privacy/erase", post(pages::erase_account))
+        .route("/me/privacy/consent", post(pages::agree_to_notice))
+        .route("/privacy", get(pages::privacy_notice))
         .route("/questions", get(pages::questions))
         .route("/questions/ask", get(pages::ask_question))
         .route("/questions/{id}", get(pages::question))

@@ -35,6 +35,8 @@ texts! {
         me_title: "我的", "Me";
         my_files: "我的资料", "My files";
         my_privacy: "个人信息", "My personal data";
+        sign_in_consent: "登录即同意", "Signing in, you accept the ";
+        privacy_notice: "《隐私说明》", "privacy notice";
         articles: "普法文章", "Legal education";
         me_signed_in_as: "已登录", "Signed in as";
         me_sign_in: "登录", "Sign in";

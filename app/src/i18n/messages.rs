@@ -163,6 +163,9 @@ texts! {
         privacy_notice_who: "能看到这些信息的，是您所在社区的法律顾问和司法所、司法局的工作人员；律师看到的手机号是隐去中间四位的，电话咨询时除外。短信经短信服务商发送，微信通知经微信发送，不会交给其他任何人。", "Your community's lawyers and the justice office's staff see them; lawyers see your number with its middle digits hidden, except during a phone consultation. Texts go through the SMS provider and WeChat notices through WeChat, to nobody else.";
         privacy_notice_rights: "您可以随时下载我们保存的全部信息，也可以注销账号：注销后，能认出您的信息全部删除或清空，统计数字保持不变。", "You can download everything we keep at any time, or erase your account: everything that could identify you is then deleted or emptied, while the programme's figures stay as they are.";
         privacy_held: "我们保存的您的信息", "What we keep about you";
+        privacy_version: "版本：", "Version: ";
+        privacy_agreed: "您同意的版本：", "You agreed to the version of ";
+        privacy_agree: "我已阅读并同意这份隐私说明", "I have read and agree to this notice";
         privacy_bookings: "预约", "Bookings";
         privacy_questions: "问题", "Questions";
         privacy_files: "资料", "Files";

@@ -4,6 +4,7 @@
 
 use super::bits::{BUTTON, BUTTON_OUTLINE, CARD, FIELD, LABEL, PROBLEM};
 use crate::i18n::Lang;
+use crate::time::Instant;
 use crate::ui::components::page_title;
 use leptos::prelude::*;
 
@@ -16,9 +17,32 @@ pub struct Held {
     pub messages: i64,
 }
 
-/// The notice, the counts, the download and the erasure form; `problem` when a confirmation was
-/// wrong.
-pub fn page(lang: Lang, held: Held, problem: Option<&'static str>) -> AnyView {
+/// The privacy notice of `version`, as anyone may read it (`/privacy`).
+pub fn notice(lang: Lang, version: &str) -> AnyView {
+    let m = lang.messages();
+    view! {
+        <section class=format!("my-3 {CARD}") aria-labelledby="notice">
+            <h2 id="notice" class="font-bold">{m.privacy_notice_title}</h2>
+            <p class="my-2">{m.privacy_notice_what}</p>
+            <p class="my-2">{m.privacy_notice_who}</p>
+            <p class="my-2">{m.privacy_notice_rights}</p>
+            <p class="my-2 text-sm text-muted">{format!("{}{version}", m.privacy_version)}</p>
+        </section>
+    }
+    .into_any()
+}
+
+/// What the resident agreed to: the version and when, or none yet.
+#[derive(Debug, Clone)]
+pub struct Consent {
+    pub version: String,
+    pub at: Instant,
+}
+
+/// The notice with what the resident agreed to (and a form to agree to the version in force
+/// when they have not), the counts, the download and the erasure form; `problem` when a
+/// confirmation was wrong.
+pub fn page(lang: Lang, version: &str, consent: Option<Consent>, held: Held, problem: Option<&'static str>) -> AnyView {
     let m = lang.messages();
     let counts = [
         (m.privacy_bookings, held.bookings),
@@ -26,14 +50,18 @@ pub fn page(lang: Lang, held: Held, problem: Option<&'static str>) -> AnyView {
         (m.privacy_files, held.files),
         (m.privacy_messages, held.messages),
     ];
+    let current = consent.as_ref().is_some_and(|c| c.version == version);
     view! {
         {page_title(m.page_privacy)}
-        <section class=format!("my-3 {CARD}") aria-labelledby="notice">
-            <h2 id="notice" class="font-bold">{m.privacy_notice_title}</h2>
-            <p class="my-2">{m.privacy_notice_what}</p>
-            <p class="my-2">{m.privacy_notice_who}</p>
-            <p class="my-2">{m.privacy_notice_rights}</p>
-        </section>
+        {notice(lang, version)}
+        {consent.map(|c| view! {
+            <p class="my-2">{format!("{}{} · {}", m.privacy_agreed, c.version, c.at.format_shanghai())}</p>
+        })}
+        {(!current).then(|| view! {
+            <form method="post" action="/me/privacy/consent" class="my-3">
+                <button class=BUTTON>{m.privacy_agree}</button>
+            </form>
+        })}
         <h2 class="mt-4 font-bold">{m.privacy_held}</h2>
         <ul class="my-2">
             {counts.into_iter().map(|(what, n)| view! { <li>{format!("{what}：{n}")}</li> }).collect_view()}

@@ -18,6 +18,7 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         {page_title(prefs.t().sign_in_title)}
         <CodeForm />
+        <p class="mt-3">{prefs.t().sign_in_consent}<a href="/privacy" rel="external" class="text-brand underline">{prefs.t().privacy_notice}</a></p>
         <a href="/desk/sign-in" rel="external" class="mt-6 flex min-h-12 items-center justify-center text-brand underline">{prefs.t().sign_in_staff}" ›"</a>
     }
 }

@@ -15,5 +15,8 @@ pub use articles::{article, feed as articles, set_sms as set_article_sms};
 pub use library::{document, search as library};
 pub use my_files::page as my_files;
 pub use posters::{community as community_poster, qr as poster_qr, street as street_posters};
-pub use privacy::{erase as erase_account, export as export_my_data, page as privacy};
+pub use privacy::{
+    agree as agree_to_notice, erase as erase_account, export as export_my_data, notice as privacy_notice,
+    page as privacy,
+};
 pub use questions::{ask as ask_question, list as questions, thread as question};

@@ -193,6 +193,18 @@ pub const DATA_MAP: &[Held] = &[
         erase: Erase::Keep("bound to no account, usable for 15 minutes"),
     },
     Held {
+        table: "consents",
+        columns: &["user_id"],
+        rows_of: "user_id = {id}",
+        what: "each agreement to the privacy notice: version, time, how",
+        why: "showing that the resident agreed",
+        seen_by: "the resident",
+        goes_to: "",
+        kept: "as long as the programme runs",
+        export: Export::Rows,
+        erase: Erase::Keep("proof of what was agreed; names nobody once the account is emptied"),
+    },
+    Held {
         table: "audit_events",
         columns: &["actor_user_id", "client_ip"],
         rows_of: "",

@@ -34,6 +34,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (26, "place retirement", include_str!("../../migrations/0026_place_retirement.sql")),
     (27, "wechat", include_str!("../../migrations/0027_wechat.sql")),
     (28, "erasure", include_str!("../../migrations/0028_erasure.sql")),
+    (29, "consents", include_str!("../../migrations/0029_consents.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

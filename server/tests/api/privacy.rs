@@ -91,6 +91,8 @@ async fn a_residents_archive_holds_everything_about_them_and_nothing_of_anyone_e
     let app = spawn_app().await;
     let (resident, id) = resident_with_everything(&app, "13799993001").await;
     resident_with_everything(&app, "13799993002").await;
+    let agreed = resident.post(format!("{}/me/privacy/consent", app.address)).send().await.expect("agree");
+    assert!(agreed.status().is_success());
     let (status, entries) = archive(&app, &resident).await;
     assert_eq!(status, StatusCode::OK);
     let entry =
@@ -104,6 +106,11 @@ async fn a_residents_archive_holds_everything_about_them_and_nothing_of_anyone_e
         assert!(rows >= at_least, "{table}: {rows}");
     }
     assert_eq!(data["bookings"][0]["description"], "欠薪三个月");
+    let notice = server::privacy::consent::NOTICE_VERSION;
+    assert_eq!(
+        (data["consents"][0]["version"].as_str(), data["consents"][0]["how"].as_str()),
+        (Some(notice), Some("page"))
+    );
     let everything = entry("data.json").unwrap_or_default() + &entry("index.html").unwrap_or_default();
     assert!(!everything.contains("13799993002"), "another resident's number");
     assert!(!everything.contains("password_hash") && !everything.contains("blob_key"));
@@ -222,4 +229,40 @@ async fn files_left_by_an_interrupted_erasure_go_with_the_next_pass_of_the_file_
         .expect("purge");
     assert_eq!(removed, 1);
     assert!(app.stored_blobs() < blobs);
+}
+
+#[tokio::test]
+async fn signing_in_agrees_to_the_notice_in_force_once_and_the_resident_sees_what_they_agreed_to() {
+    let app = spawn_app().await;
+    let page = |client: Client, path: &'static str| {
+        let url = format!("{}{path}", app.address);
+        async move { client.get(url).send().await.expect("page").text().await.expect("text") }
+    };
+    let public = page(Client::new(), "/privacy").await;
+    assert!(public.contains("隐私说明") && public.contains(server::privacy::consent::NOTICE_VERSION));
+
+    let resident = crate::helpers::new_client();
+    let me = app.sign_in_resident(&resident, "13799993005").await;
+    let id = me["user_id"].as_i64().expect("id");
+    let count = format!("SELECT COUNT(*) FROM consents WHERE user_id = {id}");
+    let agreed = || app.count(&count);
+    assert_eq!(agreed().await, 1);
+    let mine = page(resident.clone(), "/me/privacy").await;
+    assert!(mine.contains("您同意的版本") && !mine.contains("/me/privacy/consent"), "agreed already: no form");
+
+    // A new version in force: the page asks again, and agreeing there is kept beside the first.
+    sqlx::query("UPDATE consents SET version = '2020-01-01' WHERE user_id = $1")
+        .bind(id)
+        .execute(app.store.writer())
+        .await
+        .expect("older");
+    assert!(page(resident.clone(), "/me/privacy").await.contains("/me/privacy/consent"));
+    let agree = |client: &Client| client.post(format!("{}/me/privacy/consent", app.address)).send();
+    let cross = resident.post(format!("{}/me/privacy/consent", app.address)).header("sec-fetch-site", "cross-site");
+    assert_eq!(cross.send().await.expect("cross").status(), StatusCode::FORBIDDEN);
+    assert_eq!(agreed().await, 1);
+    assert!(agree(&resident).await.expect("agree").status().is_success());
+    agree(&resident).await.expect("twice");
+    assert_eq!(agreed().await, 2, "once per version");
+    assert_eq!(agree(&Client::new()).await.expect("nobody").status(), StatusCode::FORBIDDEN);
 }

@@ -1,11 +1,12 @@
 //! `/me/privacy` (个人信息): the notice and what is held; `/me/privacy/export`, the resident's
-//! archive; `POST /me/privacy/erase` (`confirm=注销`), erasing the account. Each is audited.
+//! archive; `POST /me/privacy/erase` (`confirm=注销`), erasing the account (both audited);
+//! `POST /me/privacy/consent`, agreeing to the notice in force; `/privacy`, the notice for anyone.
 
 use super::layout::{reader, respond, Reader};
 use crate::audit;
-use crate::privacy::{erase, export};
+use crate::privacy::{consent, erase, export};
 use crate::state::AppState;
-use app::pages::privacy::{self, Held};
+use app::pages::privacy::{self, Consent, Held};
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -35,9 +36,43 @@ async fn held(state: &AppState, resident: i64) -> Result<Held, sqlx::Error> {
     Ok(Held { bookings: counts.bookings, questions: counts.questions, files: counts.files, messages: counts.messages })
 }
 
-fn show(reader: &Reader, status: StatusCode, held: Held, problem: Option<&'static str>) -> Response {
+/// The page of `resident`, with `problem` when a confirmation was wrong.
+async fn show(
+    state: &AppState,
+    reader: &Reader,
+    resident: i64,
+    status: StatusCode,
+    problem: Option<&'static str>,
+) -> Response {
+    let held = match held(state, resident).await {
+        Ok(held) => held,
+        Err(error) => return reader.trouble(error),
+    };
+    let consent = match consent::latest(&state.store, resident).await {
+        Ok(found) => found.map(|(version, at)| Consent { version, at: app::time::Instant(at) }),
+        Err(error) => return reader.trouble(error),
+    };
     let lang = reader.lang();
-    respond(status, reader.page(lang.messages().page_privacy, None, || privacy::page(lang, held, problem)))
+    let page = || privacy::page(lang, consent::NOTICE_VERSION, consent, held, problem);
+    respond(status, reader.page(lang.messages().page_privacy, None, page))
+}
+
+/// `/privacy`: the notice, for anyone.
+pub async fn notice(State(state): State<AppState>, request: Request) -> Response {
+    let reader = reader(&state, request).await;
+    let lang = reader.lang();
+    reader.public(lang.messages().privacy_notice_title, || privacy::notice(lang, consent::NOTICE_VERSION))
+}
+
+/// `POST /me/privacy/consent`: the resident agrees to the notice in force.
+pub async fn agree(State(state): State<AppState>, request: Request) -> Response {
+    let cross_site = crate::http::api::is_cross_site(request.headers());
+    let reader = reader(&state, request).await;
+    let Some(resident) = reader.resident().filter(|_| !cross_site) else { return reader.forbidden() };
+    if let Err(error) = consent::agree(&state.store, resident, consent::How::Page).await {
+        return reader.trouble(error);
+    }
+    axum::response::Redirect::to("/me/privacy").into_response()
 }
 
 /// `/me/privacy`.
@@ -48,10 +83,7 @@ pub async fn page(State(state): State<AppState>, request: Request) -> Response {
     let Some(resident) = reader.resident() else {
         return reader.private(title, || app::pages::notice::sign_in_first(lang, title, None));
     };
-    match held(&state, resident).await {
-        Ok(held) => show(&reader, StatusCode::OK, held, None),
-        Err(error) => reader.trouble(error),
-    }
+    show(&state, &reader, resident, StatusCode::OK, None).await
 }
 
 /// `/me/privacy/export`: the archive, as a download.
@@ -129,10 +161,7 @@ pub async fn erase(State(state): State<AppState>, request: Request) -> Response 
         });
     if !confirm.is_some_and(|c| CONFIRM.contains(&c.as_str())) {
         let problem = Some(reader.lang().messages().privacy_erase_wrong);
-        return match held(&state, resident).await {
-            Ok(held) => show(&reader, StatusCode::UNPROCESSABLE_ENTITY, held, problem),
-            Err(error) => reader.trouble(error),
-        };
+        return show(&state, &reader, resident, StatusCode::UNPROCESSABLE_ENTITY, problem).await;
     }
     match erase::account(&state.store, resident).await {
         Ok(Some(_)) => {}
