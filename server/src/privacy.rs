@@ -3,6 +3,7 @@
 
 pub mod consent;
 pub mod data_map;
+pub mod document;
 pub mod erase;
 pub mod export;
 

@@ -189,6 +189,18 @@ fn content_security_policy(site_dir: &std::path::Path) -> HeaderValue {
         .unwrap_or(HeaderValue::from_static("default-src 'self'"))
 }
 
+/// What services outside the portal call: the SMS provider's receipts and the WeChat
+/// mini-program's doors.
+fn outside_doors() -> Router<AppState> {
+    use crate::http::{receipts, wechat};
+    Router::new()
+        .route("/hooks/sms/{provider}/{token}", post(receipts::receive))
+        .route("/wechat/enter", get(wechat::enter))
+        .route("/wechat/templates", get(wechat::templates))
+        .route("/wechat/subscribed", post(wechat::subscribed))
+        .route("/wechat/share", get(wechat::share))
+}
+
 /// The whole HTTP surface.
 pub fn router(state: AppState) -> Router {
     let metrics = Metrics::default();
@@ -224,11 +236,7 @@ pub fn router(state: AppState) -> Router {
         .route("/posters/communities/{id}", get(pages::community_poster))
         .route("/posters/streets/{id}", get(pages::street_posters))
         .route("/posters/qr/{file}", get(pages::poster_qr))
-        .route("/hooks/sms/{provider}/{token}", post(crate::http::receipts::receive))
-        .route("/wechat/enter", get(crate::http::wechat::enter))
-        .route("/wechat/templates", get(crate::http::wechat::templates))
-        .route("/wechat/subscribed", post(crate::http::wechat::subscribed))
-        .route("/wechat/share", get(crate::http::wechat::share))
+        .merge(outside_doors())
         .route("/api", any(api::not_found))
         .route_layer(axum::middleware::from_fn_with_state(state.config.request_deadline, deadline::limit))
         // An upload's deadline starts once its bytes are in (a phone on a weak network may take

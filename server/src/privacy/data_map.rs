@@ -1,7 +1,8 @@
 //! The records of processing: every column that holds a person or points at one, why it is
 //! held, who sees it, where it goes, how long it is kept, and what a resident's export and
 //! erasure do with it. `docs/PRIVACY.md` is this table; a test reads the schema and fails when
-//! a column that names a person is missing here, and another when the document differs.
+//! a column that names a person is missing here, and another when the document differs
+//! (`privacy::document`).
 
 /// What a resident's export does with a column's rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -361,46 +362,3 @@ pub const DATA_MAP: &[Held] = &[
         erase: WORKER,
     },
 ];
-
-/// The map as a Markdown table (the body of `docs/PRIVACY.md`).
-pub fn markdown() -> String {
-    let mut out = String::from(
-        "| table (columns) | what | why | who sees it | goes to | kept | export | erasure |\n\
-         |---|---|---|---|---|---|---|---|\n",
-    );
-    for held in DATA_MAP {
-        let export = match held.export {
-            Export::Rows => "in the archive".to_owned(),
-            Export::Not(why) => format!("not: {why}"),
-        };
-        let erase = match held.erase {
-            Erase::Delete => "deleted".to_owned(),
-            Erase::Anonymise => "emptied, figures kept".to_owned(),
-            Erase::Keep(why) => format!("kept: {why}"),
-        };
-        let goes_to = if held.goes_to.is_empty() { "—" } else { held.goes_to };
-        out.push_str(&format!(
-            "| `{}` ({}) | {} | {} | {} | {} | {} | {} | {} |\n",
-            held.table,
-            held.columns.join(", "),
-            held.what,
-            held.why,
-            held.seen_by,
-            goes_to,
-            held.kept,
-            export,
-            erase
-        ));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn the_privacy_document_is_the_data_map() {
-        let document = include_str!("../../../docs/PRIVACY.md");
-        let table = document.split("<!-- data map -->\n").nth(1).and_then(|t| t.split("<!-- /data map -->").next());
-        assert_eq!(table, Some(super::markdown().as_str()), "regenerate docs/PRIVACY.md's table from the data map");
-    }
-}
