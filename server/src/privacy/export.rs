@@ -14,7 +14,7 @@ use sqlx::{Column, Row};
 use std::io::Write;
 
 /// Columns never exported: secrets, and what only the servers use.
-const NOT_EXPORTED: [&str; 3] = ["password_hash", "blob_key", "thumb_key"];
+const NOT_EXPORTED: [&str; 4] = ["password_hash", "token", "blob_key", "thumb_key"];
 
 /// The resident's rows of `table` (`rows_of`, with `{id}` and `{phone}`), each as JSON.
 async fn rows(
