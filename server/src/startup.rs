@@ -165,6 +165,7 @@ fn spawn_jobs(state: &AppState, outbox: Outbox, sender: Arc<dyn SmsSender>, stop
     tokio::spawn(files::retention::run(store.clone(), state.files.blobs.clone(), retention_ms, stopped.clone()));
     tokio::spawn(questions::routing::run(store.clone(), deadlines(&state.config), stopped.clone()));
     tokio::spawn(articles::run(store.clone(), outbox.clone(), state.config.public_url.clone(), stopped.clone()));
+    tokio::spawn(crate::privacy::retention::run(store.clone(), stopped.clone()));
     tokio::spawn(outbox.run(sender, stopped));
 }
 

@@ -266,3 +266,37 @@ async fn signing_in_agrees_to_the_notice_in_force_once_and_the_resident_sees_wha
     assert_eq!(agreed().await, 2, "once per version");
     assert_eq!(agree(&Client::new()).await.expect("nobody").status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn personal_data_leaves_when_its_time_is_up_and_not_before() {
+    let app = spawn_app().await;
+    let phone = "13799993006";
+    let client = crate::helpers::new_client();
+    app.sign_in_resident(&client, phone).await;
+    let count = |sql: &'static str| app.count(sql);
+    let codes = "SELECT COUNT(*) FROM one_time_codes WHERE phone = '13799993006'";
+    let numbers = "SELECT COUNT(*) FROM outbox WHERE recipient = '13799993006'";
+    let sessions = "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.phone = '13799993006'";
+    sqlx::query("INSERT INTO audit_events (at, action, subject) VALUES (0, 'old', 'x')")
+        .execute(app.store.writer())
+        .await
+        .expect("an old event");
+    let old = "SELECT COUNT(*) FROM audit_events WHERE action = 'old'";
+    let day = 86_400_000;
+    let now = server::store::now_ms();
+    let outbox_count = || count("SELECT COUNT(*) FROM outbox");
+    let messages = outbox_count().await;
+
+    // Today nothing that is in use goes (the ancient audit event does: older than three years).
+    server::privacy::retention::purge(&app.store, now).await.expect("purge");
+    assert_eq!((count(codes).await, count(numbers).await, count(sessions).await), (1, 1, 1));
+    assert_eq!(count(old).await, 0);
+
+    // Two days on, the code; 181 days on, the number and text (the message still counted); 31
+    // days on, the session too.
+    server::privacy::retention::purge(&app.store, now + 2 * day).await.expect("purge");
+    assert_eq!((count(codes).await, count(numbers).await, count(sessions).await), (0, 1, 1));
+    server::privacy::retention::purge(&app.store, now + 181 * day).await.expect("purge");
+    assert_eq!((count(numbers).await, count(sessions).await, outbox_count().await), (0, 0, messages));
+    assert!(app.post_with(&client, "account/session", json!({})).await.1["me"].is_null(), "signed out");
+}
