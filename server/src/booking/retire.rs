@@ -25,15 +25,7 @@ pub async fn lawyer(
 ) -> Result<Retired, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
-    let retired: Option<Option<String>> = sqlx::query_scalar("SELECT last_day FROM lawyers WHERE id = $1")
-        .bind(request.lawyer_id)
-        .fetch_optional(&service.store.pool)
-        .await?;
-    match retired {
-        None => return Err(caller.error(ErrorKind::NotFound).into()),
-        Some(Some(_)) => return Err(AppError::new(ErrorKind::Conflict, t.err_retired).into()),
-        Some(None) => {}
-    }
+    still_serving(service, caller, Ended::Lawyer(request.lawyer_id), t.err_retired).await?;
     let last = last_day(caller, &request.last_day)?;
     let reason = reason_for(caller, request.bookings, &request.reason)?;
     let mut tx = service.store.writer().begin().await?;
@@ -78,6 +70,36 @@ pub(super) enum Ended {
     Community(i64),
 }
 
+impl Ended {
+    /// Its table, the column that names it elsewhere, and its id (names from this code only).
+    fn names(self) -> (&'static str, &'static str, i64) {
+        match self {
+            Ended::Lawyer(id) => ("lawyers", "lawyer_id", id),
+            Ended::Community(id) => ("communities", "community_id", id),
+        }
+    }
+}
+
+/// Nothing when `whose` is still serving; 404 when there is no such lawyer or community, 409
+/// (`already`) when it has left.
+pub(super) async fn still_serving(
+    service: &BookingService,
+    caller: &Caller,
+    whose: Ended,
+    already: &'static str,
+) -> Result<(), Failure> {
+    let (table, _, id) = whose.names();
+    let retired: Option<Option<String>> = sqlx::query_scalar(&format!("SELECT last_day FROM {table} WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&service.store.pool)
+        .await?;
+    match retired {
+        None => Err(caller.error(ErrorKind::NotFound).into()),
+        Some(Some(_)) => Err(AppError::new(ErrorKind::Conflict, already).into()),
+        Some(None) => Ok(()),
+    }
+}
+
 /// Ends the lawyer's or the community's assignments and duty after `last`; removes those not yet
 /// begun and the extra days after it. Answers how many assignments and how many periods and days.
 pub(super) async fn end_service(
@@ -85,10 +107,7 @@ pub(super) async fn end_service(
     whose: Ended,
     last: LocalDate,
 ) -> Result<(u32, u32), sqlx::Error> {
-    let (column, id) = match whose {
-        Ended::Lawyer(id) => ("lawyer_id", id),
-        Ended::Community(id) => ("community_id", id),
-    };
+    let (_, column, id) = whose.names();
     let last = last.to_string();
     let mut counts = [0u64; 2];
     let statements: [(usize, &str); 5] = [

@@ -6,7 +6,7 @@
 //! taken. Staff who want to keep them choose a later last day.)
 //! Its history stays where it was, and the board asks its quota up to its last day.
 
-use super::retire::{end_service, last_day, Ended};
+use super::retire::{end_service, last_day, still_serving, Ended};
 use super::settle::{settle_in, Live, LIVE};
 use super::BookingService;
 use crate::audit;
@@ -30,15 +30,7 @@ pub async fn community(
     let user = caller.user()?;
     let t = caller.lang.messages();
     let id = request.community_id;
-    let retired: Option<Option<String>> = sqlx::query_scalar("SELECT last_day FROM communities WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&service.store.pool)
-        .await?;
-    match retired {
-        None => return Err(caller.error(ErrorKind::NotFound).into()),
-        Some(Some(_)) => return Err(AppError::new(ErrorKind::Conflict, t.err_place_retired).into()),
-        Some(None) => {}
-    }
+    still_serving(service, caller, Ended::Community(id), t.err_place_retired).await?;
     let last = last_day(caller, &request.last_day)?;
     if request.bookings == SettleAction::HandOver {
         return Err(AppError::invalid("bookings", t.err_community_bookings).into());
