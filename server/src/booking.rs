@@ -23,6 +23,8 @@ pub mod waitlist;
 /// What other features read of the duty schedule: a community's recurring periods, and its
 /// calendar of a span of days without seats.
 pub use calendar_store::{periods as duty_periods, schedule as duty_schedule};
+/// A seat freed elsewhere (an erased account's booking) goes to the next resident waiting.
+pub use waitlist::offer_freed_seat;
 
 use crate::caller::Caller;
 use crate::failure::Failure;

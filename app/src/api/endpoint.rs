@@ -30,6 +30,8 @@ impl Access {
     pub const ADMINS: Access = Access::Roles(&[Role::Admin]);
     /// Lawyers and assistants: whoever logs a lawyer's work.
     pub const ADVISERS: Access = Access::Roles(&[Role::Lawyer, Role::Assistant]);
+    /// A matter's parties: its resident and their lawyers (staff open it with a reason).
+    pub const PARTIES: Access = Access::Roles(&[Role::Resident, Role::Lawyer, Role::Assistant]);
     /// Everyone who works a community's desk.
     pub const DESK: Access = Access::Roles(&[Role::Lawyer, Role::Assistant, Role::Staff, Role::Admin]);
     /// Whoever may change a community's duty and publish for residents.

@@ -3,8 +3,8 @@
 
 use super::endpoint::{endpoints, Access};
 use crate::model::{
-    AskRequest, Empty, Faq, FaqQuery, PublishFaqRequest, QuestionRating, QuestionReply, QuestionRequest,
-    QuestionSummary, QuestionThread, ReassignRequest,
+    AskRequest, Empty, Faq, FaqQuery, InspectRequest, PublishFaqRequest, QuestionRating, QuestionReply,
+    QuestionRequest, QuestionSummary, QuestionThread, ReassignRequest,
 };
 
 endpoints! {
@@ -14,8 +14,11 @@ endpoints! {
     /// The calling resident's questions.
     MyQuestions = "questions/mine", Empty => Vec<QuestionSummary>, Access::RESIDENTS;
 
-    /// One question and its thread.
-    GetQuestion = "questions/thread", QuestionRequest => QuestionThread, Access::SignedIn;
+    /// One question and its thread, to its resident and the lawyers of its route.
+    GetQuestion = "questions/thread", QuestionRequest => QuestionThread, Access::PARTIES;
+
+    /// Staff open a question, saying why.
+    InspectQuestion = "questions/inspect", InspectRequest => QuestionThread, Access::STAFF;
 
     /// The resident adds to their question.
     FollowUpQuestion = "questions/follow-up", QuestionReply => QuestionThread, Access::RESIDENTS;

@@ -12,6 +12,8 @@ texts! {
         questions_due_soon: "即将超时", "Due soon";
         questions_waited: "已等待", "Waited";
         questions_deadline: "回复期限", "Answer by";
+        questions_reason: "查看理由(居民可看到谁在何时为何查看)", "Why you open it (the resident sees who opened it, when and why)";
+        questions_open: "查看", "Open";
         questions_back: "‹ 返回咨询列表", "‹ Back to the questions";
         questions_resident: "提问人：", "Resident:";
         questions_claim: "认领(由我负责)", "Take it";

@@ -160,7 +160,7 @@ texts! {
         page_privacy: "个人信息", "My personal data";
         privacy_notice_title: "隐私说明", "Privacy notice";
         privacy_notice_what: "我们只保存为您提供法律服务所需的信息：手机号(登录和通知)、您的预约和问题、您上传的资料，以及发给您的消息。", "We keep only what serving you needs: your phone number (to sign in and to reach you), your bookings and questions, the files you share and the messages we send you.";
-        privacy_notice_who: "能看到这些信息的，是您所在社区的法律顾问和司法所、司法局的工作人员；律师看到的手机号是隐去中间四位的，电话咨询时除外。短信经短信服务商发送，微信通知经微信发送，不会交给其他任何人。", "Your community's lawyers and the justice office's staff see them; lawyers see your number with its middle digits hidden, except during a phone consultation. Texts go through the SMS provider and WeChat notices through WeChat, to nobody else.";
+        privacy_notice_who: "能看到这些信息的，是您所在社区的法律顾问和司法所、司法局的工作人员；工作人员查看您的问题或资料须写明理由，您在“个人信息”里能看到谁在何时为何查看。律师和工作人员看到的手机号是隐去中间四位的，电话咨询时除外。短信经短信服务商发送，微信通知经微信发送，不会交给其他任何人。", "Your community's lawyers and the justice office's staff see them; staff who open your questions or files must say why, and 个人信息 shows you who opened them, when and why. Lawyers and staff see your number with its middle digits hidden, except during a phone consultation. Texts go through the SMS provider and WeChat notices through WeChat, to nobody else.";
         privacy_notice_rights: "您可以随时下载我们保存的全部信息，也可以注销账号：注销后，能认出您的信息全部删除或清空，统计数字保持不变。", "You can download everything we keep at any time, or erase your account: everything that could identify you is then deleted or emptied, while the programme's figures stay as they are.";
         privacy_held: "我们保存的您的信息", "What we keep about you";
         privacy_version: "版本：", "Version: ";
@@ -170,6 +170,16 @@ texts! {
         privacy_questions: "问题", "Questions";
         privacy_files: "资料", "Files";
         privacy_messages: "消息", "Messages";
+        privacy_access_title: "谁查看过我的信息", "Who opened my matters";
+        privacy_access_note: "工作人员查看您的问题或资料，须写明理由；律师为您服务时打开资料、电话咨询时查看号码，也记在这里。", "Staff who open your questions or files say why; lawyers opening your files while serving you, and seeing your number for a phone consultation, are listed here too.";
+        privacy_access_none: "还没有人查看过。", "Nobody has opened them yet.";
+        privacy_access_question: "查看了您的问题", "opened your question";
+        privacy_access_file: "打开了您的资料", "opened your file";
+        privacy_access_phone: "为电话咨询查看了您的号码", "saw your number for a phone consultation";
+        privacy_access_reason: "理由：", "Reason: ";
+        privacy_by_lawyer: "律师", "Lawyer";
+        privacy_by_assistant: "律师助理", "Lawyer's assistant";
+        privacy_by_staff: "工作人员", "Staff";
         privacy_export: "下载我的全部信息", "Download all my data";
         privacy_erase_title: "注销账号", "Erase my account";
         privacy_erase_note: "注销后无法恢复：未来的预约将取消，未结束的问题将关闭，资料将删除。", "This cannot be undone: upcoming bookings are cancelled, open questions closed and files deleted.";
@@ -266,6 +276,7 @@ texts! {
         err_retired_lawyer: "这位律师在此日期前已退出", "This lawyer left before that day";
         err_place_retired: "已经退出服务", "It has already left the programme";
         err_successor: "接替的社区须是另一个仍在服务的社区", "The successor must be another community still in service";
+        err_access_reason: "请写明查看的理由（居民可看到谁在何时为何查看）", "Say why you open it (the resident sees who opened it, when and why)";
         err_successor_needed: "该社区尚有未结束的问题，请选择接替的社区", "The community has open questions: choose a successor community to take them";
         err_community_bookings: "社区退出后不再有服务台：最后一天之后的预约将被取消并通知居民；如需保留，请选择更晚的最后一天", "A community that leaves has no desk after its last day: its bookings after it are cancelled and residents told; to keep them, choose a later last day";
         err_street_live: "该街道还有社区在此日期后服务，请先让它们退出", "Communities of this street serve after that day: retire them first";

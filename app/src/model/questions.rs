@@ -102,7 +102,7 @@ pub struct RouteEvent {
 pub struct QuestionThread {
     /// The question.
     pub question: QuestionSummary,
-    /// The resident's number: in full for the lawyer who claimed it, masked for everyone else.
+    /// The resident's number, masked (138****0000): a question is answered in writing.
     pub resident_phone: String,
     /// Every message, oldest first.
     pub messages: Vec<QuestionMessage>,
@@ -121,6 +121,15 @@ pub struct QuestionThread {
 pub struct QuestionRequest {
     /// Question id.
     pub question_id: i64,
+}
+
+/// Staff open a resident's question, saying why: the resident sees who opened it, when and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InspectRequest {
+    /// Question id.
+    pub question_id: i64,
+    /// Why it is opened.
+    pub reason: String,
 }
 
 /// A message to a question: a lawyer's answer or request for information, a resident's

@@ -1,5 +1,5 @@
 //! `/me/privacy` (个人信息): the privacy notice in plain words, what the portal holds about the
-//! resident, a download of all of it, and erasing the account. Plain forms, no script: the page
+//! resident, who opened their matters, a download of all of it, and erasing the account. Plain forms, no script: the page
 //! costs the residents' app nothing.
 
 use super::bits::{BUTTON, BUTTON_OUTLINE, CARD, FIELD, LABEL, PROBLEM};
@@ -15,6 +15,15 @@ pub struct Held {
     pub questions: i64,
     pub files: i64,
     pub messages: i64,
+}
+
+/// One opening of the resident's matters by someone else: when, who, what, and why.
+#[derive(Debug, Clone)]
+pub struct Opening {
+    pub at: Instant,
+    pub who: String,
+    pub what: &'static str,
+    pub reason: String,
 }
 
 /// The privacy notice of `version`, as anyone may read it (`/privacy`).
@@ -39,10 +48,44 @@ pub struct Consent {
     pub at: Instant,
 }
 
+/// Who opened the resident's matters, newest first.
+fn openings(lang: Lang, list: Vec<Opening>) -> impl IntoView {
+    let m = lang.messages();
+    view! {
+        <section class="my-4" aria-labelledby="openings">
+            <h2 id="openings" class="font-bold">{m.privacy_access_title}</h2>
+            <p class="my-2 text-sm text-muted">{m.privacy_access_note}</p>
+            {if list.is_empty() {
+                view! { <p class="my-2">{m.privacy_access_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="my-2 space-y-1">
+                        {list.into_iter().map(|o| view! {
+                            <li>
+                                {format!("{} · {} {}", o.at.format_shanghai(), o.who, o.what)}
+                                {(!o.reason.is_empty()).then(|| format!(" · {}{}", m.privacy_access_reason, o.reason))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// What the page shows of the resident: the consent, the counts and who opened their matters.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub consent: Option<Consent>,
+    pub held: Held,
+    pub openings: Vec<Opening>,
+}
+
 /// The notice with what the resident agreed to (and a form to agree to the version in force
-/// when they have not), the counts, the download and the erasure form; `problem` when a
-/// confirmation was wrong.
-pub fn page(lang: Lang, version: &str, consent: Option<Consent>, held: Held, problem: Option<&'static str>) -> AnyView {
+/// when they have not), the counts, who opened their matters, the download and the erasure
+/// form; `problem` when a confirmation was wrong.
+pub fn page(lang: Lang, version: &str, record: Record, problem: Option<&'static str>) -> AnyView {
+    let Record { consent, held, openings: opened } = record;
     let m = lang.messages();
     let counts = [
         (m.privacy_bookings, held.bookings),
@@ -66,6 +109,7 @@ pub fn page(lang: Lang, version: &str, consent: Option<Consent>, held: Held, pro
         <ul class="my-2">
             {counts.into_iter().map(|(what, n)| view! { <li>{format!("{what}：{n}")}</li> }).collect_view()}
         </ul>
+        {openings(lang, opened)}
         <p class="my-3"><a class=BUTTON href="/me/privacy/export" download="">{m.privacy_export}</a></p>
         <form method="post" action="/me/privacy/erase" class=format!("my-4 space-y-2 {CARD}") aria-labelledby="erase">
             <h2 id="erase" class="font-bold">{m.privacy_erase_title}</h2>

@@ -7,8 +7,9 @@ use crate::api::files::{ResidentsFiles, ShareFile};
 use crate::model::{Empty, FileRef, ShareRequest, SharedFile};
 use crate::ui::components::{error_note, loaded, page_title, FileUpload};
 use crate::ui::load::load;
+use crate::ui::router::percent_encode;
 use crate::ui::submit::Submit;
-use crate::ui::use_prefs;
+use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
 #[component]
@@ -20,9 +21,15 @@ pub fn FilesPage() -> impl IntoView {
         version.track();
         call::<ResidentsFiles>(Empty {})
     });
+    // Staff say why they open a resident's file; the resident sees it.
+    let staff = use_session().me.get_untracked().is_some_and(|me| me.role.is_staff());
+    let why = staff.then(|| RwSignal::new(String::new()));
     view! {
         {page_title(t.files_title)}
         <p class="mb-4 text-sm text-muted">{t.files_note}</p>
+        {why.map(|why| view! {
+            <label class="mb-4 flex flex-col">{t.questions_reason}<input class=FIELD maxlength="200" bind:value=why /></label>
+        })}
         {move || loaded(files.get(), move |list| {
             let mut residents: Vec<(i64, String)> = list.iter().map(|f| (f.resident_id, f.resident_name.clone())).collect();
             residents.sort();
@@ -32,24 +39,30 @@ pub fn FilesPage() -> impl IntoView {
                 {if list.is_empty() {
                     view! { <p class="text-muted">{t.files_none}</p> }.into_any()
                 } else {
-                    view! { <ul class="space-y-2">{list.into_iter().map(row).collect_view()}</ul> }.into_any()
+                    view! { <ul class="space-y-2">{list.into_iter().map(|f| row(f, why)).collect_view()}</ul> }.into_any()
                 }}
             }.into_any()
         })}
     }
 }
 
-/// One shared file.
-fn row(shared: SharedFile) -> impl IntoView {
+/// One shared file; `why`, the reason staff give for opening it (no thumbnail for them: each
+/// opening is theirs to justify).
+fn row(shared: SharedFile, why: Option<RwSignal<String>>) -> impl IntoView {
     let prefs = use_prefs();
     let file = shared.file;
-    let href = format!("/files/{}", file.token);
+    let base = format!("/files/{}", file.token);
+    let with = move |query: &str| match why {
+        Some(why) => format!("{base}?{query}reason={}", percent_encode(&why.get())),
+        None => format!("{base}?{query}"),
+    };
+    let (open, href) = (with.clone(), move || with(""));
     let booking = shared.booking_code.map(|code| format!(" · {code}")).unwrap_or_default();
     view! {
         <li class="flex items-center gap-3 rounded-lg border border-line bg-surface p-3">
-            {file.thumb.then(|| view! { <img src=format!("{href}?thumb=1") alt="" width="56" height="56" loading="lazy" class="h-14 w-14 rounded object-cover" /> })}
+            {(file.thumb && why.is_none()).then(|| view! { <img src=format!("/files/{}?thumb=1", file.token) alt="" width="56" height="56" loading="lazy" class="h-14 w-14 rounded object-cover" /> })}
             <div class="min-w-0 flex-1">
-                <a href=format!("{href}?inline=1") rel="external" target="_blank" class="block truncate font-bold text-brand underline">{file.name}</a>
+                <a href=move || open("inline=1&") rel="external" target="_blank" class="block truncate font-bold text-brand underline">{file.name}</a>
                 <p class="text-sm">{shared.resident_name}" · "{shared.community}{booking}</p>
                 <p class="text-sm text-muted">
                     {shared.from_lawyer.then(|| format!("{} {} · ", prefs.desk().files_sent_by, shared.shared_by))}

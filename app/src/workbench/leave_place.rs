@@ -11,9 +11,10 @@ use crate::ui::submit::Submit;
 use crate::ui::use_prefs;
 use leptos::prelude::*;
 
-/// The form for one of the open street's communities; `left` runs once one has left.
+/// The form for one of the open street's communities; `left` runs once one has left. What was
+/// done is kept in the page's `done`: the page redraws this form when its places are read again.
 #[component]
-pub(super) fn LeaveCommunity(found: Places, left: Callback<()>) -> impl IntoView {
+pub(super) fn LeaveCommunity(found: Places, done: RwSignal<Option<String>>, left: Callback<()>) -> impl IntoView {
     let t = use_prefs().setup();
     let (which, successor) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let (day, reason) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
@@ -27,7 +28,9 @@ pub(super) fn LeaveCommunity(found: Places, left: Callback<()>) -> impl IntoView
         })
     })
     .then(move |result| {
-        if result.is_ok() {
+        if let Ok(report) = result {
+            let counts = (report.settled.cancelled, report.residents, report.questions);
+            done.set(Some(format!("{}{} / {} / {}", t.leave_done, counts.0, counts.1, counts.2)));
             left.run(());
         }
     });
@@ -50,14 +53,11 @@ pub(super) fn LeaveCommunity(found: Places, left: Callback<()>) -> impl IntoView
                 <select class=FIELD bind:value=successor><option value="">{t.leave_no_successor}</option>{options}</select>
             </label>
             <label class="flex flex-col">{t.settle_reason}<input class=FIELD maxlength="200" bind:value=reason /></label>
-            <button class=BUTTON on:click=move |_| leave.dispatch(()) disabled=move || leave.pending().get()>{t.retire_save}</button>
-            {move || leave.value().get().map(|answer| match answer {
-                Ok(done) => {
-                    let text = format!("{}{} / {} / {}", t.leave_done, done.settled.cancelled, done.residents, done.questions);
-                    view! { <p role="status" class="font-bold text-brand">{text}</p> }.into_any()
-                }
-                Err(error) => error_note(error).into_any(),
-            })}
+            <button class=BUTTON on:click=move |_| { done.set(None); leave.dispatch(()); } disabled=move || leave.pending().get()>
+                {t.retire_save}
+            </button>
+            {move || done.get().map(|text| view! { <p role="status" class="font-bold text-brand">{text}</p> })}
+            {move || leave.value().get().and_then(Result::err).map(error_note)}
         </section>
     }
 }

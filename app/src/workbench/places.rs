@@ -22,6 +22,12 @@ pub fn PlacesPage() -> impl IntoView {
     let places = RwSignal::new(None::<Places>);
     let answer = RwSignal::new(None::<Result<&'static str, AppError>>);
     let street = RwSignal::new(None::<i64>);
+    // What the last community's leaving did, until another street is opened.
+    let done = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        street.track();
+        done.set(None);
+    });
     let show = Submit::new(move |street_id: &Option<i64>| call::<GetPlaces>(PlacesRequest { street_id: *street_id }))
         .then(move |result| match result {
             Ok(found) => places.set(Some(found.clone())),
@@ -58,7 +64,7 @@ pub fn PlacesPage() -> impl IntoView {
                 <StreetForm found=found.clone() street save=save_street />
                 <CommunityForm found=found.clone() street save=save_community />
                 {open.map(|street_id| view! {
-                    <LeaveCommunity found left />
+                    <LeaveCommunity found done left />
                     <LeaveStreet street_id saved />
                 })}
                 {left_list(&retired)}

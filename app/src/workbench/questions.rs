@@ -7,18 +7,18 @@ use crate::api::call;
 use crate::api::directory::GetCommunity;
 use crate::api::duty::RecordService;
 use crate::api::questions::{
-    AnswerQuestion, ClaimQuestion, CloseQuestion, GetQuestion, PublishFaq, QuestionQueue, ReassignQuestion,
-    RequestInformation,
+    AnswerQuestion, ClaimQuestion, CloseQuestion, GetQuestion, InspectQuestion, PublishFaq, QuestionQueue,
+    ReassignQuestion, RequestInformation,
 };
 use crate::domain::{QuestionStatus, ServiceCategory};
 use crate::model::{
-    CommunityRequest, Empty, PublishFaqRequest, QuestionReply, QuestionRequest, QuestionSummary, QuestionThread,
-    ReassignRequest, ServiceRecordRequest,
+    CommunityRequest, Empty, InspectRequest, PublishFaqRequest, QuestionReply, QuestionRequest, QuestionSummary,
+    QuestionThread, ReassignRequest, ServiceRecordRequest,
 };
 use crate::ui::components::{error_note, loaded, page_title};
 use crate::ui::load::load;
 use crate::ui::platform::{new_key, now_ms};
-use crate::ui::router::{query_param, use_location};
+use crate::ui::router::{percent_encode, query_param, use_location};
 use crate::ui::submit::Submit;
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
@@ -94,16 +94,46 @@ fn status(status: QuestionStatus) -> &'static str {
     }
 }
 
-/// One question and what can be done with it.
+/// One question: staff first say why they open it (the resident sees who, when and why).
 #[component]
 fn Thread(id: i64) -> impl IntoView {
+    let t = use_prefs().desk();
+    let session = use_session();
+    let staff = move || session.me.get().is_some_and(|me| me.role.is_staff());
+    let written = RwSignal::new(String::new());
+    let reason = RwSignal::new(None::<String>);
+    view! {
+        {move || staff().then(|| view! {
+            <form class="my-3 flex flex-wrap items-end gap-2" on:submit=move |e| { e.prevent_default(); reason.set(Some(written.get_untracked())); }>
+                <label class="flex flex-1 flex-col">{t.questions_reason}<input class=FIELD maxlength="200" bind:value=written /></label>
+                <button class="min-h-11 rounded-lg bg-brand px-4 font-bold text-white">{t.questions_open}</button>
+            </form>
+        })}
+        {move || match (staff(), reason.get()) {
+            (true, None) => None,
+            (_, given) => Some(view! { <Opened id reason=given /> }),
+        }}
+    }
+}
+
+/// The question and what can be done with it; `reason`, why staff opened it.
+#[component]
+fn Opened(id: i64, reason: Option<String>) -> impl IntoView {
     let prefs = use_prefs();
     let t = prefs.desk();
     let version = RwSignal::new(0u32);
+    let asked = reason.clone();
     let thread = load(move || {
         version.track();
-        call::<GetQuestion>(QuestionRequest { question_id: id })
+        let reason = asked.clone();
+        async move {
+            match reason {
+                Some(reason) => call::<InspectQuestion>(InspectRequest { question_id: id, reason }).await,
+                None => call::<GetQuestion>(QuestionRequest { question_id: id }).await,
+            }
+        }
     });
+    let why = StoredValue::new(reason.map(|r| format!("&reason={}", percent_encode(&r))).unwrap_or_default());
     let after = move |answer: &Result<QuestionThread, crate::error::AppError>| {
         if answer.is_ok() {
             version.update(|v| *v += 1)
@@ -156,7 +186,7 @@ fn Thread(id: i64) -> impl IntoView {
                 {(!q.attachments.is_empty()).then(|| view! {
                     <ul class="mb-3 list-disc pl-5">
                         {q.attachments.iter().map(|f| view! {
-                            <li><a class="text-brand underline" rel="external" target="_blank" href=format!("/files/{}?inline=1", f.token)>{f.name.clone()}</a></li>
+                            <li><a class="text-brand underline" rel="external" target="_blank" href=format!("/files/{}?inline=1{}", f.token, why.read_value())>{f.name.clone()}</a></li>
                         }).collect_view()}
                     </ul>
                 })}

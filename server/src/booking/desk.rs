@@ -194,7 +194,7 @@ async fn tell_resident(
 
 /// `desk/call`: the resident's full number for their phone consultation, to the lawyer who will
 /// see them or their assistant, from 15 minutes before its start to its end; each reveal is in
-/// the audit log. Another's booking or none: 404; outside the window, not by phone, or no longer
+/// the audit log and the resident's access log. Another's booking or none: 404; outside the window, not by phone, or no longer
 /// live: 409.
 pub async fn call(service: &BookingService, caller: &Caller, request: CallRequest) -> Result<CallNumber, Failure> {
     let user = caller.user()?;
@@ -207,7 +207,7 @@ pub async fn call(service: &BookingService, caller: &Caller, request: CallReques
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_call_window).into());
     }
     let phone = loaded.phone.map(|p| p.as_str().to_owned()).unwrap_or_default();
-    audit::record_by(&service.store, caller, user.id, "phone_reveal", &format!("booking:{}", request.booking_id))
-        .await?;
+    let subject = format!("booking:{}", request.booking_id);
+    audit::record_access(&service.store, caller, user.id, ("phone_reveal", &subject), loaded.resident_id, "").await?;
     Ok(CallNumber { phone })
 }

@@ -28,6 +28,7 @@ struct Row {
     rating: Option<i64>,
     lawyer_note: String,
     phone: Option<String>,
+    resident_id: i64,
     change_cutoff_minutes: i64,
 }
 
@@ -36,7 +37,7 @@ static SELECT: LazyLock<String> = LazyLock::new(|| {
     format!(
         "SELECT b.id, b.code, b.status, b.status_reason, b.community_id, b.lawyer_id, c.name AS community_name, \
          c.office_address, l.name AS lawyer_name, b.slot_start, b.slot_end, b.channel, b.category, b.description, \
-         b.rating, b.lawyer_note, u.phone, {} AS change_cutoff_minutes \
+         b.rating, b.lawyer_note, u.phone, b.resident_id, {} AS change_cutoff_minutes \
          FROM bookings b JOIN communities c ON c.id = b.community_id JOIN lawyers l ON l.id = b.lawyer_id \
          JOIN users u ON u.id = b.resident_id {}",
         rules::column("change_cutoff_minutes", BookingRules::DEFAULT.change_cutoff_minutes),
@@ -54,6 +55,8 @@ pub struct Loaded {
     pub phone: Option<PhoneNumber>,
     /// The lawyer who will see the resident.
     pub lawyer_id: i64,
+    /// Whose booking it is.
+    pub resident_id: i64,
 }
 
 impl Loaded {
@@ -109,6 +112,7 @@ fn from_row(row: Row) -> Option<Loaded> {
         note: row.lawyer_note,
         phone: row.phone.and_then(|p| PhoneNumber::parse(&p).ok()),
         lawyer_id: row.lawyer_id,
+        resident_id: row.resident_id,
     })
 }
 

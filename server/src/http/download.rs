@@ -1,6 +1,7 @@
 //! `GET /files/<token>[?inline=1][&thumb=1]`: a file, to whoever may read it, decided on every
 //! request. Library files are public; pending uploads are their uploader's; private files follow
-//! [`may_read`], and each opening by a lawyer or staff is audited. Anyone else gets
+//! [`may_read`], and each opening by a lawyer or staff is audited and shown to the resident
+//! (staff say why, `?reason=`). Anyone else gets
 //! 404, as for a token that does not exist. Files go out as attachments (inline only for image
 //! and PDF previews), never sniffed, under a policy that runs nothing.
 
@@ -29,6 +30,9 @@ pub struct DownloadQuery {
     /// The thumbnail (images only).
     #[serde(default)]
     thumb: Option<u8>,
+    /// Why staff open a resident's file (required of them; the resident reads it).
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 /// A file as a download needs it, and the library document it is a version of.
@@ -41,6 +45,7 @@ struct Found {
     name: String,
     purpose: String,
     uploaded_by: i64,
+    resident_id: Option<i64>,
     document_id: Option<i64>,
 }
 
@@ -65,7 +70,7 @@ async fn serve(state: &AppState, caller: &Caller, token: &str, query: &DownloadQ
         return Err(not_found());
     }
     let found: Option<Found> = sqlx::query_as(
-        "SELECT f.id, f.blob_key, f.thumb_key, f.kind, f.name, f.purpose, f.uploaded_by, v.document_id FROM files f \
+        "SELECT f.id, f.blob_key, f.thumb_key, f.kind, f.name, f.purpose, f.uploaded_by, f.resident_id, v.document_id FROM files f \
          LEFT JOIN document_versions v ON v.file_id = f.id WHERE f.token = $1 AND f.deleted_at IS NULL",
     )
     .bind(token)
@@ -84,7 +89,19 @@ async fn serve(state: &AppState, caller: &Caller, token: &str, query: &DownloadQ
     }
     let worker = user.filter(|u| u.id != file.uploaded_by && (u.role.is_staff() || u.role.is_adviser()));
     if let (false, Some(user)) = (public, worker) {
-        crate::audit::record_by(&state.store, caller, user.id, "file_read", &format!("file:{}", file.id)).await?;
+        // Lawyers open the files of the matters they serve; staff say why.
+        let reason = match user.role.is_staff() {
+            true => crate::audit::access_reason(caller, query.reason.as_deref().unwrap_or_default())?,
+            false => String::new(),
+        };
+        let subject = format!("file:{}", file.id);
+        match file.resident_id {
+            Some(about) => {
+                crate::audit::record_access(&state.store, caller, user.id, ("file_read", &subject), about, &reason)
+                    .await?
+            }
+            None => crate::audit::record_by(&state.store, caller, user.id, "file_read", &subject).await?,
+        }
     }
     let thumb = query.thumb == Some(1) && file.thumb_key.is_some();
     let bytes = match state

@@ -107,6 +107,7 @@ api! {
     AskQuestion => questions::ask::ask,
     MyQuestions => questions::mine,
     GetQuestion => questions::replies::thread,
+    InspectQuestion => questions::replies::inspect,
     FollowUpQuestion => questions::replies::follow_up,
     AcceptAnswer => questions::replies::accept,
     RateAnswer => questions::replies::rate,

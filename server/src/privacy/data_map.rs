@@ -218,6 +218,20 @@ pub const DATA_MAP: &[Held] = &[
         erase: Erase::Keep("the programme's security record, kept for its period"),
     },
     Held {
+        table: "audit_events",
+        columns: &["about_user_id"],
+        rows_of: "about_user_id = {id}",
+        what: "who opened a resident's question, file or number, when and why",
+        why: "accountability to the resident: staff say why they open a resident's matter",
+        seen_by: "the resident (个人信息) and the district's staff",
+        goes_to: "",
+        kept: "3 years",
+        export: Export::Rows,
+        erase: Erase::Keep(
+            "the record of who opened the resident's matters, kept for its period; the account it points at is emptied",
+        ),
+    },
+    Held {
         table: "lawyers",
         columns: &["user_id", "verified_by"],
         rows_of: "",

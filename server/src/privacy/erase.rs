@@ -2,7 +2,8 @@
 //! or emptied as the data map says, and what counts in the programme's figures stays (a booking
 //! kept its time, place, outcome and rating; a question its category, times and rating), so
 //! duty-days, services, people served and every count stay exactly as they were. Live bookings
-//! from now on are cancelled (the seat goes back), open questions closed. Their files' names go
+//! from now on are cancelled (each seat offered to the next resident waiting for it), open
+//! questions closed. Their files' names go
 //! at once and their bytes with the file store's next pass (`files::retention`), which also
 //! finishes a pass interrupted before it.
 
@@ -83,6 +84,15 @@ pub async fn account(store: &Store, user_id: i64) -> Result<Option<Erased>, sqlx
     let Some(phone) = phone else { return Ok(None) };
     let phone = phone.unwrap_or_default();
     let now = now_ms();
+    // The seats the first statement frees, offered to whoever waits for them once it is done.
+    let freed: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT community_id, slot_start FROM bookings \
+         WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_start > $2",
+    )
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?;
     let mut counts = Vec::with_capacity(STATEMENTS.len());
     for (sql, values) in STATEMENTS {
         let mut query = sqlx::query(sql);
@@ -94,6 +104,9 @@ pub async fn account(store: &Store, user_id: i64) -> Result<Option<Erased>, sqlx
             };
         }
         counts.push(query.execute(&mut *tx).await?.rows_affected());
+    }
+    for (community, start) in freed {
+        crate::booking::offer_freed_seat(&mut tx, community, app::time::Instant(start)).await?;
     }
     tx.commit().await?;
     Ok(Some(Erased { bookings_cancelled: counts[0], questions_closed: counts[1] }))

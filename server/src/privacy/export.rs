@@ -13,8 +13,9 @@ use serde_json::{Map, Value};
 use sqlx::{Column, Row};
 use std::io::Write;
 
-/// Columns never exported: secrets, and what only the servers use.
-const NOT_EXPORTED: [&str; 4] = ["password_hash", "token", "blob_key", "thumb_key"];
+/// Columns never exported: secrets, what only the servers use, and the address a worker who
+/// opened the resident's matter acted from.
+const NOT_EXPORTED: [&str; 5] = ["password_hash", "token", "blob_key", "thumb_key", "client_ip"];
 
 /// The resident's rows of `table` (`rows_of`, with `{id}` and `{phone}`), each as JSON.
 async fn rows(

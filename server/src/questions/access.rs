@@ -1,6 +1,6 @@
 //! Who may read and act on a question. The resident who asked, every lawyer it was ever routed
 //! to or claimed by (and their assistants), every lawyer of the street once it reached the street
-//! step, and staff (audited) read it; anyone else is told it does not exist. Only a lawyer it
+//! step, and staff (with a reason, recorded) read it; anyone else is told it does not exist. Only a lawyer it
 //! waits for now acts on it: its claimant, or (unclaimed) the lawyer it is routed to, or at the
 //! street step any lawyer of the street.
 
@@ -87,14 +87,14 @@ async fn in_street(store: &Store, lawyers: &[i64], community_id: i64) -> Result<
     Ok(n > 0)
 }
 
-/// 404 unless the caller may read the question; staff reads are audited.
+/// 404 unless the caller may read the question. (Staff open its thread only with a reason,
+/// through `questions/inspect`, which records it.)
 pub async fn require_read(store: &Store, caller: &Caller, q: &Facts) -> Result<(), Failure> {
     let user = caller.user()?;
     let allowed = match user.role {
         Role::Resident => q.resident_id == user.id,
         Role::Staff | Role::Admin => {
             crate::scope::require_community(store, caller, user, q.community_id).await?;
-            crate::audit::record_by(store, caller, user.id, "question_read", &format!("question:{}", q.id)).await?;
             true
         }
         Role::Lawyer | Role::Assistant => {

@@ -39,7 +39,7 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
             .await?;
     if let Some(id) = earlier {
         drop(tx);
-        return views::thread(store, id, false, false).await;
+        return views::thread(store, id, false).await;
     }
     let asked_today: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM questions WHERE resident_id = $1 AND created_at >= $2")
@@ -76,7 +76,7 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     routing::record(&mut tx, id, step, lawyer, "asked", None, now).await?;
     routing::tell_lawyer(&mut tx, lawyer, (id, &title), now).await?;
     tx.commit().await?;
-    views::thread(store, id, false, false).await
+    views::thread(store, id, false).await
 }
 
 /// The device key, title and text, checked; 422 for any that is wrong, for a question without

@@ -12,7 +12,8 @@ use crate::store::sql::Sql;
 use app::domain::{required_text, QuestionStatus, Role, MAX_QUESTION_TEXT_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{
-    Empty, QuestionRating, QuestionReply, QuestionRequest, QuestionSummary, QuestionThread, ReassignRequest,
+    Empty, InspectRequest, QuestionRating, QuestionReply, QuestionRequest, QuestionSummary, QuestionThread,
+    ReassignRequest,
 };
 use app::time::Instant;
 
@@ -28,15 +29,27 @@ pub async fn thread(
     view(service, caller, &q).await
 }
 
+/// `questions/inspect`: staff open a question of their street (404 otherwise), saying why (422 on
+/// `reason`, nothing recorded); the resident sees who opened it, when and why.
+pub async fn inspect(
+    service: &QuestionsService,
+    caller: &Caller,
+    request: InspectRequest,
+) -> Result<QuestionThread, Failure> {
+    let user = caller.user()?;
+    let q = access::facts(&service.store, caller, request.question_id).await?;
+    access::require_read(&service.store, caller, &q).await?;
+    let reason = crate::audit::access_reason(caller, &request.reason)?;
+    let subject = format!("question:{}", q.id);
+    crate::audit::record_access(&service.store, caller, user.id, ("question_read", &subject), q.resident_id, &reason)
+        .await?;
+    views::thread(&service.store, q.id, true).await
+}
+
 /// The thread after a change, for a caller already checked.
 async fn view(service: &QuestionsService, caller: &Caller, q: &access::Facts) -> Result<QuestionThread, Failure> {
-    let user = caller.user()?;
-    let worker = user.role != Role::Resident;
-    let handling = match (worker, q.claimed_by) {
-        (true, Some(claimant)) => desk::own_lawyers(&service.store, caller).await?.contains(&claimant),
-        _ => false,
-    };
-    views::thread(&service.store, q.id, handling, worker).await
+    let worker = caller.user()?.role != Role::Resident;
+    views::thread(&service.store, q.id, worker).await
 }
 
 fn text(caller: &Caller, body: &str) -> Result<String, Failure> {
@@ -316,5 +329,5 @@ pub async fn reassign(
     tx.commit().await?;
     crate::audit::record_by(&service.store, caller, user.id, "question_reassign", &format!("question:{}", q.id))
         .await?;
-    views::thread(&service.store, q.id, false, true).await
+    views::thread(&service.store, q.id, true).await
 }

@@ -79,9 +79,9 @@ pub async fn of_resident(store: &Store, resident_id: i64) -> Result<Vec<Question
     Ok(rows.into_iter().map(summary).collect())
 }
 
-/// The whole thread of question `id`. `handling`: the caller is the lawyer holding it (sees
-/// the resident's number in full); `routes`: the caller sees the hand-overs (lawyers, staff).
-pub async fn thread(store: &Store, id: i64, handling: bool, routes: bool) -> Result<QuestionThread, Failure> {
+/// The whole thread of question `id`, the resident's number masked for everyone (a question is
+/// answered in writing); `routes`: the caller sees the hand-overs (lawyers, staff).
+pub async fn thread(store: &Store, id: i64, routes: bool) -> Result<QuestionThread, Failure> {
     let row: Row = sqlx::query_as(&format!("{SUMMARY} WHERE q.id = $1")).bind(id).fetch_one(&store.pool).await?;
     let (phone, rating, may_publish): (Option<String>, Option<i64>, i64) = sqlx::query_as(
         "SELECT u.phone, q.rating, q.may_publish FROM questions q JOIN users u ON u.id = q.resident_id WHERE q.id = $1",
@@ -90,7 +90,7 @@ pub async fn thread(store: &Store, id: i64, handling: bool, routes: bool) -> Res
     .fetch_one(&store.pool)
     .await?;
     let phone = phone.and_then(|p| PhoneNumber::parse(&p).ok());
-    let resident_phone = phone.map(|p| if handling { p.as_str().to_owned() } else { p.masked() }).unwrap_or_default();
+    let resident_phone = phone.map(|p| p.masked()).unwrap_or_default();
     let (messages, attachments) = (messages_of(store, id).await?, attachments_of(store, id).await?);
     let routes = if routes { routes_of(store, id).await? } else { Vec::new() };
     Ok(QuestionThread {

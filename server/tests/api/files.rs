@@ -77,7 +77,7 @@ async fn a_residents_photo_reaches_their_lawyer_cleaned_and_no_one_else() {
         .await;
     assert_eq!(audited, 1);
     let staff = app.staff_client("staff").await;
-    assert_eq!(app.download(&staff, &token, "").await.status(), StatusCode::OK);
+    assert_eq!(app.download(&staff, &token, "?reason=%E6%A0%B8%E6%9F%A5").await.status(), StatusCode::OK);
     assert_eq!(
         app.count(&format!(
             "SELECT COUNT(*) FROM audit_events WHERE action = 'file_read' AND subject = 'file:{file_id}'"

@@ -2,6 +2,7 @@
 //! way the browser calls it. Runs on SQLite by default and on PostgreSQL with
 //! `TEST_DATABASE=postgres` (see `scripts/test.sh`).
 
+mod access_log;
 mod articles;
 mod assignments;
 mod audit_log;

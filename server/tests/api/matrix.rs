@@ -186,6 +186,7 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ),
         ("questions/mine", json!({})),
         ("questions/thread", json!({ "question_id": 999_999 })),
+        ("questions/inspect", json!({ "question_id": 999_999, "reason": "核查投诉" })),
         ("questions/follow-up", json!({ "question_id": 999_999, "body": "补充" })),
         ("questions/accept", json!({ "question_id": 999_999 })),
         ("questions/rate", json!({ "question_id": 999_999, "rating": 5 })),

@@ -42,14 +42,28 @@ async fn every_role_on_every_download_route_of_its_own_street_and_another() {
                 (*role, street),
                 ("owner" | "assistant" | "lawyer" | "shajing", "own") | ("staff" | "admin", _)
             );
+            let staff = matches!(*role, "staff" | "shajing" | "admin");
             for query in ["", "?inline=1", "?thumb=1"] {
+                // Staff say why; without a reason they are refused, and only where they may read.
                 let status = app.download(client, token, query).await.status();
+                let expected = match (allowed, staff) {
+                    (false, _) => StatusCode::NOT_FOUND,
+                    (true, true) => StatusCode::UNPROCESSABLE_ENTITY,
+                    (true, false) => StatusCode::OK,
+                };
+                assert_eq!(status, expected, "{role} on the {street} street's file{query}, no reason");
+                let reason = format!("{}reason=%E6%A0%B8%E6%9F%A5", if query.is_empty() { "?" } else { "&" });
+                let with = if staff { format!("{query}{reason}") } else { query.to_owned() };
+                let status = app.download(client, token, &with).await.status();
                 let expected = if allowed { StatusCode::OK } else { StatusCode::NOT_FOUND };
-                assert_eq!(status, expected, "{role} on the {street} street's file{query}");
+                assert_eq!(status, expected, "{role} on the {street} street's file{with}");
             }
         }
     }
-    // Every opening by a lawyer or staff was audited; the owner's and the refused ones were not.
+    // Every opening by a lawyer or staff was audited (non-staff ran each twice); the owner's and
+    // the refused ones were not.
     let audited = app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'file_read'").await;
-    assert_eq!(audited, 3 * (3 + 2 + 2), "assistant, lawyer, shajing on one; staff and admin on both");
+    assert_eq!(audited, 3 * (2 * 2 + 1 + 2 * 2), "assistant, lawyer, shajing on one; staff and admin on both");
+    let reasons = app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'file_read' AND detail = '核查'").await;
+    assert_eq!(reasons, 3 * (1 + 2 * 2), "staff's openings carry their reason");
 }

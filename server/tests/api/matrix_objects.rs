@@ -147,6 +147,7 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         ("library/revise", Object::Document, |_, id| json!({ "document_id": id, "token": NO_FILE })),
         ("articles/read", Object::Public, |_, id| json!({ "article_id": id })),
         ("questions/thread", Object::Question, |_, id| json!({ "question_id": id })),
+        ("questions/inspect", Object::Question, |_, id| json!({ "question_id": id, "reason": "核查投诉" })),
         ("questions/follow-up", Object::Question, |_, id| json!({ "question_id": id, "body": "补充" })),
         ("questions/accept", Object::Question, |_, id| json!({ "question_id": id })),
         ("questions/rate", Object::Question, |_, id| json!({ "question_id": id, "rating": 5 })),

@@ -300,3 +300,22 @@ async fn personal_data_leaves_when_its_time_is_up_and_not_before() {
     assert_eq!((count(numbers).await, count(sessions).await, outbox_count().await), (0, 0, messages));
     assert!(app.post_with(&client, "account/session", json!({})).await.1["me"].is_null(), "signed out");
 }
+
+#[tokio::test]
+async fn an_erased_accounts_seat_is_offered_to_the_first_in_line() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let slot = app.free_slots(houting).await[0].clone();
+    let book = json!({ "community_id": houting, "slot_start": slot["start"], "channel": "in_person", "topic": "debt", "description": "借款" });
+    let leaving = app.resident("13799993010").await;
+    for client in [&leaving, &app.resident("13799993011").await] {
+        assert_eq!(app.post_with(client, "booking/book", book.clone()).await.0, StatusCode::OK);
+    }
+    let waiting = app.resident("13799993012").await;
+    let join = json!({ "community_id": houting, "slot_start": slot["start"] });
+    assert_eq!(app.post_with(&waiting, "booking/waitlist", join).await.0, StatusCode::OK);
+
+    assert_eq!(erase(&app, &leaving, "注销").await, StatusCode::OK);
+    app.sms_containing("13799993012", "有空位").await;
+    assert_eq!(app.post_with(&waiting, "booking/book", book).await.0, StatusCode::OK, "the seat is theirs to take");
+}

@@ -1,4 +1,4 @@
-//! `/me/privacy` (个人信息): the notice and what is held; `/me/privacy/export`, the resident's
+//! `/me/privacy` (个人信息): the notice, what is held and who opened the resident's matters; `/me/privacy/export`, the resident's
 //! archive; `POST /me/privacy/erase` (`confirm=注销`), erasing the account (both audited);
 //! `POST /me/privacy/consent`, agreeing to the notice in force; `/privacy`, the notice for anyone.
 
@@ -6,7 +6,7 @@ use super::layout::{reader, respond, Reader};
 use crate::audit;
 use crate::privacy::{consent, erase, export};
 use crate::state::AppState;
-use app::pages::privacy::{self, Consent, Held};
+use app::pages::privacy::{self, Consent, Held, Opening, Record};
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -36,6 +36,39 @@ async fn held(state: &AppState, resident: i64) -> Result<Held, sqlx::Error> {
     Ok(Held { bookings: counts.bookings, questions: counts.questions, files: counts.files, messages: counts.messages })
 }
 
+/// Who opened `resident`'s matters, in `lang`.
+async fn openings(state: &AppState, lang: app::i18n::Lang, resident: i64) -> Result<Vec<Opening>, sqlx::Error> {
+    let m = lang.messages();
+    let list = audit::access_log(&state.store, resident).await?;
+    Ok(list
+        .into_iter()
+        .map(|a| {
+            let role = match a.role.as_deref() {
+                Some("lawyer") => m.privacy_by_lawyer,
+                Some("assistant") => m.privacy_by_assistant,
+                _ => m.privacy_by_staff,
+            };
+            let what = match a.action.as_str() {
+                "question_read" => m.privacy_access_question,
+                "phone_reveal" => m.privacy_access_phone,
+                _ => m.privacy_access_file,
+            };
+            let who = format!("{role} {}", a.name.unwrap_or_default()).trim().to_owned();
+            Opening { at: app::time::Instant(a.at), who, what, reason: a.reason }
+        })
+        .collect())
+}
+
+/// What the page shows of `resident`.
+async fn record(state: &AppState, lang: app::i18n::Lang, resident: i64) -> Result<Record, sqlx::Error> {
+    let consent = consent::latest(&state.store, resident).await?;
+    Ok(Record {
+        consent: consent.map(|(version, at)| Consent { version, at: app::time::Instant(at) }),
+        held: held(state, resident).await?,
+        openings: openings(state, lang, resident).await?,
+    })
+}
+
 /// The page of `resident`, with `problem` when a confirmation was wrong.
 async fn show(
     state: &AppState,
@@ -44,16 +77,12 @@ async fn show(
     status: StatusCode,
     problem: Option<&'static str>,
 ) -> Response {
-    let held = match held(state, resident).await {
-        Ok(held) => held,
-        Err(error) => return reader.trouble(error),
-    };
-    let consent = match consent::latest(&state.store, resident).await {
-        Ok(found) => found.map(|(version, at)| Consent { version, at: app::time::Instant(at) }),
-        Err(error) => return reader.trouble(error),
-    };
     let lang = reader.lang();
-    let page = || privacy::page(lang, consent::NOTICE_VERSION, consent, held, problem);
+    let record = match record(state, lang, resident).await {
+        Ok(record) => record,
+        Err(error) => return reader.trouble(error),
+    };
+    let page = || privacy::page(lang, consent::NOTICE_VERSION, record, problem);
     respond(status, reader.page(lang.messages().page_privacy, None, page))
 }
 
