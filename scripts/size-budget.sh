@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints what each front end's first visit downloads before it can show anything (HTML, JS, wasm
 # and CSS, brotli, as served) and fails over budget:
-# the residents' app (at most RESIDENT_BUDGET_BYTES, default 150000: a cheap phone on a weak
+# the residents' app (at most RESIDENT_BUDGET_BYTES, default 140000: a cheap phone on a weak
 # network) and the workbench (at most WORKBENCH_BUDGET_BYTES, default 400000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +27,7 @@ check() {
 }
 
 shopt -s nullglob
-check residents "${RESIDENT_BUDGET_BYTES:-150000}" \
+check residents "${RESIDENT_BUDGET_BYTES:-140000}" \
   dist/index.html dist/resident-*.js dist/resident-*_bg.wasm dist/resident-*.css
 check workbench "${WORKBENCH_BUDGET_BYTES:-400000}" \
   dist/desk/index.html dist/desk/workbench-*.js dist/desk/workbench-*_bg.wasm dist/desk/workbench-*.css

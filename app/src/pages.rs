@@ -11,12 +11,14 @@
 pub mod articles;
 pub mod ask;
 mod bits;
+pub mod community;
 pub mod library;
 pub mod my_files;
 pub mod notice;
 pub mod poster;
 pub mod privacy;
 pub mod questions;
+pub mod street;
 pub mod thread;
 
 use crate::domain::SafeHtml;

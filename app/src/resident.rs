@@ -1,19 +1,18 @@
-//! The residents' app, served at `/`: find the community's lawyers and book. Online questions,
-//! 普法 articles, the library and 我的资料 are pages the server renders in the same frame
-//! (`/questions`, `/articles`, `/library`, `/me/files`; see [`crate::pages`]), linked from here.
+//! The residents' app, served at `/`: find the community and book. A street's communities, a
+//! community's team, online questions, 普法 articles, the library and 我的资料 are pages the
+//! server renders in the same frame (`/streets/:id`, `/communities/:id`, `/questions`,
+//! `/articles`, `/library`, `/me/files`; see [`crate::pages`]), linked from here.
 //! It is its own wasm, built from `bin/resident.rs`, so residents on a weak network download
 //! none of the workbench.
 
 mod book;
 mod booking_slip;
-pub(crate) mod community;
 mod home;
 mod me;
 mod my_bookings;
 mod not_found;
 pub(crate) mod shell;
 mod sign_in;
-mod street;
 mod tab_bar;
 
 use crate::ui::router::{segments, Location};
@@ -30,10 +29,6 @@ pub fn mount() {
 pub enum Page {
     /// `/`: streets, and the resident's own community.
     Home,
-    /// `/streets/:id`.
-    Street(i64),
-    /// `/communities/:id`.
-    Community(i64),
     /// `/communities/:id/book`.
     Book(i64),
     /// `/booking`: the 预约 tab.
@@ -56,8 +51,6 @@ impl Page {
         let id = |s: &str| s.parse::<i64>().ok();
         match segments(path).as_slice() {
             [] => Page::Home,
-            ["streets", s] => id(s).map_or(Page::NotFound, Page::Street),
-            ["communities", s] => id(s).map_or(Page::NotFound, Page::Community),
             ["communities", s, "book"] => id(s).map_or(Page::NotFound, Page::Book),
             ["booking"] => Page::BookingTab,
             ["bookings"] => Page::MyBookings,
@@ -84,8 +77,6 @@ pub fn App() -> impl IntoView {
             <shell::Shell>
                 {move || match page.get() {
                     Page::Home => view! { <home::HomePage /> }.into_any(),
-                    Page::Street(id) => view! { <street::StreetPage street_id=id /> }.into_any(),
-                    Page::Community(id) => view! { <community::CommunityPage community_id=id /> }.into_any(),
                     Page::Book(id) => view! { <book::BookPage community_id=id /> }.into_any(),
                     Page::BookingTab => view! { <book::BookingTab /> }.into_any(),
                     Page::MyBookings => view! { <my_bookings::MyBookingsPage /> }.into_any(),
@@ -106,9 +97,8 @@ mod tests {
     #[test]
     fn paths_name_their_pages() {
         assert_eq!(Page::of("/"), Page::Home);
-        assert_eq!(Page::of("/streets/3"), Page::Street(3));
-        assert_eq!(Page::of("/communities/4"), Page::Community(4));
-        assert_eq!(Page::of("/communities/4/"), Page::Community(4));
+        assert_eq!(Page::of("/streets/3"), Page::NotFound, "the server renders streets");
+        assert_eq!(Page::of("/communities/4"), Page::NotFound, "and communities");
         assert_eq!(Page::of("/communities/4/book"), Page::Book(4));
         assert_eq!(Page::of("/bookings/12"), Page::Booking(12));
         assert_eq!(Page::of("/sign-in"), Page::SignIn);

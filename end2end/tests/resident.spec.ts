@@ -9,6 +9,13 @@ test("a visitor finds 后亭社区 and its adviser team from the home page", asy
   await page.getByRole("link", { name: /沙井街道/ }).click();
   await expect(page.getByRole("link", { name: "后亭社区" })).toBeVisible();
   await expectAccessible(page);
+  // The street and the community are pages the server renders; the search is a plain form.
+  const communities = page.getByRole("listitem").filter({ has: page.locator('a[href^="/communities/"]') });
+  expect(await communities.count()).toBeGreaterThan(1);
+  await page.getByRole("searchbox", { name: "选择您所在的社区，找到您的社区法律顾问" }).fill("后亭");
+  await page.getByRole("searchbox", { name: "选择您所在的社区，找到您的社区法律顾问" }).press("Enter");
+  await expect(page).toHaveURL(/\/streets\/\d+\?q=/);
+  await expect(communities).toHaveCount(1);
   await page.getByRole("link", { name: "后亭社区" }).click();
   await expect(page.getByRole("heading", { name: "后亭社区" })).toBeVisible();
   await expect(page.getByText("A角律师")).toBeVisible();

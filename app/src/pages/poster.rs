@@ -2,9 +2,9 @@
 //! doors and notice boards — its name, its lawyers, their duty hours, where, and a QR code to
 //! its page — or every poster of a street, one to a printed page.
 
+use super::community::role_label;
 use crate::i18n::Lang;
 use crate::model::CommunityDetail;
-use crate::resident::community::role_label;
 use crate::ui::components::duty_hours;
 use leptos::prelude::*;
 

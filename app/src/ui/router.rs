@@ -199,9 +199,12 @@ mod platform {
 }
 
 /// Whether `href` is a page the server renders itself (普法, the library, 我的资料 and 个人信息,
-/// questions, files): the browser loads it.
+/// questions, files, a street, a community but not its booking page): the browser loads it.
 pub fn server_page(href: &str) -> bool {
-    ["/articles", "/library", "/me/", "/files/", "/questions"].iter().any(|p| href.starts_with(p))
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let community = path.strip_prefix("/communities/").is_some_and(|rest| !rest.contains('/'));
+    community
+        || ["/articles", "/library", "/me/", "/files/", "/questions", "/streets/"].iter().any(|p| href.starts_with(p))
 }
 
 /// Whether `href` is a path of this site (`/x`), not another site (`//host`, `https:`).
@@ -220,7 +223,8 @@ mod tests {
         assert!(server_page("/me/files") && server_page("/me/privacy"));
         assert!(server_page("/questions/12"));
         assert!(!server_page("/me"));
-        assert!(!server_page("/communities/4"));
+        assert!(server_page("/communities/4") && server_page("/communities/4?x=1") && server_page("/streets/2"));
+        assert!(!server_page("/communities/4/book") && !server_page("/communities/4/book?move=9"));
     }
 
     #[test]

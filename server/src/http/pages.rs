@@ -4,6 +4,7 @@
 //! for uploads with a progress bar and actions through the JSON API.
 
 mod articles;
+mod directory;
 mod layout;
 mod library;
 mod my_files;
@@ -12,6 +13,7 @@ mod privacy;
 mod questions;
 
 pub use articles::{article, feed as articles, set_sms as set_article_sms};
+pub use directory::{community, make_mine as make_my_community, street};
 pub use library::{document, search as library};
 pub use my_files::page as my_files;
 pub use posters::{community as community_poster, qr as poster_qr, street as street_posters};

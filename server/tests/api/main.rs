@@ -19,6 +19,7 @@ mod commands;
 mod communities_admin;
 mod desk;
 mod directory;
+mod directory_pages;
 mod duty;
 mod duty_bad_input;
 mod duty_month;
