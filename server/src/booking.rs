@@ -8,6 +8,7 @@ pub mod calendar_store;
 pub mod changes;
 pub mod desk;
 pub mod duty_plan;
+pub mod meeting;
 pub mod recent;
 pub mod reminders;
 pub mod retire;
@@ -48,6 +49,8 @@ pub struct BookingService {
     store: Store,
     outbox: Outbox,
     recent: RecentAnswers,
+    /// `MEETING_URL_PATTERN`: a video booking's room is made from it.
+    meetings: Option<Arc<str>>,
 }
 
 /// The earliest start a resident can book now under `rules`.
@@ -70,7 +73,12 @@ impl BookingService {
     /// Bookings over `store`, notifying through `outbox`, keeping availability answers in
     /// `recent`.
     pub fn new(store: Store, outbox: Outbox, recent: RecentAnswers) -> BookingService {
-        BookingService { store, outbox, recent }
+        BookingService { store, outbox, recent, meetings: None }
+    }
+
+    /// Video bookings meet in a room made from `pattern` (`https://…{room}…`).
+    pub fn with_meetings(self, pattern: Option<String>) -> BookingService {
+        BookingService { meetings: pattern.map(Arc::from), ..self }
     }
 
     /// Commits a change to bookings or schedules: recent availability answers are forgotten and

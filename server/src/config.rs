@@ -72,9 +72,27 @@ pub struct Config {
     /// `TEST_CLOCK=1`: `POST /test/clock` moves the server's clock (the browser tests' server;
     /// never in service).
     pub test_clock: bool,
+    /// `MEETING_URL_PATTERN`: where a video consultation meets, `https://…{room}…` on the
+    /// bureau's meeting server; each video booking gets a room of its own. Unset: its lawyer
+    /// pastes a link.
+    pub meeting_url_pattern: Option<String>,
     /// `REQUEST_DEADLINE_MS`, default 20000: the longest a request may run once it has arrived
     /// (an upload's deadline starts when its last byte is in); past it the answer is 503.
     pub request_deadline: std::time::Duration,
+}
+
+/// `MEETING_URL_PATTERN`, checked: an `https` address with `{room}` in it.
+fn meeting_pattern_of(get: &impl Fn(&str) -> Option<String>) -> Result<Option<String>, ConfigError> {
+    let Some(pattern) = get("MEETING_URL_PATTERN").filter(|p| !p.trim().is_empty()) else { return Ok(None) };
+    let pattern = pattern.trim().to_owned();
+    let example = pattern.replace("{room}", "fai-room");
+    let valid = reqwest::Url::parse(&example).is_ok_and(|url| url.scheme() == "https" && url.host().is_some());
+    if !pattern.contains("{room}") || !valid {
+        return Err(ConfigError(format!(
+            "MEETING_URL_PATTERN: an https address with {{room}} in it, like https://meet.example.gov.cn/{{room}} (got {pattern})"
+        )));
+    }
+    Ok(Some(pattern))
 }
 
 /// A setting that could not be read.
@@ -131,6 +149,7 @@ impl Config {
             upload_idle_timeout: std::time::Duration::from_millis(number("UPLOAD_IDLE_TIMEOUT_MS")?.unwrap_or(30_000)),
             max_connections: number("MAX_CONNECTIONS")?.map_or(1024, |n| n as usize),
             request_deadline: std::time::Duration::from_millis(number("REQUEST_DEADLINE_MS")?.unwrap_or(20_000)),
+            meeting_url_pattern: meeting_pattern_of(&get)?,
         })
     }
 }
@@ -200,6 +219,21 @@ mod tests {
         assert!(c.database_url.starts_with("sqlite://./data/fai.db"));
         assert!(matches!(c.sms, SmsConfig::Log));
         assert!(!c.demo);
+    }
+
+    #[test]
+    fn a_meeting_server_is_an_https_pattern_with_a_room() {
+        let good = config(&[("MEETING_URL_PATTERN", " https://meet.example.gov.cn/{room} ")]).expect("good");
+        assert_eq!(good.meeting_url_pattern.as_deref(), Some("https://meet.example.gov.cn/{room}"));
+        assert_eq!(config(&[]).expect("none").meeting_url_pattern, None, "unset: lawyers paste links");
+        for bad in [
+            "https://meet.example.gov.cn/",
+            "http://meet.example.gov.cn/{room}",
+            "meet/{room}",
+            "ftp://meet.example.gov.cn/{room}",
+        ] {
+            assert!(config(&[("MEETING_URL_PATTERN", bad)]).is_err(), "{bad}");
+        }
     }
 
     #[test]

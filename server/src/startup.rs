@@ -130,7 +130,8 @@ fn assemble(config: Config, store: Store, blobs: Blobs, code_key: Vec<u8>, outbo
             store.clone(),
             outbox.clone(),
             RecentAnswers::new(i64::try_from(config.availability_cache_ms).unwrap_or(i64::MAX)),
-        ),
+        )
+        .with_meetings(config.meeting_url_pattern.clone()),
         questions: QuestionsService::new(store.clone(), outbox.clone(), deadlines),
         files: FilesService {
             store: store.clone(),

@@ -5,7 +5,7 @@ use super::endpoint::{endpoints, Access};
 use crate::model::{
     AddDutyRequest, CallNumber, CallRequest, CloseStreetRequest, CommunityRequest, CommunitySummary, DeskBooking,
     DeskListRequest, DeskRequest, DutyExceptionRequest, DutyPlan, DutyPreview, DutySchedule, Empty, EndDutyRequest,
-    LeaveRecorded, LeaveRequest, SettleReport, SettleRequest, StreetClosed,
+    LeaveRecorded, LeaveRequest, MeetingLinkRequest, SettleReport, SettleRequest, StreetClosed,
 };
 
 endpoints! {
@@ -46,6 +46,9 @@ endpoints! {
     /// The resident's full number, to call them for their phone consultation: the lawyer who will
     /// see them or their assistant, from 15 minutes before the start to the end. Audited.
     CallResident = "desk/call", CallRequest => CallNumber, Access::ADVISERS;
+
+    /// The lawyer of a video consultation gives its meeting address.
+    SetMeetingLink = "desk/meeting-link", MeetingLinkRequest => DeskBooking, Access::ADVISERS;
 
     /// Records a lawyer's leave. Lawyers for themselves; staff for anyone.
     RecordLeave = "desk/leave", LeaveRequest => LeaveRecorded, Access::LAWYERS_AND_STAFF;

@@ -99,6 +99,8 @@ texts! {
         book_sign_in_first: "登录后即可预约", "Sign in to book";
         book_code: "预约码", "Booking code";
         book_show_slip: "到场时请出示此页面或预约码", "Show this page or the code at the office";
+        book_join_video: "加入视频咨询", "Join the video consultation";
+        book_video_later: "视频咨询开始前15分钟，会议链接会出现在这里", "The meeting link appears here 15 minutes before the consultation";
         book_add_calendar: "加入日历", "Add to calendar";
         my_bookings: "我的预约", "My bookings";
         my_upcoming: "即将到来", "Upcoming";

@@ -12,6 +12,9 @@ texts! {
         questions_due_soon: "即将超时", "Due soon";
         questions_waited: "已等待", "Waited";
         questions_deadline: "回复期限", "Answer by";
+        desk_join_video: "进入视频会议", "Join the video meeting";
+        desk_meeting_link: "视频会议链接(居民在开始前15分钟可见)", "Video meeting link (the resident sees it 15 minutes before the start)";
+        desk_meeting_save: "保存链接", "Save the link";
         questions_reason: "查看理由(居民可看到谁在何时为何查看)", "Why you open it (the resident sees who opened it, when and why)";
         questions_open: "查看", "Open";
         questions_back: "‹ 返回咨询列表", "‹ Back to the questions";

@@ -276,6 +276,8 @@ texts! {
         err_retired_lawyer: "这位律师在此日期前已退出", "This lawyer left before that day";
         err_place_retired: "已经退出服务", "It has already left the programme";
         err_successor: "接替的社区须是另一个仍在服务的社区", "The successor must be another community still in service";
+        err_meeting_booking: "只有尚未结束的视频咨询才能设置会议链接", "Only a video consultation that has not ended takes a meeting link";
+        err_meeting_url: "请填写以 https:// 开头的会议链接", "Give the meeting's address, starting with https://";
         err_access_reason: "请写明查看的理由（居民可看到谁在何时为何查看）", "Say why you open it (the resident sees who opened it, when and why)";
         err_successor_needed: "该社区尚有未结束的问题，请选择接替的社区", "The community has open questions: choose a successor community to take them";
         err_community_bookings: "社区退出后不再有服务台：最后一天之后的预约将被取消并通知居民；如需保留，请选择更晚的最后一天", "A community that leaves has no desk after its last day: its bookings after it are cancelled and residents told; to keep them, choose a later last day";

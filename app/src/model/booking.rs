@@ -111,6 +111,9 @@ pub struct BookingView {
     pub rating: Option<u8>,
     /// Whether it can still be cancelled or moved (live and before the cut-off).
     pub changeable: bool,
+    /// A video consultation's meeting address, from 15 minutes before its start to its end.
+    #[serde(default)]
+    pub meeting_url: Option<String>,
 }
 
 /// A resident's bookings.
@@ -214,6 +217,15 @@ pub struct DeskBooking {
     pub can_call: bool,
     /// The lawyers' private note.
     pub note: String,
+}
+
+/// The lawyer of a video consultation gives its meeting address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingLinkRequest {
+    /// Booking id.
+    pub booking_id: i64,
+    /// The meeting's address (`https://…`).
+    pub url: String,
 }
 
 /// Asks for a resident's number to call them for their phone consultation.

@@ -1,7 +1,7 @@
 use crate::api::booking::{CancelBooking, ListMyBookings, RateBooking};
 use crate::api::call;
 use crate::calendar::booking_ics;
-use crate::domain::BookingStatus;
+use crate::domain::{BookingStatus, Channel};
 use crate::model::{BookingView, CancelRequest, Empty, RateRequest};
 use crate::time::{format_hh_mm, Instant};
 use crate::ui::components::{error_note, loading};
@@ -61,6 +61,13 @@ fn Slip(booking: BookingView, changed: RwSignal<Option<BookingView>>) -> impl In
         </dl>
         {(!booking.status_reason.is_empty()).then(|| view! { <p class="mb-4">{booking.status_reason.clone()}</p> })}
         <div class="space-y-3">
+            {match booking.meeting_url.clone() {
+                Some(url) => view! {
+                    <a href=url rel="external noopener" target="_blank" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().book_join_video}</a>
+                }.into_any(),
+                None if status.is_live() && booking.channel == Channel::Video => view! { <p class="text-sm text-muted">{prefs.t().book_video_later}</p> }.into_any(),
+                None => ().into_any(),
+            }}
             {status.is_live().then(|| view! {
                 <button class="min-h-12 w-full rounded-lg border-2 border-brand font-bold text-brand" on:click=download.clone()>{prefs.t().book_add_calendar}</button>
             })}

@@ -3,9 +3,9 @@ use super::corrections::CorrectionsReview;
 use super::coverage::Coverage;
 use super::duty::DutyPanel;
 use crate::api::call;
-use crate::api::desk::{CallResident, DecideBooking, ListDeskBookings};
-use crate::domain::{BookingStatus, Role};
-use crate::model::{CallRequest, DeskAction, DeskBooking, DeskListRequest, DeskRequest};
+use crate::api::desk::{CallResident, DecideBooking, ListDeskBookings, SetMeetingLink};
+use crate::domain::{BookingStatus, Channel, Role};
+use crate::model::{CallRequest, DeskAction, DeskBooking, DeskListRequest, DeskRequest, MeetingLinkRequest};
 use crate::time::format_hh_mm;
 use crate::ui::components::{error_note, loaded, loading, page_title};
 use crate::ui::load::load;
@@ -104,8 +104,38 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
                 </div>
             })}
             {row.can_call.then(|| view! { <CallButton booking_id=id /> })}
+            {(status.is_live() && b.channel == Channel::Video).then(|| view! { <Meeting booking_id=id url=b.meeting_url.clone() version /> })}
             {move || act.value().get().and_then(Result::err).map(error_note)}
         </li>
+    }
+}
+
+/// A video consultation's meeting: its link while it connects, and for its lawyers a form to
+/// give one (a meeting of their own, when the bureau has no meeting server).
+#[component]
+fn Meeting(booking_id: i64, url: Option<String>, version: RwSignal<u32>) -> impl IntoView {
+    let t = use_prefs().desk();
+    let adviser = use_session().me.get_untracked().is_some_and(|me| me.role.is_adviser());
+    let link = RwSignal::new(String::new());
+    let save = Submit::new(move |(): &()| {
+        call::<SetMeetingLink>(MeetingLinkRequest { booking_id, url: link.get_untracked() })
+    })
+    .then(move |answer| {
+        if answer.is_ok() {
+            version.update(|v| *v += 1);
+        }
+    });
+    view! {
+        <div class="mt-2 flex flex-wrap gap-2">
+            {url.map(|url| view! {
+                <a class="inline-flex min-h-11 items-center rounded-lg bg-brand px-3 font-bold text-white" rel="external noopener" target="_blank" href=url>{t.desk_join_video}</a>
+            })}
+            {adviser.then(|| view! {
+                <input type="url" maxlength="300" class="min-h-11 flex-1 rounded-lg border border-line px-2" aria-label=t.desk_meeting_link placeholder="https://" bind:value=link />
+                <button class="min-h-11 rounded-lg border-2 border-brand px-3 font-bold text-brand" on:click=move |_| save.dispatch(())>{t.desk_meeting_save}</button>
+            })}
+        </div>
+        {move || save.value().get().and_then(Result::err).map(error_note)}
     }
 }
 

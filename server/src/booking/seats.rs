@@ -7,7 +7,7 @@ use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::sms::{Message, Outbox, Template};
 use crate::store::{now_ms, Backend};
-use app::domain::{BookingRules, BookingStatus, PhoneNumber};
+use app::domain::{BookingRules, BookingStatus, Channel, PhoneNumber};
 use app::error::ErrorKind;
 use app::i18n::Lang;
 use app::model::{BookRequest, BookingView};
@@ -35,10 +35,10 @@ enum Taken {
 /// itself ($13 seats), and only while the resident holds fewer than $12 live bookings: both
 /// read in the insert, so on SQLite under the write lock the insert takes. Nothing is inserted
 /// when the slot is full or the cap is reached. $14 and $15 are the SMS the database queues with
-/// it: its text and its template's parameters.
+/// it: its text and its template's parameters; $16 a video consultation's room.
 const INSERT_BOOKING: &str = "\
-    INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat, booked_sms, booked_params) \
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, free.seat, $14, $15 FROM ( \
+    INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat, booked_sms, booked_params, meeting_url) \
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, free.seat, $14, $15, $16 FROM ( \
       SELECT MIN(c.seat) AS seat FROM (SELECT 1 AS seat UNION SELECT seat + 1 FROM bookings \
         WHERE community_id = $3 AND slot_start = $5 AND status NOT IN ('cancelled', 'declined')) c \
       WHERE c.seat <= $13 AND NOT EXISTS (SELECT 1 FROM bookings t WHERE t.community_id = $3 AND t.slot_start = $5 \
@@ -46,6 +46,14 @@ const INSERT_BOOKING: &str = "\
     WHERE free.seat IS NOT NULL AND (SELECT COUNT(*) FROM bookings \
       WHERE resident_id = $2 AND status IN ('pending', 'confirmed') AND slot_end > $11) < $12 \
     RETURNING id";
+
+/// A room of its own on the meeting server of `pattern`, for a video consultation: its name
+/// unguessable, so that only those shown the link find it.
+fn meeting_room(pattern: &str) -> String {
+    let mut rng = rand::thread_rng();
+    let room: String = (0..20).map(|_| char::from(b"abcdefghijkmnpqrstuvwxyz23456789"[rng.gen_range(0..32)])).collect();
+    pattern.replace("{room}", &format!("fai-{room}"))
+}
 
 /// A booking about to be made: the view it will have once it has its id, its resident, and the
 /// SMS that tells the resident.
@@ -81,6 +89,7 @@ impl BookingService {
             description: request.description.clone(),
             rating: None,
             changeable: slot.start.0 - now_ms() >= rules.change_cutoff_minutes * 60_000,
+            meeting_url: None,
         };
         let sms = sms_message(&view, caller.lang, Template::Booked, "");
         NewBooking { view, resident_id, sms }
@@ -124,6 +133,7 @@ impl BookingService {
             .bind(i64::from(slot.seats))
             .bind(&booking.sms.text)
             .bind(booking.sms.params_json())
+            .bind(self.meetings.as_deref().filter(|_| view.channel == Channel::Video).map(meeting_room))
             .fetch_all(&mut *conn)
             .await?
             .pop();

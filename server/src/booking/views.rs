@@ -29,6 +29,7 @@ struct Row {
     lawyer_note: String,
     phone: Option<String>,
     resident_id: i64,
+    meeting_url: Option<String>,
     change_cutoff_minutes: i64,
 }
 
@@ -37,7 +38,7 @@ static SELECT: LazyLock<String> = LazyLock::new(|| {
     format!(
         "SELECT b.id, b.code, b.status, b.status_reason, b.community_id, b.lawyer_id, c.name AS community_name, \
          c.office_address, l.name AS lawyer_name, b.slot_start, b.slot_end, b.channel, b.category, b.description, \
-         b.rating, b.lawyer_note, u.phone, b.resident_id, {} AS change_cutoff_minutes \
+         b.rating, b.lawyer_note, u.phone, b.resident_id, b.meeting_url, {} AS change_cutoff_minutes \
          FROM bookings b JOIN communities c ON c.id = b.community_id JOIN lawyers l ON l.id = b.lawyer_id \
          JOIN users u ON u.id = b.resident_id {}",
         rules::column("change_cutoff_minutes", BookingRules::DEFAULT.change_cutoff_minutes),
@@ -57,6 +58,8 @@ pub struct Loaded {
     pub lawyer_id: i64,
     /// Whose booking it is.
     pub resident_id: i64,
+    /// Its meeting's address as stored (the view shows it only while it connects).
+    pub meeting_url: Option<String>,
 }
 
 impl Loaded {
@@ -75,20 +78,31 @@ impl Loaded {
     /// Whether one who works for `own_lawyers` may call the resident at `now`: a live phone
     /// consultation with one of them, from 15 minutes before its start to its end.
     pub fn callable_by(&self, own_lawyers: &[i64], now: i64) -> bool {
-        let view = &self.view;
-        view.status.is_live()
-            && view.channel == Channel::Phone
+        self.view.channel == Channel::Phone
             && own_lawyers.contains(&self.lawyer_id)
             && self.phone.is_some()
-            && view.start.0 - CALL_LEAD_MS <= now
-            && now <= view.end.0
+            && connects_now(&self.view, now)
     }
+}
+
+/// Whether a consultation connects its two sides at `now`: live, from 15 minutes before its
+/// start to its end (a phone call, a video meeting's link).
+pub fn connects_now(view: &BookingView, now: i64) -> bool {
+    view.status.is_live() && view.start.0 - CALL_LEAD_MS <= now && now <= view.end.0
 }
 
 /// How long before a phone consultation the lawyer may call.
 const CALL_LEAD_MS: i64 = 15 * 60_000;
 
 fn from_row(row: Row) -> Option<Loaded> {
+    let mut loaded = loaded(row)?;
+    // A video meeting's link shows only while the consultation connects.
+    let meeting = loaded.meeting_url.take().filter(|_| connects_now(&loaded.view, now_ms()));
+    loaded.view.meeting_url = meeting.filter(|_| loaded.view.channel == Channel::Video);
+    Some(loaded)
+}
+
+fn loaded(row: Row) -> Option<Loaded> {
     let status = BookingStatus::from_db(&row.status)?;
     let changeable = status.is_live() && row.slot_start - now_ms() >= row.change_cutoff_minutes * 60_000;
     Some(Loaded {
@@ -108,11 +122,13 @@ fn from_row(row: Row) -> Option<Loaded> {
             description: row.description,
             rating: row.rating.and_then(|r| u8::try_from(r).ok()),
             changeable,
+            meeting_url: None,
         },
         note: row.lawyer_note,
         phone: row.phone.and_then(|p| PhoneNumber::parse(&p).ok()),
         lawyer_id: row.lawyer_id,
         resident_id: row.resident_id,
+        meeting_url: row.meeting_url,
     })
 }
 

@@ -69,6 +69,7 @@ api! {
     AddDutyException => booking::schedule::add_exception,
     RecordLeave => booking::schedule::record_leave,
     CallResident => booking::desk::call,
+    SetMeetingLink => booking::meeting::link,
     SettleBookings => booking::settle::settle,
     CloseStreet => booking::settle::close_street,
 

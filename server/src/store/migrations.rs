@@ -36,6 +36,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (28, "erasure", include_str!("../../migrations/0028_erasure.sql")),
     (29, "consents", include_str!("../../migrations/0029_consents.sql")),
     (30, "access log", include_str!("../../migrations/0030_access_log.sql")),
+    (31, "meetings", include_str!("../../migrations/0031_meetings.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

@@ -40,6 +40,7 @@ mod limits;
 mod matrix;
 mod matrix_downloads;
 mod matrix_objects;
+mod meetings;
 mod metrics;
 mod outbox;
 mod phone_calls;

@@ -90,6 +90,7 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("booking/waitlist", json!({ "community_id": community, "slot_start": later })),
         ("desk/bookings", json!({ "community_id": community })),
         ("desk/call", json!({ "booking_id": 999_999 })),
+        ("desk/meeting-link", json!({ "booking_id": 999_999, "url": "https://meet.example.gov.cn/fai-1" })),
         ("desk/decide", json!({ "booking_id": 999_999, "action": "confirm" })),
         ("desk/communities", json!({})),
         ("desk/schedule", json!({ "community_id": community })),

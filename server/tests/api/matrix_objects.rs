@@ -96,6 +96,11 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
         ),
         ("booking/rate", Object::Booking, |_, id| json!({ "booking_id": id, "rating": 5 })),
         ("desk/call", Object::Booking, |_, id| json!({ "booking_id": id })),
+        (
+            "desk/meeting-link",
+            Object::Booking,
+            |_, id| json!({ "booking_id": id, "url": "https://meet.example.gov.cn/x" }),
+        ),
         ("desk/decide", Object::Booking, |_, id| json!({ "booking_id": id, "action": "confirm" })),
         ("desk/bookings", Object::Community, |_, id| json!({ "community_id": id })),
         ("desk/schedule", Object::Community, |_, id| json!({ "community_id": id })),
