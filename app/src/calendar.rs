@@ -77,6 +77,7 @@ mod tests {
             description: String::new(),
             rating: None,
             changeable: true,
+            meeting_url: None,
         }
     }
 

@@ -70,3 +70,20 @@ export async function photo(page: Page, text: string): Promise<Buffer> {
   }, text);
   return Buffer.from(base64, "base64");
 }
+
+/** Books a slot of 后亭社区 over `channel` a day or more ahead, as the resident signed in on `page`. */
+export async function bookHoutingAhead(page: Page, channel: string, description: string) {
+  const found = await page.request.post("/api/directory/communities", { data: { query: "后亭社区" } });
+  const [houting] = await found.json();
+  const availability = await (await page.request.post("/api/booking/availability", { data: { community_id: houting.id } })).json();
+  type Slot = { start: number; seats_left: number; channels: string[] };
+  const slot: Slot = availability.days
+    .flatMap((d: { slots: Slot[] }) => d.slots)
+    .find((s: Slot) => s.seats_left > 0 && s.channels.includes(channel) && s.start > Date.now() + 86_400_000);
+  const booked = await page.request.post("/api/booking/book", {
+    data: { community_id: houting.id, slot_start: slot.start, channel, topic: "family", description },
+  });
+  expect(booked.ok(), await booked.text()).toBeTruthy();
+  const { id, code } = await booked.json();
+  return { slot, id: id as number, code: code as string };
+}

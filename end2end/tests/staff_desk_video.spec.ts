@@ -1,20 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { signInResident, signInWorker } from "./helpers";
+import { bookHoutingAhead, signInResident, signInWorker } from "./helpers";
 
 test("a video consultation's link reaches both sides only when it is about to start", async ({ page, browser }) => {
   await signInResident(page, "13712340078");
-  const found = await page.request.post("/api/directory/communities", { data: { query: "后亭社区" } });
-  const [houting] = await found.json();
-  const availability = await (await page.request.post("/api/booking/availability", { data: { community_id: houting.id } })).json();
-  type Slot = { start: number; seats_left: number; channels: string[] };
-  const slot: Slot = availability.days
-    .flatMap((d: { slots: Slot[] }) => d.slots)
-    .find((s: Slot) => s.seats_left > 0 && s.channels.includes("video") && s.start > Date.now() + 86_400_000);
-  const booked = await page.request.post("/api/booking/book", {
-    data: { community_id: houting.id, slot_start: slot.start, channel: "video", topic: "family", description: "抚养费" },
-  });
-  expect(booked.ok(), await booked.text()).toBeTruthy();
-  const { id, code } = await booked.json();
+  const { slot, id, code } = await bookHoutingAhead(page, "video", "抚养费");
 
   // The lawyer gives the meeting's link a day ahead; a wrong one is explained.
   const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });

@@ -364,17 +364,6 @@ pub(crate) async fn read(response: reqwest::Response) -> (StatusCode, Value) {
 }
 
 impl TestApp {
-    /// Moves a booking's half-hour slot to start at `start` (ms), as time passing would.
-    pub async fn move_booking(&self, booking_id: i64, start: i64) {
-        sqlx::query("UPDATE bookings SET slot_start = $1, slot_end = $2 WHERE id = $3")
-            .bind(start)
-            .bind(start + 1_800_000)
-            .bind(booking_id)
-            .execute(self.store.writer())
-            .await
-            .expect("move the booking");
-    }
-
     /// A signed-in resident of `community` (by name), and their account id.
     pub async fn resident_of(&self, phone: &str, community: &str) -> (reqwest::Client, i64) {
         let client = self.resident(phone).await;

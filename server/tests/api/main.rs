@@ -29,6 +29,7 @@ mod files;
 mod hardening;
 mod hardening_sign_in;
 mod helpers;
+mod helpers_bookings;
 mod helpers_files;
 mod hostile;
 mod import;

@@ -8,34 +8,6 @@ use serde_json::{json, Value};
 
 const PATTERN: &str = "https://meet.example.gov.cn/{room}";
 
-/// A confirmed booking at 后亭社区 by `resident` over `channel`, moved to start `minutes` from now.
-async fn booked(app: &TestApp, resident: &Client, channel: &str, minutes: i64) -> i64 {
-    let houting = app.community("后亭社区").await;
-    let taken: Vec<i64> =
-        sqlx::query_scalar("SELECT slot_start FROM bookings").fetch_all(&app.store.pool).await.expect("taken");
-    let slot = app
-        .free_slots(houting)
-        .await
-        .into_iter()
-        .find(|s| {
-            s["channels"].as_array().is_some_and(|c| c.contains(&json!(channel)))
-                && !taken.contains(&s["start"].as_i64().unwrap_or(0))
-        })
-        .expect("a slot");
-    let body = json!({ "community_id": houting, "slot_start": slot["start"], "channel": channel, "topic": "family", "description": "离婚财产" });
-    let (status, booking) = app.post_with(resident, "booking/book", body).await;
-    assert_eq!(status, StatusCode::OK, "{booking}");
-    assert_eq!(booking["meeting_url"], Value::Null, "not before it connects");
-    let id = booking["id"].as_i64().expect("id");
-    app.move_booking(id, server::store::now_ms() + minutes * 60_000).await;
-    sqlx::query("UPDATE bookings SET status = 'confirmed' WHERE id = $1")
-        .bind(id)
-        .execute(app.store.writer())
-        .await
-        .expect("confirm");
-    id
-}
-
 /// The link each side sees now: the resident's, and the lawyer's at the desk.
 async fn seen(app: &TestApp, resident: &Client, lawyer: &Client, id: i64) -> (Value, Value) {
     let (_, mine) = app.post_with(resident, "booking/mine", json!({})).await;
@@ -59,9 +31,9 @@ async fn each_video_booking_gets_a_room_both_sides_see_only_while_it_connects() 
     let app = spawn_app_with(|config| config.meeting_url_pattern = Some(PATTERN.into())).await;
     let resident = app.resident("13783330001").await;
     let lawyer = app.staff_client("lawyer").await;
-    let id = booked(&app, &resident, "video", 60 * 24).await;
-    let other = booked(&app, &app.resident("13783330002").await, "video", 60 * 24).await;
-    let phone = booked(&app, &resident, "phone", 10).await;
+    let id = app.confirmed_booking(&resident, "video", 60 * 24).await;
+    let other = app.confirmed_booking(&app.resident("13783330002").await, "video", 60 * 24).await;
+    let phone = app.confirmed_booking(&resident, "phone", 10).await;
     let room = stored(&app, id).await.expect("a room");
     assert!(room.starts_with("https://meet.example.gov.cn/fai-") && room.len() > 40, "{room}");
     assert_ne!(stored(&app, other).await, Some(room.clone()), "a room each");
@@ -88,8 +60,8 @@ async fn without_a_meeting_server_the_lawyer_pastes_a_link_and_bad_links_change_
     let app = spawn_app().await;
     let resident = app.resident("13783330003").await;
     let lawyer = app.staff_client("lawyer").await;
-    let id = booked(&app, &resident, "video", 10).await;
-    let phone = booked(&app, &resident, "phone", 60).await;
+    let id = app.confirmed_booking(&resident, "video", 10).await;
+    let phone = app.confirmed_booking(&resident, "phone", 60).await;
     assert_eq!(stored(&app, id).await, None);
     let paste = |booking: i64, url: &str| json!({ "booking_id": booking, "url": url });
 

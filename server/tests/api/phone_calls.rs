@@ -8,25 +8,7 @@ use serde_json::json;
 
 /// A live phone booking at 后亭社区 by a new resident, moved to start `minutes` from now.
 async fn phone_booking(app: &TestApp, phone: &str, minutes: i64) -> i64 {
-    let houting = app.community("后亭社区").await;
-    let resident = app.resident(phone).await;
-    let slot = app
-        .free_slots(houting)
-        .await
-        .into_iter()
-        .find(|s| s["channels"].as_array().is_some_and(|c| c.contains(&json!("phone"))))
-        .expect("a phone slot");
-    let body = json!({ "community_id": houting, "slot_start": slot["start"], "channel": "phone", "topic": "debt", "description": "借款" });
-    let (status, booking) = app.post_with(&resident, "booking/book", body).await;
-    assert_eq!(status, StatusCode::OK, "{booking}");
-    let id = booking["id"].as_i64().expect("id");
-    app.move_booking(id, server::store::now_ms() + minutes * 60_000).await;
-    sqlx::query("UPDATE bookings SET status = 'confirmed' WHERE id = $1")
-        .bind(id)
-        .execute(app.store.writer())
-        .await
-        .expect("confirm");
-    id
+    app.confirmed_booking(&app.resident(phone).await, "phone", minutes).await
 }
 
 #[tokio::test]
