@@ -75,32 +75,26 @@ pub fn render(frame: &Frame, title: &str, script: Option<&'static str>, main: im
 
 /// A page for printing: `main` alone, styled by `/poster.css` (no header, no tab bar).
 pub fn render_print(lang: Lang, title: &str, main: impl FnOnce() -> AnyView) -> String {
-    document(lang, || {
-        view! {
-            <html lang=lang.tag()>
-                <head>
-                    <meta charset="utf-8" />
-                    <meta name="viewport" content="width=device-width, initial-scale=1" />
-                    <title>{format!("{title} · 法i社区")}</title>
-                    <link rel="stylesheet" href="/poster.css" />
-                </head>
-                <body>{main()}</body>
-            </html>
-        }
-    })
+    let style = view! { <link rel="stylesheet" href="/poster.css" /> }.into_any();
+    bare(lang, format!("{title} · 法i社区"), style, main)
 }
 
 /// A document to keep offline (the resident's archive): its own small style, nothing fetched.
 pub fn render_offline(lang: Lang, title: &str, main: impl FnOnce() -> AnyView) -> String {
     const STYLE: &str = "body{font-family:sans-serif;margin:1rem;line-height:1.5}table{border-collapse:collapse;margin:0.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}";
+    bare(lang, title.to_owned(), view! { <style>{STYLE}</style> }.into_any(), main)
+}
+
+/// `main` alone in a document titled `title`, styled by `style` (no header, no tab bar).
+fn bare(lang: Lang, title: String, style: AnyView, main: impl FnOnce() -> AnyView) -> String {
     document(lang, || {
         view! {
             <html lang=lang.tag()>
                 <head>
                     <meta charset="utf-8" />
                     <meta name="viewport" content="width=device-width, initial-scale=1" />
-                    <title>{title.to_owned()}</title>
-                    <style>{STYLE}</style>
+                    <title>{title}</title>
+                    {style}
                 </head>
                 <body>{main()}</body>
             </html>

@@ -71,7 +71,6 @@ pub async fn record_access(
 pub struct Access {
     pub at: i64,
     pub action: String,
-    pub subject: String,
     /// Who opened it: their name and role.
     pub name: Option<String>,
     pub role: Option<String>,
@@ -81,7 +80,7 @@ pub struct Access {
 /// The latest 100 openings of resident `about`'s matters by anyone else, newest first.
 pub async fn access_log(store: &Store, about: i64) -> Result<Vec<Access>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT a.at, a.action, a.subject, u.display_name AS name, u.role, a.detail AS reason \
+        "SELECT a.at, a.action, u.display_name AS name, u.role, a.detail AS reason \
          FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id \
          WHERE a.about_user_id = $1 AND (a.actor_user_id IS NULL OR a.actor_user_id <> $1) \
          ORDER BY a.at DESC, a.id DESC LIMIT 100",

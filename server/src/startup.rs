@@ -203,24 +203,10 @@ fn outside_doors() -> Router<AppState> {
         .route("/wechat/share", get(wechat::share))
 }
 
-/// The whole HTTP surface.
-pub fn router(state: AppState) -> Router {
-    let metrics = Metrics::default();
-    let csp = content_security_policy(&state.config.site_dir);
-    let mut routes = Router::new();
-    if state.config.test_clock {
-        routes = routes.route("/test/clock", post(crate::http::test_clock::set));
-    }
-    routes
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/metrics", get(metrics::scrape).layer(Extension(metrics.clone())))
-        .route("/api/staff/board.csv", get(export::csv))
-        .route("/api/staff/board.xlsx", get(export::xlsx))
-        .merge(routes::endpoints().layer(axum::middleware::from_fn_with_state(state.clone(), api::boundary)))
-        .route("/api/{*path}", any(api::not_found))
-        .route("/files/{token}", get(download::handle))
-        .route("/files/{token}/{*rest}", any(download::not_found))
+/// The pages the server renders (in the residents' app's frame, and posters), and the forms
+/// they post.
+fn server_pages() -> Router<AppState> {
+    Router::new()
         .route("/articles", get(pages::articles))
         .route("/articles/sms", post(pages::set_article_sms))
         .route("/articles/{id}", get(pages::article))
@@ -241,6 +227,27 @@ pub fn router(state: AppState) -> Router {
         .route("/posters/communities/{id}", get(pages::community_poster))
         .route("/posters/streets/{id}", get(pages::street_posters))
         .route("/posters/qr/{file}", get(pages::poster_qr))
+}
+
+/// The whole HTTP surface.
+pub fn router(state: AppState) -> Router {
+    let metrics = Metrics::default();
+    let csp = content_security_policy(&state.config.site_dir);
+    let mut routes = Router::new();
+    if state.config.test_clock {
+        routes = routes.route("/test/clock", post(crate::http::test_clock::set));
+    }
+    routes
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::scrape).layer(Extension(metrics.clone())))
+        .route("/api/staff/board.csv", get(export::csv))
+        .route("/api/staff/board.xlsx", get(export::xlsx))
+        .merge(routes::endpoints().layer(axum::middleware::from_fn_with_state(state.clone(), api::boundary)))
+        .route("/api/{*path}", any(api::not_found))
+        .route("/files/{token}", get(download::handle))
+        .route("/files/{token}/{*rest}", any(download::not_found))
+        .merge(server_pages())
         .merge(outside_doors())
         .route("/api", any(api::not_found))
         .route_layer(axum::middleware::from_fn_with_state(state.config.request_deadline, deadline::limit))

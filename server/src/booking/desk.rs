@@ -194,8 +194,8 @@ async fn tell_resident(
 
 /// `desk/call`: the resident's full number for their phone consultation, to the lawyer who will
 /// see them or their assistant, from 15 minutes before its start to its end; each reveal is in
-/// the audit log and the resident's access log. Another's booking or none: 404; outside the window, not by phone, or no longer
-/// live: 409.
+/// the audit log and the resident's access log. Another's booking or none: 404; outside the
+/// window, not by phone, or no longer live: 409.
 pub async fn call(service: &BookingService, caller: &Caller, request: CallRequest) -> Result<CallNumber, Failure> {
     let user = caller.user()?;
     let own = own_lawyers(&service.store, caller).await?;

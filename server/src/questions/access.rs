@@ -1,8 +1,8 @@
 //! Who may read and act on a question. The resident who asked, every lawyer it was ever routed
 //! to or claimed by (and their assistants), every lawyer of the street once it reached the street
-//! step, and staff (with a reason, recorded) read it; anyone else is told it does not exist. Only a lawyer it
-//! waits for now acts on it: its claimant, or (unclaimed) the lawyer it is routed to, or at the
-//! street step any lawyer of the street.
+//! step, and staff (with a reason, recorded) read it; anyone else is told it does not exist.
+//! Only a lawyer it waits for now acts on it: its claimant, or (unclaimed) the lawyer it is
+//! routed to, or at the street step any lawyer of the street.
 
 use crate::caller::Caller;
 use crate::failure::Failure;

@@ -4,8 +4,10 @@
 
 use super::layout::{reader, respond, Reader};
 use crate::audit;
+use crate::failure::Failure;
 use crate::privacy::{consent, erase, export};
 use crate::state::AppState;
+use crate::store::sql::Sql;
 use app::pages::privacy::{self, Consent, Held, Opening, Record};
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
@@ -131,23 +133,10 @@ pub async fn export(State(state): State<AppState>, request: Request) -> Response
         Ok(data) => data,
         Err(error) => return reader.trouble(error),
     };
-    let mut files = Vec::new();
-    for row in data.iter().filter(|kind| kind.table == "files").flat_map(|kind| &kind.rows) {
-        let (Some(id), Some(name)) = (row["id"].as_i64(), row["name"].as_str()) else { continue };
-        let key: Option<String> = match sqlx::query_scalar("SELECT blob_key FROM files WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&state.store.pool)
-            .await
-        {
-            Ok(key) => key,
-            Err(error) => return reader.trouble(error),
-        };
-        let Some(key) = key else { continue };
-        match state.files.blobs.get(&key).await {
-            Ok(bytes) => files.push(export::ArchivedFile { name: archived_name(id, name), bytes: bytes.to_vec() }),
-            Err(error) => return reader.trouble(error),
-        }
-    }
+    let files = match archived_files(&state, &data).await {
+        Ok(files) => files,
+        Err(error) => return reader.trouble(error),
+    };
     let archive = match export::archive(reader.lang(), &data, files) {
         Ok(archive) => archive,
         Err(error) => return reader.trouble(error),
@@ -167,6 +156,30 @@ pub async fn export(State(state): State<AppState>, request: Request) -> Response
         archive,
     )
         .into_response()
+}
+
+/// The bytes of the files `data` lists, each under its name in the archive (their keys read in
+/// one query).
+async fn archived_files(state: &AppState, data: &[export::Kind]) -> Result<Vec<export::ArchivedFile>, Failure> {
+    let listed: Vec<(i64, String)> = data
+        .iter()
+        .filter(|kind| kind.table == "files")
+        .flat_map(|kind| &kind.rows)
+        .filter_map(|row| Some((row["id"].as_i64()?, row["name"].as_str()?.to_owned())))
+        .collect();
+    if listed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = Sql::new("SELECT id, blob_key FROM files WHERE id IN ");
+    sql.bind_list(listed.iter().map(|(id, _)| *id).collect::<Vec<i64>>());
+    let keys: Vec<(i64, String)> = sql.fetch_all(&state.store.pool).await?;
+    let mut files = Vec::with_capacity(listed.len());
+    for (id, name) in listed {
+        let Some((_, key)) = keys.iter().find(|(k, _)| *k == id) else { continue };
+        let bytes = state.files.blobs.get(key).await?;
+        files.push(export::ArchivedFile { name: archived_name(id, &name), bytes: bytes.to_vec() });
+    }
+    Ok(files)
 }
 
 /// A file's name in the archive: its id, then its own name without any folder in it.
