@@ -16,6 +16,7 @@ mod desk;
 mod duty;
 mod files;
 mod import;
+mod labels;
 mod lawyer_account;
 mod lawyers;
 mod leave_place;

@@ -48,6 +48,9 @@ test("a resident asks with a photo; the A lawyer claims and answers; the residen
   // Answered in writing: the number stays masked for the lawyer who holds it.
   await expect(lawyer.getByRole("button", { name: "认领(由我负责)" })).toHaveCount(0);
   await expect(lawyer.getByText("提问人： 137****0021")).toBeVisible();
+  // Its route, in the reader's language.
+  await expect(lawyer.getByRole("listitem").filter({ hasText: "A角" }).filter({ hasText: "居民提问" })).toHaveCount(1);
+  await expect(lawyer.getByRole("listitem").filter({ hasText: "律师认领" })).toHaveCount(1);
   await lawyer.getByLabel("回复(支持简单Markdown格式)").fill("微信转账记录可以证明**款项交付**，再补一份聊天记录更好。");
   await lawyer.getByRole("button", { name: "回复", exact: true }).click();
   await expect(lawyer.locator("strong", { hasText: "款项交付" })).toBeVisible();

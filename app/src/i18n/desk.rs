@@ -259,6 +259,7 @@ texts! {
         audit_when: "时间", "When";
         audit_from: "来源地址", "From address";
         audit_system: "系统", "System";
+        audit_reason: "理由：", "Reason: ";
         audit_older: "更早的记录", "Older";
         team_office: "社区办公地点与配额", "Office and quota";
         team_address: "办公地址", "Office address";

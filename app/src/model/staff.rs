@@ -334,6 +334,9 @@ pub struct AuditEntry {
     pub action: String,
     /// To which record.
     pub subject: String,
+    /// Why, when the actor had to say (staff opening a resident's question or file).
+    #[serde(default)]
+    pub reason: String,
     /// From which address.
     pub client_ip: Option<String>,
 }

@@ -1,6 +1,7 @@
 //! 审计日志: who did what to which record, newest first, filtered by action, actor and record;
 //! older pages follow on.
 
+use super::labels;
 use super::log::FIELD;
 use crate::api::call;
 use crate::api::staff::ReadAudit;
@@ -14,7 +15,8 @@ const CELL: &str = "border-b border-line px-2 py-1 text-left align-top";
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    let t = use_prefs().desk();
+    let prefs = use_prefs();
+    let (t, lang) = (prefs.desk(), prefs.lang.get_untracked());
     let (action, actor, subject) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let entries = RwSignal::new(Vec::<AuditEntry>::new());
@@ -45,7 +47,7 @@ pub fn AuditPage() -> impl IntoView {
             <label class="flex flex-col text-sm">{t.audit_action}
                 <select class=FIELD bind:value=action>
                     <option value="">{t.audit_any}</option>
-                    {move || actions.get().into_iter().map(|a| view! { <option value=a.clone()>{a.clone()}</option> }).collect_view()}
+                    {move || actions.get().into_iter().map(|a| view! { <option value=a.clone()>{labels::action(lang, &a)}</option> }).collect_view()}
                 </select>
             </label>
             <label class="flex flex-col text-sm">{t.audit_actor}
@@ -72,8 +74,8 @@ pub fn AuditPage() -> impl IntoView {
                         <tr>
                             <td class=CELL>{e.at.format_shanghai()}</td>
                             <td class=CELL>{e.actor.unwrap_or_else(|| t.audit_system.to_owned())}</td>
-                            <td class=CELL>{e.action}</td>
-                            <td class=CELL>{e.subject}</td>
+                            <td class=CELL>{labels::action(lang, &e.action)}</td>
+                            <td class=CELL>{e.subject}{(!e.reason.is_empty()).then(|| format!(" · {}{}", t.audit_reason, e.reason))}</td>
                             <td class=CELL>{e.client_ip.unwrap_or_default()}</td>
                         </tr>
                     }).collect_view()}

@@ -2,6 +2,7 @@
 //! deadline, and one question's thread with what the lawyer can do: claim, answer, ask for more,
 //! close, record a referral, publish a de-identified common question; staff reassign.
 
+use super::labels;
 use super::log::FIELD;
 use crate::api::call;
 use crate::api::directory::GetCommunity;
@@ -10,7 +11,7 @@ use crate::api::questions::{
     AnswerQuestion, ClaimQuestion, CloseQuestion, GetQuestion, InspectQuestion, PublishFaq, QuestionQueue,
     ReassignQuestion, RequestInformation,
 };
-use crate::domain::{QuestionStatus, ServiceCategory};
+use crate::domain::{QuestionStatus, RouteStep, ServiceCategory};
 use crate::model::{
     CommunityRequest, Empty, InspectRequest, PublishFaqRequest, QuestionReply, QuestionRequest, QuestionSummary,
     QuestionThread, ReassignRequest, ServiceRecordRequest,
@@ -81,6 +82,17 @@ fn row(q: QuestionSummary) -> impl IntoView {
                 {(!flag.is_empty()).then(|| view! { <strong class="ml-2 text-danger">{flag}</strong> })}
             </p>
         </li>
+    }
+}
+
+/// A route step in the reader's language.
+fn step(step: RouteStep) -> &'static str {
+    let t = use_prefs().desk();
+    match step {
+        RouteStep::A => t.role_a,
+        RouteStep::B => t.role_b,
+        RouteStep::Coordinator => t.role_coordinator,
+        RouteStep::Street => t.board_street,
     }
 }
 
@@ -225,7 +237,7 @@ fn Opened(id: i64, reason: Option<String>) -> impl IntoView {
                 <h3 class="mb-1 mt-4 font-bold">{t.questions_route}</h3>
                 <ul class="text-sm text-muted">
                     {q.routes.iter().map(|r| view! {
-                        <li>{format!("{} · {:?} · {} · {}", r.at.format_shanghai(), r.step, r.lawyer.clone().unwrap_or_default(), r.reason)}</li>
+                        <li>{format!("{} · {} · {} · {}", r.at.format_shanghai(), step(r.step), r.lawyer.clone().unwrap_or_default(), labels::route_reason(prefs.lang.get_untracked(), &r.reason))}</li>
                     }).collect_view()}
                 </ul>
             }.into_any()

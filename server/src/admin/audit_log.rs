@@ -18,6 +18,7 @@ struct Row {
     login: Option<String>,
     action: String,
     subject: String,
+    detail: String,
     client_ip: Option<String>,
 }
 
@@ -36,7 +37,7 @@ pub async fn read(store: &Store, caller: &Caller, query: AuditQuery) -> Result<A
     }
     let (action, actor, subject) = (query.action.trim(), query.actor.trim(), query.subject.trim());
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT e.id, e.at, u.display_name, u.login, e.action, e.subject, e.client_ip FROM audit_events e \
+        "SELECT e.id, e.at, u.display_name, u.login, e.action, e.subject, e.detail, e.client_ip FROM audit_events e \
          LEFT JOIN users u ON u.id = e.actor_user_id \
          WHERE ($1 = '' OR e.action = $1) \
          AND ($2 = '' OR LOWER(u.display_name) LIKE $3 ESCAPE '\\' OR LOWER(u.login) LIKE $3 ESCAPE '\\') \
@@ -65,6 +66,7 @@ pub async fn read(store: &Store, caller: &Caller, query: AuditQuery) -> Result<A
             }),
             action: row.action,
             subject: row.subject,
+            reason: row.detail,
             client_ip: row.client_ip,
         })
         .collect();

@@ -70,6 +70,8 @@ async fn staff_open_a_question_or_a_file_only_with_a_reason_and_the_resident_see
             .await
             .expect("reasons");
     assert_eq!(reasons, ["核查居民投诉", "复核资料", ""]);
+    let (_, log) = app.post_with(&staff, "staff/audit", json!({ "action": "question_read" })).await;
+    assert_eq!(log["entries"][0]["reason"], "核查居民投诉", "staff read the reason in the audit log: {log}");
 
     // The resident reads who opened what, when and why; another resident reads none of it.
     let page = privacy_page(&app, &resident).await;
