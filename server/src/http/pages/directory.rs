@@ -6,7 +6,7 @@ use super::layout::{reader, respond, Reader};
 use crate::state::AppState;
 use app::domain::Role;
 use app::error::ErrorKind;
-use app::model::{CommunityRequest, ListCommunitiesRequest};
+use app::model::{CommunityDetail, CommunityRequest, ListCommunitiesRequest};
 use app::pages::community::{self, Mine};
 use app::pages::street;
 use axum::extract::{Path, Query, Request, State};
@@ -63,17 +63,27 @@ async fn mine(state: &AppState, reader: &Reader, id: i64) -> Result<Mine, sqlx::
     Ok(if theirs == Some(id) { Mine::Already } else { Mine::Offer })
 }
 
+/// Community `id` (as written in the address) serving today with its team, or the page to answer
+/// instead: 404 for none.
+pub(super) async fn serving(state: &AppState, reader: &Reader, id: &str) -> Result<CommunityDetail, Response> {
+    let lang = reader.lang();
+    let Ok(id) = id.parse::<i64>() else { return Err(reader.not_found()) };
+    match crate::directory::community(&state.store, &reader.caller, CommunityRequest { community_id: id }).await {
+        Ok(detail) => Ok(detail),
+        Err(error) if error.kind() == ErrorKind::NotFound => Err(reader.not_found()),
+        Err(error) => Err(reader.trouble(error.answer(lang).message)),
+    }
+}
+
 /// `/communities/<id>`: the community serving today with its team; 404 otherwise.
 pub async fn community(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
     let reader = reader(&state, request).await;
     let lang = reader.lang();
-    let Ok(id) = id.parse::<i64>() else { return reader.not_found() };
-    let detail =
-        match crate::directory::community(&state.store, &reader.caller, CommunityRequest { community_id: id }).await {
-            Ok(detail) => detail,
-            Err(error) if error.kind() == ErrorKind::NotFound => return reader.not_found(),
-            Err(error) => return reader.trouble(error.answer(lang).message),
-        };
+    let detail = match serving(&state, &reader, &id).await {
+        Ok(detail) => detail,
+        Err(answer) => return answer,
+    };
+    let id = detail.id;
     let mine = match mine(&state, &reader, id).await {
         Ok(mine) => mine,
         Err(error) => return reader.trouble(error),

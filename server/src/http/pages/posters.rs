@@ -28,13 +28,11 @@ fn printed(html: String) -> Response {
 pub async fn community(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
     let reader = reader(&state, request).await;
     let lang = reader.lang();
-    let Ok(id) = id.parse::<i64>() else { return reader.not_found() };
-    let detail =
-        match crate::directory::community(&state.store, &reader.caller, CommunityRequest { community_id: id }).await {
-            Ok(detail) => detail,
-            Err(e) if e.kind() == app::error::ErrorKind::NotFound => return reader.not_found(),
-            Err(error) => return reader.trouble(error.answer(lang).message),
-        };
+    let detail = match super::directory::serving(&state, &reader, &id).await {
+        Ok(detail) => detail,
+        Err(answer) => return answer,
+    };
+    let id = detail.id;
     let title = format!("{} {}", detail.street_name, detail.name);
     let (qr, link) = (format!("/posters/qr/{id}.svg"), link(&state, id));
     printed(app::pages::render_print(lang, &title, || poster::poster(lang, detail, qr, link)))
