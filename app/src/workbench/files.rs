@@ -52,9 +52,16 @@ fn row(shared: SharedFile, why: Option<RwSignal<String>>) -> impl IntoView {
     let prefs = use_prefs();
     let file = shared.file;
     let base = format!("/files/{}", file.token);
-    let with = move |query: &str| match why {
-        Some(why) => format!("{base}?{query}reason={}", percent_encode(&why.get())),
-        None => format!("{base}?{query}"),
+    // The address with `query` and, for staff, their reason.
+    let with = move |query: &str| {
+        let reason = why.map(|why| format!("reason={}", percent_encode(&why.get())));
+        let parts: Vec<String> =
+            [(!query.is_empty()).then(|| query.to_owned()), reason].into_iter().flatten().collect();
+        if parts.is_empty() {
+            base.clone()
+        } else {
+            format!("{base}?{}", parts.join("&"))
+        }
     };
     let (open, href) = (with.clone(), move || with(""));
     let booking = shared.booking_code.map(|code| format!(" · {code}")).unwrap_or_default();
@@ -62,7 +69,7 @@ fn row(shared: SharedFile, why: Option<RwSignal<String>>) -> impl IntoView {
         <li class="flex items-center gap-3 rounded-lg border border-line bg-surface p-3">
             {(file.thumb && why.is_none()).then(|| view! { <img src=format!("/files/{}?thumb=1", file.token) alt="" width="56" height="56" loading="lazy" class="h-14 w-14 rounded object-cover" /> })}
             <div class="min-w-0 flex-1">
-                <a href=move || open("inline=1&") rel="external" target="_blank" class="block truncate font-bold text-brand underline">{file.name}</a>
+                <a href=move || open("inline=1") rel="external" target="_blank" class="block truncate font-bold text-brand underline">{file.name}</a>
                 <p class="text-sm">{shared.resident_name}" · "{shared.community}{booking}</p>
                 <p class="text-sm text-muted">
                     {shared.from_lawyer.then(|| format!("{} {} · ", prefs.desk().files_sent_by, shared.shared_by))}

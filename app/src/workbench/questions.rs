@@ -121,9 +121,9 @@ fn Thread(id: i64) -> impl IntoView {
                 <button class="min-h-11 rounded-lg bg-brand px-4 font-bold text-white">{t.questions_open}</button>
             </form>
         })}
-        {move || match (staff(), reason.get()) {
-            (true, None) => None,
-            (_, given) => Some(view! { <Opened id reason=given /> }),
+        {move || match (session.known.get(), staff(), reason.get()) {
+            (false, _, _) | (_, true, None) => None,
+            (_, _, given) => Some(view! { <Opened id reason=given /> }),
         }}
     }
 }
