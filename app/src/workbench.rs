@@ -33,6 +33,7 @@ mod setup;
 mod shell;
 mod sign_in;
 mod team;
+mod waiting;
 
 use crate::ui::router::{segments, Location};
 use crate::ui::{Prefs, SessionState};

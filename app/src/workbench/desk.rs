@@ -2,6 +2,7 @@ use super::account::AccountBar;
 use super::corrections::CorrectionsReview;
 use super::coverage::Coverage;
 use super::duty::DutyPanel;
+use super::waiting::WaitingQuestions;
 use crate::api::call;
 use crate::api::desk::{CallResident, DecideBooking, ListDeskBookings, SetMeetingLink};
 use crate::domain::{BookingStatus, Channel, Role};
@@ -13,7 +14,8 @@ use crate::ui::submit::Submit;
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
 
-/// 工作台: staff see coverage; everyone at a desk sees the bookings to handle.
+/// 工作台: staff see coverage; everyone at a desk sees the bookings to handle, and lawyers the
+/// questions waiting for them.
 #[component]
 pub fn DeskPage() -> impl IntoView {
     let prefs = use_prefs();
@@ -25,6 +27,7 @@ pub fn DeskPage() -> impl IntoView {
                 <AccountBar me=me.clone() />
                 {(me.role.is_staff() && me.street_id.is_none()).then(|| view! { <super::setup::SetupList /> })}
                 {me.role.is_staff().then(|| view! { <Coverage /> <CorrectionsReview /> })}
+                {me.role.is_adviser().then(|| view! { <WaitingQuestions /> })}
                 <DeskBookings />
                 {me.role.is_adviser().then(|| view! { <DutyPanel lawyer_id=me.lawyer_id /> })}
             }.into_any(),
