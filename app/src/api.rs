@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod articles;
+pub mod assisted;
 pub mod auth;
 pub mod booking;
 pub mod calendar;

@@ -43,7 +43,7 @@ pub use document::{
     MAX_TAGS, MAX_TAG_CHARS, MAX_TITLE_CHARS,
 };
 pub use duty::{
-    distance_m, duty_rules, month_bounds, month_of, valid_position, CorrectionStatus, DutyEnd, MonthStatus,
+    distance_m, duty_rules, month_bounds, month_of, valid_position, CorrectionStatus, DutyEnd, MonthStatus, Need,
     ServiceCategory,
 };
 pub use html::SafeHtml;

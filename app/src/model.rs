@@ -44,6 +44,23 @@ pub struct Notice {
     pub body: String,
     /// When it was sent.
     pub created_at: crate::time::Instant,
+    /// The page it is about (`/bookings/12`), if any.
+    pub link: Option<String>,
+}
+
+/// A place the resident waits for on a full slot's waitlist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WaitingPlace {
+    /// The waitlist entry.
+    pub id: i64,
+    /// The community of the slot.
+    pub community_id: i64,
+    /// Its name.
+    pub community_name: String,
+    /// When the slot starts.
+    pub slot_start: crate::time::Instant,
+    /// A seat was offered (first come, first served): book it while it lasts.
+    pub offered: bool,
 }
 
 /// A 街道 with the number of its communities.
@@ -218,6 +235,7 @@ pub struct ProgrammeOverview {
     pub without_a_lawyer: Vec<CommunitySummary>,
 }
 
+mod assisted;
 mod booking;
 mod calendar;
 mod documents;
@@ -227,6 +245,7 @@ mod questions;
 mod registers;
 mod settle;
 mod staff;
+pub use assisted::*;
 pub use booking::*;
 pub use calendar::*;
 pub use documents::*;

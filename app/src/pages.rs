@@ -13,7 +13,9 @@ pub mod ask;
 mod bits;
 pub mod community;
 pub mod library;
+pub mod my_community;
 pub mod my_files;
+pub mod my_waitlist;
 pub mod notice;
 pub mod poster;
 pub mod privacy;
@@ -42,13 +44,30 @@ pub struct Frame {
     pub query: String,
     /// The residents' stylesheet (its name carries the build's hash); none before a build.
     pub stylesheet: Option<String>,
+    /// 适老化 large text, as chosen in 我的 (its cookie).
+    pub large_text: bool,
+    /// High contrast, likewise.
+    pub high_contrast: bool,
+}
+
+impl Frame {
+    /// The classes of `<html>` that the reader's choices ask for, as the app sets them.
+    fn root_class(&self) -> &'static str {
+        match (self.large_text, self.high_contrast) {
+            (false, false) => "",
+            (true, false) => "large-text",
+            (false, true) => "high-contrast",
+            (true, true) => "large-text high-contrast",
+        }
+    }
 }
 
 /// A whole document: `title`, and `main` inside the residents' frame; `script` (a file of this
 /// site) runs deferred.
 pub fn render(frame: &Frame, title: &str, script: Option<&'static str>, main: impl FnOnce() -> AnyView) -> String {
     let lang = frame.lang;
-    document(lang, || {
+    let class = frame.root_class();
+    document(lang, (frame.large_text, frame.high_contrast), || {
         provide_context(Location {
             path: RwSignal::new(frame.path.clone()),
             query: RwSignal::new(frame.query.clone()),
@@ -56,7 +75,7 @@ pub fn render(frame: &Frame, title: &str, script: Option<&'static str>, main: im
         let (is_worker, path) = (frame.is_worker, frame.path.clone());
         let body = crate::resident::shell::frame(move || is_worker, move || path.clone(), main());
         view! {
-            <html lang=lang.tag()>
+            <html lang=lang.tag() class=class>
                 <head>
                     <meta charset="utf-8" />
                     <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
@@ -87,7 +106,7 @@ pub fn render_offline(lang: Lang, title: &str, main: impl FnOnce() -> AnyView) -
 
 /// `main` alone in a document titled `title`, styled by `style` (no header, no tab bar).
 fn bare(lang: Lang, title: String, style: AnyView, main: impl FnOnce() -> AnyView) -> String {
-    document(lang, || {
+    document(lang, (false, false), || {
         view! {
             <html lang=lang.tag()>
                 <head>
@@ -102,13 +121,14 @@ fn bare(lang: Lang, title: String, style: AnyView, main: impl FnOnce() -> AnyVie
     })
 }
 
-/// `page` rendered as a document in `lang`, with the preferences the shared components read.
-fn document<V: RenderHtml>(lang: Lang, page: impl FnOnce() -> V) -> String {
+/// `page` rendered as a document in `lang` with `(large text, high contrast)`, the preferences
+/// the shared components read.
+fn document<V: RenderHtml>(lang: Lang, (large, contrast): (bool, bool), page: impl FnOnce() -> V) -> String {
     Owner::new().with(|| {
         provide_context(Prefs {
             lang: RwSignal::new(lang),
-            large_text: RwSignal::new(false),
-            high_contrast: RwSignal::new(false),
+            large_text: RwSignal::new(large),
+            high_contrast: RwSignal::new(contrast),
         });
         format!("<!DOCTYPE html>{}", page().to_html())
     })

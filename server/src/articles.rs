@@ -113,13 +113,14 @@ async fn announce(
         "FROM users u, articles a WHERE a.id = $4 AND u.role = 'resident' AND u.disabled_at IS NULL AND ({FOR_RESIDENT})"
     );
     sqlx::query(&format!(
-        "INSERT INTO notifications (user_id, body, created_at) \
-         SELECT u.id, CASE WHEN u.lang = 'en' THEN $2 ELSE $1 END, $3 {residents}"
+        "INSERT INTO notifications (user_id, body, created_at, link) \
+         SELECT u.id, CASE WHEN u.lang = 'en' THEN $2 ELSE $1 END, $3, $5 {residents}"
     ))
     .bind(fill(zh, |m| m.inbox_article))
     .bind(fill(en, |m| m.inbox_article))
     .bind(now)
     .bind(id)
+    .bind(format!("/articles/{id}"))
     .execute(&mut **tx)
     .await?;
     if important == 1 {

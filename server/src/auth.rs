@@ -1,6 +1,7 @@
 //! Sign-in and accounts: codes, passwords, sessions and the account itself.
 
 pub mod codes;
+mod consent;
 pub mod passwords;
 pub mod sessions;
 pub mod users;
@@ -44,6 +45,7 @@ struct NoticeRow {
     id: i64,
     body: String,
     created_at: i64,
+    link: Option<String>,
 }
 
 /// Sign-in backed by the store, codes and sessions.
@@ -293,15 +295,15 @@ impl AuthService {
         let user = caller.user()?;
         // In-app notices, and the SMS sent to the account that the inbox shows too.
         let rows: Vec<NoticeRow> = sqlx::query_as(
-            "SELECT id, body, created_at FROM (SELECT id, body, created_at FROM notifications WHERE user_id = $1 \
-             UNION ALL SELECT id, body, created_at FROM outbox WHERE user_id = $1) m ORDER BY created_at DESC, id DESC LIMIT 50",
+            "SELECT id, body, created_at, link FROM (SELECT id, body, created_at, link FROM notifications WHERE user_id = $1 \
+             UNION ALL SELECT id, body, created_at, link FROM outbox WHERE user_id = $1) m ORDER BY created_at DESC, id DESC LIMIT 50",
         )
         .bind(user.id)
         .fetch_all(&self.store.pool)
         .await?;
         Ok(rows
             .into_iter()
-            .map(|r| Notice { id: r.id, body: r.body, created_at: app::time::Instant(r.created_at) })
+            .map(|r| Notice { id: r.id, body: r.body, created_at: app::time::Instant(r.created_at), link: r.link })
             .collect())
     }
 

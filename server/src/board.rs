@@ -47,11 +47,20 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
     // where gaps are (a district, or a street).
     let count = board.with_gaps_total.is_some() || user.street.is_some();
     board.locks = locks::read(store, user.street, from, to, count).await?;
-    let area = match user.street {
-        Some(own) => narrow(&mut board, own),
-        None => None,
+    board.summary = match (user.street, street) {
+        (Some(own), _) => {
+            let area = narrow(&mut board, own);
+            summary::paragraph(&board, area.as_deref(), caller.lang)
+        }
+        // District staff looking into one street: the paragraph speaks of that street, while
+        // the board keeps every street's line to compare it with.
+        (None, Some(one)) => {
+            let mut view = board.clone();
+            let area = narrow(&mut view, one);
+            summary::paragraph(&view, area.as_deref(), caller.lang)
+        }
+        (None, None) => summary::paragraph(&board, None, caller.lang),
     };
-    board.summary = summary::paragraph(&board, area.as_deref(), caller.lang);
     Ok(board)
 }
 

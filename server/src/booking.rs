@@ -16,6 +16,7 @@ pub mod retire_place;
 pub mod rules;
 pub mod schedule;
 mod seats;
+pub use seats::Helper;
 pub mod settle;
 pub mod slots;
 mod views;
@@ -226,7 +227,19 @@ impl BookingService {
     /// Books a slot for the calling resident.
     #[tracing::instrument(skip_all, fields(community_id = request.community_id))]
     pub async fn book(&self, caller: &Caller, request: BookRequest) -> Result<BookingView, Failure> {
-        let resident = caller.user()?;
+        let resident = caller.user()?.id;
+        self.book_for(caller, resident, request, None).await
+    }
+
+    /// Books a slot for `resident`: the caller themself, or (with a `helper`) a resident the
+    /// caller books for. Every rule a resident's own booking keeps holds, the cap included.
+    pub(crate) async fn book_for(
+        &self,
+        caller: &Caller,
+        resident: i64,
+        request: BookRequest,
+        helper: Option<Helper>,
+    ) -> Result<BookingView, Failure> {
         let description = required_text(&request.description, MAX_DESCRIPTION_CHARS)
             .map_err(|_| AppError::invalid("description", caller.lang.messages().err_description))?;
         let Found { slot, names, rules } = match self.slot_at(caller, request.community_id, request.slot_start).await {
@@ -247,7 +260,10 @@ impl BookingService {
             return Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full).into());
         }
         let request = BookRequest { description, ..request };
-        let booking = Self::new_booking(caller, resident.id, names, &slot, &request, &rules);
+        let mut booking = Self::new_booking(caller, resident, names, &slot, &request, &rules);
+        if let Some(helper) = helper {
+            booking = Self::helped(booking, helper);
+        }
         let cap = Some(rules.max_live_bookings);
         // The cap is counted by the insert. On SQLite the insert is the whole booking, its own
         // transaction under the write lock; PostgreSQL first locks the resident's row, so
@@ -260,7 +276,7 @@ impl BookingService {
             return Ok(view);
         }
         let mut tx = self.store.writer().begin().await?;
-        crate::store::lock_user(&mut tx, resident.id).await?;
+        crate::store::lock_user(&mut tx, resident).await?;
         let view = self.take_seat(&mut tx, caller, booking, &slot, cap).await?;
         self.commit(tx).await?;
         Ok(view)

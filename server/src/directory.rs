@@ -107,6 +107,41 @@ pub async fn communities(
     Ok(rows.into_iter().map(CommunitySummary::from).collect())
 }
 
+/// How far, in degrees of latitude, [`near`] looks (about 20 km).
+const NEAR_RADIUS_DEGREES: f64 = 0.2;
+
+/// The communities serving today nearest to `(latitude, longitude)`, nearest first, at most
+/// `limit`, within [`NEAR_RADIUS_DEGREES`]; 422 on `near` for a position that is not on Earth.
+pub async fn near(
+    store: &Store,
+    caller: &Caller,
+    (latitude, longitude): (f64, f64),
+    limit: i64,
+) -> Result<Vec<CommunitySummary>, Failure> {
+    if !(latitude.abs() <= 90.0 && longitude.abs() <= 180.0) {
+        return Err(AppError::invalid("near", caller.lang.messages().err_position).into());
+    }
+    // A degree of longitude shrinks with the cosine of the latitude; at a city's scale the flat
+    // distance orders communities the way the map does.
+    let squeeze = latitude.to_radians().cos();
+    let rows: Vec<CommunityRow> = sqlx::query_as(&format!(
+        "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM communities c JOIN streets s ON s.id = c.street_id \
+         WHERE c.latitude BETWEEN $1 - $3 AND $1 + $3 AND c.longitude IS NOT NULL AND {} AND {} \
+         ORDER BY (c.latitude - $1) * (c.latitude - $1) + (c.longitude - $2) * $5 * (c.longitude - $2) * $5, c.id LIMIT $6",
+        serving("c", 4),
+        serving("s", 4)
+    ))
+    .bind(latitude)
+    .bind(longitude)
+    .bind(NEAR_RADIUS_DEGREES)
+    .bind(crate::store::today().to_string())
+    .bind(squeeze)
+    .bind(limit)
+    .fetch_all(&store.pool)
+    .await?;
+    Ok(rows.into_iter().map(CommunitySummary::from).collect())
+}
+
 /// One community serving today with its current team, or 404.
 pub async fn community(store: &Store, caller: &Caller, request: CommunityRequest) -> Result<CommunityDetail, Failure> {
     let community_id = request.community_id;

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod articles;
+pub mod assisted;
 pub mod audit;
 pub mod auth;
 pub mod board;

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod ask;
+pub use ask::ask_for;
 pub mod faq;
 pub mod replies;
 pub mod routing;

@@ -2,6 +2,7 @@
 
 use crate::admin::Imports;
 use crate::articles::{self, ArticlesService};
+use crate::assisted::AssistedService;
 use crate::auth::{codes::Codes, AuthService};
 use crate::booking::recent::RecentAnswers;
 use crate::booking::{reminders, BookingService};
@@ -123,16 +124,20 @@ fn assemble(config: Config, store: Store, blobs: Blobs, code_key: Vec<u8>, outbo
     let heavy = Heavy::per_core();
     let deadlines = deadlines(&config);
     let index = std::fs::read_to_string(config.site_dir.join("index.html")).unwrap_or_default();
+    let auth = AuthService::new(store.clone(), Codes::new(store.clone(), code_key, outbox.clone()));
+    let booking = BookingService::new(
+        store.clone(),
+        outbox.clone(),
+        RecentAnswers::new(i64::try_from(config.availability_cache_ms).unwrap_or(i64::MAX)),
+    )
+    .with_meetings(config.meeting_url_pattern.clone());
+    let questions = QuestionsService::new(store.clone(), outbox.clone(), deadlines);
     AppState {
         stylesheet: site::stylesheet(&index).map(Arc::from),
-        auth: AuthService::new(store.clone(), Codes::new(store.clone(), code_key, outbox.clone())),
-        booking: BookingService::new(
-            store.clone(),
-            outbox.clone(),
-            RecentAnswers::new(i64::try_from(config.availability_cache_ms).unwrap_or(i64::MAX)),
-        )
-        .with_meetings(config.meeting_url_pattern.clone()),
-        questions: QuestionsService::new(store.clone(), outbox.clone(), deadlines),
+        assisted: AssistedService::new(store.clone(), auth.clone(), booking.clone(), questions.clone()),
+        auth,
+        booking,
+        questions,
         files: FilesService {
             store: store.clone(),
             blobs,
@@ -216,6 +221,9 @@ fn server_pages() -> Router<AppState> {
         .route("/communities/{id}", get(pages::community))
         .route("/communities/{id}/mine", post(pages::make_my_community))
         .route("/me/files", get(pages::my_files))
+        .route("/me/community", get(pages::my_community))
+        .route("/me/waitlist", get(pages::my_waitlist))
+        .route("/me/waitlist/{id}/leave", post(pages::leave_waitlist))
         .route("/me/privacy", get(pages::privacy))
         .route("/me/privacy/export", get(pages::export_my_data))
         .route("/me/privacy/erase", post(pages::erase_account))

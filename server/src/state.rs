@@ -33,6 +33,8 @@ pub struct AppState {
     pub articles: ArticlesService,
     /// Online questions.
     pub questions: QuestionsService,
+    /// Booking and asking for residents who walk in or phone.
+    pub assisted: crate::assisted::AssistedService,
     /// Bulk imports of the registers.
     pub imports: Imports,
     /// The mini-program's server API, when WeChat is configured.
@@ -62,5 +64,6 @@ parts! {
     library: LibraryService,
     articles: ArticlesService,
     questions: QuestionsService,
+    assisted: crate::assisted::AssistedService,
     imports: Imports,
 }

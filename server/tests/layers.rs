@@ -32,6 +32,7 @@ const LAYERS: [(&str, &[&str]); 3] = [
         &[
             "admin",
             "articles",
+            "assisted",
             "auth",
             "board",
             "booking",

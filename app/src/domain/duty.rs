@@ -34,7 +34,32 @@ stored_names!(ServiceCategory {
     ReferralNotary = "referral_notary",
 });
 
+/// Whether a category records a detail of a service, and must.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Not this category's: the form hides it and the server keeps nothing of it.
+    Absent,
+    /// Kept when given.
+    Optional,
+    /// Refused when empty.
+    Required,
+}
+
 impl ServiceCategory {
+    /// What the category records besides its count: the topic, the parties and the outcome.
+    pub fn details(self) -> [Need; 3] {
+        use Need::{Absent, Optional, Required};
+        match self {
+            ServiceCategory::Publicity => [Required, Absent, Absent],
+            ServiceCategory::Mediation => [Optional, Required, Required],
+            ServiceCategory::LegalOpinion => [Required, Required, Absent],
+            ServiceCategory::Consultation
+            | ServiceCategory::ReferralLegalAid
+            | ServiceCategory::ReferralMediation
+            | ServiceCategory::ReferralNotary => [Optional, Absent, Absent],
+        }
+    }
+
     /// Its label.
     pub fn label(self, t: &DeskTexts) -> &'static str {
         match self {

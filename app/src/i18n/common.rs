@@ -35,6 +35,7 @@ texts! {
         me_title: "我的", "Me";
         my_files: "我的资料", "My files";
         my_privacy: "个人信息", "My personal data";
+        my_waitlist: "我的候补", "My waitlists";
         sign_in_consent: "登录即同意", "Signing in, you accept the ";
         privacy_notice: "《隐私说明》", "privacy notice";
         articles: "普法文章", "Legal education";

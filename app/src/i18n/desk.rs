@@ -321,6 +321,7 @@ texts! {
         service_referral_legal_aid: "转介法律援助", "Referral to legal aid";
         service_referral_mediation: "转介人民调解", "Referral to people's mediation";
         service_referral_notary: "转介公证", "Referral to notary";
+        nav_label: "工作台栏目", "Workbench sections";
         nav_log: "值班登记", "Duty log";
         nav_month: "月度统计", "Month";
         log_for: "登记人：为律师", "Logging for";

@@ -45,13 +45,13 @@ pub fn form(lang: Lang, community: String, max_upload: usize) -> AnyView {
     .into_any()
 }
 
-/// Asking needs a community whose lawyers answer.
+/// Asking needs a community whose lawyers answer: the chooser, right here, coming back to ask.
 pub fn no_community(lang: Lang) -> AnyView {
     let m = lang.messages();
     view! {
         {page_title(m.q_ask)}
         <p class="my-3">{m.err_choose_community}</p>
-        <p class=ACTIONS><a href="/" class=BUTTON>{m.page_home}</a></p>
+        {super::my_community::search(lang, "", "/questions/ask")}
     }
     .into_any()
 }

@@ -44,6 +44,8 @@ pub fn MePage() -> impl IntoView {
                         {prefs.t().me_sign_out}
                     </button>
                 </section>
+                {server_page("/me/community", prefs.t().home_my_community)}
+                {server_page("/me/waitlist", prefs.t().my_waitlist)}
                 {server_page("/me/files", prefs.t().my_files)}
                 {server_page("/me/privacy", prefs.t().my_privacy)}
                 <Inbox />
@@ -99,8 +101,12 @@ fn Inbox() -> impl IntoView {
             <section class="mb-4 rounded-lg border border-line bg-surface p-4">
                 <h2 class="mb-2 text-lg font-bold">{prefs.t().inbox}</h2>
                 <ul class="space-y-2 text-sm">
-                    {list.into_iter().map(|n| view! {
-                        <li><span class="block text-muted">{n.created_at.format_shanghai()}</span>{n.body}</li>
+                    {list.into_iter().map(|n| {
+                        let when = view! { <span class="block text-muted">{n.created_at.format_shanghai()}</span> };
+                        match n.link {
+                            Some(href) => view! { <li><a href=href class="block text-brand underline">{when}{n.body}</a></li> }.into_any(),
+                            None => view! { <li>{when}{n.body}</li> }.into_any(),
+                        }
                     }).collect_view()}
                 </ul>
             </section>

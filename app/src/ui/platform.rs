@@ -28,6 +28,8 @@ mod browser {
         if let Some(root) = root() {
             let _ = if on { root.class_list().add_1(class) } else { root.class_list().remove_1(class) };
         }
+        // The pages the server renders read the same choice from this cookie, right on first paint.
+        set_cookie(class, if on { "1" } else { "0" });
     }
 
     pub fn set_document_lang(lang: Lang) {
@@ -35,10 +37,14 @@ mod browser {
             let _ = root.set_attribute("lang", lang.tag());
         }
         // The server answers in the language of this cookie when nobody is signed in.
+        set_cookie("lang", lang.tag());
+    }
+
+    fn set_cookie(name: &str, value: &str) {
         if let Some(doc) =
             web_sys::window().and_then(|w| w.document()).and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
         {
-            let _ = doc.set_cookie(&format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.tag()));
+            let _ = doc.set_cookie(&format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax"));
         }
     }
 
@@ -164,7 +170,7 @@ pub fn download(name: &str, mime: &str, content: &str) {
     let _ = (name, mime, content);
 }
 
-/// Adds or removes a class on `<html>`.
+/// Adds or removes a class on `<html>`, and remembers it in the cookie of that name.
 pub fn set_root_class(class: &str, on: bool) {
     #[cfg(feature = "csr")]
     browser::set_root_class(class, on);

@@ -207,9 +207,10 @@ pub fn server_page(href: &str) -> bool {
         || ["/articles", "/library", "/me/", "/files/", "/questions", "/streets/"].iter().any(|p| href.starts_with(p))
 }
 
-/// Whether `href` is a path of this site (`/x`), not another site (`//host`, `https:`).
+/// Whether `href` is a path of this site (`/x`), not another site (`//host`, `https:`), and
+/// fit for a `Location` header (no control characters).
 pub fn is_local(href: &str) -> bool {
-    href.starts_with('/') && !href.starts_with("//") && !href.contains('\\')
+    href.starts_with('/') && !href.starts_with("//") && !href.contains('\\') && !href.chars().any(char::is_control)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use crate::api::call;
 use crate::api::desk::ListDeskCommunities;
 use crate::api::duty::{CheckIn, CheckOut, GetDutyStatus, ListDutyLawyers, RecordService};
-use crate::domain::ServiceCategory;
+use crate::domain::{Need, ServiceCategory};
 use crate::model::{
     CheckInRequest, CheckOutRequest, CommunitySummary, Empty, LawyerRef, LawyerRequest, Position, ServiceRecordRequest,
 };
@@ -177,6 +177,8 @@ fn ServiceForm(lawyer_id: i64, communities: Vec<CommunitySummary>) -> impl IntoV
     let (summary, set_summary) = text(|f| &f.summary, |f, v| f.summary = v);
     let (date, set_date) = text(|f| &f.served_on, |f, v| f.served_on = v);
     let category = move || form.read().category;
+    // Only the details the chosen category records ([`ServiceCategory::details`]).
+    let asks = move |k: usize| category().details()[k] != Need::Absent;
     view! {
         <form class="space-y-2 rounded-lg border border-line bg-surface p-3" novalidate
             on:submit=move |ev| { ev.prevent_default(); send.dispatch(()); }>
@@ -198,9 +200,15 @@ fn ServiceForm(lawyer_id: i64, communities: Vec<CommunitySummary>) -> impl IntoV
                 <input type="number" inputmode="numeric" min="1" max="5000" class=FIELD prop:value=move || form.read().people_served.to_string()
                     on:input=move |ev| { let n = event_target_value(&ev).parse().unwrap_or(0); form.update(|f| f.people_served = n) } />
             </label>
-            <label class="block">{prefs.desk().record_topic}<input type="text" maxlength="200" class=FIELD prop:value=topic on:input=set_topic /></label>
-            <label class="block">{prefs.desk().record_parties}<input type="text" maxlength="200" class=FIELD prop:value=parties on:input=set_parties /></label>
-            <label class="block">{prefs.desk().record_outcome}<input type="text" maxlength="200" class=FIELD prop:value=outcome on:input=set_outcome /></label>
+            <Show when=move || asks(0)>
+                <label class="block">{prefs.desk().record_topic}<input type="text" maxlength="200" class=FIELD prop:value=topic on:input=set_topic /></label>
+            </Show>
+            <Show when=move || asks(1)>
+                <label class="block">{prefs.desk().record_parties}<input type="text" maxlength="200" class=FIELD prop:value=parties on:input=set_parties /></label>
+            </Show>
+            <Show when=move || asks(2)>
+                <label class="block">{prefs.desk().record_outcome}<input type="text" maxlength="200" class=FIELD prop:value=outcome on:input=set_outcome /></label>
+            </Show>
             <label class="block">{prefs.desk().record_summary}<textarea maxlength="2000" rows="3" class="w-full rounded-lg border border-line bg-white p-2" prop:value=summary on:input=set_summary></textarea></label>
             {move || match send.value().get() {
                 Some(Ok(record)) => view! { <p role="status" class="text-brand">{prefs.desk().record_saved}{record.category.label(prefs.desk())}" · "{record.people_served}</p> }.into_any(),

@@ -36,6 +36,8 @@ pub enum Purpose {
     SignIn,
     /// A password sign-in's second factor.
     SecondFactor,
+    /// A resident's consent to be booked or asked for, read back to the helper.
+    Consent,
 }
 
 /// The newest unused code for a number and purpose, as stored.
@@ -52,6 +54,7 @@ impl Purpose {
         match self {
             Purpose::SignIn => "sign_in",
             Purpose::SecondFactor => "second_factor",
+            Purpose::Consent => "consent",
         }
     }
 }

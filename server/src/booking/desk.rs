@@ -7,6 +7,7 @@ use crate::failure::Failure;
 use crate::scope::desk::{own_lawyers, served, serves};
 use crate::sms::{Message, Template};
 use crate::store::now_ms;
+use crate::store::sql::Sql;
 use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{
@@ -17,24 +18,39 @@ use app::time::Instant;
 /// The longest private note.
 const MAX_NOTE_CHARS: usize = 1000;
 
-/// The communities whose desk the caller works, by name.
+/// The communities whose desk the caller works, by street and name, those where one of the
+/// caller's own lawyers sits on duty today first (the check-in list opens on the office the
+/// lawyer is standing in).
 pub async fn communities(
     service: &BookingService,
     caller: &Caller,
     _: Empty,
 ) -> Result<Vec<CommunitySummary>, Failure> {
     let scope = served(&service.store, caller).await?;
-    let rows: Vec<crate::store::rows::CommunityRow> = sqlx::query_as(
-        "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM communities c JOIN streets s ON s.id = c.street_id \
-         ORDER BY s.sort_order, c.id LIMIT 500",
-    )
-    .fetch_all(&service.store.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter(|row| scope.as_ref().is_none_or(|ids| ids.contains(&row.id)))
-        .map(CommunitySummary::from)
-        .collect())
+    let mut sql = Sql::new(
+        "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM communities c JOIN streets s ON s.id = c.street_id",
+    );
+    match &scope {
+        Some(ids) if ids.is_empty() => return Ok(Vec::new()),
+        Some(ids) => {
+            sql.push(" WHERE c.id IN ").bind_list(ids.clone());
+        }
+        None => {}
+    }
+    sql.push(" ORDER BY s.sort_order, c.id LIMIT 500");
+    let mut rows: Vec<crate::store::rows::CommunityRow> = sql.fetch_all(&service.store.pool).await?;
+    let own = own_lawyers(&service.store, caller).await?;
+    if !own.is_empty() {
+        let today = crate::store::today();
+        let mut on_duty = Sql::new("SELECT DISTINCT community_id FROM duty_schedules WHERE weekday = ");
+        on_duty.bind(i64::from(today.weekday())).push(" AND valid_from <= ").bind(today.to_string());
+        on_duty.push(" AND (valid_until IS NULL OR valid_until >= ").bind(today.to_string());
+        on_duty.push(") AND lawyer_id IN ").bind_list(own);
+        let on_duty: Vec<(i64,)> = on_duty.fetch_all(&service.store.pool).await?;
+        // A stable sort: the rest keep their street-and-name order.
+        rows.sort_by_key(|row| !on_duty.iter().any(|(id,)| *id == row.id));
+    }
+    Ok(rows.into_iter().map(CommunitySummary::from).collect())
 }
 
 pub async fn list(
@@ -188,7 +204,8 @@ async fn tell_resident(
     let Some(phone) = loaded.phone.as_ref() else { return Ok(()) };
     let lang = service.resident_lang(loaded.view.id).await?;
     let when = loaded.view.start.format_shanghai();
-    let message = Message::new(template, lang, &[("when", &when), ("code", &loaded.view.code), ("reason", reason)]);
+    let message = Message::new(template, lang, &[("when", &when), ("code", &loaded.view.code), ("reason", reason)])
+        .about(format!("/bookings/{}", loaded.view.id));
     crate::sms::Outbox::enqueue_with_inbox(tx, phone.as_str(), &message).await
 }
 

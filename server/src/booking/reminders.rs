@@ -63,7 +63,8 @@ pub async fn queue_due(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
                     Template::Reminder,
                     Lang::from_tag(&lang),
                     &[("when", &Instant(start).format_shanghai()), ("place", &place), ("code", &code)],
-                );
+                )
+                .about(format!("/bookings/{id}"));
                 Outbox::enqueue_with_inbox(&mut tx, &phone, &message).await?;
                 queued += 1;
             }

@@ -247,7 +247,8 @@ async fn hand_over(
     if let Some(phone) = booking.phone.as_deref().and_then(|p| PhoneNumber::parse(p).ok()) {
         let lang = app::i18n::Lang::from_tag(&booking.lang);
         let when = app::time::Instant(booking.slot_start).format_shanghai();
-        let message = Message::new(Template::MovedToBackup, lang, &[("when", &when), ("code", &booking.code)]);
+        let message = Message::new(Template::MovedToBackup, lang, &[("when", &when), ("code", &booking.code)])
+            .about(format!("/bookings/{}", booking.id));
         crate::sms::Outbox::enqueue_with_inbox(tx, phone.as_str(), &message).await?;
     }
     Ok(true)

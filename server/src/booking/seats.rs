@@ -10,7 +10,7 @@ use crate::store::{now_ms, Backend};
 use app::domain::{BookingRules, BookingStatus, Channel, PhoneNumber};
 use app::error::ErrorKind;
 use app::i18n::Lang;
-use app::model::{BookRequest, BookingView};
+use app::model::{BookRequest, BookingView, Consent};
 use rand::Rng;
 use sqlx::{Any, AnyConnection, Transaction};
 
@@ -35,10 +35,11 @@ enum Taken {
 /// itself ($13 seats), and only while the resident holds fewer than $12 live bookings: both
 /// read in the insert, so on SQLite under the write lock the insert takes. Nothing is inserted
 /// when the slot is full or the cap is reached. $14 and $15 are the SMS the database queues with
-/// it: its text and its template's parameters; $16 a video consultation's room.
+/// it: its text and its template's parameters; $16 a video consultation's room; $17 and $18 the
+/// worker who booked for the resident and how the resident agreed.
 const INSERT_BOOKING: &str = "\
-    INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat, booked_sms, booked_params, meeting_url) \
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, free.seat, $14, $15, $16 FROM ( \
+    INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat, booked_sms, booked_params, meeting_url, assisted_by, assisted_consent) \
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, free.seat, $14, $15, $16, $17, $18 FROM ( \
       SELECT MIN(c.seat) AS seat FROM (SELECT 1 AS seat UNION SELECT seat + 1 FROM bookings \
         WHERE community_id = $3 AND slot_start = $5 AND status NOT IN ('cancelled', 'declined')) c \
       WHERE c.seat <= $13 AND NOT EXISTS (SELECT 1 FROM bookings t WHERE t.community_id = $3 AND t.slot_start = $5 \
@@ -61,6 +62,18 @@ pub(super) struct NewBooking {
     view: BookingView,
     resident_id: i64,
     sms: Message,
+    helper: Option<Helper>,
+}
+
+/// The worker who books for a resident, and how the resident agreed.
+#[derive(Debug, Clone, Copy)]
+pub struct Helper {
+    /// The worker's account.
+    pub user_id: i64,
+    /// The resident's consent.
+    pub consent: Consent,
+    /// The resident's language (their SMS is in it).
+    pub lang: Lang,
 }
 
 impl BookingService {
@@ -92,7 +105,13 @@ impl BookingService {
             meeting_url: None,
         };
         let sms = sms_message(&view, caller.lang, Template::Booked, "");
-        NewBooking { view, resident_id, sms }
+        NewBooking { view, resident_id, sms, helper: None }
+    }
+
+    /// `booking` made by `helper` for its resident: the SMS in the resident's language.
+    pub(super) fn helped(booking: NewBooking, helper: Helper) -> NewBooking {
+        let sms = sms_message(&booking.view, helper.lang, Template::Booked, "");
+        NewBooking { sms, helper: Some(helper), ..booking }
     }
 
     /// Inserts `booking` holding a seat of `slot` on `conn` (a transaction's, or on SQLite a
@@ -134,6 +153,8 @@ impl BookingService {
             .bind(&booking.sms.text)
             .bind(booking.sms.params_json())
             .bind(self.meetings.as_deref().filter(|_| view.channel == Channel::Video).map(meeting_room))
+            .bind(booking.helper.map(|h| h.user_id))
+            .bind(booking.helper.map(|h| h.consent.as_str()))
             .fetch_all(&mut *conn)
             .await?
             .pop();
@@ -182,7 +203,8 @@ impl BookingService {
         reason: &str,
     ) -> Result<(), sqlx::Error> {
         let Some(phone) = phone else { return Ok(()) };
-        Outbox::enqueue_with_inbox(tx, phone.as_str(), &sms_message(view, lang, template, reason)).await
+        let message = sms_message(view, lang, template, reason).about(format!("/bookings/{}", view.id));
+        Outbox::enqueue_with_inbox(tx, phone.as_str(), &message).await
     }
 }
 

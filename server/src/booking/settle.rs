@@ -160,7 +160,8 @@ async fn tell(
     let Some(phone) = booking.phone.as_deref() else { return Ok(()) };
     let when = Instant(booking.slot_start).format_shanghai();
     let lang = Lang::from_tag(&booking.lang);
-    let message = Message::new(template, lang, &[("when", &when), ("code", &booking.code), ("reason", reason)]);
+    let message = Message::new(template, lang, &[("when", &when), ("code", &booking.code), ("reason", reason)])
+        .about(format!("/bookings/{}", booking.id));
     Outbox::enqueue_with_inbox(tx, phone, &message).await
 }
 

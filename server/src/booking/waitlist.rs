@@ -10,7 +10,7 @@ use crate::store::now_ms;
 use app::domain::rules;
 use app::error::ErrorKind;
 use app::i18n::Lang;
-use app::model::{WaitlistJoined, WaitlistRequest};
+use app::model::{WaitingPlace, WaitlistJoined, WaitlistRequest};
 use app::time::Instant;
 use sqlx::{Any, Transaction};
 
@@ -90,8 +90,58 @@ pub async fn offer_freed_seat(
     sqlx::query("UPDATE waitlist SET offered_at = $1 WHERE id = $2").bind(now_ms()).bind(id).execute(&mut **tx).await?;
     if let Some(phone) = phone {
         let when = slot_start.format_shanghai();
-        let message = Message::new(Template::WaitlistOffer, Lang::from_tag(&lang), &[("when", &when)]);
+        let message = Message::new(Template::WaitlistOffer, Lang::from_tag(&lang), &[("when", &when)])
+            .about(format!("/communities/{community_id}/book?slot={}", slot_start.0));
         Outbox::enqueue_with_inbox(tx, &phone, &message).await?;
+    }
+    Ok(())
+}
+
+/// A waitlist entry as [`mine`] reads it.
+#[derive(sqlx::FromRow)]
+struct PlaceRow {
+    id: i64,
+    community_id: i64,
+    community_name: String,
+    slot_start: i64,
+    offered_at: Option<i64>,
+}
+
+/// The resident's places on waitlists of slots still to come, soonest first.
+pub async fn mine(service: &BookingService, caller: &Caller) -> Result<Vec<WaitingPlace>, Failure> {
+    let resident = caller.user()?;
+    let rows: Vec<PlaceRow> = sqlx::query_as(
+        "SELECT w.id, w.community_id, c.name AS community_name, w.slot_start, w.offered_at FROM waitlist w \
+         JOIN communities c ON c.id = w.community_id WHERE w.resident_id = $1 AND w.slot_start > $2 \
+         ORDER BY w.slot_start, w.id",
+    )
+    .bind(resident.id)
+    .bind(now_ms())
+    .fetch_all(&service.store.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| WaitingPlace {
+            id: r.id,
+            community_id: r.community_id,
+            community_name: r.community_name,
+            slot_start: Instant(r.slot_start),
+            offered: r.offered_at.is_some(),
+        })
+        .collect())
+}
+
+/// The resident leaves waitlist entry `id`; 404 when it is not theirs (or gone). Nobody waits on
+/// an offer (seats are first come, first served), so leaving holds up no one.
+pub async fn leave(service: &BookingService, caller: &Caller, id: i64) -> Result<(), Failure> {
+    let resident = caller.user()?;
+    let left = sqlx::query("DELETE FROM waitlist WHERE id = $1 AND resident_id = $2")
+        .bind(id)
+        .bind(resident.id)
+        .execute(service.store.writer())
+        .await?;
+    if left.rows_affected() == 0 {
+        return Err(caller.error(ErrorKind::NotFound).into());
     }
     Ok(())
 }

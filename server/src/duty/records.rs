@@ -6,7 +6,7 @@ use crate::failure::Failure;
 use crate::scope::advisers;
 use crate::store::today;
 use crate::store::{now_ms, Store};
-use app::domain::{duty_rules, required_text, ServiceCategory};
+use app::domain::{duty_rules, required_text, Need, ServiceCategory};
 use app::error::AppError;
 use app::model::{ServiceRecord, ServiceRecordRequest};
 use app::time::LocalDate;
@@ -83,23 +83,21 @@ fn valid_key(key: &str) -> bool {
     (8..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// The category's details, checked: what each category needs is required, the rest optional.
+/// The category's details, checked ([`ServiceCategory::details`]): what it needs is required,
+/// what it may have is optional, and a detail that is not the category's is not kept (a draft
+/// may still hold one from the category chosen before).
 fn details(caller: &Caller, request: &ServiceRecordRequest) -> Result<(String, String, String), Failure> {
     let t = caller.lang.messages();
     let max = duty_rules::MAX_SHORT_CHARS;
-    let field = |name: &str, text: &str, required: bool, message: &str| -> Result<String, Failure> {
-        match required_text(text, max) {
-            Ok(text) => Ok(text),
-            Err(app::domain::TextProblem::Empty) if !required => Ok(String::new()),
-            Err(_) => Err(AppError::invalid(name, message).into()),
+    let field = |name: &str, text: &str, need: Need, message: &str| -> Result<String, Failure> {
+        match (need, required_text(text, max)) {
+            (Need::Absent, _) => Ok(String::new()),
+            (_, Ok(text)) => Ok(text),
+            (Need::Optional, Err(app::domain::TextProblem::Empty)) => Ok(String::new()),
+            (_, Err(_)) => Err(AppError::invalid(name, message).into()),
         }
     };
-    let (needs_topic, needs_parties, needs_outcome) = match request.category {
-        ServiceCategory::Publicity => (true, false, false),
-        ServiceCategory::Mediation => (false, true, true),
-        ServiceCategory::LegalOpinion => (true, true, false),
-        _ => (false, false, false),
-    };
+    let [needs_topic, needs_parties, needs_outcome] = request.category.details();
     Ok((
         field("topic", &request.topic, needs_topic, t.err_topic)?,
         field("parties", &request.parties, needs_parties, t.err_parties)?,

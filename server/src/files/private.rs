@@ -184,7 +184,7 @@ pub async fn share(store: &Store, caller: &Caller, request: ShareRequest) -> Res
         return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_file_used).into());
     }
     if user.role != Role::Resident {
-        sqlx::query("INSERT INTO notifications (user_id, body, created_at) VALUES ($1, $2, $3)")
+        sqlx::query("INSERT INTO notifications (user_id, body, created_at, link) VALUES ($1, $2, $3, '/me/files')")
             .bind(matter.resident_id)
             .bind(crate::text::fill(caller.lang.messages().inbox_file_shared, &[("name", &file.name)]))
             .bind(now_ms())

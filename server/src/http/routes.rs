@@ -3,9 +3,10 @@
 
 use crate::http::endpoint::endpoint;
 use crate::state::AppState;
-use crate::{admin, articles, auth, board, booking, directory, duty, files, library, questions, scope};
+use crate::{admin, articles, assisted, auth, board, booking, directory, duty, files, library, questions, scope};
 use app::api::account::*;
 use app::api::articles::*;
+use app::api::assisted::*;
 use app::api::auth::*;
 use app::api::booking::*;
 use app::api::calendar::*;
@@ -106,6 +107,9 @@ api! {
     SetArticleSms => articles::ArticlesService::set_sms,
 
     AskQuestion => questions::ask::ask,
+    SendConsentCode => auth::AuthService::send_consent_code,
+    BookForResident => assisted::book,
+    AskForResident => assisted::ask,
     MyQuestions => questions::mine,
     GetQuestion => questions::replies::thread,
     InspectQuestion => questions::replies::inspect,

@@ -12,7 +12,7 @@ use app::domain::{
     QUESTIONS_PER_DAY,
 };
 use app::error::{AppError, ErrorKind};
-use app::model::{AskRequest, QuestionThread};
+use app::model::{AskRequest, Consent, QuestionThread};
 use app::time::Instant;
 
 /// The longest device key.
@@ -21,19 +21,32 @@ const MAX_KEY_CHARS: usize = 64;
 /// A resident asks: the question is routed to its community's A lawyer (or the first on the route
 /// who can take it), with its attachments; a retry with the same device key gets the first.
 pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskRequest) -> Result<QuestionThread, Failure> {
-    let user = caller.user()?;
+    let resident = caller.user()?.id;
+    ask_for(service, caller, resident, request, None).await
+}
+
+/// Asks for `resident`: the caller themself, or (with `helper`: the worker's account and how the
+/// resident agreed) a resident the caller asks for, who then finds it among their questions.
+/// The same checks and daily limit as a resident's own question.
+pub async fn ask_for(
+    service: &QuestionsService,
+    caller: &Caller,
+    resident: i64,
+    request: AskRequest,
+    helper: Option<(i64, Consent)>,
+) -> Result<QuestionThread, Failure> {
     let t = caller.lang.messages();
     let (key, title, body) = checked(caller, &request)?;
     let store = &service.store;
-    let community_id = community_of(store, caller, user.id, request.community_id).await?;
+    let community_id = community_of(store, caller, resident, request.community_id).await?;
     let now = now_ms();
     let today = Instant(now).to_shanghai().0;
     let mut tx = store.writer().begin().await?;
-    lock_user(&mut tx, user.id).await?;
+    lock_user(&mut tx, resident).await?;
     // The same question sent again (a retry on a weak network): the first one.
     let earlier: Option<i64> =
         sqlx::query_scalar("SELECT id FROM questions WHERE resident_id = $1 AND client_key = $2")
-            .bind(user.id)
+            .bind(resident)
             .bind(&key)
             .fetch_optional(&mut *tx)
             .await?;
@@ -43,7 +56,7 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     }
     let asked_today: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM questions WHERE resident_id = $1 AND created_at >= $2")
-            .bind(user.id)
+            .bind(resident)
             .bind(today.start().0)
             .fetch_one(&mut *tx)
             .await?;
@@ -53,10 +66,10 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     let holidays = routing::holidays(&mut tx, today).await?;
     let (step, lawyer, passed) = routing::target(&mut tx, community_id, RouteStep::A, today).await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO questions (resident_id, community_id, category, title, client_key, may_publish, status, route_step, routed_to, deadline_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9, $10, $10) RETURNING id",
+        "INSERT INTO questions (resident_id, community_id, category, title, client_key, may_publish, status, route_step, routed_to, deadline_at, created_at, updated_at, assisted_by, assisted_consent) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9, $10, $10, $11, $12) RETURNING id",
     )
-    .bind(user.id)
+    .bind(resident)
     .bind(community_id)
     .bind(request.category.as_str())
     .bind(&title)
@@ -66,10 +79,12 @@ pub async fn ask(service: &QuestionsService, caller: &Caller, request: AskReques
     .bind(lawyer)
     .bind(routing::deadline(now, service.deadlines.step_hours, &holidays))
     .bind(now)
+    .bind(helper.map(|(by, _)| by))
+    .bind(helper.map(|(_, consent)| consent.as_str()))
     .fetch_one(&mut *tx)
     .await?;
-    super::add_message(&mut tx, id, user.id, "question", &body, now).await?;
-    attach(&mut tx, caller, user.id, community_id, id, &request.attachments, now).await?;
+    super::add_message(&mut tx, id, resident, "question", &body, now).await?;
+    attach(&mut tx, caller, resident, community_id, id, &request.attachments, now).await?;
     for (step, lawyer, why) in passed {
         routing::record(&mut tx, id, step, lawyer, why, None, now).await?;
     }

@@ -187,7 +187,8 @@ async fn respond(
         sqlx::query_scalar("SELECT phone FROM users WHERE id = $1").bind(q.resident_id).fetch_one(&mut *tx).await?;
     if let Some(phone) = phone {
         let template = if answer { Template::QuestionAnswered } else { Template::QuestionNeedsInfo };
-        let message = Message::new(template, app::i18n::Lang::Zh, &[("title", &q.title)]);
+        let message =
+            Message::new(template, app::i18n::Lang::Zh, &[("title", &q.title)]).about(format!("/questions/{}", q.id));
         Outbox::enqueue_with_inbox(&mut tx, &phone, &message).await?;
     }
     tx.commit().await?;

@@ -31,14 +31,15 @@ pub const MAX_ATTEMPTS: i64 = 8;
 /// Inserts `message` to `to`; `user` is the SQL of the inbox it shows in (`NULL`: none).
 async fn insert(tx: &mut Transaction<'_, Any>, to: &str, message: &Message, user: &str) -> Result<(), sqlx::Error> {
     sqlx::query(&format!(
-        "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at, user_id, template, params) \
-         VALUES ('sms', $1, $2, $3, $3, {user}, $4, $5)"
+        "INSERT INTO outbox (channel, recipient, body, created_at, next_attempt_at, user_id, template, params, link) \
+         VALUES ('sms', $1, $2, $3, $3, {user}, $4, $5, $6)"
     ))
     .bind(to)
     .bind(&message.text)
     .bind(now_ms())
     .bind(message.template.key())
     .bind(message.params_json())
+    .bind(&message.link)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -62,6 +63,7 @@ impl Due {
             template,
             params: serde_json::from_str::<BTreeMap<String, String>>(&self.params).unwrap_or_default(),
             text: self.body.clone(),
+            link: None,
         });
         Outgoing { id: self.id, to: self.recipient.clone(), message, text: self.body.clone() }
     }

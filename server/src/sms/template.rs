@@ -145,6 +145,8 @@ pub struct Message {
     pub params: BTreeMap<String, String>,
     /// The template filled in the recipient's language (the log and the inbox show it).
     pub text: String,
+    /// The page the inbox opens for it (`/bookings/12`); not sent.
+    pub link: Option<String>,
 }
 
 impl Message {
@@ -160,7 +162,12 @@ impl Message {
             })
             .collect();
         let text = fill(template.text(lang.messages()), values);
-        Message { template, params, text }
+        Message { template, params, text, link: None }
+    }
+
+    /// This message, opening `link` (a page of the portal) from the inbox.
+    pub fn about(self, link: String) -> Message {
+        Message { link: Some(link), ..self }
     }
 
     /// The parameters as stored: a JSON object.

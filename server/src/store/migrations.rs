@@ -71,6 +71,12 @@ pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/0025_template_sms.sqlite.sql"),
         include_str!("../../migrations/0025_template_sms.postgres.sql"),
     ),
+    (
+        32,
+        "resident paths",
+        include_str!("../../migrations/0032_resident_paths.sqlite.sql"),
+        include_str!("../../migrations/0032_resident_paths.postgres.sql"),
+    ),
 ];
 
 /// The migrator for `backend`.

@@ -199,6 +199,17 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("questions/reassign", json!({ "question_id": 999_999, "lawyer_id": 1 })),
         ("questions/publish", json!({ "question_id": 999_999, "title": "t", "question": "q", "answer": "a" })),
         ("questions/faq", json!({ "query": "借" })),
+        ("assisted/consent-code", json!({ "phone": "13744440002" })),
+        (
+            "assisted/book",
+            json!({ "resident": { "phone": "13744440003", "consent": "desk" }, "booking": { "community_id": community,
+                "slot_start": later, "channel": "phone", "topic": "debt", "description": "借款" } }),
+        ),
+        (
+            "assisted/ask",
+            json!({ "resident": { "phone": "13744440003", "consent": "phone" }, "question": { "client_key": "m",
+                "community_id": community, "category": "debt", "title": "借款", "body": "借款", "consent": true } }),
+        ),
     ]
 }
 

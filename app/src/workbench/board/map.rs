@@ -47,6 +47,7 @@ pub fn Map(communities: Vec<CommunityLine>, streets: Vec<StreetLine>) -> impl In
             })
         })
         .collect();
+    let labels = apart(labels);
     view! {
         <figure class="mb-4">
             <figcaption id="board-map" class="mb-1 font-bold">{caption}</figcaption>
@@ -67,10 +68,64 @@ pub fn Map(communities: Vec<CommunityLine>, streets: Vec<StreetLine>) -> impl In
                     }
                 }).collect_view()}
                 {labels.into_iter().map(|(name, lx, ly)| view! {
-                    <text x=format!("{lx:.1}") y=format!("{:.1}", ly - 10.0) text-anchor="middle" class="fill-muted text-xs" aria-hidden="true">{name}</text>
+                    <text x=format!("{lx:.1}") y=format!("{ly:.1}") text-anchor="middle" class="fill-muted text-xs" aria-hidden="true">{name}</text>
                 }).collect_view()}
             </svg>
         </figure>
     }
     .into_any()
+}
+
+/// The height of a label's line, in the map's units (its text is 12 high).
+const LINE: f64 = 14.0;
+
+/// Street labels `(name, x, y)` at their streets' middles, each moved to the nearest baseline
+/// (above its point first, then below, further each time) where it overlaps no label placed
+/// before it: neighbouring streets' names stay readable.
+fn apart(labels: Vec<(String, f64, f64)>) -> Vec<(String, f64, f64)> {
+    // Wide characters are about as wide as the text is high; Latin ones about half.
+    let width = |name: &str| name.chars().map(|c| if c.is_ascii() { 7.0 } else { 12.0 }).sum::<f64>() + 4.0;
+    let mut placed: Vec<(String, f64, f64, f64)> = Vec::with_capacity(labels.len());
+    for (name, x, y) in labels {
+        let w = width(&name);
+        let clear = |baseline: f64| {
+            placed.iter().all(|(_, px, py, pw)| (x - px).abs() * 2.0 >= w + pw || (baseline - py).abs() >= LINE)
+        };
+        let baseline = (0..40)
+            .map(|k| {
+                let step = f64::from(k / 2 + 1) * LINE;
+                if k % 2 == 0 {
+                    y - 10.0 - (step - LINE)
+                } else {
+                    y + 10.0 + step - LINE / 2.0
+                }
+            })
+            .find(|b| clear(*b))
+            .unwrap_or(y - 10.0);
+        placed.push((name, x, baseline, w));
+    }
+    placed.into_iter().map(|(name, x, y, _)| (name, x, y)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::apart;
+
+    #[test]
+    fn labels_of_close_streets_do_not_overlap() {
+        let labels = vec![
+            ("新安街道".to_owned(), 300.0, 200.0),
+            ("西乡街道".to_owned(), 310.0, 204.0),
+            ("航城街道".to_owned(), 305.0, 198.0),
+        ];
+        let placed = apart(labels);
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert!((a.2 - b.2).abs() >= 14.0 || (a.1 - b.1).abs() * 2.0 >= 2.0 * 52.0, "{a:?} overlaps {b:?}");
+            }
+        }
+        assert_eq!(placed[0].2, 190.0, "the first stays just above its point");
+        let far = apart(vec![("A".to_owned(), 10.0, 100.0), ("B".to_owned(), 500.0, 100.0)]);
+        assert_eq!((far[0].2, far[1].2), (90.0, 90.0), "labels apart stay where they are");
+    }
 }

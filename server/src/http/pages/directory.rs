@@ -92,9 +92,22 @@ pub async fn community(State(state): State<AppState>, Path(id): Path<String>, re
     reader.private(&title, || community::page(lang, detail, mine))
 }
 
-/// `POST /communities/<id>/mine`: the signed-in resident makes it their community, then sees
-/// it again. Another site's form, a worker or a visitor: 403; a community not serving: 404.
-pub async fn make_mine(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+/// Where making a community one's own leads: the page that asked (`?next=`, a path of this site).
+#[derive(Debug, Default, Deserialize)]
+pub struct MineParams {
+    #[serde(default)]
+    next: String,
+}
+
+/// `POST /communities/<id>/mine?next=`: the signed-in resident makes it their community, then
+/// goes on to `next` (asking a question, say) or sees the community again. Another site's form,
+/// a worker or a visitor: 403; a community not serving: 404.
+pub async fn make_mine(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(params): Query<MineParams>,
+    request: Request,
+) -> Response {
     let cross_site = crate::http::api::is_cross_site(request.headers());
     let reader = reader(&state, request).await;
     if cross_site || reader.resident().is_none() {
@@ -102,6 +115,7 @@ pub async fn make_mine(State(state): State<AppState>, Path(id): Path<String>, re
     }
     let Ok(id) = id.parse::<i64>() else { return reader.not_found() };
     match state.auth.set_my_community(&reader.caller, CommunityRequest { community_id: id }).await {
+        Ok(_) if app::ui::router::is_local(&params.next) => Redirect::to(&params.next).into_response(),
         Ok(_) => Redirect::to(&format!("/communities/{id}")).into_response(),
         Err(error) if error.kind() == ErrorKind::NotFound => reader.not_found(),
         Err(error) => reader.trouble(error.answer(reader.lang()).message),

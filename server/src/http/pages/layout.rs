@@ -82,6 +82,8 @@ pub(super) async fn reader(state: &AppState, request: Request) -> Reader {
         path: parts.uri.path().to_owned(),
         query: parts.uri.query().unwrap_or("").to_owned(),
         stylesheet: state.stylesheet.as_deref().map(str::to_owned),
+        large_text: caller::cookie(&parts.headers, "large-text") == Some("1"),
+        high_contrast: caller::cookie(&parts.headers, "high-contrast") == Some("1"),
     };
     Reader { caller, frame }
 }

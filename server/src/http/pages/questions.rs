@@ -9,7 +9,7 @@ use app::model::{Empty, FaqQuery, QuestionRequest};
 use app::pages::{ask, notice, questions, thread};
 use axum::extract::{Path, Query, Request, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 /// The common questions' search box.
@@ -42,6 +42,10 @@ pub async fn ask(State(state): State<AppState>, request: Request) -> Response {
     let lang = reader.lang();
     let title = lang.messages().q_ask;
     let Some(resident) = reader.resident() else {
+        // The form is for a signed-in resident only: straight to signing in, and back here.
+        if reader.caller.user().is_err() {
+            return Redirect::to("/sign-in?next=/questions/ask").into_response();
+        }
         return reader.private(title, || notice::sign_in_first(lang, title, None));
     };
     let community: Option<String> = match sqlx::query_scalar(
