@@ -30,11 +30,13 @@ macro_rules! texts {
     };
 }
 
+mod assist;
 mod common;
 mod desk;
 mod messages;
 mod setup;
 
+pub use assist::AssistTexts;
 pub use common::Texts;
 pub use desk::DeskTexts;
 pub use messages::Messages;

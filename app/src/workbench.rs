@@ -5,6 +5,7 @@
 mod account;
 mod accounts;
 mod articles;
+mod assist;
 mod audit;
 mod board;
 mod booking_rules;
@@ -84,6 +85,8 @@ pub enum Page {
     Lawyers,
     /// `/desk/places`: streets and communities created and moved.
     Places,
+    /// `/desk/assist`: booking or asking for a resident who came in or phoned.
+    Assist,
     /// `/desk` and anything else under it: the desk.
     Desk,
 }
@@ -109,6 +112,7 @@ impl Page {
             ["desk", "messages"] => Page::Messages,
             ["desk", "lawyers"] => Page::Lawyers,
             ["desk", "places"] => Page::Places,
+            ["desk", "assist"] => Page::Assist,
             _ => Page::Desk,
         }
     }
@@ -145,6 +149,7 @@ pub fn App() -> impl IntoView {
                     Page::Messages => view! { <messages::MessagesPage /> }.into_any(),
                     Page::Lawyers => view! { <lawyers::LawyersPage /> }.into_any(),
                     Page::Places => view! { <places::PlacesPage /> }.into_any(),
+                    Page::Assist => view! { <assist::AssistPage /> }.into_any(),
                     Page::Desk => view! { <desk::DeskPage /> }.into_any(),
                 }}
             </shell::Shell>

@@ -13,6 +13,7 @@ use crate::failure::Failure;
 use crate::questions::QuestionsService;
 use crate::scope::desk::serves;
 use crate::store::Store;
+use app::domain::{required_text, MAX_DESCRIPTION_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{AssistedBooking, AssistedQuestion, BookingView, ForResident, QuestionThread};
 
@@ -52,6 +53,9 @@ async fn resident(
 /// cap and SMS), recorded as assisted.
 pub async fn book(state: &AssistedService, caller: &Caller, request: AssistedBooking) -> Result<BookingView, Failure> {
     let who = &request.resident;
+    // Checked before the resident's account may be made: bad input changes nothing.
+    required_text(&request.booking.description, MAX_DESCRIPTION_CHARS)
+        .map_err(|_| AppError::invalid("description", caller.lang.messages().err_description))?;
     let (helper, resident, lang) = resident(state, caller, request.booking.community_id, who).await?;
     let by = Helper { user_id: helper, consent: who.consent, lang };
     let view = state.booking.book_for(caller, resident, request.booking, Some(by)).await?;
@@ -76,6 +80,7 @@ pub async fn ask(
     if !request.question.attachments.is_empty() {
         return Err(AppError::invalid("attachments", t.err_too_many_attachments).into());
     }
+    crate::questions::check_question(caller, &request.question)?;
     let (helper, resident, _) = resident(state, caller, community_id, who).await?;
     let helped = Some((helper, who.consent));
     let thread = crate::questions::ask_for(&state.questions, caller, resident, request.question, helped).await?;

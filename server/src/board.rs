@@ -7,6 +7,7 @@
 //! whatever the period. A programme too large to list every community (a country's) shows its
 //! streets, least covered first, and the communities of the street chosen.
 
+mod assisted;
 mod communities;
 pub mod lawyers;
 mod locks;
@@ -47,6 +48,7 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
     // where gaps are (a district, or a street).
     let count = board.with_gaps_total.is_some() || user.street.is_some();
     board.locks = locks::read(store, user.street, from, to, count).await?;
+    board.assisted = assisted::read(store, user.street.or(street), from, to).await?;
     board.summary = match (user.street, street) {
         (Some(own), _) => {
             let area = narrow(&mut board, own);
@@ -137,6 +139,7 @@ pub async fn read(
         communities: communities.into_iter().filter(|c| street.is_none_or(|s| c.street_id == s)).collect(),
         over_time,
         locks: Default::default(),
+        assisted: Default::default(),
     })
 }
 

@@ -5,7 +5,7 @@
 
 pub mod access;
 pub mod ask;
-pub use ask::ask_for;
+pub use ask::{ask_for, checked as check_question};
 pub mod faq;
 pub mod replies;
 pub mod routing;

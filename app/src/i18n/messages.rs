@@ -104,6 +104,7 @@ texts! {
         err_two_roles: "该律师已在本社区担任其他角色", "That lawyer already holds another role here";
         board_summary: "{period}，{area}{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of {area} {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";
         board_summary_district: "全区", "the district's";
+        board_summary_assisted: "为来访和来电群众代为预约{bookings}次、代为提问{questions}条。", " For residents who came in or phoned, staff and lawyers booked {bookings} consultations and asked {questions} questions.";
         board_summary_street: "{street}", "{street}'s";
         board_summary_locks: "本期已锁定{n}个律师月度报表{changed}。", " {n} lawyer-months of the period are locked{changed}.";
         board_summary_changed: "，锁定后经审批更正值班{k}次", ", and {k} duties were corrected after locking";
@@ -189,6 +190,11 @@ texts! {
         privacy_access_question: "查看了您的问题", "opened your question";
         privacy_access_file: "打开了您的资料", "opened your file";
         privacy_access_phone: "为电话咨询查看了您的号码", "saw your number for a phone consultation";
+        privacy_access_booked_for: "代您预约了咨询", "booked a consultation for you";
+        privacy_access_asked_for: "代您提交了问题", "asked a question for you";
+        privacy_consent_code: "您告知了短信验证码", "you read back the code we sent";
+        privacy_consent_phone: "您在电话中同意", "you agreed on the phone";
+        privacy_consent_desk: "您在窗口当面同意", "you agreed at the desk";
         privacy_access_reason: "理由：", "Reason: ";
         privacy_by_lawyer: "律师", "Lawyer";
         privacy_by_assistant: "律师助理", "Lawyer's assistant";

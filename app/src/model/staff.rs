@@ -187,6 +187,18 @@ pub struct Board {
     /// Lawyers' months of the period locked for the report, and what changed after locking.
     #[serde(default)]
     pub locks: Locks,
+    /// Bookings and questions made for residents who walked in or phoned, in the area shown.
+    #[serde(default)]
+    pub assisted: Assisted,
+}
+
+/// Service given on a resident's behalf (assisted service) over a period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assisted {
+    /// Bookings of the period's slots made for a resident.
+    pub bookings: i64,
+    /// Questions asked for a resident in the period.
+    pub questions: i64,
 }
 
 /// Locked months: their figures are the report's, so any change after locking is shown.

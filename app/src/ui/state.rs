@@ -2,7 +2,7 @@
 
 use crate::api::account::GetSession;
 use crate::api::call;
-use crate::i18n::{DeskTexts, Lang, SetupTexts, Texts};
+use crate::i18n::{AssistTexts, DeskTexts, Lang, SetupTexts, Texts};
 use crate::model::{Empty, Me};
 use crate::ui::platform;
 use leptos::prelude::*;
@@ -64,6 +64,11 @@ impl Prefs {
     /// The workbench's own strings, likewise.
     pub fn desk(self) -> &'static DeskTexts {
         DeskTexts::of(self.lang.get_untracked())
+    }
+
+    /// The workbench's strings for assisted service, likewise.
+    pub fn assist(self) -> &'static AssistTexts {
+        AssistTexts::of(self.lang.get_untracked())
     }
 
     /// The workbench's strings for running the programme, in the chosen language.

@@ -75,7 +75,7 @@ pub fn AuditPage() -> impl IntoView {
                             <td class=CELL>{e.at.format_shanghai()}</td>
                             <td class=CELL>{e.actor.unwrap_or_else(|| t.audit_system.to_owned())}</td>
                             <td class=CELL>{labels::action(lang, &e.action)}</td>
-                            <td class=CELL>{e.subject}{(!e.reason.is_empty()).then(|| format!(" · {}{}", t.audit_reason, e.reason))}</td>
+                            <td class=CELL>{e.subject}{(!e.reason.is_empty()).then(|| format!(" · {}{}", t.audit_reason, labels::reason(lang, &e.action, &e.reason)))}</td>
                             <td class=CELL>{e.client_ip.unwrap_or_default()}</td>
                         </tr>
                     }).collect_view()}

@@ -56,6 +56,15 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("article_save", "保存普法文章", "Article saved"),
     ("data_export", "居民下载个人信息", "Resident exported their data"),
     ("account_erase", "居民注销账号", "Resident erased their account"),
+    ("assisted_booking", "代居民预约", "Booked for a resident"),
+    ("assisted_question", "代居民提问", "Asked for a resident"),
+];
+
+/// How a resident agreed to be helped (the reason of an assisted booking or question).
+const CONSENTS: &[(&str, &str, &str)] = &[
+    ("code", "居民告知短信验证码", "the resident read back a code"),
+    ("phone", "居民电话中同意", "the resident agreed on the phone"),
+    ("desk", "居民当面同意", "the resident agreed at the desk"),
 ];
 
 /// Each reason a question moved on its route.
@@ -77,6 +86,14 @@ fn find(table: &[(&'static str, &'static str, &'static str)], key: &str, lang: L
 /// An audit action in `lang` (the key itself when it is not known).
 pub fn action(lang: Lang, key: &str) -> String {
     find(ACTIONS, key, lang).map_or_else(|| key.to_owned(), str::to_owned)
+}
+
+/// An audit entry's reason in `lang`: an assisted action's consent by name, any other as written.
+pub fn reason(lang: Lang, action: &str, reason: &str) -> String {
+    match action.strip_prefix("assisted_") {
+        Some(_) => find(CONSENTS, reason, lang).map_or_else(|| reason.to_owned(), str::to_owned),
+        None => reason.to_owned(),
+    }
 }
 
 /// A route reason in `lang` (the key itself when it is not known).

@@ -26,6 +26,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         {nav_link("/desk/month", desk.nav_month)}
                     </Show>
                     <Show when=move || is_adviser() || is_staff()>
+                        {nav_link("/desk/assist", prefs.assist().nav_assist)}
                         {nav_link("/desk/questions", desk.nav_questions)}
                         {nav_link("/desk/files", desk.nav_files)}
                     </Show>

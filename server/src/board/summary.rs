@@ -72,5 +72,12 @@ pub fn paragraph(board: &Board, street: Option<&str>, lang: Lang) -> String {
             ("gaps", &gaps),
         ],
     );
-    format!("{}{locks}", paragraph.trim_end())
+    let assisted = match board.assisted {
+        app::model::Assisted { bookings: 0, questions: 0 } => String::new(),
+        a => fill(
+            t.board_summary_assisted,
+            &[("bookings", &a.bookings.to_string()), ("questions", &a.questions.to_string())],
+        ),
+    };
+    format!("{}{assisted}{locks}", paragraph.trim_end())
 }

@@ -96,7 +96,7 @@ pub async fn ask_for(
 
 /// The device key, title and text, checked; 422 for any that is wrong, for a question without
 /// consent or with too many attachments.
-fn checked(caller: &Caller, request: &AskRequest) -> Result<(String, String, String), Failure> {
+pub fn checked(caller: &Caller, request: &AskRequest) -> Result<(String, String, String), Failure> {
     let t = caller.lang.messages();
     let key = request.client_key.trim();
     if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {

@@ -53,10 +53,19 @@ async fn openings(state: &AppState, lang: app::i18n::Lang, resident: i64) -> Res
             let what = match a.action.as_str() {
                 "question_read" => m.privacy_access_question,
                 "phone_reveal" => m.privacy_access_phone,
+                "assisted_booking" => m.privacy_access_booked_for,
+                "assisted_question" => m.privacy_access_asked_for,
                 _ => m.privacy_access_file,
             };
+            // An assisted action's reason is how the resident agreed.
+            let reason = match a.reason.as_str() {
+                "code" if a.action.starts_with("assisted_") => m.privacy_consent_code.to_owned(),
+                "phone" if a.action.starts_with("assisted_") => m.privacy_consent_phone.to_owned(),
+                "desk" if a.action.starts_with("assisted_") => m.privacy_consent_desk.to_owned(),
+                _ => a.reason,
+            };
             let who = format!("{role} {}", a.name.unwrap_or_default()).trim().to_owned();
-            Opening { at: app::time::Instant(a.at), who, what, reason: a.reason }
+            Opening { at: app::time::Instant(a.at), who, what, reason }
         })
         .collect())
 }
