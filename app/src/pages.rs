@@ -13,6 +13,7 @@ pub mod ask;
 mod bits;
 pub mod community;
 pub mod library;
+pub mod messages;
 pub mod my_community;
 pub mod my_files;
 pub mod my_waitlist;

@@ -223,6 +223,7 @@ fn server_pages() -> Router<AppState> {
         .route("/me/files", get(pages::my_files))
         .route("/me/community", get(pages::my_community))
         .route("/me/waitlist", get(pages::my_waitlist))
+        .route("/me/messages", get(pages::my_messages))
         .route("/me/waitlist/{id}/leave", post(pages::leave_waitlist))
         .route("/me/privacy", get(pages::privacy))
         .route("/me/privacy/export", get(pages::export_my_data))

@@ -148,6 +148,7 @@ texts! {
         mc_choose_hint: "点选您所在的社区：", "Choose the community you live in:";
         mc_choose: "选这个", "Choose";
         wl_none: "您没有在等候的时段", "You are not waiting for any time";
+        inbox_none: "还没有消息", "No messages yet";
         wl_offered: "有空位了：先到先得", "A seat is free: first come, first served";
         wl_book: "去预约", "Book it";
         wl_leave: "不再候补", "Leave the waitlist";

@@ -26,19 +26,35 @@ pub struct Opening {
     pub reason: String,
 }
 
-/// The privacy notice of `version`, as anyone may read it (`/privacy`).
+/// The privacy notice of `version`, as a section of 个人信息.
 pub fn notice(lang: Lang, version: &str) -> AnyView {
-    let m = lang.messages();
     view! {
         <section class=format!("my-3 {CARD}") aria-labelledby="notice">
-            <h2 id="notice" class="font-bold">{m.privacy_notice_title}</h2>
-            <p class="my-2">{m.privacy_notice_what}</p>
-            <p class="my-2">{m.privacy_notice_who}</p>
-            <p class="my-2">{m.privacy_notice_rights}</p>
-            <p class="my-2 text-sm text-muted">{format!("{}{version}", m.privacy_version)}</p>
+            <h2 id="notice" class="font-bold">{lang.messages().privacy_notice_title}</h2>
+            {notice_text(lang, version)}
         </section>
     }
     .into_any()
+}
+
+/// `/privacy`: the notice as a page of its own.
+pub fn notice_page(lang: Lang, version: &str) -> AnyView {
+    view! {
+        {crate::ui::components::page_title(lang.messages().privacy_notice_title)}
+        <div class=format!("my-3 {CARD}")>{notice_text(lang, version)}</div>
+    }
+    .into_any()
+}
+
+/// What the notice says, and its version.
+fn notice_text(lang: Lang, version: &str) -> impl IntoView {
+    let m = lang.messages();
+    view! {
+        <p class="my-2">{m.privacy_notice_what}</p>
+        <p class="my-2">{m.privacy_notice_who}</p>
+        <p class="my-2">{m.privacy_notice_rights}</p>
+        <p class="my-2 text-sm text-muted">{format!("{}{version}", m.privacy_version)}</p>
+    }
 }
 
 /// What the resident agreed to: the version and when, or none yet.

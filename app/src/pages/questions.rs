@@ -5,7 +5,7 @@ use super::bits::{date, ACTIONS, BUTTON, CARD, FIELD, LABEL, META};
 use crate::domain::QuestionStatus;
 use crate::i18n::{Lang, Messages};
 use crate::model::{Faq, QuestionSummary};
-use crate::ui::components::{page_title, SignInLink};
+use crate::ui::components::page_title;
 use leptos::prelude::*;
 
 /// The label of a question's status.
@@ -29,7 +29,8 @@ pub fn list(lang: Lang, mine: Option<Vec<QuestionSummary>>, query: String, faq: 
                 <p class=ACTIONS><a href="/questions/ask" class=BUTTON>{m.q_ask}</a></p>
                 {own(lang, mine)}
             }.into_any(),
-            None => view! { <p class=ACTIONS><SignInLink class=BUTTON>{m.q_sign_in_to_ask}</SignInLink></p> }.into_any(),
+            // The form asks a visitor to sign in, and brings them back to it.
+            None => view! { <p class=ACTIONS><a href="/questions/ask" class=BUTTON>{m.q_sign_in_to_ask}</a></p> }.into_any(),
         }}
         <h2 class="mb-2 mt-6 text-lg font-bold">{m.q_faq}</h2>
         <form method="get" action="/questions" role="search" class="my-3 space-y-2">

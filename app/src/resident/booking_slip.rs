@@ -49,7 +49,7 @@ fn Slip(booking: BookingView, changed: RwSignal<Option<BookingView>>) -> impl In
     view! {
         <section class="rounded-lg border-2 border-brand bg-surface p-4 text-center">
             <h1 class="text-muted">{prefs.t().book_code}</h1>
-            <p class="font-mono text-4xl font-bold tracking-widest" data-testid="booking-code">{booking.code.clone()}</p>
+            <p class="font-mono text-[min(2.25rem,11vw)] font-bold tracking-widest" data-testid="booking-code">{booking.code.clone()}</p>
             <p class="mt-1 font-bold text-brand">{status.label(prefs.t())}</p>
             <p class="mt-1 text-sm text-muted">{prefs.t().book_show_slip}</p>
         </section>

@@ -1,10 +1,9 @@
-use crate::api::account::{GetInbox, SetLanguage};
+use crate::api::account::SetLanguage;
 use crate::api::auth::SignOut;
 use crate::api::call;
 use crate::i18n::Lang;
 use crate::model::{Empty, SetLanguageRequest};
 use crate::ui::components::{page_title, SignInLink};
-use crate::ui::load::load;
 use crate::ui::submit::Submit;
 use crate::ui::{use_prefs, use_session};
 use leptos::prelude::*;
@@ -48,7 +47,7 @@ pub fn MePage() -> impl IntoView {
                 {server_page("/me/waitlist", prefs.t().my_waitlist)}
                 {server_page("/me/files", prefs.t().my_files)}
                 {server_page("/me/privacy", prefs.t().my_privacy)}
-                <Inbox />
+                {server_page("/me/messages", prefs.t().inbox)}
             }.into_any(),
             None => view! {
                 <SignInLink class="mb-4 flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.t().me_sign_in}</SignInLink>
@@ -88,28 +87,5 @@ fn toggle(label: &'static str, value: RwSignal<bool>) -> impl IntoView {
             <span>{label}</span>
             <input type="checkbox" role="switch" class="h-6 w-6" bind:checked=value />
         </label>
-    }
-}
-
-/// The in-app copies of booking messages.
-#[component]
-fn Inbox() -> impl IntoView {
-    let prefs = use_prefs();
-    let notices = load(|| call::<GetInbox>(Empty {}));
-    view! {
-        {move || notices.get().and_then(Result::ok).filter(|n| !n.is_empty()).map(|list| view! {
-            <section class="mb-4 rounded-lg border border-line bg-surface p-4">
-                <h2 class="mb-2 text-lg font-bold">{prefs.t().inbox}</h2>
-                <ul class="space-y-2 text-sm">
-                    {list.into_iter().map(|n| {
-                        let when = view! { <span class="block text-muted">{n.created_at.format_shanghai()}</span> };
-                        match n.link {
-                            Some(href) => view! { <li><a href=href class="block text-brand underline">{when}{n.body}</a></li> }.into_any(),
-                            None => view! { <li>{when}{n.body}</li> }.into_any(),
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
     }
 }

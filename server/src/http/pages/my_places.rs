@@ -1,11 +1,11 @@
 //! `/me/community` (the resident's community and the chooser), `/me/waitlist` (the slots they
-//! wait for) and `POST /me/waitlist/<id>/leave`.
+//! wait for), `POST /me/waitlist/<id>/leave` and `/me/messages` (their inbox).
 
 use super::layout::{reader, Reader};
 use crate::state::AppState;
 use app::error::ErrorKind;
 use app::model::{CommunitySummary, ListCommunitiesRequest};
-use app::pages::{my_community, my_waitlist, notice};
+use app::pages::{messages, my_community, my_waitlist, notice};
 use axum::extract::{Path, Query, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -116,5 +116,19 @@ pub async fn leave_waitlist(State(state): State<AppState>, Path(id): Path<String
         Ok(()) => Redirect::to("/me/waitlist").into_response(),
         Err(error) if error.kind() == ErrorKind::NotFound => reader.not_found(),
         Err(error) => reader.trouble(error.answer(reader.lang()).message),
+    }
+}
+
+/// `/me/messages`: the resident's messages, each opening what it is about.
+pub async fn inbox(State(state): State<AppState>, request: Request) -> Response {
+    let reader = reader(&state, request).await;
+    let lang = reader.lang();
+    let title = lang.texts().inbox;
+    if reader.resident().is_none() {
+        return sign_in_first(&reader, title);
+    }
+    match state.auth.inbox(&reader.caller, app::model::Empty {}).await {
+        Ok(notices) => reader.private(title, || messages::page(lang, notices)),
+        Err(error) => reader.trouble(error.answer(lang).message),
     }
 }

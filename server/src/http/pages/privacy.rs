@@ -101,7 +101,7 @@ async fn show(
 pub async fn notice(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
     let lang = reader.lang();
-    reader.public(lang.messages().privacy_notice_title, || privacy::notice(lang, consent::NOTICE_VERSION))
+    reader.public(lang.messages().privacy_notice_title, || privacy::notice_page(lang, consent::NOTICE_VERSION))
 }
 
 /// `POST /me/privacy/consent`: the resident agrees to the notice in force.
