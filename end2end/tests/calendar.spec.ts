@@ -11,7 +11,7 @@ function nextSaturday(): string {
 test("the district's staff make a Saturday a make-up working day and residents can book it", async ({ page, browser }) => {
   await signInWorker(page, "staff");
 
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "节假日" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "节假日" }).click();
   await expect(page).toHaveURL("/desk/calendar");
   // The demo loads the year's official schedule, the file staff would import.
   await expect(page.getByRole("row").filter({ hasText: "2026-10-10" })).toContainText("国庆节调休上班");

@@ -27,7 +27,7 @@ test("a resident uploads a photo to 我的资料 and their lawyer sees it on the
   const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const lawyer = await desk.newPage();
   await signInWorker(lawyer, "lawyer");
-  await lawyer.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "居民资料" }).click();
+  await lawyer.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "居民资料" }).click();
   await expect(lawyer).toHaveURL("/desk/files");
   const item = lawyer.getByRole("listitem").filter({ hasText: "借条照片.jpg" });
   await expect(item).toContainText("137****0001");

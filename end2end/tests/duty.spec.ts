@@ -16,7 +16,7 @@ async function record(page: Page, kind: string, people: string, fields: Record<s
 
 test("a lawyer checks in at the office, logs a lecture and a mediation, checks out, and sees the month", async ({ page }) => {
   await signInWorker(page, "lawyer");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "值班登记" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "值班登记" }).click();
   await expect(page).toHaveURL("/desk/duty");
   const duty = page.getByRole("region", { name: "签到" });
   await duty.getByLabel("社区").selectOption({ label: "沙井街道后亭社区" });

@@ -43,7 +43,7 @@ test("a resident asks with a photo; the A lawyer claims and answers; the residen
   await signInWorker(lawyer, "lawyer");
   // The desk shows the questions waiting beside today's bookings.
   await expect(lawyer.getByRole("region", { name: "在线咨询" }).getByRole("link", { name: "朋友借钱不还，只有转账记录" })).toBeVisible();
-  await lawyer.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "在线咨询" }).click();
+  await lawyer.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "在线咨询" }).click();
   await lawyer.getByRole("link", { name: "朋友借钱不还，只有转账记录" }).click();
   await expect(lawyer.getByText("提问人： 137****0021")).toBeVisible();
   await lawyer.getByRole("button", { name: "认领(由我负责)" }).click();

@@ -14,7 +14,7 @@ test("a lawyer finds the workbench from the residents' sign-in and signs in with
   await page.getByLabel("密码").fill("fai-demo-2026");
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await expect(page).toHaveURL("/desk");
-  await expect(page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "工作台" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "工作台" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "tabs" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "值班安排" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "沙井街道后亭社区" })).toContainText("周一 09:00–12:00");
@@ -47,7 +47,7 @@ test("an admin finishes a password sign-in with the SMS second factor, then crea
   await expect(page).toHaveURL("/desk");
   await expect(page.getByText("系统管理员")).toBeVisible();
 
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "职员账号" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "职员账号" }).click();
   await expect(page).toHaveURL("/desk/accounts");
   await expect(page.getByRole("row").filter({ hasText: "shajing" })).toContainText("沙井街道");
 
@@ -70,7 +70,7 @@ test("an admin finishes a password sign-in with the SMS second factor, then crea
   await street.getByLabel("密码").fill("xixiang-2026-desk");
   await street.getByRole("button", { name: "登录", exact: true }).click();
   await expect(street).toHaveURL("/desk");
-  const nav = street.getByRole("navigation", { name: "staff" });
+  const nav = street.getByRole("navigation", { name: "工作台栏目" });
   await expect(nav.getByRole("link", { name: "审计日志" })).toHaveCount(0);
   await nav.getByRole("link", { name: "覆盖看板" }).click();
   await expect(street.getByText(/西乡街道\d+个社区/).first()).toBeVisible();
@@ -84,7 +84,7 @@ test("an admin finishes a password sign-in with the SMS second factor, then crea
 
 test("staff publish an article for one street; its residents read it and another street's do not", async ({ page, browser }) => {
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "普法与资料" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "普法与资料" }).click();
   await expect(page).toHaveURL("/desk/publish");
   await page.getByLabel("标题").first().fill("沙井街道：租房押金怎么退");
   await page.getByLabel("推送范围").selectOption({ label: "沙井街道" });
@@ -130,7 +130,7 @@ async function download(page: Page, name: string): Promise<{ name: string; bytes
 
 test("staff open the coverage board, drill from a street to its communities, follow a gap and export the figures", async ({ page }) => {
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "覆盖看板" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "覆盖看板" }).click();
   await expect(page).toHaveURL(/\/desk\/board$/);
   await expect(page.getByText("值班天数 / 应值班").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "本月" })).toHaveClass(/bg-brand/);
@@ -202,7 +202,7 @@ test("staff hand a community's B role to another lawyer; the old term stays in t
 
 test("staff read the audit log and filter it by who acted", async ({ page }) => {
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "审计日志" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "审计日志" }).click();
   await expect(page).toHaveURL("/desk/audit");
   const rows = page.locator("tbody tr");
   await expect(rows.filter({ hasText: "登录" }).first()).toBeVisible();
@@ -222,7 +222,7 @@ test("staff read the audit log and filter it by who acted", async ({ page }) => 
 
 test("staff import lawyers from a table: each wrong row says why, and nothing is added until none is", async ({ page }) => {
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "导入", exact: true }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "导入", exact: true }).click();
   await expect(page).toHaveURL(/\/desk\/import$/);
   const table = page.getByLabel("或粘贴表格内容");
   await table.fill("律师姓名,律师事务所,执业证号\n陈立,广东立信律师事务所,14403202611000001\n林青,广东立信律师事务所,1440320\n");
@@ -242,7 +242,7 @@ test("staff import lawyers from a table: each wrong row says why, and nothing is
 // Last: a new street changes the counts the tests above check.
 test("staff add a street and a community in it, and the board lists it without an A lawyer", async ({ page }) => {
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "街道与社区" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "街道与社区" }).click();
   await expect(page).toHaveURL("/desk/places");
   await page.getByLabel("街道名称").fill("空港新城街道");
   await page.getByRole("button", { name: "保存街道" }).click();
@@ -257,11 +257,11 @@ test("staff add a street and a community in it, and the board lists it without a
   await expect(page.getByRole("status")).toHaveText("已保存");
   await expect(page.getByRole("link", { name: "空港东社区", exact: true })).toBeVisible();
 
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "覆盖看板" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "覆盖看板" }).click();
   await expect(page.getByRole("row").filter({ hasText: "空港东社区" })).toContainText("未安排A角律师");
 
   // The workbench home's setup list names it among the communities residents cannot book yet.
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "工作台", exact: true }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "工作台", exact: true }).click();
   const setup = page.getByRole("region", { name: "开通检查" });
   await expect(setup.getByRole("listitem").filter({ hasText: "没有A岗律师" })).toContainText("空港东社区");
   await expect(setup.getByRole("listitem").filter({ hasText: "没有值班安排" })).toContainText("空港东社区");
@@ -270,7 +270,7 @@ test("staff add a street and a community in it, and the board lists it without a
   // The community leaves the programme yesterday, then its street: both move to the list of
   // those that have left, and the board and the setup list no longer ask anything of them today.
   const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "街道与社区" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "街道与社区" }).click();
   await page.getByRole("button", { name: "查看社区 空港新城街道" }).click();
   const leaving = page.getByRole("region", { name: "社区退出项目" });
   await leaving.getByLabel("退出的社区").selectOption({ label: "空港东社区" });
@@ -287,12 +287,12 @@ test("staff add a street and a community in it, and the board lists it without a
   await expect(page.getByRole("row").filter({ hasText: "空港新城街道" })).toHaveCount(0);
   await expectAccessible(page);
 
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "覆盖看板" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "覆盖看板" }).click();
   await expect(page.getByRole("row").filter({ hasText: "后亭社区" }).first()).toBeVisible();
   // This month's board still counts it up to its last day, but it asks nothing of it today.
   const gone = page.getByRole("row").filter({ hasText: "空港东社区" }).filter({ hasText: "未安排A角律师" });
   await expect(gone).toHaveCount(0);
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "工作台", exact: true }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "工作台", exact: true }).click();
   await expect(setup).toBeVisible();
   await expect(setup).not.toContainText("空港东社区");
 });

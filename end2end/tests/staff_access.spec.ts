@@ -14,7 +14,7 @@ test("staff say why they open a resident's question, and the resident reads who 
 
   // Staff open it from the questions list: first the reason, which an empty one does not pass.
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "在线咨询" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "在线咨询" }).click();
   await page.getByRole("link", { name: "加班费没有发" }).click();
   await expect(page.getByRole("heading", { name: "加班费没有发" })).toHaveCount(0);
   const reason = page.getByLabel("查看理由(居民可看到谁在何时为何查看)");

@@ -33,7 +33,7 @@ test("staff close a community for a day and cancel its booking with a message th
   const { code } = await booked.json();
 
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "排班" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "排班" }).click();
   await page.getByLabel("社区", { exact: true }).selectOption(String(community.id));
   await page.getByLabel("日期", { exact: true }).fill(dayOf(community.slot.start));
   await page.getByLabel("原因(内部)").fill("办公室装修");
@@ -57,7 +57,7 @@ test("staff close a community for a day and cancel its booking with a message th
 
 test("staff give one community its own booking window, and back to the district's", async ({ page }) => {
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "预约规则" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "预约规则" }).click();
   await expect(page).toHaveURL("/desk/rules");
   const community = await quietCommunity(page);
   await page.getByLabel("适用范围").selectOption(String(community.id));

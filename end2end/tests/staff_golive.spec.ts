@@ -42,7 +42,7 @@ test("a district goes live from an empty database in the workbench, and a reside
   await expect(setup).toContainText("还没有社区");
 
   // A street and a community.
-  const nav = page.getByRole("navigation", { name: "staff" });
+  const nav = page.getByRole("navigation", { name: "工作台栏目" });
   await nav.getByRole("link", { name: "街道与社区" }).click();
   await page.getByLabel("街道名称").fill("福海街道");
   await page.getByRole("button", { name: "保存街道" }).click();

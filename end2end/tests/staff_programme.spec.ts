@@ -8,7 +8,7 @@ function today(): string {
 
 test("staff import assignments from a table: each wrong row says why, then the team changes", async ({ page }) => {
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "导入", exact: true }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "导入", exact: true }).click();
   await page.getByRole("link", { name: "律师分工" }).click();
   await expect(page).toHaveURL(/\/desk\/import\?kind=assignments$/);
   // The A lawyer of 固戍社区 (西乡街道) becomes 兴东社区's B lawyer.
@@ -31,7 +31,7 @@ test("staff import assignments from a table: each wrong row says why, then the t
 
 test("staff find a lawyer in the register, mark the licence unverified, and add a firm", async ({ page }) => {
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "律师名册" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "律师名册" }).click();
   await expect(page).toHaveURL("/desk/lawyers");
   await page.getByLabel("姓名、律师事务所或执业证号").fill("14403201010000012");
   await page.getByRole("button", { name: "查找" }).click();

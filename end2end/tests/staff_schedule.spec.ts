@@ -3,7 +3,7 @@ import { expectAccessible, signInWorker } from "./helpers";
 
 test("staff preview a Saturday evening of duty for four weeks, save it, and end it", async ({ page }) => {
   await signInWorker(page, "staff");
-  await page.getByRole("navigation", { name: "staff" }).getByRole("link", { name: "排班" }).click();
+  await page.getByRole("navigation", { name: "工作台栏目" }).getByRole("link", { name: "排班" }).click();
   await expect(page).toHaveURL("/desk/schedule");
   const found = await page.request.post("/api/directory/communities", { data: { query: "福永社区" } });
   const [fuyong] = await found.json();
