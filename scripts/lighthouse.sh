@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Lighthouse (mobile preset: a mid-range phone on a slow 4G network, simulated) on three residents'
-# pages served by the real server with the demo district: the home page, a community page and its
-# booking page. Each page is measured RUNS times (default 3; a run Lighthouse itself reports as
+# Lighthouse (mobile preset: a mid-range phone on a slow 4G network, simulated) on five residents'
+# pages served by the real server with the demo district: the home page, the questions, the
+# library, a community page and its booking page. Each page is measured RUNS times (default 3; a run Lighthouse itself reports as
 # broken is repeated); the median of each score is printed, and the script fails when any median
 # is below MIN_SCORE (default 95). Uses Debian's Chromium; run scripts/build-web.sh and
 # `cargo build --release -p server` first (SERVER_BIN picks another server binary).
@@ -38,7 +38,7 @@ score() {
 median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 printf '%-28s %12s %14s %15s   (median of %d runs)\n' page performance accessibility best-practices "$runs"
-for page in / "/communities/$community" "/communities/$community/book"; do
+for page in / /questions /library "/communities/$community" "/communities/$community/book"; do
   report="$out/$(echo "$page" | tr '/' '_').json"
   results=()
   for _ in $(seq 1 $((runs * 2))); do

@@ -1,8 +1,6 @@
-//! The records of processing: every column that holds a person or points at one, why it is
-//! held, who sees it, where it goes, how long it is kept, and what a resident's export and
-//! erasure do with it. `docs/PRIVACY.md` is this table; a test reads the schema and fails when
-//! a column that names a person is missing here, and another when the document differs
-//! (`privacy::document`).
+//! The records of processing: every column that holds or points at a person, why, who sees it,
+//! where it goes, how long it is kept, what export and erasure do. `docs/PRIVACY.md` is this
+//! table; tests fail on a person's column missing here, or a document that differs.
 
 /// What a resident's export does with a column's rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -37,6 +37,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (29, "consents", include_str!("../../migrations/0029_consents.sql")),
     (30, "access log", include_str!("../../migrations/0030_access_log.sql")),
     (31, "meetings", include_str!("../../migrations/0031_meetings.sql")),
+    (32, "resident paths", include_str!("../../migrations/0032_resident_paths.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.
@@ -72,10 +73,10 @@ pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/0025_template_sms.postgres.sql"),
     ),
     (
-        32,
-        "resident paths",
-        include_str!("../../migrations/0032_resident_paths.sqlite.sql"),
-        include_str!("../../migrations/0032_resident_paths.postgres.sql"),
+        33,
+        "consent codes",
+        include_str!("../../migrations/0033_consent_codes.sqlite.sql"),
+        include_str!("../../migrations/0033_consent_codes.postgres.sql"),
     ),
 ];
 

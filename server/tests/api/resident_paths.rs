@@ -201,7 +201,10 @@ async fn every_inbox_message_of_a_booking_opens_it() {
     let page = me.get(format!("{}/me/messages", app.address)).send().await.expect("page").text().await.expect("html");
     assert_eq!(page.matches(&format!("href=\"/bookings/{}\"", booking["id"])).count(), 2, "{page}");
     let visitor = reqwest::Client::new().get(format!("{}/me/messages", app.address)).send().await.expect("page");
-    assert!(visitor.text().await.expect("html").contains("/sign-in?next=/me/messages"), "a visitor is asked to sign in");
+    assert!(
+        visitor.text().await.expect("html").contains("/sign-in?next=/me/messages"),
+        "a visitor is asked to sign in"
+    );
 }
 
 #[tokio::test]
