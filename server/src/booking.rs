@@ -31,7 +31,7 @@ pub use waitlist::offer_freed_seat;
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::sms::Outbox;
-use crate::store::{now_ms, today, Backend, Store};
+use crate::store::{now_ms, today, Store};
 use app::domain::{required_text, BookingRules, Channel, MAX_DESCRIPTION_CHARS, MAX_REASON_CHARS, MAX_WINDOW_DAYS};
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
@@ -264,21 +264,13 @@ impl BookingService {
         if let Some(helper) = helper {
             booking = Self::helped(booking, helper);
         }
-        let cap = Some(rules.max_live_bookings);
-        // The cap is counted by the insert. On SQLite the insert is the whole booking, its own
-        // transaction under the write lock; PostgreSQL first locks the resident's row, so
-        // concurrent bookings of one resident are counted one after the other
-        // (docs/ARCHITECTURE.md).
-        if self.store.backend == Backend::Sqlite {
-            let mut conn = self.store.writer().acquire().await?;
-            let view = self.take_seat(&mut conn, caller, booking, &slot, cap).await?;
-            self.changed();
-            return Ok(view);
-        }
-        let mut tx = self.store.writer().begin().await?;
-        crate::store::lock_user(&mut tx, resident).await?;
-        let view = self.take_seat(&mut tx, caller, booking, &slot, cap).await?;
-        self.commit(tx).await?;
+        // The cap is counted by the insert, and the booking is one round trip, its own
+        // transaction: on SQLite the insert, under the write lock; on PostgreSQL `take_seat`,
+        // which first locks the resident's row, so concurrent bookings of one resident are counted
+        // one after the other (docs/ARCHITECTURE.md).
+        let mut conn = self.store.writer().acquire().await?;
+        let view = self.take_seat(&mut conn, caller, booking, &slot, (Some(rules.max_live_bookings), true)).await?;
+        self.changed();
         Ok(view)
     }
 

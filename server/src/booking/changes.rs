@@ -87,7 +87,7 @@ pub async fn reschedule(
         return Err(message(caller, ErrorKind::Conflict, |t| t.err_not_cancellable).into());
     }
     let booking = BookingService::new_booking(caller, resident.id, names, &slot, &book, &rules);
-    let view = service.take_seat(&mut tx, caller, booking, &slot, None).await?;
+    let view = service.take_seat(&mut tx, caller, booking, &slot, (None, false)).await?;
     service.commit(tx).await?;
     Ok(view)
 }

@@ -48,6 +48,11 @@ const INSERT_BOOKING: &str = "\
       WHERE resident_id = $2 AND status IN ('pending', 'confirmed') AND slot_end > $11) < $12 \
     RETURNING id";
 
+/// PostgreSQL's booking in one round trip (migration 34): the resident's lock, the slot's lock and
+/// [`INSERT_BOOKING`] in one call, its own transaction; $19 is the slot's lock key.
+const TAKE_SEAT: &str =
+    "SELECT take_seat($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
+
 /// A room of its own on the meeting server of `pattern`, for a video consultation: its name
 /// unguessable, so that only those shown the link find it.
 fn meeting_room(pattern: &str) -> String {
@@ -114,21 +119,23 @@ impl BookingService {
         NewBooking { sms, helper: Some(helper), ..booking }
     }
 
-    /// Inserts `booking` holding a seat of `slot` on `conn` (a transaction's, or on SQLite a
-    /// connection of its own: the insert is then its own transaction); with a `cap`, only while
-    /// the resident holds fewer live bookings. PostgreSQL first takes the slot's lock (so `conn`
-    /// must be a transaction's there), and two bookings of one slot pick their seats one after
-    /// the other; SQLite's writers already take turns.
+    /// Inserts `booking` holding a seat of `slot` on `conn`; with a `cap`, only while the
+    /// resident holds fewer live bookings. `alone`: `conn` is in no transaction, and the booking
+    /// is one of its own (on SQLite the insert; on PostgreSQL [`TAKE_SEAT`], which first locks
+    /// the resident's row). Otherwise `conn` is a transaction's, and PostgreSQL takes the slot's
+    /// lock in it first. Two bookings of one slot pick their seats one after the other; SQLite's
+    /// writers already take turns.
     async fn insert_booking(
         &self,
         conn: &mut AnyConnection,
         booking: &NewBooking,
         slot: &Slot,
-        cap: Option<i64>,
+        (cap, alone): (Option<i64>, bool),
     ) -> Result<Taken, sqlx::Error> {
         let view = &booking.view;
-        if self.store.backend == Backend::Postgres {
-            let key = view.community_id.wrapping_mul(1_000_003) ^ view.start.0;
+        let key = view.community_id.wrapping_mul(1_000_003) ^ view.start.0;
+        let postgres = self.store.backend == Backend::Postgres;
+        if postgres && !alone {
             sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(key).execute(&mut *conn).await?;
         }
         let now = now_ms();
@@ -136,7 +143,8 @@ impl BookingService {
         // Read to its end: on SQLite the insert is its own transaction, which commits only when
         // the statement has run to its end, and a commit that fails there (a full disk) must
         // fail the booking, not be dropped with a row already read (see `Store::writer`).
-        let id: Option<i64> = sqlx::query_scalar(INSERT_BOOKING)
+        let one_trip = postgres && alone;
+        let mut insert = sqlx::query_scalar::<_, Option<i64>>(if one_trip { TAKE_SEAT } else { INSERT_BOOKING })
             .bind(&view.code)
             .bind(booking.resident_id)
             .bind(view.community_id)
@@ -154,10 +162,11 @@ impl BookingService {
             .bind(booking.sms.params_json())
             .bind(self.meetings.as_deref().filter(|_| view.channel == Channel::Video).map(meeting_room))
             .bind(booking.helper.map(|h| h.user_id))
-            .bind(booking.helper.map(|h| h.consent.as_str()))
-            .fetch_all(&mut *conn)
-            .await?
-            .pop();
+            .bind(booking.helper.map(|h| h.consent.as_str()));
+        if one_trip {
+            insert = insert.bind(key);
+        }
+        let id = insert.fetch_all(&mut *conn).await?.pop().flatten();
         if let Some(id) = id {
             return Ok(Taken::Seat(id));
         }
@@ -172,18 +181,18 @@ impl BookingService {
         Ok(if live >= cap { Taken::OverCap } else { Taken::Full })
     }
 
-    /// Inserts `booking` with its seat and SMS on `conn` (see [`Self::insert_booking`]) and
-    /// returns its view; 409 when the slot is full, the resident already holds it, or (with a
-    /// `cap`) holds that many live bookings. Nothing is written then.
+    /// Inserts `booking` with its seat and SMS on `conn` (see [`Self::insert_booking`], with
+    /// `cap` and `alone`) and returns its view; 409 when the slot is full, the resident already
+    /// holds it, or (with a `cap`) holds that many live bookings. Nothing is written then.
     pub(super) async fn take_seat(
         &self,
         conn: &mut AnyConnection,
         caller: &Caller,
         booking: NewBooking,
         slot: &Slot,
-        cap: Option<i64>,
+        cap_alone: (Option<i64>, bool),
     ) -> Result<BookingView, Failure> {
-        match self.insert_booking(conn, &booking, slot, cap).await {
+        match self.insert_booking(conn, &booking, slot, cap_alone).await {
             Ok(Taken::Seat(id)) => Ok(BookingView { id, ..booking.view }),
             Ok(Taken::Full) => Err(message(caller, ErrorKind::Conflict, |t| t.err_slot_full).into()),
             Ok(Taken::OverCap) => Err(message(caller, ErrorKind::Conflict, |t| t.err_too_many_bookings).into()),
@@ -229,6 +238,15 @@ fn sms_message(view: &BookingView, lang: Lang, template: Template, reason: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postgres_takes_a_seat_with_the_same_insert_as_sqlite() {
+        let migration = include_str!("../../migrations/0034_one_trip_booking.postgres.sql");
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let start = migration.find("INSERT INTO bookings").expect("the insert");
+        let end = migration[start..].find("RETURNING id").expect("its end") + start + "RETURNING id".len();
+        assert_eq!(words(&migration[start..end]), words(INSERT_BOOKING), "change migration 34's function with it");
+    }
 
     #[test]
     fn booking_codes_are_eight_readable_characters() {

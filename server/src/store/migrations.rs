@@ -78,6 +78,12 @@ pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/0033_consent_codes.sqlite.sql"),
         include_str!("../../migrations/0033_consent_codes.postgres.sql"),
     ),
+    (
+        34,
+        "one-trip booking",
+        include_str!("../../migrations/0034_one_trip_booking.sqlite.sql"),
+        include_str!("../../migrations/0034_one_trip_booking.postgres.sql"),
+    ),
 ];
 
 /// The migrator for `backend`.
