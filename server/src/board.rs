@@ -16,6 +16,7 @@ mod quota;
 pub mod rollup;
 mod summary;
 mod team;
+pub mod year_before;
 
 use crate::caller::Caller;
 use crate::failure::Failure;
@@ -49,6 +50,7 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
     let count = board.with_gaps_total.is_some() || user.street.is_some();
     board.locks = locks::read(store, user.street, from, to, count).await?;
     board.assisted = assisted::read(store, user.street.or(street), from, to).await?;
+    board.year_before = Some(year_before::totals(store, user.street.or(street), from, to).await?);
     board.summary = match (user.street, street) {
         (Some(own), _) => {
             let area = narrow(&mut board, own);
@@ -140,6 +142,7 @@ pub async fn read(
         over_time,
         locks: Default::default(),
         assisted: Default::default(),
+        year_before: None,
     })
 }
 
@@ -289,6 +292,6 @@ pub fn services_of(figures: &Figures) -> impl Fn(ServiceCategory) -> i64 + '_ {
 }
 
 /// Services of every category in `figures`.
-fn services_of_all(figures: &Figures) -> i64 {
+pub fn services_of_all(figures: &Figures) -> i64 {
     figures.services.iter().map(|c| c.services).sum()
 }

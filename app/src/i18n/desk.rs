@@ -288,6 +288,8 @@ texts! {
         col_coordinator: "统筹律师", "Coordinator";
         col_duty_days: "值班天数", "Duty-days";
         col_quota: "应值班天数", "Quota";
+        col_duty_days_before: "去年同期值班天数", "Duty-days a year before";
+        col_services_before: "去年同期服务件数", "Services a year before";
         col_completed: "预约完成", "Bookings done";
         col_no_show: "爽约", "No-shows";
         col_cancelled: "预约取消", "Cancelled";

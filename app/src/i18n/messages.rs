@@ -104,6 +104,11 @@ texts! {
         err_two_roles: "该律师已在本社区担任其他角色", "That lawyer already holds another role here";
         board_summary: "{period}，{area}{communities}个社区的法律顾问到社区值班{duty_days}天次(按各社区配额应值班{quota}天次)，为群众提供免费法律服务{services}件、服务{people}人次{categories}。居民预约法律顾问{bookings}次，已完成{completed}次；居民在线咨询{asked}条，已回复{answered}条{median}。{gaps}", "{period}, the community lawyers of {area} {communities} communities sat {duty_days} duty-days (the quotas ask {quota}) and gave {services} free services to {people} people{categories}. Residents booked {bookings} consultations, {completed} of them held, and asked {asked} questions online, {answered} of them answered{median}. {gaps}";
         board_summary_district: "全区", "the district's";
+        board_summary_yoy: "与去年同期相比，值班天次{duty_days}，服务件数{services}，预约{bookings}，在线咨询{asked}。", " Against the same period a year before: duty-days {duty_days}, services {services}, bookings {bookings}, questions {asked}.";
+        yoy_up: "增长{p}%", "up {p}%";
+        yoy_down: "下降{p}%", "down {p}%";
+        yoy_flat: "持平", "unchanged";
+        yoy_none_before: "去年同期为零", "none a year before";
         board_summary_assisted: "为来访和来电群众代为预约{bookings}次、代为提问{questions}条。", " For residents who came in or phoned, staff and lawyers booked {bookings} consultations and asked {questions} questions.";
         board_summary_street: "{street}", "{street}'s";
         board_summary_locks: "本期已锁定{n}个律师月度报表{changed}。", " {n} lawyer-months of the period are locked{changed}.";

@@ -190,6 +190,10 @@ pub struct Board {
     /// Bookings and questions made for residents who walked in or phoned, in the area shown.
     #[serde(default)]
     pub assisted: Assisted,
+    /// The same period a year before, in the area the summary speaks of (its quota and what is
+    /// waiting now are not compared: they are about today).
+    #[serde(default)]
+    pub year_before: Option<Figures>,
 }
 
 /// Service given on a resident's behalf (assisted service) over a period.

@@ -40,7 +40,7 @@ pub fn paragraph(board: &Board, street: Option<&str>, lang: Lang) -> String {
         Some(n) => fill(t.board_summary_gaps, &[("n", &n.to_string())]),
     };
     let period = fill(t.board_summary_period, &[("from", &date(&board.from, lang)), ("to", &date(&board.to, lang))]);
-    let bookings = f.bookings_completed + f.bookings_no_show + f.bookings_cancelled + f.bookings_waiting;
+    let bookings = bookings_of(f);
     let area = match street {
         Some(street) => fill(t.board_summary_street, &[("street", street)]),
         None => t.board_summary_district.to_owned(),
@@ -79,5 +79,54 @@ pub fn paragraph(board: &Board, street: Option<&str>, lang: Lang) -> String {
             &[("bookings", &a.bookings.to_string()), ("questions", &a.questions.to_string())],
         ),
     };
-    format!("{}{assisted}{locks}", paragraph.trim_end())
+    let compared = board.year_before.as_ref().map(|before| year_on_year(f, before, lang)).unwrap_or_default();
+    format!("{}{compared}{assisted}{locks}", paragraph.trim_end())
+}
+
+/// The bookings of `f`, whatever became of them.
+fn bookings_of(f: &Figures) -> i64 {
+    f.bookings_completed + f.bookings_no_show + f.bookings_cancelled + f.bookings_waiting
+}
+
+/// `now` against `before` the way the bureau writes it: 增长12.5%, 下降3.0%, 持平, or that there
+/// was none a year before.
+fn change(now: i64, before: i64, lang: Lang) -> String {
+    let t = lang.messages();
+    if before == 0 {
+        return if now == 0 { t.yoy_flat.to_owned() } else { t.yoy_none_before.to_owned() };
+    }
+    let percent = (now - before) as f64 * 100.0 / before as f64;
+    match percent {
+        p if p.abs() < 0.05 => t.yoy_flat.to_owned(),
+        p if p > 0.0 => fill(t.yoy_up, &[("p", &format!("{p:.1}"))]),
+        p => fill(t.yoy_down, &[("p", &format!("{:.1}", -p))]),
+    }
+}
+
+/// The sentence comparing the period's `f` with the same period a year before.
+fn year_on_year(f: &Figures, before: &Figures, lang: Lang) -> String {
+    let values = [
+        ("duty_days", change(f.duty_days, before.duty_days, lang)),
+        ("services", change(super::services_of_all(f), super::services_of_all(before), lang)),
+        ("bookings", change(bookings_of(f), bookings_of(before), lang)),
+        ("asked", change(f.questions_asked, before.questions_asked, lang)),
+    ];
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(lang.messages().board_summary_yoy, &pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::change;
+    use app::i18n::Lang;
+
+    #[test]
+    fn changes_read_as_the_bureau_writes_them() {
+        assert_eq!(change(9, 8, Lang::Zh), "增长12.5%");
+        assert_eq!(change(97, 100, Lang::Zh), "下降3.0%");
+        assert_eq!(change(5, 5, Lang::Zh), "持平");
+        assert_eq!(change(3, 0, Lang::Zh), "去年同期为零");
+        assert_eq!(change(0, 0, Lang::Zh), "持平");
+        assert_eq!(change(0, 4, Lang::En), "down 100.0%");
+    }
 }

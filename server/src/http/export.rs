@@ -5,7 +5,7 @@
 mod xlsx;
 
 use crate::board::rollup::CATEGORIES;
-use crate::board::{board, lawyers, period, services_of};
+use crate::board::{board, lawyers, period, services_of, services_of_all, year_before};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::http::api::error_response;
@@ -108,12 +108,24 @@ async fn export(
 
 /// The period with a row per community; the file's name without its extension.
 async fn by_community(state: &AppState, caller: &Caller, request: BoardRequest) -> Result<(String, Sheet), Failure> {
+    let street = scope::street_shown(caller, caller.user()?, request.street)?;
+    let (from, to) = period(caller, &request)?;
     let board = board(&state.store, caller, request).await?;
+    let before = year_before::by_community(&state.store, street, from, to).await?;
     let t = DeskTexts::of(caller.lang);
-    let mut head: Vec<&str> =
-        vec![t.board_street, t.board_community, t.col_a, t.col_b, t.col_coordinator, t.col_duty_days, t.col_quota];
+    let mut head: Vec<&str> = vec![
+        t.board_street,
+        t.board_community,
+        t.col_a,
+        t.col_b,
+        t.col_coordinator,
+        t.col_duty_days,
+        t.col_duty_days_before,
+        t.col_quota,
+    ];
     head.extend(CATEGORIES.iter().map(|c| c.label(t)));
     head.extend([
+        t.col_services_before,
         t.board_people,
         t.col_completed,
         t.col_no_show,
@@ -134,6 +146,7 @@ async fn by_community(state: &AppState, caller: &Caller, request: BoardRequest) 
             let street = board.streets.iter().find(|s| s.id == line.street_id).map(|s| s.name.as_str());
             let f = &line.figures;
             let by_category = services_of(f);
+            let then = before.get(&line.id);
             let mut row = vec![
                 text(street),
                 text(Some(&line.name)),
@@ -141,9 +154,11 @@ async fn by_community(state: &AppState, caller: &Caller, request: BoardRequest) 
                 text(line.b_lawyer.as_deref()),
                 text(line.coordinator.as_deref()),
                 Cell::Number(f.duty_days),
+                Cell::Number(then.map_or(0, |b| b.duty_days)),
                 Cell::Number(f.quota),
             ];
             row.extend(CATEGORIES.iter().map(|c| Cell::Number(by_category(*c))));
+            row.push(Cell::Number(then.map_or(0, services_of_all)));
             row.extend([
                 Cell::Number(f.people_served),
                 Cell::Number(f.bookings_completed),

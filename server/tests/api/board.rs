@@ -273,9 +273,9 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
     let row = text.lines().find(|l| l.contains(",后亭社区,")).expect("后亭社区 row");
     let cells: Vec<&str> = row.split(',').collect();
     assert_eq!(
-        (cells[5], cells[6], cells[7], cells[9]),
-        ("4", "8", "2", "1"),
-        "duty-days, quota, consultations, mediations: {row}"
+        (cells[5], cells[6], cells[7], cells[8], cells[10], cells[15]),
+        ("4", "0", "8", "2", "1", "0"),
+        "duty-days, a year before, quota, consultations, mediations, services a year before: {row}"
     );
     assert!(row.ends_with("值班天数不足、14天未值班、咨询超时"), "{row}");
 

@@ -77,7 +77,7 @@ pub async fn community(
     super::layout::respond(status, reader.page(title, None, || my_community::page(lang, choice)))
 }
 
-/// The resident's community, if they chose one that still serves.
+/// The community the resident chose, if any.
 async fn current(state: &AppState, resident: i64) -> Result<Option<CommunitySummary>, sqlx::Error> {
     let row: Option<crate::store::rows::CommunityRow> = sqlx::query_as(
         "SELECT c.id, c.name, s.id AS street_id, s.name AS street_name FROM users u \
