@@ -19,6 +19,7 @@ use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::net::SocketAddr;
 
 /// What the export is asked for.
@@ -186,21 +187,31 @@ async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) ->
     let street = scope::street_shown(caller, caller.user()?, request.street)?;
     let (from, to) = period(caller, request)?;
     let lines = lawyers::lines(&state.store, street, from, to).await?;
+    // The same lawyers a year before, by licence number (unique to a lawyer).
+    let shifted = (year_before::shift(from), year_before::shift(to));
+    let before: HashMap<String, (i64, i64)> = lawyers::lines(&state.store, street, shifted.0, shifted.1)
+        .await?
+        .into_iter()
+        .map(|l| (l.licence_no.clone(), (l.duty_days, l.services.values().sum())))
+        .collect();
     let t = DeskTexts::of(caller.lang);
-    let mut head: Vec<&str> = vec![t.col_lawyer, t.col_firm, t.col_licence, t.col_duty_days];
+    let mut head: Vec<&str> = vec![t.col_lawyer, t.col_firm, t.col_licence, t.col_duty_days, t.col_duty_days_before];
     head.extend(CATEGORIES.iter().map(|c| c.label(t)));
-    head.extend([t.board_people, t.col_completed, t.col_no_show, t.board_satisfaction]);
+    head.extend([t.col_services_before, t.board_people, t.col_completed, t.col_no_show, t.board_satisfaction]);
     let rows = lines
         .iter()
         .map(|line| {
+            let (duty_before, services_before) = before.get(&line.licence_no).copied().unwrap_or_default();
             let mut row = vec![
                 Cell::Text(line.name.clone()),
                 Cell::Text(line.firm.clone()),
                 Cell::Text(line.licence_no.clone()),
                 Cell::Number(line.duty_days),
+                Cell::Number(duty_before),
             ];
             row.extend(CATEGORIES.iter().map(|c| Cell::Number(line.services_of(*c))));
             row.extend([
+                Cell::Number(services_before),
                 Cell::Number(line.people_served),
                 Cell::Number(line.bookings_completed),
                 Cell::Number(line.bookings_no_show),

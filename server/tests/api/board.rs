@@ -305,7 +305,7 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
         .to_str()
         .is_ok_and(|d| d.contains("board-lawyers-2025-10-01-2025-10-31.csv")));
     let text = response.text().await.expect("body");
-    assert!(text.starts_with("\u{feff}律师,律师事务所,执业证号,值班天数,法律咨询"), "{text}");
+    assert!(text.starts_with("\u{feff}律师,律师事务所,执业证号,值班天数,去年同期值班天数,法律咨询"), "{text}");
     let workbook = staff.get(format!("{url}&by=lawyer").replace(".csv", ".xlsx")).send().await.expect("xlsx");
     let by_lawyer: Vec<Vec<String>> =
         text.trim_start_matches('\u{feff}').lines().map(|l| l.split(',').map(str::to_owned).collect()).collect();
@@ -319,9 +319,9 @@ async fn the_board_shows_a_months_figures_as_counted_by_hand() {
     let row = text.lines().find(|l| l.starts_with(&format!("{a_name},"))).expect("the A lawyer's row");
     let cells: Vec<&str> = row.split(',').collect();
     assert_eq!(
-        (cells[3], cells[4], cells[11], cells[12], cells[13], cells[14]),
-        ("3", "2", "2", "2", "1", "4.5"),
-        "duty-days, consultations, people, done, missed, satisfaction: {row}"
+        (cells[3], cells[4], cells[5], cells[12], cells[13], cells[14], cells[15], cells[16]),
+        ("3", "0", "2", "0", "2", "2", "1", "4.5"),
+        "duty-days, a year before, consultations, services a year before, people, done, missed, satisfaction: {row}"
     );
 }
 

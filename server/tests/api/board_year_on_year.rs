@@ -62,6 +62,18 @@ async fn the_board_compares_a_period_with_the_same_period_a_year_before() {
     assert_eq!((cell("值班天数"), cell("去年同期值班天数")), ("3", "2"));
     assert_eq!(cell("去年同期服务件数"), "2");
 
+    // So does the export by lawyer.
+    let text = staff.get(format!("{url}&by=lawyer")).send().await.expect("csv").text().await.expect("body");
+    let head: Vec<&str> = text.trim_start_matches('\u{feff}').lines().next().expect("head").split(',').collect();
+    let licence: String = sqlx::query_scalar("SELECT licence_no FROM lawyers WHERE id = $1")
+        .bind(lawyer)
+        .fetch_one(&app.store.pool)
+        .await
+        .expect("licence");
+    let row: Vec<&str> = text.lines().find(|l| l.contains(&licence)).expect("the lawyer's row").split(',').collect();
+    let cell = |name: &str| row[head.iter().position(|h| *h == name).expect(name)];
+    assert_eq!((cell("值班天数"), cell("去年同期值班天数"), cell("去年同期服务件数")), ("3", "2", "2"));
+
     // A leap day's year before is the 28th: the period still reads.
     let leap = json!({ "from": "2028-02-01", "to": "2028-02-29" });
     let (status, body) = app.post_with(&staff, "staff/board", leap).await;
