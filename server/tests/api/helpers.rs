@@ -256,6 +256,13 @@ impl TestApp {
     /// A signed-in resident made directly in the store (no SMS round trip, no rate limit),
     /// for tests that need many residents.
     pub async fn resident(&self, phone: &str) -> reqwest::Client {
+        let headers = self.resident_headers(phone).await;
+        reqwest::Client::builder().default_headers(headers).build().expect("client")
+    }
+
+    /// The headers of a signed-in resident made directly in the store (see [`Self::resident`]),
+    /// for a client built otherwise.
+    pub async fn resident_headers(&self, phone: &str) -> reqwest::header::HeaderMap {
         let phone = app::domain::PhoneNumber::parse(phone).expect("valid phone");
         sqlx::query("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, $2, 0)")
             .bind(phone.as_str())
@@ -271,7 +278,7 @@ impl TestApp {
         let (token, _) = server::auth::sessions::create(&self.store, id, true).await.expect("session");
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("cookie", format!("fai_session={token}").parse().expect("header"));
-        reqwest::Client::builder().default_headers(headers).build().expect("client")
+        headers
     }
 
     /// A community's id by name.

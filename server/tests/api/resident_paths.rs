@@ -9,19 +9,7 @@ use serde_json::{json, Value};
 
 /// A signed-in resident whose client shows redirects rather than following them.
 async fn resident(app: &TestApp, phone: &str) -> Client {
-    sqlx::query("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, '居民', 0)")
-        .bind(phone)
-        .execute(app.store.writer())
-        .await
-        .expect("resident");
-    let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE phone = $1")
-        .bind(phone)
-        .fetch_one(&app.store.pool)
-        .await
-        .expect("id");
-    let (token, _) = server::auth::sessions::create(&app.store, id, true).await.expect("session");
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert("cookie", format!("fai_session={token}").parse().expect("header"));
+    let headers = app.resident_headers(phone).await;
     Client::builder().default_headers(headers).redirect(Policy::none()).build().expect("client")
 }
 
