@@ -49,8 +49,11 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
     // where gaps are (a district, or a street).
     let count = board.with_gaps_total.is_some() || user.street.is_some();
     board.locks = locks::read(store, user.street, from, to, count).await?;
-    board.assisted = assisted::read(store, user.street.or(street), from, to).await?;
-    board.year_before = Some(year_before::totals(store, user.street.or(street), from, to).await?);
+    // The area the summary speaks of: a street staff member's street, the street drilled into,
+    // or the district.
+    let area = user.street.or(street);
+    board.assisted = assisted::read(store, area, from, to).await?;
+    board.year_before = Some(year_before::totals(store, area, from, to).await?);
     board.summary = match (user.street, street) {
         (Some(own), _) => {
             let area = narrow(&mut board, own);
