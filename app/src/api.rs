@@ -16,6 +16,7 @@ mod endpoint;
 pub mod files;
 pub mod library;
 pub mod questions;
+pub mod referrals;
 pub mod registers;
 pub mod staff;
 

@@ -32,6 +32,7 @@ mod phone;
 #[cfg(test)]
 mod properties;
 mod question;
+mod referral;
 mod role;
 mod text;
 
@@ -54,6 +55,10 @@ pub use phone::{fold_width, PhoneNumber};
 pub use question::{
     add_working_hours, QuestionStatus, RouteStep, MAX_QUESTION_ATTACHMENTS, MAX_QUESTION_TEXT_CHARS,
     MAX_QUESTION_TITLE_CHARS, QUESTIONS_PER_DAY,
+};
+pub use referral::{
+    ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup, MAX_REFERRAL_DOCUMENTS, MAX_REFERRAL_TEXT_CHARS,
+    REFERRAL_ANSWER_DAYS,
 };
 pub use role::{AssignmentRole, Role};
 pub use text::{clean_text, is_hidden};

@@ -34,12 +34,14 @@ mod assist;
 mod common;
 mod desk;
 mod messages;
+mod referrals;
 mod setup;
 
 pub use assist::AssistTexts;
 pub use common::Texts;
 pub use desk::DeskTexts;
 pub use messages::Messages;
+pub use referrals::ReferralTexts;
 pub use setup::SetupTexts;
 
 /// A language the portal speaks.

@@ -28,7 +28,7 @@ struct UniqueKey {
 }
 
 /// The unique keys whose refusal is the client's doing.
-const UNIQUE_KEYS: [UniqueKey; 4] = [
+const UNIQUE_KEYS: [UniqueKey; 6] = [
     UniqueKey {
         postgres: "bookings_one_live_per_resident_slot",
         sqlite: "bookings.resident_id, bookings.slot_start",
@@ -52,6 +52,18 @@ const UNIQUE_KEYS: [UniqueKey; 4] = [
         sqlite: "lawyers.licence_no",
         kind: ErrorKind::Conflict,
         message: |t| t.err_import_duplicate,
+    },
+    UniqueKey {
+        postgres: "referrals_open_per_question",
+        sqlite: "referrals.question_id, referrals.kind",
+        kind: ErrorKind::Conflict,
+        message: |t| t.err_already_referred,
+    },
+    UniqueKey {
+        postgres: "referrals_open_per_booking",
+        sqlite: "referrals.booking_id, referrals.kind",
+        kind: ErrorKind::Conflict,
+        message: |t| t.err_already_referred,
     },
 ];
 

@@ -25,6 +25,7 @@ pub mod library;
 pub mod markdown;
 pub mod privacy;
 pub mod questions;
+pub mod referrals;
 pub mod scope;
 pub mod sms;
 pub mod startup;

@@ -135,6 +135,7 @@ fn assemble(config: Config, store: Store, blobs: Blobs, code_key: Vec<u8>, outbo
     AppState {
         stylesheet: site::stylesheet(&index).map(Arc::from),
         assisted: AssistedService::new(store.clone(), auth.clone(), booking.clone(), questions.clone()),
+        referrals: crate::referrals::ReferralsService::new(store.clone(), outbox.clone()),
         auth,
         booking,
         questions,

@@ -35,6 +35,8 @@ pub struct AppState {
     pub questions: QuestionsService,
     /// Booking and asking for residents who walk in or phone.
     pub assisted: crate::assisted::AssistedService,
+    /// Referrals to legal aid, mediation and notaries.
+    pub referrals: crate::referrals::ReferralsService,
     /// Bulk imports of the registers.
     pub imports: Imports,
     /// The mini-program's server API, when WeChat is configured.
@@ -65,5 +67,6 @@ parts! {
     articles: ArticlesService,
     questions: QuestionsService,
     assisted: crate::assisted::AssistedService,
+    referrals: crate::referrals::ReferralsService,
     imports: Imports,
 }

@@ -34,6 +34,8 @@ impl Access {
     pub const PARTIES: Access = Access::Roles(&[Role::Resident, Role::Lawyer, Role::Assistant]);
     /// Everyone who works a community's desk.
     pub const DESK: Access = Access::Roles(&[Role::Lawyer, Role::Assistant, Role::Staff, Role::Admin]);
+    /// The staff of a receiving body (legal-aid centre, mediation committee, notary office).
+    pub const AGENCY: Access = Access::Roles(&[Role::Agency]);
     /// Whoever may change a community's duty and publish for residents.
     pub const LAWYERS_AND_STAFF: Access = Access::Roles(&[Role::Lawyer, Role::Staff, Role::Admin]);
 

@@ -14,9 +14,12 @@ pub enum Role {
     Staff,
     /// Manages accounts and settings.
     Admin,
+    /// Staff of a body that receives referrals: the legal-aid centre, a mediation committee, a
+    /// notary office. Sees only its own organisation's referrals.
+    Agency,
 }
 
-stored_names!(Role { Resident = "resident", Lawyer = "lawyer", Assistant = "assistant", Staff = "staff", Admin = "admin" });
+stored_names!(Role { Resident = "resident", Lawyer = "lawyer", Assistant = "assistant", Staff = "staff", Admin = "admin", Agency = "agency" });
 
 impl Role {
     /// Staff and admins see every community.

@@ -286,6 +286,11 @@ texts! {
         err_query: "搜索词不超过50字", "Search for up to 50 characters";
         inbox_article: "【普法】{title}", "[Legal education] {title}";
         sms_article: "【法i社区】普法：{title}。阅读：{link}", "[Fa-i Community] Legal education: {title}. Read: {link}";
+        sms_referral_to_confirm: "【法i社区】律师建议将您的事项转介至{body}，请登录“我的-我的转介”确认。", "[Fa-i Community] A lawyer suggests referring your matter to {body}. Sign in and confirm it under Me > My referrals.";
+        sms_referral_accepted: "【法i社区】{body}已受理您的转介事项，将与您联系。", "[Fa-i Community] {body} accepted your referral and will contact you.";
+        sms_referral_declined: "【法i社区】{body}未受理您的转介事项，原因：{reason}。", "[Fa-i Community] {body} declined your referral: {reason}.";
+        sms_referral_closed: "【法i社区】{body}已办结您的转介事项：{outcome}。", "[Fa-i Community] {body} closed your referral: {outcome}.";
+        err_already_referred: "该事项已转介至同类机构，尚未办结", "This matter is already referred to a body of that kind and not yet closed";
         duty_no_position: "未提供位置", "No position given";
         duty_office_unplaced: "社区办公地点未登记坐标", "The office has no coordinates on record";
         duty_far_from_office: "签到位置不在办公地点附近", "Checked in away from the office";

@@ -13,7 +13,7 @@ use crate::questions::access;
 use crate::scope::{self, desk};
 use crate::state::AppState;
 use crate::store::Store;
-use app::domain::FileKind;
+use app::domain::{FileKind, Role};
 use app::error::{AppError, ErrorKind};
 use axum::extract::{ConnectInfo, Path, Query, Request, State};
 use axum::http::{header, HeaderValue};
@@ -87,7 +87,7 @@ async fn serve(state: &AppState, caller: &Caller, token: &str, query: &DownloadQ
     if !allowed {
         return Err(not_found());
     }
-    let worker = user.filter(|u| u.id != file.uploaded_by && (u.role.is_staff() || u.role.is_adviser()));
+    let worker = user.filter(|u| u.id != file.uploaded_by && u.role != Role::Resident);
     if let (false, Some(user)) = (public, worker) {
         // Lawyers open the files of the matters they serve; staff say why.
         let reason = match user.role.is_staff() {
@@ -198,7 +198,7 @@ struct Matter {
 }
 
 /// Whether the caller may read the private file `file_id`: its resident, whoever shared it, the
-/// lawyers serving its matter, staff.
+/// lawyers serving its matter, staff, and a receiving body it was handed to.
 pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bool, Failure> {
     let Ok(user) = caller.user() else { return Ok(false) };
     let row: Option<Matter> = sqlx::query_as(
@@ -216,6 +216,9 @@ pub async fn may_read(store: &Store, caller: &Caller, file_id: i64) -> Result<bo
     }
     if user.role.is_staff() {
         return Ok(scope::covers(store, user, community_id).await? == Some(true));
+    }
+    if user.role == Role::Agency {
+        return Ok(crate::referrals::hands_over(store, user.id, file_id).await?);
     }
     // A question's files follow the question: its route reads them.
     if let Some(question) = question {

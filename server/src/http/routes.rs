@@ -3,7 +3,9 @@
 
 use crate::http::endpoint::endpoint;
 use crate::state::AppState;
-use crate::{admin, articles, assisted, auth, board, booking, directory, duty, files, library, questions, scope};
+use crate::{
+    admin, articles, assisted, auth, board, booking, directory, duty, files, library, questions, referrals, scope,
+};
 use app::api::account::*;
 use app::api::articles::*;
 use app::api::assisted::*;
@@ -16,6 +18,7 @@ use app::api::duty::*;
 use app::api::files::*;
 use app::api::library::*;
 use app::api::questions::*;
+use app::api::referrals::*;
 use app::api::registers::*;
 use app::api::staff::*;
 use app::api::{Access, Endpoint};
@@ -124,6 +127,16 @@ api! {
     ReassignQuestion => questions::replies::reassign,
     PublishFaq => questions::faq::publish,
     SearchFaqs => questions::faq::search,
+
+    ListOrganisations => referrals::organisations,
+    CreateReferral => referrals::create,
+    SentReferrals => referrals::sent,
+    WithdrawReferral => referrals::withdraw,
+    MyReferrals => referrals::mine,
+    ConsentToReferral => referrals::consent,
+    ReferralQueue => referrals::queue,
+    AnswerReferral => referrals::answer,
+    CloseReferral => referrals::close,
 
     GetProgrammeOverview => directory::overview,
     GetBoard => board::board,

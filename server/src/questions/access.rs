@@ -111,6 +111,8 @@ pub async fn require_read(store: &Store, caller: &Caller, q: &Facts) -> Result<(
                 || q.routed_to.is_some_and(|l| mine.contains(&l))
                 || (q.step == 3 && in_street(store, &mine, q.community_id).await?)
         }
+        // A receiving body reads what a referral hands over, never the thread.
+        Role::Agency => false,
     };
     if allowed {
         Ok(())

@@ -50,11 +50,19 @@ pub enum Template {
     QuestionNeedsInfo,
     /// An important article pushed to residents.
     Article,
+    /// A lawyer suggests a referral; the resident confirms it in 我的.
+    ReferralToConfirm,
+    /// The receiving body accepted a referral.
+    ReferralAccepted,
+    /// The receiving body declined a referral, with the reason.
+    ReferralDeclined,
+    /// The receiving body recorded a referral's outcome.
+    ReferralClosed,
 }
 
 impl Template {
     /// Every template.
-    pub const ALL: [Template; 13] = [
+    pub const ALL: [Template; 17] = [
         Template::Code,
         Template::Booked,
         Template::Confirmed,
@@ -68,6 +76,10 @@ impl Template {
         Template::QuestionAnswered,
         Template::QuestionNeedsInfo,
         Template::Article,
+        Template::ReferralToConfirm,
+        Template::ReferralAccepted,
+        Template::ReferralDeclined,
+        Template::ReferralClosed,
     ];
 
     /// The key stored with a message and named in the configuration (`SMS_TEMPLATE_<KEY>`).
@@ -86,6 +98,10 @@ impl Template {
             Template::QuestionAnswered => "question_answered",
             Template::QuestionNeedsInfo => "question_needs_info",
             Template::Article => "article",
+            Template::ReferralToConfirm => "referral_to_confirm",
+            Template::ReferralAccepted => "referral_accepted",
+            Template::ReferralDeclined => "referral_declined",
+            Template::ReferralClosed => "referral_closed",
         }
     }
 
@@ -107,13 +123,26 @@ impl Template {
             Template::Reminder => &["when", "place", "code"],
             Template::QuestionAnswered | Template::QuestionNeedsInfo => &["title"],
             Template::Article => &["title", "link"],
+            Template::ReferralToConfirm | Template::ReferralAccepted => &["body"],
+            Template::ReferralDeclined => &["body", "reason"],
+            Template::ReferralClosed => &["body", "outcome"],
         }
     }
 
     /// Whether it may go at night: a sign-in code, and anything about a consultation or a seat.
-    /// Answers to questions and pushed articles wait for the morning (the quiet hours).
+    /// Answers to questions, referrals' news and pushed articles wait for the morning (the quiet
+    /// hours).
     pub fn urgent(self) -> bool {
-        !matches!(self, Template::QuestionAnswered | Template::QuestionNeedsInfo | Template::Article)
+        !matches!(
+            self,
+            Template::QuestionAnswered
+                | Template::QuestionNeedsInfo
+                | Template::Article
+                | Template::ReferralToConfirm
+                | Template::ReferralAccepted
+                | Template::ReferralDeclined
+                | Template::ReferralClosed
+        )
     }
 
     /// Its text in a language, with `{name}` for each parameter.
@@ -132,6 +161,10 @@ impl Template {
             Template::QuestionAnswered => m.sms_question_answered,
             Template::QuestionNeedsInfo => m.sms_question_needs_info,
             Template::Article => m.sms_article,
+            Template::ReferralToConfirm => m.sms_referral_to_confirm,
+            Template::ReferralAccepted => m.sms_referral_accepted,
+            Template::ReferralDeclined => m.sms_referral_declined,
+            Template::ReferralClosed => m.sms_referral_closed,
         }
     }
 }

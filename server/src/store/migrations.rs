@@ -38,6 +38,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (30, "access log", include_str!("../../migrations/0030_access_log.sql")),
     (31, "meetings", include_str!("../../migrations/0031_meetings.sql")),
     (32, "resident paths", include_str!("../../migrations/0032_resident_paths.sql")),
+    (36, "referrals", include_str!("../../migrations/0036_referrals.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.
@@ -84,6 +85,12 @@ pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/0034_one_trip_booking.sqlite.sql"),
         include_str!("../../migrations/0034_one_trip_booking.postgres.sql"),
     ),
+    (
+        35,
+        "agency role",
+        include_str!("../../migrations/0035_agency_role.sqlite.sql"),
+        include_str!("../../migrations/0035_agency_role.postgres.sql"),
+    ),
 ];
 
 /// The migrator for `backend`.
@@ -105,7 +112,9 @@ pub fn migrator(backend: Backend) -> Migrator {
                 Cow::Borrowed(description),
                 MigrationType::Simple,
                 Cow::Owned(sql.replace("{{id}}", id)),
-                false,
+                // A file that must run outside a transaction (one that switches SQLite's foreign
+                // keys off) says so on its first line and opens its own.
+                sql.starts_with("-- no-transaction"),
             )
         })
         .collect::<Vec<_>>();

@@ -1,0 +1,36 @@
+//! Referrals: a lawyer hands a resident's matter to legal aid, mediation or a notary; the
+//! resident agrees; the receiving body answers and records the outcome.
+
+use super::endpoint::{endpoints, Access};
+use crate::model::{
+    Empty, NewReferral, Organisation, ReferralAnswer, ReferralConsent, ReferralRequest, ReferralResult, ReferralView,
+};
+
+endpoints! {
+    /// The receiving bodies a lawyer may refer to.
+    ListOrganisations = "referrals/organisations", Empty => Vec<Organisation>, Access::ADVISERS;
+
+    /// Refers a question or booking the caller's lawyer handles; it waits for the resident's consent.
+    CreateReferral = "referrals/create", NewReferral => ReferralView, Access::ADVISERS;
+
+    /// The referrals the caller's lawyer wrote, newest first.
+    SentReferrals = "referrals/sent", Empty => Vec<ReferralView>, Access::ADVISERS;
+
+    /// The lawyer withdraws a referral not yet answered.
+    WithdrawReferral = "referrals/withdraw", ReferralRequest => ReferralView, Access::ADVISERS;
+
+    /// The resident's referrals, newest first.
+    MyReferrals = "referrals/mine", Empty => Vec<ReferralView>, Access::RESIDENTS;
+
+    /// The resident agrees to the hand-over (it is sent) or does not (it is withdrawn).
+    ConsentToReferral = "referrals/consent", ReferralConsent => ReferralView, Access::RESIDENTS;
+
+    /// The caller's organisation's referrals: open ones first, 绿色通道 first among them.
+    ReferralQueue = "referrals/queue", Empty => Vec<ReferralView>, Access::AGENCY;
+
+    /// Accepts or declines (with a reason) a referral sent to the caller's organisation.
+    AnswerReferral = "referrals/answer", ReferralAnswer => ReferralView, Access::AGENCY;
+
+    /// Records what came of an accepted referral.
+    CloseReferral = "referrals/close", ReferralResult => ReferralView, Access::AGENCY;
+}

@@ -1,0 +1,117 @@
+//! Referrals' strings: the pages the server renders for residents, lawyers and receiving
+//! bodies, and the errors and messages about them. Server-only: no front end's wasm carries them.
+
+texts! {
+    /// Referrals' strings.
+    ReferralTexts {
+        title_mine: "我的转介", "My referrals";
+        title_queue: "转介受理", "Referrals received";
+        title_new: "转介", "Refer";
+        none_mine: "暂无转介。律师认为需要法律援助、调解或公证时，会在这里请您确认。", "No referrals. When a lawyer suggests legal aid, mediation or a notary, you confirm it here.";
+        none_queue: "暂无转介", "No referrals";
+        kind_legal_aid: "法律援助", "Legal aid";
+        kind_mediation: "人民调解", "Mediation";
+        kind_notary: "公证", "Notary";
+        status_awaiting_consent: "待您确认", "Waiting for your consent";
+        status_sent: "已转交，待受理", "Sent, waiting for an answer";
+        status_accepted: "已受理", "Accepted";
+        status_declined: "未受理", "Declined";
+        status_closed: "已办结", "Closed";
+        status_withdrawn: "已撤回", "Withdrawn";
+        outcome_aid_granted: "给予法律援助", "Legal aid granted";
+        outcome_aid_refused: "不予法律援助", "Legal aid refused";
+        outcome_agreed: "调解成功", "Mediated to agreement";
+        outcome_not_agreed: "调解未成", "No agreement";
+        outcome_notarised: "已办理公证", "Notarised";
+        outcome_not_notarised: "未办理公证", "Not notarised";
+        group_migrant_worker: "农民工", "Migrant worker";
+        group_disabled: "残疾人", "Person with a disability";
+        group_military_family: "军人军属", "Serviceman or family";
+        group_minor: "未成年人", "Minor";
+        group_elderly: "老年人", "Elderly";
+        green_channel: "绿色通道", "Priority";
+        special_group: "特殊群体", "Special group";
+        no_group: "无", "None";
+        to: "转介至", "To";
+        facts: "事实与请求", "Facts and what is asked";
+        documents: "移交材料", "Documents handed over";
+        lawyer: "转介律师", "Referring lawyer";
+        community: "社区", "Community";
+        resident: "当事人", "Resident";
+        phone: "联系电话", "Phone";
+        written: "转介时间", "Referred";
+        sent: "转交时间", "Sent";
+        answered: "答复时间", "Answered";
+        closed: "办结时间", "Closed";
+        due: "应于此前答复", "Answer due by";
+        overdue: "已超期", "Overdue";
+        reason: "原因", "Reason";
+        outcome: "办理结果", "Outcome";
+        note: "说明", "Note";
+        consent_ask: "同意后，律师填写的事实、所选材料和您的姓名、电话将转交给受理机构，仅用于办理此事。", "If you agree, the facts the lawyer wrote, the documents chosen and your name and phone go to the receiving body, for this matter only.";
+        agree: "同意转交", "Agree";
+        refuse: "不同意", "Do not agree";
+        accept: "受理", "Accept";
+        decline: "不予受理", "Decline";
+        record_outcome: "登记办理结果", "Record the outcome";
+        from_question: "来自咨询", "From the question";
+        from_booking: "来自预约", "From the booking";
+        send: "提交转介(待居民确认)", "Refer (the resident confirms)";
+        err_facts: "请填写事实与请求(不超过2000字)", "Write the facts and what is asked (up to 2,000 characters)";
+        err_note: "说明不超过2000字", "The note is up to 2,000 characters";
+        err_source: "请指明来自哪一咨询或预约(只能一个)", "Name the question or the booking it comes from (one of them)";
+        err_organisation: "该机构不存在、已停止受理或不受理该社区的事项", "That body does not exist, no longer takes referrals or does not serve this community";
+        err_documents: "只能移交该事项中居民本人的材料(最多10份)", "Only the resident's own documents of this matter can be handed over (up to 10)";
+        err_not_open: "该转介当前不能进行此操作", "This referral cannot be changed that way now";
+        err_outcome_kind: "该结果不属于此类转介", "That outcome is not one of this kind of referral";
+        err_no_organisation: "您的账户未关联受理机构，请联系管理员", "Your account belongs to no receiving body; ask an administrator";
+    }
+}
+
+use crate::domain::{ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup};
+
+impl ReferralTexts {
+    /// Where a referral of `kind` goes.
+    pub fn kind(&self, kind: ReferralKind) -> &'static str {
+        match kind {
+            ReferralKind::LegalAid => self.kind_legal_aid,
+            ReferralKind::Mediation => self.kind_mediation,
+            ReferralKind::Notary => self.kind_notary,
+        }
+    }
+
+    /// Where it stands.
+    pub fn status(&self, status: ReferralStatus) -> &'static str {
+        match status {
+            ReferralStatus::AwaitingConsent => self.status_awaiting_consent,
+            ReferralStatus::Sent => self.status_sent,
+            ReferralStatus::Accepted => self.status_accepted,
+            ReferralStatus::Declined => self.status_declined,
+            ReferralStatus::Closed => self.status_closed,
+            ReferralStatus::Withdrawn => self.status_withdrawn,
+        }
+    }
+
+    /// What came of it.
+    pub fn outcome(&self, outcome: ReferralOutcome) -> &'static str {
+        match outcome {
+            ReferralOutcome::AidGranted => self.outcome_aid_granted,
+            ReferralOutcome::AidRefused => self.outcome_aid_refused,
+            ReferralOutcome::Agreed => self.outcome_agreed,
+            ReferralOutcome::NotAgreed => self.outcome_not_agreed,
+            ReferralOutcome::Notarised => self.outcome_notarised,
+            ReferralOutcome::NotNotarised => self.outcome_not_notarised,
+        }
+    }
+
+    /// A special group's name.
+    pub fn group(&self, group: SpecialGroup) -> &'static str {
+        match group {
+            SpecialGroup::MigrantWorker => self.group_migrant_worker,
+            SpecialGroup::Disabled => self.group_disabled,
+            SpecialGroup::MilitaryFamily => self.group_military_family,
+            SpecialGroup::Minor => self.group_minor,
+            SpecialGroup::Elderly => self.group_elderly,
+        }
+    }
+}

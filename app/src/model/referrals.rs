@@ -1,0 +1,105 @@
+//! Referrals to legal aid, mediation and notaries, as the lawyer writes them, the resident agrees
+//! to them, the receiving body answers them and everyone follows them.
+
+use crate::domain::{ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup};
+use serde::{Deserialize, Serialize};
+
+/// A lawyer refers a resident's question or booking to a receiving body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewReferral {
+    /// The question it comes from (this or `booking_id`).
+    #[serde(default)]
+    pub question_id: Option<i64>,
+    /// The booking it comes from.
+    #[serde(default)]
+    pub booking_id: Option<i64>,
+    /// The receiving body (its kind is the referral's).
+    pub organisation_id: i64,
+    /// The facts as the lawyer states them for the receiving body.
+    pub facts: String,
+    /// The special group the resident belongs to, if any (绿色通道).
+    #[serde(default)]
+    pub special_group: Option<SpecialGroup>,
+    /// The matter's documents to hand over (the resident's own attachments).
+    #[serde(default)]
+    pub document_ids: Vec<i64>,
+}
+
+/// One referral, by its id.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ReferralRequest {
+    pub referral_id: i64,
+}
+
+/// The resident's answer: agree to the hand-over, or not.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ReferralConsent {
+    pub referral_id: i64,
+    pub agree: bool,
+}
+
+/// The receiving body's answer to a referral sent to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferralAnswer {
+    pub referral_id: i64,
+    /// Take it on, or decline it (with a reason).
+    pub accept: bool,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// What came of an accepted referral.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferralResult {
+    pub referral_id: i64,
+    pub outcome: ReferralOutcome,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A receiving body, as a lawyer chooses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub id: i64,
+    pub kind: ReferralKind,
+    pub name: String,
+}
+
+/// A document handed over with a referral.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferralDocument {
+    pub id: i64,
+    pub name: String,
+    /// Where it downloads (each opening is checked and audited).
+    pub link: String,
+}
+
+/// A referral as its parties see it: the lawyer who wrote it, the resident, the receiving body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferralView {
+    pub id: i64,
+    pub kind: ReferralKind,
+    pub status: ReferralStatus,
+    pub organisation: String,
+    pub community: String,
+    pub lawyer: String,
+    pub facts: String,
+    pub special_group: Option<SpecialGroup>,
+    /// The resident's name and number: the receiving body contacts them (others see them masked).
+    pub resident: String,
+    pub phone: Option<String>,
+    pub documents: Vec<ReferralDocument>,
+    /// The question or booking it came from (`/questions/7`), for its resident and lawyer.
+    pub source: Option<String>,
+    /// Why it was declined.
+    pub reason: Option<String>,
+    pub outcome: Option<ReferralOutcome>,
+    pub outcome_note: Option<String>,
+    /// UTC ms of each step reached: written, handed over, answered, closed.
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+    pub answered_at: Option<i64>,
+    pub closed_at: Option<i64>,
+    /// When the receiving body's answer is due; past it while still sent, it is overdue.
+    pub due_at: Option<i64>,
+}

@@ -1,0 +1,179 @@
+//! The lawyer's side: the receiving bodies, writing a referral from a question or booking they
+//! handle, their referrals, and withdrawing one not yet answered.
+
+use super::notify::tell_resident;
+use super::view::{self, Reader};
+use super::ReferralsService;
+use crate::caller::Caller;
+use crate::failure::Failure;
+use crate::scope::desk;
+use crate::sms::{Message, Template};
+use crate::store::now_ms;
+use app::domain::{ReferralKind, MAX_REFERRAL_DOCUMENTS, MAX_REFERRAL_TEXT_CHARS};
+use app::error::{AppError, ErrorKind};
+use app::i18n::ReferralTexts;
+use app::model::{Empty, NewReferral, Organisation, ReferralRequest, ReferralView};
+
+/// The receiving bodies still taking referrals, by kind and name.
+pub async fn organisations(
+    service: &ReferralsService,
+    _caller: &Caller,
+    _: Empty,
+) -> Result<Vec<Organisation>, Failure> {
+    let rows: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, kind, name FROM organisations WHERE closed_at IS NULL ORDER BY kind, name")
+            .fetch_all(&service.store.pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, kind, name)| Some(Organisation { id, kind: ReferralKind::from_db(&kind)?, name }))
+        .collect())
+}
+
+/// The matter a referral comes from: whose, where, and the lawyer who refers it.
+struct Matter {
+    resident_id: i64,
+    community_id: i64,
+    lawyer_id: i64,
+}
+
+/// The question or booking named, if the caller's lawyer handles it; 404 otherwise.
+async fn matter(service: &ReferralsService, caller: &Caller, request: &NewReferral) -> Result<Matter, Failure> {
+    let store = &service.store;
+    let mine = desk::own_lawyers(store, caller).await?;
+    let not_found = || caller.error(ErrorKind::NotFound);
+    match (request.question_id, request.booking_id) {
+        (Some(question_id), None) => {
+            let q = crate::questions::access::facts(store, caller, question_id).await?;
+            crate::questions::access::require_read(store, caller, &q).await?;
+            // The lawyer who has it now, if the caller acts as them; else the caller's own.
+            let lawyer_id = [q.claimed_by, q.routed_to]
+                .into_iter()
+                .flatten()
+                .find(|l| mine.contains(l))
+                .or_else(|| mine.first().copied())
+                .ok_or_else(not_found)?;
+            Ok(Matter { resident_id: q.resident_id, community_id: q.community_id, lawyer_id })
+        }
+        (None, Some(booking_id)) => {
+            let row: Option<(i64, i64, i64)> =
+                sqlx::query_as("SELECT resident_id, community_id, lawyer_id FROM bookings WHERE id = $1")
+                    .bind(booking_id)
+                    .fetch_optional(&store.pool)
+                    .await?;
+            match row {
+                Some((resident_id, community_id, lawyer_id)) if mine.contains(&lawyer_id) => {
+                    Ok(Matter { resident_id, community_id, lawyer_id })
+                }
+                _ => Err(not_found().into()),
+            }
+        }
+        _ => Err(AppError::invalid("question_id", ReferralTexts::of(caller.lang).err_source).into()),
+    }
+}
+
+/// `referrals/create`: the referral waits for the resident's consent, who is told by SMS and in
+/// their inbox. Bad input — no facts, a body that does not exist or does not serve the community,
+/// a document not the resident's own of this matter — changes nothing.
+pub async fn create(service: &ReferralsService, caller: &Caller, request: NewReferral) -> Result<ReferralView, Failure> {
+    let user = caller.user()?;
+    let t = ReferralTexts::of(caller.lang);
+    let facts = request.facts.trim();
+    if facts.is_empty() || facts.chars().count() > MAX_REFERRAL_TEXT_CHARS {
+        return Err(AppError::invalid("facts", t.err_facts).into());
+    }
+    let mut files = request.document_ids.clone();
+    files.sort_unstable();
+    files.dedup();
+    if files.len() > MAX_REFERRAL_DOCUMENTS {
+        return Err(AppError::invalid("document_ids", t.err_documents).into());
+    }
+    let matter = matter(service, caller, &request).await?;
+    let organisation: Option<(String, String)> = sqlx::query_as(
+        "SELECT kind, name FROM organisations WHERE id = $1 AND closed_at IS NULL \
+         AND (street_id IS NULL OR street_id = (SELECT street_id FROM communities WHERE id = $2))",
+    )
+    .bind(request.organisation_id)
+    .bind(matter.community_id)
+    .fetch_optional(&service.store.pool)
+    .await?;
+    let Some((kind, body)) = organisation else {
+        return Err(AppError::invalid("organisation_id", t.err_organisation).into());
+    };
+    if !files.is_empty() {
+        let mut sql = crate::store::sql::Sql::new("SELECT COUNT(*) FROM files WHERE purpose = 'private' AND deleted_at IS NULL AND resident_id = ");
+        sql.bind(matter.resident_id);
+        match (request.question_id, request.booking_id) {
+            (Some(q), _) => sql.push(" AND question_id = ").bind(q),
+            (_, b) => sql.push(" AND booking_id = ").bind(b.unwrap_or(0)),
+        };
+        sql.push(" AND id IN ").bind_list(files.clone());
+        let (found,): (i64,) = sql.fetch_one(&service.store.pool).await?;
+        if found != files.len() as i64 {
+            return Err(AppError::invalid("document_ids", t.err_documents).into());
+        }
+    }
+    let now = now_ms();
+    let mut tx = service.store.writer().begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO referrals (kind, organisation_id, resident_id, community_id, lawyer_id, written_by, question_id, \
+         booking_id, facts, special_group, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'awaiting_consent', $11) RETURNING id",
+    )
+    .bind(&kind)
+    .bind(request.organisation_id)
+    .bind(matter.resident_id)
+    .bind(matter.community_id)
+    .bind(matter.lawyer_id)
+    .bind(user.id)
+    .bind(request.question_id)
+    .bind(request.booking_id)
+    .bind(facts)
+    .bind(request.special_group.map(|g| g.as_str()))
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    for file in files {
+        sqlx::query("INSERT INTO referral_files (referral_id, file_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(file)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let message = |lang| Message::new(Template::ReferralToConfirm, lang, &[("body", &body)]);
+    tell_resident(&mut tx, matter.resident_id, message).await?;
+    tx.commit().await?;
+    service.outbox.wake();
+    Ok(view::one(&service.store, Reader::Lawyer, id).await?)
+}
+
+/// `referrals/sent`: the referrals of the lawyers the caller acts as, newest first.
+pub async fn sent(service: &ReferralsService, caller: &Caller, _: Empty) -> Result<Vec<ReferralView>, Failure> {
+    let user = caller.user()?;
+    let filter = "r.lawyer_id IN (SELECT id FROM lawyers WHERE user_id = $1 \
+                  UNION SELECT lawyer_id FROM team_members WHERE user_id = $1)";
+    Ok(view::list(&service.store, Reader::Lawyer, filter, user.id, "r.created_at DESC, r.id DESC").await?)
+}
+
+/// `referrals/withdraw`: before the receiving body answers. Not the caller's lawyer's: 404;
+/// answered already: 409.
+pub async fn withdraw(
+    service: &ReferralsService,
+    caller: &Caller,
+    request: ReferralRequest,
+) -> Result<ReferralView, Failure> {
+    let facts = view::facts(&service.store.pool, request.referral_id).await?;
+    let mine = desk::own_lawyers(&service.store, caller).await?;
+    let facts = facts.filter(|f| mine.contains(&f.lawyer_id)).ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    let moved = sqlx::query(
+        "UPDATE referrals SET status = 'withdrawn', closed_at = $1 WHERE id = $2 AND status IN ('awaiting_consent', 'sent')",
+    )
+    .bind(now_ms())
+    .bind(facts.id)
+    .execute(service.store.writer())
+    .await?;
+    if moved.rows_affected() != 1 {
+        return Err(AppError::new(ErrorKind::Conflict, ReferralTexts::of(caller.lang).err_not_open).into());
+    }
+    Ok(view::one(&service.store, Reader::Lawyer, facts.id).await?)
+}
