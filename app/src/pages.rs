@@ -21,6 +21,9 @@ pub mod notice;
 pub mod poster;
 pub mod privacy;
 pub mod questions;
+pub mod referral_desk;
+pub mod referral_queue;
+pub mod referrals;
 pub mod street;
 pub mod thread;
 

@@ -55,6 +55,10 @@ CREATE UNIQUE INDEX referrals_open_per_question ON referrals (question_id, kind)
 CREATE UNIQUE INDEX referrals_open_per_booking ON referrals (booking_id, kind)
     WHERE booking_id IS NOT NULL AND status IN ('awaiting_consent', 'sent', 'accepted');
 
+-- A referral the resident agreed to is one referral service of its lawyer in the figures.
+ALTER TABLE service_records ADD COLUMN referral_id BIGINT CONSTRAINT service_records_referral_fk REFERENCES referrals (id);
+CREATE UNIQUE INDEX service_records_referral_unique ON service_records (referral_id);
+
 -- The resident's files handed over with a referral, chosen by the lawyer.
 CREATE TABLE referral_files (
     referral_id BIGINT NOT NULL CONSTRAINT referral_files_referral_fk REFERENCES referrals (id),

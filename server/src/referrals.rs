@@ -11,7 +11,7 @@ mod resident;
 mod view;
 
 pub use agency::{answer, close, queue};
-pub use lawyer::{create, organisations, sent, withdraw};
+pub use lawyer::{create, matter_files, organisations, sent, withdraw};
 pub use resident::{consent, mine};
 
 use crate::sms::Outbox;

@@ -6,6 +6,7 @@ texts! {
         nav_communities: "社区", "Communities";
         nav_files: "居民资料", "Residents' files";
         nav_questions: "在线咨询", "Questions";
+        nav_referrals: "转介受理", "Referrals received";
         questions_title: "在线咨询", "Online questions";
         questions_none: "暂无等待回复的咨询", "No questions waiting";
         questions_overdue: "已超时", "Overdue";
@@ -26,8 +27,7 @@ texts! {
         questions_close: "结束咨询", "Close";
         questions_suggest_booking: "建议预约面谈", "Suggest a meeting";
         questions_booking_text: "这个问题最好当面谈，请[预约社区法律顾问](/communities/{id}/book)，带上相关材料。", "This is best discussed in person: [book a community lawyer](/communities/{id}/book) and bring your papers.";
-        questions_refer: "转介：", "Refer:";
-        questions_referred: "已记录转介服务", "Referral recorded";
+        questions_refer: "转介至法律援助、调解或公证", "Refer to legal aid, mediation or a notary";
         questions_publish: "发布为常见问题", "Publish as a common question";
         questions_publish_note: "居民已同意公开。请删去姓名、电话、证件号码和地址等个人信息。", "The resident agreed. Take out names, numbers and addresses.";
         questions_faq_question: "问题(去除个人信息)", "Question (nothing identifying)";

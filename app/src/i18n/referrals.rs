@@ -7,6 +7,8 @@ texts! {
         title_mine: "我的转介", "My referrals";
         title_queue: "转介受理", "Referrals received";
         title_new: "转介", "Refer";
+        title_sent: "我转介的事项", "Referrals I made";
+        withdraw: "撤回转介", "Withdraw";
         none_mine: "暂无转介。律师认为需要法律援助、调解或公证时，会在这里请您确认。", "No referrals. When a lawyer suggests legal aid, mediation or a notary, you confirm it here.";
         none_queue: "暂无转介", "No referrals";
         kind_legal_aid: "法律援助", "Legal aid";

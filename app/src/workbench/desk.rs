@@ -23,6 +23,11 @@ pub fn DeskPage() -> impl IntoView {
     view! {
         {page_title(prefs.t().nav_desk)}
         {move || match session.me.get() {
+            // A receiving body's staff work on the server's referral pages.
+            Some(me) if me.role == Role::Agency => view! {
+                <AccountBar me=me.clone() />
+                <a href="/agency" rel="external" class="flex min-h-12 items-center justify-center rounded-lg bg-brand font-bold text-white">{prefs.desk().nav_referrals}</a>
+            }.into_any(),
             Some(me) if me.role != Role::Resident => view! {
                 <AccountBar me=me.clone() />
                 {(me.role.is_staff() && me.street_id.is_none()).then(|| view! { <super::setup::SetupList /> })}

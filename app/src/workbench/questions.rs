@@ -6,19 +6,18 @@ use super::labels;
 use super::log::FIELD;
 use crate::api::call;
 use crate::api::directory::GetCommunity;
-use crate::api::duty::RecordService;
 use crate::api::questions::{
     AnswerQuestion, ClaimQuestion, CloseQuestion, GetQuestion, InspectQuestion, PublishFaq, QuestionQueue,
     ReassignQuestion, RequestInformation,
 };
-use crate::domain::{QuestionStatus, RouteStep, ServiceCategory};
+use crate::domain::{QuestionStatus, RouteStep};
 use crate::model::{
     CommunityRequest, Empty, InspectRequest, PublishFaqRequest, QuestionReply, QuestionRequest, QuestionSummary,
-    QuestionThread, ReassignRequest, ServiceRecordRequest,
+    QuestionThread, ReassignRequest,
 };
 use crate::ui::components::{error_note, loaded, page_title};
 use crate::ui::load::load;
-use crate::ui::platform::{new_key, now_ms};
+use crate::ui::platform::now_ms;
 use crate::ui::router::{percent_encode, query_param, use_location};
 use crate::ui::submit::Submit;
 use crate::ui::{use_prefs, use_session};
@@ -231,7 +230,7 @@ fn Opened(id: i64, reason: Option<String>) -> impl IntoView {
                         {move || close.value().get().and_then(Result::err).map(error_note)}
                     </section>
                 })}
-                <Referral community_id=q.question.community_id title=q.question.title.clone() />
+                <Referral id />
                 {(answered && q.may_publish).then(|| view! { <Publish id q=q.clone() /> })}
                 <Reassign id community_id=q.question.community_id version />
                 <h3 class="mb-1 mt-4 font-bold">{t.questions_route}</h3>
@@ -245,40 +244,19 @@ fn Opened(id: i64, reason: Option<String>) -> impl IntoView {
     }
 }
 
-/// Records a referral (legal aid, mediation, notary) as a service of the lawyer's.
+/// Refers the question to legal aid, mediation or a notary: the form is the server's page.
 #[component]
-fn Referral(community_id: i64, title: String) -> impl IntoView {
+fn Referral(id: i64) -> impl IntoView {
     let prefs = use_prefs();
-    let t = prefs.desk();
     let session = use_session();
-    let lawyer = move || session.me.get().and_then(|me| me.lawyer_id);
-    let refer = Submit::new(move |category: &ServiceCategory| {
-        call::<RecordService>(ServiceRecordRequest {
-            client_key: new_key(),
-            lawyer_id: lawyer().unwrap_or_default(),
-            community_id,
-            category: *category,
-            served_on: crate::time::Instant(now_ms()).to_shanghai().0.to_string(),
-            people_served: 1,
-            topic: String::new(),
-            parties: String::new(),
-            outcome: String::new(),
-            summary: title.clone(),
+    move || {
+        session.me.get().and_then(|me| me.lawyer_id).map(|_| {
+            view! {
+                <a href=format!("/referrals/new?question={id}") rel="external" class="mt-3 inline-flex min-h-11 items-center rounded-lg border-2 border-line px-3">
+                    {prefs.desk().questions_refer}
+                </a>
+            }
         })
-    });
-    view! {
-        {move || lawyer().map(|_| view! {
-            <section class="mt-3 flex flex-wrap items-center gap-2">
-                <span class="text-sm font-bold">{t.questions_refer}</span>
-                {[ServiceCategory::ReferralLegalAid, ServiceCategory::ReferralMediation, ServiceCategory::ReferralNotary].into_iter().map(|c| view! {
-                    <button class="min-h-11 rounded-lg border-2 border-line px-3" on:click=move |_| refer.dispatch(c)>{c.label(t)}</button>
-                }).collect_view()}
-                {move || refer.value().get().map(|r| match r {
-                    Ok(_) => view! { <p role="status" class="text-sm">{t.questions_referred}</p> }.into_any(),
-                    Err(e) => error_note(e).into_any(),
-                })}
-            </section>
-        })}
     }
 }
 

@@ -12,6 +12,7 @@ mod my_places;
 mod posters;
 mod privacy;
 mod questions;
+mod referrals;
 
 pub use articles::{article, feed as articles, set_sms as set_article_sms};
 pub use directory::{community, make_mine as make_my_community, street};
@@ -24,3 +25,8 @@ pub use privacy::{
     page as privacy,
 };
 pub use questions::{ask as ask_question, list as questions, thread as question};
+pub use referrals::{
+    answer as answer_referral, close as close_referral, consent as consent_to_referral, create as create_referral,
+    mine as my_referrals, new as new_referral, queue as referral_queue, sent as sent_referrals,
+    withdraw as withdraw_referral,
+};

@@ -72,6 +72,42 @@ async fn matter(service: &ReferralsService, caller: &Caller, request: &NewReferr
     }
 }
 
+/// The form's view of a matter the caller's lawyer handles: its title, and the resident's files
+/// of it (id, name, token). 404 as for [`create`].
+pub async fn matter_files(
+    service: &ReferralsService,
+    caller: &Caller,
+    request: &NewReferral,
+) -> Result<(String, Vec<(i64, String, String)>), Failure> {
+    let matter = matter(service, caller, request).await?;
+    let (title, column, id): (Option<String>, &str, i64) = match (request.question_id, request.booking_id) {
+        (Some(q), _) => (
+            sqlx::query_scalar("SELECT title FROM questions WHERE id = $1").bind(q).fetch_optional(&service.store.pool).await?,
+            "question_id",
+            q,
+        ),
+        (_, b) => {
+            let b = b.unwrap_or(0);
+            let row: Option<(String, String)> = sqlx::query_as(
+                "SELECT c.name, b.description FROM bookings b JOIN communities c ON c.id = b.community_id WHERE b.id = $1",
+            )
+            .bind(b)
+            .fetch_optional(&service.store.pool)
+            .await?;
+            (row.map(|(community, description)| format!("{community} · {description}")), "booking_id", b)
+        }
+    };
+    let files = sqlx::query_as(&format!(
+        "SELECT id, name, token FROM files WHERE purpose = 'private' AND deleted_at IS NULL AND resident_id = $1 \
+         AND {column} = $2 ORDER BY id"
+    ))
+    .bind(matter.resident_id)
+    .bind(id)
+    .fetch_all(&service.store.pool)
+    .await?;
+    Ok((title.unwrap_or_default(), files))
+}
+
 /// `referrals/create`: the referral waits for the resident's consent, who is told by SMS and in
 /// their inbox. Bad input — no facts, a body that does not exist or does not serve the community,
 /// a document not the resident's own of this matter — changes nothing.

@@ -19,7 +19,8 @@ pub async fn mine(service: &ReferralsService, caller: &Caller, _: Empty) -> Resu
 }
 
 /// `referrals/consent`: agreeing sends it to the receiving body, whose answer is due
-/// [`REFERRAL_ANSWER_DAYS`] working days later; not agreeing withdraws it. Not theirs: 404;
+/// [`REFERRAL_ANSWER_DAYS`] working days later, and counts it in the lawyer's services; not
+/// agreeing withdraws it. Not theirs: 404;
 /// answered already: 409.
 pub async fn consent(
     service: &ReferralsService,
@@ -32,29 +33,45 @@ pub async fn consent(
         .filter(|f| f.resident_id == user.id)
         .ok_or_else(|| caller.error(ErrorKind::NotFound))?;
     let now = now_ms();
+    let mut tx = service.store.writer().begin().await?;
     let moved = if request.agree {
         let today = Instant(now).to_shanghai().0;
-        let calendar = crate::calendar::from(&service.store.pool, today).await?;
+        let calendar = crate::calendar::from(&mut *tx, today).await?;
         let due = add_working_hours(Instant(now), REFERRAL_ANSWER_DAYS * 24, |d| calendar.is_working_day(d));
-        sqlx::query(
+        let moved = sqlx::query(
             "UPDATE referrals SET status = 'sent', sent_at = $1, due_at = $2 WHERE id = $3 AND status = 'awaiting_consent'",
         )
         .bind(now)
         .bind(due.0)
         .bind(facts.id)
-        .execute(service.store.writer())
-        .await?
+        .execute(&mut *tx)
+        .await?;
+        // Handed over: one referral service of its lawyer, on the day the resident agreed.
+        sqlx::query(
+            "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, \
+             summary, referral_id, created_at) \
+             SELECT community_id, lawyer_id, written_by, 'referral_' || kind, $1, 1, $2, id, $3 FROM referrals \
+             WHERE id = $4 AND status = 'sent'",
+        )
+        .bind(today.to_string())
+        .bind(&facts.organisation)
+        .bind(now)
+        .bind(facts.id)
+        .execute(&mut *tx)
+        .await?;
+        moved
     } else {
         sqlx::query(
             "UPDATE referrals SET status = 'withdrawn', closed_at = $1 WHERE id = $2 AND status = 'awaiting_consent'",
         )
         .bind(now)
         .bind(facts.id)
-        .execute(service.store.writer())
+        .execute(&mut *tx)
         .await?
     };
     if moved.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, ReferralTexts::of(caller.lang).err_not_open).into());
     }
+    tx.commit().await?;
     Ok(view::one(&service.store, Reader::Resident, facts.id).await?)
 }

@@ -131,11 +131,12 @@ fn view(row: Row, documents: Vec<ReferralDocument>, reader: Reader) -> ReferralV
         Reader::Agency => p.as_str().to_owned(),
         Reader::Resident | Reader::Lawyer => p.masked(),
     });
+    // The matter as each party opens it: the resident's page, the lawyer's workbench.
     let source = match (reader, row.question_id, row.booking_id) {
-        (Reader::Agency, ..) => None,
-        (_, Some(q), _) => Some(format!("/questions/{q}")),
-        (_, None, Some(b)) => Some(format!("/bookings/{b}")),
-        (_, None, None) => None,
+        (Reader::Resident, Some(q), _) => Some(format!("/questions/{q}")),
+        (Reader::Resident, None, Some(b)) => Some(format!("/bookings/{b}")),
+        (Reader::Lawyer, Some(q), _) => Some(format!("/desk/questions?id={q}")),
+        _ => None,
     };
     ReferralView {
         id: row.id,

@@ -62,6 +62,19 @@ impl Reader {
         )
     }
 
+    /// A feature's refusal or failure as a page with its status and message (a server failure
+    /// is logged by `answer`).
+    pub fn refused(&self, failure: crate::failure::Failure) -> Response {
+        let lang = self.lang();
+        let error = failure.answer(lang);
+        if error.kind == app::error::ErrorKind::NotFound {
+            return self.not_found();
+        }
+        let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let message = error.message;
+        respond(status, self.page(&message.clone(), None, || notice::problem(lang, message)))
+    }
+
     /// The reader may not do this.
     pub fn forbidden(&self) -> Response {
         let lang = self.lang();
@@ -93,4 +106,25 @@ pub(super) fn respond(status: StatusCode, html: String) -> Response {
     let mut response = (status, Html(html)).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     response
+}
+
+/// A form posted to a page: its reader, and its fields (of at most `limit` bytes). Another
+/// site's form is refused before anything is read (`None`); a body too large or not the form's
+/// shape is `Some(Err(()))`.
+pub(super) async fn posted<T: serde::de::DeserializeOwned>(
+    state: &AppState,
+    request: Request,
+    limit: usize,
+) -> (Reader, Option<Result<T, ()>>) {
+    let cross_site = crate::http::api::is_cross_site(request.headers());
+    let (parts, body) = request.into_parts();
+    let reader = reader(state, Request::from_parts(parts, axum::body::Body::empty())).await;
+    if cross_site {
+        return (reader, None);
+    }
+    let fields = match axum::body::to_bytes(body, limit).await {
+        Ok(bytes) => serde_urlencoded::from_bytes(&bytes).map_err(|_| ()),
+        Err(_) => Err(()),
+    };
+    (reader, Some(fields))
 }
