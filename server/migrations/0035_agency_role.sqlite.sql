@@ -1,12 +1,9 @@
--- no-transaction
 -- Accounts of a new role, `agency` (the staff of a body that receives referrals). SQLite
--- changes a CHECK only by building the table again; other tables point at `users`, so their
--- foreign keys are off while it is rebuilt (outside a transaction, where the pragma acts): every
--- row keeps its id, so every reference still holds. The legacy rename leaves the triggers that
--- name `users` as they are.
-PRAGMA foreign_keys = OFF;
+-- changes a CHECK only by building the table again. Other tables point at `users`: migrations
+-- run with foreign keys off (see `store::migrate`), so dropping the old table cascades nowhere,
+-- and every row keeps its id, so every reference still holds. The legacy rename leaves the
+-- triggers that name `users` as they are.
 PRAGMA legacy_alter_table = ON;
-BEGIN;
 CREATE TABLE users_rebuilt (
     id INTEGER PRIMARY KEY,
     role TEXT NOT NULL CONSTRAINT users_role_known
@@ -32,6 +29,4 @@ INSERT INTO users_rebuilt (id, role, phone, login, display_name, password_hash, 
 DROP TABLE users;
 ALTER TABLE users_rebuilt RENAME TO users;
 CREATE UNIQUE INDEX users_wechat_openid_idx ON users (wechat_openid);
-COMMIT;
 PRAGMA legacy_alter_table = OFF;
-PRAGMA foreign_keys = ON;

@@ -3,6 +3,7 @@
 //! a street's staff and an admin. Deterministic: the same rows every time. Loaded only into an
 //! empty database.
 
+mod agencies;
 mod documents;
 
 use crate::admin;
@@ -278,7 +279,8 @@ async fn load_street(
     Ok(())
 }
 
-/// 沙井街道司法所's staff, who see and manage this street only; 后亭社区's assistant, a
+/// 沙井街道司法所's staff, who see and manage this street only; the bodies that receive referrals
+/// (one of them 沙井街道's); 后亭社区's assistant, a
 /// volunteer, last year's A lawyer kept in the history, and the demo resident.
 async fn shajing(
     tx: &mut Transaction<'_, Any>,
@@ -289,6 +291,7 @@ async fn shajing(
 ) -> Result<(), sqlx::Error> {
     let houting = a_lawyers[1];
     let street_staff = user(tx, "staff", "shajing", "13900000004", "沙井街道司法所", hash, false).await?;
+    agencies::load(tx, hash, street_id).await?;
     sqlx::query("UPDATE users SET street_id = $1 WHERE id = $2")
         .bind(street_id)
         .bind(street_staff)

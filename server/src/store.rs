@@ -53,6 +53,31 @@ pub enum StoreError {
     /// The data directory could not be created.
     #[error("data directory: {0}")]
     Io(#[from] std::io::Error),
+    /// After the migrations, a row points at one that does not exist.
+    #[error("a migration left a reference to a missing row (PRAGMA foreign_key_check)")]
+    BrokenReferences,
+}
+
+/// Runs the migrations on one connection. On SQLite its foreign keys are off meanwhile (the
+/// pragma acts only outside a transaction, and each migration is one): a table is rebuilt to
+/// change a constraint, and dropping the old one must not cascade to the rows that point at it.
+/// Every reference is checked before the connection goes back to the pool.
+async fn migrate(writer: &sqlx::AnyPool, backend: Backend) -> Result<(), StoreError> {
+    let mut connection = writer.acquire().await.map_err(StoreError::Unreachable)?;
+    let sqlite = backend == Backend::Sqlite;
+    if sqlite {
+        sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *connection).await?;
+    }
+    let migrated = migrations::migrator(backend).run(&mut *connection).await;
+    if sqlite {
+        let broken = sqlx::query("PRAGMA foreign_key_check").fetch_all(&mut *connection).await;
+        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *connection).await?;
+        if !broken?.is_empty() {
+            return Err(StoreError::BrokenReferences);
+        }
+    }
+    migrated?;
+    Ok(())
 }
 
 impl Store {
@@ -90,7 +115,7 @@ impl Store {
         } else {
             pool_options(backend, size, false).connect_with(options.clone()).await.map_err(StoreError::Unreachable)?
         };
-        migrations::migrator(backend).run(&writer).await?;
+        migrate(&writer, backend).await?;
         let pool = if separate_writer {
             pool_options(backend, size, true).connect_with(options).await.map_err(StoreError::Unreachable)?
         } else {

@@ -36,6 +36,7 @@ texts! {
         my_files: "我的资料", "My files";
         my_privacy: "个人信息", "My personal data";
         my_waitlist: "我的候补", "My waitlists";
+        my_referrals: "我的转介", "My referrals";
         sign_in_consent: "登录即同意", "Signing in, you accept the ";
         privacy_notice: "《隐私说明》", "privacy notice";
         articles: "普法文章", "Legal education";

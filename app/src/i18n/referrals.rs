@@ -4,7 +4,6 @@
 texts! {
     /// Referrals' strings.
     ReferralTexts {
-        title_mine: "我的转介", "My referrals";
         title_queue: "转介受理", "Referrals received";
         title_new: "转介", "Refer";
         title_sent: "我转介的事项", "Referrals I made";

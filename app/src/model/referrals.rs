@@ -20,9 +20,9 @@ pub struct NewReferral {
     /// The special group the resident belongs to, if any (绿色通道).
     #[serde(default)]
     pub special_group: Option<SpecialGroup>,
-    /// The matter's documents to hand over (the resident's own attachments).
+    /// The matter's documents to hand over (tokens of the resident's own attachments).
     #[serde(default)]
-    pub document_ids: Vec<i64>,
+    pub documents: Vec<String>,
 }
 
 /// One referral, by its id.
@@ -68,7 +68,7 @@ pub struct Organisation {
 /// A document handed over with a referral.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReferralDocument {
-    pub id: i64,
+    pub token: String,
     pub name: String,
     /// Where it downloads (each opening is checked and audited).
     pub link: String,

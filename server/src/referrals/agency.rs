@@ -9,7 +9,7 @@ use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::sms::{Message, Template};
 use crate::store::now_ms;
-use app::domain::{ReferralStatus, MAX_REFERRAL_TEXT_CHARS};
+use app::domain::MAX_REFERRAL_TEXT_CHARS;
 use app::error::{AppError, ErrorKind};
 use app::i18n::ReferralTexts;
 use app::model::{Empty, ReferralAnswer, ReferralResult, ReferralView};
@@ -25,12 +25,13 @@ async fn organisation(service: &ReferralsService, caller: &Caller) -> Result<i64
     id.ok_or_else(|| AppError::new(ErrorKind::Forbidden, ReferralTexts::of(caller.lang).err_no_organisation).into())
 }
 
-/// The referral, if it was handed to the caller's organisation; 404 otherwise.
+/// The referral, if it was handed to the caller's organisation (the resident agreed); 404
+/// otherwise.
 async fn received(service: &ReferralsService, caller: &Caller, id: i64) -> Result<Facts, Failure> {
     let organisation = organisation(service, caller).await?;
     view::facts(&service.store.pool, id)
         .await?
-        .filter(|f| f.organisation_id == organisation && f.status() != ReferralStatus::AwaitingConsent)
+        .filter(|f| f.organisation_id == organisation && f.sent_at.is_some())
         .ok_or_else(|| caller.error(ErrorKind::NotFound).into())
 }
 
@@ -40,7 +41,7 @@ pub async fn queue(service: &ReferralsService, caller: &Caller, _: Empty) -> Res
     let organisation = organisation(service, caller).await?;
     let order = "CASE r.status WHEN 'sent' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END, \
                  CASE WHEN r.special_group IS NULL THEN 1 ELSE 0 END, r.sent_at, r.id";
-    let filter = "r.organisation_id = $1 AND r.status NOT IN ('awaiting_consent')";
+    let filter = "r.organisation_id = $1 AND r.sent_at IS NOT NULL";
     Ok(view::list(&service.store, Reader::Agency, filter, organisation, order).await?)
 }
 

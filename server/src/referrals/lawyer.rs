@@ -118,11 +118,11 @@ pub async fn create(service: &ReferralsService, caller: &Caller, request: NewRef
     if facts.is_empty() || facts.chars().count() > MAX_REFERRAL_TEXT_CHARS {
         return Err(AppError::invalid("facts", t.err_facts).into());
     }
-    let mut files = request.document_ids.clone();
-    files.sort_unstable();
-    files.dedup();
-    if files.len() > MAX_REFERRAL_DOCUMENTS {
-        return Err(AppError::invalid("document_ids", t.err_documents).into());
+    let mut tokens = request.documents.clone();
+    tokens.sort_unstable();
+    tokens.dedup();
+    if tokens.len() > MAX_REFERRAL_DOCUMENTS {
+        return Err(AppError::invalid("documents", t.err_documents).into());
     }
     let matter = matter(service, caller, &request).await?;
     let organisation: Option<(String, String)> = sqlx::query_as(
@@ -136,19 +136,10 @@ pub async fn create(service: &ReferralsService, caller: &Caller, request: NewRef
     let Some((kind, body)) = organisation else {
         return Err(AppError::invalid("organisation_id", t.err_organisation).into());
     };
-    if !files.is_empty() {
-        let mut sql = crate::store::sql::Sql::new("SELECT COUNT(*) FROM files WHERE purpose = 'private' AND deleted_at IS NULL AND resident_id = ");
-        sql.bind(matter.resident_id);
-        match (request.question_id, request.booking_id) {
-            (Some(q), _) => sql.push(" AND question_id = ").bind(q),
-            (_, b) => sql.push(" AND booking_id = ").bind(b.unwrap_or(0)),
-        };
-        sql.push(" AND id IN ").bind_list(files.clone());
-        let (found,): (i64,) = sql.fetch_one(&service.store.pool).await?;
-        if found != files.len() as i64 {
-            return Err(AppError::invalid("document_ids", t.err_documents).into());
-        }
-    }
+    let files = if tokens.is_empty() { Some(Vec::new()) } else { matter_files_named(service, &request, &matter, tokens).await? };
+    let Some(files) = files else {
+        return Err(AppError::invalid("documents", t.err_documents).into());
+    };
     let now = now_ms();
     let mut tx = service.store.writer().begin().await?;
     let id: i64 = sqlx::query_scalar(
@@ -181,6 +172,27 @@ pub async fn create(service: &ReferralsService, caller: &Caller, request: NewRef
     tx.commit().await?;
     service.outbox.wake();
     Ok(view::one(&service.store, Reader::Lawyer, id).await?)
+}
+
+/// The ids of the files `tokens` name, if every one is the resident's own of this matter.
+async fn matter_files_named(
+    service: &ReferralsService,
+    request: &NewReferral,
+    matter: &Matter,
+    tokens: Vec<String>,
+) -> Result<Option<Vec<i64>>, sqlx::Error> {
+    let mut sql = crate::store::sql::Sql::new(
+        "SELECT id FROM files WHERE purpose = 'private' AND deleted_at IS NULL AND resident_id = ",
+    );
+    sql.bind(matter.resident_id);
+    match (request.question_id, request.booking_id) {
+        (Some(q), _) => sql.push(" AND question_id = ").bind(q),
+        (_, b) => sql.push(" AND booking_id = ").bind(b.unwrap_or(0)),
+    };
+    let wanted = tokens.len();
+    sql.push(" AND token IN ").bind_list(tokens);
+    let ids: Vec<i64> = sql.fetch_all::<(i64,), _>(&service.store.pool).await?.into_iter().map(|(id,)| id).collect();
+    Ok((ids.len() == wanted).then_some(ids))
 }
 
 /// `referrals/sent`: the referrals of the lawyers the caller acts as, newest first.

@@ -46,12 +46,15 @@ pub async fn consent(
         .bind(facts.id)
         .execute(&mut *tx)
         .await?;
+        if moved.rows_affected() != 1 {
+            return Err(AppError::new(ErrorKind::Conflict, ReferralTexts::of(caller.lang).err_not_open).into());
+        }
         // Handed over: one referral service of its lawyer, on the day the resident agreed.
         sqlx::query(
             "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, \
              summary, referral_id, created_at) \
              SELECT community_id, lawyer_id, written_by, 'referral_' || kind, $1, 1, $2, id, $3 FROM referrals \
-             WHERE id = $4 AND status = 'sent'",
+             WHERE id = $4",
         )
         .bind(today.to_string())
         .bind(&facts.organisation)

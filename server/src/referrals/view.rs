@@ -25,6 +25,8 @@ pub struct Facts {
     pub organisation: String,
     pub resident_id: i64,
     pub lawyer_id: i64,
+    /// When the resident agreed and it was handed over; never, for one they did not agree to.
+    pub sent_at: Option<i64>,
 }
 
 impl Facts {
@@ -43,7 +45,7 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     sqlx::query_as(
-        "SELECT r.id, r.kind, r.status, r.organisation_id, o.name AS organisation, r.resident_id, r.lawyer_id \
+        "SELECT r.id, r.kind, r.status, r.organisation_id, o.name AS organisation, r.resident_id, r.lawyer_id, r.sent_at \
          FROM referrals r JOIN organisations o ON o.id = r.organisation_id WHERE r.id = $1",
     )
     .bind(id)
@@ -115,13 +117,14 @@ async fn documents(store: &Store, ids: Vec<i64>) -> Result<HashMap<i64, Vec<Refe
         return Ok(by_referral);
     }
     let mut sql = Sql::new(
-        "SELECT rf.referral_id, f.id, f.name, f.token FROM referral_files rf JOIN files f ON f.id = rf.file_id \
+        "SELECT rf.referral_id, f.name, f.token FROM referral_files rf JOIN files f ON f.id = rf.file_id \
          WHERE f.deleted_at IS NULL AND rf.referral_id IN ",
     );
     sql.bind_list(ids).push(" ORDER BY f.id");
-    let rows: Vec<(i64, i64, String, String)> = sql.fetch_all(&store.pool).await?;
-    for (referral, id, name, token) in rows {
-        by_referral.entry(referral).or_default().push(ReferralDocument { id, name, link: format!("/files/{token}") });
+    let rows: Vec<(i64, String, String)> = sql.fetch_all(&store.pool).await?;
+    for (referral, name, token) in rows {
+        let link = format!("/files/{token}");
+        by_referral.entry(referral).or_default().push(ReferralDocument { token, name, link });
     }
     Ok(by_referral)
 }

@@ -112,9 +112,7 @@ pub fn migrator(backend: Backend) -> Migrator {
                 Cow::Borrowed(description),
                 MigrationType::Simple,
                 Cow::Owned(sql.replace("{{id}}", id)),
-                // A file that must run outside a transaction (one that switches SQLite's foreign
-                // keys off) says so on its first line and opens its own.
-                sql.starts_with("-- no-transaction"),
+                false,
             )
         })
         .collect::<Vec<_>>();

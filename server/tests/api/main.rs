@@ -52,6 +52,8 @@ mod posters;
 mod privacy;
 mod question_route;
 mod questions;
+mod referrals;
+mod referrals_scope;
 mod resident_paths;
 mod retire;
 mod retire_place;

@@ -10,8 +10,8 @@ use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
 /// The roles, as the tests sign them in; `shajing` is 沙井街道司法所's staff, whose street holds
-/// the objects the requests name.
-pub(crate) const ROLES: [&str; 6] = ["resident", "assistant", "lawyer", "staff", "shajing", "admin"];
+/// the objects the requests name; `legalaid` is the legal-aid centre's account.
+pub(crate) const ROLES: [&str; 7] = ["resident", "assistant", "lawyer", "staff", "shajing", "admin", "legalaid"];
 
 /// Who may call an endpoint, as test roles.
 #[derive(Debug, Clone)]
@@ -50,6 +50,7 @@ fn may(access: Access) -> May {
         Role::Lawyer => &["lawyer"][..],
         Role::Staff => &["staff", "shajing"][..],
         Role::Admin => &["admin"][..],
+        Role::Agency => &["legalaid"][..],
     };
     match access {
         Access::Anyone => May::Anyone,
@@ -200,6 +201,15 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("questions/publish", json!({ "question_id": 999_999, "title": "t", "question": "q", "answer": "a" })),
         ("questions/faq", json!({ "query": "借" })),
         ("assisted/consent-code", json!({ "phone": "13744440002" })),
+        ("referrals/organisations", json!({})),
+        ("referrals/create", json!({ "question_id": 999_999, "organisation_id": 1, "facts": "欠薪" })),
+        ("referrals/sent", json!({})),
+        ("referrals/withdraw", json!({ "referral_id": 999_999 })),
+        ("referrals/mine", json!({})),
+        ("referrals/consent", json!({ "referral_id": 999_999, "agree": true })),
+        ("referrals/queue", json!({})),
+        ("referrals/answer", json!({ "referral_id": 999_999, "accept": true })),
+        ("referrals/close", json!({ "referral_id": 999_999, "outcome": "aid_granted" })),
         (
             "assisted/book",
             json!({ "resident": { "phone": "13744440003", "consent": "desk" }, "booking": { "community_id": community,

@@ -1,0 +1,95 @@
+//! The lawyer's referral pages: `/referrals/new?question=7` (or `?booking=3`), the form that
+//! refers a matter with the facts and the resident's documents chosen, and `/referrals`, the
+//! referrals the lawyer wrote, with withdrawing those not yet answered.
+
+use super::bits::{BUTTON, BUTTON_OUTLINE, FIELD, LABEL, PROBLEM};
+use super::referrals::{card, Side};
+use crate::domain::{ReferralStatus, SpecialGroup};
+use crate::i18n::{Lang, ReferralTexts};
+use crate::model::{Organisation, ReferralDocument, ReferralView};
+use crate::ui::components::page_title;
+use leptos::prelude::*;
+
+/// What the form shows.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    /// `question_id` or `booking_id`, and its id.
+    pub source: (&'static str, i64),
+    /// The matter's title, as the lawyer knows it.
+    pub title: String,
+    /// The bodies to choose from.
+    pub organisations: Vec<Organisation>,
+    /// The resident's documents of the matter.
+    pub files: Vec<ReferralDocument>,
+    /// What the lawyer wrote, kept when a send was refused.
+    pub facts: String,
+    /// Why the last send was refused.
+    pub problem: Option<String>,
+}
+
+/// The form.
+pub fn new(lang: Lang, draft: Draft) -> AnyView {
+    let t = ReferralTexts::of(lang);
+    let (field, id) = draft.source;
+    view! {
+        {page_title(t.title_new)}
+        <p class="my-2 font-bold">{draft.title}</p>
+        {draft.problem.map(|p| view! { <p class=PROBLEM role="alert">{p}</p> })}
+        <form method="post" action="/referrals/new" class="space-y-3">
+            <input type="hidden" name=field value=id.to_string() />
+            <div>
+                <label class=LABEL for="organisation">{t.to}</label>
+                <select id="organisation" name="organisation_id" class=FIELD required=true>
+                    {draft.organisations.into_iter().map(|o| view! {
+                        <option value=o.id.to_string()>{t.kind(o.kind)}" · "{o.name}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div>
+                <label class=LABEL for="facts">{t.facts}</label>
+                <textarea id="facts" name="facts" class=FIELD rows="6" maxlength="2000" required=true>{draft.facts}</textarea>
+            </div>
+            <div>
+                <label class=LABEL for="group">{t.special_group}</label>
+                <select id="group" name="special_group" class=FIELD>
+                    <option value="">{t.no_group}</option>
+                    {SpecialGroup::ALL.iter().map(|g| view! { <option value=g.as_str()>{t.group(*g)}</option> }).collect_view()}
+                </select>
+            </div>
+            {(!draft.files.is_empty()).then(|| view! {
+                <fieldset>
+                    <legend class=LABEL>{t.documents}</legend>
+                    {draft.files.into_iter().map(|f| view! {
+                        <label class="flex min-h-11 items-center gap-2">
+                            <input type="checkbox" name="documents" value=f.token />
+                            {f.name}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            })}
+            <button class=BUTTON>{t.send}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// The referrals the lawyer wrote, at `now`.
+pub fn sent(lang: Lang, referrals: Vec<ReferralView>, now: i64) -> AnyView {
+    let t = ReferralTexts::of(lang);
+    view! {
+        {page_title(t.title_sent)}
+        {referrals.is_empty().then(|| view! { <p class="my-3">{t.none_queue}</p> })}
+        <ul class="my-3 space-y-3">
+            {referrals.into_iter().map(|r| {
+                let open = matches!(r.status, ReferralStatus::AwaitingConsent | ReferralStatus::Sent);
+                let actions = open.then(|| view! {
+                    <form method="post" action=format!("/referrals/{}/withdraw", r.id) class="mt-3">
+                        <button class=BUTTON_OUTLINE>{t.withdraw}</button>
+                    </form>
+                }).into_any();
+                card(lang, r, Side::Lawyer, now, actions)
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

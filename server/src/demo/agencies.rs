@@ -1,0 +1,30 @@
+//! The bodies that receive referrals, each with one account: the district's legal-aid centre,
+//! 沙井街道's people's mediation committee and the district's notary office.
+
+use super::user;
+use sqlx::{Any, Transaction};
+
+/// The bodies: kind, name, login, number, whether it serves only 沙井街道.
+const BODIES: [(&str, &str, &str, &str, bool); 3] = [
+    ("legal_aid", "宝安区法律援助处", "legalaid", "13900000005", false),
+    ("mediation", "沙井街道人民调解委员会", "mediation", "13900000006", true),
+    ("notary", "深圳市宝安公证处", "notary", "13900000007", false),
+];
+
+/// Loads them; `shajing` is 沙井街道's id.
+pub async fn load(tx: &mut Transaction<'_, Any>, hash: &str, shajing: i64) -> Result<(), sqlx::Error> {
+    for (kind, name, login, phone, street_only) in BODIES {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO organisations (kind, name, street_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(kind)
+        .bind(name)
+        .bind(street_only.then_some(shajing))
+        .bind(crate::store::now_ms())
+        .fetch_one(&mut **tx)
+        .await?;
+        let account = user(tx, "agency", login, phone, &format!("{name} 受理窗口"), hash, false).await?;
+        sqlx::query("UPDATE users SET organisation_id = $1 WHERE id = $2").bind(id).bind(account).execute(&mut **tx).await?;
+    }
+    Ok(())
+}

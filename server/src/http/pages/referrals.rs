@@ -1,0 +1,286 @@
+//! The referral pages: `/me/referrals` and its consent form (the resident), `/referrals`,
+//! `/referrals/new` and withdrawing (the lawyer), `/agency` and its answers (the receiving
+//! body). Each calls the same feature functions as the JSON API; a form from another site, or
+//! from an account of the wrong role, is refused before anything is read.
+
+use super::layout::{posted, reader, respond, Reader};
+use crate::referrals;
+use crate::state::AppState;
+use crate::store::now_ms;
+use app::domain::{Role, SpecialGroup};
+use app::error::ErrorKind;
+use app::i18n::ReferralTexts;
+use app::model::{
+    Empty, NewReferral, ReferralAnswer, ReferralConsent, ReferralDocument, ReferralRequest, ReferralResult,
+};
+use app::pages::{notice, referral_desk, referral_queue, referrals as page};
+use axum::extract::{Path, Query, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+/// The largest referral form: the facts (2 000 characters, percent-encoded) and its choices.
+const FORM_BYTES: usize = 32 * 1024;
+
+/// Whether the reader's account has `role`.
+fn is(reader: &Reader, role: Role) -> bool {
+    reader.caller.user().is_ok_and(|u| u.role == role)
+}
+
+/// Not signed in: sign in first; signed in with another role: 403.
+fn not_theirs(reader: &Reader, title: &'static str) -> Response {
+    if reader.caller.user().is_err() {
+        let lang = reader.lang();
+        return reader.private(title, || notice::sign_in_first(lang, title, None));
+    }
+    reader.forbidden()
+}
+
+/// `/me/referrals`.
+pub async fn mine(State(state): State<AppState>, request: Request) -> Response {
+    let reader = reader(&state, request).await;
+    let lang = reader.lang();
+    let title = lang.texts().my_referrals;
+    if !is(&reader, Role::Resident) {
+        return not_theirs(&reader, title);
+    }
+    match referrals::mine(&state.referrals, &reader.caller, Empty {}).await {
+        Ok(list) => reader.private(title, || page::mine(lang, list, now_ms())),
+        Err(failure) => reader.refused(failure),
+    }
+}
+
+#[derive(Deserialize)]
+struct ConsentForm {
+    agree: u8,
+}
+
+/// `POST /me/referrals/<id>/consent` (`agree=1` or `0`), then the list again.
+pub async fn consent(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+    let (reader, form) = posted::<ConsentForm>(&state, request, 64).await;
+    let Some(form) = form.filter(|_| is(&reader, Role::Resident)) else { return reader.forbidden() };
+    let (Ok(form), Ok(referral_id)) = (form, id.parse::<i64>()) else { return reader.not_found() };
+    let request = ReferralConsent { referral_id, agree: form.agree == 1 };
+    match referrals::consent(&state.referrals, &reader.caller, request).await {
+        Ok(_) => Redirect::to("/me/referrals").into_response(),
+        Err(failure) => reader.refused(failure),
+    }
+}
+
+/// `/agency`: the receiving body's queue.
+pub async fn queue(State(state): State<AppState>, request: Request) -> Response {
+    let reader = reader(&state, request).await;
+    if !is(&reader, Role::Agency) {
+        return not_theirs(&reader, ReferralTexts::of(reader.lang()).title_queue);
+    }
+    show_queue(&state, &reader, StatusCode::OK, None).await
+}
+
+async fn show_queue(state: &AppState, reader: &Reader, status: StatusCode, problem: Option<String>) -> Response {
+    let lang = reader.lang();
+    match referrals::queue(&state.referrals, &reader.caller, Empty {}).await {
+        Ok(list) => respond(
+            status,
+            reader.page(ReferralTexts::of(lang).title_queue, None, || {
+                referral_queue::page(lang, list, now_ms(), problem)
+            }),
+        ),
+        Err(failure) => reader.refused(failure),
+    }
+}
+
+#[derive(Deserialize)]
+struct AnswerForm {
+    accept: u8,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(Deserialize)]
+struct CloseForm {
+    outcome: String,
+    #[serde(default)]
+    note: String,
+}
+
+/// What an agency's form asks, once read.
+enum Act {
+    Answer(ReferralAnswer),
+    Close(ReferralResult),
+}
+
+/// `POST /agency/referrals/<id>/answer` (`accept=1`, or `accept=0&reason=…`).
+pub async fn answer(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+    let (reader, form) = posted::<AnswerForm>(&state, request, FORM_BYTES).await;
+    let act = form.map(|f| {
+        f.map(|f| ReferralAnswer { referral_id: id.parse().unwrap_or(0), accept: f.accept == 1, reason: f.reason })
+    });
+    agency_act(&state, reader, act.map(|a| a.map(Act::Answer))).await
+}
+
+/// `POST /agency/referrals/<id>/close` (`outcome=…&note=…`).
+pub async fn close(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+    let (reader, form) = posted::<CloseForm>(&state, request, FORM_BYTES).await;
+    let act = form.map(|f| {
+        f.and_then(|f| {
+            let outcome = app::domain::ReferralOutcome::from_db(&f.outcome).ok_or(())?;
+            Ok(ReferralResult { referral_id: id.parse().unwrap_or(0), outcome, note: f.note })
+        })
+    });
+    agency_act(&state, reader, act.map(|a| a.map(Act::Close))).await
+}
+
+/// Does what the form asks, then shows the queue; a refusal is said above the queue with its status.
+async fn agency_act(state: &AppState, reader: Reader, act: Option<Result<Act, ()>>) -> Response {
+    let Some(act) = act.filter(|_| is(&reader, Role::Agency)) else { return reader.forbidden() };
+    let Ok(act) = act else {
+        let message = reader.lang().texts().err_bad_request.to_owned();
+        return show_queue(state, &reader, StatusCode::BAD_REQUEST, Some(message)).await;
+    };
+    let done = match act {
+        Act::Answer(answer) => referrals::answer(&state.referrals, &reader.caller, answer).await,
+        Act::Close(result) => referrals::close(&state.referrals, &reader.caller, result).await,
+    };
+    match done {
+        Ok(view) => Redirect::to(&format!("/agency#referral-{}", view.id)).into_response(),
+        Err(failure) if failure.kind() == ErrorKind::NotFound => reader.not_found(),
+        Err(failure) => {
+            let error = failure.answer(reader.lang());
+            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            show_queue(state, &reader, status, Some(error.message)).await
+        }
+    }
+}
+
+/// `/referrals`: the lawyer's referrals.
+pub async fn sent(State(state): State<AppState>, request: Request) -> Response {
+    let reader = reader(&state, request).await;
+    let lang = reader.lang();
+    let title = ReferralTexts::of(lang).title_sent;
+    if !reader.caller.user().is_ok_and(|u| u.role.is_adviser()) {
+        return not_theirs(&reader, title);
+    }
+    match referrals::sent(&state.referrals, &reader.caller, Empty {}).await {
+        Ok(list) => reader.private(title, || referral_desk::sent(lang, list, now_ms())),
+        Err(failure) => reader.refused(failure),
+    }
+}
+
+/// `POST /referrals/<id>/withdraw`.
+pub async fn withdraw(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+    let (reader, form) = posted::<Empty>(&state, request, 64).await;
+    let advises = reader.caller.user().is_ok_and(|u| u.role.is_adviser());
+    if form.is_none() || !advises {
+        return reader.forbidden();
+    }
+    let Ok(referral_id) = id.parse::<i64>() else { return reader.not_found() };
+    match referrals::withdraw(&state.referrals, &reader.caller, ReferralRequest { referral_id }).await {
+        Ok(_) => Redirect::to("/referrals").into_response(),
+        Err(failure) => reader.refused(failure),
+    }
+}
+
+/// The matter a new referral is about: `?question=7` or `?booking=3`.
+#[derive(Debug, Default, Deserialize)]
+pub struct Source {
+    #[serde(default)]
+    question: Option<i64>,
+    #[serde(default)]
+    booking: Option<i64>,
+}
+
+/// `/referrals/new?question=…|booking=…`: the form.
+pub async fn new(State(state): State<AppState>, Query(source): Query<Source>, request: Request) -> Response {
+    let reader = reader(&state, request).await;
+    if !reader.caller.user().is_ok_and(|u| u.role.is_adviser()) {
+        return not_theirs(&reader, ReferralTexts::of(reader.lang()).title_new);
+    }
+    let request = NewReferral {
+        question_id: source.question,
+        booking_id: source.booking.filter(|_| source.question.is_none()),
+        organisation_id: 0,
+        facts: String::new(),
+        special_group: None,
+        documents: Vec::new(),
+    };
+    form(&state, &reader, request, StatusCode::OK, None).await
+}
+
+/// The form for `request`'s matter, with what the lawyer wrote and why it was refused.
+async fn form(
+    state: &AppState,
+    reader: &Reader,
+    request: NewReferral,
+    status: StatusCode,
+    problem: Option<String>,
+) -> Response {
+    let lang = reader.lang();
+    let t = ReferralTexts::of(lang);
+    let matter = referrals::matter_files(&state.referrals, &reader.caller, &request).await;
+    let (title, files) = match matter {
+        Ok(found) => found,
+        Err(failure) => return reader.refused(failure),
+    };
+    let organisations = match referrals::organisations(&state.referrals, &reader.caller, Empty {}).await {
+        Ok(list) => list,
+        Err(failure) => return reader.refused(failure),
+    };
+    let source = match (request.question_id, request.booking_id) {
+        (Some(q), _) => ("question_id", q),
+        (_, b) => ("booking_id", b.unwrap_or(0)),
+    };
+    let files = files.into_iter().map(|(_, name, token)| ReferralDocument { link: format!("/files/{token}"), token, name });
+    let draft = referral_desk::Draft {
+        source,
+        title,
+        organisations,
+        files: files.collect(),
+        facts: request.facts,
+        problem,
+    };
+    respond(status, reader.page(t.title_new, None, || referral_desk::new(lang, draft)))
+}
+
+/// `POST /referrals/new`: refers it, then the lawyer's referrals; refused, the form again with
+/// what they wrote and why.
+pub async fn create(State(state): State<AppState>, request: Request) -> Response {
+    let (reader, fields) = posted::<Vec<(String, String)>>(&state, request, FORM_BYTES).await;
+    let Some(fields) = fields.filter(|_| reader.caller.user().is_ok_and(|u| u.role.is_adviser())) else {
+        return reader.forbidden();
+    };
+    let Some(request) = fields.ok().and_then(|fields| new_referral(&fields)) else {
+        let lang = reader.lang();
+        let message = lang.texts().err_bad_request.to_owned();
+        return respond(StatusCode::BAD_REQUEST, reader.page(&message.clone(), None, || notice::problem(lang, message)));
+    };
+    match referrals::create(&state.referrals, &reader.caller, request.clone()).await {
+        Ok(_) => Redirect::to("/referrals").into_response(),
+        Err(failure) if matches!(failure.kind(), ErrorKind::Validation | ErrorKind::Conflict) => {
+            let error = failure.answer(reader.lang());
+            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            form(&state, &reader, request, status, Some(error.message)).await
+        }
+        Err(failure) => reader.refused(failure),
+    }
+}
+
+/// The form's fields as a referral; `None` for a field that is not a number where one is asked.
+fn new_referral(fields: &[(String, String)]) -> Option<NewReferral> {
+    let number = |name: &str| -> Option<Option<i64>> {
+        match fields.iter().find(|(k, _)| k == name) {
+            Some((_, v)) if !v.trim().is_empty() => v.trim().parse().ok().map(Some),
+            _ => Some(None),
+        }
+    };
+    let text = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default();
+    let group = text("special_group");
+    let documents = fields.iter().filter(|(k, _)| k == "documents").map(|(_, v)| v.trim().to_owned()).collect();
+    Some(NewReferral {
+        question_id: number("question_id")?,
+        booking_id: number("booking_id")?,
+        organisation_id: number("organisation_id")?.unwrap_or(0),
+        facts: text("facts"),
+        special_group: if group.is_empty() { None } else { Some(SpecialGroup::from_db(&group)?) },
+        documents,
+    })
+}
