@@ -48,7 +48,8 @@ fn actions(lang: Lang, r: &ReferralView) -> AnyView {
         }
         .into_any(),
         ReferralStatus::Accepted => {
-            let choices: Vec<ReferralOutcome> = ReferralOutcome::ALL.iter().copied().filter(|o| o.kind() == r.kind).collect();
+            let choices: Vec<ReferralOutcome> =
+                ReferralOutcome::ALL.iter().copied().filter(|o| o.kind() == r.kind).collect();
             view! {
                 <form method="post" action=format!("/agency/referrals/{}/close", r.id) class="mt-3">
                     <label class=LABEL for=outcome.clone()>{t.outcome}</label>

@@ -24,12 +24,8 @@ pub enum Side {
 pub fn card(lang: Lang, r: ReferralView, side: Side, now: i64, actions: AnyView) -> AnyView {
     let t = ReferralTexts::of(lang);
     let overdue = r.status == ReferralStatus::Sent && r.due_at.is_some_and(|due| due < now);
-    let steps = [
-        (t.written, Some(r.created_at)),
-        (t.sent, r.sent_at),
-        (t.answered, r.answered_at),
-        (t.closed, r.closed_at),
-    ];
+    let steps =
+        [(t.written, Some(r.created_at)), (t.sent, r.sent_at), (t.answered, r.answered_at), (t.closed, r.closed_at)];
     let timeline = steps
         .into_iter()
         .filter_map(|(label, at)| at.map(|at| view! { <li>{label}": "{Instant(at).format_shanghai()}</li> }))

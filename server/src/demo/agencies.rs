@@ -24,7 +24,11 @@ pub async fn load(tx: &mut Transaction<'_, Any>, hash: &str, shajing: i64) -> Re
         .fetch_one(&mut **tx)
         .await?;
         let account = user(tx, "agency", login, phone, &format!("{name} 受理窗口"), hash, false).await?;
-        sqlx::query("UPDATE users SET organisation_id = $1 WHERE id = $2").bind(id).bind(account).execute(&mut **tx).await?;
+        sqlx::query("UPDATE users SET organisation_id = $1 WHERE id = $2")
+            .bind(id)
+            .bind(account)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! `docs/PRIVACY.md`'s table, written from the data map; a test fails when the document differs.
 
-use super::data_map::{Erase, Export, DATA_MAP};
+use super::data_map::{self, Erase, Export};
 
 /// The map as a Markdown table (the body of `docs/PRIVACY.md`).
 pub fn markdown() -> String {
@@ -8,7 +8,7 @@ pub fn markdown() -> String {
         "| table (columns) | what | why | who sees it | goes to | kept | export | erasure |\n\
          |---|---|---|---|---|---|---|---|\n",
     );
-    for held in DATA_MAP {
+    for held in data_map::all() {
         let export = match held.export {
             Export::Rows => "in the archive".to_owned(),
             Export::Not(why) => format!("not: {why}"),

@@ -29,7 +29,7 @@ enum Value {
 use Value::{Account, Now, Phone};
 
 /// The statements, in order, each with what its `$1, $2…` stand for.
-const STATEMENTS: [(&str, &[Value]); 15] = [
+const STATEMENTS: [(&str, &[Value]); 18] = [
     (
         "UPDATE bookings SET status = 'cancelled', updated_at = $2 \
          WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_start > $2",
@@ -53,6 +53,14 @@ const STATEMENTS: [(&str, &[Value]); 15] = [
         &[Account],
     ),
     ("UPDATE files SET name = '' WHERE uploaded_by = $1 OR resident_id = $1", &[Account]),
+    // A referral not yet taken on is withdrawn; every referral keeps its kind, body and outcome
+    // for the figures, and loses its facts and the files handed over.
+    (
+        "UPDATE referrals SET status = 'withdrawn', closed_at = $2 WHERE resident_id = $1 AND status IN ('awaiting_consent', 'sent')",
+        &[Account, Now],
+    ),
+    ("UPDATE referrals SET facts = '', reason = NULL, outcome_note = NULL WHERE resident_id = $1", &[Account]),
+    ("DELETE FROM referral_files WHERE referral_id IN (SELECT id FROM referrals WHERE resident_id = $1)", &[Account]),
     ("DELETE FROM waitlist WHERE resident_id = $1", &[Account]),
     ("DELETE FROM notifications WHERE user_id = $1", &[Account]),
     // Lawyers' inbox messages that quote their questions' titles.

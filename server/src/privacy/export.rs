@@ -4,7 +4,7 @@
 //! so a kind added there is exported without more code. Built in memory: a resident's files are
 //! at most a few uploads of `MAX_UPLOAD_BYTES`.
 
-use super::data_map::{Export, DATA_MAP};
+use super::data_map::{self, Export};
 use crate::store::sql::Sql;
 use crate::store::Store;
 use app::i18n::Lang;
@@ -78,7 +78,7 @@ pub struct Kind {
 /// Every exported kind of the resident `id` with phone `phone`.
 pub async fn data(store: &Store, id: i64, phone: &str) -> Result<Vec<Kind>, sqlx::Error> {
     let mut out = Vec::new();
-    for held in DATA_MAP.iter().filter(|h| h.export == Export::Rows) {
+    for held in data_map::all().filter(|h| h.export == Export::Rows) {
         let rows = rows(store, held.table, held.rows_of, id, phone).await?;
         out.push(Kind { table: held.table, what: held.what, rows });
     }

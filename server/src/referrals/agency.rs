@@ -46,7 +46,11 @@ pub async fn queue(service: &ReferralsService, caller: &Caller, _: Empty) -> Res
 }
 
 /// `referrals/answer`: accepts, or declines with a reason; the resident is told either way.
-pub async fn answer(service: &ReferralsService, caller: &Caller, request: ReferralAnswer) -> Result<ReferralView, Failure> {
+pub async fn answer(
+    service: &ReferralsService,
+    caller: &Caller,
+    request: ReferralAnswer,
+) -> Result<ReferralView, Failure> {
     let t = ReferralTexts::of(caller.lang);
     let reason = request.reason.trim();
     if !request.accept && (reason.is_empty() || reason.chars().count() > MAX_REFERRAL_TEXT_CHARS) {
@@ -55,13 +59,15 @@ pub async fn answer(service: &ReferralsService, caller: &Caller, request: Referr
     let facts = received(service, caller, request.referral_id).await?;
     let (status, reason) = if request.accept { ("accepted", None) } else { ("declined", Some(reason)) };
     let mut tx = service.store.writer().begin().await?;
-    let moved = sqlx::query("UPDATE referrals SET status = $1, reason = $2, answered_at = $3 WHERE id = $4 AND status = 'sent'")
-        .bind(status)
-        .bind(reason)
-        .bind(now_ms())
-        .bind(facts.id)
-        .execute(&mut *tx)
-        .await?;
+    let moved = sqlx::query(
+        "UPDATE referrals SET status = $1, reason = $2, answered_at = $3 WHERE id = $4 AND status = 'sent'",
+    )
+    .bind(status)
+    .bind(reason)
+    .bind(now_ms())
+    .bind(facts.id)
+    .execute(&mut *tx)
+    .await?;
     if moved.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, t.err_not_open).into());
     }
@@ -77,7 +83,11 @@ pub async fn answer(service: &ReferralsService, caller: &Caller, request: Referr
 }
 
 /// `referrals/close`: the outcome of an accepted referral, one of its kind's.
-pub async fn close(service: &ReferralsService, caller: &Caller, request: ReferralResult) -> Result<ReferralView, Failure> {
+pub async fn close(
+    service: &ReferralsService,
+    caller: &Caller,
+    request: ReferralResult,
+) -> Result<ReferralView, Failure> {
     let t = ReferralTexts::of(caller.lang);
     let note = request.note.trim();
     if note.chars().count() > MAX_REFERRAL_TEXT_CHARS {

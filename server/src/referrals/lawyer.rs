@@ -82,7 +82,10 @@ pub async fn matter_files(
     let matter = matter(service, caller, request).await?;
     let (title, column, id): (Option<String>, &str, i64) = match (request.question_id, request.booking_id) {
         (Some(q), _) => (
-            sqlx::query_scalar("SELECT title FROM questions WHERE id = $1").bind(q).fetch_optional(&service.store.pool).await?,
+            sqlx::query_scalar("SELECT title FROM questions WHERE id = $1")
+                .bind(q)
+                .fetch_optional(&service.store.pool)
+                .await?,
             "question_id",
             q,
         ),
@@ -111,7 +114,11 @@ pub async fn matter_files(
 /// `referrals/create`: the referral waits for the resident's consent, who is told by SMS and in
 /// their inbox. Bad input — no facts, a body that does not exist or does not serve the community,
 /// a document not the resident's own of this matter — changes nothing.
-pub async fn create(service: &ReferralsService, caller: &Caller, request: NewReferral) -> Result<ReferralView, Failure> {
+pub async fn create(
+    service: &ReferralsService,
+    caller: &Caller,
+    request: NewReferral,
+) -> Result<ReferralView, Failure> {
     let user = caller.user()?;
     let t = ReferralTexts::of(caller.lang);
     let facts = request.facts.trim();
@@ -136,7 +143,11 @@ pub async fn create(service: &ReferralsService, caller: &Caller, request: NewRef
     let Some((kind, body)) = organisation else {
         return Err(AppError::invalid("organisation_id", t.err_organisation).into());
     };
-    let files = if tokens.is_empty() { Some(Vec::new()) } else { matter_files_named(service, &request, &matter, tokens).await? };
+    let files = if tokens.is_empty() {
+        Some(Vec::new())
+    } else {
+        matter_files_named(service, &request, &matter, tokens).await?
+    };
     let Some(files) = files else {
         return Err(AppError::invalid("documents", t.err_documents).into());
     };

@@ -169,7 +169,11 @@ fn objects() -> Vec<(&'static str, Object, Body)> {
             Object::Question,
             |_, id| json!({ "question_id": id, "title": "借款", "question": "借款未还", "answer": "可以起诉" }),
         ),
-        ("referrals/create", Object::Question, |_, id| json!({ "question_id": id, "organisation_id": 1, "facts": "欠薪" })),
+        (
+            "referrals/create",
+            Object::Question,
+            |_, id| json!({ "question_id": id, "organisation_id": 1, "facts": "欠薪" }),
+        ),
         ("referrals/withdraw", Object::Referral, |_, id| json!({ "referral_id": id })),
         ("referrals/consent", Object::Referral, |_, id| json!({ "referral_id": id, "agree": true })),
         ("referrals/answer", Object::Referral, |_, id| json!({ "referral_id": id, "accept": true })),

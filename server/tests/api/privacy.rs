@@ -6,7 +6,7 @@ use crate::helpers::{spawn_app, TestApp};
 use crate::questions::asked;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
-use server::privacy::data_map::DATA_MAP;
+use server::privacy::data_map;
 use server::store::Backend;
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -43,7 +43,7 @@ async fn every_column_that_names_a_person_is_in_the_data_map_and_every_entry_exi
     let app = spawn_app().await;
     let (columns, references) = schema(&app).await;
     let mapped: BTreeSet<(String, String)> =
-        DATA_MAP.iter().flat_map(|h| h.columns.iter().map(|c| (h.table.to_owned(), (*c).to_owned()))).collect();
+        data_map::all().flat_map(|h| h.columns.iter().map(|c| (h.table.to_owned(), (*c).to_owned()))).collect();
     let personal: BTreeSet<(String, String)> = columns
         .iter()
         .filter(|(table, column)| names_a_person(column) || references.contains(&(table.clone(), column.clone())))

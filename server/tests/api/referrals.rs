@@ -30,7 +30,13 @@ pub(crate) async fn question_with_photo(app: &TestApp, phone: &str) -> (Client, 
 }
 
 /// The lawyer refers `question` to `body` with `files`.
-pub(crate) async fn refer(app: &TestApp, lawyer: &Client, question: i64, body: i64, files: &[&str]) -> (StatusCode, Value) {
+pub(crate) async fn refer(
+    app: &TestApp,
+    lawyer: &Client,
+    question: i64,
+    body: i64,
+    files: &[&str],
+) -> (StatusCode, Value) {
     app.post_with(
         lawyer,
         "referrals/create",
@@ -109,7 +115,11 @@ async fn a_question_goes_to_legal_aid_with_a_document_and_the_resident_follows_i
     assert_eq!((status, accepted["status"].as_str()), (StatusCode::OK, Some("accepted")), "{accepted}");
     assert!(app.sms_containing(phone, "已受理").await.contains("宝安区法律援助处"));
     let (status, closed) = app
-        .post_with(&centre, "referrals/close", json!({ "referral_id": id, "outcome": "aid_granted", "note": "已指派律师" }))
+        .post_with(
+            &centre,
+            "referrals/close",
+            json!({ "referral_id": id, "outcome": "aid_granted", "note": "已指派律师" }),
+        )
         .await;
     assert_eq!((status, closed["status"].as_str()), (StatusCode::OK, Some("closed")), "{closed}");
     assert!(app.sms_containing(phone, "已办结").await.contains("给予法律援助"));
@@ -155,11 +165,16 @@ async fn a_declined_referral_says_why_and_a_refused_one_goes_nowhere() {
     let id = second["id"].as_i64().expect("id");
     app.post_with(&resident, "referrals/consent", json!({ "referral_id": id, "agree": true })).await;
     let committee = app.staff_client("mediation").await;
-    let (status, answer) =
-        app.post_with(&committee, "referrals/answer", json!({ "referral_id": id, "accept": false, "reason": "" })).await;
+    let (status, answer) = app
+        .post_with(&committee, "referrals/answer", json!({ "referral_id": id, "accept": false, "reason": "" }))
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a decline gives its reason: {answer}");
     let (status, answer) = app
-        .post_with(&committee, "referrals/answer", json!({ "referral_id": id, "accept": false, "reason": "双方均不同意调解" }))
+        .post_with(
+            &committee,
+            "referrals/answer",
+            json!({ "referral_id": id, "accept": false, "reason": "双方均不同意调解" }),
+        )
         .await;
     assert_eq!((status, answer["status"].as_str()), (StatusCode::OK, Some("declined")), "{answer}");
     assert!(app.sms_containing(phone, "未受理").await.contains("双方均不同意调解"));
@@ -168,4 +183,29 @@ async fn a_declined_referral_says_why_and_a_refused_one_goes_nowhere() {
     // Declined, it is over: a new referral of the same kind may follow.
     let (status, again) = refer(&app, &lawyer, question, mediation, &[]).await;
     assert_eq!(status, StatusCode::OK, "{again}");
+}
+
+#[tokio::test]
+async fn a_resident_who_erases_their_account_takes_the_facts_and_files_back_from_an_open_referral() {
+    let app = spawn_app().await;
+    let phone = "13722220003";
+    let (resident, question, file) = question_with_photo(&app, phone).await;
+    let lawyer = app.staff_client("lawyer").await;
+    let (_, view) = refer(&app, &lawyer, question, organisation(&app, "宝安区法律援助处").await, &[&file]).await;
+    let id = view["id"].as_i64().expect("id");
+    app.post_with(&resident, "referrals/consent", json!({ "referral_id": id, "agree": true })).await;
+    let erased = resident
+        .post(format!("{}/me/privacy/erase", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("confirm=%E6%B3%A8%E9%94%80")
+        .send()
+        .await
+        .expect("erase");
+    assert_eq!(erased.status(), StatusCode::OK);
+    let (status, queue) = app.post_with(&app.staff_client("legalaid").await, "referrals/queue", json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!((queue[0]["status"].as_str(), queue[0]["facts"].as_str()), (Some("withdrawn"), Some("")), "{queue}");
+    assert_eq!(queue[0]["documents"], json!([]));
+    let counted = app.count("SELECT COUNT(*) FROM service_records WHERE category = 'referral_legal_aid'").await;
+    assert_eq!(counted, 1, "the figures keep the referral");
 }

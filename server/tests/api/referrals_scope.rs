@@ -19,7 +19,8 @@ async fn sent(app: &TestApp, phone: &str) -> (i64, Client, Client) {
     let (status, view) = refer(app, &lawyer, question, organisation(app, "宝安区法律援助处").await, &[&file]).await;
     assert_eq!(status, StatusCode::OK, "{view}");
     let id = view["id"].as_i64().expect("id");
-    let (status, view) = app.post_with(&resident, "referrals/consent", json!({ "referral_id": id, "agree": true })).await;
+    let (status, view) =
+        app.post_with(&resident, "referrals/consent", json!({ "referral_id": id, "agree": true })).await;
     assert_eq!(status, StatusCode::OK, "{view}");
     (id, resident, lawyer)
 }
@@ -31,7 +32,8 @@ async fn bad_referrals_are_refused_clearly_and_change_nothing() {
     let (_, others, theirs) = question_with_photo(&app, "13722221002").await;
     let lawyer = app.staff_client("lawyer").await;
     let legal_aid = organisation(&app, "宝安区法律援助处").await;
-    let base = json!({ "question_id": question, "organisation_id": legal_aid, "facts": "拖欠工资", "documents": [file] });
+    let base =
+        json!({ "question_id": question, "organisation_id": legal_aid, "facts": "拖欠工资", "documents": [file] });
     let with = |key: &str, value: Value| {
         let mut body = base.clone();
         body[key] = value;
@@ -72,7 +74,11 @@ async fn bad_referrals_are_refused_clearly_and_change_nothing() {
     let far = app.staff_client(&far_login).await;
     let mediation = organisation(&app, "沙井街道人民调解委员会").await;
     let (status, answer) = app
-        .post_with(&far, "referrals/create", json!({ "question_id": far_question, "organisation_id": mediation, "facts": "邻里纠纷" }))
+        .post_with(
+            &far,
+            "referrals/create",
+            json!({ "question_id": far_question, "organisation_id": mediation, "facts": "邻里纠纷" }),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
 }
@@ -109,8 +115,7 @@ async fn each_party_reaches_its_own_referrals_and_no_one_elses() {
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {answer}");
     }
     let link = format!("/agency/referrals/{id}/answer");
-    let response =
-        notary.post(format!("{}{link}", app.address)).form(&[("accept", "1")]).send().await.expect("form");
+    let response = notary.post(format!("{}{link}", app.address)).form(&[("accept", "1")]).send().await.expect("form");
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     // Staff, the resident and the lawyer have no queue; the pages say so.
     for client in [&resident, &lawyer] {
@@ -139,14 +144,16 @@ async fn steps_out_of_order_are_conflicts_and_outcomes_belong_to_their_kind() {
     assert_eq!(status, StatusCode::CONFLICT, "not accepted yet");
     let (status, _) = step("referrals/answer", json!({ "referral_id": id, "accept": true })).await;
     assert_eq!(status, StatusCode::OK);
-    let (status, _) = step("referrals/answer", json!({ "referral_id": id, "accept": false, "reason": "改变主意" })).await;
+    let (status, _) =
+        step("referrals/answer", json!({ "referral_id": id, "accept": false, "reason": "改变主意" })).await;
     assert_eq!(status, StatusCode::CONFLICT, "answered once");
     let (status, _) = app.post_with(&lawyer, "referrals/withdraw", json!({ "referral_id": id })).await;
     assert_eq!(status, StatusCode::CONFLICT, "accepted: too late to withdraw");
     let (status, _) = step("referrals/close", json!({ "referral_id": id, "outcome": "notarised" })).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a notary's outcome");
     let note = "字".repeat(2_001);
-    let (status, _) = step("referrals/close", json!({ "referral_id": id, "outcome": "aid_refused", "note": note })).await;
+    let (status, _) =
+        step("referrals/close", json!({ "referral_id": id, "outcome": "aid_refused", "note": note })).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (status, _) = step("referrals/close", json!({ "referral_id": id, "outcome": "bogus" })).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -164,10 +171,8 @@ async fn the_same_referral_at_once_is_made_once_and_answered_once() {
     let lawyer = app.staff_client("lawyer").await;
     let assistant = app.staff_client("assistant").await;
     let legal_aid = organisation(&app, "宝安区法律援助处").await;
-    let (a, b) = tokio::join!(
-        refer(&app, &lawyer, question, legal_aid, &[]),
-        refer(&app, &assistant, question, legal_aid, &[])
-    );
+    let (a, b) =
+        tokio::join!(refer(&app, &lawyer, question, legal_aid, &[]), refer(&app, &assistant, question, legal_aid, &[]));
     let mut statuses = [a.0, b.0];
     statuses.sort();
     assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT], "{a:?} {b:?}");
@@ -176,7 +181,11 @@ async fn the_same_referral_at_once_is_made_once_and_answered_once() {
     let centre = app.staff_client("legalaid").await;
     let (a, b) = tokio::join!(
         app.post_with(&centre, "referrals/answer", json!({ "referral_id": id, "accept": true })),
-        app.post_with(&centre, "referrals/answer", json!({ "referral_id": id, "accept": false, "reason": "不符合条件" }))
+        app.post_with(
+            &centre,
+            "referrals/answer",
+            json!({ "referral_id": id, "accept": false, "reason": "不符合条件" })
+        )
     );
     let mut statuses = [a.0, b.0];
     statuses.sort();

@@ -229,15 +229,10 @@ async fn form(
         (Some(q), _) => ("question_id", q),
         (_, b) => ("booking_id", b.unwrap_or(0)),
     };
-    let files = files.into_iter().map(|(_, name, token)| ReferralDocument { link: format!("/files/{token}"), token, name });
-    let draft = referral_desk::Draft {
-        source,
-        title,
-        organisations,
-        files: files.collect(),
-        facts: request.facts,
-        problem,
-    };
+    let files =
+        files.into_iter().map(|(_, name, token)| ReferralDocument { link: format!("/files/{token}"), token, name });
+    let draft =
+        referral_desk::Draft { source, title, organisations, files: files.collect(), facts: request.facts, problem };
     respond(status, reader.page(t.title_new, None, || referral_desk::new(lang, draft)))
 }
 
@@ -251,7 +246,10 @@ pub async fn create(State(state): State<AppState>, request: Request) -> Response
     let Some(request) = fields.ok().and_then(|fields| new_referral(&fields)) else {
         let lang = reader.lang();
         let message = lang.texts().err_bad_request.to_owned();
-        return respond(StatusCode::BAD_REQUEST, reader.page(&message.clone(), None, || notice::problem(lang, message)));
+        return respond(
+            StatusCode::BAD_REQUEST,
+            reader.page(&message.clone(), None, || notice::problem(lang, message)),
+        );
     };
     match referrals::create(&state.referrals, &reader.caller, request.clone()).await {
         Ok(_) => Redirect::to("/referrals").into_response(),
