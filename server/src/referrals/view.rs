@@ -20,7 +20,6 @@ pub enum Reader {
 pub struct Facts {
     pub id: i64,
     pub kind: String,
-    pub status: String,
     pub organisation_id: i64,
     pub organisation: String,
     pub resident_id: i64,
@@ -30,10 +29,6 @@ pub struct Facts {
 }
 
 impl Facts {
-    pub fn status(&self) -> ReferralStatus {
-        ReferralStatus::from_db(&self.status).unwrap_or(ReferralStatus::Withdrawn)
-    }
-
     pub fn kind(&self) -> ReferralKind {
         ReferralKind::from_db(&self.kind).unwrap_or(ReferralKind::LegalAid)
     }
@@ -45,7 +40,7 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     sqlx::query_as(
-        "SELECT r.id, r.kind, r.status, r.organisation_id, o.name AS organisation, r.resident_id, r.lawyer_id, r.sent_at \
+        "SELECT r.id, r.kind, r.organisation_id, o.name AS organisation, r.resident_id, r.lawyer_id, r.sent_at \
          FROM referrals r JOIN organisations o ON o.id = r.organisation_id WHERE r.id = $1",
     )
     .bind(id)
