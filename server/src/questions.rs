@@ -4,6 +4,7 @@
 //! follows up, accepts and rates. Who may read and act is decided in [`access`].
 
 pub mod access;
+pub use access::{facts as question_facts, require_read as require_question_read};
 pub mod ask;
 pub use ask::{ask_for, checked as check_question};
 pub mod faq;

@@ -42,6 +42,7 @@ const LAYERS: [(&str, &[&str]); 3] = [
             "library",
             "privacy",
             "questions",
+            "referrals",
         ],
     ),
     ("top: wiring, HTTP, commands and data loaders", &["commands", "demo", "generate", "http", "startup", "state"]),

@@ -44,8 +44,8 @@ async fn matter(service: &ReferralsService, caller: &Caller, request: &NewReferr
     let not_found = || caller.error(ErrorKind::NotFound);
     match (request.question_id, request.booking_id) {
         (Some(question_id), None) => {
-            let q = crate::questions::access::facts(store, caller, question_id).await?;
-            crate::questions::access::require_read(store, caller, &q).await?;
+            let q = crate::questions::question_facts(store, caller, question_id).await?;
+            crate::questions::require_question_read(store, caller, &q).await?;
             // The lawyer who has it now, if the caller acts as them; else the caller's own.
             let lawyer_id = [q.claimed_by, q.routed_to]
                 .into_iter()
