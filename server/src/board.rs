@@ -13,6 +13,8 @@ pub mod lawyers;
 mod locks;
 mod over_time;
 mod quota;
+mod referrals;
+pub use referrals::read as referral_tallies;
 pub mod rollup;
 mod summary;
 mod team;
@@ -54,6 +56,7 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
     let area = user.street.or(street);
     board.assisted = assisted::read(store, area, from, to).await?;
     board.year_before = Some(year_before::totals(store, area, from, to).await?);
+    board.referrals = referrals::read(store, area, from, to, now_ms()).await?;
     board.summary = match (user.street, street) {
         (Some(own), _) => {
             let area = narrow(&mut board, own);
@@ -146,6 +149,7 @@ pub async fn read(
         locks: Default::default(),
         assisted: Default::default(),
         year_before: None,
+        referrals: Vec::new(),
     })
 }
 

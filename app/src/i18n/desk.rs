@@ -114,9 +114,18 @@ texts! {
         board_export_xlsx_lawyers: "按律师导出Excel表格", "Export Excel workbook by lawyer";
         board_export: "导出CSV(Excel可打开)", "Export CSV (opens in Excel)";
         board_export_lawyers: "按律师导出CSV", "Export CSV by lawyer";
+        board_export_referrals: "导出转介统计Excel", "Export referrals to Excel";
         nav_audit: "审计日志", "Audit log";
         nav_import: "导入", "Import";
         board_changed_after_lock: "锁定后经审批更正的值班(与已锁定报表不一致)", "Duties corrected after their month was locked (they differ from the locked report)";
+        board_referrals: "转介", "Referrals";
+        ref_handed: "已转交", "Handed over";
+        ref_sent: "待受理", "Waiting";
+        ref_accepted: "已受理", "Accepted";
+        ref_declined: "未受理", "Declined";
+        ref_closed: "已办结", "Closed";
+        ref_overdue: "超期未答复", "Overdue";
+        ref_green: "绿色通道", "Special groups";
         nav_lawyers: "律师名册", "Lawyers";
         lawyers_find_hint: "姓名、律师事务所或执业证号", "Name, firm or licence number";
         lawyers_find: "查找", "Find";

@@ -194,6 +194,21 @@ pub struct Board {
     /// waiting now are not compared: they are about today).
     #[serde(default)]
     pub year_before: Option<Figures>,
+    /// Referrals written in the period in the area the summary speaks of, by kind, where they
+    /// stand and special group.
+    #[serde(default)]
+    pub referrals: Vec<ReferralTally>,
+}
+
+/// Referrals of one kind, status and special group (none: no group).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferralTally {
+    pub kind: crate::domain::ReferralKind,
+    pub status: crate::domain::ReferralStatus,
+    pub special_group: Option<crate::domain::SpecialGroup>,
+    pub referrals: i64,
+    /// Of them, waiting for the receiving body's answer past its due time.
+    pub overdue: i64,
 }
 
 /// Service given on a resident's behalf (assisted service) over a period.

@@ -5,6 +5,7 @@
 mod charts;
 mod lines;
 mod map;
+mod referrals;
 
 use crate::api::call;
 use crate::api::staff::GetBoard;
@@ -104,11 +105,13 @@ fn Loaded(from: String, to: String, street: Option<i64>) -> impl IntoView {
                     {link(format!("/api/staff/board.xlsx?{period}&by=lawyer"), t.board_export_xlsx_lawyers)}
                     {link(format!("/api/staff/board.csv?{period}"), t.board_export)}
                     {link(format!("/api/staff/board.csv?{period}&by=lawyer"), t.board_export_lawyers)}
+                    {link(format!("/api/staff/board.xlsx?{period}&by=referral"), t.board_export_referrals)}
                 </p>
                 <p class="mb-3 rounded-lg border border-line bg-surface p-3 leading-relaxed">{board.summary.clone()}</p>
                 <ChangedAfterLock locks=board.locks.clone() />
                 <Headline figures=board.totals.clone() />
                 <Services figures=board.totals.clone() />
+                <referrals::Referrals tallies=board.referrals.clone() />
                 <charts::OverTime points=board.over_time.clone() />
                 <charts::StreetBars streets=board.streets.clone() />
                 <map::Map communities=board.communities.clone() streets=board.streets.clone() />

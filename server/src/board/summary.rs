@@ -80,7 +80,38 @@ pub fn paragraph(board: &Board, street: Option<&str>, lang: Lang) -> String {
         ),
     };
     let compared = board.year_before.as_ref().map(|before| year_on_year(f, before, lang)).unwrap_or_default();
-    format!("{}{compared}{assisted}{locks}", paragraph.trim_end())
+    let referred = referrals(&board.referrals, lang);
+    format!("{}{compared}{assisted}{referred}{locks}", paragraph.trim_end())
+}
+
+/// The referrals handed over (the resident agreed, and they were not withdrawn), by kind and
+/// for special groups, and those overdue; nothing when there were none.
+fn referrals(tallies: &[app::model::ReferralTally], lang: Lang) -> String {
+    use app::domain::{ReferralKind, ReferralStatus};
+    let t = lang.messages();
+    let handed = |tally: &&app::model::ReferralTally| {
+        matches!(
+            tally.status,
+            ReferralStatus::Sent | ReferralStatus::Accepted | ReferralStatus::Declined | ReferralStatus::Closed
+        )
+    };
+    let of =
+        |kind: ReferralKind| tallies.iter().filter(handed).filter(|r| r.kind == kind).map(|r| r.referrals).sum::<i64>();
+    let green: i64 = tallies.iter().filter(handed).filter(|r| r.special_group.is_some()).map(|r| r.referrals).sum();
+    let overdue: i64 = tallies.iter().map(|r| r.overdue).sum();
+    let (legal_aid, mediation, notary) =
+        (of(ReferralKind::LegalAid), of(ReferralKind::Mediation), of(ReferralKind::Notary));
+    let mut said = String::new();
+    if legal_aid + mediation + notary > 0 {
+        let counts = [legal_aid, mediation, notary, green].map(|n| n.to_string());
+        let names = ["legal_aid", "mediation", "notary", "green"];
+        let values: Vec<(&str, &str)> = names.iter().copied().zip(counts.iter().map(String::as_str)).collect();
+        said.push_str(&fill(t.board_summary_referrals, &values));
+    }
+    if overdue > 0 {
+        said.push_str(&fill(t.board_summary_overdue, &[("overdue", &overdue.to_string())]));
+    }
+    said
 }
 
 /// The bookings of `f`, whatever became of them.

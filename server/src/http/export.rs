@@ -1,7 +1,8 @@
-//! `GET /api/staff/board.{csv,xlsx}?from=&to=[&by=lawyer]`: the board's period, one row per
-//! community (or per lawyer), as an Excel workbook or as CSV that Excel opens with its Chinese
+//! `GET /api/staff/board.{csv,xlsx}?from=&to=[&by=lawyer|referral]`: the board's period, one row
+//! per community (or per lawyer, or per kind of referral and special group), as an Excel workbook or as CSV that Excel opens with its Chinese
 //! intact (UTF-8 with a byte-order mark). Staff and admins only.
 
+mod referrals;
 mod xlsx;
 
 use crate::board::rollup::CATEGORIES;
@@ -29,7 +30,7 @@ pub struct ExportQuery {
     to: String,
     /// One street's communities.
     street: Option<i64>,
-    /// `lawyer` for a row per lawyer.
+    /// `lawyer` for a row per lawyer, `referral` for referrals by kind and special group.
     by: Option<String>,
 }
 
@@ -94,10 +95,10 @@ async fn export(
         return error_response(error);
     }
     let request = BoardRequest { from: query.from, to: query.to, street: query.street };
-    let sheet = if query.by.as_deref() == Some("lawyer") {
-        by_lawyer(&state, &caller, &request).await
-    } else {
-        by_community(&state, &caller, request).await
+    let sheet = match query.by.as_deref() {
+        Some("lawyer") => by_lawyer(&state, &caller, &request).await,
+        Some("referral") => referrals::sheet(&state, &caller, &request).await,
+        _ => by_community(&state, &caller, request).await,
     };
     match sheet {
         Ok((file, sheet)) => {
