@@ -13,7 +13,7 @@ texts! {
         kind_legal_aid: "法律援助", "Legal aid";
         kind_mediation: "人民调解", "Mediation";
         kind_notary: "公证", "Notary";
-        status_awaiting_consent: "待您确认", "Waiting for your consent";
+        status_awaiting_consent: "待居民确认", "Waiting for the resident's consent";
         status_sent: "已转交，待受理", "Sent, waiting for an answer";
         status_accepted: "已受理", "Accepted";
         status_declined: "未受理", "Declined";

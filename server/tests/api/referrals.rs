@@ -80,7 +80,7 @@ async fn a_question_goes_to_legal_aid_with_a_document_and_the_resident_follows_i
     // The resident reads what agreeing shares and agrees, on the server's page.
     let (status, html) = page(&resident, &app, "/me/referrals").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("待您确认") && html.contains("宝安区法律援助处") && html.contains("工资条.jpg"), "{html}");
+    assert!(html.contains("待居民确认") && html.contains("宝安区法律援助处") && html.contains("工资条.jpg"), "{html}");
     let agreed = resident
         .post(format!("{}/me/referrals/{id}/consent", app.address))
         .header("sec-fetch-site", "same-origin")
