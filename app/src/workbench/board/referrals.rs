@@ -50,13 +50,13 @@ pub fn Referrals(tallies: Vec<ReferralTally>) -> impl IntoView {
             <div class="mb-4 overflow-x-auto">
                 <table class="w-full text-sm">
                     <thead><tr>
-                        <th class=CELL></th>
+                        <th class=CELL>{t.board_referrals}</th>
                         {head.into_iter().map(|h| view! { <th class=CELL>{h}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
                         {rows.into_iter().map(|(category, row)| view! {
                             <tr>
-                                <th class=CELL>{category.label(t)}</th>
+                                <th class=CELL scope="row">{category.label(t)}</th>
                                 {row.into_iter().map(|n| view! { <td class=CELL>{n}</td> }).collect_view()}
                             </tr>
                         }).collect_view()}
