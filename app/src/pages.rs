@@ -18,6 +18,7 @@ pub mod my_community;
 pub mod my_files;
 pub mod my_waitlist;
 pub mod notice;
+pub mod organisations;
 pub mod poster;
 pub mod privacy;
 pub mod questions;

@@ -14,6 +14,7 @@ pub mod import_assignments;
 pub mod lawyer_account;
 pub mod lawyers;
 pub mod messages;
+pub mod organisations;
 pub mod places;
 pub mod setup;
 pub mod table;

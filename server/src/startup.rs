@@ -232,6 +232,8 @@ fn server_pages() -> Router<AppState> {
         .route("/referrals/new", get(pages::new_referral).post(pages::create_referral))
         .route("/referrals/{id}/withdraw", post(pages::withdraw_referral))
         .route("/agency", get(pages::referral_queue))
+        .route("/admin/organisations", get(pages::organisations).post(pages::save_organisation))
+        .route("/admin/organisations/{id}/accounts", post(pages::add_agency_account))
         .route("/agency/referrals/{id}/answer", post(pages::answer_referral))
         .route("/agency/referrals/{id}/close", post(pages::close_referral))
         .route("/me/privacy", get(pages::privacy))

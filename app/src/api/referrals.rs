@@ -3,7 +3,8 @@
 
 use super::endpoint::{endpoints, Access};
 use crate::model::{
-    Empty, NewReferral, Organisation, ReferralAnswer, ReferralConsent, ReferralRequest, ReferralResult, ReferralView,
+    Empty, NewReferral, Organisation, OrganisationEdit, OrganisationEntry, ReferralAnswer, ReferralConsent,
+    ReferralRequest, ReferralResult, ReferralView,
 };
 
 endpoints! {
@@ -33,4 +34,11 @@ endpoints! {
 
     /// Records what came of an accepted referral.
     CloseReferral = "referrals/close", ReferralResult => ReferralView, Access::AGENCY;
+
+    /// The receiving bodies and their accounts (an account is saved as a staff account of role
+    /// `agency`). Admins only.
+    GetOrganisations = "admin/organisations", Empty => Vec<OrganisationEntry>, Access::ADMINS;
+
+    /// Adds, renames, moves or closes a receiving body. Admins only.
+    SaveOrganisation = "admin/save-organisation", OrganisationEdit => Vec<OrganisationEntry>, Access::ADMINS;
 }

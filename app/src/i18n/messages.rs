@@ -49,6 +49,7 @@ texts! {
         err_account_name: "请填写名称(不超过50字)", "Give a name (up to 50 characters)";
         err_account_phone: "请输入正确的11位中国大陆手机号", "Enter a valid 11-digit mainland China mobile number";
         err_account_role: "只能设为工作人员或管理员", "The role is staff or admin";
+        err_account_organisation: "受理机构账号须属于一个仍在受理的机构，其他账号不属于任何机构", "A receiving body's account belongs to one open organisation; no other account belongs to one";
         err_account_admin: "管理员须有手机号(用于短信验证)，且不属于某个街道", "An admin needs a phone number (for the SMS code) and no street";
         err_account_street: "请选择街道", "Choose a street";
         err_account_password: "密码至少10位", "A password has at least 10 characters";

@@ -65,6 +65,24 @@ texts! {
         err_documents: "只能移交该事项中居民本人的材料(最多10份)", "Only the resident's own documents of this matter can be handed over (up to 10)";
         err_not_open: "该转介当前不能进行此操作", "This referral cannot be changed that way now";
         err_outcome_kind: "该结果不属于此类转介", "That outcome is not one of this kind of referral";
+        title_organisations: "受理机构", "Receiving bodies";
+        add_organisation: "新增受理机构", "Add a receiving body";
+        kind: "类别", "Kind";
+        name: "名称", "Name";
+        serves: "服务范围", "Serves";
+        whole_district: "全区", "The whole district";
+        close_body: "停止受理", "Stop taking referrals";
+        reopen_body: "恢复受理", "Take referrals again";
+        closed_body: "已停止受理", "No longer takes referrals";
+        accounts: "账号", "Accounts";
+        add_account: "新增账号", "Add an account";
+        login: "登录名", "Login";
+        display_name: "显示名称", "Name shown";
+        account_phone: "手机号(可选)", "Mobile number (optional)";
+        password: "初始密码(至少10位)", "First password (at least 10 characters)";
+        disabled: "已停用", "Disabled";
+        err_organisation_name: "请填写机构名称(不超过50字)", "Give the body's name (up to 50 characters)";
+        err_organisation_taken: "已有同名机构", "A body of that name exists";
         err_no_organisation: "您的账户未关联受理机构，请联系管理员", "Your account belongs to no receiving body; ask an administrator";
     }
 }

@@ -103,3 +103,38 @@ pub struct ReferralView {
     /// When the receiving body's answer is due; past it while still sent, it is overdue.
     pub due_at: Option<i64>,
 }
+
+/// A receiving body as admins keep it, with its accounts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganisationEntry {
+    pub id: i64,
+    pub kind: ReferralKind,
+    pub name: String,
+    /// The street it serves alone (a street's mediation committee); none: the district.
+    pub street_id: Option<i64>,
+    /// It takes no more referrals.
+    pub closed: bool,
+    pub accounts: Vec<AgencyAccount>,
+}
+
+/// A receiving body's account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgencyAccount {
+    pub id: i64,
+    pub login: String,
+    pub display_name: String,
+    pub disabled: bool,
+}
+
+/// Adds or changes a receiving body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganisationEdit {
+    #[serde(default)]
+    pub id: Option<i64>,
+    pub kind: ReferralKind,
+    pub name: String,
+    #[serde(default)]
+    pub street_id: Option<i64>,
+    #[serde(default)]
+    pub closed: bool,
+}

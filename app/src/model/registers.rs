@@ -58,6 +58,9 @@ pub struct StaffAccountEdit {
     /// Disables (or enables again) the account; its sessions end at once.
     #[serde(default)]
     pub disabled: bool,
+    /// The receiving body of an `agency` account (required of it, refused of any other).
+    #[serde(default)]
+    pub organisation_id: Option<i64>,
 }
 
 /// A table of assignments to check, and to write when `write` is set and no row is wrong.

@@ -199,12 +199,15 @@ mod platform {
 }
 
 /// Whether `href` is a page the server renders itself (普法, the library, 我的资料 and 个人信息,
-/// questions, files, a street, a community but not its booking page): the browser loads it.
+/// questions, files, a street, a community but not its booking page, referrals): the browser
+/// loads it.
 pub fn server_page(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or_default();
     let community = path.strip_prefix("/communities/").is_some_and(|rest| !rest.contains('/'));
     community
-        || ["/articles", "/library", "/me/", "/files/", "/questions", "/streets/"].iter().any(|p| href.starts_with(p))
+        || ["/articles", "/library", "/me/", "/files/", "/questions", "/streets/", "/referrals", "/agency", "/admin/"]
+            .iter()
+            .any(|p| href.starts_with(p))
 }
 
 /// Whether `href` is a path of this site (`/x`), not another site (`//host`, `https:`), and

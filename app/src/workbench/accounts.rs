@@ -75,6 +75,7 @@ impl Form {
             street_id: self.street.get_untracked().parse().ok(),
             password: self.password.get_untracked(),
             disabled: self.disabled.get_untracked(),
+            organisation_id: None,
         }
     }
 }

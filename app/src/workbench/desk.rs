@@ -76,6 +76,7 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
     let when = format!("{date} {}", format_hh_mm(minutes));
     let reason = RwSignal::new(String::new());
     let id = b.id;
+    let adviser = use_session().me.get_untracked().is_some_and(|me| me.role.is_adviser());
     let act = Submit::new(move |action: &DeskAction| {
         call::<DecideBooking>(DeskRequest {
             booking_id: id,
@@ -112,6 +113,9 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
                 </div>
             })}
             {row.can_call.then(|| view! { <CallButton booking_id=id /> })}
+            {(adviser && matches!(status, BookingStatus::Confirmed | BookingStatus::Completed)).then(|| view! {
+                <a href=format!("/referrals/new?booking={id}") class="mt-2 inline-flex min-h-11 items-center text-brand underline">{prefs.desk().questions_refer}</a>
+            })}
             {(status.is_live() && b.channel == Channel::Video).then(|| view! { <Meeting booking_id=id url=b.meeting_url.clone() version /> })}
             {move || act.value().get().and_then(Result::err).map(error_note)}
         </li>

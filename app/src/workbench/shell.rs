@@ -24,6 +24,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <Show when=is_adviser>
                         {nav_link("/desk/duty", desk.nav_log)}
                         {nav_link("/desk/month", desk.nav_month)}
+                        {nav_link("/referrals", desk.nav_referrals_sent)}
                     </Show>
                     <Show when=move || is_adviser() || is_staff()>
                         {nav_link("/desk/assist", prefs.assist().nav_assist)}
@@ -40,6 +41,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                             {nav_link("/desk/places", desk.nav_places)}
                             {nav_link("/desk/audit", desk.nav_audit)}
                             {nav_link("/desk/messages", setup.nav_messages)}
+                        </Show>
+                        <Show when=move || session.me.get().is_some_and(|me| me.role == crate::domain::Role::Admin)>
+                            {nav_link("/admin/organisations", desk.nav_organisations)}
                         </Show>
                         {nav_link("/desk/import", desk.nav_import)}
                         {nav_link("/desk/schedule", desk.nav_schedule)}

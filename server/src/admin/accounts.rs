@@ -1,5 +1,6 @@
 //! Staff and admin accounts, as admins keep them: who signs in to the workbench, with which
-//! role, for the whole district or one street. Every change is audited; a new password, a new
+//! role, for the whole district or one street; and the accounts of the bodies that receive
+//! referrals (role `agency`, one organisation each), kept on the organisations' page. Every change is audited; a new password, a new
 //! street or role, or disabling ends the account's sessions at once.
 
 use crate::audit;
@@ -80,7 +81,8 @@ pub async fn list(store: &Store, caller: &Caller, _: Empty) -> Result<StaffAccou
 /// written: a login not of 3–32 of a–z 0–9 . _ - (422) or already taken (409); an empty or
 /// overlong name (422); a phone that is not a mainland mobile (422) or is another account's
 /// (409); an admin without a phone or with a street, a role
-/// other than staff or admin, an unknown street (422); a password under 10 characters, or none
+/// other than staff, admin or agency, an unknown street, an agency account without an open
+/// organisation or any other with one (422); a password under 10 characters, or none
 /// for a new account (422); an admin disabling or demoting themselves (422); no such account (404).
 pub async fn save(store: &Store, caller: &Caller, edit: StaffAccountEdit) -> Result<StaffAccounts, Failure> {
     let user = caller.user()?;
@@ -113,8 +115,21 @@ async fn check(store: &Store, caller: &Caller, own_id: i64, edit: &StaffAccountE
         "" => None,
         text => Some(PhoneNumber::parse(text).map_err(|_| AppError::invalid("phone", t.err_account_phone))?),
     };
-    if !matches!(edit.role, Role::Staff | Role::Admin) {
+    if !matches!(edit.role, Role::Staff | Role::Admin | Role::Agency) {
         return Err(AppError::invalid("role", t.err_account_role).into());
+    }
+    // A receiving body's account belongs to one open organisation, and no other account does.
+    let open_body = match edit.organisation_id {
+        Some(id) => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM organisations WHERE id = $1 AND closed_at IS NULL")
+                .bind(id)
+                .fetch_one(&store.pool)
+                .await?
+        }
+        None => 0i64,
+    };
+    if (edit.role == Role::Agency) != (open_body == 1) || (edit.role == Role::Agency && edit.street_id.is_some()) {
+        return Err(AppError::invalid("organisation_id", t.err_account_organisation).into());
     }
     if edit.role == Role::Admin && edit.street_id.is_some() {
         return Err(AppError::invalid("street_id", t.err_account_admin).into());
@@ -172,7 +187,7 @@ async fn update(
     checked: &Checked,
 ) -> Result<i64, Failure> {
     let current: Option<Current> = sqlx::query_as(
-        "SELECT role, street_id, disabled_at, phone FROM users WHERE id = $1 AND role IN ('staff', 'admin')",
+        "SELECT role, street_id, disabled_at, phone FROM users WHERE id = $1 AND role IN ('staff', 'admin', 'agency')",
     )
     .bind(id)
     .fetch_optional(&mut **tx)
@@ -189,7 +204,8 @@ async fn update(
     };
     sqlx::query(
         "UPDATE users SET login = $1, display_name = $2, phone = COALESCE($3, phone), role = $4, street_id = $5, \
-         second_factor = $6, disabled_at = $7, password_hash = COALESCE($8, password_hash) WHERE id = $9",
+         second_factor = $6, disabled_at = $7, password_hash = COALESCE($8, password_hash), organisation_id = $10 \
+         WHERE id = $9",
     )
     .bind(&checked.login)
     .bind(&checked.name)
@@ -200,6 +216,7 @@ async fn update(
     .bind(disabled_at)
     .bind(checked.hash.as_deref())
     .bind(id)
+    .bind(edit.organisation_id)
     .execute(&mut **tx)
     .await?;
     let changed = current.role != edit.role.as_str()
@@ -228,8 +245,8 @@ async fn create(
     }
     refuse_taken(tx, caller, checked, None).await?;
     let id = sqlx::query_scalar(
-        "INSERT INTO users (role, login, phone, display_name, password_hash, second_factor, street_id, created_at, disabled_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO users (role, login, phone, display_name, password_hash, second_factor, street_id, created_at, \
+         disabled_at, organisation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(edit.role.as_str())
     .bind(&checked.login)
@@ -240,6 +257,7 @@ async fn create(
     .bind(edit.street_id)
     .bind(now_ms())
     .bind(edit.disabled.then(now_ms))
+    .bind(edit.organisation_id)
     .fetch_one(&mut **tx)
     .await?;
     Ok(id)

@@ -137,6 +137,8 @@ api! {
     ReferralQueue => referrals::queue,
     AnswerReferral => referrals::answer,
     CloseReferral => referrals::close,
+    GetOrganisations => admin::organisations::list,
+    SaveOrganisation => admin::organisations::save,
 
     GetProgrammeOverview => directory::overview,
     GetBoard => board::board,

@@ -53,6 +53,7 @@ mod privacy;
 mod question_route;
 mod questions;
 mod referrals;
+mod referrals_admin;
 mod referrals_board;
 mod referrals_scope;
 mod resident_paths;

@@ -210,6 +210,8 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("referrals/queue", json!({})),
         ("referrals/answer", json!({ "referral_id": 999_999, "accept": true })),
         ("referrals/close", json!({ "referral_id": 999_999, "outcome": "aid_granted" })),
+        ("admin/organisations", json!({})),
+        ("admin/save-organisation", json!({ "kind": "notary", "name": "矩阵公证处" })),
         (
             "assisted/book",
             json!({ "resident": { "phone": "13744440003", "consent": "desk" }, "booking": { "community_id": community,
