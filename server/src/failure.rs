@@ -28,7 +28,7 @@ struct UniqueKey {
 }
 
 /// The unique keys whose refusal is the client's doing.
-const UNIQUE_KEYS: [UniqueKey; 6] = [
+const UNIQUE_KEYS: [UniqueKey; 7] = [
     UniqueKey {
         postgres: "bookings_one_live_per_resident_slot",
         sqlite: "bookings.resident_id, bookings.slot_start",
@@ -64,6 +64,12 @@ const UNIQUE_KEYS: [UniqueKey; 6] = [
         sqlite: "referrals.booking_id, referrals.kind",
         kind: ErrorKind::Conflict,
         message: |t| t.err_already_referred,
+    },
+    UniqueKey {
+        postgres: "organisations_name_unique",
+        sqlite: "organisations.name",
+        kind: ErrorKind::Conflict,
+        message: |t| t.err_organisation_taken,
     },
 ];
 

@@ -294,6 +294,7 @@ texts! {
         sms_referral_declined: "【法i社区】{body}未受理您的转介事项，原因：{reason}。", "[Fa-i Community] {body} declined your referral: {reason}.";
         sms_referral_closed: "【法i社区】{body}已办结您的转介事项：{outcome}。", "[Fa-i Community] {body} closed your referral: {outcome}.";
         err_already_referred: "该事项已转介至同类机构，尚未办结", "This matter is already referred to a body of that kind and not yet closed";
+        err_organisation_taken: "已有同名机构", "A body of that name exists";
         duty_no_position: "未提供位置", "No position given";
         duty_office_unplaced: "社区办公地点未登记坐标", "The office has no coordinates on record";
         duty_far_from_office: "签到位置不在办公地点附近", "Checked in away from the office";

@@ -82,7 +82,6 @@ texts! {
         password: "初始密码(至少10位)", "First password (at least 10 characters)";
         disabled: "已停用", "Disabled";
         err_organisation_name: "请填写机构名称(不超过50字)", "Give the body's name (up to 50 characters)";
-        err_organisation_taken: "已有同名机构", "A body of that name exists";
         err_no_organisation: "您的账户未关联受理机构，请联系管理员", "Your account belongs to no receiving body; ask an administrator";
     }
 }

@@ -85,10 +85,31 @@ pub async fn save(store: &Store, caller: &Caller, edit: OrganisationEdit) -> Res
         .fetch_one(&mut *tx)
         .await?;
     if taken > 0 {
-        return Err(AppError::new(ErrorKind::Conflict, t.err_organisation_taken).into());
+        return Err(AppError::new(ErrorKind::Conflict, caller.lang.messages().err_organisation_taken).into());
     }
+    let id = write(&mut tx, caller, &edit, name).await?;
+    tx.commit().await?;
+    let closed = if edit.closed { ":closed" } else { "" };
+    audit::record_by(
+        store,
+        caller,
+        user.id,
+        "organisation_save",
+        &format!("organisation:{id}:{}{closed}", edit.kind.as_str()),
+    )
+    .await?;
+    list(store, caller, Empty {}).await
+}
+
+/// Writes the body `edit` names (a new one without an id); its id, or 404.
+async fn write(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    caller: &Caller,
+    edit: &OrganisationEdit,
+    name: &str,
+) -> Result<i64, Failure> {
     let now = now_ms();
-    let id = match edit.id {
+    Ok(match edit.id {
         Some(id) => {
             let changed = sqlx::query(
                 "UPDATE organisations SET kind = $1, name = $2, street_id = $3, \
@@ -100,7 +121,7 @@ pub async fn save(store: &Store, caller: &Caller, edit: OrganisationEdit) -> Res
             .bind(i64::from(edit.closed))
             .bind(now)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
             if changed.rows_affected() != 1 {
                 return Err(caller.error(ErrorKind::NotFound).into());
@@ -116,19 +137,8 @@ pub async fn save(store: &Store, caller: &Caller, edit: OrganisationEdit) -> Res
             .bind(edit.street_id)
             .bind(now)
             .bind(edit.closed.then_some(now))
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?
         }
-    };
-    tx.commit().await?;
-    let closed = if edit.closed { ":closed" } else { "" };
-    audit::record_by(
-        store,
-        caller,
-        user.id,
-        "organisation_save",
-        &format!("organisation:{id}:{}{closed}", edit.kind.as_str()),
-    )
-    .await?;
-    list(store, caller, Empty {}).await
+    })
 }

@@ -120,6 +120,52 @@ pub async fn create(
     request: NewReferral,
 ) -> Result<ReferralView, Failure> {
     let user = caller.user()?;
+    let checked = check(service, caller, &request).await?;
+    let mut tx = service.store.writer().begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO referrals (kind, organisation_id, resident_id, community_id, lawyer_id, written_by, question_id, \
+         booking_id, facts, special_group, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'awaiting_consent', $11) RETURNING id",
+    )
+    .bind(&checked.kind)
+    .bind(request.organisation_id)
+    .bind(checked.matter.resident_id)
+    .bind(checked.matter.community_id)
+    .bind(checked.matter.lawyer_id)
+    .bind(user.id)
+    .bind(request.question_id)
+    .bind(request.booking_id)
+    .bind(&checked.facts)
+    .bind(request.special_group.map(|g| g.as_str()))
+    .bind(now_ms())
+    .fetch_one(&mut *tx)
+    .await?;
+    for file in checked.files {
+        sqlx::query("INSERT INTO referral_files (referral_id, file_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(file)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let body = checked.body;
+    let message = |lang| Message::new(Template::ReferralToConfirm, lang, &[("body", &body)]);
+    tell_resident(&mut tx, checked.matter.resident_id, message).await?;
+    tx.commit().await?;
+    service.outbox.wake();
+    Ok(view::one(&service.store, Reader::Lawyer, id).await?)
+}
+
+/// A new referral, checked: its matter, the body's kind and name, the facts, the files' ids.
+struct Checked {
+    matter: Matter,
+    kind: String,
+    body: String,
+    facts: String,
+    files: Vec<i64>,
+}
+
+/// `request` checked, or the first thing wrong with it (see [`create`]).
+async fn check(service: &ReferralsService, caller: &Caller, request: &NewReferral) -> Result<Checked, Failure> {
     let t = ReferralTexts::of(caller.lang);
     let facts = request.facts.trim();
     if facts.is_empty() || facts.chars().count() > MAX_REFERRAL_TEXT_CHARS {
@@ -131,7 +177,7 @@ pub async fn create(
     if tokens.len() > MAX_REFERRAL_DOCUMENTS {
         return Err(AppError::invalid("documents", t.err_documents).into());
     }
-    let matter = matter(service, caller, &request).await?;
+    let matter = matter(service, caller, request).await?;
     let organisation: Option<(String, String)> = sqlx::query_as(
         "SELECT kind, name FROM organisations WHERE id = $1 AND closed_at IS NULL \
          AND (street_id IS NULL OR street_id = (SELECT street_id FROM communities WHERE id = $2))",
@@ -146,43 +192,12 @@ pub async fn create(
     let files = if tokens.is_empty() {
         Some(Vec::new())
     } else {
-        matter_files_named(service, &request, &matter, tokens).await?
+        matter_files_named(service, request, &matter, tokens).await?
     };
     let Some(files) = files else {
         return Err(AppError::invalid("documents", t.err_documents).into());
     };
-    let now = now_ms();
-    let mut tx = service.store.writer().begin().await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO referrals (kind, organisation_id, resident_id, community_id, lawyer_id, written_by, question_id, \
-         booking_id, facts, special_group, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'awaiting_consent', $11) RETURNING id",
-    )
-    .bind(&kind)
-    .bind(request.organisation_id)
-    .bind(matter.resident_id)
-    .bind(matter.community_id)
-    .bind(matter.lawyer_id)
-    .bind(user.id)
-    .bind(request.question_id)
-    .bind(request.booking_id)
-    .bind(facts)
-    .bind(request.special_group.map(|g| g.as_str()))
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
-    for file in files {
-        sqlx::query("INSERT INTO referral_files (referral_id, file_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(file)
-            .execute(&mut *tx)
-            .await?;
-    }
-    let message = |lang| Message::new(Template::ReferralToConfirm, lang, &[("body", &body)]);
-    tell_resident(&mut tx, matter.resident_id, message).await?;
-    tx.commit().await?;
-    service.outbox.wake();
-    Ok(view::one(&service.store, Reader::Lawyer, id).await?)
+    Ok(Checked { matter, kind, body, facts: facts.to_owned(), files })
 }
 
 /// The ids of the files `tokens` name, if every one is the resident's own of this matter.

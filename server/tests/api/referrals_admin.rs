@@ -88,6 +88,13 @@ async fn admins_add_a_body_give_it_an_account_and_close_it() {
     assert_eq!(status, StatusCode::OK, "{view}");
     let audited = app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'organisation_save'").await;
     assert_eq!(audited, 3);
+
+    // The same new name twice at once: one body.
+    let twice = json!({ "kind": "legal_aid", "name": "宝安区法律援助处沙井工作站" });
+    let (a, b) = tokio::join!(save_body(&app, &admin, twice.clone()), save_body(&app, &admin, twice));
+    let mut statuses = [a.0, b.0];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
 }
 
 #[tokio::test]
