@@ -23,11 +23,11 @@ pub fn page(lang: Lang, bodies: Vec<OrganisationEntry>, streets: Vec<Street>, pr
                 view! {
                     <li class=CARD>
                         <p class="font-bold">{t.kind(body.kind)}" · "{body.name.clone()}</p>
-                        <p class=META>{t.serves}": "{serves}{body.closed.then_some(" · ").unwrap_or_default()}{body.closed.then_some(t.closed_body)}</p>
+                        <p class=META>{t.serves}": "{serves}{body.closed.then(|| format!(" · {}", t.closed_body))}</p>
                         <p class="mt-2 font-bold">{t.accounts}</p>
                         <ul class="list-disc pl-5">
                             {body.accounts.iter().map(|a| view! {
-                                <li>{a.login.clone()}" · "{a.display_name.clone()}{a.disabled.then_some(" · ").unwrap_or_default()}{a.disabled.then_some(t.disabled)}</li>
+                                <li>{a.login.clone()}" · "{a.display_name.clone()}{a.disabled.then(|| format!(" · {}", t.disabled))}</li>
                             }).collect_view()}
                         </ul>
                         {status_form(lang, &body)}
