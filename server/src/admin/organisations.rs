@@ -23,13 +23,22 @@ struct Row {
     closed_at: Option<i64>,
 }
 
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    organisation_id: i64,
+    id: i64,
+    login: Option<String>,
+    display_name: String,
+    disabled_at: Option<i64>,
+}
+
 /// Every body, by kind and name, with its accounts.
 pub async fn list(store: &Store, _caller: &Caller, _: Empty) -> Result<Vec<OrganisationEntry>, Failure> {
     let rows: Vec<Row> =
         sqlx::query_as("SELECT id, kind, name, street_id, closed_at FROM organisations ORDER BY kind, name")
             .fetch_all(&store.pool)
             .await?;
-    let accounts: Vec<(i64, i64, Option<String>, String, Option<i64>)> = sqlx::query_as(
+    let accounts: Vec<AccountRow> = sqlx::query_as(
         "SELECT organisation_id, id, login, display_name, disabled_at FROM users \
          WHERE role = 'agency' AND organisation_id IS NOT NULL ORDER BY login, id",
     )
@@ -40,12 +49,12 @@ pub async fn list(store: &Store, _caller: &Caller, _: Empty) -> Result<Vec<Organ
         .filter_map(|row| {
             let accounts = accounts
                 .iter()
-                .filter(|a| a.0 == row.id)
-                .map(|(_, id, login, name, disabled)| AgencyAccount {
-                    id: *id,
-                    login: login.clone().unwrap_or_default(),
-                    display_name: name.clone(),
-                    disabled: disabled.is_some(),
+                .filter(|a| a.organisation_id == row.id)
+                .map(|a| AgencyAccount {
+                    id: a.id,
+                    login: a.login.clone().unwrap_or_default(),
+                    display_name: a.display_name.clone(),
+                    disabled: a.disabled_at.is_some(),
                 })
                 .collect();
             Some(OrganisationEntry {
