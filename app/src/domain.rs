@@ -57,8 +57,8 @@ pub use question::{
     MAX_QUESTION_TITLE_CHARS, QUESTIONS_PER_DAY,
 };
 pub use referral::{
-    ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup, MAX_REFERRAL_DOCUMENTS, MAX_REFERRAL_TEXT_CHARS,
-    REFERRAL_ANSWER_DAYS,
+    Hardship, ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup, MAX_HOUSEHOLD, MAX_MONTHLY_INCOME,
+    MAX_REFERRAL_DOCUMENTS, MAX_REFERRAL_TEXT_CHARS, REFERRAL_ANSWER_DAYS,
 };
 pub use role::{AssignmentRole, Role};
 pub use text::{clean_text, is_hidden};

@@ -14,8 +14,31 @@ pub use agency::{answer, close, queue};
 pub use lawyer::{create, matter_files, organisations, sent, withdraw};
 pub use resident::{consent, mine};
 
+use crate::caller::Caller;
+use crate::failure::Failure;
 use crate::sms::Outbox;
 use crate::store::Store;
+use app::domain::{ReferralKind, MAX_HOUSEHOLD, MAX_MONTHLY_INCOME};
+use app::error::AppError;
+use app::i18n::ReferralTexts;
+use app::model::AidApplication;
+
+/// A pre-application as stated for a referral of `kind`: only legal aid takes one, and its
+/// numbers must be a household's (422 otherwise).
+fn application(
+    caller: &Caller,
+    kind: ReferralKind,
+    stated: Option<AidApplication>,
+) -> Result<Option<AidApplication>, Failure> {
+    let Some(stated) = stated else { return Ok(None) };
+    let fits = kind == ReferralKind::LegalAid
+        && (1..=MAX_HOUSEHOLD).contains(&stated.household)
+        && (0..=MAX_MONTHLY_INCOME).contains(&stated.monthly_income);
+    if !fits {
+        return Err(AppError::invalid("application", ReferralTexts::of(caller.lang).err_application).into());
+    }
+    Ok(Some(stated))
+}
 
 /// Whether the agency account `user_id`'s organisation received `file_id` with a referral the
 /// resident agreed to, that it has not declined and the lawyer did not withdraw.

@@ -121,3 +121,21 @@ pub const MAX_REFERRAL_DOCUMENTS: usize = 10;
 
 /// The longest statement of facts, reason or outcome note.
 pub const MAX_REFERRAL_TEXT_CHARS: usize = 2_000;
+
+/// A household's standing the legal-aid centre asks about (经济困难).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hardship {
+    /// 低保: receives the minimum living allowance.
+    LowIncome,
+    /// 特困: supported as extremely poor.
+    Destitute,
+}
+
+stored_names!(Hardship { LowIncome = "low_income", Destitute = "destitute" });
+
+/// The most people a household may count.
+pub const MAX_HOUSEHOLD: i64 = 20;
+
+/// The highest monthly income (yuan) a pre-application may state.
+pub const MAX_MONTHLY_INCOME: i64 = 10_000_000;

@@ -81,12 +81,20 @@ texts! {
         account_phone: "手机号(可选)", "Mobile number (optional)";
         password: "初始密码(至少10位)", "First password (at least 10 characters)";
         disabled: "已停用", "Disabled";
+        application: "经济状况(法律援助预申请)", "Financial circumstances (legal-aid pre-application)";
+        household: "家庭人口", "People in the household";
+        monthly_income: "家庭月收入(元)", "Household income a month (yuan)";
+        per_person: "人均", "per person";
+        hardship: "困难类别", "Hardship";
+        hardship_low_income: "低保户", "Receives the minimum living allowance";
+        hardship_destitute: "特困供养人员", "Supported as extremely poor";
+        err_application: "经济状况仅用于法律援助：家庭人口1至20人，月收入0至1000万元", "Financial circumstances are for legal aid only: 1 to 20 people, an income of 0 to 10 million yuan a month";
         err_organisation_name: "请填写机构名称(不超过50字)", "Give the body's name (up to 50 characters)";
         err_no_organisation: "您的账户未关联受理机构，请联系管理员", "Your account belongs to no receiving body; ask an administrator";
     }
 }
 
-use crate::domain::{ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup};
+use crate::domain::{Hardship, ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup};
 
 impl ReferralTexts {
     /// Where a referral of `kind` goes.
@@ -119,6 +127,14 @@ impl ReferralTexts {
             ReferralOutcome::NotAgreed => self.outcome_not_agreed,
             ReferralOutcome::Notarised => self.outcome_notarised,
             ReferralOutcome::NotNotarised => self.outcome_not_notarised,
+        }
+    }
+
+    /// A hardship's name.
+    pub fn hardship(&self, hardship: Hardship) -> &'static str {
+        match hardship {
+            Hardship::LowIncome => self.hardship_low_income,
+            Hardship::Destitute => self.hardship_destitute,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Referrals to legal aid, mediation and notaries, as the lawyer writes them, the resident agrees
 //! to them, the receiving body answers them and everyone follows them.
 
-use crate::domain::{ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup};
+use crate::domain::{Hardship, ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup};
 use serde::{Deserialize, Serialize};
 
 /// A lawyer refers a resident's question or booking to a receiving body.
@@ -23,6 +23,21 @@ pub struct NewReferral {
     /// The matter's documents to hand over (tokens of the resident's own attachments).
     #[serde(default)]
     pub documents: Vec<String>,
+    /// The legal-aid centre's pre-application, filled for the resident (legal aid only).
+    #[serde(default)]
+    pub application: Option<AidApplication>,
+}
+
+/// The financial circumstances the legal-aid centre asks of an applicant, as stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AidApplication {
+    /// People in the household, the applicant included (1–20).
+    pub household: i64,
+    /// The household's income a month, in yuan.
+    pub monthly_income: i64,
+    /// 低保 or 特困, if so.
+    #[serde(default)]
+    pub hardship: Option<Hardship>,
 }
 
 /// One referral, by its id.
@@ -36,6 +51,10 @@ pub struct ReferralRequest {
 pub struct ReferralConsent {
     pub referral_id: i64,
     pub agree: bool,
+    /// The pre-application as the resident states it, agreeing to a legal-aid referral (replaces
+    /// the lawyer's).
+    #[serde(default)]
+    pub application: Option<AidApplication>,
 }
 
 /// The receiving body's answer to a referral sent to it.
@@ -89,6 +108,8 @@ pub struct ReferralView {
     pub resident: String,
     pub phone: Option<String>,
     pub documents: Vec<ReferralDocument>,
+    /// The legal-aid pre-application, if one was filled.
+    pub application: Option<AidApplication>,
     /// The question or booking it came from (`/questions/7`), for its resident and lawyer.
     pub source: Option<String>,
     /// Why it was declined.

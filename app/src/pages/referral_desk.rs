@@ -56,6 +56,7 @@ pub fn new(lang: Lang, draft: Draft) -> AnyView {
                     {SpecialGroup::ALL.iter().map(|g| view! { <option value=g.as_str()>{t.group(*g)}</option> }).collect_view()}
                 </select>
             </div>
+            {super::referrals::application_fields(lang, 0, None)}
             {(!draft.files.is_empty()).then(|| view! {
                 <fieldset>
                     <legend class=LABEL>{t.documents}</legend>

@@ -2,10 +2,10 @@
 //! them, what handing it over shares and the two answers. The card is shared with the lawyer's
 //! and the receiving body's pages.
 
-use super::bits::{BUTTON, BUTTON_OUTLINE, CARD, META};
-use crate::domain::ReferralStatus;
+use super::bits::{BUTTON, BUTTON_OUTLINE, CARD, FIELD, LABEL, META};
+use crate::domain::{Hardship, ReferralKind, ReferralStatus};
 use crate::i18n::{Lang, ReferralTexts};
-use crate::model::ReferralView;
+use crate::model::{AidApplication, ReferralView};
 use crate::time::Instant;
 use crate::ui::components::page_title;
 use leptos::prelude::*;
@@ -55,6 +55,14 @@ pub fn card(lang: Lang, r: ReferralView, side: Side, now: i64, actions: AnyView)
                     }).collect_view()}
                 </ul>
             })}
+            {r.application.map(|a| view! {
+                <p class="mt-2 font-bold">{t.application}</p>
+                <p>
+                    {format!("{}: {} · {}: {} ({} {})", t.household, a.household, t.monthly_income, a.monthly_income,
+                        t.per_person, a.monthly_income / a.household.max(1))}
+                    {a.hardship.map(|h| format!(" · {}", t.hardship(h)))}
+                </p>
+            })}
             {r.reason.clone().map(|reason| view! { <p class="mt-2">{t.reason}": "{reason}</p> })}
             {r.outcome.map(|o| view! { <p class="mt-2 font-bold">{t.outcome}": "{t.outcome(o)}</p> })}
             {r.outcome_note.clone().map(|note| view! { <p class="whitespace-pre-wrap">{note}</p> })}
@@ -95,10 +103,13 @@ fn consent_forms(lang: Lang, r: &ReferralView) -> AnyView {
         return ().into_any();
     }
     let action = format!("/me/referrals/{}/consent", r.id);
+    // Legal aid asks the resident's own word on their circumstances, the lawyer's filled in.
+    let circumstances = (r.kind == ReferralKind::LegalAid).then(|| application_fields(lang, r.id, r.application));
     view! {
         <p class="mt-3 rounded bg-brand-soft p-2">{t.consent_ask}</p>
         <div class="mt-2 flex flex-wrap gap-2">
             <form method="post" action=action.clone()>
+                {circumstances}
                 <input type="hidden" name="agree" value="1" />
                 <button class=BUTTON>{t.agree}</button>
             </form>
@@ -107,6 +118,34 @@ fn consent_forms(lang: Lang, r: &ReferralView) -> AnyView {
                 <button class=BUTTON_OUTLINE>{t.refuse}</button>
             </form>
         </div>
+    }
+    .into_any()
+}
+
+/// The legal-aid pre-application's fields (`household`, `monthly_income`, `hardship`), holding
+/// `current`; `id` keeps each label's field its own on a page of several.
+pub fn application_fields(lang: Lang, id: i64, current: Option<AidApplication>) -> AnyView {
+    let t = ReferralTexts::of(lang);
+    let ids = ["household", "income", "hardship"].map(|name| format!("{name}-{id}"));
+    let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let chosen = current.and_then(|a| a.hardship);
+    view! {
+        <fieldset class="mb-2 w-full">
+            <legend class=LABEL>{t.application}</legend>
+            <label class=LABEL for=ids[0].clone()>{t.household}</label>
+            <input id=ids[0].clone() name="household" type="number" min="1" max="20" inputmode="numeric" class=FIELD
+                value=number(current.map(|a| a.household)) />
+            <label class=LABEL for=ids[1].clone()>{t.monthly_income}</label>
+            <input id=ids[1].clone() name="monthly_income" type="number" min="0" inputmode="numeric" class=FIELD
+                value=number(current.map(|a| a.monthly_income)) />
+            <label class=LABEL for=ids[2].clone()>{t.hardship}</label>
+            <select id=ids[2].clone() name="hardship" class=FIELD>
+                <option value="">{t.no_group}</option>
+                {Hardship::ALL.iter().map(|h| view! {
+                    <option value=h.as_str() selected=chosen == Some(*h)>{t.hardship(*h)}</option>
+                }).collect_view()}
+            </select>
+        </fieldset>
     }
     .into_any()
 }

@@ -235,7 +235,7 @@ const RESIDENTS: &[Held] = &[
         table: "referrals",
         columns: &["resident_id"],
         rows_of: "resident_id = {id}",
-        what: "referrals to legal aid, mediation or a notary: the facts, the documents chosen, the outcome",
+        what: "referrals to legal aid, mediation or a notary: the facts, the documents chosen, the household's size, income and hardship for legal aid, the outcome",
         why: "handing the matter over with the resident's consent; the programme's figures",
         seen_by: "the resident; the referring lawyer; the receiving body once the resident agreed; staff",
         goes_to: "the receiving body (legal-aid centre, mediation committee, notary office), once agreed",

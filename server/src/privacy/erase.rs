@@ -59,7 +59,11 @@ const STATEMENTS: [(&str, &[Value]); 18] = [
         "UPDATE referrals SET status = 'withdrawn', closed_at = $2 WHERE resident_id = $1 AND status IN ('awaiting_consent', 'sent')",
         &[Account, Now],
     ),
-    ("UPDATE referrals SET facts = '', reason = NULL, outcome_note = NULL WHERE resident_id = $1", &[Account]),
+    (
+        "UPDATE referrals SET facts = '', reason = NULL, outcome_note = NULL, household = NULL, monthly_income = NULL, \
+         hardship = NULL WHERE resident_id = $1",
+        &[Account],
+    ),
     ("DELETE FROM referral_files WHERE referral_id IN (SELECT id FROM referrals WHERE resident_id = $1)", &[Account]),
     ("DELETE FROM waitlist WHERE resident_id = $1", &[Account]),
     ("DELETE FROM notifications WHERE user_id = $1", &[Account]),

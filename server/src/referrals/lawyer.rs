@@ -12,7 +12,7 @@ use crate::store::now_ms;
 use app::domain::{ReferralKind, MAX_REFERRAL_DOCUMENTS, MAX_REFERRAL_TEXT_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::i18n::ReferralTexts;
-use app::model::{Empty, NewReferral, Organisation, ReferralRequest, ReferralView};
+use app::model::{AidApplication, Empty, NewReferral, Organisation, ReferralRequest, ReferralView};
 
 /// The receiving bodies still taking referrals, by kind and name.
 pub async fn organisations(
@@ -124,8 +124,8 @@ pub async fn create(
     let mut tx = service.store.writer().begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO referrals (kind, organisation_id, resident_id, community_id, lawyer_id, written_by, question_id, \
-         booking_id, facts, special_group, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'awaiting_consent', $11) RETURNING id",
+         booking_id, facts, special_group, status, created_at, household, monthly_income, hardship) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'awaiting_consent', $11, $12, $13, $14) RETURNING id",
     )
     .bind(&checked.kind)
     .bind(request.organisation_id)
@@ -138,6 +138,9 @@ pub async fn create(
     .bind(&checked.facts)
     .bind(request.special_group.map(|g| g.as_str()))
     .bind(now_ms())
+    .bind(checked.application.map(|a| a.household))
+    .bind(checked.application.map(|a| a.monthly_income))
+    .bind(checked.application.and_then(|a| a.hardship).map(|h| h.as_str()))
     .fetch_one(&mut *tx)
     .await?;
     for file in checked.files {
@@ -162,6 +165,7 @@ struct Checked {
     body: String,
     facts: String,
     files: Vec<i64>,
+    application: Option<AidApplication>,
 }
 
 /// `request` checked, or the first thing wrong with it (see [`create`]).
@@ -189,6 +193,11 @@ async fn check(service: &ReferralsService, caller: &Caller, request: &NewReferra
     let Some((kind, body)) = organisation else {
         return Err(AppError::invalid("organisation_id", t.err_organisation).into());
     };
+    let stated = super::application(
+        caller,
+        ReferralKind::from_db(&kind).unwrap_or(ReferralKind::LegalAid),
+        request.application,
+    )?;
     let files = if tokens.is_empty() {
         Some(Vec::new())
     } else {
@@ -197,7 +206,7 @@ async fn check(service: &ReferralsService, caller: &Caller, request: &NewReferra
     let Some(files) = files else {
         return Err(AppError::invalid("documents", t.err_documents).into());
     };
-    Ok(Checked { matter, kind, body, facts: facts.to_owned(), files })
+    Ok(Checked { matter, kind, body, facts: facts.to_owned(), files, application: stated })
 }
 
 /// The ids of the files `tokens` name, if every one is the resident's own of this matter.

@@ -32,18 +32,26 @@ pub async fn consent(
         .await?
         .filter(|f| f.resident_id == user.id)
         .ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    let stated = super::application(caller, facts.kind(), request.application.filter(|_| request.agree))?;
     let now = now_ms();
     let mut tx = service.store.writer().begin().await?;
     let moved = if request.agree {
         let today = Instant(now).to_shanghai().0;
         let calendar = crate::calendar::from(&mut *tx, today).await?;
         let due = add_working_hours(Instant(now), REFERRAL_ANSWER_DAYS * 24, |d| calendar.is_working_day(d));
+        // The resident's own statement of their circumstances replaces the lawyer's.
         let moved = sqlx::query(
-            "UPDATE referrals SET status = 'sent', sent_at = $1, due_at = $2 WHERE id = $3 AND status = 'awaiting_consent'",
+            "UPDATE referrals SET status = 'sent', sent_at = $1, due_at = $2, household = COALESCE($4, household), \
+             monthly_income = COALESCE($5, monthly_income), \
+             hardship = CASE WHEN $4 IS NULL THEN hardship ELSE $6 END \
+             WHERE id = $3 AND status = 'awaiting_consent'",
         )
         .bind(now)
         .bind(due.0)
         .bind(facts.id)
+        .bind(stated.map(|a| a.household))
+        .bind(stated.map(|a| a.monthly_income))
+        .bind(stated.and_then(|a| a.hardship).map(|h| h.as_str()))
         .execute(&mut *tx)
         .await?;
         if moved.rows_affected() != 1 {

@@ -3,8 +3,8 @@
 
 use crate::store::sql::Sql;
 use crate::store::Store;
-use app::domain::{PhoneNumber, ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup};
-use app::model::{ReferralDocument, ReferralView};
+use app::domain::{Hardship, PhoneNumber, ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup};
+use app::model::{AidApplication, ReferralDocument, ReferralView};
 use std::collections::HashMap;
 
 /// Who reads a referral.
@@ -70,6 +70,9 @@ struct Row {
     answered_at: Option<i64>,
     closed_at: Option<i64>,
     due_at: Option<i64>,
+    household: Option<i64>,
+    monthly_income: Option<i64>,
+    hardship: Option<String>,
 }
 
 /// Referrals matching `filter` (SQL over `r`, with `value` as `$1`), in `order`, at most 200.
@@ -83,7 +86,8 @@ pub async fn list(
     let sql = format!(
         "SELECT r.id, r.kind, r.status, o.name AS organisation, c.name AS community, l.name AS lawyer, r.facts, \
          r.special_group, u.display_name AS resident, u.phone, r.question_id, r.booking_id, r.reason, r.outcome, \
-         r.outcome_note, r.created_at, r.sent_at, r.answered_at, r.closed_at, r.due_at \
+         r.outcome_note, r.created_at, r.sent_at, r.answered_at, r.closed_at, r.due_at, r.household, r.monthly_income, \
+         r.hardship \
          FROM referrals r JOIN organisations o ON o.id = r.organisation_id JOIN communities c ON c.id = r.community_id \
          JOIN lawyers l ON l.id = r.lawyer_id JOIN users u ON u.id = r.resident_id \
          WHERE {filter} ORDER BY {order} LIMIT 200"
@@ -148,6 +152,11 @@ fn view(row: Row, documents: Vec<ReferralDocument>, reader: Reader) -> ReferralV
         resident: row.resident,
         phone,
         documents,
+        application: row.household.zip(row.monthly_income).map(|(household, monthly_income)| AidApplication {
+            household,
+            monthly_income,
+            hardship: row.hardship.as_deref().and_then(Hardship::from_db),
+        }),
         source,
         reason: row.reason,
         outcome: row.outcome.as_deref().and_then(ReferralOutcome::from_db),

@@ -62,10 +62,19 @@ async fn a_question_goes_to_legal_aid_with_a_document_and_the_resident_follows_i
     let records = "SELECT COUNT(*) FROM service_records WHERE category = 'referral_legal_aid'";
     let counted = app.count(records).await;
 
-    let (status, view) = refer(&app, &lawyer, question, legal_aid, &[&file]).await;
+    let (status, view) = app
+        .post_with(
+            &lawyer,
+            "referrals/create",
+            json!({ "question_id": question, "organisation_id": legal_aid, "facts": "公司拖欠工资三个月，共计1.2万元。",
+                    "special_group": "migrant_worker", "documents": [file],
+                    "application": { "household": 3, "monthly_income": 2400 } }),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{view}");
     let id = view["id"].as_i64().expect("id");
     assert_eq!(view["status"], "awaiting_consent");
+    assert_eq!(view["application"], json!({ "household": 3, "monthly_income": 2400, "hardship": null }));
     assert_eq!(view["documents"][0]["token"].as_str(), Some(file.as_str()));
     assert!(view["phone"].as_str().expect("phone").contains("****"), "the lawyer sees the number masked: {view}");
     assert!(app.sms_containing(phone, "宝安区法律援助处").await.contains("确认"));
@@ -84,7 +93,7 @@ async fn a_question_goes_to_legal_aid_with_a_document_and_the_resident_follows_i
     let agreed = resident
         .post(format!("{}/me/referrals/{id}/consent", app.address))
         .header("sec-fetch-site", "same-origin")
-        .form(&[("agree", "1")])
+        .form(&[("agree", "1"), ("household", "4"), ("monthly_income", "2400"), ("hardship", "low_income")])
         .send()
         .await
         .expect("consent");
@@ -98,6 +107,8 @@ async fn a_question_goes_to_legal_aid_with_a_document_and_the_resident_follows_i
     assert_eq!(queue[0]["status"], "sent");
     assert_eq!(queue[0]["special_group"], "migrant_worker");
     assert_eq!(queue[0]["phone"], phone);
+    let stated = json!({ "household": 4, "monthly_income": 2400, "hardship": "low_income" });
+    assert_eq!(queue[0]["application"], stated, "the resident's own word on their circumstances");
     assert!(queue[0]["due_at"].as_i64().expect("due") > queue[0]["sent_at"].as_i64().expect("sent"));
     let response = centre.get(format!("{}{link}", app.address)).send().await.expect("file");
     assert_eq!(response.status(), StatusCode::OK);
@@ -108,7 +119,10 @@ async fn a_question_goes_to_legal_aid_with_a_document_and_the_resident_follows_i
     assert_eq!(app.count(&opened).await, 1, "the centre's opening is audited");
     let (status, html) = page(&centre, &app, "/agency").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("绿色通道") && html.contains(phone), "{html}");
+    assert!(
+        html.contains("绿色通道") && html.contains(phone) && html.contains("人均 600") && html.contains("低保户"),
+        "{html}"
+    );
 
     let (status, accepted) =
         app.post_with(&centre, "referrals/answer", json!({ "referral_id": id, "accept": true })).await;

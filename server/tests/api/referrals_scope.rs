@@ -12,13 +12,18 @@ async fn referrals(app: &TestApp) -> i64 {
     app.count("SELECT COUNT(*) FROM referrals").await
 }
 
-/// A referral to legal aid the resident agreed to: its id, the resident, the lawyer.
-async fn sent(app: &TestApp, phone: &str) -> (i64, Client, Client) {
+/// A referral to legal aid waiting for the resident: its id, the resident, the lawyer.
+async fn sent_awaiting(app: &TestApp, phone: &str) -> (i64, Client, Client) {
     let (resident, question, file) = question_with_photo(app, phone).await;
     let lawyer = app.staff_client("lawyer").await;
     let (status, view) = refer(app, &lawyer, question, organisation(app, "宝安区法律援助处").await, &[&file]).await;
     assert_eq!(status, StatusCode::OK, "{view}");
-    let id = view["id"].as_i64().expect("id");
+    (view["id"].as_i64().expect("id"), resident, lawyer)
+}
+
+/// A referral to legal aid the resident agreed to: its id, the resident, the lawyer.
+async fn sent(app: &TestApp, phone: &str) -> (i64, Client, Client) {
+    let (id, resident, lawyer) = sent_awaiting(app, phone).await;
     let (status, view) =
         app.post_with(&resident, "referrals/consent", json!({ "referral_id": id, "agree": true })).await;
     assert_eq!(status, StatusCode::OK, "{view}");
@@ -51,6 +56,16 @@ async fn bad_referrals_are_refused_clearly_and_change_nothing() {
         (with("booking_id", json!(1)), StatusCode::UNPROCESSABLE_ENTITY),
         (with("question_id", Value::Null), StatusCode::UNPROCESSABLE_ENTITY),
         (with("special_group", json!("vip")), StatusCode::BAD_REQUEST),
+        (with("application", json!({ "household": 0, "monthly_income": 100 })), StatusCode::UNPROCESSABLE_ENTITY),
+        (with("application", json!({ "household": 2, "monthly_income": -1 })), StatusCode::UNPROCESSABLE_ENTITY),
+        (
+            with("application", json!({ "household": 2, "monthly_income": 10_000_001 })),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            with("application", json!({ "household": 2, "monthly_income": 1, "hardship": "rich" })),
+            StatusCode::BAD_REQUEST,
+        ),
         // Another resident's question at the same desk is the lawyer's too, but not this file.
         (with("question_id", json!(others)), StatusCode::UNPROCESSABLE_ENTITY),
     ];
@@ -80,6 +95,12 @@ async fn bad_referrals_are_refused_clearly_and_change_nothing() {
             json!({ "question_id": far_question, "organisation_id": mediation, "facts": "邻里纠纷" }),
         )
         .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    // Financial circumstances go to legal aid only.
+    let (_, other_question, _) = question_with_photo(&app, "13722221004").await;
+    let to_mediation = json!({ "question_id": other_question, "organisation_id": mediation, "facts": "邻里纠纷",
+                               "application": { "household": 2, "monthly_income": 3000 } });
+    let (status, answer) = app.post_with(&lawyer, "referrals/create", to_mediation).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
 }
 
@@ -219,5 +240,12 @@ async fn another_sites_form_and_the_wrong_account_are_refused_on_the_pages() {
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let bad = centre.post(format!("{}/agency/referrals/{id}/close", app.address)).form(&[("outcome", "x")]).send();
     assert_eq!(bad.await.expect("form").status(), StatusCode::BAD_REQUEST);
+    // A pre-application that is not numbers: 400, nothing agreed.
+    let (other, resident_two, _) = sent_awaiting(&app, "13722225002").await;
+    let form = [("agree", "1"), ("household", "三"), ("monthly_income", "2000")];
+    let bad = resident_two.post(format!("{}/me/referrals/{other}/consent", app.address)).form(&form).send();
+    assert_eq!(bad.await.expect("form").status(), StatusCode::BAD_REQUEST);
+    let waiting = format!("SELECT COUNT(*) FROM referrals WHERE id = {other} AND status = 'awaiting_consent'");
+    assert_eq!(app.count(&waiting).await, 1);
     assert_eq!(app.count(&format!("SELECT COUNT(*) FROM referrals WHERE id = {id} AND status = 'sent'")).await, 1);
 }

@@ -7,11 +7,12 @@ use super::layout::{posted, reader, respond, Reader};
 use crate::referrals;
 use crate::state::AppState;
 use crate::store::now_ms;
-use app::domain::{Role, SpecialGroup};
+use app::domain::{Hardship, Role, SpecialGroup};
 use app::error::ErrorKind;
 use app::i18n::ReferralTexts;
 use app::model::{
-    Empty, NewReferral, ReferralAnswer, ReferralConsent, ReferralDocument, ReferralRequest, ReferralResult,
+    AidApplication, Empty, NewReferral, ReferralAnswer, ReferralConsent, ReferralDocument, ReferralRequest,
+    ReferralResult,
 };
 use app::pages::{notice, referral_desk, referral_queue, referrals as page};
 use axum::extract::{Path, Query, Request, State};
@@ -53,6 +54,29 @@ pub async fn mine(State(state): State<AppState>, request: Request) -> Response {
 #[derive(Deserialize)]
 struct ConsentForm {
     agree: u8,
+    #[serde(default)]
+    household: String,
+    #[serde(default)]
+    monthly_income: String,
+    #[serde(default)]
+    hardship: String,
+}
+
+/// The pre-application's fields as typed: none when the two numbers are left empty; `Err` for
+/// a number that is not one, or a hardship not on the list.
+fn stated(household: &str, income: &str, hardship: &str) -> Result<Option<AidApplication>, ()> {
+    let (household, income) = (household.trim(), income.trim());
+    if household.is_empty() && income.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(AidApplication {
+        household: household.parse().map_err(|_| ())?,
+        monthly_income: income.parse().map_err(|_| ())?,
+        hardship: match hardship.trim() {
+            "" => None,
+            name => Some(Hardship::from_db(name).ok_or(())?),
+        },
+    }))
 }
 
 /// `POST /me/referrals/<id>/consent` (`agree=1` or `0`), then the list again.
@@ -60,7 +84,15 @@ pub async fn consent(State(state): State<AppState>, Path(id): Path<String>, requ
     let (reader, form) = posted::<ConsentForm>(&state, request, 64).await;
     let Some(form) = form.filter(|_| is(&reader, Role::Resident)) else { return reader.forbidden() };
     let (Ok(form), Ok(referral_id)) = (form, id.parse::<i64>()) else { return reader.not_found() };
-    let request = ReferralConsent { referral_id, agree: form.agree == 1 };
+    let Ok(application) = stated(&form.household, &form.monthly_income, &form.hardship) else {
+        let lang = reader.lang();
+        let message = ReferralTexts::of(lang).err_application.to_owned();
+        return respond(
+            StatusCode::BAD_REQUEST,
+            reader.page(&message.clone(), None, || notice::problem(lang, message)),
+        );
+    };
+    let request = ReferralConsent { referral_id, agree: form.agree == 1, application };
     match referrals::consent(&state.referrals, &reader.caller, request).await {
         Ok(_) => Redirect::to("/me/referrals").into_response(),
         Err(failure) => reader.refused(failure),
@@ -202,6 +234,7 @@ pub async fn new(State(state): State<AppState>, Query(source): Query<Source>, re
         facts: String::new(),
         special_group: None,
         documents: Vec::new(),
+        application: None,
     };
     form(&state, &reader, request, StatusCode::OK, None).await
 }
@@ -280,5 +313,6 @@ fn new_referral(fields: &[(String, String)]) -> Option<NewReferral> {
         facts: text("facts"),
         special_group: if group.is_empty() { None } else { Some(SpecialGroup::from_db(&group)?) },
         documents,
+        application: stated(&text("household"), &text("monthly_income"), &text("hardship")).ok()?,
     })
 }
