@@ -39,6 +39,10 @@ test("a lawyer refers a question to legal aid with its photo; the resident agree
   await expect(page).toHaveURL("/me/referrals");
   await expect(page.getByText("宝安区法律援助处").first()).toBeVisible();
   await expect(page.getByText("您的姓名、电话将转交给受理机构", { exact: false })).toBeVisible();
+  // The centre's pre-application, in the resident's own words.
+  await page.getByLabel("家庭人口").fill("3");
+  await page.getByLabel("家庭月收入(元)").fill("2400");
+  await page.getByLabel("困难类别").selectOption({ label: "低保户" });
   await expectAccessible(page);
   await page.getByRole("button", { name: "同意转交" }).click();
   await expect(page.getByText("已转交，待受理")).toBeVisible();
@@ -52,6 +56,7 @@ test("a lawyer refers a question to legal aid with its photo; the resident agree
   const card = centre.getByRole("listitem").filter({ hasText: "工厂工作半年" });
   await expect(card.getByText(phone)).toBeVisible();
   await expect(card.getByText("绿色通道 · 农民工")).toBeVisible();
+  await expect(card.getByText(/家庭人口: 3 · 家庭月收入\(元\): 2400 \(人均 800\) · 低保户/)).toBeVisible();
   const download = centre.waitForEvent("download");
   await card.getByRole("link", { name: "工资条.jpg" }).click();
   expect((await download).suggestedFilename()).toContain(".jpg");
