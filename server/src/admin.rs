@@ -18,6 +18,7 @@ pub mod organisations;
 pub mod places;
 pub mod setup;
 pub mod table;
+pub mod webhooks;
 pub mod xlsx;
 
 use crate::heavy::Heavy;

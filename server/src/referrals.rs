@@ -5,6 +5,7 @@
 //! and in the inbox. A referral not answered within its working days is overdue on the board.
 
 mod agency;
+mod events;
 mod lawyer;
 mod notify;
 mod resident;

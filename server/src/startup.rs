@@ -163,7 +163,8 @@ fn deadlines(config: &Config) -> Deadlines {
 }
 
 /// The jobs that run beside the requests until `stopped`: reminders, closing forgotten duties,
-/// file retention, moving questions on, publishing articles, and sending the outbox.
+/// file retention, moving questions on, publishing articles, and sending the outbox and the
+/// webhooks' events.
 fn spawn_jobs(state: &AppState, outbox: Outbox, sender: Arc<dyn SmsSender>, stopped: watch::Receiver<bool>) {
     let store = &state.store;
     tokio::spawn(reminders::run(store.clone(), outbox.clone(), stopped.clone()));
@@ -173,6 +174,7 @@ fn spawn_jobs(state: &AppState, outbox: Outbox, sender: Arc<dyn SmsSender>, stop
     tokio::spawn(questions::routing::run(store.clone(), deadlines(&state.config), stopped.clone()));
     tokio::spawn(articles::run(store.clone(), outbox.clone(), state.config.public_url.clone(), stopped.clone()));
     tokio::spawn(crate::privacy::retention::run(store.clone(), stopped.clone()));
+    tokio::spawn(crate::webhooks::run(store.clone(), reqwest::Client::new(), stopped.clone()));
     tokio::spawn(outbox.run(sender, stopped));
 }
 

@@ -4,7 +4,7 @@
 use super::endpoint::{endpoints, Access};
 use crate::model::{
     Empty, NewReferral, Organisation, OrganisationEdit, OrganisationEntry, ReferralAnswer, ReferralConsent,
-    ReferralRequest, ReferralResult, ReferralView,
+    ReferralRequest, ReferralResult, ReferralView, WebhookEdit, Webhooks,
 };
 
 endpoints! {
@@ -41,4 +41,10 @@ endpoints! {
 
     /// Adds, renames, moves or closes a receiving body. Admins only.
     SaveOrganisation = "admin/save-organisation", OrganisationEdit => Vec<OrganisationEntry>, Access::ADMINS;
+
+    /// Partner systems' webhooks and how their events fared. Admins only.
+    GetWebhooks = "admin/webhooks", Empty => Webhooks, Access::ADMINS;
+
+    /// Registers (its secret answered once), changes or disables a webhook. Admins only.
+    SaveWebhook = "admin/save-webhook", WebhookEdit => Webhooks, Access::ADMINS;
 }

@@ -295,6 +295,9 @@ texts! {
         sms_referral_closed: "【法i社区】{body}已办结您的转介事项：{outcome}。", "[Fa-i Community] {body} closed your referral: {outcome}.";
         err_already_referred: "该事项已转介至同类机构，尚未办结", "This matter is already referred to a body of that kind and not yet closed";
         err_organisation_taken: "已有同名机构", "A body of that name exists";
+        err_webhook_name: "请填写对接系统名称(不超过50字)", "Name the partner system (up to 50 characters)";
+        err_webhook_url: "请填写http(s)地址(不超过500字符，不含用户名密码)", "Give an http(s) address (up to 500 characters, no user or password)";
+        err_webhook_organisation: "该受理机构不存在", "That receiving body does not exist";
         duty_no_position: "未提供位置", "No position given";
         duty_office_unplaced: "社区办公地点未登记坐标", "The office has no coordinates on record";
         duty_far_from_office: "签到位置不在办公地点附近", "Checked in away from the office";

@@ -159,3 +159,41 @@ pub struct OrganisationEdit {
     #[serde(default)]
     pub closed: bool,
 }
+
+/// A partner system's webhook, as admins see it (never its secret).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Webhook {
+    pub id: i64,
+    /// The partner system, e.g. i调解.
+    pub name: String,
+    pub url: String,
+    /// Only this receiving body's referrals; none: every referral.
+    pub organisation_id: Option<i64>,
+    pub disabled: bool,
+    /// Its events delivered, still to deliver, and given up.
+    pub delivered: i64,
+    pub waiting: i64,
+    pub failed: i64,
+}
+
+/// Registers or changes a webhook.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WebhookEdit {
+    #[serde(default)]
+    pub id: Option<i64>,
+    pub name: String,
+    /// `https://…` (or `http://` inside the bureau's network).
+    pub url: String,
+    #[serde(default)]
+    pub organisation_id: Option<i64>,
+    #[serde(default)]
+    pub disabled: bool,
+}
+
+/// The webhooks, and the secret of the one just registered: shown this once, kept by the
+/// partner to check each event's signature.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Webhooks {
+    pub hooks: Vec<Webhook>,
+    pub secret: Option<String>,
+}

@@ -139,6 +139,8 @@ api! {
     CloseReferral => referrals::close,
     GetOrganisations => admin::organisations::list,
     SaveOrganisation => admin::organisations::save,
+    GetWebhooks => admin::webhooks::list,
+    SaveWebhook => admin::webhooks::save,
 
     GetProgrammeOverview => directory::overview,
     GetBoard => board::board,

@@ -71,6 +71,7 @@ pub async fn answer(
     if moved.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, t.err_not_open).into());
     }
+    super::events::announce(&mut tx, facts.id).await?;
     let body = facts.organisation.as_str();
     tell_resident(&mut tx, facts.resident_id, |lang| match reason {
         None => Message::new(Template::ReferralAccepted, lang, &[("body", body)]),
@@ -111,6 +112,7 @@ pub async fn close(
     if moved.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, t.err_not_open).into());
     }
+    super::events::announce(&mut tx, facts.id).await?;
     let body = facts.organisation.as_str();
     tell_resident(&mut tx, facts.resident_id, |lang| {
         let outcome = ReferralTexts::of(lang).outcome(request.outcome);

@@ -248,15 +248,21 @@ pub async fn withdraw(
     let facts = view::facts(&service.store.pool, request.referral_id).await?;
     let mine = desk::own_lawyers(&service.store, caller).await?;
     let facts = facts.filter(|f| mine.contains(&f.lawyer_id)).ok_or_else(|| caller.error(ErrorKind::NotFound))?;
+    let mut tx = service.store.writer().begin().await?;
     let moved = sqlx::query(
         "UPDATE referrals SET status = 'withdrawn', closed_at = $1 WHERE id = $2 AND status IN ('awaiting_consent', 'sent')",
     )
     .bind(now_ms())
     .bind(facts.id)
-    .execute(service.store.writer())
+    .execute(&mut *tx)
     .await?;
     if moved.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, ReferralTexts::of(caller.lang).err_not_open).into());
     }
+    // The body's systems heard of it once it was handed over; they hear it is withdrawn.
+    if facts.sent_at.is_some() {
+        super::events::announce(&mut tx, facts.id).await?;
+    }
+    tx.commit().await?;
     Ok(view::one(&service.store, Reader::Lawyer, facts.id).await?)
 }

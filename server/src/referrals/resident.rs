@@ -83,6 +83,9 @@ pub async fn consent(
     if moved.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, ReferralTexts::of(caller.lang).err_not_open).into());
     }
+    if request.agree {
+        super::events::announce(&mut tx, facts.id).await?;
+    }
     tx.commit().await?;
     Ok(view::one(&service.store, Reader::Resident, facts.id).await?)
 }

@@ -40,6 +40,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (32, "resident paths", include_str!("../../migrations/0032_resident_paths.sql")),
     (36, "referrals", include_str!("../../migrations/0036_referrals.sql")),
     (37, "aid applications", include_str!("../../migrations/0037_aid_applications.sql")),
+    (38, "webhooks", include_str!("../../migrations/0038_webhooks.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

@@ -70,6 +70,7 @@ mod sms_providers;
 mod sms_receipts;
 mod staff_accounts;
 mod street_staff;
+mod webhooks;
 mod wechat;
 mod wechat_fake;
 mod workbench_phone;

@@ -212,6 +212,8 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("referrals/close", json!({ "referral_id": 999_999, "outcome": "aid_granted" })),
         ("admin/organisations", json!({})),
         ("admin/save-organisation", json!({ "kind": "notary", "name": "矩阵公证处" })),
+        ("admin/webhooks", json!({})),
+        ("admin/save-webhook", json!({ "name": "12348", "url": "https://hook.example.gov.cn/fai" })),
         (
             "assisted/book",
             json!({ "resident": { "phone": "13744440003", "consent": "desk" }, "booking": { "community_id": community,
