@@ -11,8 +11,10 @@ use crate::sms::{Message, Template};
 use crate::store::now_ms;
 use app::domain::MAX_REFERRAL_TEXT_CHARS;
 use app::error::{AppError, ErrorKind};
+use app::i18n::Lang;
 use app::i18n::ReferralTexts;
 use app::model::{Empty, ReferralAnswer, ReferralResult, ReferralView};
+use sqlx::{Any, Transaction};
 
 /// The caller's organisation; 403 for an account that belongs to none.
 async fn organisation(service: &ReferralsService, caller: &Caller) -> Result<i64, Failure> {
@@ -71,16 +73,12 @@ pub async fn answer(
     if moved.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, t.err_not_open).into());
     }
-    super::events::announce(&mut tx, facts.id).await?;
     let body = facts.organisation.as_str();
-    tell_resident(&mut tx, facts.resident_id, |lang| match reason {
+    told(service, tx, &facts, |lang| match reason {
         None => Message::new(Template::ReferralAccepted, lang, &[("body", body)]),
         Some(reason) => Message::new(Template::ReferralDeclined, lang, &[("body", body), ("reason", reason)]),
     })
-    .await?;
-    tx.commit().await?;
-    service.outbox.wake();
-    Ok(view::one(&service.store, Reader::Agency, facts.id).await?)
+    .await
 }
 
 /// `referrals/close`: the outcome of an accepted referral, one of its kind's.
@@ -112,13 +110,24 @@ pub async fn close(
     if moved.rows_affected() != 1 {
         return Err(AppError::new(ErrorKind::Conflict, t.err_not_open).into());
     }
-    super::events::announce(&mut tx, facts.id).await?;
     let body = facts.organisation.as_str();
-    tell_resident(&mut tx, facts.resident_id, |lang| {
+    told(service, tx, &facts, |lang| {
         let outcome = ReferralTexts::of(lang).outcome(request.outcome);
         Message::new(Template::ReferralClosed, lang, &[("body", body), ("outcome", outcome)])
     })
-    .await?;
+    .await
+}
+
+/// The step just written in `tx` is done: partner systems hear of it, the resident is told
+/// `message`, and it commits. The referral as the body now sees it.
+async fn told(
+    service: &ReferralsService,
+    mut tx: Transaction<'_, Any>,
+    facts: &Facts,
+    message: impl FnOnce(Lang) -> Message,
+) -> Result<ReferralView, Failure> {
+    super::events::announce(&mut tx, facts.id).await?;
+    tell_resident(&mut tx, facts.resident_id, message).await?;
     tx.commit().await?;
     service.outbox.wake();
     Ok(view::one(&service.store, Reader::Agency, facts.id).await?)
