@@ -70,10 +70,8 @@ fn address(url: &str) -> Option<String> {
     Some(parsed.to_string()).filter(|kept| kept.len() <= MAX_URL)
 }
 
-/// Registers or changes a webhook. Refused, nothing written: an empty or overlong name, an
-/// address that is not http(s) (422), an unknown body (422); no such webhook (404).
-pub async fn save(store: &Store, caller: &Caller, edit: WebhookEdit) -> Result<Webhooks, Failure> {
-    let user = caller.user()?;
+/// The edit's name and address as kept, or the first thing wrong with it.
+async fn check(store: &Store, caller: &Caller, edit: &WebhookEdit) -> Result<(String, String), Failure> {
     let t = caller.lang.messages();
     let name = edit.name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME {
@@ -91,6 +89,15 @@ pub async fn save(store: &Store, caller: &Caller, edit: WebhookEdit) -> Result<W
             return Err(AppError::invalid("organisation_id", t.err_webhook_organisation).into());
         }
     }
+    Ok((name.to_owned(), url))
+}
+
+/// Registers or changes a webhook. Refused, nothing written: an empty or overlong name, an
+/// address that is not http(s) (422), an unknown body (422); no such webhook (404).
+pub async fn save(store: &Store, caller: &Caller, edit: WebhookEdit) -> Result<Webhooks, Failure> {
+    let user = caller.user()?;
+    let (name, url) = check(store, caller, &edit).await?;
+    let name = name.as_str();
     let now = now_ms();
     let (id, secret) = match edit.id {
         Some(id) => {
