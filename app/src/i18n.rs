@@ -33,6 +33,7 @@ macro_rules! texts {
 mod assist;
 mod common;
 mod desk;
+mod groups;
 mod messages;
 mod referrals;
 mod setup;
@@ -40,6 +41,7 @@ mod setup;
 pub use assist::AssistTexts;
 pub use common::Texts;
 pub use desk::DeskTexts;
+pub use groups::GroupTexts;
 pub use messages::Messages;
 pub use referrals::ReferralTexts;
 pub use setup::SetupTexts;

@@ -14,6 +14,7 @@ mod locks;
 mod over_time;
 mod quota;
 mod referrals;
+mod special_groups;
 pub use referrals::read as referral_tallies;
 pub mod rollup;
 mod summary;
@@ -57,6 +58,7 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
     board.assisted = assisted::read(store, area, from, to).await?;
     board.year_before = Some(year_before::totals(store, area, from, to).await?);
     board.referrals = referrals::read(store, area, from, to, now_ms()).await?;
+    board.special_groups = special_groups::read(store, area, from, to).await?;
     board.summary = match (user.street, street) {
         (Some(own), _) => {
             let area = narrow(&mut board, own);
@@ -150,6 +152,7 @@ pub async fn read(
         assisted: Default::default(),
         year_before: None,
         referrals: Vec::new(),
+        special_groups: Vec::new(),
     })
 }
 

@@ -113,6 +113,7 @@ texts! {
         board_summary_assisted: "为来访和来电群众代为预约{bookings}次、代为提问{questions}条。", " For residents who came in or phoned, staff and lawyers booked {bookings} consultations and asked {questions} questions.";
         board_summary_referrals: "转介法律援助{legal_aid}件、人民调解{mediation}件、公证{notary}件，其中绿色通道{green}件。", " Referred to legal aid {legal_aid}, to mediation {mediation}, to notaries {notary}; {green} of them for special groups.";
         board_summary_overdue: "{overdue}件转介超期未获答复。", " {overdue} referrals are past their answer's due time.";
+        board_summary_groups: "为特殊群体提供服务{services}件({groups})。", " Services to special groups: {services} ({groups}).";
         board_summary_street: "{street}", "{street}'s";
         board_summary_locks: "本期已锁定{n}个律师月度报表{changed}。", " {n} lawyer-months of the period are locked{changed}.";
         board_summary_changed: "，锁定后经审批更正值班{k}次", ", and {k} duties were corrected after locking";

@@ -25,14 +25,7 @@ texts! {
         outcome_not_agreed: "调解未成", "No agreement";
         outcome_notarised: "已办理公证", "Notarised";
         outcome_not_notarised: "未办理公证", "Not notarised";
-        group_migrant_worker: "农民工", "Migrant worker";
-        group_disabled: "残疾人", "Person with a disability";
-        group_military_family: "军人军属", "Serviceman or family";
-        group_minor: "未成年人", "Minor";
-        group_elderly: "老年人", "Elderly";
         green_channel: "绿色通道", "Priority";
-        special_group: "特殊群体", "Special group";
-        no_group: "无", "None";
         to: "转介至", "To";
         facts: "事实与请求", "Facts and what is asked";
         documents: "移交材料", "Documents handed over";
@@ -94,7 +87,7 @@ texts! {
     }
 }
 
-use crate::domain::{Hardship, ReferralKind, ReferralOutcome, ReferralStatus, SpecialGroup};
+use crate::domain::{Hardship, ReferralKind, ReferralOutcome, ReferralStatus};
 
 impl ReferralTexts {
     /// Where a referral of `kind` goes.
@@ -135,17 +128,6 @@ impl ReferralTexts {
         match hardship {
             Hardship::LowIncome => self.hardship_low_income,
             Hardship::Destitute => self.hardship_destitute,
-        }
-    }
-
-    /// A special group's name.
-    pub fn group(&self, group: SpecialGroup) -> &'static str {
-        match group {
-            SpecialGroup::MigrantWorker => self.group_migrant_worker,
-            SpecialGroup::Disabled => self.group_disabled,
-            SpecialGroup::MilitaryFamily => self.group_military_family,
-            SpecialGroup::Minor => self.group_minor,
-            SpecialGroup::Elderly => self.group_elderly,
         }
     }
 }

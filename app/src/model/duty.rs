@@ -113,6 +113,9 @@ pub struct ServiceRecordRequest {
     pub outcome: String,
     /// What was done.
     pub summary: String,
+    /// The special group the person served belongs to, if any.
+    #[serde(default)]
+    pub special_group: Option<crate::domain::SpecialGroup>,
 }
 
 /// A recorded service.
@@ -144,6 +147,9 @@ pub struct ServiceRecord {
     pub booking_id: Option<i64>,
     /// Who entered it.
     pub entered_by: String,
+    /// The special group served, if any.
+    #[serde(default)]
+    pub special_group: Option<crate::domain::SpecialGroup>,
 }
 
 /// A lawyer's month.

@@ -198,6 +198,17 @@ pub struct Board {
     /// stand and special group.
     #[serde(default)]
     pub referrals: Vec<ReferralTally>,
+    /// Services of the period given to each special group, in the same area.
+    #[serde(default)]
+    pub special_groups: Vec<GroupServices>,
+}
+
+/// The services given to one special group, and the people served.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupServices {
+    pub group: crate::domain::SpecialGroup,
+    pub services: i64,
+    pub people: i64,
 }
 
 /// Referrals of one kind, status and special group (none: no group).

@@ -5,7 +5,7 @@
 use super::bits::{BUTTON, BUTTON_OUTLINE, FIELD, LABEL, PROBLEM};
 use super::referrals::{card, Side};
 use crate::domain::{ReferralStatus, SpecialGroup};
-use crate::i18n::{Lang, ReferralTexts};
+use crate::i18n::{GroupTexts, Lang, ReferralTexts};
 use crate::model::{Organisation, ReferralDocument, ReferralView};
 use crate::ui::components::page_title;
 use leptos::prelude::*;
@@ -30,6 +30,7 @@ pub struct Draft {
 /// The form.
 pub fn new(lang: Lang, draft: Draft) -> AnyView {
     let t = ReferralTexts::of(lang);
+    let groups = GroupTexts::of(lang);
     let (field, id) = draft.source;
     view! {
         {page_title(t.title_new)}
@@ -50,10 +51,10 @@ pub fn new(lang: Lang, draft: Draft) -> AnyView {
                 <textarea id="facts" name="facts" class=FIELD rows="6" maxlength="2000" required=true>{draft.facts}</textarea>
             </div>
             <div>
-                <label class=LABEL for="group">{t.special_group}</label>
+                <label class=LABEL for="group">{groups.special_group}</label>
                 <select id="group" name="special_group" class=FIELD>
-                    <option value="">{t.no_group}</option>
-                    {SpecialGroup::ALL.iter().map(|g| view! { <option value=g.as_str()>{t.group(*g)}</option> }).collect_view()}
+                    <option value="">{groups.none}</option>
+                    {SpecialGroup::ALL.iter().map(|g| view! { <option value=g.as_str()>{groups.group(*g)}</option> }).collect_view()}
                 </select>
             </div>
             {super::referrals::application_fields(lang, 0, None)}

@@ -4,7 +4,7 @@
 
 use super::bits::{BUTTON, BUTTON_OUTLINE, CARD, FIELD, LABEL, META};
 use crate::domain::{Hardship, ReferralKind, ReferralStatus};
-use crate::i18n::{Lang, ReferralTexts};
+use crate::i18n::{GroupTexts, Lang, ReferralTexts};
 use crate::model::{AidApplication, ReferralView};
 use crate::time::Instant;
 use crate::ui::components::page_title;
@@ -38,7 +38,7 @@ pub fn card(lang: Lang, r: ReferralView, side: Side, now: i64, actions: AnyView)
                 <span class="font-bold text-brand">{t.status(r.status)}</span>
                 {overdue.then(|| view! { <span class="ml-2 font-bold text-danger">{t.overdue}</span> })}
                 {r.special_group.map(|g| view! {
-                    <span class="ml-2 rounded bg-brand px-2 text-sm text-white">{t.green_channel}" · "{t.group(g)}</span>
+                    <span class="ml-2 rounded bg-brand px-2 text-sm text-white">{t.green_channel}" · "{GroupTexts::of(lang).group(g)}</span>
                 })}
             </p>
             {(side == Side::Agency).then(|| view! {
@@ -140,7 +140,7 @@ pub fn application_fields(lang: Lang, id: i64, current: Option<AidApplication>) 
                 value=number(current.map(|a| a.monthly_income)) />
             <label class=LABEL for=ids[2].clone()>{t.hardship}</label>
             <select id=ids[2].clone() name="hardship" class=FIELD>
-                <option value="">{t.no_group}</option>
+                <option value="">{GroupTexts::of(lang).none}</option>
                 {Hardship::ALL.iter().map(|h| view! {
                     <option value=h.as_str() selected=chosen == Some(*h)>{t.hardship(*h)}</option>
                 }).collect_view()}

@@ -5,7 +5,7 @@
 use crate::api::call;
 use crate::api::desk::ListDeskCommunities;
 use crate::api::duty::{CheckIn, CheckOut, GetDutyStatus, ListDutyLawyers, RecordService};
-use crate::domain::{Need, ServiceCategory};
+use crate::domain::{Need, ServiceCategory, SpecialGroup};
 use crate::model::{
     CheckInRequest, CheckOutRequest, CommunitySummary, Empty, LawyerRef, LawyerRequest, Position, ServiceRecordRequest,
 };
@@ -144,6 +144,7 @@ fn fresh(lawyer_id: i64, community_id: i64) -> ServiceRecordRequest {
         parties: String::new(),
         outcome: String::new(),
         summary: String::new(),
+        special_group: None,
     }
 }
 
@@ -151,6 +152,7 @@ fn fresh(lawyer_id: i64, community_id: i64) -> ServiceRecordRequest {
 #[component]
 fn ServiceForm(lawyer_id: i64, communities: Vec<CommunitySummary>) -> impl IntoView {
     let prefs = use_prefs();
+    let groups = crate::i18n::GroupTexts::of(prefs.lang.get_untracked());
     let first = communities.first().map(|c| c.id).unwrap_or_default();
     let kept = platform::load_pref(DRAFT)
         .and_then(|text| serde_json::from_str::<ServiceRecordRequest>(&text).ok())
@@ -209,6 +211,13 @@ fn ServiceForm(lawyer_id: i64, communities: Vec<CommunitySummary>) -> impl IntoV
             <Show when=move || asks(2)>
                 <label class="block">{prefs.desk().record_outcome}<input type="text" maxlength="200" class=FIELD prop:value=outcome on:input=set_outcome /></label>
             </Show>
+            <label class="block">{groups.special_group}
+                <select class=FIELD prop:value=move || form.read().special_group.map_or("", |g| g.as_str())
+                    on:change=move |ev| form.update(|f| f.special_group = SpecialGroup::from_db(&event_target_value(&ev)))>
+                    <option value="">{groups.none}</option>
+                    {SpecialGroup::ALL.iter().map(|g| view! { <option value=g.as_str()>{groups.group(*g)}</option> }).collect_view()}
+                </select>
+            </label>
             <label class="block">{prefs.desk().record_summary}<textarea maxlength="2000" rows="3" class="w-full rounded-lg border border-line bg-white p-2" prop:value=summary on:input=set_summary></textarea></label>
             {move || match send.value().get() {
                 Some(Ok(record)) => view! { <p role="status" class="text-brand">{prefs.desk().record_saved}{record.category.label(prefs.desk())}" · "{record.people_served}</p> }.into_any(),

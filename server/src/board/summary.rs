@@ -81,7 +81,8 @@ pub fn paragraph(board: &Board, street: Option<&str>, lang: Lang) -> String {
     };
     let compared = board.year_before.as_ref().map(|before| year_on_year(f, before, lang)).unwrap_or_default();
     let referred = referrals(&board.referrals, lang);
-    format!("{}{compared}{assisted}{referred}{locks}", paragraph.trim_end())
+    let groups = special_groups(&board.special_groups, lang);
+    format!("{}{compared}{assisted}{groups}{referred}{locks}", paragraph.trim_end())
 }
 
 /// The referrals handed over (the resident agreed, and they were not withdrawn), by kind and
@@ -160,4 +161,25 @@ mod tests {
         assert_eq!(change(0, 0, Lang::Zh), "持平");
         assert_eq!(change(0, 4, Lang::En), "down 100.0%");
     }
+}
+
+/// The services given to special groups, in all and per group; nothing when there were none.
+fn special_groups(groups: &[app::model::GroupServices], lang: Lang) -> String {
+    let services: i64 = groups.iter().map(|g| g.services).sum();
+    if services == 0 {
+        return String::new();
+    }
+    let names = app::i18n::GroupTexts::of(lang);
+    let each: Vec<String> = groups
+        .iter()
+        .map(|g| match lang {
+            Lang::Zh => format!("{}{}件", names.group(g.group), g.services),
+            Lang::En => format!("{} {}", names.group(g.group), g.services),
+        })
+        .collect();
+    let separator = if lang == Lang::Zh { "、" } else { ", " };
+    fill(
+        lang.messages().board_summary_groups,
+        &[("services", &services.to_string()), ("groups", &each.join(separator))],
+    )
 }

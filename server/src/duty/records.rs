@@ -6,7 +6,7 @@ use crate::failure::Failure;
 use crate::scope::advisers;
 use crate::store::today;
 use crate::store::{now_ms, Store};
-use app::domain::{duty_rules, required_text, Need, ServiceCategory};
+use app::domain::{duty_rules, required_text, Need, ServiceCategory, SpecialGroup};
 use app::error::AppError;
 use app::model::{ServiceRecord, ServiceRecordRequest};
 use app::time::LocalDate;
@@ -26,10 +26,11 @@ struct Row {
     summary: String,
     booking_id: Option<i64>,
     entered_by: String,
+    special_group: Option<String>,
 }
 
 const SELECT: &str = "SELECT r.id, r.lawyer_id, r.community_id, c.name AS community_name, r.category, r.served_on, \
-    r.people_served, r.topic, r.parties, r.outcome, r.summary, r.booking_id, \
+    r.people_served, r.topic, r.parties, r.outcome, r.summary, r.booking_id, r.special_group, \
     CASE WHEN u.id IS NULL OR u.id = l.user_id THEN '' ELSE u.display_name END AS entered_by \
     FROM service_records r JOIN communities c ON c.id = r.community_id JOIN lawyers l ON l.id = r.lawyer_id \
     LEFT JOIN users u ON u.id = r.recorded_by";
@@ -49,6 +50,7 @@ fn from_row(row: Row) -> Option<ServiceRecord> {
         summary: row.summary,
         booking_id: row.booking_id,
         entered_by: row.entered_by,
+        special_group: row.special_group.as_deref().and_then(SpecialGroup::from_db),
     })
 }
 
@@ -133,8 +135,8 @@ pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordReques
     access::require_serves(store, caller, request.lawyer_id, request.community_id, date).await?;
     access::require_open_month(store, caller, request.lawyer_id, date).await?;
     sqlx::query(
-        "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, topic, parties, outcome, summary, client_key, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (recorded_by, client_key) DO NOTHING",
+        "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, topic, parties, outcome, summary, client_key, created_at, special_group) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (recorded_by, client_key) DO NOTHING",
     )
     .bind(request.community_id)
     .bind(request.lawyer_id)
@@ -148,6 +150,7 @@ pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordReques
     .bind(&summary)
     .bind(&request.client_key)
     .bind(now_ms())
+    .bind(request.special_group.map(|g| g.as_str()))
     .execute(store.writer())
     .await?;
     by_key(store, user.id, &request.client_key)

@@ -67,3 +67,47 @@ async fn the_board_counts_referrals_by_kind_status_and_group_and_calls_out_the_o
     let url = format!("{}/api/staff/board.csv?from={}&to={}&by=referral", app.address, today, today);
     assert_eq!(resident.get(url).send().await.expect("export").status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn services_to_special_groups_are_counted_per_group_in_the_area_shown() {
+    let app = spawn_app().await;
+    let lawyer = app.staff_client("lawyer").await;
+    let (lawyer_id, community): (i64, i64) = sqlx::query_as(
+        "SELECT l.id, a.community_id FROM lawyers l JOIN users u ON u.id = l.user_id JOIN assignments a ON a.lawyer_id = l.id \
+         WHERE u.login = 'lawyer' AND a.ends_on IS NULL ORDER BY a.community_id LIMIT 1",
+    )
+    .fetch_one(&app.store.pool)
+    .await
+    .expect("the demo lawyer");
+    let mut sent = 0;
+    for (group, people) in
+        [(json!("migrant_worker"), 3), (json!("migrant_worker"), 1), (json!("elderly"), 2), (Value::Null, 5)]
+    {
+        sent += 1;
+        let mut record = crate::matrix::record(lawyer_id, community);
+        record["client_key"] = json!(format!("special-group-{sent}"));
+        record["special_group"] = group.clone();
+        record["people_served"] = json!(people);
+        let (status, saved) = app.post_with(&lawyer, "duty/record", record).await;
+        assert_eq!((status, &saved["special_group"]), (StatusCode::OK, &group), "{saved}");
+    }
+    let mut bad = crate::matrix::record(lawyer_id, community);
+    bad["special_group"] = json!("vip");
+    let before = app.count("SELECT COUNT(*) FROM service_records").await;
+    assert_eq!(app.post_with(&lawyer, "duty/record", bad).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(app.count("SELECT COUNT(*) FROM service_records").await, before);
+
+    let today = server::store::today().to_string();
+    let period = json!({ "from": today, "to": today });
+    let (_, board) = app.post_with(&app.staff_client("shajing").await, "staff/board", period.clone()).await;
+    assert_eq!(
+        board["special_groups"],
+        json!([{ "group": "migrant_worker", "services": 2, "people": 4 }, { "group": "elderly", "services": 1, "people": 2 }])
+    );
+    let summary = board["summary"].as_str().expect("summary");
+    assert!(summary.contains("为特殊群体提供服务3件(农民工2件、老年人1件)。"), "{summary}");
+    let mut there = period;
+    there["street"] = json!(app.street("新安街道").await);
+    let (_, board) = app.post_with(&app.staff_client("staff").await, "staff/board", there).await;
+    assert_eq!(board["special_groups"], json!([]));
+}

@@ -9,7 +9,7 @@ use crate::scope;
 use crate::state::AppState;
 use crate::store::now_ms;
 use app::domain::{ReferralKind, ReferralStatus, SpecialGroup};
-use app::i18n::ReferralTexts;
+use app::i18n::{GroupTexts, ReferralTexts};
 use app::model::BoardRequest;
 
 /// The sheet of `request`'s period, in the street shown (a street's staff: theirs); the file's
@@ -20,7 +20,8 @@ pub async fn sheet(state: &AppState, caller: &Caller, request: &BoardRequest) ->
     let (from, to) = period(caller, request)?;
     let tallies = referral_tallies(&state.store, user.street.or(street), from, to, now_ms()).await?;
     let t = ReferralTexts::of(caller.lang);
-    let mut head = vec![t.to.to_owned(), t.special_group.to_owned(), t.written.to_owned()];
+    let groups_named = GroupTexts::of(caller.lang);
+    let mut head = vec![t.to.to_owned(), groups_named.special_group.to_owned(), t.written.to_owned()];
     head.extend(ReferralStatus::ALL.iter().map(|s| t.status(*s).to_owned()));
     head.push(t.overdue.to_owned());
     let groups = std::iter::once(None).chain(SpecialGroup::ALL.iter().copied().map(Some));
@@ -31,7 +32,7 @@ pub async fn sheet(state: &AppState, caller: &Caller, request: &BoardRequest) ->
             let of = |status: ReferralStatus| mine.iter().filter(|r| r.status == status).map(|r| r.referrals).sum();
             let mut row = vec![
                 Cell::Text(t.kind(*kind).to_owned()),
-                Cell::Text(group.map_or(t.no_group, |g| t.group(g)).to_owned()),
+                Cell::Text(group.map_or(groups_named.none, |g| groups_named.group(g)).to_owned()),
                 Cell::Number(mine.iter().map(|r| r.referrals).sum()),
             ];
             row.extend(ReferralStatus::ALL.iter().map(|s| Cell::Number(of(*s))));
