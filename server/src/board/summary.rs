@@ -147,22 +147,6 @@ fn year_on_year(f: &Figures, before: &Figures, lang: Lang) -> String {
     fill(lang.messages().board_summary_yoy, &pairs)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::change;
-    use app::i18n::Lang;
-
-    #[test]
-    fn changes_read_as_the_bureau_writes_them() {
-        assert_eq!(change(9, 8, Lang::Zh), "增长12.5%");
-        assert_eq!(change(97, 100, Lang::Zh), "下降3.0%");
-        assert_eq!(change(5, 5, Lang::Zh), "持平");
-        assert_eq!(change(3, 0, Lang::Zh), "去年同期为零");
-        assert_eq!(change(0, 0, Lang::Zh), "持平");
-        assert_eq!(change(0, 4, Lang::En), "down 100.0%");
-    }
-}
-
 /// The services given to special groups, in all and per group; nothing when there were none.
 fn special_groups(groups: &[app::model::GroupServices], lang: Lang) -> String {
     let services: i64 = groups.iter().map(|g| g.services).sum();
@@ -182,4 +166,20 @@ fn special_groups(groups: &[app::model::GroupServices], lang: Lang) -> String {
         lang.messages().board_summary_groups,
         &[("services", &services.to_string()), ("groups", &each.join(separator))],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::change;
+    use app::i18n::Lang;
+
+    #[test]
+    fn changes_read_as_the_bureau_writes_them() {
+        assert_eq!(change(9, 8, Lang::Zh), "增长12.5%");
+        assert_eq!(change(97, 100, Lang::Zh), "下降3.0%");
+        assert_eq!(change(5, 5, Lang::Zh), "持平");
+        assert_eq!(change(3, 0, Lang::Zh), "去年同期为零");
+        assert_eq!(change(0, 0, Lang::Zh), "持平");
+        assert_eq!(change(0, 4, Lang::En), "down 100.0%");
+    }
 }
