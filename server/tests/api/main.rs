@@ -42,6 +42,7 @@ mod library;
 mod limits;
 mod matrix;
 mod matrix_downloads;
+mod matrix_names;
 mod matrix_objects;
 mod meetings;
 mod metrics;
