@@ -44,13 +44,6 @@ stored_names!(ReferralStatus {
     Withdrawn = "withdrawn",
 });
 
-impl ReferralStatus {
-    /// No one acts on it any more.
-    pub fn is_final(self) -> bool {
-        matches!(self, ReferralStatus::Declined | ReferralStatus::Closed | ReferralStatus::Withdrawn)
-    }
-}
-
 /// What came of a referral, each of one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -11,7 +11,7 @@ use crate::ui::components::page_title;
 use leptos::prelude::*;
 
 /// What the form shows.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Draft {
     /// `question_id` or `booking_id`, and its id.
     pub source: (&'static str, i64),

@@ -80,34 +80,24 @@ pub async fn matter_files(
     request: &NewReferral,
 ) -> Result<(String, Vec<(i64, String, String)>), Failure> {
     let matter = matter(service, caller, request).await?;
-    let (title, column, id): (Option<String>, &str, i64) = match (request.question_id, request.booking_id) {
-        (Some(q), _) => (
+    let title: Option<String> = match (request.question_id, request.booking_id) {
+        (Some(q), _) => {
             sqlx::query_scalar("SELECT title FROM questions WHERE id = $1")
                 .bind(q)
                 .fetch_optional(&service.store.pool)
-                .await?,
-            "question_id",
-            q,
-        ),
+                .await?
+        }
         (_, b) => {
-            let b = b.unwrap_or(0);
             let row: Option<(String, String)> = sqlx::query_as(
                 "SELECT c.name, b.description FROM bookings b JOIN communities c ON c.id = b.community_id WHERE b.id = $1",
             )
-            .bind(b)
+            .bind(b.unwrap_or(0))
             .fetch_optional(&service.store.pool)
             .await?;
-            (row.map(|(community, description)| format!("{community} · {description}")), "booking_id", b)
+            row.map(|(community, description)| format!("{community} · {description}"))
         }
     };
-    let files = sqlx::query_as(&format!(
-        "SELECT id, name, token FROM files WHERE purpose = 'private' AND deleted_at IS NULL AND resident_id = $1 \
-         AND {column} = $2 ORDER BY id"
-    ))
-    .bind(matter.resident_id)
-    .bind(id)
-    .fetch_all(&service.store.pool)
-    .await?;
+    let files = files_of(service, request, &matter).await?;
     Ok((title.unwrap_or_default(), files))
 }
 
@@ -198,36 +188,33 @@ async fn check(service: &ReferralsService, caller: &Caller, request: &NewReferra
         ReferralKind::from_db(&kind).unwrap_or(ReferralKind::LegalAid),
         request.application,
     )?;
-    let files = if tokens.is_empty() {
-        Some(Vec::new())
-    } else {
-        matter_files_named(service, request, &matter, tokens).await?
-    };
+    let theirs = if tokens.is_empty() { Vec::new() } else { files_of(service, request, &matter).await? };
+    let files: Option<Vec<i64>> =
+        tokens.iter().map(|token| theirs.iter().find(|f| &f.2 == token).map(|f| f.0)).collect();
     let Some(files) = files else {
         return Err(AppError::invalid("documents", t.err_documents).into());
     };
     Ok(Checked { matter, kind, body, facts: facts.to_owned(), files, application: stated })
 }
 
-/// The ids of the files `tokens` name, if every one is the resident's own of this matter.
-async fn matter_files_named(
+/// The resident's own files of the matter (id, name, token): those a referral may hand over.
+async fn files_of(
     service: &ReferralsService,
     request: &NewReferral,
     matter: &Matter,
-    tokens: Vec<String>,
-) -> Result<Option<Vec<i64>>, sqlx::Error> {
-    let mut sql = crate::store::sql::Sql::new(
-        "SELECT id FROM files WHERE purpose = 'private' AND deleted_at IS NULL AND resident_id = ",
-    );
-    sql.bind(matter.resident_id);
-    match (request.question_id, request.booking_id) {
-        (Some(q), _) => sql.push(" AND question_id = ").bind(q),
-        (_, b) => sql.push(" AND booking_id = ").bind(b.unwrap_or(0)),
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    let (column, id) = match (request.question_id, request.booking_id) {
+        (Some(q), _) => ("question_id", q),
+        (_, b) => ("booking_id", b.unwrap_or(0)),
     };
-    let wanted = tokens.len();
-    sql.push(" AND token IN ").bind_list(tokens);
-    let ids: Vec<i64> = sql.fetch_all::<(i64,), _>(&service.store.pool).await?.into_iter().map(|(id,)| id).collect();
-    Ok((ids.len() == wanted).then_some(ids))
+    sqlx::query_as(&format!(
+        "SELECT id, name, token FROM files WHERE purpose = 'private' AND deleted_at IS NULL AND resident_id = $1 \
+         AND {column} = $2 ORDER BY id"
+    ))
+    .bind(matter.resident_id)
+    .bind(id)
+    .fetch_all(&service.store.pool)
+    .await
 }
 
 /// `referrals/sent`: the referrals of the lawyers the caller acts as, newest first.

@@ -42,6 +42,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (37, "aid applications", include_str!("../../migrations/0037_aid_applications.sql")),
     (38, "webhooks", include_str!("../../migrations/0038_webhooks.sql")),
     (39, "service groups", include_str!("../../migrations/0039_service_groups.sql")),
+    (40, "referrals by day", include_str!("../../migrations/0040_referrals_by_day.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

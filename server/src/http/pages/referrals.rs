@@ -28,6 +28,11 @@ fn is(reader: &Reader, role: Role) -> bool {
     reader.caller.user().is_ok_and(|u| u.role == role)
 }
 
+/// Whether a lawyer or their assistant reads.
+fn advises(reader: &Reader) -> bool {
+    reader.caller.user().is_ok_and(|u| u.role.is_adviser())
+}
+
 /// Not signed in: sign in first; signed in with another role: 403.
 fn not_theirs(reader: &Reader, title: &'static str) -> Response {
     if reader.caller.user().is_err() {
@@ -189,7 +194,7 @@ pub async fn sent(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
     let lang = reader.lang();
     let title = ReferralTexts::of(lang).title_sent;
-    if !reader.caller.user().is_ok_and(|u| u.role.is_adviser()) {
+    if !advises(&reader) {
         return not_theirs(&reader, title);
     }
     match referrals::sent(&state.referrals, &reader.caller, Empty {}).await {
@@ -201,8 +206,7 @@ pub async fn sent(State(state): State<AppState>, request: Request) -> Response {
 /// `POST /referrals/<id>/withdraw`.
 pub async fn withdraw(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
     let (reader, form) = posted::<Empty>(&state, request, 64).await;
-    let advises = reader.caller.user().is_ok_and(|u| u.role.is_adviser());
-    if form.is_none() || !advises {
+    if form.is_none() || !advises(&reader) {
         return reader.forbidden();
     }
     let Ok(referral_id) = id.parse::<i64>() else { return reader.not_found() };
@@ -224,7 +228,7 @@ pub struct Source {
 /// `/referrals/new?question=…|booking=…`: the form.
 pub async fn new(State(state): State<AppState>, Query(source): Query<Source>, request: Request) -> Response {
     let reader = reader(&state, request).await;
-    if !reader.caller.user().is_ok_and(|u| u.role.is_adviser()) {
+    if !advises(&reader) {
         return not_theirs(&reader, ReferralTexts::of(reader.lang()).title_new);
     }
     let request = NewReferral {
@@ -273,7 +277,7 @@ async fn form(
 /// what they wrote and why.
 pub async fn create(State(state): State<AppState>, request: Request) -> Response {
     let (reader, fields) = posted::<Vec<(String, String)>>(&state, request, FORM_BYTES).await;
-    let Some(fields) = fields.filter(|_| reader.caller.user().is_ok_and(|u| u.role.is_adviser())) else {
+    let Some(fields) = fields.filter(|_| advises(&reader)) else {
         return reader.forbidden();
     };
     let Some(request) = fields.ok().and_then(|fields| new_referral(&fields)) else {
