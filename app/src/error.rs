@@ -10,6 +10,7 @@ use std::fmt;
 
 /// What went wrong, as far as the caller needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The request could not be read (malformed JSON, wrong types, missing fields): 400.
@@ -73,6 +74,7 @@ impl ErrorKind {
 
 /// An error with a kind and a message in the caller's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AppError {
     /// What went wrong.
     pub kind: ErrorKind,

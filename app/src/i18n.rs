@@ -48,6 +48,7 @@ pub use setup::SetupTexts;
 
 /// A language the portal speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub enum Lang {
     /// 简体中文, the default.
     #[default]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// The signed-in account, as the browser sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Me {
     /// The account id.
     pub user_id: i64,
@@ -30,6 +31,7 @@ pub struct Me {
 
 /// The answer to "who am I?": nobody, or an account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Session {
     /// The account, when signed in.
     pub me: Option<Me>,
@@ -37,6 +39,7 @@ pub struct Session {
 
 /// A message in the account's in-app inbox.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Notice {
     /// The message's id where it is kept: in-app notices and SMS copies are numbered apart.
     pub id: i64,
@@ -50,6 +53,7 @@ pub struct Notice {
 
 /// A place the resident waits for on a full slot's waitlist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct WaitingPlace {
     /// The waitlist entry.
     pub id: i64,
@@ -65,6 +69,7 @@ pub struct WaitingPlace {
 
 /// A 街道 with the number of its communities.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Street {
     /// Street id.
     pub id: i64,
@@ -76,6 +81,7 @@ pub struct Street {
 
 /// A 社区 in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CommunitySummary {
     /// Community id.
     pub id: i64,
@@ -89,6 +95,7 @@ pub struct CommunitySummary {
 
 /// A community's page: where its office is and who its advisers are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CommunityDetail {
     /// Community id.
     pub id: i64,
@@ -110,6 +117,7 @@ pub struct CommunityDetail {
 
 /// A lawyer in a community's adviser team.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct TeamLawyer {
     /// Lawyer id.
     pub lawyer_id: i64,
@@ -129,6 +137,7 @@ pub struct TeamLawyer {
 
 /// A member of the "+1+N" around a community's lawyer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct TeamMember {
     /// Their name.
     pub name: String,
@@ -138,6 +147,7 @@ pub struct TeamMember {
 
 /// Asks for a sign-in code by SMS.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct SendCodeRequest {
     /// The mobile number as typed.
     pub phone: String,
@@ -145,6 +155,7 @@ pub struct SendCodeRequest {
 
 /// A code was sent; the browser may ask again after `resend_after_secs`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CodeSent {
     /// The number it went to, masked.
     pub phone_masked: String,
@@ -154,6 +165,7 @@ pub struct CodeSent {
 
 /// Signs a resident in (or up) with the code they received.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CodeSignInRequest {
     /// The mobile number as typed.
     pub phone: String,
@@ -163,6 +175,7 @@ pub struct CodeSignInRequest {
 
 /// Signs a lawyer or staff member in with a password.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct PasswordSignInRequest {
     /// A login name or a mobile number.
     pub login: String,
@@ -172,6 +185,7 @@ pub struct PasswordSignInRequest {
 
 /// Completes a password sign-in with the second-factor code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct SecondFactorRequest {
     /// The six digits as typed.
     pub code: String,
@@ -179,6 +193,7 @@ pub struct SecondFactorRequest {
 
 /// The result of a password sign-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum PasswordSignIn {
     /// Signed in.
@@ -195,6 +210,7 @@ pub enum PasswordSignIn {
 
 /// Lists communities, optionally of one street and/or matching a name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ListCommunitiesRequest {
     /// Only this street's communities.
     #[serde(default)]
@@ -206,6 +222,7 @@ pub struct ListCommunitiesRequest {
 
 /// Names one community.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CommunityRequest {
     /// Community id.
     pub community_id: i64,
@@ -213,6 +230,7 @@ pub struct CommunityRequest {
 
 /// Changes the account's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct SetLanguageRequest {
     /// The new language.
     pub lang: Lang,
@@ -220,10 +238,12 @@ pub struct SetLanguageRequest {
 
 /// An empty request body, for endpoints that take nothing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Empty {}
 
 /// The programme at a glance, for staff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ProgrammeOverview {
     /// Streets in the district.
     pub streets: i64,
@@ -235,6 +255,7 @@ pub struct ProgrammeOverview {
     pub without_a_lawyer: Vec<CommunitySummary>,
 }
 
+mod api_keys;
 mod assisted;
 mod booking;
 mod calendar;
@@ -246,6 +267,7 @@ mod referrals;
 mod registers;
 mod settle;
 mod staff;
+pub use api_keys::*;
 pub use assisted::*;
 pub use booking::*;
 pub use calendar::*;

@@ -21,6 +21,7 @@ pub const LATEST_YEAR: i32 = 2100;
 /// convert (the arithmetic saturates); what it must match (a slot, a window) is checked where it
 /// is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Instant(pub i64);
 

@@ -5,6 +5,7 @@
 //! a street's staff only within their street (`crate::scope`).
 
 pub mod accounts;
+pub mod api_keys;
 pub mod assignments;
 pub mod audit_log;
 pub mod calendar;

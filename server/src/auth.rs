@@ -1,5 +1,6 @@
 //! Sign-in and accounts: codes, passwords, sessions and the account itself.
 
+pub mod api_keys;
 pub mod codes;
 mod consent;
 pub mod passwords;
@@ -8,6 +9,8 @@ pub mod users;
 
 /// Hashes a password as sign-in checks it (staff accounts are made with it).
 pub use passwords::hash as hash_password;
+/// Hashes a secret token as it is kept (sessions, API keys).
+pub use sessions::hash_token;
 
 use crate::audit::{self, AuditEvent};
 use crate::caller::{Caller, SessionGrant, WECHAT_COOKIE};

@@ -10,6 +10,7 @@ pub mod export;
 pub mod guard;
 pub mod health;
 pub mod metrics;
+pub mod openapi;
 pub mod pages;
 pub mod receipts;
 pub mod request_id;

@@ -263,6 +263,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::scrape).layer(Extension(metrics.clone())))
+        .route("/api/openapi.json", get(crate::http::openapi::serve))
         .route("/api/staff/board.csv", get(export::csv))
         .route("/api/staff/board.xlsx", get(export::xlsx))
         .merge(routes::endpoints().layer(axum::middleware::from_fn_with_state(state.clone(), api::boundary)))

@@ -59,6 +59,8 @@ impl Access {
 pub trait Endpoint {
     /// The path, under `/api/`.
     const PATH: &'static str;
+    /// What it does, from its declaration's doc comment (for the API document).
+    const DOC: &'static str;
     /// Who may call it.
     const ACCESS: Access;
     /// What the client sends.
@@ -69,13 +71,14 @@ pub trait Endpoint {
 
 /// Declares endpoints: `/// doc` `Name = "area/verb", Request => Response, access;`.
 macro_rules! endpoints {
-    ($($(#[$meta:meta])* $name:ident = $path:literal, $request:ty => $response:ty, $access:expr;)*) => {$(
-        $(#[$meta])*
+    ($($(#[doc = $doc:literal])* $name:ident = $path:literal, $request:ty => $response:ty, $access:expr;)*) => {$(
+        $(#[doc = $doc])*
         #[derive(Debug)]
         pub enum $name {}
 
         impl $crate::api::Endpoint for $name {
             const PATH: &'static str = concat!("/api/", $path);
+            const DOC: &'static str = concat!($($doc, "\n",)*);
             const ACCESS: $crate::api::Access = $access;
             type Request = $request;
             type Response = $response;

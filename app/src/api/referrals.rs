@@ -3,8 +3,8 @@
 
 use super::endpoint::{endpoints, Access};
 use crate::model::{
-    Empty, NewReferral, Organisation, OrganisationEdit, OrganisationEntry, ReferralAnswer, ReferralConsent,
-    ReferralRequest, ReferralResult, ReferralView, WebhookEdit, Webhooks,
+    ApiKeyEdit, ApiKeys, Empty, NewReferral, Organisation, OrganisationEdit, OrganisationEntry, ReferralAnswer,
+    ReferralConsent, ReferralRequest, ReferralResult, ReferralView, WebhookEdit, Webhooks,
 };
 
 endpoints! {
@@ -47,4 +47,10 @@ endpoints! {
 
     /// Registers (its secret answered once), changes or disables a webhook. Admins only.
     SaveWebhook = "admin/save-webhook", WebhookEdit => Webhooks, Access::ADMINS;
+
+    /// Partner systems' API keys. Admins only.
+    GetApiKeys = "admin/api-keys", Empty => ApiKeys, Access::ADMINS;
+
+    /// Issues (its secret answered once), renames, rescopes or revokes an API key. Admins only.
+    SaveApiKey = "admin/save-api-key", ApiKeyEdit => ApiKeys, Access::ADMINS;
 }

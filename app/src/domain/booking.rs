@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 /// How a consultation takes place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// At the community office.
@@ -15,6 +16,7 @@ pub enum Channel {
 
 /// What a consultation is about, as residents choose it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Topic {
     /// 劳动争议.
@@ -37,6 +39,7 @@ pub enum Topic {
 
 /// Where a booking stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BookingStatus {
     /// Waiting for the lawyer to confirm.

@@ -13,6 +13,7 @@ pub const MAX_WINDOW_DAYS: i64 = 90;
 
 /// One set of booking rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct BookingRules {
     /// A slot can be booked until this many minutes before it starts.
     pub min_notice_minutes: i64,

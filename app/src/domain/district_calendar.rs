@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 /// What a day of the calendar is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DayKind {
     /// A public holiday (法定节假日 and the days off around it): no duty, no working time.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The kinds of file the portal accepts, decided from the file's bytes (never its name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
     /// PDF.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// What kind of free service a lawyer gave: the categories the bureau reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceCategory {
     /// 法律咨询.
@@ -76,6 +77,7 @@ impl ServiceCategory {
 
 /// Where a lawyer's month stands before the bureau's report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MonthStatus {
     /// Still being logged.
@@ -92,6 +94,7 @@ stored_names!(MonthStatus { Open = "open", Confirmed = "confirmed", Disputed = "
 
 /// How a duty ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DutyEnd {
     /// The lawyer (or assistant) checked out.
@@ -106,6 +109,7 @@ stored_names!(DutyEnd { CheckedOut = "checked_out", Auto = "auto", Correction = 
 
 /// Where a correction stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CorrectionStatus {
     /// Waiting for staff.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Only the renderer, and the readers of what it stored, make one: `server/tests/layers.rs`
 /// fails when [`SafeHtml::from_sanitiser`] is called anywhere else.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct SafeHtml(String);
 

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// A six-digit one-time sign-in code as typed by the user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct OneTimeCode(String);
 
 /// Why a code was rejected before it was checked.

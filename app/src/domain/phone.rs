@@ -8,6 +8,7 @@ use std::fmt;
 /// `0086` or `86` is the country code. Limits and look-ups key on the 11 digits, so no spelling
 /// starts a count of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct PhoneNumber(String);
 

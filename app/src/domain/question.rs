@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a question stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionStatus {
     /// Waiting for a lawyer's answer.
@@ -22,6 +23,7 @@ stored_names!(QuestionStatus { Waiting = "waiting", Answered = "answered", Needs
 
 /// Who a question is routed to, in the order it escalates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RouteStep {
     /// The community's A lawyer.

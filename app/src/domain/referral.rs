@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a matter is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReferralKind {
     /// 法律援助: to the legal-aid centre.
@@ -19,6 +20,7 @@ stored_names!(ReferralKind { LegalAid = "legal_aid", Mediation = "mediation", No
 
 /// Where a referral stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReferralStatus {
     /// Written by the lawyer; the resident has not yet agreed that it be handed over.
@@ -46,6 +48,7 @@ stored_names!(ReferralStatus {
 
 /// What came of a referral, each of one kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReferralOutcome {
     /// Legal aid granted.
@@ -84,6 +87,7 @@ impl ReferralOutcome {
 
 /// The groups the legal-aid programme serves first (绿色通道), as the bureau counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialGroup {
     /// 农民工.
@@ -117,6 +121,7 @@ pub const MAX_REFERRAL_TEXT_CHARS: usize = 2_000;
 
 /// A household's standing the legal-aid centre asks about (经济困难).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Hardship {
     /// 低保: receives the minimum living allowance.

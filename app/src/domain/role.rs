@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// What an account is for. Each endpoint declares the roles it lets in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 居民: books, asks, reads.
@@ -35,6 +36,7 @@ impl Role {
 
 /// A lawyer's part in a community's adviser team.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AssignmentRole {
     /// A角: the community's own adviser.

@@ -299,6 +299,11 @@ texts! {
         err_webhook_name: "请填写对接系统名称(不超过50字)", "Name the partner system (up to 50 characters)";
         err_webhook_url: "请填写http(s)地址(不超过500字符，不含用户名密码)", "Give an http(s) address (up to 500 characters, no user or password)";
         err_webhook_organisation: "该受理机构不存在", "That receiving body does not exist";
+        err_api_key: "API密钥无效或已吊销", "The API key is not valid or has been revoked";
+        err_api_key_scope: "该API密钥无权调用此接口", "This API key may not call this endpoint";
+        err_api_key_rate: "该API密钥调用过于频繁，请稍后再试", "Too many calls with this API key; try again shortly";
+        err_api_key_scopes: "请至少选择一项权限，且只能选择已有的权限", "Choose at least one scope, and only known scopes";
+        err_api_key_organisation: "受理机构不存在，且密钥签发后不能改属其他机构", "No such receiving body; a key cannot move to another body once issued";
         duty_no_position: "未提供位置", "No position given";
         duty_office_unplaced: "社区办公地点未登记坐标", "The office has no coordinates on record";
         duty_far_from_office: "签到位置不在办公地点附近", "Checked in away from the office";

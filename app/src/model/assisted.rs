@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// How the resident agreed to be helped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Consent {
     /// The resident read back a code sent to their phone.
@@ -29,6 +30,7 @@ impl Consent {
 
 /// The resident a worker acts for, and their consent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ForResident {
     /// Their mobile number: their account, made now if they have none.
     pub phone: String,
@@ -41,6 +43,7 @@ pub struct ForResident {
 
 /// Sends a consent code to a resident's phone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ConsentCodeRequest {
     /// Their mobile number.
     pub phone: String,
@@ -48,6 +51,7 @@ pub struct ConsentCodeRequest {
 
 /// Books a slot for a resident.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AssistedBooking {
     /// For whom.
     pub resident: ForResident,
@@ -57,6 +61,7 @@ pub struct AssistedBooking {
 
 /// Asks a question for a resident (no attachments: the resident adds files once signed in).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AssistedQuestion {
     /// For whom.
     pub resident: ForResident,

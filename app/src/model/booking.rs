@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Asks for a community's bookable times.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AvailabilityRequest {
     /// The community.
     pub community_id: i64,
@@ -14,6 +15,7 @@ pub struct AvailabilityRequest {
 /// A community's times, by day, within the booking window; full slots (no seat left) are listed
 /// so that residents can join their waitlist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Availability {
     /// The community.
     pub community_id: i64,
@@ -23,6 +25,7 @@ pub struct Availability {
 
 /// One day's free times.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AvailableDay {
     /// `YYYY-MM-DD` in Asia/Shanghai.
     pub date: String,
@@ -34,6 +37,7 @@ pub struct AvailableDay {
 
 /// A bookable slot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct FreeSlot {
     /// When it starts.
     pub start: Instant,
@@ -49,6 +53,7 @@ pub struct FreeSlot {
 
 /// Joins the waitlist of a full slot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct WaitlistRequest {
     /// The community.
     pub community_id: i64,
@@ -58,6 +63,7 @@ pub struct WaitlistRequest {
 
 /// A place on a waitlist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct WaitlistJoined {
     /// 1 for the first in line.
     pub position: u32,
@@ -65,6 +71,7 @@ pub struct WaitlistJoined {
 
 /// Books a slot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct BookRequest {
     /// The community.
     pub community_id: i64,
@@ -80,6 +87,7 @@ pub struct BookRequest {
 
 /// A booking as its resident sees it; also the slip shown at the office.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct BookingView {
     /// Booking id.
     pub id: i64,
@@ -118,6 +126,7 @@ pub struct BookingView {
 
 /// A resident's bookings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct MyBookings {
     /// Live bookings that have not ended, soonest first.
     pub upcoming: Vec<BookingView>,
@@ -127,6 +136,7 @@ pub struct MyBookings {
 
 /// Names one booking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct BookingRequest {
     /// Booking id.
     pub booking_id: i64,
@@ -134,6 +144,7 @@ pub struct BookingRequest {
 
 /// Cancels a booking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CancelRequest {
     /// Booking id.
     pub booking_id: i64,
@@ -143,6 +154,7 @@ pub struct CancelRequest {
 
 /// Moves a booking to another slot of the same community.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct RescheduleRequest {
     /// Booking id.
     pub booking_id: i64,
@@ -154,6 +166,7 @@ pub struct RescheduleRequest {
 
 /// Rates a completed consultation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct RateRequest {
     /// Booking id.
     pub booking_id: i64,
@@ -166,6 +179,7 @@ pub struct RateRequest {
 
 /// What a lawyer does with a booking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeskAction {
     /// Confirm a pending booking.
@@ -182,6 +196,7 @@ pub enum DeskAction {
 
 /// A lawyer's (or staff member's) decision on a booking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DeskRequest {
     /// Booking id.
     pub booking_id: i64,
@@ -197,6 +212,7 @@ pub struct DeskRequest {
 
 /// Lists the desk's bookings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DeskListRequest {
     /// One community only (staff: any; lawyers: one of theirs).
     #[serde(default)]
@@ -205,6 +221,7 @@ pub struct DeskListRequest {
 
 /// A booking on the lawyers' desk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DeskBooking {
     /// The booking as the resident sees it.
     pub booking: BookingView,
@@ -221,6 +238,7 @@ pub struct DeskBooking {
 
 /// The lawyer of a video consultation gives its meeting address.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct MeetingLinkRequest {
     /// Booking id.
     pub booking_id: i64,
@@ -230,6 +248,7 @@ pub struct MeetingLinkRequest {
 
 /// Asks for a resident's number to call them for their phone consultation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CallRequest {
     /// The booking.
     pub booking_id: i64,
@@ -237,6 +256,7 @@ pub struct CallRequest {
 
 /// The number to call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CallNumber {
     /// The resident's full number.
     pub phone: String,
@@ -244,6 +264,7 @@ pub struct CallNumber {
 
 /// A recurring duty period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DutyPeriod {
     /// Schedule id (0 when adding).
     #[serde(default)]
@@ -268,6 +289,7 @@ pub struct DutyPeriod {
 
 /// Adds a recurring duty period to a community.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AddDutyRequest {
     /// The community.
     pub community_id: i64,
@@ -283,6 +305,7 @@ pub struct AddDutyRequest {
 
 /// A recurring period as staff plan it: with its lawyer's name and the days it applies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct PlannedPeriod {
     /// The period.
     pub period: DutyPeriod,
@@ -296,6 +319,7 @@ pub struct PlannedPeriod {
 
 /// A community's duty from today on, and the bookings a change left without their period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DutyPlan {
     /// The community.
     pub community_id: i64,
@@ -308,6 +332,7 @@ pub struct DutyPlan {
 
 /// A live booking no slot covers any more.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct UncoveredBooking {
     /// Booking id.
     pub id: i64,
@@ -319,6 +344,7 @@ pub struct UncoveredBooking {
 
 /// Ends a period after `last_day` (the days before are kept as they were).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct EndDutyRequest {
     /// The community.
     pub community_id: i64,
@@ -330,6 +356,7 @@ pub struct EndDutyRequest {
 
 /// The next four weeks of a community's slots, as they would be with a period added.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DutyPreview {
     /// Days with slots.
     pub days: Vec<PreviewDay>,
@@ -337,6 +364,7 @@ pub struct DutyPreview {
 
 /// A day of a preview.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct PreviewDay {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -348,6 +376,7 @@ pub struct PreviewDay {
 
 /// Closes a community's desk on a date, or opens it extra.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DutyExceptionRequest {
     /// The community.
     pub community_id: i64,
@@ -363,6 +392,7 @@ pub struct DutyExceptionRequest {
 
 /// Records a lawyer's leave; bookings go to the backup meanwhile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LeaveRequest {
     /// The lawyer (lawyers may only record their own).
     pub lawyer_id: i64,
@@ -377,6 +407,7 @@ pub struct LeaveRequest {
 
 /// What leave did to existing bookings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LeaveRecorded {
     /// Leave id.
     pub leave_id: i64,
@@ -388,6 +419,7 @@ pub struct LeaveRecorded {
 
 /// A community's duty schedule as its desk sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DutySchedule {
     /// The community.
     pub community_id: i64,

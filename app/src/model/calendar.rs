@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A day of the calendar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CalendarDay {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -19,6 +20,7 @@ pub struct CalendarDay {
 
 /// Names a year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct YearRequest {
     /// 2026.
     pub year: i32,
@@ -26,6 +28,7 @@ pub struct YearRequest {
 
 /// Names a day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DayRequest {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -33,6 +36,7 @@ pub struct DayRequest {
 
 /// A year's calendar, with what needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CalendarYear {
     /// The year.
     pub year: i32,
@@ -44,6 +48,7 @@ pub struct CalendarYear {
 /// runs as): checked row by row, and when asked and no row is wrong, written in place of the
 /// year's days in one transaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CalendarImport {
     /// The year every row must fall in.
     pub year: i32,
@@ -58,6 +63,7 @@ pub struct CalendarImport {
 
 /// One row of a calendar table as read, with what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CalendarRow {
     /// Its line in the table (the header is line 1).
     pub line: i64,
@@ -75,6 +81,7 @@ pub struct CalendarRow {
 
 /// Every row of a calendar table, and whether the year was written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CalendarReport {
     /// The rows.
     pub rows: Vec<CalendarRow>,
@@ -84,6 +91,7 @@ pub struct CalendarReport {
 
 /// What is still missing before residents can be served: the workbench home's setup list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct SetupChecklist {
     /// Communities in the programme.
     pub communities: i64,
@@ -101,6 +109,7 @@ pub struct SetupChecklist {
 
 /// How many things lack something, and the first few by name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Missing {
     /// How many.
     pub count: i64,
@@ -122,6 +131,7 @@ impl SetupChecklist {
 /// The booking rules in force: the district's, and those of the communities (in the caller's
 /// scope) that have their own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct BookingRulesView {
     /// The district's rules (the defaults until set).
     pub district: BookingRules,
@@ -133,6 +143,7 @@ pub struct BookingRulesView {
 
 /// A community's own booking rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CommunityRules {
     /// The community.
     pub community_id: i64,
@@ -146,6 +157,7 @@ pub struct CommunityRules {
 
 /// Sets the district's rules (no community) or one community's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct BookingRulesEdit {
     /// The community, or none for the whole district.
     #[serde(default)]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// An uploaded file. `token` is its only name: `/files/<token>` serves it to whoever may read it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct FileRef {
     /// The unguessable name.
     pub token: String,
@@ -23,6 +24,7 @@ pub struct FileRef {
 
 /// A private file on a resident's matter: in their 我的资料, or on one of their bookings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct SharedFile {
     /// The file.
     pub file: FileRef,
@@ -45,6 +47,7 @@ pub struct SharedFile {
 /// Shares an uploaded file: on one of the caller's bookings, or (none given) in the resident's
 /// 我的资料. A lawyer names the resident (one of their community's) or a booking of theirs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ShareRequest {
     /// The upload's token.
     pub token: String,
@@ -58,6 +61,7 @@ pub struct ShareRequest {
 
 /// Names one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct FileRequest {
     /// Its token.
     pub token: String,
@@ -65,6 +69,7 @@ pub struct FileRequest {
 
 /// A library search: words (substring, Chinese or not) and/or a category.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LibraryQuery {
     /// Text to find in title, tags or summary.
     #[serde(default)]
@@ -76,6 +81,7 @@ pub struct LibraryQuery {
 
 /// A library document's current version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DocumentSummary {
     /// Document id.
     pub id: i64,
@@ -99,6 +105,7 @@ pub struct DocumentSummary {
 
 /// One version of a library document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DocumentVersion {
     /// Its number.
     pub version: i64,
@@ -110,6 +117,7 @@ pub struct DocumentVersion {
 
 /// A library document with every version, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DocumentDetail {
     /// The document.
     pub document: DocumentSummary,
@@ -119,6 +127,7 @@ pub struct DocumentDetail {
 
 /// Publishes an uploaded file as a new library document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct PublishRequest {
     /// Title.
     pub title: String,
@@ -136,6 +145,7 @@ pub struct PublishRequest {
 
 /// Adds a version to a library document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ReviseRequest {
     /// The document.
     pub document_id: i64,
@@ -148,6 +158,7 @@ pub struct ReviseRequest {
 
 /// Names one library document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DocumentRequest {
     /// Document id.
     pub document_id: i64,
@@ -155,6 +166,7 @@ pub struct DocumentRequest {
 
 /// A 普法 article as staff write it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ArticleDraft {
     /// Title.
     pub title: String,
@@ -181,6 +193,7 @@ pub struct ArticleDraft {
 
 /// An article in a feed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ArticleSummary {
     /// Article id.
     pub id: i64,
@@ -202,6 +215,7 @@ pub struct ArticleSummary {
 
 /// An article to read: its HTML was rendered from Markdown and sanitised by the server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Article {
     /// The article.
     pub article: ArticleSummary,
@@ -211,6 +225,7 @@ pub struct Article {
 
 /// Names one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ArticleRequest {
     /// Article id.
     pub article_id: i64,
@@ -218,6 +233,7 @@ pub struct ArticleRequest {
 
 /// Turns SMS for important articles on or off.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ArticleSmsRequest {
     /// On or off.
     pub on: bool,

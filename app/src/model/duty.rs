@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where the browser says the phone is.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Position {
     /// Degrees north.
     pub latitude: f64,
@@ -15,6 +16,7 @@ pub struct Position {
 
 /// Names a lawyer: the caller themselves, or the lawyer an assistant works for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LawyerRequest {
     /// Lawyer id.
     pub lawyer_id: i64,
@@ -22,6 +24,7 @@ pub struct LawyerRequest {
 
 /// A lawyer the caller may log for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LawyerRef {
     /// Lawyer id.
     pub id: i64,
@@ -31,6 +34,7 @@ pub struct LawyerRef {
 
 /// Starts a duty at a community office.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CheckInRequest {
     /// Whose duty.
     pub lawyer_id: i64,
@@ -46,6 +50,7 @@ pub struct CheckInRequest {
 
 /// Ends the lawyer's open duty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CheckOutRequest {
     /// Whose duty.
     pub lawyer_id: i64,
@@ -53,6 +58,7 @@ pub struct CheckOutRequest {
 
 /// One duty at a community: check-in to check-out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DutyLog {
     /// Id.
     pub id: i64,
@@ -82,6 +88,7 @@ pub struct DutyLog {
 
 /// The lawyer's open duty, if any.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct OnDuty {
     /// The duty in progress.
     pub open: Option<DutyLog>,
@@ -89,6 +96,7 @@ pub struct OnDuty {
 
 /// A free service to record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ServiceRecordRequest {
     /// Made by the device when the form is opened; sending twice records once.
     pub client_key: String,
@@ -120,6 +128,7 @@ pub struct ServiceRecordRequest {
 
 /// A recorded service.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ServiceRecord {
     /// Id.
     pub id: i64,
@@ -154,6 +163,7 @@ pub struct ServiceRecord {
 
 /// A lawyer's month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct MonthRequest {
     /// The lawyer.
     pub lawyer_id: i64,
@@ -163,6 +173,7 @@ pub struct MonthRequest {
 
 /// Duty-days at one community in a month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CommunityMonth {
     /// Community id.
     pub community_id: i64,
@@ -176,6 +187,7 @@ pub struct CommunityMonth {
 
 /// Services of one category in a month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CategoryCount {
     /// The category.
     pub category: ServiceCategory,
@@ -187,6 +199,7 @@ pub struct CategoryCount {
 
 /// A scheduled day that passed with no duty logged (and no leave).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct DutyGap {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -196,6 +209,7 @@ pub struct DutyGap {
 
 /// The lawyer's own figures for a month, and what they are made of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct MonthSummary {
     /// The lawyer.
     pub lawyer_id: i64,
@@ -239,6 +253,7 @@ pub struct MonthSummary {
 
 /// What a lawyer says of their month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MonthAction {
     /// The figures are right.
@@ -249,6 +264,7 @@ pub enum MonthAction {
 
 /// The lawyer confirms or disputes a month.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct MonthReviewRequest {
     /// The lawyer.
     pub lawyer_id: i64,
@@ -263,6 +279,7 @@ pub struct MonthReviewRequest {
 
 /// A duty to add or change after the fact.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CorrectionRequest {
     /// The lawyer.
     pub lawyer_id: i64,
@@ -283,6 +300,7 @@ pub struct CorrectionRequest {
 
 /// A correction and where it stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Correction {
     /// Id.
     pub id: i64,
@@ -312,6 +330,7 @@ pub struct Correction {
 
 /// Staff's decision on a correction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CorrectionDecision {
     /// Which.
     pub correction_id: i64,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Messages queued from `from` to `to` (Shanghai dates, `YYYY-MM-DD`, at most a year).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct MessagesRequest {
     /// First day.
     pub from: String,
@@ -13,6 +14,7 @@ pub struct MessagesRequest {
 
 /// Counts by kind, and the commonest reasons for failure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct MessageCounts {
     /// One line per kind that had messages, by key.
     pub kinds: Vec<KindCounts>,
@@ -22,6 +24,7 @@ pub struct MessageCounts {
 
 /// One kind's messages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct KindCounts {
     /// The template key (`code`, `reminder`…); empty for free text queued before templates.
     pub kind: String,
@@ -39,6 +42,7 @@ pub struct KindCounts {
 
 /// A reason and how many messages failed for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct FailureCount {
     /// The provider's code and words, or the portal's.
     pub reason: String,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A resident's question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AskRequest {
     /// The device's key for this question (sending it again asks once).
     pub client_key: String,
@@ -31,6 +32,7 @@ pub struct AskRequest {
 
 /// A question in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct QuestionSummary {
     /// Question id.
     pub id: i64,
@@ -60,6 +62,7 @@ pub struct QuestionSummary {
 
 /// One message of a question's thread.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct QuestionMessage {
     /// What it is: `question`, `answer`, `info_request`, `follow_up`.
     pub kind: String,
@@ -86,6 +89,7 @@ impl QuestionMessage {
 
 /// A hand-over of the question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct RouteEvent {
     /// The step it moved to.
     pub step: RouteStep,
@@ -99,6 +103,7 @@ pub struct RouteEvent {
 
 /// A question with its thread, as the resident, a lawyer on its route, or staff see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct QuestionThread {
     /// The question.
     pub question: QuestionSummary,
@@ -118,6 +123,7 @@ pub struct QuestionThread {
 
 /// Names one question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct QuestionRequest {
     /// Question id.
     pub question_id: i64,
@@ -125,6 +131,7 @@ pub struct QuestionRequest {
 
 /// Staff open a resident's question, saying why: the resident sees who opened it, when and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct InspectRequest {
     /// Question id.
     pub question_id: i64,
@@ -135,6 +142,7 @@ pub struct InspectRequest {
 /// A message to a question: a lawyer's answer or request for information, a resident's
 /// follow-up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct QuestionReply {
     /// Question id.
     pub question_id: i64,
@@ -144,6 +152,7 @@ pub struct QuestionReply {
 
 /// The resident rates the answer, once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct QuestionRating {
     /// Question id.
     pub question_id: i64,
@@ -153,6 +162,7 @@ pub struct QuestionRating {
 
 /// Staff hand a question to a lawyer by hand.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ReassignRequest {
     /// Question id.
     pub question_id: i64,
@@ -162,6 +172,7 @@ pub struct ReassignRequest {
 
 /// A de-identified version of a question, to publish as a common question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct PublishFaqRequest {
     /// The question it comes from (the resident allowed it).
     pub question_id: i64,
@@ -175,6 +186,7 @@ pub struct PublishFaqRequest {
 
 /// A common question (常见问题).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Faq {
     /// Id.
     pub id: i64,
@@ -192,6 +204,7 @@ pub struct Faq {
 
 /// A search of the common questions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct FaqQuery {
     /// Words to find (Chinese or not); empty: the newest.
     #[serde(default)]

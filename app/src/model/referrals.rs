@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A lawyer refers a resident's question or booking to a receiving body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct NewReferral {
     /// The question it comes from (this or `booking_id`).
     #[serde(default)]
@@ -30,6 +31,7 @@ pub struct NewReferral {
 
 /// The financial circumstances the legal-aid centre asks of an applicant, as stated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AidApplication {
     /// People in the household, the applicant included (1–20).
     pub household: i64,
@@ -42,12 +44,14 @@ pub struct AidApplication {
 
 /// One referral, by its id.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ReferralRequest {
     pub referral_id: i64,
 }
 
 /// The resident's answer: agree to the hand-over, or not.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ReferralConsent {
     pub referral_id: i64,
     pub agree: bool,
@@ -59,6 +63,7 @@ pub struct ReferralConsent {
 
 /// The receiving body's answer to a referral sent to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ReferralAnswer {
     pub referral_id: i64,
     /// Take it on, or decline it (with a reason).
@@ -69,6 +74,7 @@ pub struct ReferralAnswer {
 
 /// What came of an accepted referral.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ReferralResult {
     pub referral_id: i64,
     pub outcome: ReferralOutcome,
@@ -78,6 +84,7 @@ pub struct ReferralResult {
 
 /// A receiving body, as a lawyer chooses it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Organisation {
     pub id: i64,
     pub kind: ReferralKind,
@@ -86,6 +93,7 @@ pub struct Organisation {
 
 /// A document handed over with a referral.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ReferralDocument {
     pub token: String,
     pub name: String,
@@ -95,6 +103,7 @@ pub struct ReferralDocument {
 
 /// A referral as its parties see it: the lawyer who wrote it, the resident, the receiving body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ReferralView {
     pub id: i64,
     pub kind: ReferralKind,
@@ -127,6 +136,7 @@ pub struct ReferralView {
 
 /// A receiving body as admins keep it, with its accounts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct OrganisationEntry {
     pub id: i64,
     pub kind: ReferralKind,
@@ -140,6 +150,7 @@ pub struct OrganisationEntry {
 
 /// A receiving body's account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AgencyAccount {
     pub id: i64,
     pub login: String,
@@ -149,6 +160,7 @@ pub struct AgencyAccount {
 
 /// Adds or changes a receiving body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct OrganisationEdit {
     #[serde(default)]
     pub id: Option<i64>,
@@ -162,6 +174,7 @@ pub struct OrganisationEdit {
 
 /// A partner system's webhook, as admins see it (never its secret).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Webhook {
     pub id: i64,
     /// The partner system, e.g. i调解.
@@ -178,6 +191,7 @@ pub struct Webhook {
 
 /// Registers or changes a webhook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct WebhookEdit {
     #[serde(default)]
     pub id: Option<i64>,
@@ -193,6 +207,7 @@ pub struct WebhookEdit {
 /// The webhooks, and the secret of the one just registered: shown this once, kept by the
 /// partner to check each event's signature.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Webhooks {
     pub hooks: Vec<Webhook>,
     pub secret: Option<String>,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A staff or admin account as admins see it; no secret leaves the server.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct StaffAccount {
     /// Account id.
     pub id: i64,
@@ -26,6 +27,7 @@ pub struct StaffAccount {
 
 /// Every staff and admin account, and the streets one may be given.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct StaffAccounts {
     /// By role, then login.
     pub accounts: Vec<StaffAccount>,
@@ -35,6 +37,7 @@ pub struct StaffAccounts {
 
 /// An account to create (`id` none) or change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct StaffAccountEdit {
     /// The account changed; none to create one.
     #[serde(default)]
@@ -65,6 +68,7 @@ pub struct StaffAccountEdit {
 
 /// A table of assignments to check, and to write when `write` is set and no row is wrong.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AssignmentsCsv {
     /// CSV text: 社区, 角色 (A/B/联络员), 执业证号, 开始日期 — or community, role, licence_no,
     /// starts_on — with a header row.
@@ -78,6 +82,7 @@ pub struct AssignmentsCsv {
 
 /// One row of an assignments table as read, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AssignmentImportRow {
     /// Line number in the table (the header is line 1).
     pub line: usize,
@@ -97,6 +102,7 @@ pub struct AssignmentImportRow {
 
 /// What an assignments import found, and whether it was written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AssignmentImportReport {
     /// Every row, in order.
     pub rows: Vec<AssignmentImportRow>,
@@ -106,6 +112,7 @@ pub struct AssignmentImportReport {
 
 /// Which lawyers of the register to show.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LawyersQuery {
     /// Part of a name, firm or licence number; empty for all.
     #[serde(default)]
@@ -114,6 +121,7 @@ pub struct LawyersQuery {
 
 /// A law firm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Firm {
     /// Firm id.
     pub id: i64,
@@ -125,6 +133,7 @@ pub struct Firm {
 
 /// A lawyer as the register holds them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct RegisterLawyer {
     /// Lawyer id.
     pub id: i64,
@@ -150,6 +159,7 @@ pub struct RegisterLawyer {
 
 /// A member of a lawyer's team.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct MemberLine {
     /// Member id.
     pub id: i64,
@@ -163,6 +173,7 @@ pub struct MemberLine {
 
 /// A member added to a lawyer's team.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct MemberAdd {
     /// The lawyer.
     pub lawyer_id: i64,
@@ -174,6 +185,7 @@ pub struct MemberAdd {
 
 /// A member taken off a lawyer's team (an assistant who signs in loses the lawyer's desk).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct MemberRemove {
     /// The member.
     pub member_id: i64,
@@ -181,6 +193,7 @@ pub struct MemberRemove {
 
 /// A page of the register, and every firm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LawyersRegister {
     /// By name; at most 200.
     pub lawyers: Vec<RegisterLawyer>,
@@ -192,6 +205,7 @@ pub struct LawyersRegister {
 
 /// A lawyer's record corrected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LawyerEdit {
     /// The lawyer.
     pub lawyer_id: i64,
@@ -208,6 +222,7 @@ pub struct LawyerEdit {
 /// A lawyer's sign-in to the workbench, set by the district's staff: the phone they sign in
 /// with and a first password (a lawyer who has one keeps it when `password` is empty).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LawyerAccountEdit {
     /// The lawyer.
     pub lawyer_id: i64,
@@ -220,6 +235,7 @@ pub struct LawyerAccountEdit {
 
 /// A firm created (`firm_id` none) or corrected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct FirmEdit {
     /// The firm changed; none to create one.
     #[serde(default)]
@@ -233,6 +249,7 @@ pub struct FirmEdit {
 
 /// A street created (`street_id` none), renamed or put in another place in the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct StreetEdit {
     /// The street changed; none to create one.
     #[serde(default)]
@@ -246,6 +263,7 @@ pub struct StreetEdit {
 
 /// A community created in a street (`community_id` none), or renamed and moved to another.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CommunityPlace {
     /// The community changed; none to create one.
     #[serde(default)]
@@ -261,6 +279,7 @@ pub struct CommunityPlace {
 
 /// Which street's communities to list with the streets.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct PlacesRequest {
     /// The street; none for the streets alone.
     #[serde(default)]
@@ -269,6 +288,7 @@ pub struct PlacesRequest {
 
 /// The streets with their communities, for the page that creates and moves them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Places {
     /// Streets in their order.
     pub streets: Vec<Street>,
@@ -284,6 +304,7 @@ pub struct Places {
 
 /// A street or community that has left the programme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct RetiredPlace {
     pub id: i64,
     pub name: String,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// What becomes of the bookings settled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SettleAction {
     /// Handed to the community's stand-in (the B lawyer, then a coordinator) at the same time.
@@ -15,6 +16,7 @@ pub enum SettleAction {
 
 /// Settles live bookings of one community, all or none.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct SettleRequest {
     /// The community.
     pub community_id: i64,
@@ -29,6 +31,7 @@ pub struct SettleRequest {
 
 /// What settling did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct SettleReport {
     /// Bookings handed to a stand-in.
     pub handed_over: u32,
@@ -38,6 +41,7 @@ pub struct SettleReport {
 
 /// Closes every community of a street on a day (a street-wide event, a power cut).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CloseStreetRequest {
     /// The street.
     pub street_id: i64,
@@ -51,6 +55,7 @@ pub struct CloseStreetRequest {
 /// A street closed for a day: each community with the live bookings that day now leaves without
 /// a desk, for staff to settle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct StreetClosed {
     /// Communities closed by this request (those already closed that day are not counted).
     pub closed: u32,
@@ -60,6 +65,7 @@ pub struct StreetClosed {
 
 /// A closed community with bookings to settle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ClosedCommunity {
     /// The community.
     pub community_id: i64,
@@ -71,6 +77,7 @@ pub struct ClosedCommunity {
 
 /// A lawyer leaves the programme after `last_day`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct RetireLawyerRequest {
     /// The lawyer.
     pub lawyer_id: i64,
@@ -85,6 +92,7 @@ pub struct RetireLawyerRequest {
 
 /// What a lawyer's retirement ended and settled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Retired {
     /// Assignments (A, B, coordinator) ended or, not yet begun, removed.
     pub assignments: u32,
@@ -96,6 +104,7 @@ pub struct Retired {
 
 /// A community leaves the programme after `last_day` (merged into another, or closed).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct RetireCommunityRequest {
     /// The community.
     pub community_id: i64,
@@ -114,6 +123,7 @@ pub struct RetireCommunityRequest {
 
 /// What a community's retirement ended, moved and settled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct RetiredCommunity {
     /// Assignments ended or, not yet begun, removed.
     pub assignments: u32,
@@ -129,6 +139,7 @@ pub struct RetiredCommunity {
 
 /// A street leaves the programme after `last_day`, once every community of it has.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct RetireStreetRequest {
     /// The street.
     pub street_id: i64,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A period, first and last day inclusive (`YYYY-MM-DD`, Shanghai dates).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct BoardRequest {
     /// First day.
     pub from: String,
@@ -19,6 +20,7 @@ pub struct BoardRequest {
 
 /// Services of one category in the period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ServiceCount {
     /// The category.
     pub category: ServiceCategory,
@@ -30,6 +32,7 @@ pub struct ServiceCount {
 
 /// What the bureau reports of a period, for the district, a street or a community.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Figures {
     /// Duty-days: distinct (lawyer, community, date) with a duty logged.
     pub duty_days: i64,
@@ -64,6 +67,7 @@ pub struct Figures {
 
 /// Something about a community that needs someone to act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Gap {
     /// No A lawyer assigned today.
@@ -99,6 +103,7 @@ pub const NO_DUTY_DAYS: i64 = 14;
 
 /// A community's line of the board.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CommunityLine {
     /// Community id.
     pub id: i64,
@@ -134,6 +139,7 @@ pub struct CommunityLine {
 
 /// A street's line of the board.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct StreetLine {
     /// Street id.
     pub id: i64,
@@ -151,6 +157,7 @@ pub struct StreetLine {
 /// Duty-days of a stretch of the period (a day, a week or a month, as the period is long)
 /// against what the quotas ask of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct TimePoint {
     /// Its first day.
     pub first: String,
@@ -162,6 +169,7 @@ pub struct TimePoint {
 
 /// The board for a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Board {
     /// First day.
     pub from: String,
@@ -205,6 +213,7 @@ pub struct Board {
 
 /// The services given to one special group, and the people served.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct GroupServices {
     pub group: crate::domain::SpecialGroup,
     pub services: i64,
@@ -213,6 +222,7 @@ pub struct GroupServices {
 
 /// Referrals of one kind, status and special group (none: no group).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ReferralTally {
     pub kind: crate::domain::ReferralKind,
     pub status: crate::domain::ReferralStatus,
@@ -224,6 +234,7 @@ pub struct ReferralTally {
 
 /// Service given on a resident's behalf (assisted service) over a period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Assisted {
     /// Bookings of the period's slots made for a resident.
     pub bookings: i64,
@@ -233,6 +244,7 @@ pub struct Assisted {
 
 /// Locked months: their figures are the report's, so any change after locking is shown.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Locks {
     /// Lawyers' months overlapping the period that staff have locked; not counted (none) on a
     /// board too large to list its communities, as gaps are not.
@@ -243,6 +255,7 @@ pub struct Locks {
 
 /// A duty corrected after its month was locked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LockedChange {
     /// The correction's id.
     pub correction_id: i64,
@@ -256,6 +269,7 @@ pub struct LockedChange {
 
 /// One assignment of a community's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AssignmentLine {
     /// Assignment id.
     pub id: i64,
@@ -273,6 +287,7 @@ pub struct AssignmentLine {
 
 /// A community's assignments, newest first, and the lawyers who could take one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct Assignments {
     /// Community id.
     pub community_id: i64,
@@ -294,6 +309,7 @@ pub struct Assignments {
 /// Lawyers to add from a CSV table with the columns 律师姓名, 律师事务所, 执业证号 (or name,
 /// firm, licence_no); checked only, or written too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct LawyersCsv {
     pub csv: String,
     /// Write them (only when no row is wrong); otherwise only check.
@@ -305,6 +321,7 @@ pub struct LawyersCsv {
 
 /// One row of an import as read, with what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ImportRow {
     /// Its line in the table (the header is line 1).
     pub line: i64,
@@ -316,6 +333,7 @@ pub struct ImportRow {
 
 /// Every row of an import, and whether they were written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct ImportReport {
     pub rows: Vec<ImportRow>,
     pub written: bool,
@@ -323,6 +341,7 @@ pub struct ImportReport {
 
 /// A community's office and quota, as staff correct them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct CommunityEdit {
     pub community_id: i64,
     pub office_address: String,
@@ -335,6 +354,7 @@ pub struct CommunityEdit {
 /// Hands a community's role to a lawyer from a day on; the assignment it replaces ends the day
 /// before, and stays in the history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AssignRequest {
     /// Community id.
     pub community_id: i64,
@@ -348,6 +368,7 @@ pub struct AssignRequest {
 
 /// Which audit events to show: each filter optional, newest first, a page at a time.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AuditQuery {
     /// Exactly this action (`file_read`, `assignment_change`…); empty: any.
     #[serde(default)]
@@ -365,6 +386,7 @@ pub struct AuditQuery {
 
 /// One audited act.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AuditEntry {
     /// Event id.
     pub id: i64,
@@ -385,6 +407,7 @@ pub struct AuditEntry {
 
 /// A page of the audit log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct AuditPage {
     /// Newest first.
     pub entries: Vec<AuditEntry>,

@@ -40,7 +40,8 @@ pub async fn list(store: &Store, _caller: &Caller, _: Empty) -> Result<Vec<Organ
             .await?;
     let accounts: Vec<AccountRow> = sqlx::query_as(
         "SELECT organisation_id, id, login, display_name, disabled_at FROM users \
-         WHERE role = 'agency' AND organisation_id IS NOT NULL ORDER BY login, id",
+         WHERE role = 'agency' AND organisation_id IS NOT NULL \
+         AND id NOT IN (SELECT user_id FROM api_keys) ORDER BY login, id",
     )
     .fetch_all(&store.pool)
     .await?;

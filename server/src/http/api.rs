@@ -4,6 +4,7 @@
 //! cleaned, and the caller is resolved. Every error leaves as a JSON `AppError` with the status of
 //! its kind and a message in the caller's language; a failure while the database is away is 503.
 
+use crate::auth::api_keys;
 use crate::http::caller::{self, request_lang};
 use crate::state::AppState;
 use app::domain::clean_text;
@@ -34,7 +35,14 @@ pub async fn boundary(State(state): State<AppState>, request: Request, next: Nex
         return error_response(AppError::new(ErrorKind::BadRequest, early_lang.messages().err_nul));
     };
     let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
-    let caller = caller::resolve(&state, &parts.headers, peer).await;
+    // A partner system's key, if the request carries one, and never a session beside it.
+    let caller = match api_keys::bearer(&parts.headers) {
+        None => caller::resolve(&state, &parts.headers, peer).await,
+        Some(secret) => match caller::resolve_key(&state, (secret, parts.uri.path()), &parts.headers, peer).await {
+            Ok(caller) => caller,
+            Err(refused) => return refused,
+        },
+    };
     parts.extensions.insert(caller);
     let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
     if response.status() == StatusCode::INTERNAL_SERVER_ERROR && !database_answers(&state).await {

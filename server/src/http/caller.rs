@@ -1,10 +1,16 @@
-//! Works out who is calling: session cookie, language, client address.
+//! Works out who is calling: session cookie or API key, language, client address.
 
+use crate::audit::{self, AuditEvent};
+use crate::auth::api_keys::{self, Refusal};
 use crate::auth::sessions;
 use crate::caller::{Caller, SESSION_COOKIE, WECHAT_COOKIE};
+use crate::http::api::error_response;
 use crate::state::AppState;
+use crate::store::now_ms;
+use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
-use axum::http::{header, HeaderMap};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::Response;
 use std::net::{IpAddr, SocketAddr};
 
 /// The value of cookie `name`.
@@ -73,6 +79,51 @@ pub async fn resolve(state: &AppState, headers: &HeaderMap, peer: Option<SocketA
         secure_cookies: state.config.secure_cookies,
         set_cookies: Default::default(),
     }
+}
+
+/// The caller behind an API key (`secret`) calling the endpoint at `path`: its machine account,
+/// with no session. The call is audited. Refused before any endpoint runs: an unknown or revoked
+/// key (401), an endpoint outside its scopes (403), a key over its calls for the minute (429).
+pub async fn resolve_key(
+    state: &AppState,
+    (secret, path): (&str, &str),
+    headers: &HeaderMap,
+    peer: Option<SocketAddr>,
+) -> Result<Caller, Response> {
+    let lang = request_lang(headers);
+    let t = lang.messages();
+    let store_failed = |error: sqlx::Error| {
+        tracing::error!(error = %error, "api key lookup failed");
+        error_response(AppError::of(ErrorKind::Unavailable, lang))
+    };
+    let (user, key) = match api_keys::authenticate(&state.store, secret, now_ms()).await.map_err(store_failed)? {
+        Ok(granted) => granted,
+        Err(Refusal::Unknown) => return Err(error_response(AppError::new(ErrorKind::Unauthenticated, t.err_api_key))),
+        Err(Refusal::TooMany(secs)) => {
+            let mut response = error_response(AppError::new(ErrorKind::RateLimited, t.err_api_key_rate));
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+            return Err(response);
+        }
+    };
+    let client_ip = client_ip(state, headers, peer);
+    let allowed = key.allows(path);
+    let action = if allowed { "api_call" } else { "api_call_refused" };
+    let subject = format!("api_key:{}:{}", key.id, path.trim_start_matches("/api/"));
+    let event =
+        AuditEvent { actor: Some(user.id), action, subject: &subject, client_ip: client_ip.map(|ip| ip.to_string()) };
+    audit::record(&state.store, event).await.map_err(store_failed)?;
+    if !allowed {
+        return Err(error_response(AppError::new(ErrorKind::Forbidden, t.err_api_key_scope)));
+    }
+    Ok(Caller {
+        user: Some(user),
+        lang,
+        client_ip,
+        session_token: None,
+        wechat_ticket: None,
+        secure_cookies: state.config.secure_cookies,
+        set_cookies: Default::default(),
+    })
 }
 
 #[cfg(test)]

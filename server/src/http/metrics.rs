@@ -38,7 +38,7 @@ static ENDPOINTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     crate::http::routes::DECLARED
         .iter()
         .map(|(path, _)| *path)
-        .chain(["/api/files/upload", "/api/staff/board.csv", "/api/staff/board.xlsx"])
+        .chain(["/api/files/upload", "/api/staff/board.csv", "/api/staff/board.xlsx", "/api/openapi.json"])
         .collect()
 });
 

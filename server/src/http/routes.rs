@@ -30,6 +30,17 @@ macro_rules! api {
         /// Every endpoint: its path and who may call it.
         pub const DECLARED: &[(&str, Access)] = &[$((<$endpoint as Endpoint>::PATH, <$endpoint as Endpoint>::ACCESS)),*];
 
+        /// Every endpoint as the API document describes it, its types' schemas from `generator`.
+        pub fn operations(generator: &mut schemars::SchemaGenerator) -> Vec<crate::http::openapi::Operation> {
+            vec![$(crate::http::openapi::Operation {
+                path: <$endpoint as Endpoint>::PATH,
+                access: <$endpoint as Endpoint>::ACCESS,
+                doc: <$endpoint as Endpoint>::DOC,
+                request: generator.subschema_for::<<$endpoint as Endpoint>::Request>(),
+                response: generator.subschema_for::<<$endpoint as Endpoint>::Response>(),
+            }),*]
+        }
+
         /// The router of every endpoint.
         pub fn endpoints() -> Router<AppState> {
             Router::new()
@@ -141,6 +152,8 @@ api! {
     SaveOrganisation => admin::organisations::save,
     GetWebhooks => admin::webhooks::list,
     SaveWebhook => admin::webhooks::save,
+    GetApiKeys => admin::api_keys::list,
+    SaveApiKey => admin::api_keys::save,
 
     GetProgrammeOverview => directory::overview,
     GetBoard => board::board,

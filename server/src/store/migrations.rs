@@ -43,6 +43,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (38, "webhooks", include_str!("../../migrations/0038_webhooks.sql")),
     (39, "service groups", include_str!("../../migrations/0039_service_groups.sql")),
     (40, "referrals by day", include_str!("../../migrations/0040_referrals_by_day.sql")),
+    (41, "api keys", include_str!("../../migrations/0041_api_keys.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

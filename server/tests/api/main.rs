@@ -3,6 +3,7 @@
 //! `TEST_DATABASE=postgres` (see `scripts/test.sh`).
 
 mod access_log;
+mod api_keys;
 mod articles;
 mod assignments;
 mod assisted;
@@ -46,6 +47,7 @@ mod matrix_names;
 mod matrix_objects;
 mod meetings;
 mod metrics;
+mod openapi;
 mod outbox;
 mod phone_calls;
 mod places;

@@ -214,6 +214,8 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("admin/save-organisation", json!({ "kind": "notary", "name": "矩阵公证处" })),
         ("admin/webhooks", json!({})),
         ("admin/save-webhook", json!({ "name": "12348", "url": "https://hook.example.gov.cn/fai" })),
+        ("admin/api-keys", json!({})),
+        ("admin/save-api-key", json!({ "name": "法援案件系统", "organisation_id": 1, "scopes": ["referrals:read"] })),
         (
             "assisted/book",
             json!({ "resident": { "phone": "13744440003", "consent": "desk" }, "booking": { "community_id": community,

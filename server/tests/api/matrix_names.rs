@@ -35,6 +35,12 @@ pub(crate) type Body = fn(&Fixture, i64) -> Value;
 pub(crate) fn objects() -> Vec<(&'static str, Object, Body)> {
     vec![
         ("account/set-community", Object::Public, |_, id| json!({ "community_id": id })),
+        // Admins issue a key for any receiving body.
+        (
+            "admin/save-api-key",
+            Object::Public,
+            |_, id| json!({ "name": "法援案件系统", "organisation_id": id, "scopes": ["referrals:read"] }),
+        ),
         ("booking/availability", Object::Public, |_, id| json!({ "community_id": id })),
         (
             "booking/book",
