@@ -8,6 +8,7 @@
 //! and work as one site. Every text is escaped by the view; the only markup printed as it is, an
 //! article's or an answer's body, is a [`SafeHtml`]. Built only for the server (`ssr`).
 
+pub mod api_keys;
 pub mod articles;
 pub mod ask;
 mod bits;

@@ -236,6 +236,8 @@ fn server_pages() -> Router<AppState> {
         .route("/agency", get(pages::referral_queue))
         .route("/admin/organisations", get(pages::organisations).post(pages::save_organisation))
         .route("/admin/organisations/{id}/accounts", post(pages::add_agency_account))
+        .route("/admin/organisations/{id}/keys", post(pages::issue_api_key))
+        .route("/admin/api-keys/{id}/revoke", post(pages::revoke_api_key))
         .route("/agency/referrals/{id}/answer", post(pages::answer_referral))
         .route("/agency/referrals/{id}/close", post(pages::close_referral))
         .route("/me/privacy", get(pages::privacy))

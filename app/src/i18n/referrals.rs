@@ -69,6 +69,16 @@ texts! {
         closed_body: "已停止受理", "No longer takes referrals";
         accounts: "账号", "Accounts";
         add_account: "新增账号", "Add an account";
+        api_keys: "对接系统密钥", "Partner systems' API keys";
+        issue_key: "签发密钥", "Issue a key";
+        key_name: "对接系统名称", "Partner system";
+        scope_read: "读取转介", "Read referrals";
+        scope_write: "受理与办结转介", "Answer and close referrals";
+        revoke_key: "吊销", "Revoke";
+        revoked_key: "已吊销", "Revoked";
+        key_last_used: "最近使用", "Last used";
+        key_never_used: "尚未使用", "Not used yet";
+        key_secret_once: "请立即复制此密钥交给对接系统，它只显示这一次：", "Copy this key to the partner system now; it is shown only this once:";
         login: "登录名", "Login";
         display_name: "显示名称", "Name shown";
         account_phone: "手机号(可选)", "Mobile number (optional)";

@@ -1,15 +1,27 @@
 //! `/admin/organisations`: the bodies that receive referrals and their accounts, as admins keep
-//! them — adding a body, closing or reopening it, adding an account to it.
+//! them — adding a body, closing or reopening it, adding an account or a partner system's key.
 
+use super::api_keys;
 use super::bits::{BUTTON, BUTTON_OUTLINE, CARD, FIELD, LABEL, META, PROBLEM};
 use crate::domain::ReferralKind;
 use crate::i18n::{Lang, ReferralTexts};
-use crate::model::{OrganisationEntry, Street};
+use crate::model::{ApiKey, OrganisationEntry, Street};
 use crate::ui::components::page_title;
 use leptos::prelude::*;
 
-/// The page of `bodies`, the streets one may serve alone, and why the last change was refused.
-pub fn page(lang: Lang, bodies: Vec<OrganisationEntry>, streets: Vec<Street>, problem: Option<String>) -> AnyView {
+/// What the page shows besides the bodies: the streets one may serve alone, the partner
+/// systems' keys, why the last change was refused, the secret of a key just issued.
+#[derive(Debug, Default)]
+pub struct Around {
+    pub streets: Vec<Street>,
+    pub keys: Vec<ApiKey>,
+    pub problem: Option<String>,
+    pub secret: Option<String>,
+}
+
+/// The page of `bodies`.
+pub fn page(lang: Lang, bodies: Vec<OrganisationEntry>, around: Around) -> AnyView {
+    let Around { streets, keys, problem, secret } = around;
     let t = ReferralTexts::of(lang);
     let street_name = |id: Option<i64>| {
         id.and_then(|id| streets.iter().find(|s| s.id == id)).map_or(t.whole_district.to_owned(), |s| s.name.clone())
@@ -17,9 +29,11 @@ pub fn page(lang: Lang, bodies: Vec<OrganisationEntry>, streets: Vec<Street>, pr
     view! {
         {page_title(t.title_organisations)}
         {problem.map(|p| view! { <p class=PROBLEM role="alert">{p}</p> })}
+        {secret.map(|s| api_keys::secret(lang, s))}
         <ul class="my-3 space-y-3">
             {bodies.into_iter().map(|body| {
                 let serves = street_name(body.street_id);
+                let keys = keys.iter().filter(|k| k.organisation_id == body.id).cloned().collect();
                 view! {
                     <li class=CARD>
                         <p class="font-bold">{t.kind(body.kind)}" · "{body.name.clone()}</p>
@@ -32,6 +46,7 @@ pub fn page(lang: Lang, bodies: Vec<OrganisationEntry>, streets: Vec<Street>, pr
                         </ul>
                         {status_form(lang, &body)}
                         {account_form(lang, body.id)}
+                        {api_keys::of_body(lang, body.id, keys)}
                     </li>
                 }
             }).collect_view()}

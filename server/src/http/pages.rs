@@ -20,7 +20,10 @@ pub use directory::{community, make_mine as make_my_community, street};
 pub use library::{document, search as library};
 pub use my_files::page as my_files;
 pub use my_places::{community as my_community, inbox as my_messages, leave_waitlist, waitlist as my_waitlist};
-pub use organisations::{add_account as add_agency_account, list as organisations, save as save_organisation};
+pub use organisations::{
+    add_account as add_agency_account, issue_key as issue_api_key, list as organisations, revoke_key as revoke_api_key,
+    save as save_organisation,
+};
 pub use posters::{community as community_poster, qr as poster_qr, street as street_posters};
 pub use privacy::{
     agree as agree_to_notice, erase as erase_account, export as export_my_data, notice as privacy_notice,

@@ -219,3 +219,52 @@ async fn a_key_makes_at_most_its_calls_a_minute_even_all_at_once() {
     assert!((1..=60).contains(&retry), "{retry}");
     assert_eq!(call(&app, &quiet, "referrals/queue", json!({})).await.0, StatusCode::OK, "each key its own count");
 }
+
+#[tokio::test]
+async fn admins_issue_and_revoke_a_key_on_the_bodies_page() {
+    let app = spawn_app().await;
+    let admin = signed_in(&app, "admin").await;
+    let body = organisation(&app, "深圳市宝安公证处").await;
+    let form = |client: &Client, path: &str, fields: &[(&str, &str)], site: &str| {
+        client
+            .post(format!("{}{path}", app.address))
+            .header("sec-fetch-site", site)
+            .form(&fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect::<Vec<_>>())
+            .send()
+    };
+    let issue = format!("/admin/organisations/{body}/keys");
+    let fields = [("name", "公证业务系统"), ("read", "1"), ("write", "1")];
+
+    // Another site's form, a lawyer, no scope: nothing issued.
+    let lawyer = app.staff_client("lawyer").await;
+    for (client, fields, site, expected) in [
+        (&admin, &fields[..], "cross-site", StatusCode::FORBIDDEN),
+        (&lawyer, &fields[..], "same-origin", StatusCode::FORBIDDEN),
+        (&admin, &fields[..1], "same-origin", StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let response = form(client, &issue, fields, site).await.expect("form");
+        assert_eq!(response.status(), expected);
+        assert_eq!(app.count("SELECT COUNT(*) FROM api_keys").await, 0);
+    }
+
+    let response = form(&admin, &issue, &fields, "same-origin").await.expect("form");
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = response.text().await.expect("html");
+    let start = html.find("fai_").expect("the secret, shown once");
+    let secret = &html[start..start + 68];
+    assert_eq!(call(&app, &format!("Bearer {secret}"), "referrals/queue", json!({})).await.0, StatusCode::OK);
+    let page = admin.get(format!("{}/admin/organisations", app.address)).send().await.expect("page");
+    let html = page.text().await.expect("html");
+    assert!(html.contains("公证业务系统") && !html.contains(secret), "listed, and the secret not again");
+
+    let id = app.count("SELECT MAX(id) FROM api_keys").await;
+    let revoke = format!("/admin/api-keys/{id}/revoke");
+    assert_eq!(form(&lawyer, &revoke, &[], "same-origin").await.expect("form").status(), StatusCode::FORBIDDEN);
+    assert_eq!(call(&app, &format!("Bearer {secret}"), "referrals/queue", json!({})).await.0, StatusCode::OK);
+    let response = form(&admin, &revoke, &[], "same-origin").await.expect("form");
+    assert!(response.status().is_success(), "{}", response.status());
+    assert!(response.text().await.expect("html").contains("已吊销"));
+    assert_eq!(call(&app, &format!("Bearer {secret}"), "referrals/queue", json!({})).await.0, StatusCode::UNAUTHORIZED);
+    let missing = form(&admin, "/admin/api-keys/999999/revoke", &[], "same-origin").await.expect("form");
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}

@@ -1,14 +1,15 @@
 //! `/admin/organisations` and its forms: admins add, close and reopen the bodies that receive
-//! referrals, and give them accounts. The same feature functions as the JSON API; another site's
+//! referrals, give them accounts, and issue and revoke their partner systems' keys. The same feature functions as the JSON API; another site's
 //! form, or any account but an admin's, is refused before anything is read.
 
 use super::layout::{posted, reader, respond, Reader};
-use crate::admin::{accounts, organisations};
+use crate::admin::{accounts, api_keys, organisations};
 use crate::failure::Failure;
 use crate::state::AppState;
 use app::domain::{ReferralKind, Role};
 use app::i18n::ReferralTexts;
-use app::model::{Empty, OrganisationEdit, StaffAccountEdit};
+use app::model::{ApiKeyEdit, Empty, OrganisationEdit, StaffAccountEdit};
+use app::pages::organisations::Around;
 use app::pages::{notice, organisations as page};
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
@@ -33,22 +34,26 @@ pub async fn list(State(state): State<AppState>, request: Request) -> Response {
         }
         return reader.forbidden();
     }
-    show(&state, &reader, StatusCode::OK, None).await
+    show(&state, &reader, StatusCode::OK, (None, None)).await
 }
 
-async fn show(state: &AppState, reader: &Reader, status: StatusCode, problem: Option<String>) -> Response {
+async fn show(state: &AppState, reader: &Reader, status: StatusCode, (problem, secret): Shown) -> Response {
     let lang = reader.lang();
     let bodies = organisations::list(&state.store, &reader.caller, Empty {}).await;
     let streets = crate::directory::streets(&state.store, &reader.caller, Empty {}).await;
-    match (bodies, streets) {
-        (Ok(bodies), Ok(streets)) => respond(
-            status,
-            reader
-                .page(ReferralTexts::of(lang).title_organisations, None, || page::page(lang, bodies, streets, problem)),
-        ),
-        (Err(failure), _) | (_, Err(failure)) => reader.refused(failure),
+    let keys = api_keys::list(&state.store, &reader.caller, Empty {}).await;
+    match (bodies, streets, keys) {
+        (Ok(bodies), Ok(streets), Ok(keys)) => {
+            let around = Around { streets, keys: keys.keys, problem, secret };
+            let title = ReferralTexts::of(lang).title_organisations;
+            respond(status, reader.page(title, None, || page::page(lang, bodies, around)))
+        }
+        (Err(failure), _, _) | (_, Err(failure), _) | (_, _, Err(failure)) => reader.refused(failure),
     }
 }
+
+/// What the page shows once: why a change was refused, the secret of a key just issued.
+type Shown = (Option<String>, Option<String>);
 
 /// Done: the page again; refused: the page with why, under the refusal's status.
 async fn after(state: &AppState, reader: Reader, done: Result<(), Failure>) -> Response {
@@ -58,7 +63,7 @@ async fn after(state: &AppState, reader: Reader, done: Result<(), Failure>) -> R
         Err(failure) => {
             let error = failure.answer(reader.lang());
             let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            show(state, &reader, status, Some(error.message)).await
+            show(state, &reader, status, (Some(error.message), None)).await
         }
     }
 }
@@ -92,7 +97,7 @@ pub async fn save(State(state): State<AppState>, request: Request) -> Response {
     });
     let Ok(edit) = edit else {
         let message = reader.lang().texts().err_bad_request.to_owned();
-        return show(&state, &reader, StatusCode::BAD_REQUEST, Some(message)).await;
+        return show(&state, &reader, StatusCode::BAD_REQUEST, (Some(message), None)).await;
     };
     let done = organisations::save(&state.store, &reader.caller, edit).await.map(|_| ());
     after(&state, reader, done).await
@@ -124,5 +129,56 @@ pub async fn add_account(State(state): State<AppState>, Path(id): Path<String>, 
         organisation_id: Some(organisation),
     };
     let done = accounts::save(&state.store, &reader.caller, edit).await.map(|_| ());
+    after(&state, reader, done).await
+}
+
+#[derive(Deserialize)]
+struct KeyForm {
+    name: String,
+    #[serde(default)]
+    read: String,
+    #[serde(default)]
+    write: String,
+}
+
+/// `POST /admin/organisations/<id>/keys`: issues a key of the body; the page shows its secret
+/// this once (it is not redirected away).
+pub async fn issue_key(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+    let (reader, form) = posted::<KeyForm>(&state, request, FORM_BYTES).await;
+    let Some(form) = form.filter(|_| is_admin(&reader)) else { return reader.forbidden() };
+    let (Ok(form), Ok(organisation_id)) = (form, id.parse::<i64>()) else { return reader.not_found() };
+    let scopes = [("referrals:read", &form.read), ("referrals:write", &form.write)]
+        .into_iter()
+        .filter(|(_, on)| on.as_str() == "1")
+        .map(|(scope, _)| scope.to_owned())
+        .collect();
+    let edit = ApiKeyEdit { id: None, name: form.name, organisation_id, scopes, revoked: false };
+    match api_keys::save(&state.store, &reader.caller, edit).await {
+        Ok(keys) => show(&state, &reader, StatusCode::OK, (None, keys.secret)).await,
+        Err(failure) => after(&state, reader, Err(failure)).await,
+    }
+}
+
+/// `POST /admin/api-keys/<id>/revoke`: revokes a key for good.
+pub async fn revoke_key(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
+    let (reader, form) = posted::<Empty>(&state, request, FORM_BYTES).await;
+    if form.is_none() || !is_admin(&reader) {
+        return reader.forbidden();
+    }
+    let keys = match api_keys::list(&state.store, &reader.caller, Empty {}).await {
+        Ok(keys) => keys.keys,
+        Err(failure) => return reader.refused(failure),
+    };
+    let Some(key) = id.parse::<i64>().ok().and_then(|id| keys.into_iter().find(|k| k.id == id)) else {
+        return reader.not_found();
+    };
+    let edit = ApiKeyEdit {
+        id: Some(key.id),
+        name: key.name,
+        organisation_id: key.organisation_id,
+        scopes: key.scopes,
+        revoked: true,
+    };
+    let done = api_keys::save(&state.store, &reader.caller, edit).await.map(|_| ());
     after(&state, reader, done).await
 }

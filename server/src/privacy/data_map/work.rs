@@ -1,10 +1,22 @@
 //! The records of the workers' own work in the data map: they name a lawyer, an assistant or a
 //! staff member, never a resident's matter in a way an export or erasure would change.
 
-use super::{Held, WORK, WORKER};
+use super::{Erase, Export, Held, WORK, WORKER};
 
 /// Workers' records that point at an account.
 pub const WORK_RECORDS: &[Held] = &[
+    Held {
+        table: "api_keys",
+        columns: &["user_id"],
+        rows_of: "",
+        what: "partner systems' API keys, each the credential of a receiving body's machine account",
+        why: "partner systems answering referrals",
+        seen_by: "admins",
+        goes_to: "",
+        kept: "until revoked, then as the audit log's actor",
+        export: Export::Not("a receiving body's credential, not a resident's data"),
+        erase: Erase::Keep("a receiving body's credential; residents are not named in it"),
+    },
     Held {
         table: "lawyers",
         columns: &["user_id", "verified_by"],
