@@ -29,7 +29,7 @@
     const KEY = "fai.question-draft";
     const saved = JSON.parse(localStorage.getItem(KEY) || "null");
     const draft = saved || { key: "q" + Date.now().toString(36) + Math.random().toString(36).slice(2), files: [] };
-    const fields = ["category", "title", "body"];
+    const fields = ["category", "special_group", "title", "body"];
     const keep = () => {
       for (const f of fields) draft[f] = $(f).value;
       draft.may_publish = $("may_publish").checked;
@@ -111,6 +111,7 @@
         attachments: draft.files.map((f) => f.token),
         consent: $("consent").checked,
         may_publish: draft.may_publish,
+        special_group: draft.special_group || null,
       });
       if (!ok) return problem(ask, answer.message);
       localStorage.removeItem(KEY);

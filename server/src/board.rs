@@ -16,6 +16,7 @@ mod quota;
 mod referrals;
 mod special_groups;
 pub use referrals::read as referral_tallies;
+pub use special_groups::read as special_group_figures;
 pub mod rollup;
 mod summary;
 mod team;

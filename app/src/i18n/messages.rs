@@ -113,6 +113,12 @@ texts! {
         board_summary_assisted: "为来访和来电群众代为预约{bookings}次、代为提问{questions}条。", " For residents who came in or phoned, staff and lawyers booked {bookings} consultations and asked {questions} questions.";
         board_summary_referrals: "转介法律援助{legal_aid}件、人民调解{mediation}件、公证{notary}件，其中绿色通道{green}件。", " Referred to legal aid {legal_aid}, to mediation {mediation}, to notaries {notary}; {green} of them for special groups.";
         board_summary_overdue: "{overdue}件转介超期未获答复。", " {overdue} referrals are past their answer's due time.";
+        board_summary_group_contacts: "特殊群体在线咨询{questions}件、完成预约咨询{bookings}次。", " Special groups asked {questions} questions online and had {bookings} consultations.";
+        export_group_services: "服务件数", "Services";
+        export_group_people: "服务人次", "People served";
+        export_group_questions: "在线咨询", "Questions online";
+        export_group_bookings: "完成预约咨询", "Consultations completed";
+        export_group_referrals: "转介(已转交)", "Referrals handed over";
         board_summary_groups: "为特殊群体提供服务{services}件({groups})。", " Services to special groups: {services} ({groups}).";
         board_summary_street: "{street}", "{street}'s";
         board_summary_locks: "本期已锁定{n}个律师月度报表{changed}。", " {n} lawyer-months of the period are locked{changed}.";
@@ -299,6 +305,8 @@ texts! {
         err_webhook_name: "请填写对接系统名称(不超过50字)", "Name the partner system (up to 50 characters)";
         err_webhook_url: "请填写http(s)地址(不超过500字符，不含用户名密码)", "Give an http(s) address (up to 500 characters, no user or password)";
         err_webhook_organisation: "该受理机构不存在", "That receiving body does not exist";
+        err_group_on_complete: "特殊群体在完成咨询时记录", "A special group is recorded when the consultation is completed";
+        q_group_hint: "可选。仅用于统计为农民工、残疾人、军人军属、未成年人和老年人提供的法律服务。", "Optional. Used only to count the legal help given to these groups.";
         err_api_key: "API密钥无效或已吊销", "The API key is not valid or has been revoked";
         err_api_key_scope: "该API密钥无权调用此接口", "This API key may not call this endpoint";
         err_api_key_rate: "该API密钥调用过于频繁，请稍后再试", "Too many calls with this API key; try again shortly";

@@ -208,6 +208,10 @@ pub struct DeskRequest {
     /// Replaces the private note when given.
     #[serde(default)]
     pub note: Option<String>,
+    /// On `complete`: the special group the resident belongs to, if any; its service record
+    /// takes it too.
+    #[serde(default)]
+    pub special_group: Option<crate::domain::SpecialGroup>,
 }
 
 /// Lists the desk's bookings.

@@ -28,6 +28,9 @@ pub struct AskRequest {
     /// The resident allows a de-identified version to become a common question.
     #[serde(default)]
     pub may_publish: bool,
+    /// The special group the resident says they belong to, if any (counted on the board).
+    #[serde(default)]
+    pub special_group: Option<crate::domain::SpecialGroup>,
 }
 
 /// A question in a list.

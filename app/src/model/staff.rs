@@ -206,18 +206,24 @@ pub struct Board {
     /// stand and special group.
     #[serde(default)]
     pub referrals: Vec<ReferralTally>,
-    /// Services of the period given to each special group, in the same area.
+    /// What each special group had of the period (services, questions, consultations), in the same area.
     #[serde(default)]
     pub special_groups: Vec<GroupServices>,
 }
 
-/// The services given to one special group, and the people served.
+/// What one special group had: services and the people served, questions, consultations.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
 pub struct GroupServices {
     pub group: crate::domain::SpecialGroup,
     pub services: i64,
     pub people: i64,
+    /// Questions asked by residents who said they belong to the group.
+    #[serde(default)]
+    pub questions: i64,
+    /// Consultations completed for the group (as the lawyer recorded them).
+    #[serde(default)]
+    pub bookings: i64,
 }
 
 /// Referrals of one kind, status and special group (none: no group).

@@ -3,8 +3,8 @@
 //! below are what it reads.
 
 use super::bits::{ACTIONS, BUTTON, BUTTON_OUTLINE, FIELD, LABEL, META, PROBLEM};
-use crate::domain::{Topic, MAX_QUESTION_ATTACHMENTS};
-use crate::i18n::Lang;
+use crate::domain::{SpecialGroup, Topic, MAX_QUESTION_ATTACHMENTS};
+use crate::i18n::{GroupTexts, Lang};
 use crate::ui::components::page_title;
 use leptos::prelude::*;
 
@@ -15,6 +15,7 @@ pub const ACCEPT: &str = "image/jpeg,image/png,image/webp,application/pdf,.docx,
 pub fn form(lang: Lang, community: String, max_upload: usize) -> AnyView {
     let m = lang.messages();
     let t = lang.texts();
+    let groups = GroupTexts::of(lang);
     view! {
         {page_title(m.q_ask)}
         <p class=META>{format!("{}{community}", m.q_to)}</p>
@@ -29,6 +30,12 @@ pub fn form(lang: Lang, community: String, max_upload: usize) -> AnyView {
             <input id="title" name="title" maxlength="100" required=true class=FIELD />
             <label for="body" class=LABEL>{m.q_body_label}</label>
             <textarea id="body" name="body" rows="8" maxlength="3000" required=true class="w-full rounded-lg border border-line p-3"></textarea>
+            <label for="special_group" class=LABEL>{groups.special_group}</label>
+            <select id="special_group" name="special_group" class=FIELD aria-describedby="group-hint">
+                <option value="">{groups.none}</option>
+                {SpecialGroup::ALL.iter().map(|g| view! { <option value=g.as_str()>{groups.group(*g)}</option> }).collect_view()}
+            </select>
+            <p id="group-hint" class=META>{m.q_group_hint}</p>
             <label for="attach" class=BUTTON_OUTLINE>{m.q_attach}</label>
             <input id="attach" type="file" multiple=true accept=ACCEPT class="picker" />
             <ul id="attached" class="space-y-2"></ul>

@@ -187,6 +187,7 @@ fn AskFor(community_id: i64, who: Resident) -> impl IntoView {
             attachments: Vec::new(),
             consent: told.get_untracked(),
             may_publish: false,
+            special_group: None,
         };
         call::<AskForResident>(AssistedQuestion { resident: who.get(), question })
     });

@@ -75,6 +75,7 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
     let (date, minutes) = b.start.to_shanghai();
     let when = format!("{date} {}", format_hh_mm(minutes));
     let reason = RwSignal::new(String::new());
+    let group = RwSignal::new(None);
     let id = b.id;
     let adviser = use_session().me.get_untracked().is_some_and(|me| me.role.is_adviser());
     let act = Submit::new(move |action: &DeskAction| {
@@ -83,6 +84,7 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
             action: *action,
             reason: reason.get_untracked(),
             note: None,
+            special_group: if *action == DeskAction::Complete { group.get_untracked() } else { None },
         })
     });
     act.then(move |answer| {
@@ -103,6 +105,7 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
             <p class="text-sm text-muted">{b.topic.label(prefs.t())}": "{b.description.clone()}</p>
             <div class="mt-2 flex flex-wrap gap-2">
                 {(status == BookingStatus::Pending).then(|| button(DeskAction::Confirm, |t| t.desk_confirm))}
+                {(status == BookingStatus::Confirmed).then(|| super::log::group_select(move || group.get(), move |g| group.set(g)))}
                 {(status == BookingStatus::Confirmed).then(|| button(DeskAction::Complete, |t| t.desk_complete))}
                 {(status == BookingStatus::Confirmed).then(|| button(DeskAction::NoShow, |t| t.desk_no_show))}
             </div>

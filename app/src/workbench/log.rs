@@ -152,7 +152,6 @@ fn fresh(lawyer_id: i64, community_id: i64) -> ServiceRecordRequest {
 #[component]
 fn ServiceForm(lawyer_id: i64, communities: Vec<CommunitySummary>) -> impl IntoView {
     let prefs = use_prefs();
-    let groups = crate::i18n::GroupTexts::of(prefs.lang.get_untracked());
     let first = communities.first().map(|c| c.id).unwrap_or_default();
     let kept = platform::load_pref(DRAFT)
         .and_then(|text| serde_json::from_str::<ServiceRecordRequest>(&text).ok())
@@ -211,13 +210,7 @@ fn ServiceForm(lawyer_id: i64, communities: Vec<CommunitySummary>) -> impl IntoV
             <Show when=move || asks(2)>
                 <label class="block">{prefs.desk().record_outcome}<input type="text" maxlength="200" class=FIELD prop:value=outcome on:input=set_outcome /></label>
             </Show>
-            <label class="block">{groups.special_group}
-                <select class=FIELD prop:value=move || form.read().special_group.map_or("", |g| g.as_str())
-                    on:change=move |ev| form.update(|f| f.special_group = SpecialGroup::from_db(&event_target_value(&ev)))>
-                    <option value="">{groups.none}</option>
-                    {SpecialGroup::ALL.iter().map(|g| view! { <option value=g.as_str()>{groups.group(*g)}</option> }).collect_view()}
-                </select>
-            </label>
+            {group_select(move || form.read().special_group, move |g| form.update(|f| f.special_group = g))}
             <label class="block">{prefs.desk().record_summary}<textarea maxlength="2000" rows="3" class="w-full rounded-lg border border-line bg-white p-2" prop:value=summary on:input=set_summary></textarea></label>
             {move || match send.value().get() {
                 Some(Ok(record)) => view! { <p role="status" class="text-brand">{prefs.desk().record_saved}{record.category.label(prefs.desk())}" · "{record.people_served}</p> }.into_any(),
@@ -229,5 +222,22 @@ fn ServiceForm(lawyer_id: i64, communities: Vec<CommunitySummary>) -> impl IntoV
             }}
             <button type="submit" class=BUTTON disabled=move || send.pending().get()>{prefs.t().submit}</button>
         </form>
+    }
+}
+
+/// Which special group the resident belongs to, if any: the service form's and the desk's.
+pub(super) fn group_select(
+    value: impl Fn() -> Option<SpecialGroup> + Send + Sync + 'static,
+    set: impl Fn(Option<SpecialGroup>) + 'static,
+) -> impl IntoView {
+    let groups = crate::i18n::GroupTexts::of(use_prefs().lang.get_untracked());
+    view! {
+        <label class="block">{groups.special_group}
+            <select class=FIELD prop:value=move || value().map_or("", |g| g.as_str())
+                on:change=move |ev| set(SpecialGroup::from_db(&event_target_value(&ev)))>
+                <option value="">{groups.none}</option>
+                {SpecialGroup::ALL.iter().map(|g| view! { <option value=g.as_str()>{groups.group(*g)}</option> }).collect_view()}
+            </select>
+        </label>
     }
 }

@@ -147,25 +147,37 @@ fn year_on_year(f: &Figures, before: &Figures, lang: Lang) -> String {
     fill(lang.messages().board_summary_yoy, &pairs)
 }
 
-/// The services given to special groups, in all and per group; nothing when there were none.
+/// The services given to special groups, in all and per group, then their residents' questions
+/// and completed consultations; nothing for what there was none of.
 fn special_groups(groups: &[app::model::GroupServices], lang: Lang) -> String {
+    let t = lang.messages();
     let services: i64 = groups.iter().map(|g| g.services).sum();
+    let (questions, bookings): (i64, i64) =
+        (groups.iter().map(|g| g.questions).sum(), groups.iter().map(|g| g.bookings).sum());
+    let contacts = if questions + bookings == 0 {
+        String::new()
+    } else {
+        fill(
+            t.board_summary_group_contacts,
+            &[("questions", &questions.to_string()), ("bookings", &bookings.to_string())],
+        )
+    };
     if services == 0 {
-        return String::new();
+        return contacts;
     }
     let names = app::i18n::GroupTexts::of(lang);
     let each: Vec<String> = groups
         .iter()
+        .filter(|g| g.services > 0)
         .map(|g| match lang {
             Lang::Zh => format!("{}{}件", names.group(g.group), g.services),
             Lang::En => format!("{} {}", names.group(g.group), g.services),
         })
         .collect();
     let separator = if lang == Lang::Zh { "、" } else { ", " };
-    fill(
-        lang.messages().board_summary_groups,
-        &[("services", &services.to_string()), ("groups", &each.join(separator))],
-    )
+    let served =
+        fill(t.board_summary_groups, &[("services", &services.to_string()), ("groups", &each.join(separator))]);
+    format!("{served}{contacts}")
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::scope::desk::{own_lawyers, served, serves};
 use crate::sms::{Message, Template};
 use crate::store::now_ms;
 use crate::store::sql::Sql;
-use app::domain::{required_text, BookingStatus, MAX_REASON_CHARS};
+use app::domain::{required_text, BookingStatus, SpecialGroup, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{
     CallNumber, CallRequest, CommunitySummary, DeskAction, DeskBooking, DeskListRequest, DeskRequest, Empty,
@@ -105,7 +105,7 @@ pub async fn decide(service: &BookingService, caller: &Caller, request: DeskRequ
             .execute(&mut *tx)
             .await?;
     }
-    follow_up(&mut tx, user.id, request.action, &loaded).await?;
+    follow_up(&mut tx, user.id, (request.action, request.special_group), &loaded).await?;
     tell_resident(service, &mut tx, request.action, &loaded, &reason).await?;
     service.commit(tx).await?;
     let action = format!(
@@ -144,6 +144,10 @@ fn checked(
         DeskAction::NoShow => (&[BookingStatus::Confirmed], BookingStatus::NoShow),
         DeskAction::Note => (&[], status),
     };
+    // A group is recorded with the consultation it was served in, and nowhere else.
+    if request.special_group.is_some() && request.action != DeskAction::Complete {
+        return Err(AppError::invalid("special_group", caller.lang.messages().err_group_on_complete).into());
+    }
     let reason = if request.action == DeskAction::Decline {
         required_text(&request.reason, MAX_REASON_CHARS)
             .map_err(|_| AppError::invalid("reason", caller.lang.messages().err_reason))?
@@ -165,16 +169,21 @@ fn checked(
 async fn follow_up(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     user_id: i64,
-    action: DeskAction,
+    (action, group): (DeskAction, Option<SpecialGroup>),
     loaded: &views::Loaded,
 ) -> Result<(), sqlx::Error> {
     match action {
         DeskAction::Decline => super::changes::free_seat(tx, &loaded.view).await,
         DeskAction::Complete => {
             let served_on = loaded.view.start.to_shanghai().0.to_string();
+            sqlx::query("UPDATE bookings SET special_group = $1 WHERE id = $2")
+                .bind(group.map(|g| g.as_str()))
+                .bind(loaded.view.id)
+                .execute(&mut **tx)
+                .await?;
             sqlx::query(
-                "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, summary, booking_id, created_at) \
-                 SELECT community_id, lawyer_id, $1, 'consultation', $2, 1, category, id, $3 FROM bookings WHERE id = $4 ON CONFLICT (booking_id) DO NOTHING",
+                "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, summary, booking_id, created_at, special_group) \
+                 SELECT community_id, lawyer_id, $1, 'consultation', $2, 1, category, id, $3, special_group FROM bookings WHERE id = $4 ON CONFLICT (booking_id) DO NOTHING",
             )
             .bind(user_id)
             .bind(&served_on)

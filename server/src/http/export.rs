@@ -1,7 +1,8 @@
-//! `GET /api/staff/board.{csv,xlsx}?from=&to=[&by=lawyer|referral]`: the board's period, one row
-//! per community (or per lawyer, or per kind of referral and special group), as an Excel workbook or as CSV that Excel opens with its Chinese
+//! `GET /api/staff/board.{csv,xlsx}?from=&to=[&by=lawyer|referral|group]`: the board's period, one row
+//! per community (or per lawyer, or per kind of referral and special group, or per special group), as an Excel workbook or as CSV that Excel opens with its Chinese
 //! intact (UTF-8 with a byte-order mark). Staff and admins only.
 
+mod groups;
 mod referrals;
 mod xlsx;
 
@@ -30,7 +31,8 @@ pub struct ExportQuery {
     to: String,
     /// One street's communities.
     street: Option<i64>,
-    /// `lawyer` for a row per lawyer, `referral` for referrals by kind and special group.
+    /// `lawyer` for a row per lawyer, `referral` for referrals by kind and special group, `group`
+    /// for a row per special group.
     by: Option<String>,
 }
 
@@ -98,6 +100,7 @@ async fn export(
     let sheet = match query.by.as_deref() {
         Some("lawyer") => by_lawyer(&state, &caller, &request).await,
         Some("referral") => referrals::sheet(&state, &caller, &request).await,
+        Some("group") => groups::sheet(&state, &caller, &request).await,
         _ => by_community(&state, &caller, request).await,
     };
     match sheet {

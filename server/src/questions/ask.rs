@@ -66,8 +66,8 @@ pub async fn ask_for(
     let holidays = routing::holidays(&mut tx, today).await?;
     let (step, lawyer, passed) = routing::target(&mut tx, community_id, RouteStep::A, today).await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO questions (resident_id, community_id, category, title, client_key, may_publish, status, route_step, routed_to, deadline_at, created_at, updated_at, assisted_by, assisted_consent) \
-         VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9, $10, $10, $11, $12) RETURNING id",
+        "INSERT INTO questions (resident_id, community_id, category, title, client_key, may_publish, status, route_step, routed_to, deadline_at, created_at, updated_at, assisted_by, assisted_consent, special_group) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'waiting', $7, $8, $9, $10, $10, $11, $12, $13) RETURNING id",
     )
     .bind(resident)
     .bind(community_id)
@@ -81,6 +81,7 @@ pub async fn ask_for(
     .bind(now)
     .bind(helper.map(|(by, _)| by))
     .bind(helper.map(|(_, consent)| consent.as_str()))
+    .bind(request.special_group.map(|g| g.as_str()))
     .fetch_one(&mut *tx)
     .await?;
     super::add_message(&mut tx, id, resident, "question", &body, now).await?;

@@ -44,6 +44,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (39, "service groups", include_str!("../../migrations/0039_service_groups.sql")),
     (40, "referrals by day", include_str!("../../migrations/0040_referrals_by_day.sql")),
     (41, "api keys", include_str!("../../migrations/0041_api_keys.sql")),
+    (42, "matter groups", include_str!("../../migrations/0042_matter_groups.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

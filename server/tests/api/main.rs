@@ -71,6 +71,7 @@ mod slow_clients;
 mod sms_fakes;
 mod sms_providers;
 mod sms_receipts;
+mod special_groups;
 mod staff_accounts;
 mod street_staff;
 mod webhooks;

@@ -102,7 +102,8 @@ async fn services_to_special_groups_are_counted_per_group_in_the_area_shown() {
     let (_, board) = app.post_with(&app.staff_client("shajing").await, "staff/board", period.clone()).await;
     assert_eq!(
         board["special_groups"],
-        json!([{ "group": "migrant_worker", "services": 2, "people": 4 }, { "group": "elderly", "services": 1, "people": 2 }])
+        json!([{ "group": "migrant_worker", "services": 2, "people": 4, "questions": 0, "bookings": 0 },
+               { "group": "elderly", "services": 1, "people": 2, "questions": 0, "bookings": 0 }])
     );
     let summary = board["summary"].as_str().expect("summary");
     assert!(summary.contains("为特殊群体提供服务3件(农民工2件、老年人1件)。"), "{summary}");
