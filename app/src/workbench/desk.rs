@@ -105,7 +105,7 @@ fn DeskRow(row: DeskBooking, version: RwSignal<u32>) -> impl IntoView {
             <p class="text-sm text-muted">{b.topic.label(prefs.t())}": "{b.description.clone()}</p>
             <div class="mt-2 flex flex-wrap gap-2">
                 {(status == BookingStatus::Pending).then(|| button(DeskAction::Confirm, |t| t.desk_confirm))}
-                {(status == BookingStatus::Confirmed).then(|| super::log::group_select(move || group.get(), move |g| group.set(g)))}
+                {(status == BookingStatus::Confirmed).then(|| super::log::group_select(Box::new(move || group.get()), Box::new(move |g| group.set(g))))}
                 {(status == BookingStatus::Confirmed).then(|| button(DeskAction::Complete, |t| t.desk_complete))}
                 {(status == BookingStatus::Confirmed).then(|| button(DeskAction::NoShow, |t| t.desk_no_show))}
             </div>

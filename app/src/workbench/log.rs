@@ -210,7 +210,7 @@ fn ServiceForm(lawyer_id: i64, communities: Vec<CommunitySummary>) -> impl IntoV
             <Show when=move || asks(2)>
                 <label class="block">{prefs.desk().record_outcome}<input type="text" maxlength="200" class=FIELD prop:value=outcome on:input=set_outcome /></label>
             </Show>
-            {group_select(move || form.read().special_group, move |g| form.update(|f| f.special_group = g))}
+            {group_select(Box::new(move || form.read().special_group), Box::new(move |g| form.update(|f| f.special_group = g)))}
             <label class="block">{prefs.desk().record_summary}<textarea maxlength="2000" rows="3" class="w-full rounded-lg border border-line bg-white p-2" prop:value=summary on:input=set_summary></textarea></label>
             {move || match send.value().get() {
                 Some(Ok(record)) => view! { <p role="status" class="text-brand">{prefs.desk().record_saved}{record.category.label(prefs.desk())}" · "{record.people_served}</p> }.into_any(),
@@ -225,10 +225,11 @@ fn ServiceForm(lawyer_id: i64, communities: Vec<CommunitySummary>) -> impl IntoV
     }
 }
 
-/// Which special group the resident belongs to, if any: the service form's and the desk's.
+/// Which special group the resident belongs to, if any: the service form's and the desk's. Its
+/// two functions are boxed so that both forms share one copy of the code (workbench bytes).
 pub(super) fn group_select(
-    value: impl Fn() -> Option<SpecialGroup> + Send + Sync + 'static,
-    set: impl Fn(Option<SpecialGroup>) + 'static,
+    value: Box<dyn Fn() -> Option<SpecialGroup> + Send + Sync>,
+    set: Box<dyn Fn(Option<SpecialGroup>)>,
 ) -> impl IntoView {
     let groups = crate::i18n::GroupTexts::of(use_prefs().lang.get_untracked());
     view! {
