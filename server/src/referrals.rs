@@ -12,6 +12,8 @@ mod resident;
 mod view;
 
 pub use agency::{answer, close, queue};
+/// Queues a referral's step for partner systems' webhooks, in the step's transaction.
+pub use events::announce as announce_step;
 pub use lawyer::{create, matter_files, organisations, sent, withdraw};
 pub use resident::{consent, mine};
 

@@ -3,7 +3,8 @@
 //! kept its time, place, outcome and rating; a question its category, times and rating), so
 //! duty-days, services, people served and every count stay exactly as they were. Live bookings
 //! from now on are cancelled (each seat offered to the next resident waiting for it), open
-//! questions closed. Their files' names go
+//! questions closed, referrals not yet taken on withdrawn (partner systems told of those they
+//! had). Their files' names go
 //! at once and their bytes with the file store's next pass (`files::retention`), which also
 //! finishes a pass interrupted before it.
 
@@ -105,6 +106,11 @@ pub async fn account(store: &Store, user_id: i64) -> Result<Option<Erased>, sqlx
     .bind(now)
     .fetch_all(&mut *tx)
     .await?;
+    // The referrals already handed over: their partners hear that they are withdrawn.
+    let handed: Vec<i64> = sqlx::query_scalar("SELECT id FROM referrals WHERE resident_id = $1 AND status = 'sent'")
+        .bind(user_id)
+        .fetch_all(&mut *tx)
+        .await?;
     let mut counts = Vec::with_capacity(STATEMENTS.len());
     for (sql, values) in STATEMENTS {
         let mut query = sqlx::query(sql);
@@ -119,6 +125,9 @@ pub async fn account(store: &Store, user_id: i64) -> Result<Option<Erased>, sqlx
     }
     for (community, start) in freed {
         crate::booking::offer_freed_seat(&mut tx, community, app::time::Instant(start)).await?;
+    }
+    for id in handed {
+        crate::referrals::announce_step(&mut tx, id).await?;
     }
     tx.commit().await?;
     Ok(Some(Erased { bookings_cancelled: counts[0], questions_closed: counts[1] }))

@@ -208,6 +208,9 @@ async fn a_resident_who_erases_their_account_takes_the_facts_and_files_back_from
     let (_, view) = refer(&app, &lawyer, question, organisation(&app, "宝安区法律援助处").await, &[&file]).await;
     let id = view["id"].as_i64().expect("id");
     app.post_with(&resident, "referrals/consent", json!({ "referral_id": id, "agree": true })).await;
+    let admin = crate::matrix::signed_in(&app, "admin").await;
+    let hook = json!({ "name": "法律援助案件系统", "url": "https://hook.example.gov.cn/fai" });
+    assert_eq!(app.post_with(&admin, "admin/save-webhook", hook).await.0, StatusCode::OK);
     let erased = resident
         .post(format!("{}/me/privacy/erase", app.address))
         .header("content-type", "application/x-www-form-urlencoded")
@@ -222,4 +225,6 @@ async fn a_resident_who_erases_their_account_takes_the_facts_and_files_back_from
     assert_eq!(queue[0]["documents"], json!([]));
     let counted = app.count("SELECT COUNT(*) FROM service_records WHERE category = 'referral_legal_aid'").await;
     assert_eq!(counted, 1, "the figures keep the referral");
+    let told = format!("SELECT COUNT(*) FROM webhook_deliveries WHERE event_id = 'referral-{id}-withdrawn'");
+    assert_eq!(app.count(&told).await, 1, "the partner hears it was withdrawn");
 }
