@@ -5,6 +5,7 @@
 //! and in the inbox. A referral not answered within its working days is overdue on the board.
 
 mod agency;
+mod desk_consent;
 mod events;
 mod lawyer;
 mod notify;
@@ -12,6 +13,7 @@ mod resident;
 mod view;
 
 pub use agency::{answer, close, queue};
+pub use desk_consent::send_code as send_consent_code;
 /// Queues a referral's step for partner systems' webhooks, in the step's transaction.
 pub use events::announce as announce_step;
 pub use lawyer::{create, matter_files, organisations, sent, withdraw};
@@ -58,15 +60,17 @@ pub async fn hands_over(store: &Store, user_id: i64, file_id: i64) -> Result<boo
     Ok(n > 0)
 }
 
-/// Referrals in the store, messages through the outbox.
+/// Referrals in the store, messages through the outbox, consent codes at the desk through the
+/// sign-in codes' service.
 #[derive(Clone)]
 pub struct ReferralsService {
     store: Store,
     outbox: Outbox,
+    auth: crate::auth::AuthService,
 }
 
 impl ReferralsService {
-    pub fn new(store: Store, outbox: Outbox) -> ReferralsService {
-        ReferralsService { store, outbox }
+    pub fn new(store: Store, outbox: Outbox, auth: crate::auth::AuthService) -> ReferralsService {
+        ReferralsService { store, outbox, auth }
     }
 }

@@ -135,7 +135,7 @@ fn assemble(config: Config, store: Store, blobs: Blobs, code_key: Vec<u8>, outbo
     AppState {
         stylesheet: site::stylesheet(&index).map(Arc::from),
         assisted: AssistedService::new(store.clone(), auth.clone(), booking.clone(), questions.clone()),
-        referrals: crate::referrals::ReferralsService::new(store.clone(), outbox.clone()),
+        referrals: crate::referrals::ReferralsService::new(store.clone(), outbox.clone(), auth.clone()),
         auth,
         booking,
         questions,
@@ -232,6 +232,7 @@ fn server_pages() -> Router<AppState> {
         .route("/me/referrals/{id}/consent", post(pages::consent_to_referral))
         .route("/referrals", get(pages::sent_referrals))
         .route("/referrals/new", get(pages::new_referral).post(pages::create_referral))
+        .route("/referrals/new/code", post(pages::send_referral_code))
         .route("/referrals/{id}/withdraw", post(pages::withdraw_referral))
         .route("/agency", get(pages::referral_queue))
         .route("/admin/organisations", get(pages::organisations).post(pages::save_organisation))

@@ -3,8 +3,9 @@
 
 use super::endpoint::{endpoints, Access};
 use crate::model::{
-    ApiKeyEdit, ApiKeys, Empty, NewReferral, Organisation, OrganisationEdit, OrganisationEntry, ReferralAnswer,
-    ReferralConsent, ReferralRequest, ReferralResult, ReferralView, WebhookEdit, Webhooks,
+    ApiKeyEdit, ApiKeys, CodeSent, Empty, NewReferral, Organisation, OrganisationEdit, OrganisationEntry,
+    ReferralAnswer, ReferralConsent, ReferralRequest, ReferralResult, ReferralSource, ReferralView, WebhookEdit,
+    Webhooks,
 };
 
 endpoints! {
@@ -13,6 +14,10 @@ endpoints! {
 
     /// Refers a question or booking the caller's lawyer handles; it waits for the resident's consent.
     CreateReferral = "referrals/create", NewReferral => ReferralView, Access::ADVISERS;
+
+    /// Sends the matter's resident, sitting with the lawyer, a code to read back so that the
+    /// referral is handed over at once (`consent_code` of `referrals/create`).
+    SendReferralConsentCode = "referrals/consent-code", ReferralSource => CodeSent, Access::ADVISERS;
 
     /// The referrals the caller's lawyer wrote, newest first.
     SentReferrals = "referrals/sent", Empty => Vec<ReferralView>, Access::ADVISERS;

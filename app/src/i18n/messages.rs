@@ -207,6 +207,7 @@ texts! {
         privacy_access_file: "打开了您的资料", "opened your file";
         privacy_access_phone: "为电话咨询查看了您的号码", "saw your number for a phone consultation";
         privacy_access_booked_for: "代您预约了咨询", "booked a consultation for you";
+        privacy_access_referred_for: "在您当面同意后转交了转介", "handed a referral over once you agreed in person";
         privacy_access_asked_for: "代您提交了问题", "asked a question for you";
         privacy_consent_code: "您告知了短信验证码", "you read back the code we sent";
         privacy_consent_phone: "您在电话中同意", "you agreed on the phone";
@@ -307,6 +308,7 @@ texts! {
         err_webhook_organisation: "该受理机构不存在", "That receiving body does not exist";
         err_group_on_complete: "特殊群体在完成咨询时记录", "A special group is recorded when the consultation is completed";
         q_group_hint: "可选。仅用于统计为农民工、残疾人、军人军属、未成年人和老年人提供的法律服务。", "Optional. Used only to count the legal help given to these groups.";
+        err_no_phone_for_code: "该居民账户没有可接收验证码的手机号，请让居民在“我的”中确认", "This resident has no number to text a code to: they agree in “Me”";
         err_api_key: "API密钥无效或已吊销", "The API key is not valid or has been revoked";
         err_api_key_scope: "该API密钥无权调用此接口", "This API key may not call this endpoint";
         err_api_key_rate: "该API密钥调用过于频繁，请稍后再试", "Too many calls with this API key; try again shortly";

@@ -69,6 +69,10 @@ texts! {
         closed_body: "已停止受理", "No longer takes referrals";
         accounts: "账号", "Accounts";
         add_account: "新增账号", "Add an account";
+        desk_consent_hint: "居民在场时：先发送确认码到居民手机，居民告知后填入下方“居民确认码”，转介提交后即时转交；否则居民在“我的”中确认。", "If the resident is with you: send a code to their phone and enter the code they read back below; the referral is then handed over at once. Otherwise they agree in “Me”.";
+        send_consent_code: "发送确认码", "Send a code";
+        consent_code_sent: "确认码已发送至", "Code sent to";
+        consent_code: "居民确认码(居民在场时)", "The resident's code (if they are with you)";
         api_keys: "对接系统密钥", "Partner systems' API keys";
         issue_key: "签发密钥", "Issue a key";
         key_name: "对接系统名称", "Partner system";

@@ -27,6 +27,20 @@ pub struct NewReferral {
     /// The legal-aid centre's pre-application, filled for the resident (legal aid only).
     #[serde(default)]
     pub application: Option<AidApplication>,
+    /// The code the resident, sitting with the lawyer, read back (`referrals/consent-code`): the
+    /// referral is then handed over at once. Empty: the resident agrees in 我的.
+    #[serde(default)]
+    pub consent_code: String,
+}
+
+/// The question or booking a referral would come from (one of the two).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(schemars::JsonSchema))]
+pub struct ReferralSource {
+    #[serde(default)]
+    pub question_id: Option<i64>,
+    #[serde(default)]
+    pub booking_id: Option<i64>,
 }
 
 /// The financial circumstances the legal-aid centre asks of an applicant, as stated.

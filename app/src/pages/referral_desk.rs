@@ -2,7 +2,7 @@
 //! refers a matter with the facts and the resident's documents chosen, and `/referrals`, the
 //! referrals the lawyer wrote, with withdrawing those not yet answered.
 
-use super::bits::{BUTTON, BUTTON_OUTLINE, FIELD, LABEL, PROBLEM};
+use super::bits::{BUTTON, BUTTON_OUTLINE, CARD, FIELD, LABEL, PROBLEM};
 use super::referrals::{card, Side};
 use crate::domain::{ReferralStatus, SpecialGroup};
 use crate::i18n::{GroupTexts, Lang, ReferralTexts};
@@ -25,6 +25,8 @@ pub struct Draft {
     pub facts: String,
     /// Why the last send was refused.
     pub problem: Option<String>,
+    /// The masked number a consent code was just sent to.
+    pub code_sent_to: Option<String>,
 }
 
 /// The form.
@@ -36,6 +38,12 @@ pub fn new(lang: Lang, draft: Draft) -> AnyView {
         {page_title(t.title_new)}
         <p class="my-2 font-bold">{draft.title}</p>
         {draft.problem.map(|p| view! { <p class=PROBLEM role="alert">{p}</p> })}
+        <form method="post" action="/referrals/new/code" class=format!("my-3 {CARD}")>
+            <input type="hidden" name=field value=id.to_string() />
+            <p>{t.desk_consent_hint}</p>
+            {draft.code_sent_to.map(|to| view! { <p class="font-bold" role="status">{format!("{} {to}", t.consent_code_sent)}</p> })}
+            <button class=format!("mt-2 {BUTTON_OUTLINE}")>{t.send_consent_code}</button>
+        </form>
         <form method="post" action="/referrals/new" class="space-y-3">
             <input type="hidden" name=field value=id.to_string() />
             <div>
@@ -69,6 +77,10 @@ pub fn new(lang: Lang, draft: Draft) -> AnyView {
                     }).collect_view()}
                 </fieldset>
             })}
+            <div>
+                <label class=LABEL for="consent_code">{t.consent_code}</label>
+                <input id="consent_code" name="consent_code" class=FIELD inputmode="numeric" maxlength="6" autocomplete="one-time-code" />
+            </div>
             <button class=BUTTON>{t.send}</button>
         </form>
     }

@@ -47,4 +47,31 @@ impl AuthService {
             None => Ok((users::create_resident(&self.store, &phone, Lang::Zh).await?, Lang::Zh)),
         }
     }
+
+    /// A consent code to resident `resident`'s own phone, for a worker who sees only its masked
+    /// form (a referral at the desk). No number on the account: 422.
+    pub async fn send_consent_code_to(&self, caller: &Caller, resident: i64) -> Result<CodeSent, Failure> {
+        let phone = self.resident_phone(caller, resident).await?;
+        let ip = caller.client_ip.map(|ip| ip.to_string());
+        self.codes
+            .send(&phone, Purpose::Consent, ip.as_deref(), caller.lang)
+            .await
+            .map_err(|e| code_error(caller, e))?;
+        Ok(CodeSent { phone_masked: phone.masked(), resend_after_secs: super::codes::RESEND_AFTER_SECS })
+    }
+
+    /// Checks (and uses up) the consent code resident `resident` read back; 422 on `code` when it
+    /// is not theirs, wrong or expired.
+    pub async fn verify_consent_code_of(&self, caller: &Caller, resident: i64, code: &str) -> Result<(), Failure> {
+        let code = parse_code(caller, code)?;
+        let phone = self.resident_phone(caller, resident).await?;
+        self.codes.verify(&phone, Purpose::Consent, &code).await.map_err(|e| code_error(caller, e))
+    }
+
+    async fn resident_phone(&self, caller: &Caller, resident: i64) -> Result<app::domain::PhoneNumber, Failure> {
+        let user = users::by_id(&self.store, resident).await?;
+        user.filter(|u| u.role == Role::Resident && !u.disabled)
+            .and_then(|u| u.phone)
+            .ok_or_else(|| AppError::invalid("code", caller.lang.messages().err_no_phone_for_code).into())
+    }
 }

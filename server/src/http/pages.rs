@@ -32,6 +32,6 @@ pub use privacy::{
 pub use questions::{ask as ask_question, list as questions, thread as question};
 pub use referrals::{
     answer as answer_referral, close as close_referral, consent as consent_to_referral, create as create_referral,
-    mine as my_referrals, new as new_referral, queue as referral_queue, sent as sent_referrals,
-    withdraw as withdraw_referral,
+    mine as my_referrals, new as new_referral, queue as referral_queue, send_code as send_referral_code,
+    sent as sent_referrals, withdraw as withdraw_referral,
 };

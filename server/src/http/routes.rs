@@ -148,6 +148,7 @@ api! {
     ReferralQueue => referrals::queue,
     AnswerReferral => referrals::answer,
     CloseReferral => referrals::close,
+    SendReferralConsentCode => referrals::send_consent_code,
     GetOrganisations => admin::organisations::list,
     SaveOrganisation => admin::organisations::save,
     GetWebhooks => admin::webhooks::list,

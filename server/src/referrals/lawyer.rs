@@ -31,18 +31,22 @@ pub async fn organisations(
 }
 
 /// The matter a referral comes from: whose, where, and the lawyer who refers it.
-struct Matter {
-    resident_id: i64,
+pub(super) struct Matter {
+    pub(super) resident_id: i64,
     community_id: i64,
     lawyer_id: i64,
 }
 
 /// The question or booking named, if the caller's lawyer handles it; 404 otherwise.
-async fn matter(service: &ReferralsService, caller: &Caller, request: &NewReferral) -> Result<Matter, Failure> {
+pub(super) async fn matter(
+    service: &ReferralsService,
+    caller: &Caller,
+    (question_id, booking_id): (Option<i64>, Option<i64>),
+) -> Result<Matter, Failure> {
     let store = &service.store;
     let mine = desk::own_lawyers(store, caller).await?;
     let not_found = || caller.error(ErrorKind::NotFound);
-    match (request.question_id, request.booking_id) {
+    match (question_id, booking_id) {
         (Some(question_id), None) => {
             let q = crate::questions::question_facts(store, caller, question_id).await?;
             crate::questions::require_question_read(store, caller, &q).await?;
@@ -79,7 +83,7 @@ pub async fn matter_files(
     caller: &Caller,
     request: &NewReferral,
 ) -> Result<(String, Vec<(i64, String, String)>), Failure> {
-    let matter = matter(service, caller, request).await?;
+    let matter = matter(service, caller, (request.question_id, request.booking_id)).await?;
     let title: Option<String> = match (request.question_id, request.booking_id) {
         (Some(q), _) => {
             sqlx::query_scalar("SELECT title FROM questions WHERE id = $1")
@@ -102,8 +106,9 @@ pub async fn matter_files(
 }
 
 /// `referrals/create`: the referral waits for the resident's consent, who is told by SMS and in
-/// their inbox. Bad input — no facts, a body that does not exist or does not serve the community,
-/// a document not the resident's own of this matter — changes nothing.
+/// their inbox; or, with the code the resident at the desk read back, it is handed over at once.
+/// Bad input — no facts, a body that does not exist or does not serve the community, a document
+/// not the resident's own of this matter, a wrong code — changes nothing.
 pub async fn create(
     service: &ReferralsService,
     caller: &Caller,
@@ -111,6 +116,10 @@ pub async fn create(
 ) -> Result<ReferralView, Failure> {
     let user = caller.user()?;
     let checked = check(service, caller, &request).await?;
+    let at_desk = !request.consent_code.trim().is_empty();
+    if at_desk {
+        super::desk_consent::verify(service, caller, checked.matter.resident_id, &request.consent_code).await?;
+    }
     let mut tx = service.store.writer().begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO referrals (kind, organisation_id, resident_id, community_id, lawyer_id, written_by, question_id, \
@@ -141,10 +150,17 @@ pub async fn create(
             .await?;
     }
     let body = checked.body;
-    let message = |lang| Message::new(Template::ReferralToConfirm, lang, &[("body", &body)]);
-    tell_resident(&mut tx, checked.matter.resident_id, message).await?;
+    if at_desk {
+        super::desk_consent::hand_over(&mut tx, (id, &body)).await?;
+    } else {
+        let message = |lang| Message::new(Template::ReferralToConfirm, lang, &[("body", &body)]);
+        tell_resident(&mut tx, checked.matter.resident_id, message).await?;
+    }
     tx.commit().await?;
     service.outbox.wake();
+    if at_desk {
+        super::desk_consent::record(service, caller, id, checked.matter.resident_id).await?;
+    }
     Ok(view::one(&service.store, Reader::Lawyer, id).await?)
 }
 
@@ -171,7 +187,7 @@ async fn check(service: &ReferralsService, caller: &Caller, request: &NewReferra
     if tokens.len() > MAX_REFERRAL_DOCUMENTS {
         return Err(AppError::invalid("documents", t.err_documents).into());
     }
-    let matter = matter(service, caller, request).await?;
+    let matter = matter(service, caller, (request.question_id, request.booking_id)).await?;
     let organisation: Option<(String, String)> = sqlx::query_as(
         "SELECT kind, name FROM organisations WHERE id = $1 AND closed_at IS NULL \
          AND (street_id IS NULL OR street_id = (SELECT street_id FROM communities WHERE id = $2))",

@@ -1,6 +1,6 @@
 //! The resident's side: their referrals, and their consent to hand one over.
 
-use super::view::{self, Facts, Reader};
+use super::view::{self, Reader};
 use super::ReferralsService;
 use crate::caller::Caller;
 use crate::failure::Failure;
@@ -35,7 +35,7 @@ pub async fn consent(
     let stated = super::application(caller, facts.kind(), request.application.filter(|_| request.agree))?;
     let mut tx = service.store.writer().begin().await?;
     let moved = if request.agree {
-        hand_over(&mut tx, &facts, stated).await?
+        hand_over(&mut tx, (facts.id, &facts.organisation), stated).await?
     } else {
         sqlx::query(
             "UPDATE referrals SET status = 'withdrawn', closed_at = $1 WHERE id = $2 AND status = 'awaiting_consent'",
@@ -59,9 +59,9 @@ pub async fn consent(
 /// Sends the referral on, with the resident's own statement of their circumstances (replacing
 /// the lawyer's), and counts it as one referral service of its lawyer on the day the resident
 /// agreed. Whether it was still waiting (1) or not (0).
-async fn hand_over(
+pub(super) async fn hand_over(
     tx: &mut Transaction<'_, Any>,
-    facts: &Facts,
+    (id, organisation): (i64, &str),
     stated: Option<AidApplication>,
 ) -> Result<u64, sqlx::Error> {
     let now = now_ms();
@@ -75,7 +75,7 @@ async fn hand_over(
     )
     .bind(now)
     .bind(due.0)
-    .bind(facts.id)
+    .bind(id)
     .bind(stated.map(|a| a.household))
     .bind(stated.map(|a| a.monthly_income))
     .bind(stated.and_then(|a| a.hardship).map(|h| h.as_str()))
@@ -89,9 +89,9 @@ async fn hand_over(
              SELECT community_id, lawyer_id, written_by, 'referral_' || kind, $1, 1, $2, id, $3 FROM referrals WHERE id = $4",
         )
         .bind(today.to_string())
-        .bind(&facts.organisation)
+        .bind(organisation)
         .bind(now)
-        .bind(facts.id)
+        .bind(id)
         .execute(&mut **tx)
         .await?;
     }

@@ -58,6 +58,7 @@ mod questions;
 mod referrals;
 mod referrals_admin;
 mod referrals_board;
+mod referrals_desk;
 mod referrals_scope;
 mod resident_paths;
 mod retire;

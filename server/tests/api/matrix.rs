@@ -203,6 +203,7 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("assisted/consent-code", json!({ "phone": "13744440002" })),
         ("referrals/organisations", json!({})),
         ("referrals/create", json!({ "question_id": 999_999, "organisation_id": 1, "facts": "欠薪" })),
+        ("referrals/consent-code", json!({ "question_id": 999_999 })),
         ("referrals/sent", json!({})),
         ("referrals/withdraw", json!({ "referral_id": 999_999 })),
         ("referrals/mine", json!({})),

@@ -177,6 +177,7 @@ pub(crate) fn objects() -> Vec<(&'static str, Object, Body)> {
             Object::Question,
             |_, id| json!({ "question_id": id, "organisation_id": 1, "facts": "欠薪" }),
         ),
+        ("referrals/consent-code", Object::Question, |_, id| json!({ "question_id": id })),
         ("referrals/withdraw", Object::Referral, |_, id| json!({ "referral_id": id })),
         ("referrals/consent", Object::Referral, |_, id| json!({ "referral_id": id, "agree": true })),
         ("referrals/answer", Object::Referral, |_, id| json!({ "referral_id": id, "accept": true })),

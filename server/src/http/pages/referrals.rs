@@ -12,7 +12,7 @@ use app::error::ErrorKind;
 use app::i18n::ReferralTexts;
 use app::model::{
     AidApplication, Empty, NewReferral, ReferralAnswer, ReferralConsent, ReferralDocument, ReferralRequest,
-    ReferralResult,
+    ReferralResult, ReferralSource,
 };
 use app::pages::{notice, referral_desk, referral_queue, referrals as page};
 use axum::extract::{Path, Query, Request, State};
@@ -239,18 +239,20 @@ pub async fn new(State(state): State<AppState>, Query(source): Query<Source>, re
         special_group: None,
         documents: Vec::new(),
         application: None,
+        consent_code: String::new(),
     };
-    form(&state, &reader, request, StatusCode::OK, None).await
+    form(&state, &reader, request, StatusCode::OK, Said::default()).await
+}
+
+/// What the form says above itself: why the last send was refused, where a code went.
+#[derive(Debug, Default)]
+struct Said {
+    problem: Option<String>,
+    code_sent_to: Option<String>,
 }
 
 /// The form for `request`'s matter, with what the lawyer wrote and why it was refused.
-async fn form(
-    state: &AppState,
-    reader: &Reader,
-    request: NewReferral,
-    status: StatusCode,
-    problem: Option<String>,
-) -> Response {
+async fn form(state: &AppState, reader: &Reader, request: NewReferral, status: StatusCode, said: Said) -> Response {
     let lang = reader.lang();
     let t = ReferralTexts::of(lang);
     let matter = referrals::matter_files(&state.referrals, &reader.caller, &request).await;
@@ -268,8 +270,15 @@ async fn form(
     };
     let files =
         files.into_iter().map(|(_, name, token)| ReferralDocument { link: format!("/files/{token}"), token, name });
-    let draft =
-        referral_desk::Draft { source, title, organisations, files: files.collect(), facts: request.facts, problem };
+    let draft = referral_desk::Draft {
+        source,
+        title,
+        organisations,
+        files: files.collect(),
+        facts: request.facts,
+        problem: said.problem,
+        code_sent_to: said.code_sent_to,
+    };
     respond(status, reader.page(t.title_new, None, || referral_desk::new(lang, draft)))
 }
 
@@ -293,7 +302,7 @@ pub async fn create(State(state): State<AppState>, request: Request) -> Response
         Err(failure) if matches!(failure.kind(), ErrorKind::Validation | ErrorKind::Conflict) => {
             let error = failure.answer(reader.lang());
             let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            form(&state, &reader, request, status, Some(error.message)).await
+            form(&state, &reader, request, status, Said { problem: Some(error.message), code_sent_to: None }).await
         }
         Err(failure) => reader.refused(failure),
     }
@@ -318,5 +327,37 @@ fn new_referral(fields: &[(String, String)]) -> Option<NewReferral> {
         special_group: if group.is_empty() { None } else { Some(SpecialGroup::from_db(&group)?) },
         documents,
         application: stated(&text("household"), &text("monthly_income"), &text("hardship")).ok()?,
+        consent_code: text("consent_code"),
     })
+}
+
+/// `POST /referrals/new/code`: a code to the matter's resident, sitting with the lawyer; the
+/// form again, saying where it went (or why not).
+pub async fn send_code(State(state): State<AppState>, request: Request) -> Response {
+    let (reader, fields) = posted::<Vec<(String, String)>>(&state, request, FORM_BYTES).await;
+    let Some(fields) = fields.filter(|_| advises(&reader)) else {
+        return reader.forbidden();
+    };
+    let Some(request) = fields.ok().and_then(|fields| new_referral(&fields)) else {
+        return reader.not_found();
+    };
+    let source = ReferralSource { question_id: request.question_id, booking_id: request.booking_id };
+    match referrals::send_consent_code(&state.referrals, &reader.caller, source).await {
+        Ok(sent) => {
+            form(
+                &state,
+                &reader,
+                request,
+                StatusCode::OK,
+                Said { problem: None, code_sent_to: Some(sent.phone_masked) },
+            )
+            .await
+        }
+        Err(failure) if matches!(failure.kind(), ErrorKind::Validation | ErrorKind::RateLimited) => {
+            let error = failure.answer(reader.lang());
+            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            form(&state, &reader, request, status, Said { problem: Some(error.message), code_sent_to: None }).await
+        }
+        Err(failure) => reader.refused(failure),
+    }
 }
