@@ -45,11 +45,17 @@ pub enum Refusal {
     TooMany(i64),
 }
 
-/// The `Authorization` header's credential, if the request has that header at all. A header that
-/// is not `Bearer <token>` gives an empty token, which no key matches.
+/// The bearer token of the `Authorization` header, if the request presents one; an empty one
+/// (which no key matches) when it is missing, unreadable or too long. Other schemes are not keys:
+/// a proxy's Basic sign-in in front of the portal leaves its sessions alone.
 pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?;
-    let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim).unwrap_or("");
+    let Ok(value) = value.to_str() else { return Some("") };
+    let (scheme, token) = value.trim().split_once(' ').unwrap_or((value.trim(), ""));
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        return None;
+    }
+    let token = token.trim();
     Some(if token.len() > MAX_SECRET { "" } else { token })
 }
 
@@ -118,7 +124,11 @@ mod tests {
         let mut headers = HeaderMap::new();
         assert_eq!(bearer(&headers), None);
         headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic YWJj"));
+        assert_eq!(bearer(&headers), None, "a proxy's sign-in, not a key");
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer"));
         assert_eq!(bearer(&headers), Some(""));
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("bearer  fai_abc "));
+        assert_eq!(bearer(&headers), Some("fai_abc"));
         headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer fai_abc"));
         assert_eq!(bearer(&headers), Some("fai_abc"));
         let long = format!("Bearer {}", "a".repeat(200));

@@ -167,6 +167,15 @@ async fn a_partner_answers_its_bodys_referrals_with_its_key_and_reaches_nothing_
         .await
         .expect("request");
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    // A proxy's Basic sign-in in front of the portal is not a key: the session goes on.
+    let response = admin
+        .post(format!("{}/api/admin/api-keys", app.address))
+        .header("authorization", "Basic YWRtaW46eA==")
+        .json(&json!({}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::OK);
     // Keys open no pages.
     let page = Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
     let response =
