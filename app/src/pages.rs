@@ -28,6 +28,7 @@ pub mod referral_queue;
 pub mod referrals;
 pub mod street;
 pub mod thread;
+mod worker_frame;
 
 use crate::domain::SafeHtml;
 use crate::i18n::Lang;
@@ -42,7 +43,8 @@ use leptos::tachys::view::RenderHtml;
 pub struct Frame {
     /// The reader's language.
     pub lang: Lang,
-    /// A lawyer or staff member is signed in (the header links to the workbench).
+    /// A lawyer, assistant, receiving body's staff member or staff member is signed in: the
+    /// workers' frame (the header leads to the workbench, no residents' tab bar).
     pub is_worker: bool,
     /// The page's path and query (the tab bar marks its tab; sign-in links come back to it).
     pub path: String,
@@ -68,8 +70,8 @@ impl Frame {
     }
 }
 
-/// A whole document: `title`, and `main` inside the residents' frame; `script` (a file of this
-/// site) runs deferred.
+/// A whole document: `title`, and `main` inside the residents' frame (the workers' for a
+/// worker); `script` (a file of this site) runs deferred.
 pub fn render(frame: &Frame, title: &str, script: Option<&'static str>, main: impl FnOnce() -> AnyView) -> String {
     let lang = frame.lang;
     let class = frame.root_class();
@@ -79,7 +81,11 @@ pub fn render(frame: &Frame, title: &str, script: Option<&'static str>, main: im
             query: RwSignal::new(frame.query.clone()),
         });
         let (is_worker, path) = (frame.is_worker, frame.path.clone());
-        let body = crate::resident::shell::frame(move || is_worker, move || path.clone(), main());
+        let body = if is_worker {
+            worker_frame::frame(main()).into_any()
+        } else {
+            crate::resident::shell::frame(move || is_worker, move || path.clone(), main()).into_any()
+        };
         view! {
             <html lang=lang.tag() class=class>
                 <head>

@@ -72,7 +72,7 @@ async fn a_resident_at_the_desk_reads_back_a_code_and_the_referral_is_handed_ove
 async fn the_referral_form_sends_the_code_and_takes_it_back() {
     let app = spawn_app().await;
     let phone = "13722250002";
-    let (_, question, _) = question_with_photo(&app, phone).await;
+    let (resident, question, _) = question_with_photo(&app, phone).await;
     let lawyer = app.staff_client("lawyer").await;
     let post = |path: &str, fields: Vec<(&str, String)>| {
         lawyer.post(format!("{}{path}", app.address)).header("sec-fetch-site", "same-origin").form(&fields).send()
@@ -95,7 +95,12 @@ async fn the_referral_form_sends_the_code_and_takes_it_back() {
     assert!(refused.text().await.expect("html").contains("居民在场，同意转交。"), "what was written is kept");
     let done = post("/referrals/new", fields(&code)).await.expect("form");
     assert_eq!(done.url().path(), "/referrals");
-    assert!(done.text().await.expect("html").contains("已转交"));
+    let html = done.text().await.expect("html");
+    assert!(html.contains("已转交"), "{html}");
+    // A lawyer's page is in the workers' frame: back to the workbench, no residents' tab bar.
+    assert!(html.contains(r#"href="/desk/""#) && !html.contains(r#"aria-label="tabs""#), "{html}");
+    let mine = resident.get(format!("{}/me/referrals", app.address)).send().await.expect("page");
+    assert!(mine.text().await.expect("html").contains(r#"aria-label="tabs""#), "the resident's keeps it");
     let foreign = post("/referrals/new/code", vec![("question_id", "999999".to_owned())]).await.expect("form");
     assert_eq!(foreign.status(), StatusCode::NOT_FOUND);
 }
