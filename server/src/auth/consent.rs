@@ -6,7 +6,7 @@ use super::codes::Purpose;
 use super::{code_error, parse_code, parse_phone, users, AuthService};
 use crate::caller::Caller;
 use crate::failure::Failure;
-use app::domain::Role;
+use app::domain::{PhoneNumber, Role};
 use app::error::{AppError, ErrorKind};
 use app::i18n::Lang;
 use app::model::{CodeSent, Consent, ConsentCodeRequest, ForResident};
@@ -16,10 +16,15 @@ impl AuthService {
     /// sign-in code's limits apply, with a budget of their own per number.
     pub async fn send_consent_code(&self, caller: &Caller, request: ConsentCodeRequest) -> Result<CodeSent, Failure> {
         let phone = parse_phone(caller, &request.phone)?;
+        self.send_consent(caller, &phone).await
+    }
+
+    /// A consent code to `phone`. The resident's language may not be known yet: the message
+    /// goes out in the helper's.
+    async fn send_consent(&self, caller: &Caller, phone: &PhoneNumber) -> Result<CodeSent, Failure> {
         let ip = caller.client_ip.map(|ip| ip.to_string());
-        // The resident's language is not known yet: the message goes out in the helper's.
         self.codes
-            .send(&phone, Purpose::Consent, ip.as_deref(), caller.lang)
+            .send(phone, Purpose::Consent, ip.as_deref(), caller.lang)
             .await
             .map_err(|e| code_error(caller, e))?;
         Ok(CodeSent { phone_masked: phone.masked(), resend_after_secs: super::codes::RESEND_AFTER_SECS })
@@ -52,12 +57,7 @@ impl AuthService {
     /// form (a referral at the desk). No number on the account: 422.
     pub async fn send_consent_code_to(&self, caller: &Caller, resident: i64) -> Result<CodeSent, Failure> {
         let phone = self.resident_phone(caller, resident).await?;
-        let ip = caller.client_ip.map(|ip| ip.to_string());
-        self.codes
-            .send(&phone, Purpose::Consent, ip.as_deref(), caller.lang)
-            .await
-            .map_err(|e| code_error(caller, e))?;
-        Ok(CodeSent { phone_masked: phone.masked(), resend_after_secs: super::codes::RESEND_AFTER_SECS })
+        self.send_consent(caller, &phone).await
     }
 
     /// Checks (and uses up) the consent code resident `resident` read back; 422 on `code` when it
@@ -68,7 +68,7 @@ impl AuthService {
         self.codes.verify(&phone, Purpose::Consent, &code).await.map_err(|e| code_error(caller, e))
     }
 
-    async fn resident_phone(&self, caller: &Caller, resident: i64) -> Result<app::domain::PhoneNumber, Failure> {
+    async fn resident_phone(&self, caller: &Caller, resident: i64) -> Result<PhoneNumber, Failure> {
         let user = users::by_id(&self.store, resident).await?;
         user.filter(|u| u.role == Role::Resident && !u.disabled)
             .and_then(|u| u.phone)
