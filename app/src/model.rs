@@ -256,6 +256,7 @@ pub struct ProgrammeOverview {
 }
 
 mod api_keys;
+mod assignments;
 mod assisted;
 mod booking;
 mod calendar;
@@ -265,9 +266,11 @@ mod messages;
 mod questions;
 mod referrals;
 mod registers;
+mod schedule;
 mod settle;
 mod staff;
 pub use api_keys::*;
+pub use assignments::*;
 pub use assisted::*;
 pub use booking::*;
 pub use calendar::*;
@@ -277,5 +280,6 @@ pub use messages::*;
 pub use questions::*;
 pub use referrals::*;
 pub use registers::*;
+pub use schedule::*;
 pub use settle::*;
 pub use staff::*;
