@@ -6,7 +6,6 @@
 
 mod agency;
 mod desk_consent;
-mod events;
 mod lawyer;
 mod notify;
 mod resident;
@@ -14,8 +13,6 @@ mod view;
 
 pub use agency::{answer, close, queue};
 pub use desk_consent::send_code as send_consent_code;
-/// Queues a referral's step for partner systems' webhooks, in the step's transaction.
-pub use events::announce as announce_step;
 pub use lawyer::{create, matter_files, organisations, sent, withdraw};
 pub use resident::{consent, mine};
 

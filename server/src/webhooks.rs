@@ -10,6 +10,10 @@
 //! "<timestamp>.<body>" under the webhook's secret>`. A receiver checks the signature and that the
 //! timestamp is recent.
 
+mod referral_events;
+/// Queues a referral's step for the webhooks that want it, in the step's transaction.
+pub use referral_events::announce as announce_referral_step;
+
 use crate::store::sql::Sql;
 use crate::store::{now_ms, Store};
 use hmac::{Hmac, Mac};

@@ -127,7 +127,7 @@ pub async fn account(store: &Store, user_id: i64) -> Result<Option<Erased>, sqlx
         crate::booking::offer_freed_seat(&mut tx, community, app::time::Instant(start)).await?;
     }
     for id in handed {
-        crate::referrals::announce_step(&mut tx, id).await?;
+        crate::webhooks::announce_referral_step(&mut tx, id).await?;
     }
     tx.commit().await?;
     Ok(Some(Erased { bookings_cancelled: counts[0], questions_closed: counts[1] }))

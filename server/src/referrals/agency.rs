@@ -126,7 +126,7 @@ async fn told(
     facts: &Facts,
     message: impl FnOnce(Lang) -> Message,
 ) -> Result<ReferralView, Failure> {
-    super::events::announce(&mut tx, facts.id).await?;
+    crate::webhooks::announce_referral_step(&mut tx, facts.id).await?;
     tell_resident(&mut tx, facts.resident_id, message).await?;
     tx.commit().await?;
     service.outbox.wake();

@@ -34,7 +34,7 @@ pub(super) async fn verify(
 /// Hands referral `id` (to body `organisation`) over in `tx`, just written.
 pub(super) async fn hand_over(tx: &mut Transaction<'_, Any>, (id, organisation): (i64, &str)) -> Result<(), Failure> {
     super::resident::hand_over(tx, (id, organisation), None).await?;
-    super::events::announce(tx, id).await?;
+    crate::webhooks::announce_referral_step(tx, id).await?;
     Ok(())
 }
 

@@ -264,7 +264,7 @@ pub async fn withdraw(
     }
     // The body's systems heard of it once it was handed over; they hear it is withdrawn.
     if facts.sent_at.is_some() {
-        super::events::announce(&mut tx, facts.id).await?;
+        crate::webhooks::announce_referral_step(&mut tx, facts.id).await?;
     }
     tx.commit().await?;
     Ok(view::one(&service.store, Reader::Lawyer, facts.id).await?)

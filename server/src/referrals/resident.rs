@@ -50,7 +50,7 @@ pub async fn consent(
         return Err(AppError::new(ErrorKind::Conflict, ReferralTexts::of(caller.lang).err_not_open).into());
     }
     if request.agree {
-        super::events::announce(&mut tx, facts.id).await?;
+        crate::webhooks::announce_referral_step(&mut tx, facts.id).await?;
     }
     tx.commit().await?;
     Ok(view::one(&service.store, Reader::Resident, facts.id).await?)

@@ -1,8 +1,7 @@
-//! A referral's steps as partner systems receive them (see `crate::webhooks`): what a case system
+//! A referral's steps as partner systems receive them: what a case system
 //! needs to find and follow the referral — its kind, body, community, status, special group and
 //! outcome — and nothing that names the resident.
 
-use crate::webhooks;
 use serde_json::json;
 use sqlx::{Any, Transaction};
 
@@ -52,5 +51,5 @@ pub async fn announce(tx: &mut Transaction<'_, Any>, id: i64) -> Result<(), sqlx
             "closed_at": step.closed_at,
         },
     });
-    webhooks::enqueue(tx, step.organisation_id, &event, &event_id, &body).await
+    super::enqueue(tx, step.organisation_id, &event, &event_id, &body).await
 }
