@@ -216,6 +216,11 @@ impl TestApp {
         let before = self.sms_count(phone);
         let (status, body) = self.post_with(client, "auth/send-code", json!({ "phone": phone })).await;
         assert_eq!(status, StatusCode::OK, "{body}");
+        self.code_after(phone, before).await
+    }
+
+    /// The code in the first SMS to `phone` after its `before`th, waiting for the outbox.
+    pub async fn code_after(&self, phone: &str, before: usize) -> String {
         for _ in 0..100 {
             if self.sms_count(phone) > before {
                 break;

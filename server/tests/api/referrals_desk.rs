@@ -3,7 +3,7 @@
 //! announced to partners and shown in the resident's 个人信息. A wrong code, someone else's
 //! matter, or a code used once already changes nothing.
 
-use crate::helpers::{code_in, spawn_app};
+use crate::helpers::spawn_app;
 use crate::referrals::{organisation, question_with_photo};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -29,13 +29,7 @@ async fn a_resident_at_the_desk_reads_back_a_code_and_the_referral_is_handed_ove
     let texts = app.sms_count(phone);
     let (status, sent) = app.post_with(&lawyer, "referrals/consent-code", json!({ "question_id": question })).await;
     assert_eq!((status, sent["phone_masked"].as_str()), (StatusCode::OK, Some("137****0001")), "{sent}");
-    for _ in 0..100 {
-        if app.sms_count(phone) > texts {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    let code = code_in(&app.last_sms(phone).await);
+    let code = app.code_after(phone, texts).await;
 
     let (referrals, records) = (
         "SELECT COUNT(*) FROM referrals",
@@ -77,10 +71,11 @@ async fn the_referral_form_sends_the_code_and_takes_it_back() {
     let post = |path: &str, fields: Vec<(&str, String)>| {
         lawyer.post(format!("{}{path}", app.address)).header("sec-fetch-site", "same-origin").form(&fields).send()
     };
+    let texts = app.sms_count(phone);
     let response = post("/referrals/new/code", vec![("question_id", question.to_string())]).await.expect("form");
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.text().await.expect("html").contains("确认码已发送至 137****0002"));
-    let code = code_in(&app.last_sms(phone).await);
+    let code = app.code_after(phone, texts).await;
     let legal_aid = organisation(&app, "宝安区法律援助处").await.to_string();
     let fields = |code: &str| {
         vec![
