@@ -14,6 +14,7 @@ pub mod directory;
 pub mod duty;
 mod endpoint;
 pub mod files;
+pub mod home_visits;
 pub mod library;
 pub mod questions;
 pub mod referrals;

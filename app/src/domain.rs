@@ -24,6 +24,7 @@ mod booking_rules;
 mod district_calendar;
 mod document;
 mod duty;
+mod home_visit;
 mod html;
 mod identifying;
 mod one_time_code;
@@ -47,6 +48,7 @@ pub use duty::{
     distance_m, duty_rules, month_bounds, month_of, valid_position, CorrectionStatus, DutyEnd, MonthStatus, Need,
     ServiceCategory,
 };
+pub use home_visit::{age_on, birth_date, free_visit, VisitMatter, VisitStatus, FREE_WILL_AGE};
 pub use html::SafeHtml;
 pub use identifying::{digit_runs, identifying, IDENTIFYING_DIGITS};
 pub use one_time_code::OneTimeCode;

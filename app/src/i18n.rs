@@ -37,6 +37,7 @@ mod groups;
 mod messages;
 mod referrals;
 mod setup;
+mod visits;
 
 pub use assist::AssistTexts;
 pub use common::Texts;
@@ -45,6 +46,7 @@ pub use groups::GroupTexts;
 pub use messages::Messages;
 pub use referrals::ReferralTexts;
 pub use setup::SetupTexts;
+pub use visits::VisitTexts;
 
 /// A language the portal speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

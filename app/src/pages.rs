@@ -28,6 +28,8 @@ pub mod referral_queue;
 pub mod referrals;
 pub mod street;
 pub mod thread;
+pub mod visit_office;
+pub mod visits;
 mod worker_frame;
 
 use crate::domain::SafeHtml;

@@ -87,6 +87,12 @@ impl LocalDate {
     /// Parses `YYYY-MM-DD`, rejecting dates that do not exist and years outside
     /// [`EARLIEST_YEAR`]..=[`LATEST_YEAR`].
     pub fn parse(input: &str) -> Option<LocalDate> {
+        LocalDate::parse_in(input, EARLIEST_YEAR..=LATEST_YEAR)
+    }
+
+    /// Parses `YYYY-MM-DD` as [`LocalDate::parse`] does, in `years` (a birth date is older than
+    /// the programme).
+    pub fn parse_in(input: &str, years: std::ops::RangeInclusive<i32>) -> Option<LocalDate> {
         // Digits only (no sign, no padding beyond the format), so every spelling of a date is one.
         let number = |part: &str, widths: std::ops::RangeInclusive<usize>| {
             (widths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
@@ -96,7 +102,7 @@ impl LocalDate {
         let year: i32 = number(parts.next()?, 4..=4)?;
         let month = number(parts.next()?, 1..=2)?;
         let day = number(parts.next()?, 1..=2)?;
-        if !(EARLIEST_YEAR..=LATEST_YEAR).contains(&year) {
+        if !years.contains(&year) {
             return None;
         }
         let (month, day) = (u32::try_from(month).ok()?, u32::try_from(day).ok()?);

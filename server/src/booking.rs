@@ -16,7 +16,7 @@ pub mod retire_place;
 pub mod rules;
 pub mod schedule;
 mod seats;
-pub use seats::Helper;
+pub use seats::{new_code, Helper};
 pub mod settle;
 pub mod slots;
 mod views;
@@ -26,6 +26,7 @@ pub mod waitlist;
 /// calendar of a span of days without seats.
 pub use calendar_store::{periods as duty_periods, schedule as duty_schedule};
 /// A seat freed elsewhere (an erased account's booking) goes to the next resident waiting.
+pub use slots::{Calendar, DutyRule, Slot};
 pub use waitlist::offer_freed_seat;
 
 use crate::caller::Caller;
@@ -40,7 +41,6 @@ use app::model::{
 };
 use app::time::Instant;
 use recent::RecentAnswers;
-use slots::Slot;
 use sqlx::{Any, Transaction};
 use std::sync::Arc;
 

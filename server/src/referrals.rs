@@ -10,6 +10,7 @@ mod lawyer;
 mod notify;
 mod resident;
 mod view;
+pub mod visits;
 
 pub use agency::{answer, close, queue};
 pub use desk_consent::send_code as send_consent_code;

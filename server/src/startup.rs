@@ -163,8 +163,8 @@ fn deadlines(config: &Config) -> Deadlines {
 }
 
 /// The jobs that run beside the requests until `stopped`: reminders, closing forgotten duties,
-/// file retention, moving questions on, publishing articles, and sending the outbox and the
-/// webhooks' events.
+/// file retention, moving questions on, publishing articles, sending the outbox and the
+/// webhooks' events, and folding the board's queue.
 fn spawn_jobs(state: &AppState, outbox: Outbox, sender: Arc<dyn SmsSender>, stopped: watch::Receiver<bool>) {
     let store = &state.store;
     tokio::spawn(reminders::run(store.clone(), outbox.clone(), stopped.clone()));
@@ -175,6 +175,7 @@ fn spawn_jobs(state: &AppState, outbox: Outbox, sender: Arc<dyn SmsSender>, stop
     tokio::spawn(articles::run(store.clone(), outbox.clone(), state.config.public_url.clone(), stopped.clone()));
     tokio::spawn(crate::privacy::retention::run(store.clone(), stopped.clone()));
     tokio::spawn(crate::webhooks::run(store.clone(), reqwest::Client::new(), stopped.clone()));
+    tokio::spawn(crate::board::run_queue(store.clone(), stopped.clone()));
     tokio::spawn(outbox.run(sender, stopped));
 }
 
@@ -234,6 +235,13 @@ fn server_pages() -> Router<AppState> {
         .route("/referrals/new", get(pages::new_referral).post(pages::create_referral))
         .route("/referrals/new/code", post(pages::send_referral_code))
         .route("/referrals/{id}/withdraw", post(pages::withdraw_referral))
+        .route("/visits", get(pages::visit_offices).post(pages::book_visit))
+        .route("/visits/code", post(pages::send_visit_code))
+        .route("/me/visits", get(pages::my_visits))
+        .route("/me/visits/{id}/cancel", post(pages::cancel_visit))
+        .route("/agency/visits", get(pages::office_visits))
+        .route("/agency/visits/hours", post(pages::save_visit_hours))
+        .route("/agency/visits/{id}/finish", post(pages::finish_visit))
         .route("/agency", get(pages::referral_queue))
         .route("/admin/organisations", get(pages::organisations).post(pages::save_organisation))
         .route("/admin/organisations/{id}/accounts", post(pages::add_agency_account))

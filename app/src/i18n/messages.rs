@@ -207,6 +207,7 @@ texts! {
         privacy_access_file: "打开了您的资料", "opened your file";
         privacy_access_phone: "为电话咨询查看了您的号码", "saw your number for a phone consultation";
         privacy_access_booked_for: "代您预约了咨询", "booked a consultation for you";
+        privacy_access_visit_for: "代您预约了上门公证", "booked a notary's home visit for you";
         privacy_access_referred_for: "在您当面同意后转交了转介", "handed a referral over once you agreed in person";
         privacy_access_asked_for: "代您提交了问题", "asked a question for you";
         privacy_consent_code: "您告知了短信验证码", "you read back the code we sent";
@@ -301,6 +302,8 @@ texts! {
         sms_referral_accepted: "【法i社区】{body}已受理您的转介事项，将与您联系。", "[Fa-i Community] {body} accepted your referral and will contact you.";
         sms_referral_declined: "【法i社区】{body}未受理您的转介事项，原因：{reason}。", "[Fa-i Community] {body} declined your referral: {reason}.";
         sms_referral_closed: "【法i社区】{body}已办结您的转介事项：{outcome}。", "[Fa-i Community] {body} closed your referral: {outcome}.";
+        sms_home_visit_booked: "【法i社区】{office}将于{when}上门为您办理公证，地址：{address}，预约号{code}。", "[Fa-i Community] {office} will visit you at {when} at {address}; code {code}.";
+        sms_home_visit_cancelled: "【法i社区】很抱歉，{office}{when}的上门公证已取消：{reason}。", "[Fa-i Community] Sorry, {office}'s home visit at {when} is cancelled: {reason}.";
         err_already_referred: "该事项已转介至同类机构，尚未办结", "This matter is already referred to a body of that kind and not yet closed";
         err_organisation_taken: "已有同名机构", "A body of that name exists";
         err_webhook_name: "请填写对接系统名称(不超过50字)", "Name the partner system (up to 50 characters)";

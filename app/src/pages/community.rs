@@ -51,6 +51,7 @@ pub fn page(lang: Lang, detail: CommunityDetail, mine: Mine) -> AnyView {
                 <li class="rounded-full border border-line px-3 py-1">{m.name}" · "{m.kind}</li>
             }).collect_view()}
         </ul>
+        <p class="mt-4"><a href="/visits" class="text-brand underline">{crate::i18n::VisitTexts::of(lang).title}</a></p>
     }
     .into_any()
 }

@@ -5,7 +5,7 @@
 use super::bits::{BUTTON, BUTTON_OUTLINE, CARD, FIELD, LABEL, PROBLEM};
 use super::referrals::{card, Side};
 use crate::domain::{ReferralStatus, SpecialGroup};
-use crate::i18n::{GroupTexts, Lang, ReferralTexts};
+use crate::i18n::{GroupTexts, Lang, ReferralTexts, VisitTexts};
 use crate::model::{Organisation, ReferralDocument, ReferralView};
 use crate::ui::components::page_title;
 use leptos::prelude::*;
@@ -37,6 +37,9 @@ pub fn new(lang: Lang, draft: Draft) -> AnyView {
     view! {
         {page_title(t.title_new)}
         <p class="my-2 font-bold">{draft.title}</p>
+        <p class="my-2">
+            <a class="underline" href=format!("/visits?{}={id}", field.trim_end_matches("_id"))>{VisitTexts::of(lang).book_for}</a>
+        </p>
         {draft.problem.map(|p| view! { <p class=PROBLEM role="alert">{p}</p> })}
         <form method="post" action="/referrals/new/code" class=format!("my-3 {CARD}")>
             <input type="hidden" name=field value=id.to_string() />

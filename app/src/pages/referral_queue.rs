@@ -9,11 +9,15 @@ use crate::model::ReferralView;
 use crate::ui::components::page_title;
 use leptos::prelude::*;
 
-/// The queue of `referrals` at `now`; `problem` says why the last answer was refused.
-pub fn page(lang: Lang, referrals: Vec<ReferralView>, now: i64, problem: Option<String>) -> AnyView {
+/// The queue of `referrals` at `now`; `problem` says why the last answer was refused. A notary
+/// office (`notary`) also finds its home visits from here.
+pub fn page(lang: Lang, referrals: Vec<ReferralView>, now: i64, problem: Option<String>, notary: bool) -> AnyView {
     let t = ReferralTexts::of(lang);
     view! {
         {page_title(t.title_queue)}
+        {notary.then(|| view! {
+            <p class="my-3"><a class="underline" href="/agency/visits">{crate::i18n::VisitTexts::of(lang).title_office}</a></p>
+        })}
         {problem.map(|p| view! { <p class=PROBLEM role="alert">{p}</p> })}
         {referrals.is_empty().then(|| view! { <p class="my-3">{t.none_queue}</p> })}
         <ul class="my-3 space-y-3">

@@ -205,9 +205,20 @@ pub fn server_page(href: &str) -> bool {
     let path = href.split(['?', '#']).next().unwrap_or_default();
     let community = path.strip_prefix("/communities/").is_some_and(|rest| !rest.contains('/'));
     community
-        || ["/articles", "/library", "/me/", "/files/", "/questions", "/streets/", "/referrals", "/agency", "/admin/"]
-            .iter()
-            .any(|p| href.starts_with(p))
+        || [
+            "/articles",
+            "/library",
+            "/me/",
+            "/files/",
+            "/questions",
+            "/streets/",
+            "/referrals",
+            "/agency",
+            "/admin/",
+            "/visits",
+        ]
+        .iter()
+        .any(|p| href.starts_with(p))
 }
 
 /// Whether `href` is a path of this site (`/x`), not another site (`//host`, `https:`), and

@@ -58,6 +58,8 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("account_erase", "居民注销账号", "Resident erased their account"),
     ("assisted_booking", "代居民预约", "Booked for a resident"),
     ("assisted_question", "代居民提问", "Asked for a resident"),
+    ("assisted_visit", "代居民预约上门公证", "Booked a home visit for a resident"),
+    ("visit_hours", "保存上门公证时间", "Home-visit hours saved"),
 ];
 
 /// How a resident agreed to be helped (the reason of an assisted booking or question).

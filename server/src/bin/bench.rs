@@ -236,6 +236,7 @@ async fn bench_backend(name: &str, database_url: String, seconds: u64) -> Result
     let store = app.state().store.clone();
     tokio::spawn(app.run_until_stopped());
     let (tokens, communities) = residents(&store).await?;
+    let idle = memory_mb("VmRSS:");
     let client = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;
     let target = Arc::new(Target {
         base,
@@ -265,7 +266,8 @@ async fn bench_backend(name: &str, database_url: String, seconds: u64) -> Result
     let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE status IN ('pending', 'confirmed')")
         .fetch_one(&target.store.pool)
         .await?;
-    Ok(format!("{name}: {live} bookings made, {} double bookings", double_bookings(&target.store).await?))
+    let doubles = double_bookings(&target.store).await?;
+    Ok(format!("{name}: {live} bookings made, {doubles} double bookings; {idle} MB resident before the first request"))
 }
 
 #[tokio::main]
@@ -291,11 +293,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         summary.push(postgres(value("--postgres"), seconds).await?);
     }
+    summary.push(format!(
+        "Memory of the whole process (server and clients, both phases): {} MB now, peak {} MB",
+        memory_mb("VmRSS:"),
+        memory_mb("VmHWM:")
+    ));
     println!();
     for line in summary {
         println!("{line}");
     }
     Ok(())
+}
+
+/// A size from this process's `/proc/self/status` line `key` (Linux), in MB; 0 elsewhere.
+fn memory_mb(key: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status.lines().find_map(|l| l.strip_prefix(key)?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok());
+    kb.unwrap_or(0) / 1024
 }
 
 /// Measures a fresh database on the PostgreSQL server at `admin` (dropped afterwards).

@@ -1,7 +1,9 @@
 //! Reading the board's roll-ups (migration 14): a period's figures per community from
 //! `board_days`, and per street from whole months of `board_street_months` plus the days at
-//! either end from `board_street_days`. A figure is a vector of [`COLUMNS`], summed.
+//! either end from `board_street_days`. A figure is a vector of [`COLUMNS`], summed. Each read
+//! first folds what writers queued for the roll-ups ([`queue`]).
 
+use super::queue;
 use crate::store::sql::Sql;
 use crate::store::Store;
 use app::domain::ServiceCategory;
@@ -161,6 +163,7 @@ pub async fn by_community(
     from: LocalDate,
     to: LocalDate,
 ) -> Result<HashMap<i64, Vector>, sqlx::Error> {
+    queue::fold(store).await?;
     let scope =
         if street.is_some() { " AND community_id IN (SELECT id FROM communities WHERE street_id = $3)" } else { "" };
     let sql = format!(
@@ -206,6 +209,7 @@ pub async fn by_street(
     to: LocalDate,
     streets: Option<&[i64]>,
 ) -> Result<HashMap<i64, Vector>, sqlx::Error> {
+    queue::fold(store).await?;
     let only = |sql: &mut Sql| match streets {
         Some([]) => {
             sql.push(" AND 1 = 0");
@@ -262,6 +266,7 @@ pub async fn streets(
         );
         return sqlx::query_as(&sql).bind(from.to_string()).fetch_all(&store.pool).await;
     };
+    queue::fold(store).await?;
     let [first_month, last_month, days @ ..] = period_binds(from, to);
     let (first_year, last_year) =
         (first_month / 100 + i64::from(first_month % 100 != 1), last_month / 100 - i64::from(last_month % 100 != 12));
@@ -291,6 +296,7 @@ pub async fn streets(
 
 /// The programme's figures of the period, from its own monthly and daily roll-ups.
 pub async fn total(store: &Store, from: LocalDate, to: LocalDate) -> Result<Vector, sqlx::Error> {
+    queue::fold(store).await?;
     let columns = COLUMNS.join(", ");
     let sql = format!(
         "SELECT 0, {sums} FROM (SELECT {columns} FROM board_programme_months WHERE month >= $1 AND month <= $2 \
@@ -309,6 +315,7 @@ pub async fn duty_days_by_day(
 ) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     let scope =
         if street.is_some() { " AND community_id IN (SELECT id FROM communities WHERE street_id = $3)" } else { "" };
+    queue::fold(store).await?;
     let sql = format!(
         "SELECT day, CAST(SUM(duty_days) AS BIGINT) FROM board_days WHERE day >= $1 AND day <= $2{scope} GROUP BY day"
     );

@@ -15,7 +15,7 @@ use rand::Rng;
 use sqlx::{Any, AnyConnection, Transaction};
 
 /// A code residents can read out: no 0/O or 1/I.
-pub(super) fn new_code() -> String {
+pub fn new_code() -> String {
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     let mut rng = rand::thread_rng();
     (0..8).map(|_| char::from(ALPHABET[rng.gen_range(0..ALPHABET.len())])).collect()

@@ -1,5 +1,6 @@
 //! The bodies that receive referrals, each with one account: the district's legal-aid centre,
-//! 沙井街道's people's mediation committee and the district's notary office.
+//! 沙井街道's people's mediation committee and the district's notary office, which visits
+//! residents at home on Tuesday and Thursday afternoons (two notaries, 90 minutes a visit).
 
 use super::user;
 use sqlx::{Any, Transaction};
@@ -29,6 +30,19 @@ pub async fn load(tx: &mut Transaction<'_, Any>, hash: &str, shajing: i64) -> Re
             .bind(account)
             .execute(&mut **tx)
             .await?;
+        if kind == "notary" {
+            for weekday in [2, 4] {
+                sqlx::query(
+                    "INSERT INTO home_visit_hours (organisation_id, weekday, start_minute, end_minute, slot_minutes, seats, created_at) \
+                     VALUES ($1, $2, 840, 1020, 90, 2, $3)",
+                )
+                .bind(id)
+                .bind(weekday)
+                .bind(crate::store::now_ms())
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
     }
     Ok(())
 }

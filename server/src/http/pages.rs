@@ -14,6 +14,7 @@ mod posters;
 mod privacy;
 mod questions;
 mod referrals;
+mod visits;
 
 pub use articles::{article, feed as articles, set_sms as set_article_sms};
 pub use directory::{community, make_mine as make_my_community, street};
@@ -34,4 +35,8 @@ pub use referrals::{
     answer as answer_referral, close as close_referral, consent as consent_to_referral, create as create_referral,
     mine as my_referrals, new as new_referral, queue as referral_queue, send_code as send_referral_code,
     sent as sent_referrals, withdraw as withdraw_referral,
+};
+pub use visits::{
+    book as book_visit, cancel as cancel_visit, finish as finish_visit, mine as my_visits, office as office_visits,
+    offices as visit_offices, save_hours as save_visit_hours, send_code as send_visit_code,
 };

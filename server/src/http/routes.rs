@@ -16,6 +16,7 @@ use app::api::desk::*;
 use app::api::directory::*;
 use app::api::duty::*;
 use app::api::files::*;
+use app::api::home_visits::*;
 use app::api::library::*;
 use app::api::questions::*;
 use app::api::referrals::*;
@@ -149,6 +150,15 @@ api! {
     AnswerReferral => referrals::answer,
     CloseReferral => referrals::close,
     SendReferralConsentCode => referrals::send_consent_code,
+    NotaryOffices => referrals::visits::offices,
+    VisitTimes => referrals::visits::slots,
+    BookVisit => referrals::visits::book,
+    MyVisits => referrals::visits::mine,
+    CancelVisit => referrals::visits::cancel,
+    GetVisitHours => referrals::visits::hours,
+    SaveVisitHours => referrals::visits::save_hours,
+    OfficeVisits => referrals::visits::office_visits,
+    FinishVisit => referrals::visits::finish,
     GetOrganisations => admin::organisations::list,
     SaveOrganisation => admin::organisations::save,
     GetWebhooks => admin::webhooks::list,

@@ -243,6 +243,18 @@ const RESIDENTS: &[Held] = &[
         export: Export::Rows,
         erase: Erase::Anonymise,
     },
+    Held {
+        table: "home_visits",
+        columns: &["resident_id"],
+        rows_of: "resident_id = {id}",
+        what: "notary home visits: the time, the home address, the matter, the note and the date of birth stated (a will is free from 65)",
+        why: "the notary coming to the resident's home",
+        seen_by: "the resident; the notary office; the lawyer who booked it at the desk",
+        goes_to: "the notary office",
+        kept: "the visits for the figures; the address, note and birth date until the account is erased",
+        export: Export::Rows,
+        erase: Erase::Anonymise,
+    },
 ];
 
 /// Every kind of personal data the portal holds: the residents', then the workers' records.

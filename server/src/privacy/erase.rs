@@ -30,7 +30,7 @@ enum Value {
 use Value::{Account, Now, Phone};
 
 /// The statements, in order, each with what its `$1, $2…` stand for.
-const STATEMENTS: [(&str, &[Value]); 18] = [
+const STATEMENTS: [(&str, &[Value]); 20] = [
     (
         "UPDATE bookings SET status = 'cancelled', updated_at = $2 \
          WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_start > $2",
@@ -66,6 +66,12 @@ const STATEMENTS: [(&str, &[Value]); 18] = [
         &[Account],
     ),
     ("DELETE FROM referral_files WHERE referral_id IN (SELECT id FROM referrals WHERE resident_id = $1)", &[Account]),
+    // Home visits to come are called off; every visit loses the address, note and birth date.
+    (
+        "UPDATE home_visits SET status = 'cancelled', updated_at = $2 WHERE resident_id = $1 AND status = 'booked' AND slot_start > $2",
+        &[Account, Now],
+    ),
+    ("UPDATE home_visits SET address = '', note = '', birth_date = '' WHERE resident_id = $1", &[Account]),
     ("DELETE FROM waitlist WHERE resident_id = $1", &[Account]),
     ("DELETE FROM notifications WHERE user_id = $1", &[Account]),
     // Lawyers' inbox messages that quote their questions' titles.

@@ -15,12 +15,22 @@ pub async fn tell_resident(
     resident_id: i64,
     message: impl FnOnce(Lang) -> Message,
 ) -> Result<(), sqlx::Error> {
+    tell_resident_at(tx, resident_id, MY_REFERRALS, message).await
+}
+
+/// [`tell_resident`], the inbox copy opening `link`.
+pub async fn tell_resident_at(
+    tx: &mut Transaction<'_, Any>,
+    resident_id: i64,
+    link: &str,
+    message: impl FnOnce(Lang) -> Message,
+) -> Result<(), sqlx::Error> {
     let row: Option<(Option<String>, String)> = sqlx::query_as("SELECT phone, lang FROM users WHERE id = $1")
         .bind(resident_id)
         .fetch_optional(&mut **tx)
         .await?;
     if let Some((Some(phone), lang)) = row {
-        let message = message(Lang::from_tag(&lang)).about(MY_REFERRALS.to_owned());
+        let message = message(Lang::from_tag(&lang)).about(link.to_owned());
         Outbox::enqueue_with_inbox(tx, &phone, &message).await?;
     }
     Ok(())

@@ -58,11 +58,15 @@ pub enum Template {
     ReferralDeclined,
     /// The receiving body recorded a referral's outcome.
     ReferralClosed,
+    /// A notary's home visit booked.
+    HomeVisitBooked,
+    /// A notary's home visit called off by its office, with the reason.
+    HomeVisitCancelled,
 }
 
 impl Template {
     /// Every template.
-    pub const ALL: [Template; 17] = [
+    pub const ALL: [Template; 19] = [
         Template::Code,
         Template::Booked,
         Template::Confirmed,
@@ -80,6 +84,8 @@ impl Template {
         Template::ReferralAccepted,
         Template::ReferralDeclined,
         Template::ReferralClosed,
+        Template::HomeVisitBooked,
+        Template::HomeVisitCancelled,
     ];
 
     /// The key stored with a message and named in the configuration (`SMS_TEMPLATE_<KEY>`).
@@ -102,6 +108,8 @@ impl Template {
             Template::ReferralAccepted => "referral_accepted",
             Template::ReferralDeclined => "referral_declined",
             Template::ReferralClosed => "referral_closed",
+            Template::HomeVisitBooked => "home_visit_booked",
+            Template::HomeVisitCancelled => "home_visit_cancelled",
         }
     }
 
@@ -126,6 +134,8 @@ impl Template {
             Template::ReferralToConfirm | Template::ReferralAccepted => &["body"],
             Template::ReferralDeclined => &["body", "reason"],
             Template::ReferralClosed => &["body", "outcome"],
+            Template::HomeVisitBooked => &["office", "when", "address", "code"],
+            Template::HomeVisitCancelled => &["office", "when", "reason"],
         }
     }
 
@@ -165,6 +175,8 @@ impl Template {
             Template::ReferralAccepted => m.sms_referral_accepted,
             Template::ReferralDeclined => m.sms_referral_declined,
             Template::ReferralClosed => m.sms_referral_closed,
+            Template::HomeVisitBooked => m.sms_home_visit_booked,
+            Template::HomeVisitCancelled => m.sms_home_visit_cancelled,
         }
     }
 }

@@ -45,6 +45,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (40, "referrals by day", include_str!("../../migrations/0040_referrals_by_day.sql")),
     (41, "api keys", include_str!("../../migrations/0041_api_keys.sql")),
     (42, "matter groups", include_str!("../../migrations/0042_matter_groups.sql")),
+    (44, "home visits", include_str!("../../migrations/0044_home_visits.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.
@@ -96,6 +97,12 @@ pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
         "agency role",
         include_str!("../../migrations/0035_agency_role.sqlite.sql"),
         include_str!("../../migrations/0035_agency_role.postgres.sql"),
+    ),
+    (
+        43,
+        "board queue",
+        include_str!("../../migrations/0043_board_queue.sqlite.sql"),
+        include_str!("../../migrations/0043_board_queue.postgres.sql"),
     ),
 ];
 

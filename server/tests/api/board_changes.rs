@@ -66,7 +66,24 @@ async fn the_board_follows_records_changed_and_deleted() {
     assert_eq!(houting_october(&app, &staff, houting).await["services"], json!([]));
 
     if app.store.backend == server::store::Backend::Postgres {
-        // The tables kept by the writes hold what the records say (days emptied stay, as zeros).
+        // Writes and folds racing: each share is applied once.
+        let racers = (1..=16).map(|i| {
+            let pool = app.store.pool.clone();
+            async move {
+                sqlx::query("UPDATE bookings SET rating = $1 WHERE code = 'BOARD009'")
+                    .bind(i % 5 + 1)
+                    .execute(&pool)
+                    .await
+                    .expect("rate");
+                sqlx::query("SELECT board_fold()").execute(&pool).await.expect("fold");
+            }
+        });
+        futures_util::future::join_all(racers).await;
+        // The writes queued their shares and the board's reads folded them: nothing is left in
+        // the queue, and the tables hold what the records say (days emptied stay, as zeros).
+        let queued: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM board_pending").fetch_one(&app.store.pool).await.expect("queue");
+        assert_eq!(queued, 0);
         let differ: i64 = sqlx::query_scalar(
             "WITH kept AS (SELECT * FROM board_days b WHERE EXISTS \
              (SELECT 1 FROM jsonb_each(to_jsonb(b) - 'community_id' - 'day') e WHERE e.value <> '0')) \

@@ -75,6 +75,7 @@ mod sms_receipts;
 mod special_groups;
 mod staff_accounts;
 mod street_staff;
+mod visits;
 mod webhooks;
 mod wechat;
 mod wechat_fake;

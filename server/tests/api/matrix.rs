@@ -10,8 +10,14 @@ use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
 /// The roles, as the tests sign them in; `shajing` is 沙井街道司法所's staff, whose street holds
-/// the objects the requests name; `legalaid` is the legal-aid centre's account.
-pub(crate) const ROLES: [&str; 7] = ["resident", "assistant", "lawyer", "staff", "shajing", "admin", "legalaid"];
+/// the objects the requests name; `legalaid` is the legal-aid centre's account and `notary` the
+/// notary office's.
+pub(crate) const ROLES: [&str; 8] =
+    ["resident", "assistant", "lawyer", "staff", "shajing", "admin", "legalaid", "notary"];
+
+/// Endpoints of receiving bodies that only a notary office's accounts may call: another body's
+/// are refused by the endpoint (403), as a street's staff are refused the district's.
+const NOTARIES_ONLY: [&str; 4] = ["visits/hours", "visits/save-hours", "visits/office", "visits/finish"];
 
 /// Who may call an endpoint, as test roles.
 #[derive(Debug, Clone)]
@@ -37,7 +43,8 @@ pub(crate) fn matrix(community: i64, lawyer: i64) -> Vec<(&'static str, May, Val
                 .iter()
                 .find(|(declared, _)| declared.trim_start_matches("/api/") == path)
                 .map_or(Access::Anyone, |(_, access)| *access);
-            (path, may(access), body)
+            let may = if NOTARIES_ONLY.contains(&path) { May::Only(vec!["notary"]) } else { may(access) };
+            (path, may, body)
         })
         .collect()
 }
@@ -50,7 +57,7 @@ fn may(access: Access) -> May {
         Role::Lawyer => &["lawyer"][..],
         Role::Staff => &["staff", "shajing"][..],
         Role::Admin => &["admin"][..],
-        Role::Agency => &["legalaid"][..],
+        Role::Agency => &["legalaid", "notary"][..],
     };
     match access {
         Access::Anyone => May::Anyone,
@@ -211,6 +218,18 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("referrals/queue", json!({})),
         ("referrals/answer", json!({ "referral_id": 999_999, "accept": true })),
         ("referrals/close", json!({ "referral_id": 999_999, "outcome": "aid_granted" })),
+        ("visits/offices", json!({})),
+        ("visits/slots", json!({ "organisation_id": 1 })),
+        (
+            "visits/book",
+            json!({ "organisation_id": 1, "start": later, "matter": "will", "address": "幸福路8号", "birth_date": "1950-03-01" }),
+        ),
+        ("visits/mine", json!({})),
+        ("visits/cancel", json!({ "id": 999_999 })),
+        ("visits/hours", json!({})),
+        ("visits/save-hours", json!({ "periods": [] })),
+        ("visits/office", json!({})),
+        ("visits/finish", json!({ "id": 999_999, "status": "done" })),
         ("admin/organisations", json!({})),
         ("admin/save-organisation", json!({ "kind": "notary", "name": "矩阵公证处" })),
         ("admin/webhooks", json!({})),

@@ -49,6 +49,12 @@ pub(crate) fn objects() -> Vec<(&'static str, Object, Body)> {
         ),
         ("booking/waitlist", Object::Public, |f, id| json!({ "community_id": id, "slot_start": f.later })),
         ("directory/community", Object::Public, |_, id| json!({ "community_id": id })),
+        ("visits/slots", Object::Public, |_, id| json!({ "organisation_id": id })),
+        (
+            "visits/book",
+            Object::Public,
+            |f, id| json!({ "organisation_id": id, "start": f.later, "matter": "will", "address": "幸福路8号", "birth_date": "1950-03-01" }),
+        ),
         ("staff/assignments", Object::Public, |_, id| json!({ "community_id": id })),
         (
             "staff/save-booking-rules",

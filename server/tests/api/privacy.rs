@@ -67,6 +67,12 @@ async fn resident_with_everything(app: &TestApp, phone: &str) -> (Client, i64) {
     let token = app.uploaded(&resident, "合同.docx", server::files::inspect::samples::docx(&["劳动合同"])).await;
     let (status, shared) = app.post_with(&resident, "files/share", json!({ "token": token })).await;
     assert_eq!(status, StatusCode::OK, "{shared}");
+    let notary = crate::referrals::organisation(app, "深圳市宝安公证处").await;
+    let (_, times) = app.post("visits/slots", json!({ "organisation_id": notary })).await;
+    let visit = json!({ "organisation_id": notary, "start": times["slots"][0]["start"], "matter": "will",
+                        "address": "幸福路8号3栋502", "birth_date": "1950-03-01" });
+    let (status, booked) = app.post_with(&resident, "visits/book", visit).await;
+    assert_eq!(status, StatusCode::OK, "{booked}");
     (resident, id)
 }
 
@@ -100,7 +106,8 @@ async fn a_residents_archive_holds_everything_about_them_and_nothing_of_anyone_e
     let data: Value = serde_json::from_str(&entry("data.json").expect("data.json")).expect("json");
     assert_eq!(data["users"][0]["id"].as_i64(), Some(id));
     assert_eq!(data["users"][0]["phone"], "13799993001");
-    for (table, at_least) in [("bookings", 1), ("questions", 1), ("question_messages", 1), ("files", 1), ("outbox", 1)]
+    for (table, at_least) in
+        [("bookings", 1), ("questions", 1), ("question_messages", 1), ("files", 1), ("outbox", 1), ("home_visits", 1)]
     {
         let rows = data[table].as_array().map_or(0, Vec::len);
         assert!(rows >= at_least, "{table}: {rows}");
@@ -180,6 +187,12 @@ async fn erasing_an_account_keeps_every_figure_and_leaves_nothing_that_names_the
     assert_eq!(anywhere(&app, phone).await, Vec::<String>::new(), "their number nowhere");
     assert_eq!(anywhere(&app, "欠薪三个月").await, Vec::<String>::new(), "their words nowhere");
     assert_eq!(anywhere(&app, "朋友借钱不还").await, Vec::<String>::new());
+    assert_eq!(anywhere(&app, "幸福路8号").await, Vec::<String>::new(), "their home address nowhere");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM home_visits WHERE status = 'booked'").await,
+        0,
+        "their visit called off"
+    );
     assert!(app.stored_blobs() < blobs, "their file's bytes gone");
     let erased = app.count(&format!("SELECT COUNT(*) FROM users WHERE id = {id} AND erased_at IS NOT NULL")).await;
     assert_eq!(erased, 1);

@@ -56,6 +56,7 @@ async fn openings(state: &AppState, lang: app::i18n::Lang, resident: i64) -> Res
                 "assisted_booking" => m.privacy_access_booked_for,
                 "assisted_question" => m.privacy_access_asked_for,
                 "assisted_referral" => m.privacy_access_referred_for,
+                "assisted_visit" => m.privacy_access_visit_for,
                 _ => m.privacy_access_file,
             };
             // An assisted action's reason is how the resident agreed.

@@ -115,11 +115,12 @@ pub async fn queue(State(state): State<AppState>, request: Request) -> Response 
 
 async fn show_queue(state: &AppState, reader: &Reader, status: StatusCode, problem: Option<String>) -> Response {
     let lang = reader.lang();
+    let notary = referrals::visits::is_notary(&state.referrals, &reader.caller).await;
     match referrals::queue(&state.referrals, &reader.caller, Empty {}).await {
         Ok(list) => respond(
             status,
             reader.page(ReferralTexts::of(lang).title_queue, None, || {
-                referral_queue::page(lang, list, now_ms(), problem)
+                referral_queue::page(lang, list, now_ms(), problem, notary)
             }),
         ),
         Err(failure) => reader.refused(failure),

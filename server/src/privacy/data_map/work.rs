@@ -197,4 +197,16 @@ pub const WORK_RECORDS: &[Held] = &[
         export: WORK,
         erase: WORKER,
     },
+    Held {
+        table: "home_visits",
+        columns: &["booked_by"],
+        rows_of: "",
+        what: "who booked a notary home visit for a resident at the desk",
+        why: "accountability to the resident",
+        seen_by: "the resident (个人信息)",
+        goes_to: "",
+        kept: "with the visit",
+        export: WORK,
+        erase: WORKER,
+    },
 ];
