@@ -24,6 +24,26 @@ impl Reader {
         self.caller.lang
     }
 
+    /// Whether the reader's account has `role`.
+    pub fn is(&self, role: Role) -> bool {
+        self.caller.user().is_ok_and(|u| u.role == role)
+    }
+
+    /// Whether a lawyer or their assistant reads.
+    pub fn advises(&self) -> bool {
+        self.caller.user().is_ok_and(|u| u.role.is_adviser())
+    }
+
+    /// A page the reader may not read: not signed in, the way to sign in; signed in with another
+    /// role, 403.
+    pub fn not_theirs(&self, title: &'static str) -> Response {
+        if self.caller.user().is_err() {
+            let lang = self.lang();
+            return self.private(title, || notice::sign_in_first(lang, title, None));
+        }
+        self.forbidden()
+    }
+
     /// The signed-in resident's id, if a resident reads.
     pub fn resident(&self) -> Option<i64> {
         self.caller.user().ok().filter(|u| u.role == Role::Resident).map(|u| u.id)

@@ -23,32 +23,13 @@ use serde::Deserialize;
 /// The largest referral form: the facts (2 000 characters, percent-encoded) and its choices.
 const FORM_BYTES: usize = 32 * 1024;
 
-/// Whether the reader's account has `role`.
-fn is(reader: &Reader, role: Role) -> bool {
-    reader.caller.user().is_ok_and(|u| u.role == role)
-}
-
-/// Whether a lawyer or their assistant reads.
-fn advises(reader: &Reader) -> bool {
-    reader.caller.user().is_ok_and(|u| u.role.is_adviser())
-}
-
-/// Not signed in: sign in first; signed in with another role: 403.
-fn not_theirs(reader: &Reader, title: &'static str) -> Response {
-    if reader.caller.user().is_err() {
-        let lang = reader.lang();
-        return reader.private(title, || notice::sign_in_first(lang, title, None));
-    }
-    reader.forbidden()
-}
-
 /// `/me/referrals`.
 pub async fn mine(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
     let lang = reader.lang();
     let title = lang.texts().my_referrals;
-    if !is(&reader, Role::Resident) {
-        return not_theirs(&reader, title);
+    if !reader.is(Role::Resident) {
+        return reader.not_theirs(title);
     }
     match referrals::mine(&state.referrals, &reader.caller, Empty {}).await {
         Ok(list) => reader.private(title, || page::mine(lang, list, now_ms())),
@@ -87,7 +68,7 @@ fn stated(household: &str, income: &str, hardship: &str) -> Result<Option<AidApp
 /// `POST /me/referrals/<id>/consent` (`agree=1` or `0`), then the list again.
 pub async fn consent(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
     let (reader, form) = posted::<ConsentForm>(&state, request, 64).await;
-    let Some(form) = form.filter(|_| is(&reader, Role::Resident)) else { return reader.forbidden() };
+    let Some(form) = form.filter(|_| reader.is(Role::Resident)) else { return reader.forbidden() };
     let (Ok(form), Ok(referral_id)) = (form, id.parse::<i64>()) else { return reader.not_found() };
     let Ok(application) = stated(&form.household, &form.monthly_income, &form.hardship) else {
         let lang = reader.lang();
@@ -107,8 +88,8 @@ pub async fn consent(State(state): State<AppState>, Path(id): Path<String>, requ
 /// `/agency`: the receiving body's queue.
 pub async fn queue(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
-    if !is(&reader, Role::Agency) {
-        return not_theirs(&reader, ReferralTexts::of(reader.lang()).title_queue);
+    if !reader.is(Role::Agency) {
+        return reader.not_theirs(ReferralTexts::of(reader.lang()).title_queue);
     }
     show_queue(&state, &reader, StatusCode::OK, None).await
 }
@@ -170,7 +151,7 @@ pub async fn close(State(state): State<AppState>, Path(id): Path<String>, reques
 
 /// Does what the form asks, then shows the queue; a refusal is said above the queue with its status.
 async fn agency_act(state: &AppState, reader: Reader, act: Option<Result<Act, ()>>) -> Response {
-    let Some(act) = act.filter(|_| is(&reader, Role::Agency)) else { return reader.forbidden() };
+    let Some(act) = act.filter(|_| reader.is(Role::Agency)) else { return reader.forbidden() };
     let Ok(act) = act else {
         let message = reader.lang().texts().err_bad_request.to_owned();
         return show_queue(state, &reader, StatusCode::BAD_REQUEST, Some(message)).await;
@@ -195,8 +176,8 @@ pub async fn sent(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
     let lang = reader.lang();
     let title = ReferralTexts::of(lang).title_sent;
-    if !advises(&reader) {
-        return not_theirs(&reader, title);
+    if !reader.advises() {
+        return reader.not_theirs(title);
     }
     match referrals::sent(&state.referrals, &reader.caller, Empty {}).await {
         Ok(list) => reader.private(title, || referral_desk::sent(lang, list, now_ms())),
@@ -207,7 +188,7 @@ pub async fn sent(State(state): State<AppState>, request: Request) -> Response {
 /// `POST /referrals/<id>/withdraw`.
 pub async fn withdraw(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
     let (reader, form) = posted::<Empty>(&state, request, 64).await;
-    if form.is_none() || !advises(&reader) {
+    if form.is_none() || !reader.advises() {
         return reader.forbidden();
     }
     let Ok(referral_id) = id.parse::<i64>() else { return reader.not_found() };
@@ -229,8 +210,8 @@ pub struct Source {
 /// `/referrals/new?question=…|booking=…`: the form.
 pub async fn new(State(state): State<AppState>, Query(source): Query<Source>, request: Request) -> Response {
     let reader = reader(&state, request).await;
-    if !advises(&reader) {
-        return not_theirs(&reader, ReferralTexts::of(reader.lang()).title_new);
+    if !reader.advises() {
+        return reader.not_theirs(ReferralTexts::of(reader.lang()).title_new);
     }
     let request = NewReferral {
         question_id: source.question,
@@ -287,7 +268,7 @@ async fn form(state: &AppState, reader: &Reader, request: NewReferral, status: S
 /// what they wrote and why.
 pub async fn create(State(state): State<AppState>, request: Request) -> Response {
     let (reader, fields) = posted::<Vec<(String, String)>>(&state, request, FORM_BYTES).await;
-    let Some(fields) = fields.filter(|_| advises(&reader)) else {
+    let Some(fields) = fields.filter(|_| reader.advises()) else {
         return reader.forbidden();
     };
     let Some(request) = fields.ok().and_then(|fields| new_referral(&fields)) else {
@@ -336,7 +317,7 @@ fn new_referral(fields: &[(String, String)]) -> Option<NewReferral> {
 /// form again, saying where it went (or why not).
 pub async fn send_code(State(state): State<AppState>, request: Request) -> Response {
     let (reader, fields) = posted::<Vec<(String, String)>>(&state, request, FORM_BYTES).await;
-    let Some(fields) = fields.filter(|_| advises(&reader)) else {
+    let Some(fields) = fields.filter(|_| reader.advises()) else {
         return reader.forbidden();
     };
     let Some(request) = fields.ok().and_then(|fields| new_referral(&fields)) else {

@@ -11,7 +11,7 @@ use app::domain::{Role, VisitMatter, VisitStatus};
 use app::error::ErrorKind;
 use app::i18n::VisitTexts;
 use app::model::{Empty, NewVisit, OfficeRequest, ReferralSource, VisitHours, VisitOutcome, VisitPeriod, VisitRequest};
-use app::pages::{notice, visit_office, visits as page};
+use app::pages::{visit_office, visits as page};
 use app::time::Instant;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::StatusCode;
@@ -20,19 +20,6 @@ use serde::Deserialize;
 
 /// The largest form: an address, a note and the hours' rows, percent-encoded.
 const FORM_BYTES: usize = 16 * 1024;
-
-fn is(reader: &Reader, role: Role) -> bool {
-    reader.caller.user().is_ok_and(|u| u.role == role)
-}
-
-/// Not signed in: sign in first; signed in with another role: 403.
-fn not_theirs(reader: &Reader, title: &'static str) -> Response {
-    if reader.caller.user().is_err() {
-        let lang = reader.lang();
-        return reader.private(title, || notice::sign_in_first(lang, title, None));
-    }
-    reader.forbidden()
-}
 
 /// `/visits`' query: the office chosen and, at the desk, the matter whose resident it is for.
 #[derive(Debug, Default, Deserialize)]
@@ -58,9 +45,9 @@ impl Chosen {
 /// Who the reader books for: themselves (a resident), a matter's resident (a lawyer or
 /// assistant naming it), or nobody.
 fn booker(reader: &Reader, source: Option<ReferralSource>, code_sent_to: Option<String>) -> page::Booker {
-    let adviser = reader.caller.user().is_ok_and(|u| u.role.is_adviser());
+    let adviser = reader.advises();
     match source {
-        _ if is(reader, Role::Resident) => page::Booker::Resident,
+        _ if reader.is(Role::Resident) => page::Booker::Resident,
         Some(ReferralSource { question_id: Some(id), .. }) if adviser => {
             page::Booker::Desk { source: ("question_id", id), code_sent_to }
         }
@@ -125,8 +112,8 @@ struct BookForm {
 /// is said above the form.
 pub async fn book(State(state): State<AppState>, request: Request) -> Response {
     let (reader, form) = posted::<BookForm>(&state, request, FORM_BYTES).await;
-    let adviser = reader.caller.user().is_ok_and(|u| u.role.is_adviser());
-    let Some(form) = form.filter(|_| adviser || is(&reader, Role::Resident)) else { return reader.forbidden() };
+    let adviser = reader.advises();
+    let Some(form) = form.filter(|_| adviser || reader.is(Role::Resident)) else { return reader.forbidden() };
     let form = form.and_then(|f| Ok((VisitMatter::from_db(&f.matter).ok_or(())?, f)));
     let Ok((matter, form)) = form else {
         let message = reader.lang().texts().err_bad_request.to_owned();
@@ -173,7 +160,7 @@ struct CodeForm {
 /// saying where it went (or why not).
 pub async fn send_code(State(state): State<AppState>, request: Request) -> Response {
     let (reader, form) = posted::<CodeForm>(&state, request, 256).await;
-    let adviser = reader.caller.user().is_ok_and(|u| u.role.is_adviser());
+    let adviser = reader.advises();
     let Some(form) = form.filter(|_| adviser) else { return reader.forbidden() };
     let Ok(form) = form else { return reader.not_found() };
     let source = ReferralSource { question_id: form.question_id, booking_id: form.booking_id };
@@ -203,8 +190,8 @@ pub async fn mine(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
     let lang = reader.lang();
     let title = VisitTexts::of(lang).mine;
-    if !is(&reader, Role::Resident) {
-        return not_theirs(&reader, title);
+    if !reader.is(Role::Resident) {
+        return reader.not_theirs(title);
     }
     match visits::mine(&state.referrals, &reader.caller, Empty {}).await {
         Ok(list) => reader.private(title, || page::mine(lang, list, now_ms())),
@@ -215,7 +202,7 @@ pub async fn mine(State(state): State<AppState>, request: Request) -> Response {
 /// `POST /me/visits/<id>/cancel`, then the list again.
 pub async fn cancel(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
     let (reader, form) = posted::<Empty>(&state, request, 64).await;
-    if form.is_none() || !is(&reader, Role::Resident) {
+    if form.is_none() || !reader.is(Role::Resident) {
         return reader.forbidden();
     }
     let Ok(id) = id.parse::<i64>() else { return reader.not_found() };
@@ -228,8 +215,8 @@ pub async fn cancel(State(state): State<AppState>, Path(id): Path<String>, reque
 /// `/agency/visits`.
 pub async fn office(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
-    if !is(&reader, Role::Agency) {
-        return not_theirs(&reader, VisitTexts::of(reader.lang()).title_office);
+    if !reader.is(Role::Agency) {
+        return reader.not_theirs(VisitTexts::of(reader.lang()).title_office);
     }
     show_office(&state, &reader, StatusCode::OK, None).await
 }
@@ -281,7 +268,7 @@ fn periods(fields: &[(String, String)]) -> Result<Vec<VisitPeriod>, ()> {
 /// `POST /agency/visits/hours`.
 pub async fn save_hours(State(state): State<AppState>, request: Request) -> Response {
     let (reader, form) = posted::<Vec<(String, String)>>(&state, request, FORM_BYTES).await;
-    let Some(form) = form.filter(|_| is(&reader, Role::Agency)) else { return reader.forbidden() };
+    let Some(form) = form.filter(|_| reader.is(Role::Agency)) else { return reader.forbidden() };
     let Ok(periods) = form.and_then(|fields| periods(&fields)) else {
         let message = reader.lang().texts().err_bad_request.to_owned();
         return show_office(&state, &reader, StatusCode::BAD_REQUEST, Some(message)).await;
@@ -300,7 +287,7 @@ struct FinishForm {
 /// `POST /agency/visits/<id>/finish` (`status=done|no_show`, or `status=cancelled&reason=…`).
 pub async fn finish(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
     let (reader, form) = posted::<FinishForm>(&state, request, FORM_BYTES).await;
-    let Some(form) = form.filter(|_| is(&reader, Role::Agency)) else { return reader.forbidden() };
+    let Some(form) = form.filter(|_| reader.is(Role::Agency)) else { return reader.forbidden() };
     let outcome = form.and_then(|f| {
         let status = VisitStatus::from_db(&f.status).ok_or(())?;
         Ok(VisitOutcome { id: id.parse().map_err(|_| ())?, status, reason: f.reason })
