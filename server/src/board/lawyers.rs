@@ -1,170 +1,117 @@
 //! A period's figures per lawyer, for the export: duty-days, services by category, people
-//! served, bookings held and missed, and ratings — read from the same tables as the board.
+//! served, bookings held and missed, ratings, and the same lawyer's duty-days and services a year
+//! before — read from the same tables as the board, in one statement whose rows are streamed, so
+//! that a country's lawyers are never all held in memory.
 
-use crate::store::Store;
+use crate::board::rollup::CATEGORIES;
+use crate::store::{Backend, Store};
 use app::domain::ServiceCategory;
 use app::time::LocalDate;
-use std::collections::BTreeMap;
+use futures_util::stream::{BoxStream, StreamExt};
+use std::sync::LazyLock;
+use tokio::sync::mpsc;
 
 /// One lawyer's line.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, sqlx::FromRow)]
 pub struct LawyerLine {
     pub name: String,
     pub firm: String,
     pub licence_no: String,
     pub duty_days: i64,
-    pub services: BTreeMap<&'static str, i64>,
+    /// Services by category, in the order of [`CATEGORIES`].
+    #[sqlx(skip)]
+    pub services: [i64; 7],
     pub people_served: i64,
     pub bookings_completed: i64,
     pub bookings_no_show: i64,
     pub ratings: i64,
     pub rating_sum: i64,
+    pub duty_days_before: i64,
+    pub services_before: i64,
 }
 
 impl LawyerLine {
     /// Services of `category`.
     pub fn services_of(&self, category: ServiceCategory) -> i64 {
-        self.services.get(category.as_str()).copied().unwrap_or(0)
+        CATEGORIES.iter().position(|c| *c == category).map_or(0, |k| self.services[k])
     }
 }
 
 /// Keeps a record of street `$3`'s communities; street 0 stands for every street.
-const IN_STREET: &str = " AND ($3 = 0 OR community_id IN (SELECT id FROM communities WHERE street_id = $3))";
+const IN_STREET: &str = "($3 = 0 OR community_id IN (SELECT id FROM communities WHERE street_id = $3))";
 
-/// A lawyer's name, firm and licence.
-#[derive(sqlx::FromRow)]
-struct LawyerRow {
-    id: i64,
-    name: String,
-    firm: String,
-    licence_no: String,
-}
-
-/// A lawyer's services of one category, and the people they served.
-#[derive(sqlx::FromRow)]
-struct ServiceRow {
-    lawyer_id: i64,
-    category: String,
-    n: i64,
-    people: i64,
-}
-
-/// A lawyer's bookings of one status, and their ratings.
-#[derive(sqlx::FromRow)]
-struct BookingRow {
-    lawyer_id: i64,
-    status: String,
-    n: i64,
-    ratings: i64,
-    rating_sum: i64,
-}
-
-/// Lines by lawyer id, as they are filled.
-type Lines = BTreeMap<i64, LawyerLine>;
-
-/// Every lawyer with something in `from..=to` (in `street`'s communities, when given), by name.
-pub async fn lines(
-    store: &Store,
-    street: Option<i64>,
-    from: LocalDate,
-    to: LocalDate,
-) -> Result<Vec<LawyerLine>, sqlx::Error> {
-    let street = street.unwrap_or(0);
-    let mut lines = Lines::new();
-    add_duty_days(store, &mut lines, street, from, to).await?;
-    add_services(store, &mut lines, street, from, to).await?;
-    add_bookings(store, &mut lines, street, from, to).await?;
-    let lawyers: Vec<LawyerRow> = sqlx::query_as(
-        "SELECT l.id, l.name, f.name AS firm, l.licence_no FROM lawyers l JOIN law_firms f ON f.id = l.firm_id",
+/// Every lawyer with a duty-day, a service or a booking held or missed in `$1..=$2` (slots from
+/// `$4` to before `$5`), with the year before's duty-days and services (`$6..=$7`); by name.
+fn statement(backend: Backend) -> String {
+    let categories: Vec<String> = CATEGORIES
+        .iter()
+        .enumerate()
+        .map(|(k, c)| format!("SUM(CASE WHEN category = '{}' THEN 1 ELSE 0 END) AS c{k}", c.as_str()))
+        .collect();
+    let chosen: Vec<String> = (0..CATEGORIES.len()).map(|k| format!("COALESCE(s.c{k}, 0) AS c{k}")).collect();
+    // Names in the order of their bytes on both databases, as the export always listed them.
+    let order = if backend == Backend::Postgres { "l.name COLLATE \"C\", l.id" } else { "l.name, l.id" };
+    format!(
+        "WITH d AS (SELECT lawyer_id, COUNT(*) AS n FROM duty_days WHERE served_on >= $1 AND served_on <= $2 AND {IN_STREET} GROUP BY lawyer_id), \
+         s AS (SELECT lawyer_id, COUNT(*) AS n, CAST(SUM(people_served) AS BIGINT) AS people, {categories} FROM service_records \
+           WHERE served_on >= $1 AND served_on <= $2 AND {IN_STREET} GROUP BY lawyer_id), \
+         b AS (SELECT lawyer_id, SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END) AS completed, \
+           SUM(CASE WHEN status = 'no_show' THEN 1 ELSE 0 END) AS no_show, COUNT(rating) AS ratings, \
+           CAST(COALESCE(SUM(rating), 0) AS BIGINT) AS rating_sum FROM bookings \
+           WHERE slot_start >= $4 AND slot_start < $5 AND status IN ('completed', 'no_show') AND {IN_STREET} GROUP BY lawyer_id), \
+         dp AS (SELECT lawyer_id, COUNT(*) AS n FROM duty_days WHERE served_on >= $6 AND served_on <= $7 AND {IN_STREET} GROUP BY lawyer_id), \
+         sp AS (SELECT lawyer_id, COUNT(*) AS n FROM service_records WHERE served_on >= $6 AND served_on <= $7 AND {IN_STREET} GROUP BY lawyer_id) \
+         SELECT l.name, f.name AS firm, l.licence_no, COALESCE(d.n, 0) AS duty_days, {chosen}, \
+           COALESCE(s.people, 0) AS people_served, COALESCE(b.completed, 0) AS bookings_completed, \
+           COALESCE(b.no_show, 0) AS bookings_no_show, COALESCE(b.ratings, 0) AS ratings, COALESCE(b.rating_sum, 0) AS rating_sum, \
+           COALESCE(dp.n, 0) AS duty_days_before, COALESCE(sp.n, 0) AS services_before \
+         FROM lawyers l JOIN law_firms f ON f.id = l.firm_id LEFT JOIN d ON d.lawyer_id = l.id LEFT JOIN s ON s.lawyer_id = l.id \
+         LEFT JOIN b ON b.lawyer_id = l.id LEFT JOIN dp ON dp.lawyer_id = l.id LEFT JOIN sp ON sp.lawyer_id = l.id \
+         WHERE d.lawyer_id IS NOT NULL OR s.lawyer_id IS NOT NULL OR b.lawyer_id IS NOT NULL ORDER BY {order}",
+        categories = categories.join(", "),
+        chosen = chosen.join(", "),
     )
-    .fetch_all(&store.pool)
-    .await?;
-    for lawyer in lawyers {
-        if let Some(line) = lines.get_mut(&lawyer.id) {
-            (line.name, line.firm, line.licence_no) = (lawyer.name, lawyer.firm, lawyer.licence_no);
-        }
-    }
-    let mut out: Vec<LawyerLine> = lines.into_values().collect();
-    out.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(out)
 }
 
-/// Duty-days, from their one definition (the `duty_days` view).
-async fn add_duty_days(
-    store: &Store,
-    lines: &mut Lines,
-    street: i64,
-    from: LocalDate,
-    to: LocalDate,
-) -> Result<(), sqlx::Error> {
-    let days: Vec<(i64, i64)> = sqlx::query_as(&format!(
-        "SELECT lawyer_id, COUNT(*) FROM duty_days WHERE served_on >= $1 AND served_on <= $2{IN_STREET} GROUP BY lawyer_id"
-    ))
-    .bind(from.to_string())
-    .bind(to.to_string())
-    .bind(street)
-    .fetch_all(&store.pool)
-    .await?;
-    for (lawyer, n) in days {
-        lines.entry(lawyer).or_default().duty_days = n;
-    }
-    Ok(())
+static SQLITE: LazyLock<String> = LazyLock::new(|| statement(Backend::Sqlite));
+static POSTGRES: LazyLock<String> = LazyLock::new(|| statement(Backend::Postgres));
+
+/// The lines of `from..=to` (in `street`'s communities, when given), with the year before
+/// `before` (its first and last day), as the database sends them: a task reads them and hands
+/// on a few at a time, as fast as the reader takes them.
+pub fn stream(
+    store: Store,
+    street: Option<i64>,
+    (from, to): (LocalDate, LocalDate),
+    before: (LocalDate, LocalDate),
+) -> BoxStream<'static, Result<LawyerLine, sqlx::Error>> {
+    let sql: &'static str = if store.backend == Backend::Postgres { &POSTGRES } else { &SQLITE };
+    let (tx, rx) = mpsc::channel(64);
+    tokio::spawn(async move {
+        let mut rows = sqlx::query(sql)
+            .bind(from.to_string())
+            .bind(to.to_string())
+            .bind(street.unwrap_or(0))
+            .bind(from.start().0)
+            .bind(to.plus_days(1).start().0)
+            .bind(before.0.to_string())
+            .bind(before.1.to_string())
+            .fetch(&store.pool);
+        while let Some(row) = rows.next().await {
+            // The reader is gone (a download abandoned): stop reading.
+            if tx.send(row.and_then(|row| line(&row))).await.is_err() {
+                return;
+            }
+        }
+    });
+    futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|line| (line, rx)) }).boxed()
 }
 
-/// Services by category, and the people they served.
-async fn add_services(
-    store: &Store,
-    lines: &mut Lines,
-    street: i64,
-    from: LocalDate,
-    to: LocalDate,
-) -> Result<(), sqlx::Error> {
-    let services: Vec<ServiceRow> = sqlx::query_as(&format!(
-        "SELECT lawyer_id, category, COUNT(*) AS n, CAST(SUM(people_served) AS BIGINT) AS people FROM service_records \
-             WHERE served_on >= $1 AND served_on <= $2{IN_STREET} GROUP BY lawyer_id, category"
-    ))
-    .bind(from.to_string())
-    .bind(to.to_string())
-    .bind(street)
-    .fetch_all(&store.pool)
-    .await?;
-    for ServiceRow { lawyer_id: lawyer, category, n, people } in services {
-        let line = lines.entry(lawyer).or_default();
-        if let Some(category) = ServiceCategory::from_db(&category) {
-            line.services.insert(category.as_str(), n);
-        }
-        line.people_served += people;
+fn line(row: &sqlx::any::AnyRow) -> Result<LawyerLine, sqlx::Error> {
+    use sqlx::{FromRow, Row};
+    let mut line = LawyerLine::from_row(row)?;
+    for (k, count) in line.services.iter_mut().enumerate() {
+        *count = row.try_get(format!("c{k}").as_str())?;
     }
-    Ok(())
-}
-
-/// Bookings completed and missed, and their ratings.
-async fn add_bookings(
-    store: &Store,
-    lines: &mut Lines,
-    street: i64,
-    from: LocalDate,
-    to: LocalDate,
-) -> Result<(), sqlx::Error> {
-    let bookings: Vec<BookingRow> = sqlx::query_as(&format!(
-        "SELECT lawyer_id, status, COUNT(*) AS n, COUNT(rating) AS ratings, CAST(COALESCE(SUM(rating), 0) AS BIGINT) AS rating_sum FROM bookings \
-             WHERE slot_start >= $1 AND slot_start < $2 AND status IN ('completed', 'no_show'){IN_STREET} \
-             GROUP BY lawyer_id, status"
-    ))
-    .bind(from.start().0)
-    .bind(to.plus_days(1).start().0)
-    .bind(street)
-    .fetch_all(&store.pool)
-    .await?;
-    for BookingRow { lawyer_id: lawyer, status, n, ratings, rating_sum: sum } in bookings {
-        let line = lines.entry(lawyer).or_default();
-        if status == "completed" {
-            line.bookings_completed = n;
-        } else {
-            line.bookings_no_show = n;
-        }
-        line.ratings += ratings;
-        line.rating_sum += sum;
-    }
-    Ok(())
+    Ok(line)
 }

@@ -4,6 +4,7 @@
 
 mod groups;
 mod referrals;
+mod stream;
 mod xlsx;
 
 use crate::board::rollup::CATEGORIES;
@@ -20,8 +21,8 @@ use app::model::BoardRequest;
 use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::net::SocketAddr;
 
 /// What the export is asked for.
@@ -97,17 +98,31 @@ async fn export(
         return error_response(error);
     }
     let request = BoardRequest { from: query.from, to: query.to, street: query.street };
-    let sheet = match query.by.as_deref() {
+    let export = match query.by.as_deref() {
         Some("lawyer") => by_lawyer(&state, &caller, &request).await,
-        Some("referral") => referrals::sheet(&state, &caller, &request).await,
-        Some("group") => groups::sheet(&state, &caller, &request).await,
-        _ => by_community(&state, &caller, request).await,
+        Some("referral") => referrals::sheet(&state, &caller, &request).await.map(Export::from),
+        Some("group") => groups::sheet(&state, &caller, &request).await.map(Export::from),
+        _ => by_community(&state, &caller, request).await.map(Export::from),
     };
-    match sheet {
-        Ok((file, sheet)) => {
-            attachment(&sheet, &file, format).unwrap_or_else(|e| error_response(e.answer(caller.lang)))
-        }
+    match export {
+        Ok(export) => attachment(export, format),
         Err(error) => error_response(error.answer(caller.lang)),
+    }
+}
+
+/// An export as it is served: its file's name (without the extension), its sheet's name, its
+/// header and its rows as they are read.
+struct Export {
+    file: String,
+    sheet: String,
+    head: Vec<String>,
+    rows: stream::Rows,
+}
+
+impl From<(String, Sheet)> for Export {
+    fn from((file, sheet): (String, Sheet)) -> Export {
+        let rows = futures_util::stream::iter(sheet.rows.into_iter().map(Ok)).boxed();
+        Export { file, sheet: sheet.name, head: sheet.head, rows }
     }
 }
 
@@ -186,74 +201,60 @@ async fn by_community(state: &AppState, caller: &Caller, request: BoardRequest) 
 }
 
 /// The period with a row per lawyer who logged, recorded or held anything in it (in the street
-/// asked for, or the caller's).
-async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) -> Result<(String, Sheet), Failure> {
+/// asked for, or the caller's), streamed from the database.
+async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) -> Result<Export, Failure> {
     let street = scope::street_shown(caller, caller.user()?, request.street)?;
     let (from, to) = period(caller, request)?;
-    let lines = lawyers::lines(&state.store, street, from, to).await?;
-    // The same lawyers a year before, by licence number (unique to a lawyer).
-    let shifted = (year_before::shift(from), year_before::shift(to));
-    let before: HashMap<String, (i64, i64)> = lawyers::lines(&state.store, street, shifted.0, shifted.1)
-        .await?
-        .into_iter()
-        .map(|l| (l.licence_no.clone(), (l.duty_days, l.services.values().sum())))
-        .collect();
+    let before = (year_before::shift(from), year_before::shift(to));
     let t = DeskTexts::of(caller.lang);
     let mut head: Vec<&str> = vec![t.col_lawyer, t.col_firm, t.col_licence, t.col_duty_days, t.col_duty_days_before];
     head.extend(CATEGORIES.iter().map(|c| c.label(t)));
     head.extend([t.col_services_before, t.board_people, t.col_completed, t.col_no_show, t.board_satisfaction]);
-    let rows = lines
-        .iter()
-        .map(|line| {
-            let (duty_before, services_before) = before.get(&line.licence_no).copied().unwrap_or_default();
-            let mut row = vec![
-                Cell::Text(line.name.clone()),
-                Cell::Text(line.firm.clone()),
-                Cell::Text(line.licence_no.clone()),
-                Cell::Number(line.duty_days),
-                Cell::Number(duty_before),
-            ];
-            row.extend(CATEGORIES.iter().map(|c| Cell::Number(line.services_of(*c))));
-            row.extend([
-                Cell::Number(services_before),
-                Cell::Number(line.people_served),
-                Cell::Number(line.bookings_completed),
-                Cell::Number(line.bookings_no_show),
-                Cell::Decimal(mean_rating(line.rating_sum, line.ratings)),
-            ]);
-            row
-        })
-        .collect();
-    let sheet = Sheet { name: format!("{from}~{to}"), head: head.into_iter().map(str::to_owned).collect(), rows };
-    Ok((format!("board-lawyers-{from}-{to}"), sheet))
+    let rows = lawyers::stream(state.store.clone(), street, (from, to), before).map(|line| {
+        let line = line.map_err(|e| e.to_string())?;
+        let mut row = vec![
+            Cell::Text(line.name.clone()),
+            Cell::Text(line.firm.clone()),
+            Cell::Text(line.licence_no.clone()),
+            Cell::Number(line.duty_days),
+            Cell::Number(line.duty_days_before),
+        ];
+        row.extend(CATEGORIES.iter().map(|c| Cell::Number(line.services_of(*c))));
+        row.extend([
+            Cell::Number(line.services_before),
+            Cell::Number(line.people_served),
+            Cell::Number(line.bookings_completed),
+            Cell::Number(line.bookings_no_show),
+            Cell::Decimal(mean_rating(line.rating_sum, line.ratings)),
+        ]);
+        Ok(row)
+    });
+    let head = head.into_iter().map(str::to_owned).collect();
+    Ok(Export { file: format!("board-lawyers-{from}-{to}"), sheet: format!("{from}~{to}"), head, rows: rows.boxed() })
 }
 
-/// `sheet` as CSV for Excel (the `csv` crate quotes what needs it): a byte-order mark, CRLF
-/// lines, formulas kept as text.
-fn to_csv(sheet: &Sheet) -> Result<Vec<u8>, csv::Error> {
-    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
-    out.write_record(sheet.head.iter().map(|h| as_text(h)))?;
-    for row in &sheet.rows {
-        out.write_record(row.iter().map(|cell| match cell {
+impl Cell {
+    /// The cell as CSV writes it.
+    fn csv_text(&self) -> String {
+        match self {
             Cell::Text(text) => as_text(text),
             Cell::Number(n) => n.to_string(),
             Cell::Decimal(x) => x.map(|x| format!("{x:.1}")).unwrap_or_default(),
-        }))?;
+        }
     }
-    out.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// `sheet` as a download named `file` in `format`, never cached.
-fn attachment(sheet: &Sheet, file: &str, format: Format) -> Result<Response, Failure> {
+/// `export` as a download in `format`, written as its rows are read, never cached.
+fn attachment(export: Export, format: Format) -> Response {
     let (body, kind, extension) = match format {
-        Format::Csv => (to_csv(sheet).map_err(|e| Failure::Server(e.to_string()))?, "text/csv; charset=utf-8", "csv"),
+        Format::Csv => (stream::csv(export.head, export.rows), "text/csv; charset=utf-8", "csv"),
         Format::Xlsx => (
-            xlsx::workbook(sheet).map_err(|e| Failure::Server(e.to_string()))?,
+            stream::workbook(export.sheet, export.head, export.rows),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "xlsx",
         ),
     };
-    let name = format!("attachment; filename=\"{file}.{extension}\"");
+    let name = format!("attachment; filename=\"{}.{extension}\"", export.file);
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
@@ -261,29 +262,30 @@ fn attachment(sheet: &Sheet, file: &str, format: Format) -> Result<Response, Fai
     if let Ok(value) = HeaderValue::from_str(&name) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
-    Ok(response)
+    response
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{to_csv, Cell, Sheet};
+    use super::stream::csv_record;
+    use super::Cell;
 
     #[test]
     fn csv_quotes_what_needs_it_and_never_writes_a_formula() {
-        let sheet = Sheet {
-            name: "s".into(),
-            head: vec!["社区".into(), "说明".into()],
-            rows: vec![
-                vec![Cell::Text("后亭社区".into()), Cell::Text("a,b".into())],
-                vec![Cell::Text("say \"hi\"".into()), Cell::Text("=HYPERLINK(\"x\")".into())],
-                vec![Cell::Text("-1".into()), Cell::Decimal(Some(4.5))],
-                vec![Cell::Text("两行\n文字".into()), Cell::Number(3)],
-            ],
-        };
-        let text = String::from_utf8(to_csv(&sheet).expect("csv")).expect("utf-8");
+        let rows = vec![
+            vec![Cell::Text("后亭社区".into()), Cell::Text("a,b".into())],
+            vec![Cell::Text("say \"hi\"".into()), Cell::Text("=HYPERLINK(\"x\")".into())],
+            vec![Cell::Text("-1".into()), Cell::Decimal(Some(4.5))],
+            vec![Cell::Text("两行\n文字".into()), Cell::Number(3)],
+        ];
+        let mut out = Vec::new();
+        csv_record(&mut out, ["社区".to_owned(), "说明".to_owned()]).expect("head");
+        for row in &rows {
+            csv_record(&mut out, row.iter().map(Cell::csv_text)).expect("row");
+        }
         assert_eq!(
-            text,
-            "\u{feff}社区,说明\r\n后亭社区,\"a,b\"\r\n\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\"\r\n'-1,4.5\r\n\"两行\n文字\",3\r\n"
+            String::from_utf8(out).expect("utf-8"),
+            "社区,说明\r\n后亭社区,\"a,b\"\r\n\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\"\r\n'-1,4.5\r\n\"两行\n文字\",3\r\n"
         );
     }
 }

@@ -15,6 +15,9 @@ pub struct Workbook {
 /// The parts of a one-sheet workbook, after checking that it has what Excel needs to open it.
 pub fn xlsx_parts(bytes: &[u8]) -> Workbook {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    // Written row by row, a sheet keeps its text in its cells (inline strings) and may have no
+    // shared strings at all.
+    let shared = archive.by_name("xl/sharedStrings.xml").is_ok();
     let mut part = |name: &str| {
         let mut text = String::new();
         archive.by_name(name).unwrap_or_else(|_| panic!("{name}")).read_to_string(&mut text).expect("utf-8");
@@ -23,7 +26,8 @@ pub fn xlsx_parts(bytes: &[u8]) -> Workbook {
     for name in ["[Content_Types].xml", "xl/workbook.xml", "_rels/.rels"] {
         part(name);
     }
-    let strings = part("xl/sharedStrings.xml")
+    let strings = if shared { part("xl/sharedStrings.xml") } else { String::new() };
+    let strings = strings
         .split("<si>")
         .skip(1)
         .map(|si| si.split_once('>').and_then(|(_, t)| t.split_once("</t>")).map_or("", |(t, _)| t))
@@ -83,6 +87,11 @@ impl Workbook {
                     Some("s") => {
                         value.parse().ok().and_then(|i: usize| self.strings.get(i).cloned()).unwrap_or_default()
                     }
+                    Some("inlineStr") => cell
+                        .split_once("<t")
+                        .and_then(|(_, t)| t.split_once('>'))
+                        .and_then(|(_, t)| t.split_once("</t>"))
+                        .map_or(String::new(), |(t, _)| unescape(t)),
                     _ if one_decimal => value.parse::<f64>().map(|x| format!("{x:.1}")).unwrap_or_default(),
                     _ => unescape(value),
                 });
