@@ -24,6 +24,7 @@ mod booking_rules;
 mod district_calendar;
 mod document;
 mod duty;
+mod feedback;
 mod home_visit;
 mod html;
 mod identifying;
@@ -48,6 +49,7 @@ pub use duty::{
     distance_m, duty_rules, month_bounds, month_of, valid_position, CorrectionStatus, DutyEnd, MonthStatus, Need,
     ServiceCategory,
 };
+pub use feedback::{FeedbackChannel, FeedbackKind, FeedbackStatus, MAX_FEEDBACK_CHARS, MAX_WANTED_CHARS};
 pub use home_visit::{age_on, birth_date, free_visit, VisitMatter, VisitStatus, FREE_WILL_AGE};
 pub use html::SafeHtml;
 pub use identifying::{digit_runs, identifying, IDENTIFYING_DIGITS};

@@ -33,6 +33,7 @@ macro_rules! texts {
 mod assist;
 mod common;
 mod desk;
+mod feedback;
 mod groups;
 mod messages;
 mod referrals;
@@ -42,6 +43,7 @@ mod visits;
 pub use assist::AssistTexts;
 pub use common::Texts;
 pub use desk::DeskTexts;
+pub use feedback::FeedbackTexts;
 pub use groups::GroupTexts;
 pub use messages::Messages;
 pub use referrals::ReferralTexts;

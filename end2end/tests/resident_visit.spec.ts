@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, signInResident, signInWorker } from "./helpers";
 
 test("a resident books a notary's home visit, free for a will at 76; the office calls it off with a reason the resident reads", async ({ page, browser }) => {
-  const phone = "13766660001";
+  const phone = "13766660011";
   await signInResident(page, phone);
   await page.goto("/me");
   await page.getByRole("link", { name: "上门公证" }).click();

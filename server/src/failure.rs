@@ -28,7 +28,7 @@ struct UniqueKey {
 }
 
 /// The unique keys whose refusal is the client's doing.
-const UNIQUE_KEYS: [UniqueKey; 7] = [
+const UNIQUE_KEYS: [UniqueKey; 11] = [
     UniqueKey {
         postgres: "bookings_one_live_per_resident_slot",
         sqlite: "bookings.resident_id, bookings.slot_start",
@@ -64,6 +64,30 @@ const UNIQUE_KEYS: [UniqueKey; 7] = [
         sqlite: "referrals.booking_id, referrals.kind",
         kind: ErrorKind::Conflict,
         message: |t| t.err_already_referred,
+    },
+    UniqueKey {
+        postgres: "home_visits_resident_slot_idx",
+        sqlite: "home_visits.resident_id, home_visits.slot_start",
+        kind: ErrorKind::Conflict,
+        message: |t| t.err_visit_booked,
+    },
+    UniqueKey {
+        postgres: "home_visits_seat_idx",
+        sqlite: "home_visits.organisation_id, home_visits.slot_start, home_visits.seat",
+        kind: ErrorKind::Conflict,
+        message: |t| t.err_visit_full,
+    },
+    UniqueKey {
+        postgres: "feedback_booking_once_idx",
+        sqlite: "feedback.resident_id, feedback.kind, feedback.booking_id",
+        kind: ErrorKind::Conflict,
+        message: |t| t.err_feedback_once,
+    },
+    UniqueKey {
+        postgres: "feedback_question_once_idx",
+        sqlite: "feedback.resident_id, feedback.kind, feedback.question_id",
+        kind: ErrorKind::Conflict,
+        message: |t| t.err_feedback_once,
     },
     UniqueKey {
         postgres: "organisations_name_unique",

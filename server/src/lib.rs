@@ -17,6 +17,7 @@ pub mod demo;
 pub mod directory;
 pub mod duty;
 pub mod failure;
+pub mod feedback;
 pub mod files;
 pub mod generate;
 pub mod heavy;

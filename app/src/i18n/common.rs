@@ -38,6 +38,7 @@ texts! {
         my_waitlist: "我的候补", "My waitlists";
         my_referrals: "我的转介", "My referrals";
         my_visits: "上门公证", "Notary home visits";
+        my_feedback: "表扬与投诉", "Praise and complaints";
         sign_in_consent: "登录即同意", "Signing in, you accept the ";
         privacy_notice: "《隐私说明》", "privacy notice";
         articles: "普法文章", "Legal education";

@@ -302,6 +302,9 @@ texts! {
         sms_referral_accepted: "【法i社区】{body}已受理您的转介事项，将与您联系。", "[Fa-i Community] {body} accepted your referral and will contact you.";
         sms_referral_declined: "【法i社区】{body}未受理您的转介事项，原因：{reason}。", "[Fa-i Community] {body} declined your referral: {reason}.";
         sms_referral_closed: "【法i社区】{body}已办结您的转介事项：{outcome}。", "[Fa-i Community] {body} closed your referral: {outcome}.";
+        err_visit_booked: "您已预约这一时间的上门公证", "You already have a home visit at that time";
+        err_visit_full: "该时间已约满，请另选时间", "That time is fully booked; choose another";
+        err_feedback_once: "您已就此提交过同类评价", "You have already sent this about it";
         sms_home_visit_booked: "【法i社区】{office}将于{when}上门为您办理公证，地址：{address}，预约号{code}。", "[Fa-i Community] {office} will visit you at {when} at {address}; code {code}.";
         sms_home_visit_cancelled: "【法i社区】很抱歉，{office}{when}的上门公证已取消：{reason}。", "[Fa-i Community] Sorry, {office}'s home visit at {when} is cancelled: {reason}.";
         err_already_referred: "该事项已转介至同类机构，尚未办结", "This matter is already referred to a body of that kind and not yet closed";

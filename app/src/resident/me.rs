@@ -47,6 +47,7 @@ pub fn MePage() -> impl IntoView {
                 {server_page("/me/waitlist", prefs.t().my_waitlist)}
                 {server_page("/me/referrals", prefs.t().my_referrals)}
                 {server_page("/me/visits", prefs.t().my_visits)}
+                {server_page("/me/feedback", prefs.t().my_feedback)}
                 {server_page("/me/files", prefs.t().my_files)}
                 {server_page("/me/privacy", prefs.t().my_privacy)}
                 {server_page("/me/messages", prefs.t().inbox)}

@@ -31,7 +31,10 @@ pub fn DeskPage() -> impl IntoView {
             Some(me) if me.role != Role::Resident => view! {
                 <AccountBar me=me.clone() />
                 {(me.role.is_staff() && me.street_id.is_none()).then(|| view! { <super::setup::SetupList /> })}
-                {me.role.is_staff().then(|| view! { <Coverage /> <CorrectionsReview /> })}
+                {me.role.is_staff().then(|| view! {
+                    <Coverage /> <CorrectionsReview />
+                    <p class="my-3"><a href="/staff/feedback" rel="external" class="text-brand underline">{prefs.t().my_feedback}</a></p>
+                })}
                 {me.role.is_adviser().then(|| view! { <WaitingQuestions /> })}
                 <DeskBookings />
                 {me.role.is_adviser().then(|| view! { <DutyPanel lawyer_id=me.lawyer_id /> })}

@@ -60,6 +60,8 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("assisted_question", "代居民提问", "Asked for a resident"),
     ("assisted_visit", "代居民预约上门公证", "Booked a home visit for a resident"),
     ("visit_hours", "保存上门公证时间", "Home-visit hours saved"),
+    ("complaint_reply", "答复投诉", "Complaint answered"),
+    ("thanks_record", "登记感谢信或锦旗", "Thanks recorded"),
 ];
 
 /// How a resident agreed to be helped (the reason of an assisted booking or question).

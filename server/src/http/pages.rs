@@ -5,6 +5,7 @@
 
 mod articles;
 mod directory;
+mod feedback;
 mod layout;
 mod library;
 mod my_files;
@@ -18,6 +19,10 @@ mod visits;
 
 pub use articles::{article, feed as articles, set_sms as set_article_sms};
 pub use directory::{community, make_mine as make_my_community, street};
+pub use feedback::{
+    mine as my_feedback, reply as reply_to_complaint, send as send_feedback, staff as staff_feedback,
+    thanks as record_thanks,
+};
 pub use library::{document, search as library};
 pub use my_files::page as my_files;
 pub use my_places::{community as my_community, inbox as my_messages, leave_waitlist, waitlist as my_waitlist};

@@ -4,7 +4,8 @@
 use crate::http::endpoint::endpoint;
 use crate::state::AppState;
 use crate::{
-    admin, articles, assisted, auth, board, booking, directory, duty, files, library, questions, referrals, scope,
+    admin, articles, assisted, auth, board, booking, directory, duty, feedback, files, library, questions, referrals,
+    scope,
 };
 use app::api::account::*;
 use app::api::articles::*;
@@ -15,6 +16,7 @@ use app::api::calendar::*;
 use app::api::desk::*;
 use app::api::directory::*;
 use app::api::duty::*;
+use app::api::feedback::*;
 use app::api::files::*;
 use app::api::home_visits::*;
 use app::api::library::*;
@@ -150,6 +152,12 @@ api! {
     AnswerReferral => referrals::answer,
     CloseReferral => referrals::close,
     SendReferralConsentCode => referrals::send_consent_code,
+    FeedbackMatters => feedback::matters,
+    SendFeedback => feedback::send,
+    MyFeedback => feedback::mine,
+    StaffFeedback => feedback::list,
+    ReplyToComplaint => feedback::reply,
+    RecordThanks => feedback::record_thanks,
     NotaryOffices => referrals::visits::offices,
     VisitTimes => referrals::visits::slots,
     BookVisit => referrals::visits::book,

@@ -255,6 +255,18 @@ const RESIDENTS: &[Held] = &[
         export: Export::Rows,
         erase: Erase::Anonymise,
     },
+    Held {
+        table: "feedback",
+        columns: &["resident_id"],
+        rows_of: "resident_id = {id}",
+        what: "praise and complaints about a consultation or an answer: what the resident wrote and wanted, and staff's reply",
+        why: "handling the complaint; the lawyer's yearly evaluation",
+        seen_by: "the resident; staff of its street and district",
+        goes_to: "",
+        kept: "the kind and the lawyer for good; the words until the account is erased",
+        export: Export::Rows,
+        erase: Erase::Anonymise,
+    },
 ];
 
 /// Every kind of personal data the portal holds: the residents', then the workers' records.

@@ -46,6 +46,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (41, "api keys", include_str!("../../migrations/0041_api_keys.sql")),
     (42, "matter groups", include_str!("../../migrations/0042_matter_groups.sql")),
     (44, "home visits", include_str!("../../migrations/0044_home_visits.sql")),
+    (45, "feedback", include_str!("../../migrations/0045_feedback.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

@@ -28,6 +28,7 @@ mod duty_bad_input;
 mod duty_month;
 mod duty_plan;
 mod faults;
+mod feedback;
 mod files;
 mod hardening;
 mod hardening_sign_in;

@@ -218,6 +218,15 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
         ("referrals/queue", json!({})),
         ("referrals/answer", json!({ "referral_id": 999_999, "accept": true })),
         ("referrals/close", json!({ "referral_id": 999_999, "outcome": "aid_granted" })),
+        ("feedback/matters", json!({})),
+        ("feedback/send", json!({ "kind": "praise", "booking_id": 999_999, "body": "很耐心" })),
+        ("feedback/mine", json!({})),
+        ("staff/feedback", json!({})),
+        ("staff/reply-complaint", json!({ "id": 999_999, "reply": "已核实" })),
+        (
+            "staff/record-thanks",
+            json!({ "channel": "banner", "lawyer_id": lawyer, "community_id": community, "received_on": "2026-01-05", "note": "锦旗" }),
+        ),
         ("visits/offices", json!({})),
         ("visits/slots", json!({ "organisation_id": 1 })),
         (

@@ -49,6 +49,12 @@ pub(crate) fn objects() -> Vec<(&'static str, Object, Body)> {
         ),
         ("booking/waitlist", Object::Public, |f, id| json!({ "community_id": id, "slot_start": f.later })),
         ("directory/community", Object::Public, |_, id| json!({ "community_id": id })),
+        ("feedback/send", Object::Booking, |_, id| json!({ "kind": "praise", "booking_id": id, "body": "很耐心" })),
+        (
+            "staff/record-thanks",
+            Object::Community,
+            |f, id| json!({ "channel": "banner", "lawyer_id": f.lawyer, "community_id": id, "received_on": "2026-01-05", "note": "锦旗" }),
+        ),
         ("visits/slots", Object::Public, |_, id| json!({ "organisation_id": id })),
         (
             "visits/book",

@@ -88,6 +88,8 @@ async fn a_resident_books_a_home_visit_and_the_office_records_what_came_of_it() 
     let (other, _) = app.resident_of("13722260002", "后亭社区").await;
     let (status, _) = book(&app, &other, visit(office, first, "will", "1950-03-01")).await;
     assert_eq!(status, StatusCode::CONFLICT);
+    let (status, twice) = book(&app, &resident, visit(office, first, "inheritance", "1950-03-01")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{twice}");
     // An inheritance is never free; a will before 65 is not either.
     let (_, paid) = book(&app, &resident, visit(office, second, "inheritance", "1950-03-01")).await;
     assert_eq!(paid["free"], false, "{paid}");

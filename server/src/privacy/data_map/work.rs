@@ -209,4 +209,16 @@ pub const WORK_RECORDS: &[Held] = &[
         export: WORK,
         erase: WORKER,
     },
+    Held {
+        table: "feedback",
+        columns: &["replied_by", "recorded_by"],
+        rows_of: "",
+        what: "who replied to a complaint, or recorded a letter of thanks or a banner",
+        why: "accountability",
+        seen_by: "staff",
+        goes_to: "",
+        kept: "with the feedback",
+        export: WORK,
+        erase: WORKER,
+    },
 ];
