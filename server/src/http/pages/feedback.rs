@@ -71,9 +71,8 @@ pub async fn send(State(state): State<AppState>, request: Request) -> Response {
         Ok(_) => Redirect::to("/me/feedback").into_response(),
         Err(failure) if failure.kind() == ErrorKind::NotFound => reader.not_found(),
         Err(failure) => {
-            let error = failure.answer(reader.lang());
-            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            show_mine(&state, &reader, status, Some(error.message)).await
+            let (status, message) = reader.refusal(failure);
+            show_mine(&state, &reader, status, Some(message)).await
         }
     }
 }
@@ -161,9 +160,8 @@ async fn staff_answer(state: &AppState, reader: &Reader, done: Result<(), crate:
         Ok(()) => Redirect::to("/staff/feedback").into_response(),
         Err(failure) if failure.kind() == ErrorKind::NotFound => reader.not_found(),
         Err(failure) => {
-            let error = failure.answer(reader.lang());
-            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            show_staff(state, reader, status, Some(error.message)).await
+            let (status, message) = reader.refusal(failure);
+            show_staff(state, reader, status, Some(message)).await
         }
     }
 }

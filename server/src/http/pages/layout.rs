@@ -95,6 +95,13 @@ impl Reader {
         respond(status, self.page(&message.clone(), None, || notice::problem(lang, message)))
     }
 
+    /// A feature's refusal as a form shows it above itself: its status and its message in the
+    /// reader's language (a server failure is logged by `answer`).
+    pub fn refusal(&self, failure: crate::failure::Failure) -> (StatusCode, String) {
+        let error = failure.answer(self.lang());
+        (StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST), error.message)
+    }
+
     /// The reader may not do this.
     pub fn forbidden(&self) -> Response {
         let lang = self.lang();

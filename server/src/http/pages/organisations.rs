@@ -61,9 +61,8 @@ async fn after(state: &AppState, reader: Reader, done: Result<(), Failure>) -> R
         Ok(()) => Redirect::to("/admin/organisations").into_response(),
         Err(failure) if failure.kind() == app::error::ErrorKind::NotFound => reader.not_found(),
         Err(failure) => {
-            let error = failure.answer(reader.lang());
-            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            show(state, &reader, status, (Some(error.message), None)).await
+            let (status, message) = reader.refusal(failure);
+            show(state, &reader, status, (Some(message), None)).await
         }
     }
 }

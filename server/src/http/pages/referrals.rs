@@ -164,9 +164,8 @@ async fn agency_act(state: &AppState, reader: Reader, act: Option<Result<Act, ()
         Ok(view) => Redirect::to(&format!("/agency#referral-{}", view.id)).into_response(),
         Err(failure) if failure.kind() == ErrorKind::NotFound => reader.not_found(),
         Err(failure) => {
-            let error = failure.answer(reader.lang());
-            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            show_queue(state, &reader, status, Some(error.message)).await
+            let (status, message) = reader.refusal(failure);
+            show_queue(state, &reader, status, Some(message)).await
         }
     }
 }
@@ -282,9 +281,8 @@ pub async fn create(State(state): State<AppState>, request: Request) -> Response
     match referrals::create(&state.referrals, &reader.caller, request.clone()).await {
         Ok(_) => Redirect::to("/referrals").into_response(),
         Err(failure) if matches!(failure.kind(), ErrorKind::Validation | ErrorKind::Conflict) => {
-            let error = failure.answer(reader.lang());
-            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            form(&state, &reader, request, status, Said { problem: Some(error.message), code_sent_to: None }).await
+            let (status, message) = reader.refusal(failure);
+            form(&state, &reader, request, status, Said { problem: Some(message), code_sent_to: None }).await
         }
         Err(failure) => reader.refused(failure),
     }
@@ -336,9 +334,8 @@ pub async fn send_code(State(state): State<AppState>, request: Request) -> Respo
             .await
         }
         Err(failure) if matches!(failure.kind(), ErrorKind::Validation | ErrorKind::RateLimited) => {
-            let error = failure.answer(reader.lang());
-            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            form(&state, &reader, request, status, Said { problem: Some(error.message), code_sent_to: None }).await
+            let (status, message) = reader.refusal(failure);
+            form(&state, &reader, request, status, Said { problem: Some(message), code_sent_to: None }).await
         }
         Err(failure) => reader.refused(failure),
     }

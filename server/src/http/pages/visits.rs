@@ -139,10 +139,9 @@ pub async fn book(State(state): State<AppState>, request: Request) -> Response {
         Ok(view) => reader.private(VisitTexts::of(lang).booked, || page::booked(lang, view)),
         Err(failure) if failure.kind() == ErrorKind::NotFound => reader.not_found(),
         Err(failure) => {
-            let error = failure.answer(lang);
-            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            let (status, message) = reader.refusal(failure);
             let by = booker(&reader, source, None);
-            show(&state, &reader, (Some(office), by), status, Some(error.message)).await
+            show(&state, &reader, (Some(office), by), status, Some(message)).await
         }
     }
 }
@@ -178,9 +177,8 @@ pub async fn send_code(State(state): State<AppState>, request: Request) -> Respo
         }
         Err(failure) if failure.kind() == ErrorKind::NotFound => reader.not_found(),
         Err(failure) => {
-            let error = failure.answer(reader.lang());
-            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            show(&state, &reader, (office, booker(&reader, Some(source), None)), status, Some(error.message)).await
+            let (status, message) = reader.refusal(failure);
+            show(&state, &reader, (office, booker(&reader, Some(source), None)), status, Some(message)).await
         }
     }
 }
@@ -307,9 +305,8 @@ async fn office_answer(state: &AppState, reader: &Reader, done: Result<(), crate
         Ok(()) => Redirect::to("/agency/visits").into_response(),
         Err(failure) if failure.kind() == ErrorKind::NotFound => reader.not_found(),
         Err(failure) => {
-            let error = failure.answer(reader.lang());
-            let status = StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            show_office(state, reader, status, Some(error.message)).await
+            let (status, message) = reader.refusal(failure);
+            show_office(state, reader, status, Some(message)).await
         }
     }
 }
