@@ -1,7 +1,7 @@
 //! A period's figures per lawyer, for the export: duty-days, services by category, people
-//! served, bookings held and missed, ratings, and the same lawyer's duty-days and services a year
-//! before — read from the same tables as the board, in one statement whose rows are streamed, so
-//! that a country's lawyers are never all held in memory.
+//! served, bookings held and missed, ratings, praise and complaints, and the same lawyer's
+//! duty-days and services a year before — read from the same tables as the board, in one
+//! statement whose rows are streamed, so that a country's lawyers are never all held in memory.
 
 use crate::board::rollup::CATEGORIES;
 use crate::store::{Backend, Store};
@@ -28,6 +28,9 @@ pub struct LawyerLine {
     pub rating_sum: i64,
     pub duty_days_before: i64,
     pub services_before: i64,
+    /// Praise (online, letters and banners) and complaints received in the period.
+    pub praise: i64,
+    pub complaints: i64,
 }
 
 impl LawyerLine {
@@ -40,8 +43,9 @@ impl LawyerLine {
 /// Keeps a record of street `$3`'s communities; street 0 stands for every street.
 const IN_STREET: &str = "($3 = 0 OR community_id IN (SELECT id FROM communities WHERE street_id = $3))";
 
-/// Every lawyer with a duty-day, a service or a booking held or missed in `$1..=$2` (slots from
-/// `$4` to before `$5`), with the year before's duty-days and services (`$6..=$7`); by name.
+/// Every lawyer with a duty-day, a service, a booking held or missed, praise or a complaint in
+/// `$1..=$2` (slots from `$4` to before `$5`), with the year before's duty-days and services
+/// (`$6..=$7`); by name.
 fn statement(backend: Backend) -> String {
     let categories: Vec<String> = CATEGORIES
         .iter()
@@ -60,14 +64,20 @@ fn statement(backend: Backend) -> String {
            CAST(COALESCE(SUM(rating), 0) AS BIGINT) AS rating_sum FROM bookings \
            WHERE slot_start >= $4 AND slot_start < $5 AND status IN ('completed', 'no_show') AND {IN_STREET} GROUP BY lawyer_id), \
          dp AS (SELECT lawyer_id, COUNT(*) AS n FROM duty_days WHERE served_on >= $6 AND served_on <= $7 AND {IN_STREET} GROUP BY lawyer_id), \
-         sp AS (SELECT lawyer_id, COUNT(*) AS n FROM service_records WHERE served_on >= $6 AND served_on <= $7 AND {IN_STREET} GROUP BY lawyer_id) \
+         sp AS (SELECT lawyer_id, COUNT(*) AS n FROM service_records WHERE served_on >= $6 AND served_on <= $7 AND {IN_STREET} GROUP BY lawyer_id), \
+         fb AS (SELECT lawyer_id, SUM(CASE WHEN kind = 'praise' THEN 1 ELSE 0 END) AS praise, \
+           SUM(CASE WHEN kind = 'complaint' THEN 1 ELSE 0 END) AS complaints FROM feedback \
+           WHERE received_on >= $1 AND received_on <= $2 AND {IN_STREET} GROUP BY lawyer_id) \
          SELECT l.name, f.name AS firm, l.licence_no, COALESCE(d.n, 0) AS duty_days, {chosen}, \
            COALESCE(s.people, 0) AS people_served, COALESCE(b.completed, 0) AS bookings_completed, \
            COALESCE(b.no_show, 0) AS bookings_no_show, COALESCE(b.ratings, 0) AS ratings, COALESCE(b.rating_sum, 0) AS rating_sum, \
-           COALESCE(dp.n, 0) AS duty_days_before, COALESCE(sp.n, 0) AS services_before \
+           COALESCE(dp.n, 0) AS duty_days_before, COALESCE(sp.n, 0) AS services_before, \
+           COALESCE(fb.praise, 0) AS praise, COALESCE(fb.complaints, 0) AS complaints \
          FROM lawyers l JOIN law_firms f ON f.id = l.firm_id LEFT JOIN d ON d.lawyer_id = l.id LEFT JOIN s ON s.lawyer_id = l.id \
          LEFT JOIN b ON b.lawyer_id = l.id LEFT JOIN dp ON dp.lawyer_id = l.id LEFT JOIN sp ON sp.lawyer_id = l.id \
-         WHERE d.lawyer_id IS NOT NULL OR s.lawyer_id IS NOT NULL OR b.lawyer_id IS NOT NULL ORDER BY {order}",
+         LEFT JOIN fb ON fb.lawyer_id = l.id \
+         WHERE d.lawyer_id IS NOT NULL OR s.lawyer_id IS NOT NULL OR b.lawyer_id IS NOT NULL OR fb.lawyer_id IS NOT NULL \
+         ORDER BY {order}",
         categories = categories.join(", "),
         chosen = chosen.join(", "),
     )

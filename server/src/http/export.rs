@@ -210,6 +210,8 @@ async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) ->
     let mut head: Vec<&str> = vec![t.col_lawyer, t.col_firm, t.col_licence, t.col_duty_days, t.col_duty_days_before];
     head.extend(CATEGORIES.iter().map(|c| c.label(t)));
     head.extend([t.col_services_before, t.board_people, t.col_completed, t.col_no_show, t.board_satisfaction]);
+    let said = app::i18n::FeedbackTexts::of(caller.lang);
+    head.extend([said.praise, said.complaint]);
     let rows = lawyers::stream(state.store.clone(), street, (from, to), before).map(|line| {
         let line = line.map_err(|e| e.to_string())?;
         let mut row = vec![
@@ -226,6 +228,8 @@ async fn by_lawyer(state: &AppState, caller: &Caller, request: &BoardRequest) ->
             Cell::Number(line.bookings_completed),
             Cell::Number(line.bookings_no_show),
             Cell::Decimal(mean_rating(line.rating_sum, line.ratings)),
+            Cell::Number(line.praise),
+            Cell::Number(line.complaints),
         ]);
         Ok(row)
     });

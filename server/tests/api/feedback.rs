@@ -120,6 +120,21 @@ async fn a_resident_praises_and_complains_once_each_and_reads_the_reply() {
     let (_, inbox) = app.post_with(&resident, "account/inbox", json!({})).await;
     assert!(inbox.to_string().contains("您的投诉已有答复"), "{inbox}");
     assert_eq!(app.post_with(&other, "feedback/mine", json!({})).await.1, json!([]));
+
+    // The lawyer's line of the export counts both, for their year.
+    let staff = app.staff_client("staff").await;
+    let (from, to) = (server::store::today().plus_days(-7), server::store::today());
+    let url = format!("{}/api/staff/board.csv?from={from}&to={to}&by=lawyer", app.address);
+    let csv = staff.get(url).send().await.expect("csv").text().await.expect("body");
+    assert!(csv.lines().next().is_some_and(|head| head.ends_with(",满意度,表扬,投诉")), "{csv}");
+    let houting = app.community("后亭社区").await;
+    let a: String = sqlx::query_scalar("SELECT l.name FROM lawyers l WHERE l.id = $1")
+        .bind(role_of(&app, houting, "a").await)
+        .fetch_one(&app.store.pool)
+        .await
+        .expect("name");
+    let line = csv.lines().find(|l| l.starts_with(&format!("{a},"))).expect("the lawyer's line");
+    assert!(line.ends_with(",1,1"), "{line}");
 }
 
 #[tokio::test]
