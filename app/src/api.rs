@@ -13,6 +13,7 @@ pub mod desk;
 pub mod directory;
 pub mod duty;
 mod endpoint;
+pub mod evaluations;
 pub mod feedback;
 pub mod files;
 pub mod home_visits;

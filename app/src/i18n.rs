@@ -33,6 +33,7 @@ macro_rules! texts {
 mod assist;
 mod common;
 mod desk;
+mod evaluations;
 mod feedback;
 mod groups;
 mod messages;
@@ -43,6 +44,7 @@ mod visits;
 pub use assist::AssistTexts;
 pub use common::Texts;
 pub use desk::DeskTexts;
+pub use evaluations::EvaluationTexts;
 pub use feedback::FeedbackTexts;
 pub use groups::GroupTexts;
 pub use messages::Messages;

@@ -13,6 +13,7 @@ pub mod articles;
 pub mod ask;
 mod bits;
 pub mod community;
+pub mod evaluations;
 pub mod feedback;
 pub mod library;
 pub mod messages;

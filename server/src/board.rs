@@ -16,6 +16,7 @@ mod queue;
 mod quota;
 mod referrals;
 mod special_groups;
+pub use lawyers::{stream as lawyer_lines, LawyerLine};
 pub use queue::run as run_queue;
 pub use referrals::read as referral_tallies;
 pub use special_groups::read as special_group_figures;

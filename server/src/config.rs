@@ -1,6 +1,8 @@
 //! The server's configuration: every setting from the environment, each with a default that runs
 //! locally (SQLite under `./data`, the log SMS sender, the front end in `./dist`).
 
+pub mod evaluation;
+
 pub use crate::sms::settings::{SmsConfig, SmsProvider};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -76,6 +78,8 @@ pub struct Config {
     /// bureau's meeting server; each video booking gets a room of its own. Unset: its lawyer
     /// pastes a link.
     pub meeting_url_pattern: Option<String>,
+    /// How lawyers' years are scored and concluded.
+    pub evaluation: evaluation::Evaluation,
     /// `REQUEST_DEADLINE_MS`, default 20000: the longest a request may run once it has arrived
     /// (an upload's deadline starts when its last byte is in); past it the answer is 503.
     pub request_deadline: std::time::Duration,
@@ -150,6 +154,7 @@ impl Config {
             max_connections: number("MAX_CONNECTIONS")?.map_or(1024, |n| n as usize),
             request_deadline: std::time::Duration::from_millis(number("REQUEST_DEADLINE_MS")?.unwrap_or(20_000)),
             meeting_url_pattern: meeting_pattern_of(&get)?,
+            evaluation: evaluation::from_lookup(&get)?,
         })
     }
 }

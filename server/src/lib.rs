@@ -16,6 +16,7 @@ pub mod config;
 pub mod demo;
 pub mod directory;
 pub mod duty;
+pub mod evaluation;
 pub mod failure;
 pub mod feedback;
 pub mod files;

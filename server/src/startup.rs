@@ -136,6 +136,7 @@ fn assemble(config: Config, store: Store, blobs: Blobs, code_key: Vec<u8>, outbo
         stylesheet: site::stylesheet(&index).map(Arc::from),
         assisted: AssistedService::new(store.clone(), auth.clone(), booking.clone(), questions.clone()),
         referrals: crate::referrals::ReferralsService::new(store.clone(), outbox.clone(), auth.clone()),
+        evaluation: crate::evaluation::EvaluationService::new(store.clone(), config.evaluation.clone()),
         auth,
         booking,
         questions,
@@ -235,6 +236,8 @@ fn server_pages() -> Router<AppState> {
         .route("/referrals/new", get(pages::new_referral).post(pages::create_referral))
         .route("/referrals/new/code", post(pages::send_referral_code))
         .route("/referrals/{id}/withdraw", post(pages::withdraw_referral))
+        .route("/staff/evaluations", get(pages::staff_evaluations).post(pages::conclude_year))
+        .route("/evaluation", get(pages::my_evaluation).post(pages::answer_evaluation))
         .route("/me/feedback", get(pages::my_feedback).post(pages::send_feedback))
         .route("/staff/feedback", get(pages::staff_feedback))
         .route("/staff/feedback/{id}/reply", post(pages::reply_to_complaint))

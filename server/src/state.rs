@@ -37,6 +37,8 @@ pub struct AppState {
     pub assisted: crate::assisted::AssistedService,
     /// Referrals to legal aid, mediation and notaries.
     pub referrals: crate::referrals::ReferralsService,
+    /// Lawyers' yearly evaluation.
+    pub evaluation: crate::evaluation::EvaluationService,
     /// Bulk imports of the registers.
     pub imports: Imports,
     /// The mini-program's server API, when WeChat is configured.
@@ -68,5 +70,6 @@ parts! {
     questions: QuestionsService,
     assisted: crate::assisted::AssistedService,
     referrals: crate::referrals::ReferralsService,
+    evaluation: crate::evaluation::EvaluationService,
     imports: Imports,
 }

@@ -39,6 +39,7 @@ const LAYERS: [(&str, &[&str]); 3] = [
             "booking",
             "directory",
             "duty",
+            "evaluation",
             "feedback",
             "files",
             "library",

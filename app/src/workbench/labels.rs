@@ -62,6 +62,7 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("visit_hours", "保存上门公证时间", "Home-visit hours saved"),
     ("complaint_reply", "答复投诉", "Complaint answered"),
     ("thanks_record", "登记感谢信或锦旗", "Thanks recorded"),
+    ("evaluation_conclude", "律师年度评价", "Lawyer's year concluded"),
 ];
 
 /// How a resident agreed to be helped (the reason of an assisted booking or question).

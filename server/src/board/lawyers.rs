@@ -14,6 +14,7 @@ use tokio::sync::mpsc;
 /// One lawyer's line.
 #[derive(Debug, Default, sqlx::FromRow)]
 pub struct LawyerLine {
+    pub lawyer_id: i64,
     pub name: String,
     pub firm: String,
     pub licence_no: String,
@@ -68,7 +69,7 @@ fn statement(backend: Backend) -> String {
          fb AS (SELECT lawyer_id, SUM(CASE WHEN kind = 'praise' THEN 1 ELSE 0 END) AS praise, \
            SUM(CASE WHEN kind = 'complaint' THEN 1 ELSE 0 END) AS complaints FROM feedback \
            WHERE received_on >= $1 AND received_on <= $2 AND {IN_STREET} GROUP BY lawyer_id) \
-         SELECT l.name, f.name AS firm, l.licence_no, COALESCE(d.n, 0) AS duty_days, {chosen}, \
+         SELECT l.id AS lawyer_id, l.name, f.name AS firm, l.licence_no, COALESCE(d.n, 0) AS duty_days, {chosen}, \
            COALESCE(s.people, 0) AS people_served, COALESCE(b.completed, 0) AS bookings_completed, \
            COALESCE(b.no_show, 0) AS bookings_no_show, COALESCE(b.ratings, 0) AS ratings, COALESCE(b.rating_sum, 0) AS rating_sum, \
            COALESCE(dp.n, 0) AS duty_days_before, COALESCE(sp.n, 0) AS services_before, \

@@ -5,6 +5,7 @@
 
 mod articles;
 mod directory;
+mod evaluations;
 mod feedback;
 mod layout;
 mod library;
@@ -19,6 +20,9 @@ mod visits;
 
 pub use articles::{article, feed as articles, set_sms as set_article_sms};
 pub use directory::{community, make_mine as make_my_community, street};
+pub use evaluations::{
+    answer as answer_evaluation, conclude as conclude_year, mine as my_evaluation, staff as staff_evaluations,
+};
 pub use feedback::{
     mine as my_feedback, reply as reply_to_complaint, send as send_feedback, staff as staff_feedback,
     thanks as record_thanks,

@@ -4,8 +4,8 @@
 use crate::http::endpoint::endpoint;
 use crate::state::AppState;
 use crate::{
-    admin, articles, assisted, auth, board, booking, directory, duty, feedback, files, library, questions, referrals,
-    scope,
+    admin, articles, assisted, auth, board, booking, directory, duty, evaluation, feedback, files, library, questions,
+    referrals, scope,
 };
 use app::api::account::*;
 use app::api::articles::*;
@@ -16,6 +16,7 @@ use app::api::calendar::*;
 use app::api::desk::*;
 use app::api::directory::*;
 use app::api::duty::*;
+use app::api::evaluations::*;
 use app::api::feedback::*;
 use app::api::files::*;
 use app::api::home_visits::*;
@@ -152,6 +153,10 @@ api! {
     AnswerReferral => referrals::answer,
     CloseReferral => referrals::close,
     SendReferralConsentCode => referrals::send_consent_code,
+    GetScorecards => evaluation::scorecards,
+    ConcludeYear => evaluation::conclude,
+    MyScorecard => evaluation::mine,
+    AnswerEvaluation => evaluation::answer,
     FeedbackMatters => feedback::matters,
     SendFeedback => feedback::send,
     MyFeedback => feedback::mine,

@@ -47,6 +47,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (42, "matter groups", include_str!("../../migrations/0042_matter_groups.sql")),
     (44, "home visits", include_str!("../../migrations/0044_home_visits.sql")),
     (45, "feedback", include_str!("../../migrations/0045_feedback.sql")),
+    (46, "evaluations", include_str!("../../migrations/0046_evaluations.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

@@ -49,6 +49,11 @@ pub(crate) fn objects() -> Vec<(&'static str, Object, Body)> {
         ),
         ("booking/waitlist", Object::Public, |f, id| json!({ "community_id": id, "slot_start": f.later })),
         ("directory/community", Object::Public, |_, id| json!({ "community_id": id })),
+        (
+            "staff/conclude",
+            Object::Lawyer,
+            |_, id| json!({ "lawyer_id": id, "year": 2026, "conclusion": "合格", "comment": "履职认真" }),
+        ),
         ("feedback/send", Object::Booking, |_, id| json!({ "kind": "praise", "booking_id": id, "body": "很耐心" })),
         (
             "staff/record-thanks",

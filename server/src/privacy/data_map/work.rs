@@ -221,4 +221,16 @@ pub const WORK_RECORDS: &[Held] = &[
         export: WORK,
         erase: WORKER,
     },
+    Held {
+        table: "evaluations",
+        columns: &["concluded_by"],
+        rows_of: "",
+        what: "who concluded a lawyer's year",
+        why: "accountability",
+        seen_by: "staff",
+        goes_to: "",
+        kept: "with the evaluation",
+        export: WORK,
+        erase: WORKER,
+    },
 ];

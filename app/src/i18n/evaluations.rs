@@ -1,0 +1,36 @@
+//! The yearly evaluation's strings: the pages the server renders for staff and lawyers, and the
+//! errors. Server-only: no front end's wasm carries them.
+
+texts! {
+    /// The yearly evaluation's strings.
+    EvaluationTexts {
+        title: "律师履约评价", "Lawyers' yearly evaluation";
+        title_mine: "我的年度评价", "My year's evaluation";
+        year: "年度", "Year";
+        show: "查看", "Show";
+        none: "该年度暂无律师记录", "No lawyer did anything in that year";
+        score: "评分", "Score";
+        no_score: "无可评分项", "Nothing to score";
+        weight: "权重", "weight";
+        not_measured: "本年无数据，不计", "nothing this year, not counted";
+        part_duty: "值班天数达标", "Duty-days against quota";
+        part_services: "服务记录(每值班日2件为满)", "Services (two a duty-day is full)";
+        part_answers: "一天内答复", "Answered within a day";
+        part_satisfaction: "满意度", "Satisfaction";
+        part_complaints: "表扬与投诉", "Praise against complaints";
+        figures: "值班{duty}/{quota}天，服务{services}件({people}人次)，答复{answered}件(一天内{within})，表扬{praise}、投诉{complaints}，更正{corrections}次，转介{referrals}件", "Duty {duty}/{quota} days, {services} services ({people} people), {answered} answers ({within} within a day), {praise} praise, {complaints} complaints, {corrections} corrections, {referrals} referrals";
+        satisfaction: "平均满意度", "Mean satisfaction";
+        conclusion: "评价结论", "Conclusion";
+        comment: "评语", "Comment";
+        conclude: "保存评价", "Save the conclusion";
+        answer: "律师回复", "The lawyer's answer";
+        send_answer: "回复", "Answer";
+        not_concluded: "尚未评价", "Not concluded yet";
+        err_year: "请选择2000年至今年之间的年度", "Choose a year from 2000 to this year";
+        err_conclusion: "请从评价等级中选择结论，评语不超过1000字", "Choose a conclusion from the scale; the comment is up to 1,000 characters";
+        err_answered: "律师已回复，评价不能再修改", "The lawyer has answered; the conclusion can no longer change";
+        err_not_concluded: "该年度尚未评价", "That year is not concluded yet";
+        err_answer: "请填写回复(不超过1000字)", "Write the answer (up to 1,000 characters)";
+        err_lawyer: "该律师不在您的范围内或该年度无记录", "That lawyer is not in your scope or did nothing that year";
+    }
+}
