@@ -182,18 +182,8 @@ impl Extras {
             .bind(end)
             .fetch_all(&store.pool)
             .await?;
-        let assigned: Vec<(i64, String, String)> = sqlx::query_as(&format!(
-            "SELECT DISTINCT l.id, l.name, f.name FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id \
-             JOIN law_firms f ON f.id = l.firm_id WHERE a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $2) AND {}",
-            IN_STREET.replace("community_id", "a.community_id")
-        ))
-        .bind(street)
-        .bind(&first)
-        .bind(&last)
-        .fetch_all(&store.pool)
-        .await?;
         Ok(Extras {
-            assigned,
+            assigned: assigned(store, street, (&first, &last)).await?,
             quota_a_month: pairs(quota),
             answers: answers.into_iter().map(|(l, n, day, r, sum)| (l, (n, day, r, sum))).collect(),
             corrections: pairs(corrections),
@@ -201,6 +191,25 @@ impl Extras {
             conclusions: conclusions(store, from.year).await?,
         })
     }
+}
+
+/// Every lawyer assigned to a community of street `street` (0: any) between `first` and `last`:
+/// id, name, firm.
+async fn assigned(
+    store: &Store,
+    street: i64,
+    (first, last): (&str, &str),
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT DISTINCT l.id, l.name, f.name FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id \
+         JOIN law_firms f ON f.id = l.firm_id WHERE a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $2) AND {}",
+        IN_STREET.replace("community_id", "a.community_id")
+    ))
+    .bind(street)
+    .bind(first)
+    .bind(last)
+    .fetch_all(&store.pool)
+    .await
 }
 
 /// The year's conclusions by lawyer.
