@@ -194,7 +194,6 @@ texts! {
         schedule_lawyer: "律师", "Lawyer";
         schedule_valid: "适用日期", "Applies";
         schedule_from_on: "起", "on";
-        schedule_until: "至", "until";
         schedule_end_on: "最后一天", "Last day";
         schedule_end: "结束", "End";
         schedule_uncovered: "以下预约已没有对应的值班(安排已结束、闭馆，或律师请假无人接替)，请交给后备律师或取消：", "These bookings have no duty any more (a period ended, the office closed, or the lawyer away with nobody to stand in); hand them over or cancel them:";
@@ -203,7 +202,6 @@ texts! {
         schedule_start: "开始时间", "Starts";
         schedule_end_time: "结束时间", "Ends";
         schedule_slot_minutes: "每时段分钟数", "Minutes a slot";
-        schedule_channels: "咨询方式", "Ways to consult";
         schedule_instant: "预约即确认(不需律师逐一确认)", "Bookings confirmed at once";
         schedule_from: "开始日期(空：今天)", "First day (empty: today)";
         schedule_to: "结束日期(空：长期)", "Last day (empty: until ended)";

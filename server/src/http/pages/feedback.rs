@@ -156,12 +156,6 @@ pub async fn thanks(State(state): State<AppState>, request: Request) -> Response
 
 /// Staff's page again after a form: on success by a redirect, refused with its status and message.
 async fn staff_answer(state: &AppState, reader: &Reader, done: Result<(), crate::failure::Failure>) -> Response {
-    match done {
-        Ok(()) => Redirect::to("/staff/feedback").into_response(),
-        Err(failure) if failure.kind() == ErrorKind::NotFound => reader.not_found(),
-        Err(failure) => {
-            let (status, message) = reader.refusal(failure);
-            show_staff(state, reader, status, Some(message)).await
-        }
-    }
+    let done = done.map(|()| "/staff/feedback".to_owned());
+    reader.after_form(done, |status, message| show_staff(state, reader, status, Some(message))).await
 }

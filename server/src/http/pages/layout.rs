@@ -102,6 +102,23 @@ impl Reader {
         (StatusCode::from_u16(error.kind.status()).unwrap_or(StatusCode::BAD_REQUEST), error.message)
     }
 
+    /// What a form's post comes to: the page `next` once done; 404 for what is not there;
+    /// otherwise the form's page again (`again`) with the refusal's status and message.
+    pub async fn after_form<F: std::future::Future<Output = Response>>(
+        &self,
+        done: Result<String, crate::failure::Failure>,
+        again: impl FnOnce(StatusCode, String) -> F,
+    ) -> Response {
+        match done {
+            Ok(next) => axum::response::Redirect::to(&next).into_response(),
+            Err(failure) if failure.kind() == app::error::ErrorKind::NotFound => self.not_found(),
+            Err(failure) => {
+                let (status, message) = self.refusal(failure);
+                again(status, message).await
+            }
+        }
+    }
+
     /// The reader may not do this.
     pub fn forbidden(&self) -> Response {
         let lang = self.lang();

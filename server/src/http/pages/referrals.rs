@@ -160,14 +160,8 @@ async fn agency_act(state: &AppState, reader: Reader, act: Option<Result<Act, ()
         Act::Answer(answer) => referrals::answer(&state.referrals, &reader.caller, answer).await,
         Act::Close(result) => referrals::close(&state.referrals, &reader.caller, result).await,
     };
-    match done {
-        Ok(view) => Redirect::to(&format!("/agency#referral-{}", view.id)).into_response(),
-        Err(failure) if failure.kind() == ErrorKind::NotFound => reader.not_found(),
-        Err(failure) => {
-            let (status, message) = reader.refusal(failure);
-            show_queue(state, &reader, status, Some(message)).await
-        }
-    }
+    let done = done.map(|view| format!("/agency#referral-{}", view.id));
+    reader.after_form(done, |status, message| show_queue(state, &reader, status, Some(message))).await
 }
 
 /// `/referrals`: the lawyer's referrals.

@@ -301,12 +301,6 @@ pub async fn finish(State(state): State<AppState>, Path(id): Path<String>, reque
 /// The office's page again after a form: on success by a redirect, on refusal with its status
 /// and message above the page.
 async fn office_answer(state: &AppState, reader: &Reader, done: Result<(), crate::failure::Failure>) -> Response {
-    match done {
-        Ok(()) => Redirect::to("/agency/visits").into_response(),
-        Err(failure) if failure.kind() == ErrorKind::NotFound => reader.not_found(),
-        Err(failure) => {
-            let (status, message) = reader.refusal(failure);
-            show_office(state, reader, status, Some(message)).await
-        }
-    }
+    let done = done.map(|()| "/agency/visits".to_owned());
+    reader.after_form(done, |status, message| show_office(state, reader, status, Some(message))).await
 }
