@@ -5,6 +5,7 @@
 
 mod cards;
 mod conclude;
+mod extras;
 mod score;
 
 pub use cards::{mine, scorecards};

@@ -284,6 +284,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/openapi.json", get(crate::http::openapi::serve))
         .route("/api/staff/board.csv", get(export::csv))
         .route("/api/staff/board.xlsx", get(export::xlsx))
+        .route("/api/staff/scorecards.csv", get(export::scorecards_csv))
+        .route("/api/staff/scorecards.xlsx", get(export::scorecards_xlsx))
         .merge(routes::endpoints().layer(axum::middleware::from_fn_with_state(state.clone(), api::boundary)))
         .route("/api/{*path}", any(api::not_found))
         .route("/files/{token}", get(download::handle))

@@ -20,6 +20,17 @@ texts! {
         part_complaints: "表扬与投诉", "Praise against complaints";
         figures: "值班{duty}/{quota}天，服务{services}件({people}人次)，答复{answered}件(一天内{within})，表扬{praise}、投诉{complaints}，更正{corrections}次，转介{referrals}件", "Duty {duty}/{quota} days, {services} services ({people} people), {answered} answers ({within} within a day), {praise} praise, {complaints} complaints, {corrections} corrections, {referrals} referrals";
         satisfaction: "平均满意度", "Mean satisfaction";
+        by_category: "服务分类", "Services by category";
+        median: "首次答复用时中位数", "Median time to the first answer";
+        minutes: "{hours}小时{minutes}分", "{hours} h {minutes} min";
+        streets: "服务街道", "Streets served";
+        export: "导出本年度评价", "Export the year's evaluation";
+        col_services: "服务总数", "Services";
+        col_answered: "答复咨询", "Questions answered";
+        col_within: "一天内答复", "Answered within a day";
+        col_median: "首次答复用时中位数(分钟)", "Median minutes to the first answer";
+        col_corrections: "更正次数", "Corrections";
+        col_referrals: "转介件数", "Referrals";
         conclusion: "评价结论", "Conclusion";
         comment: "评语", "Comment";
         conclude: "保存评价", "Save the conclusion";

@@ -1,6 +1,7 @@
 //! A lawyer's yearly evaluation (履约评价): the scorecard staff read, their conclusion and
 //! comment, and the lawyer's answer.
 
+use super::ServiceCount;
 use serde::{Deserialize, Serialize};
 
 /// A year of the lawyers in scope (a street's staff: their street's; others may name a street).
@@ -42,14 +43,21 @@ pub struct Scorecard {
     pub lawyer_id: i64,
     pub name: String,
     pub firm: String,
+    /// The streets of the communities the lawyer was assigned to in the year, by name.
+    pub streets: Vec<String>,
     pub year: i32,
     pub duty_days: i64,
     /// Duty-days the lawyer's A communities ask of the year (so far, for this year).
     pub quota: i64,
     pub services: i64,
+    /// The services by category, those the lawyer gave only.
+    pub services_by_category: Vec<ServiceCount>,
     pub people_served: i64,
     pub answered: i64,
     pub answered_within_a_day: i64,
+    /// Minutes from a question to the lawyer's first answer, the middle one of the year's (the
+    /// lower of the middle two).
+    pub median_response_minutes: Option<i64>,
     pub mean_rating: Option<f64>,
     pub praise: i64,
     pub complaints: i64,

@@ -21,6 +21,11 @@ pub fn staff(lang: Lang, year: i32, cards: Scorecards, problem: Option<String>) 
             </div>
             <button class=BUTTON>{t.show}</button>
         </form>
+        <p class="my-2 text-sm">
+            {t.export}"："
+            <a class="underline" href=format!("/api/staff/scorecards.xlsx?year={year}")>"Excel"</a>" · "
+            <a class="underline" href=format!("/api/staff/scorecards.csv?year={year}")>"CSV"</a>
+        </p>
         {problem.map(|p| view! { <p class=PROBLEM role="alert">{p}</p> })}
         {cards.is_empty().then(|| view! { <p class="my-3">{t.none}</p> })}
         <ul class="my-3 space-y-3">
@@ -106,6 +111,9 @@ fn body(lang: Lang, card: &Scorecard) -> AnyView {
         <p class="font-bold">{format!("{} · {} · {} {}", card.name, card.firm, t.score, score)}</p>
         <p class=META>{figures}</p>
         {card.mean_rating.map(|r| view! { <p class=META>{format!("{} {r:.1}", t.satisfaction)}</p> })}
+        {card.median_response_minutes.map(|m| view! { <p class=META>{format!("{}：{}", t.median, duration(t, m))}</p> })}
+        {(!card.services_by_category.is_empty()).then(|| view! { <p class=META>{by_category(lang, card)}</p> })}
+        {(!card.streets.is_empty()).then(|| view! { <p class=META>{format!("{}：{}", t.streets, card.streets.join("、"))}</p> })}
         <ul class="my-2 text-sm">{parts.collect_view()}</ul>
         {match &card.conclusion {
             Some(c) => view! {
@@ -119,7 +127,24 @@ fn body(lang: Lang, card: &Scorecard) -> AnyView {
     .into_any()
 }
 
-fn part_name(t: &EvaluationTexts, part: &str) -> &'static str {
+/// `minutes` as hours and minutes.
+pub fn duration(t: &EvaluationTexts, minutes: i64) -> String {
+    t.minutes.replace("{hours}", &(minutes / 60).to_string()).replace("{minutes}", &(minutes % 60).to_string())
+}
+
+/// The card's services by category, with the people each served.
+fn by_category(lang: Lang, card: &Scorecard) -> String {
+    let (t, desk) = (EvaluationTexts::of(lang), crate::i18n::DeskTexts::of(lang));
+    let counts: Vec<String> = card
+        .services_by_category
+        .iter()
+        .map(|c| format!("{} {}({})", c.category.label(desk), c.services, c.people))
+        .collect();
+    format!("{}：{}", t.by_category, counts.join("，"))
+}
+
+/// What a score part measures, as the card names it.
+pub fn part_name(t: &EvaluationTexts, part: &str) -> &'static str {
     match part {
         "duty" => t.part_duty,
         "services" => t.part_services,

@@ -6,6 +6,7 @@
 use crate::board::rollup::CATEGORIES;
 use crate::store::{Backend, Store};
 use app::domain::ServiceCategory;
+use app::model::ServiceCount;
 use app::time::LocalDate;
 use futures_util::stream::{BoxStream, StreamExt};
 use std::sync::LazyLock;
@@ -22,6 +23,9 @@ pub struct LawyerLine {
     /// Services by category, in the order of [`CATEGORIES`].
     #[sqlx(skip)]
     pub services: [i64; 7],
+    /// People served by category, in the same order.
+    #[sqlx(skip)]
+    pub people: [i64; 7],
     pub people_served: i64,
     pub bookings_completed: i64,
     pub bookings_no_show: i64,
@@ -39,6 +43,14 @@ impl LawyerLine {
     pub fn services_of(&self, category: ServiceCategory) -> i64 {
         CATEGORIES.iter().position(|c| *c == category).map_or(0, |k| self.services[k])
     }
+
+    /// The categories the lawyer gave services in, with the services and people served.
+    pub fn service_counts(&self) -> Vec<ServiceCount> {
+        (0..CATEGORIES.len())
+            .filter(|k| self.services[*k] > 0)
+            .map(|k| ServiceCount { category: CATEGORIES[k], services: self.services[k], people: self.people[k] })
+            .collect()
+    }
 }
 
 /// Keeps a record of street `$3`'s communities; street 0 stands for every street.
@@ -51,9 +63,16 @@ fn statement(backend: Backend) -> String {
     let categories: Vec<String> = CATEGORIES
         .iter()
         .enumerate()
-        .map(|(k, c)| format!("SUM(CASE WHEN category = '{}' THEN 1 ELSE 0 END) AS c{k}", c.as_str()))
+        .map(|(k, c)| {
+            let c = c.as_str();
+            format!(
+                "SUM(CASE WHEN category = '{c}' THEN 1 ELSE 0 END) AS c{k}, \
+                 CAST(SUM(CASE WHEN category = '{c}' THEN people_served ELSE 0 END) AS BIGINT) AS p{k}"
+            )
+        })
         .collect();
-    let chosen: Vec<String> = (0..CATEGORIES.len()).map(|k| format!("COALESCE(s.c{k}, 0) AS c{k}")).collect();
+    let chosen: Vec<String> =
+        (0..CATEGORIES.len()).map(|k| format!("COALESCE(s.c{k}, 0) AS c{k}, COALESCE(s.p{k}, 0) AS p{k}")).collect();
     // Names in the order of their bytes on both databases, as the export always listed them.
     let order = if backend == Backend::Postgres { "l.name COLLATE \"C\", l.id" } else { "l.name, l.id" };
     format!(
@@ -121,8 +140,9 @@ pub fn stream(
 fn line(row: &sqlx::any::AnyRow) -> Result<LawyerLine, sqlx::Error> {
     use sqlx::{FromRow, Row};
     let mut line = LawyerLine::from_row(row)?;
-    for (k, count) in line.services.iter_mut().enumerate() {
-        *count = row.try_get(format!("c{k}").as_str())?;
+    for k in 0..CATEGORIES.len() {
+        line.services[k] = row.try_get(format!("c{k}").as_str())?;
+        line.people[k] = row.try_get(format!("p{k}").as_str())?;
     }
     Ok(line)
 }

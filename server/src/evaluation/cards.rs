@@ -2,6 +2,7 @@
 //! lawyer's quota, answers, corrections and referrals of the year, scored and with the
 //! conclusion if staff made one.
 
+use super::extras::Extras;
 use super::score::{score, Shares, Year};
 use super::EvaluationService;
 use crate::board::{lawyer_lines, LawyerLine};
@@ -11,13 +12,9 @@ use crate::scope;
 use crate::store::{today, Store};
 use app::error::{AppError, ErrorKind};
 use app::i18n::EvaluationTexts;
-use app::model::{Conclusion, Scorecard, ScorecardRequest, Scorecards, YearRequest};
+use app::model::{Scorecard, ScorecardRequest, Scorecards, YearRequest};
 use app::time::LocalDate;
 use futures_util::TryStreamExt;
-use std::collections::HashMap;
-
-/// Keeps records of street `$1`'s communities; 0 stands for every street.
-const IN_STREET: &str = "($1 = 0 OR community_id IN (SELECT id FROM communities WHERE street_id = $1))";
 
 /// `staff/scorecards`: a street's staff their street's lawyers (403 asking for another).
 pub async fn scorecards(
@@ -124,111 +121,6 @@ async fn cards(
     Ok(lines.into_iter().map(|line| assemble(state, year, line, &extras)).collect())
 }
 
-/// What the export's line does not carry, by lawyer.
-#[derive(Default)]
-struct Extras {
-    /// Duty-days a month the lawyer's A communities ask.
-    quota_a_month: HashMap<i64, i64>,
-    /// Questions answered, within a day, ratings and their sum.
-    answers: HashMap<i64, (i64, i64, i64, i64)>,
-    corrections: HashMap<i64, i64>,
-    referrals: HashMap<i64, i64>,
-    conclusions: HashMap<i64, Conclusion>,
-    /// Every lawyer assigned to a community in scope during the year: id, name, firm.
-    assigned: Vec<(i64, String, String)>,
-}
-
-impl Extras {
-    async fn read(store: &Store, street: i64, (from, to): (LocalDate, LocalDate)) -> Result<Extras, sqlx::Error> {
-        let (first, last) = (from.to_string(), to.to_string());
-        let (start, end) = (from.start().0, to.plus_days(1).start().0);
-        let pairs = |rows: Vec<(i64, i64)>| rows.into_iter().collect::<HashMap<_, _>>();
-        let quota: Vec<(i64, i64)> = sqlx::query_as(&format!(
-            "SELECT a.lawyer_id, CAST(SUM(c.duty_days_per_month) AS BIGINT) FROM assignments a \
-             JOIN communities c ON c.id = a.community_id WHERE a.role = 'a' AND a.starts_on <= $3 \
-             AND (a.ends_on IS NULL OR a.ends_on >= $2) AND {} GROUP BY a.lawyer_id",
-            IN_STREET.replace("community_id", "a.community_id")
-        ))
-        .bind(street)
-        .bind(&first)
-        .bind(&last)
-        .fetch_all(&store.pool)
-        .await?;
-        let answers: Vec<(i64, i64, i64, i64, i64)> = sqlx::query_as(&format!(
-            "SELECT COALESCE(claimed_by, routed_to) AS lawyer_id, COUNT(*), \
-             SUM(CASE WHEN first_answer_at - created_at <= 86400000 THEN 1 ELSE 0 END), COUNT(rating), \
-             CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM questions \
-             WHERE first_answer_at >= $2 AND first_answer_at < $3 AND COALESCE(claimed_by, routed_to) IS NOT NULL \
-             AND {IN_STREET} GROUP BY COALESCE(claimed_by, routed_to)"
-        ))
-        .bind(street)
-        .bind(start)
-        .bind(end)
-        .fetch_all(&store.pool)
-        .await?;
-        let counted = |table: &str, when: &str| {
-            format!("SELECT lawyer_id, COUNT(*) FROM {table} WHERE {when} AND {IN_STREET} GROUP BY lawyer_id")
-        };
-        let corrections: Vec<(i64, i64)> =
-            sqlx::query_as(&counted("duty_corrections", "served_on >= $2 AND served_on <= $3"))
-                .bind(street)
-                .bind(&first)
-                .bind(&last)
-                .fetch_all(&store.pool)
-                .await?;
-        let referrals: Vec<(i64, i64)> = sqlx::query_as(&counted("referrals", "created_at >= $2 AND created_at < $3"))
-            .bind(street)
-            .bind(start)
-            .bind(end)
-            .fetch_all(&store.pool)
-            .await?;
-        Ok(Extras {
-            assigned: assigned(store, street, (&first, &last)).await?,
-            quota_a_month: pairs(quota),
-            answers: answers.into_iter().map(|(l, n, day, r, sum)| (l, (n, day, r, sum))).collect(),
-            corrections: pairs(corrections),
-            referrals: pairs(referrals),
-            conclusions: conclusions(store, from.year).await?,
-        })
-    }
-}
-
-/// Every lawyer assigned to a community of street `street` (0: any) between `first` and `last`:
-/// id, name, firm.
-async fn assigned(
-    store: &Store,
-    street: i64,
-    (first, last): (&str, &str),
-) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "SELECT DISTINCT l.id, l.name, f.name FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id \
-         JOIN law_firms f ON f.id = l.firm_id WHERE a.starts_on <= $3 AND (a.ends_on IS NULL OR a.ends_on >= $2) AND {}",
-        IN_STREET.replace("community_id", "a.community_id")
-    ))
-    .bind(street)
-    .bind(first)
-    .bind(last)
-    .fetch_all(&store.pool)
-    .await
-}
-
-/// The year's conclusions by lawyer.
-async fn conclusions(store: &Store, year: i32) -> Result<HashMap<i64, Conclusion>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, Option<i64>, i64, String)> = sqlx::query_as(
-        "SELECT lawyer_id, conclusion, comment, score, concluded_at, answer FROM evaluations WHERE year = $1",
-    )
-    .bind(i64::from(year))
-    .fetch_all(&store.pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(lawyer, conclusion, comment, score, concluded_at, answer)| {
-            let score = score.and_then(|s| u32::try_from(s).ok());
-            (lawyer, Conclusion { conclusion, comment, score, concluded_at, answer })
-        })
-        .collect())
-}
-
 /// The months of `year` a quota counts: all twelve, or this year's up to this month.
 fn months(year: i32) -> i64 {
     let now = today();
@@ -256,6 +148,9 @@ fn assemble(state: &EvaluationService, year: i32, line: LawyerLine, extras: &Ext
     let (parts, score) = score(&state.settings, &Shares::of(&figures));
     Scorecard {
         lawyer_id: id,
+        streets: extras.streets.get(&id).cloned().unwrap_or_default(),
+        services_by_category: line.service_counts(),
+        median_response_minutes: extras.median_minutes.get(&id).copied(),
         name: line.name,
         firm: line.firm,
         year,

@@ -4,6 +4,7 @@
 
 mod groups;
 mod referrals;
+mod scorecards;
 mod stream;
 mod xlsx;
 
@@ -84,6 +85,41 @@ pub async fn xlsx(state: State<AppState>, query: Query<ExportQuery>, raw: Reques
     export(state, query, raw, Format::Xlsx).await
 }
 
+/// `GET /api/staff/scorecards.csv`.
+pub async fn scorecards_csv(state: State<AppState>, query: Query<scorecards::YearQuery>, raw: Request) -> Response {
+    year_export(state, query, raw, Format::Csv).await
+}
+
+/// `GET /api/staff/scorecards.xlsx`.
+pub async fn scorecards_xlsx(state: State<AppState>, query: Query<scorecards::YearQuery>, raw: Request) -> Response {
+    year_export(state, query, raw, Format::Xlsx).await
+}
+
+async fn year_export(
+    State(state): State<AppState>,
+    Query(query): Query<scorecards::YearQuery>,
+    raw: Request,
+    format: Format,
+) -> Response {
+    let caller = match staff_caller(&state, raw).await {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
+    };
+    match scorecards::export(&state, &caller, query).await {
+        Ok(export) => attachment(export, format),
+        Err(error) => error_response(error.answer(caller.lang)),
+    }
+}
+
+/// The caller of `raw` if staff or an admin; the refusal otherwise.
+async fn staff_caller(state: &AppState, raw: Request) -> Result<Caller, Response> {
+    let (parts, _) = raw.into_parts();
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+    let caller = caller::resolve(state, &parts.headers, peer).await;
+    caller.require(&[Role::Staff, Role::Admin]).map_err(error_response)?;
+    Ok(caller)
+}
+
 /// Serves the period in the query as `format`, a row per community or per lawyer.
 async fn export(
     State(state): State<AppState>,
@@ -91,12 +127,10 @@ async fn export(
     raw: Request,
     format: Format,
 ) -> Response {
-    let (parts, _) = raw.into_parts();
-    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
-    let caller = caller::resolve(&state, &parts.headers, peer).await;
-    if let Err(error) = caller.require(&[Role::Staff, Role::Admin]) {
-        return error_response(error);
-    }
+    let caller = match staff_caller(&state, raw).await {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
+    };
     let request = BoardRequest { from: query.from, to: query.to, street: query.street };
     let export = match query.by.as_deref() {
         Some("lawyer") => by_lawyer(&state, &caller, &request).await,

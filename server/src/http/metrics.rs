@@ -39,6 +39,7 @@ static ENDPOINTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .iter()
         .map(|(path, _)| *path)
         .chain(["/api/files/upload", "/api/staff/board.csv", "/api/staff/board.xlsx", "/api/openapi.json"])
+        .chain(["/api/staff/scorecards.csv", "/api/staff/scorecards.xlsx"])
         .collect()
 });
 

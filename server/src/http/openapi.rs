@@ -132,10 +132,25 @@ fn by_hand(error: &Schema) -> Map<String, Value> {
             "responses": { "200": { "description": "Stored." }, "default": refused },
         }}),
     );
+    const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     paths.insert("/api/staff/board.csv".to_owned(), export("csv", "text/csv"));
-    paths.insert(
-        "/api/staff/board.xlsx".to_owned(),
-        export("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    );
+    paths.insert("/api/staff/board.xlsx".to_owned(), export("xlsx", XLSX));
+    paths.insert("/api/staff/scorecards.csv".to_owned(), scorecards("csv", "text/csv", &refused));
+    paths.insert("/api/staff/scorecards.xlsx".to_owned(), scorecards("xlsx", XLSX, &refused));
     paths
+}
+
+/// The yearly evaluation's export as `format`.
+fn scorecards(format: &str, media: &str, refused: &Value) -> Value {
+    json!({ "get": {
+        "operationId": format!("staff_scorecards_{format}"),
+        "summary": format!("The lawyers' yearly evaluation as {format}: a row per lawyer in scope with the card's figures, the score's parts, the conclusion and the lawyer's answer."),
+        "x-access": ["staff", "admin"],
+        "security": [{ "session": [] }],
+        "parameters": [
+            { "name": "year", "in": "query", "required": true, "schema": { "type": "integer" } },
+            { "name": "street", "in": "query", "schema": { "type": "integer" } },
+        ],
+        "responses": { "200": { "description": "The file.", "content": { media: {} } }, "default": refused },
+    }})
 }

@@ -27,6 +27,7 @@ mod duty;
 mod duty_bad_input;
 mod duty_month;
 mod duty_plan;
+mod evaluation_export;
 mod evaluations;
 mod faults;
 mod feedback;

@@ -46,10 +46,12 @@ async fn the_api_document_has_every_endpoint_and_every_schema_it_names() {
         let answer = &operation["responses"]["200"]["content"]["application/json"]["schema"];
         assert!(request.is_object() && answer.is_object(), "{path}: {operation}");
     }
-    for route in ["/api/files/upload", "/api/staff/board.csv", "/api/staff/board.xlsx"] {
+    let exports =
+        ["/api/staff/board.csv", "/api/staff/board.xlsx", "/api/staff/scorecards.csv", "/api/staff/scorecards.xlsx"];
+    for route in ["/api/files/upload"].into_iter().chain(exports) {
         assert!(paths.contains_key(route), "{route}, served outside the declarations, is described too");
     }
-    assert_eq!(paths.len(), server::http::routes::DECLARED.len() + 3, "and nothing that is not served");
+    assert_eq!(paths.len(), server::http::routes::DECLARED.len() + 5, "and nothing that is not served");
 
     // What a partner's key may call says so.
     let queue = &paths["/api/referrals/queue"]["post"];
