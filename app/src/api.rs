@@ -17,6 +17,7 @@ pub mod evaluations;
 pub mod feedback;
 pub mod files;
 pub mod home_visits;
+pub mod incidents;
 pub mod library;
 pub mod questions;
 pub mod referrals;

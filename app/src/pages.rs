@@ -15,6 +15,7 @@ mod bits;
 pub mod community;
 pub mod evaluations;
 pub mod feedback;
+pub mod incidents;
 pub mod library;
 pub mod messages;
 pub mod my_community;
@@ -32,6 +33,7 @@ pub mod street;
 pub mod thread;
 pub mod visit_office;
 pub mod visits;
+pub mod work;
 mod worker_frame;
 
 use crate::domain::SafeHtml;

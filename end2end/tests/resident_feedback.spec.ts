@@ -39,6 +39,7 @@ test("a resident complains about an answer; the street's staff reply; the reside
   const staffContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const staff = await staffContext.newPage();
   await signInWorker(staff, "shajing");
+  await staff.getByRole("link", { name: "年度与专项工作" }).click();
   await staff.getByRole("link", { name: "表扬与投诉" }).click();
   await expect(staff).toHaveURL("/staff/feedback");
   const card = staff.getByRole("listitem").filter({ hasText: "答复太简单" });

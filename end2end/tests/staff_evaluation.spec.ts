@@ -9,6 +9,9 @@ test("staff conclude a lawyer's year on the scale with a comment; the lawyer rea
   const own = await (await lawyer.request.post("/api/evaluations/mine", { data: { year } })).json();
 
   await signInWorker(page, "staff");
+  await page.getByRole("link", { name: "年度与专项工作" }).click();
+  await expect(page).toHaveURL("/work");
+  await expectAccessible(page);
   await page.getByRole("link", { name: "律师履约评价" }).click();
   await expect(page).toHaveURL("/staff/evaluations");
   const card = page.getByRole("listitem", { name: `${own.name} · ${own.firm}`, exact: true });
@@ -21,6 +24,7 @@ test("staff conclude a lawyer's year on the scale with a comment; the lawyer rea
   await expect(page.getByRole("listitem", { name: `${own.name} · ${own.firm}`, exact: true })).toContainText("评价结论：合格");
 
   await lawyer.reload();
+  await lawyer.getByRole("link", { name: "年度与专项工作" }).click();
   await lawyer.getByRole("link", { name: "我的年度评价" }).click();
   await expect(lawyer).toHaveURL("/evaluation");
   await expect(lawyer.getByText("评价结论：合格")).toBeVisible();

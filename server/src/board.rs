@@ -77,6 +77,8 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
         }
         (None, None) => summary::paragraph(&board, None, caller.lang),
     };
+    let teams = crate::incidents::in_period(store, area.unwrap_or(0), (&from.to_string(), &to.to_string())).await?;
+    board.summary.push_str(&summary::incidents(teams, caller.lang));
     Ok(board)
 }
 

@@ -12,3 +12,5 @@ pub mod corrections;
 pub mod logs;
 pub mod month;
 pub mod records;
+
+pub use records::record_for as record_service;

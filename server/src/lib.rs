@@ -23,6 +23,7 @@ pub mod files;
 pub mod generate;
 pub mod heavy;
 pub mod http;
+pub mod incidents;
 pub mod library;
 pub mod markdown;
 pub mod privacy;

@@ -42,6 +42,7 @@ const LAYERS: [(&str, &[&str]); 3] = [
             "evaluation",
             "feedback",
             "files",
+            "incidents",
             "library",
             "privacy",
             "questions",

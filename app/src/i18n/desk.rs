@@ -7,8 +7,7 @@ texts! {
         nav_files: "居民资料", "Residents' files";
         nav_questions: "在线咨询", "Questions";
         nav_referrals: "转介受理", "Referrals received";
-        nav_evaluations: "律师履约评价", "Lawyers' yearly evaluation";
-        nav_my_evaluation: "我的年度评价", "My year's evaluation";
+        nav_work: "年度与专项工作", "The year's and special work";
         nav_referrals_sent: "转介", "Referrals";
         nav_organisations: "受理机构", "Receiving bodies";
         questions_title: "在线咨询", "Online questions";

@@ -33,13 +33,11 @@ pub fn DeskPage() -> impl IntoView {
                 {(me.role.is_staff() && me.street_id.is_none()).then(|| view! { <super::setup::SetupList /> })}
                 {me.role.is_staff().then(|| view! {
                     <Coverage /> <CorrectionsReview />
-                    <p class="my-3 flex gap-4">
-                        <a href="/staff/feedback" rel="external" class="text-brand underline">{prefs.t().my_feedback}</a>
-                        <a href="/staff/evaluations" rel="external" class="text-brand underline">{prefs.desk().nav_evaluations}</a>
-                    </p>
                 })}
-                {(me.role == Role::Lawyer).then(|| view! {
-                    <p class="my-3"><a href="/evaluation" rel="external" class="text-brand underline">{prefs.desk().nav_my_evaluation}</a></p>
+                // The year's and special work (feedback, evaluation, emergency teams) lives on
+                // the server's pages, one link away.
+                {(me.role.is_staff() || me.role == Role::Lawyer).then(|| view! {
+                    <p class="my-3"><a href="/work" rel="external" class="text-brand underline">{prefs.desk().nav_work}</a></p>
                 })}
                 {me.role.is_adviser().then(|| view! { <WaitingQuestions /> })}
                 <DeskBookings />

@@ -85,6 +85,17 @@ pub fn paragraph(board: &Board, street: Option<&str>, lang: Lang) -> String {
     format!("{}{compared}{assisted}{groups}{referred}{locks}", paragraph.trim_end())
 }
 
+/// The emergency teams that served in the period, `(teams, services, people)`; nothing when
+/// none did.
+pub fn incidents((teams, services, people): (i64, i64, i64), lang: Lang) -> String {
+    if teams == 0 {
+        return String::new();
+    }
+    let n = |k: i64| k.to_string();
+    let line = app::i18n::IncidentTexts::of(lang).summary_line;
+    fill(line, &[("teams", &n(teams)), ("services", &n(services)), ("people", &n(people))])
+}
+
 /// The referrals handed over (the resident agreed, and they were not withdrawn), by kind and
 /// for special groups, and those overdue; nothing when there were none.
 fn referrals(tallies: &[app::model::ReferralTally], lang: Lang) -> String {

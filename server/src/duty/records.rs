@@ -108,6 +108,17 @@ fn details(caller: &Caller, request: &ServiceRecordRequest) -> Result<(String, S
 }
 
 pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordRequest) -> Result<ServiceRecord, Failure> {
+    record_for(store, caller, request, None).await
+}
+
+/// A service record, against an emergency team's `incident` when given: its member logs it in
+/// the incident's community, which they need not serve (the caller checked the membership).
+pub async fn record_for(
+    store: &Store,
+    caller: &Caller,
+    request: ServiceRecordRequest,
+    incident: Option<i64>,
+) -> Result<ServiceRecord, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     if !valid_key(&request.client_key) {
@@ -132,11 +143,13 @@ pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordReques
     let summary = required_text(&request.summary, duty_rules::MAX_SUMMARY_CHARS)
         .map_err(|_| AppError::invalid("summary", t.err_summary))?;
     let (topic, parties, outcome) = details(caller, &request)?;
-    access::require_serves(store, caller, request.lawyer_id, request.community_id, date).await?;
+    if incident.is_none() {
+        access::require_serves(store, caller, request.lawyer_id, request.community_id, date).await?;
+    }
     access::require_open_month(store, caller, request.lawyer_id, date).await?;
     sqlx::query(
-        "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, topic, parties, outcome, summary, client_key, created_at, special_group) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (recorded_by, client_key) DO NOTHING",
+        "INSERT INTO service_records (community_id, lawyer_id, recorded_by, category, served_on, people_served, topic, parties, outcome, summary, client_key, created_at, special_group, incident_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (recorded_by, client_key) DO NOTHING",
     )
     .bind(request.community_id)
     .bind(request.lawyer_id)
@@ -151,6 +164,7 @@ pub async fn record(store: &Store, caller: &Caller, request: ServiceRecordReques
     .bind(&request.client_key)
     .bind(now_ms())
     .bind(request.special_group.map(|g| g.as_str()))
+    .bind(incident)
     .execute(store.writer())
     .await?;
     by_key(store, user.id, &request.client_key)

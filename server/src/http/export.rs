@@ -3,6 +3,7 @@
 //! intact (UTF-8 with a byte-order mark). Staff and admins only.
 
 mod groups;
+mod incidents;
 mod referrals;
 mod scorecards;
 mod stream;
@@ -34,7 +35,7 @@ pub struct ExportQuery {
     /// One street's communities.
     street: Option<i64>,
     /// `lawyer` for a row per lawyer, `referral` for referrals by kind and special group, `group`
-    /// for a row per special group.
+    /// for a row per special group, `incident` for a row per emergency team.
     by: Option<String>,
 }
 
@@ -136,6 +137,7 @@ async fn export(
         Some("lawyer") => by_lawyer(&state, &caller, &request).await,
         Some("referral") => referrals::sheet(&state, &caller, &request).await.map(Export::from),
         Some("group") => groups::sheet(&state, &caller, &request).await.map(Export::from),
+        Some("incident") => incidents::sheet(&state, &caller, &request).await.map(Export::from),
         _ => by_community(&state, &caller, request).await.map(Export::from),
     };
     match export {

@@ -108,14 +108,14 @@ fn by_hand(error: &Schema) -> Map<String, Value> {
     let export = |format: &str, media: &str| {
         json!({ "get": {
             "operationId": format!("staff_board_{format}"),
-            "summary": format!("The coverage board as {format}: a row per community, or per lawyer, or per kind of referral and special group, or per special group."),
+            "summary": format!("The coverage board as {format}: a row per community, or per lawyer, or per kind of referral and special group, or per special group, or per emergency team."),
             "x-access": ["staff", "admin"],
             "security": [{ "session": [] }],
             "parameters": [
                 { "name": "from", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } },
                 { "name": "to", "in": "query", "required": true, "schema": { "type": "string", "format": "date" } },
                 { "name": "street", "in": "query", "schema": { "type": "integer" } },
-                { "name": "by", "in": "query", "schema": { "enum": ["lawyer", "referral", "group"] } },
+                { "name": "by", "in": "query", "schema": { "enum": ["lawyer", "referral", "group", "incident"] } },
             ],
             "responses": { "200": { "description": "The file.", "content": { media: {} } }, "default": refused },
         }})

@@ -7,6 +7,7 @@ mod articles;
 mod directory;
 mod evaluations;
 mod feedback;
+mod incidents;
 mod layout;
 mod library;
 mod my_files;
@@ -26,6 +27,10 @@ pub use evaluations::{
 pub use feedback::{
     mine as my_feedback, reply as reply_to_complaint, send as send_feedback, staff as staff_feedback,
     thanks as record_thanks,
+};
+pub use incidents::{
+    hub as work, manage as manage_incidents, mine as my_incidents, record as record_incident_service,
+    staff as staff_incidents,
 };
 pub use library::{document, search as library};
 pub use my_files::page as my_files;

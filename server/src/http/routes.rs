@@ -4,8 +4,8 @@
 use crate::http::endpoint::endpoint;
 use crate::state::AppState;
 use crate::{
-    admin, articles, assisted, auth, board, booking, directory, duty, evaluation, feedback, files, library, questions,
-    referrals, scope,
+    admin, articles, assisted, auth, board, booking, directory, duty, evaluation, feedback, files, incidents, library,
+    questions, referrals, scope,
 };
 use app::api::account::*;
 use app::api::articles::*;
@@ -20,6 +20,7 @@ use app::api::evaluations::*;
 use app::api::feedback::*;
 use app::api::files::*;
 use app::api::home_visits::*;
+use app::api::incidents::*;
 use app::api::library::*;
 use app::api::questions::*;
 use app::api::referrals::*;
@@ -163,6 +164,12 @@ api! {
     StaffFeedback => feedback::list,
     ReplyToComplaint => feedback::reply,
     RecordThanks => feedback::record_thanks,
+    StaffIncidents => incidents::list,
+    OpenIncidentTeam => incidents::open,
+    SetIncidentTeam => incidents::set_team,
+    CloseIncidentTeam => incidents::close,
+    MyIncidents => incidents::mine,
+    RecordIncidentService => incidents::record,
     NotaryOffices => referrals::visits::offices,
     VisitTimes => referrals::visits::slots,
     BookVisit => referrals::visits::book,

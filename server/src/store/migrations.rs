@@ -48,6 +48,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (44, "home visits", include_str!("../../migrations/0044_home_visits.sql")),
     (45, "feedback", include_str!("../../migrations/0045_feedback.sql")),
     (46, "evaluations", include_str!("../../migrations/0046_evaluations.sql")),
+    (47, "incidents", include_str!("../../migrations/0047_incidents.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

@@ -40,6 +40,7 @@ mod helpers_files;
 mod hostile;
 mod import;
 mod import_assignments;
+mod incidents;
 mod lawyer_accounts;
 mod lawyers_register;
 mod library;

@@ -231,6 +231,15 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
             "staff/record-thanks",
             json!({ "channel": "banner", "lawyer_id": lawyer, "community_id": community, "received_on": "2026-01-05", "note": "锦旗" }),
         ),
+        ("staff/incidents", json!({})),
+        (
+            "staff/open-incident",
+            json!({ "name": "某厂欠薪", "community_id": community, "opened_on": "2026-01-05", "lawyer_ids": [lawyer] }),
+        ),
+        ("staff/incident-team", json!({ "id": 999_999, "lawyer_ids": [lawyer] })),
+        ("staff/close-incident", json!({ "id": 999_999, "closed_on": "2026-01-05" })),
+        ("incidents/mine", json!({})),
+        ("incidents/record", json!({ "incident_id": 999_999, "record": record(lawyer, community) })),
         ("visits/offices", json!({})),
         ("visits/slots", json!({ "organisation_id": 1 })),
         (

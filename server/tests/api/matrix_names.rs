@@ -26,6 +26,9 @@ pub(crate) enum Object {
     /// A referral: its parties are one resident, one lawyer and one receiving body, each tried
     /// on their own and on another's in `referrals.rs`.
     Referral,
+    /// An emergency team's incident: its members and staff of its street, each tried on their
+    /// own and on another's in `incidents.rs`.
+    Incident,
 }
 
 /// A request naming the object `id`.
@@ -61,6 +64,16 @@ pub(crate) fn objects() -> Vec<(&'static str, Object, Body)> {
             |f, id| json!({ "channel": "banner", "lawyer_id": f.lawyer, "community_id": id, "received_on": "2026-01-05", "note": "锦旗" }),
         ),
         ("visits/slots", Object::Public, |_, id| json!({ "organisation_id": id })),
+        (
+            "staff/open-incident",
+            Object::Community,
+            |f, id| json!({ "name": "某厂欠薪", "community_id": id, "opened_on": server::store::today().to_string(), "lawyer_ids": [f.lawyer] }),
+        ),
+        (
+            "incidents/record",
+            Object::Incident,
+            |f, id| json!({ "incident_id": id, "record": record(f.lawyer, f.community) }),
+        ),
         (
             "visits/book",
             Object::Public,

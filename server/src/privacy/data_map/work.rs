@@ -233,4 +233,16 @@ pub const WORK_RECORDS: &[Held] = &[
         export: WORK,
         erase: WORKER,
     },
+    Held {
+        table: "incidents",
+        columns: &["opened_by"],
+        rows_of: "",
+        what: "who formed an emergency team",
+        why: "accountability",
+        seen_by: "staff",
+        goes_to: "",
+        kept: "with the incident",
+        export: WORK,
+        erase: WORKER,
+    },
 ];
