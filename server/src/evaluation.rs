@@ -6,10 +6,12 @@
 mod cards;
 mod conclude;
 mod extras;
+mod review;
 mod score;
 
 pub use cards::{mine, scorecards};
 pub use conclude::{answer, conclude};
+pub use review::{draw as draw_review, list as reviews, mine as my_findings, score as score_item};
 
 use crate::config::evaluation::Evaluation;
 use crate::store::Store;

@@ -3,7 +3,10 @@
 
 use super::endpoint::{endpoints, Access};
 use crate::domain::Role;
-use crate::model::{Conclude, EvaluationAnswer, Scorecard, ScorecardRequest, Scorecards, YearRequest};
+use crate::model::{
+    Conclude, DrawReview, Empty, EvaluationAnswer, Review, ReviewItem, ScoreItem, Scorecard, ScorecardRequest,
+    Scorecards, YearRequest,
+};
 
 endpoints! {
     /// The year's scorecards of the lawyers in scope who did anything, by name, with the scale.
@@ -17,4 +20,17 @@ endpoints! {
 
     /// The lawyer answers the conclusion on their year.
     AnswerEvaluation = "evaluations/answer", EvaluationAnswer => Scorecard, Access::Roles(&[Role::Lawyer]);
+
+    /// Draws a quality review's sample of a period's answers and service records, stratified by
+    /// street and reproducible from its seed.
+    DrawQualityReview = "staff/draw-review", DrawReview => Review, Access::STAFF;
+
+    /// The quality reviews of the caller's scope, the latest first, with their items.
+    QualityReviews = "staff/reviews", Empty => Vec<Review>, Access::STAFF;
+
+    /// Scores an item of a review against its checklist, with the findings.
+    ScoreReviewItem = "staff/score-item", ScoreItem => ReviewItem, Access::STAFF;
+
+    /// The scored items about the calling lawyer, with the findings.
+    MyReviewFindings = "reviews/mine", Empty => Vec<ReviewItem>, Access::Roles(&[Role::Lawyer]);
 }

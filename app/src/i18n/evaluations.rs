@@ -42,6 +42,12 @@ texts! {
         err_answered: "律师已回复，评价不能再修改", "The lawyer has answered; the conclusion can no longer change";
         err_not_concluded: "该年度尚未评价", "That year is not concluded yet";
         err_answer: "请填写回复(不超过1000字)", "Write the answer (up to 1,000 characters)";
+        err_review_period: "请选择起止日期，跨度不超过一年", "Choose a first and a last day, at most a year apart";
+        err_review_size: "抽查数量须为1至500件", "The sample is 1 to 500 items";
+        err_review_seed: "随机种子须为0至9007199254740991之间的整数", "The seed is a whole number from 0 to 9007199254740991";
+        err_review_empty: "该期间内没有可抽查的答复或服务记录", "No answers or service records in that period to review";
+        err_review_checks: "请对评查表的每一项给出结论", "Mark each item of the checklist";
+        err_review_findings: "有不合格项时请写明评查意见(不超过1000字)", "Write the findings when an item fails (up to 1,000 characters)";
         err_lawyer: "该律师不在您的范围内或该年度无记录", "That lawyer is not in your scope or did nothing that year";
     }
 }

@@ -64,6 +64,7 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("thanks_record", "登记感谢信或锦旗", "Thanks recorded"),
     ("evaluation_conclude", "律师年度评价", "Lawyer's year concluded"),
     ("incident", "应急服务队", "Emergency team"),
+    ("quality_review", "质量评查", "Quality review"),
 ];
 
 /// How a resident agreed to be helped (the reason of an assisted booking or question).

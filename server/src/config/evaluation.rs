@@ -1,7 +1,9 @@
 //! How lawyers' years are scored and concluded: each part's weight (`EVALUATION_WEIGHTS`,
 //! `duty=40,services=20,answers=15,satisfaction=15,complaints=10` unless set; they add up to
 //! 100) and the district's scale of conclusions (`EVALUATION_SCALE`, `优秀,合格,基本合格,不合格`
-//! unless set; two to six names of at most ten characters).
+//! unless set; two to six names of at most ten characters), and the checklist a quality review
+//! scores each answer and record against (`REVIEW_CHECKLIST`, `事实清楚,依据准确,答复完整,及时回应,
+//! 表达规范` unless set; two to ten items of at most twenty characters).
 
 use super::ConfigError;
 
@@ -14,6 +16,7 @@ pub struct Evaluation {
     /// A weight per part of [`PARTS`], in its order.
     pub weights: [u32; 5],
     pub scale: Vec<String>,
+    pub checklist: Vec<String>,
 }
 
 impl Default for Evaluation {
@@ -21,6 +24,7 @@ impl Default for Evaluation {
         Evaluation {
             weights: [40, 20, 15, 15, 10],
             scale: ["优秀", "合格", "基本合格", "不合格"].map(String::from).to_vec(),
+            checklist: ["事实清楚", "依据准确", "答复完整", "及时回应", "表达规范"].map(String::from).to_vec(),
         }
     }
 }
@@ -37,18 +41,29 @@ pub fn from_lookup(get: &impl Fn(&str) -> Option<String>) -> Result<Evaluation, 
         })?;
     }
     if let Some(text) = get("EVALUATION_SCALE").filter(|t| !t.trim().is_empty()) {
-        let scale: Vec<String> = text.split(',').map(|n| n.trim().to_owned()).collect();
-        let fits = (2..=6).contains(&scale.len())
-            && scale.iter().all(|n| !n.is_empty() && n.chars().count() <= 10)
-            && scale.iter().enumerate().all(|(k, n)| !scale[..k].contains(n));
-        if !fits {
-            return Err(ConfigError(format!(
+        settings.scale = names(&text, 6, 10).ok_or_else(|| {
+            ConfigError(format!(
                 "EVALUATION_SCALE: two to six different names of at most ten characters, by commas (got {text})"
-            )));
-        }
-        settings.scale = scale;
+            ))
+        })?;
+    }
+    if let Some(text) = get("REVIEW_CHECKLIST").filter(|t| !t.trim().is_empty()) {
+        settings.checklist = names(&text, 10, 20).ok_or_else(|| {
+            ConfigError(format!(
+                "REVIEW_CHECKLIST: two to ten different items of at most twenty characters, by commas (got {text})"
+            ))
+        })?;
     }
     Ok(settings)
+}
+
+/// Two to `most` different names of at most `chars` characters, by commas.
+fn names(text: &str, most: usize, chars: usize) -> Option<Vec<String>> {
+    let names: Vec<String> = text.split(',').map(|n| n.trim().to_owned()).collect();
+    let fits = (2..=most).contains(&names.len())
+        && names.iter().all(|n| !n.is_empty() && n.chars().count() <= chars)
+        && names.iter().enumerate().all(|(k, n)| !names[..k].contains(n));
+    fits.then_some(names)
 }
 
 fn weights(text: &str) -> Option<[u32; 5]> {
@@ -84,6 +99,11 @@ mod tests {
         }
         for bad in ["好", "好,好", "好,,差", "一二三四五六七八九十一,差", "a,b,c,d,e,f,g"] {
             assert!(read(&[("EVALUATION_SCALE", bad)]).is_err(), "{bad}");
+        }
+        let checklist = read(&[("REVIEW_CHECKLIST", "事实清楚, 依据准确")]).expect("set").checklist;
+        assert_eq!(checklist, vec!["事实清楚", "依据准确"]);
+        for bad in ["事实清楚", "a,a", "a,b,c,d,e,f,g,h,i,j,k", &format!("{},b", "长".repeat(21))] {
+            assert!(read(&[("REVIEW_CHECKLIST", bad)]).is_err(), "{bad}");
         }
     }
 }

@@ -49,6 +49,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (45, "feedback", include_str!("../../migrations/0045_feedback.sql")),
     (46, "evaluations", include_str!("../../migrations/0046_evaluations.sql")),
     (47, "incidents", include_str!("../../migrations/0047_incidents.sql")),
+    (48, "quality reviews", include_str!("../../migrations/0048_quality_reviews.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

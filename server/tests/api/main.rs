@@ -57,6 +57,7 @@ mod phone_calls;
 mod places;
 mod posters;
 mod privacy;
+mod quality_review;
 mod question_route;
 mod questions;
 mod referrals;

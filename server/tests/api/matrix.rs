@@ -231,6 +231,10 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
             "staff/record-thanks",
             json!({ "channel": "banner", "lawyer_id": lawyer, "community_id": community, "received_on": "2026-01-05", "note": "锦旗" }),
         ),
+        ("staff/draw-review", json!({ "from": "2026-01-01", "to": "2026-01-31", "size": 5 })),
+        ("staff/reviews", json!({})),
+        ("staff/score-item", json!({ "item_id": 999_999, "checks": [true, true, true, true, true] })),
+        ("reviews/mine", json!({})),
         ("staff/incidents", json!({})),
         (
             "staff/open-incident",

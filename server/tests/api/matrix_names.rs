@@ -29,6 +29,9 @@ pub(crate) enum Object {
     /// An emergency team's incident: its members and staff of its street, each tried on their
     /// own and on another's in `incidents.rs`.
     Incident,
+    /// An item of a quality review: staff of the street it was drawn in, tried on their own and
+    /// on another's in `quality_review.rs`.
+    ReviewItem,
 }
 
 /// A request naming the object `id`.
@@ -68,6 +71,11 @@ pub(crate) fn objects() -> Vec<(&'static str, Object, Body)> {
             "staff/open-incident",
             Object::Community,
             |f, id| json!({ "name": "某厂欠薪", "community_id": id, "opened_on": server::store::today().to_string(), "lawyer_ids": [f.lawyer] }),
+        ),
+        (
+            "staff/score-item",
+            Object::ReviewItem,
+            |_, id| json!({ "item_id": id, "checks": [true, true, true, true, true] }),
         ),
         (
             "incidents/record",
