@@ -29,6 +29,7 @@ pub mod questions;
 pub mod referral_desk;
 pub mod referral_queue;
 pub mod referrals;
+pub mod reviews;
 pub mod street;
 pub mod thread;
 pub mod visit_office;

@@ -240,6 +240,8 @@ fn server_pages() -> Router<AppState> {
         .route("/staff/incidents", get(pages::staff_incidents).post(pages::manage_incidents))
         .route("/incidents", get(pages::my_incidents).post(pages::record_incident_service))
         .route("/work", get(pages::work))
+        .route("/staff/reviews", get(pages::staff_reviews).post(pages::review_act))
+        .route("/reviews", get(pages::my_reviews))
         .route("/evaluation", get(pages::my_evaluation).post(pages::answer_evaluation))
         .route("/me/feedback", get(pages::my_feedback).post(pages::send_feedback))
         .route("/staff/feedback", get(pages::staff_feedback))

@@ -17,6 +17,7 @@ mod posters;
 mod privacy;
 mod questions;
 mod referrals;
+mod reviews;
 mod visits;
 
 pub use articles::{article, feed as articles, set_sms as set_article_sms};
@@ -50,6 +51,7 @@ pub use referrals::{
     mine as my_referrals, new as new_referral, queue as referral_queue, send_code as send_referral_code,
     sent as sent_referrals, withdraw as withdraw_referral,
 };
+pub use reviews::{act as review_act, mine as my_reviews, staff as staff_reviews};
 pub use visits::{
     book as book_visit, cancel as cancel_visit, finish as finish_visit, mine as my_visits, office as office_visits,
     offices as visit_offices, save_hours as save_visit_hours, send_code as send_visit_code,

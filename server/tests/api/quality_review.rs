@@ -157,3 +157,43 @@ async fn a_seeded_sample_by_street_scored_against_the_checklist_and_read_by_its_
     assert_eq!(app.post_with(&lawyer, "staff/draw-review", draw(5, json!(1))).await.0, StatusCode::FORBIDDEN);
     assert_eq!(app.count("SELECT COUNT(*) FROM audit_events WHERE action = 'quality_review'").await, 6);
 }
+
+#[tokio::test]
+async fn the_pages_draw_and_score_only_from_this_site_and_the_lawyer_reads_the_findings() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let a = role_of(&app, houting, "a").await;
+    service(&app, a, houting, "consultation", "2024-01-05", 1).await;
+    let (staff, lawyer) = (app.staff_client("shajing").await, app.staff_client("lawyer").await);
+    let post = |client: &reqwest::Client, fields: Vec<(&str, String)>, site: &str| {
+        client.post(format!("{}/staff/reviews", app.address)).header("sec-fetch-site", site).form(&fields).send()
+    };
+    let drawn = || {
+        vec![
+            ("action", "draw".to_owned()),
+            ("from", "2024-01-01".to_owned()),
+            ("to", "2024-01-31".to_owned()),
+            ("size", "5".to_owned()),
+            ("seed", String::new()),
+        ]
+    };
+    assert_eq!(post(&staff, drawn(), "cross-site").await.expect("post").status(), 403);
+    assert_eq!(post(&lawyer, drawn(), "same-origin").await.expect("post").status(), 403);
+    let mut bad_seed = drawn();
+    bad_seed[4].1 = "七".to_owned();
+    let refused = post(&staff, bad_seed, "same-origin").await.expect("post");
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.expect("html").contains("随机种子须为"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM quality_reviews").await, 0);
+    let page = post(&staff, drawn(), "same-origin").await.expect("post").text().await.expect("html");
+    assert!(page.contains("评查表"), "{page}");
+    let item = app.count(&format!("SELECT MIN(id) FROM quality_items WHERE lawyer_id = {a}")).await;
+    // Every box but the fourth ticked, with the findings.
+    let mut scored = vec![("action", "score".to_owned()), ("item_id", item.to_string()), ("checks", "5".to_owned())];
+    scored.extend(["check_0", "check_1", "check_2", "check_4"].map(|k| (k, "1".to_owned())));
+    scored.push(("findings", "回访记录缺失".to_owned()));
+    let page = post(&staff, scored, "same-origin").await.expect("post").text().await.expect("html");
+    assert!(page.contains("评分 80") && page.contains("不合格项：及时回应"), "{page}");
+    let own = lawyer.get(format!("{}/reviews", app.address)).send().await.expect("page");
+    assert!(own.text().await.expect("html").contains("回访记录缺失"));
+}

@@ -3,7 +3,7 @@
 //! links to. Each calls the same feature functions as the JSON API; a form from another site,
 //! or from an account of the wrong role, is refused before anything is read.
 
-use super::layout::{posted, reader, respond, Reader};
+use super::layout::{field, number, posted, reader, respond, Fields, Reader};
 use crate::incidents;
 use crate::state::AppState;
 use crate::store::today;
@@ -30,10 +30,15 @@ pub async fn hub(State(state): State<AppState>, request: Request) -> Response {
         vec![
             ("/staff/feedback", FeedbackTexts::of(lang).title_staff),
             ("/staff/evaluations", evaluation.title),
+            ("/staff/reviews", evaluation.review_title),
             ("/staff/incidents", incident.title),
         ]
     } else if reader.is(Role::Lawyer) {
-        vec![("/evaluation", evaluation.title_mine), ("/incidents", incident.title_mine)]
+        vec![
+            ("/evaluation", evaluation.title_mine),
+            ("/reviews", evaluation.review_title_mine),
+            ("/incidents", incident.title_mine),
+        ]
     } else {
         return reader.not_theirs(incident.hub_title);
     };
@@ -62,18 +67,6 @@ async fn show_staff(state: &AppState, reader: &Reader, status: StatusCode, probl
         ),
         Err(failure) => reader.refused(failure),
     }
-}
-
-/// A form's fields in order; a list box of many choices sends its name once per choice.
-type Fields = Vec<(String, String)>;
-
-fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
-}
-
-/// A whole number field; 0 for one that is not (refused downstream as unknown).
-fn number(fields: &Fields, name: &str) -> i64 {
-    field(fields, name).parse().unwrap_or(0)
 }
 
 /// `POST /staff/incidents`: opens an incident, sets a team or closes one, then the page again.

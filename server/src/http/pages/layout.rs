@@ -172,3 +172,17 @@ pub(super) async fn posted<T: serde::de::DeserializeOwned>(
     };
     (reader, Some(fields))
 }
+
+/// A form's fields in order; a list box of many choices, or a box ticked, sends its name once
+/// per choice.
+pub(super) type Fields = Vec<(String, String)>;
+
+/// The first value of `name`; empty when it was not sent.
+pub(super) fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+}
+
+/// A whole number field; 0 for one that is not (refused downstream as unknown).
+pub(super) fn number(fields: &Fields, name: &str) -> i64 {
+    field(fields, name).parse().unwrap_or(0)
+}
