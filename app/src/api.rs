@@ -23,6 +23,7 @@ pub mod questions;
 pub mod referrals;
 pub mod registers;
 pub mod staff;
+pub mod themes;
 
 pub use call::call;
 pub use endpoint::{Access, Endpoint};

@@ -26,6 +26,7 @@ pub mod organisations;
 pub mod poster;
 pub mod privacy;
 pub mod questions;
+pub mod quiz;
 pub mod referral_desk;
 pub mod referral_queue;
 pub mod referrals;

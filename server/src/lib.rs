@@ -28,6 +28,7 @@ pub mod library;
 pub mod markdown;
 pub mod privacy;
 pub mod questions;
+pub mod quizzes;
 pub mod referrals;
 pub mod scope;
 pub mod sms;

@@ -46,6 +46,7 @@ const LAYERS: [(&str, &[&str]); 3] = [
             "library",
             "privacy",
             "questions",
+            "quizzes",
             "referrals",
         ],
     ),

@@ -6,13 +6,19 @@ use crate::model::{Article, ArticleSummary};
 use crate::ui::components::page_title;
 use leptos::prelude::*;
 
-/// The feed; `sms` is a signed-in resident's choice of SMS for important articles.
-pub fn feed(lang: Lang, sms: Option<bool>, feed: Vec<ArticleSummary>) -> AnyView {
+/// The feed; `sms` is a signed-in resident's choice of SMS for important articles; `theme` the
+/// month's theme, whose quiz the feed invites to.
+pub fn feed(lang: Lang, sms: Option<bool>, feed: Vec<ArticleSummary>, theme: Option<String>) -> AnyView {
     let m = lang.messages();
     let t = lang.texts();
     let empty = feed.is_empty();
     view! {
         {page_title(m.page_articles)}
+        {theme.map(|title| view! {
+            <p class=format!("my-3 {CARD}")>
+                <a class="font-bold text-brand underline" href="/quiz">{format!("{}：{title} · {}", crate::i18n::QuizTexts::of(lang).title, crate::i18n::QuizTexts::of(lang).quiz)}</a>
+            </p>
+        })}
         {sms.map(|on| view! {
             <form method="post" action="/articles/sms" class=ACTIONS>
                 <span>{if on { m.page_sms_on } else { m.page_sms_off }}</span>

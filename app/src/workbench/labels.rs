@@ -65,6 +65,7 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("evaluation_conclude", "律师年度评价", "Lawyer's year concluded"),
     ("incident", "应急服务队", "Emergency team"),
     ("quality_review", "质量评查", "Quality review"),
+    ("theme_save", "每月普法主题", "Monthly theme saved"),
 ];
 
 /// How a resident agreed to be helped (the reason of an assisted booking or question).

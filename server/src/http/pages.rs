@@ -16,6 +16,7 @@ mod organisations;
 mod posters;
 mod privacy;
 mod questions;
+mod quiz;
 mod referrals;
 mod reviews;
 mod visits;
@@ -46,6 +47,7 @@ pub use privacy::{
     page as privacy,
 };
 pub use questions::{ask as ask_question, list as questions, thread as question};
+pub use quiz::{resident as quiz, save as save_theme, staff as staff_themes, take as take_quiz};
 pub use referrals::{
     answer as answer_referral, close as close_referral, consent as consent_to_referral, create as create_referral,
     mine as my_referrals, new as new_referral, queue as referral_queue, send_code as send_referral_code,

@@ -5,7 +5,7 @@ use crate::http::endpoint::endpoint;
 use crate::state::AppState;
 use crate::{
     admin, articles, assisted, auth, board, booking, directory, duty, evaluation, feedback, files, incidents, library,
-    questions, referrals, scope,
+    questions, quizzes, referrals, scope,
 };
 use app::api::account::*;
 use app::api::articles::*;
@@ -26,6 +26,7 @@ use app::api::questions::*;
 use app::api::referrals::*;
 use app::api::registers::*;
 use app::api::staff::*;
+use app::api::themes::*;
 use app::api::{Access, Endpoint};
 use axum::Router;
 
@@ -168,6 +169,10 @@ api! {
     StaffFeedback => feedback::list,
     ReplyToComplaint => feedback::reply,
     RecordThanks => feedback::record_thanks,
+    CurrentTheme => quizzes::current,
+    TakeTheQuiz => quizzes::take,
+    SaveMonthTheme => quizzes::save,
+    ThemeStats => quizzes::stats,
     StaffIncidents => incidents::list,
     OpenIncidentTeam => incidents::open,
     SetIncidentTeam => incidents::set_team,

@@ -267,6 +267,18 @@ const RESIDENTS: &[Held] = &[
         export: Export::Rows,
         erase: Erase::Anonymise,
     },
+    Held {
+        table: "quiz_entries",
+        columns: &["resident_id"],
+        rows_of: "resident_id = {id}",
+        what: "the month's quizzes taken: the choices made and the count right, with the resident's community",
+        why: "showing the resident how they did; participation per street",
+        seen_by: "the resident; staff see counts per street",
+        goes_to: "",
+        kept: "the counts for good; the choices until the account is erased",
+        export: Export::Rows,
+        erase: Erase::Anonymise,
+    },
 ];
 
 /// Every kind of personal data the portal holds: the residents', then the workers' records.

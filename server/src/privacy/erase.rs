@@ -30,7 +30,7 @@ enum Value {
 use Value::{Account, Now, Phone};
 
 /// The statements, in order, each with what its `$1, $2…` stand for.
-const STATEMENTS: [(&str, &[Value]); 21] = [
+const STATEMENTS: [(&str, &[Value]); 22] = [
     (
         "UPDATE bookings SET status = 'cancelled', updated_at = $2 \
          WHERE resident_id = $1 AND status IN ('pending', 'confirmed') AND slot_start > $2",
@@ -74,6 +74,8 @@ const STATEMENTS: [(&str, &[Value]); 21] = [
     ("UPDATE home_visits SET address = '', note = '', birth_date = '' WHERE resident_id = $1", &[Account]),
     // Praise and complaints keep their kind and lawyer for the lawyer's year, not their words.
     ("UPDATE feedback SET body = '', wanted = '' WHERE resident_id = $1", &[Account]),
+    // Quiz entries keep their counts for the street's participation, not the choices.
+    ("UPDATE quiz_entries SET choices = '' WHERE resident_id = $1", &[Account]),
     ("DELETE FROM waitlist WHERE resident_id = $1", &[Account]),
     ("DELETE FROM notifications WHERE user_id = $1", &[Account]),
     // Lawyers' inbox messages that quote their questions' titles.

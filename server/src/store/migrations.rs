@@ -50,6 +50,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (46, "evaluations", include_str!("../../migrations/0046_evaluations.sql")),
     (47, "incidents", include_str!("../../migrations/0047_incidents.sql")),
     (48, "quality reviews", include_str!("../../migrations/0048_quality_reviews.sql")),
+    (49, "quizzes", include_str!("../../migrations/0049_quizzes.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

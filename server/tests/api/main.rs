@@ -60,6 +60,7 @@ mod privacy;
 mod quality_review;
 mod question_route;
 mod questions;
+mod quizzes;
 mod referrals;
 mod referrals_admin;
 mod referrals_board;

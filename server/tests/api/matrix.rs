@@ -231,6 +231,13 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
             "staff/record-thanks",
             json!({ "channel": "banner", "lawyer_id": lawyer, "community_id": community, "received_on": "2026-01-05", "note": "锦旗" }),
         ),
+        ("themes/current", json!({})),
+        ("themes/answer", json!({ "month": "2026-01", "choices": [0] })),
+        (
+            "staff/save-theme",
+            json!({ "month": "2019-01", "title": "宪法", "questions": [{ "prompt": "问", "options": ["甲", "乙"], "answer": 0 }] }),
+        ),
+        ("staff/theme-stats", json!({ "month": "2026-01" })),
         ("staff/draw-review", json!({ "from": "2026-01-01", "to": "2026-01-31", "size": 5 })),
         ("staff/reviews", json!({})),
         ("staff/score-item", json!({ "item_id": 999_999, "checks": [true, true, true, true, true] })),

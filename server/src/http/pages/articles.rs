@@ -22,7 +22,11 @@ pub async fn feed(State(state): State<AppState>, request: Request) -> Response {
         },
         None => None,
     };
-    reader.public(lang.messages().page_articles, || articles::feed(lang, sms, feed))
+    let theme = match crate::quizzes::current(&state.store, &reader.caller, app::model::Empty {}).await {
+        Ok(theme) => theme.map(|t| t.title),
+        Err(failure) => return reader.refused(failure),
+    };
+    reader.public(lang.messages().page_articles, || articles::feed(lang, sms, feed, theme))
 }
 
 /// `/articles/<id>`: one article, readable at once.

@@ -32,6 +32,7 @@ pub async fn hub(State(state): State<AppState>, request: Request) -> Response {
             ("/staff/evaluations", evaluation.title),
             ("/staff/reviews", evaluation.review_title),
             ("/staff/incidents", incident.title),
+            ("/staff/themes", app::i18n::QuizTexts::of(lang).title_staff),
         ]
     } else if reader.is(Role::Lawyer) {
         vec![

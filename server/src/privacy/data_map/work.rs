@@ -269,4 +269,16 @@ pub const WORK_RECORDS: &[Held] = &[
         export: WORK,
         erase: WORKER,
     },
+    Held {
+        table: "themes",
+        columns: &["updated_by"],
+        rows_of: "",
+        what: "who set a month's theme and quiz",
+        why: "accountability",
+        seen_by: "staff",
+        goes_to: "",
+        kept: "with the theme",
+        export: WORK,
+        erase: WORKER,
+    },
 ];
