@@ -134,7 +134,7 @@ fn editor(t: &QuizTexts, month: &str, theme: Option<(Theme, Vec<i64>)>) -> AnyVi
                 <select id=answer name=format!("q{k}_answer") class=FIELD>
                     {(0..4).map(|j| {
                         let chosen = answers.get(k).is_some_and(|a| *a == j);
-                        view! { <option value=j.to_string() selected=chosen>{(j + 1).to_string()}</option> }
+                        view! { <option value=j.to_string() selected=chosen>{t.option.replace("{n}", &(j + 1).to_string())}</option> }
                     }).collect_view()}
                 </select>
             </fieldset>
