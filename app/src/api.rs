@@ -19,6 +19,7 @@ pub mod files;
 pub mod home_visits;
 pub mod incidents;
 pub mod library;
+pub mod points;
 pub mod questions;
 pub mod referrals;
 pub mod registers;

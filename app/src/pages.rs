@@ -23,6 +23,7 @@ pub mod my_files;
 pub mod my_waitlist;
 pub mod notice;
 pub mod organisations;
+pub mod points;
 pub mod poster;
 pub mod privacy;
 pub mod questions;

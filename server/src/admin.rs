@@ -22,6 +22,8 @@ pub mod table;
 pub mod webhooks;
 pub mod xlsx;
 
+pub use places::save_place;
+
 use crate::heavy::Heavy;
 use crate::store::Store;
 

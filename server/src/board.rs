@@ -79,6 +79,8 @@ pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Res
     };
     let teams = crate::incidents::in_period(store, area.unwrap_or(0), (&from.to_string(), &to.to_string())).await?;
     board.summary.push_str(&summary::incidents(teams, caller.lang));
+    let lectures = crate::points::lectures_so_far(store, area.unwrap_or(0), to).await?;
+    board.summary.push_str(&summary::lectures(lectures, caller.lang));
     Ok(board)
 }
 

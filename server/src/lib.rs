@@ -26,6 +26,7 @@ pub mod http;
 pub mod incidents;
 pub mod library;
 pub mod markdown;
+pub mod points;
 pub mod privacy;
 pub mod questions;
 pub mod quizzes;

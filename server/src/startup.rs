@@ -244,6 +244,7 @@ fn server_pages() -> Router<AppState> {
         .route("/reviews", get(pages::my_reviews))
         .route("/quiz", get(pages::quiz).post(pages::take_quiz))
         .route("/staff/themes", get(pages::staff_themes).post(pages::save_theme))
+        .route("/staff/points", get(pages::staff_points).post(pages::points_act))
         .route("/evaluation", get(pages::my_evaluation).post(pages::answer_evaluation))
         .route("/me/feedback", get(pages::my_feedback).post(pages::send_feedback))
         .route("/staff/feedback", get(pages::staff_feedback))

@@ -44,6 +44,7 @@ const LAYERS: [(&str, &[&str]); 3] = [
             "files",
             "incidents",
             "library",
+            "points",
             "privacy",
             "questions",
             "quizzes",

@@ -66,6 +66,7 @@ const ACTIONS: &[(&str, &str, &str)] = &[
     ("incident", "应急服务队", "Emergency team"),
     ("quality_review", "质量评查", "Quality review"),
     ("theme_save", "每月普法主题", "Monthly theme saved"),
+    ("lecture_target", "入园入企讲座目标", "Lecture target set"),
 ];
 
 /// How a resident agreed to be helped (the reason of an assisted booking or question).

@@ -149,6 +149,14 @@ pub async fn save_street(store: &Store, caller: &Caller, edit: StreetEdit) -> Re
 /// over 200 characters), an unknown street (422); a name the street already has (409); no such
 /// community (404).
 pub async fn save_community(store: &Store, caller: &Caller, place: CommunityPlace) -> Result<Places, Failure> {
+    let street = place.street_id;
+    save_place(store, caller, place, "community").await?;
+    list(store, caller, PlacesRequest { street_id: Some(street) }).await
+}
+
+/// [`save_community`]'s work, a new place being of `kind` (a community, or a service point such
+/// as an industrial park or an enterprise): the place's id.
+pub async fn save_place(store: &Store, caller: &Caller, place: CommunityPlace, kind: &str) -> Result<i64, Failure> {
     let user = caller.user()?;
     let t = caller.lang.messages();
     let community_name = name(caller, &place.name, "name")?;
@@ -189,11 +197,12 @@ pub async fn save_community(store: &Store, caller: &Caller, place: CommunityPlac
         }
         None => {
             let id = sqlx::query_scalar(
-                "INSERT INTO communities (street_id, name, office_address) VALUES ($1, $2, $3) RETURNING id",
+                "INSERT INTO communities (street_id, name, office_address, kind) VALUES ($1, $2, $3, $4) RETURNING id",
             )
             .bind(place.street_id)
             .bind(community_name)
             .bind(address)
+            .bind(kind)
             .fetch_one(&mut *tx)
             .await?;
             (id, "community_create")
@@ -202,7 +211,7 @@ pub async fn save_community(store: &Store, caller: &Caller, place: CommunityPlac
     tx.commit().await?;
     let subject = format!("community:{id}:street:{}", place.street_id);
     audit::record_by(store, caller, user.id, action, &subject).await?;
-    list(store, caller, PlacesRequest { street_id: Some(place.street_id) }).await
+    Ok(id)
 }
 
 /// 409: the name is another's.

@@ -96,6 +96,14 @@ pub fn incidents((teams, services, people): (i64, i64, i64), lang: Lang) -> Stri
     fill(line, &[("teams", &n(teams)), ("services", &n(services)), ("people", &n(people))])
 }
 
+/// The year's lectures at parks and enterprises so far against the target, `(lectures, target)`;
+/// nothing when the year has no target.
+pub fn lectures((lectures, target): (i64, Option<i64>), lang: Lang) -> String {
+    let Some(target) = target else { return String::new() };
+    let line = app::i18n::PointTexts::of(lang).summary_line;
+    fill(line, &[("lectures", &lectures.to_string()), ("target", &target.to_string())])
+}
+
 /// The referrals handed over (the resident agreed, and they were not withdrawn), by kind and
 /// for special groups, and those overdue; nothing when there were none.
 fn referrals(tallies: &[app::model::ReferralTally], lang: Lang) -> String {

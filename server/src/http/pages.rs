@@ -13,6 +13,7 @@ mod library;
 mod my_files;
 mod my_places;
 mod organisations;
+mod points;
 mod posters;
 mod privacy;
 mod questions;
@@ -41,6 +42,7 @@ pub use organisations::{
     add_account as add_agency_account, issue_key as issue_api_key, list as organisations, revoke_key as revoke_api_key,
     save as save_organisation,
 };
+pub use points::{act as points_act, staff as staff_points};
 pub use posters::{community as community_poster, qr as poster_qr, street as street_posters};
 pub use privacy::{
     agree as agree_to_notice, erase as erase_account, export as export_my_data, notice as privacy_notice,

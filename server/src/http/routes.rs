@@ -5,7 +5,7 @@ use crate::http::endpoint::endpoint;
 use crate::state::AppState;
 use crate::{
     admin, articles, assisted, auth, board, booking, directory, duty, evaluation, feedback, files, incidents, library,
-    questions, quizzes, referrals, scope,
+    points, questions, quizzes, referrals, scope,
 };
 use app::api::account::*;
 use app::api::articles::*;
@@ -22,6 +22,7 @@ use app::api::files::*;
 use app::api::home_visits::*;
 use app::api::incidents::*;
 use app::api::library::*;
+use app::api::points::*;
 use app::api::questions::*;
 use app::api::referrals::*;
 use app::api::registers::*;
@@ -169,6 +170,9 @@ api! {
     StaffFeedback => feedback::list,
     ReplyToComplaint => feedback::reply,
     RecordThanks => feedback::record_thanks,
+    GetServicePoints => points::list,
+    SaveServicePoint => points::save,
+    SetLectureTarget => points::set_target,
     CurrentTheme => quizzes::current,
     TakeTheQuiz => quizzes::take,
     SaveMonthTheme => quizzes::save,

@@ -51,6 +51,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (47, "incidents", include_str!("../../migrations/0047_incidents.sql")),
     (48, "quality reviews", include_str!("../../migrations/0048_quality_reviews.sql")),
     (49, "quizzes", include_str!("../../migrations/0049_quizzes.sql")),
+    (50, "service points", include_str!("../../migrations/0050_service_points.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.

@@ -72,6 +72,7 @@ mod retire_place;
 mod rules_per_community;
 mod security;
 mod servers;
+mod service_points;
 mod settle;
 mod site;
 mod slow_clients;

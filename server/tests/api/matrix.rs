@@ -231,6 +231,12 @@ fn requests(community: i64, lawyer: i64) -> Vec<(&'static str, Value)> {
             "staff/record-thanks",
             json!({ "channel": "banner", "lawyer_id": lawyer, "community_id": community, "received_on": "2026-01-05", "note": "锦旗" }),
         ),
+        ("staff/service-points", json!({ "year": 2026 })),
+        (
+            "staff/save-point",
+            json!({ "street_id": 1, "name": "矩阵工业园", "kind": "park", "office_address": "园区一楼" }),
+        ),
+        ("staff/lecture-target", json!({ "street_id": 1, "year": 2019, "target": 5 })),
         ("themes/current", json!({})),
         ("themes/answer", json!({ "month": "2026-01", "choices": [0] })),
         (

@@ -126,6 +126,12 @@ pub(crate) fn objects() -> Vec<(&'static str, Object, Body)> {
         ),
         // Streets and communities are the district's to arrange.
         ("staff/places", Object::Public, |_, id| json!({ "street_id": id })),
+        (
+            "staff/save-point",
+            Object::Public,
+            |_, id| json!({ "street_id": id, "name": "矩阵工业园", "kind": "park", "office_address": "园区一楼" }),
+        ),
+        ("staff/lecture-target", Object::Public, |_, id| json!({ "street_id": id, "year": 2019, "target": 5 })),
         ("staff/save-street", Object::Public, |_, id| json!({ "street_id": id, "name": "某街道" })),
         (
             "staff/save-community",

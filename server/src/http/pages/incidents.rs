@@ -33,6 +33,7 @@ pub async fn hub(State(state): State<AppState>, request: Request) -> Response {
             ("/staff/reviews", evaluation.review_title),
             ("/staff/incidents", incident.title),
             ("/staff/themes", app::i18n::QuizTexts::of(lang).title_staff),
+            ("/staff/points", app::i18n::PointTexts::of(lang).title),
         ]
     } else if reader.is(Role::Lawyer) {
         vec![

@@ -281,4 +281,16 @@ pub const WORK_RECORDS: &[Held] = &[
         export: WORK,
         erase: WORKER,
     },
+    Held {
+        table: "lecture_targets",
+        columns: &["updated_by"],
+        rows_of: "",
+        what: "who set a street's yearly lecture target",
+        why: "accountability",
+        seen_by: "staff",
+        goes_to: "",
+        kept: "with the target",
+        export: WORK,
+        erase: WORKER,
+    },
 ];
