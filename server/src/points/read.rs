@@ -7,11 +7,12 @@ use app::error::AppError;
 use app::i18n::PointTexts;
 use app::model::{ServicePoint, ServicePoints, StreetLectures, YearRequest};
 
-/// A lecture: a 法治宣传 record at a park or an enterprise of street `$1` (0: all) from `$2` to `$3`.
+/// A lecture: a 法治宣传 record at a park or an enterprise of street `$1` (0: all) from `$2` to `$3`,
+/// read from the few service points' records (by place and day), never from every record.
 const LECTURES: &str =
-    "SELECT c.street_id, r.community_id FROM service_records r JOIN communities c ON c.id = r.community_id \
-    WHERE r.category = 'publicity' AND c.kind IN ('park', 'enterprise') AND r.served_on >= $2 AND r.served_on <= $3 \
-    AND ($1 = 0 OR c.street_id = $1)";
+    "SELECT c.street_id, r.community_id FROM communities c JOIN service_records r ON r.community_id = c.id \
+    WHERE c.kind IN ('park', 'enterprise') AND ($1 = 0 OR c.street_id = $1) \
+    AND r.served_on >= $2 AND r.served_on <= $3 AND r.category = 'publicity'";
 
 /// `staff/service-points`: a year from 2000 to next year (422 on `year`).
 pub async fn list(store: &Store, caller: &Caller, request: YearRequest) -> Result<ServicePoints, Failure> {
@@ -74,13 +75,6 @@ pub async fn lectures_so_far(
     street: i64,
     last: app::time::LocalDate,
 ) -> Result<(i64, Option<i64>), sqlx::Error> {
-    let first = format!("{:04}-01-01", last.year);
-    let lectures: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM ({LECTURES}) l"))
-        .bind(street)
-        .bind(&first)
-        .bind(last.to_string())
-        .fetch_one(&store.pool)
-        .await?;
     let target: Option<i64> = sqlx::query_scalar(
         "SELECT CAST(SUM(target) AS BIGINT) FROM lecture_targets WHERE year = $2 AND ($1 = 0 OR street_id = $1)",
     )
@@ -88,5 +82,16 @@ pub async fn lectures_so_far(
     .bind(i64::from(last.year))
     .fetch_one(&store.pool)
     .await?;
+    // Without a target the board says nothing of lectures: nothing to count.
+    if target.is_none() {
+        return Ok((0, None));
+    }
+    let first = format!("{:04}-01-01", last.year);
+    let lectures: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM ({LECTURES}) l"))
+        .bind(street)
+        .bind(&first)
+        .bind(last.to_string())
+        .fetch_one(&store.pool)
+        .await?;
     Ok((lectures, target))
 }
