@@ -18,5 +18,6 @@ data="$(mktemp -d)"
 site="$here/test-results/site"
 rm -rf "$site"
 cp -r "$root/dist" "$site"
-export BIND_ADDR="127.0.0.1:${1:-3107}" DATA_DIR="$data" DEMO=1 SITE_DIR="$site" SMS_SENDER=log TEST_CLOCK=1 RUST_LOG="info,sqlx=warn,tower_http=warn"
+# Every browser signs in from this one address, as residents behind one carrier's address do.
+export BIND_ADDR="127.0.0.1:${1:-3107}" DATA_DIR="$data" DEMO=1 SITE_DIR="$site" SMS_SENDER=log TEST_CLOCK=1 RUST_LOG="info,sqlx=warn,tower_http=warn" CODES_PER_ADDRESS_PER_HOUR=200
 exec "${SERVER_BIN:-$root/target/debug/server}" > "$here/test-results/server.log" 2>&1

@@ -54,6 +54,10 @@ pub struct Config {
     pub storage_url: Option<String>,
     /// `FILE_RETENTION_DAYS`, default 180: how long a closed booking's private files are kept.
     pub file_retention_days: u64,
+    /// `CODES_PER_ADDRESS_PER_HOUR`, default 20: sign-in and consent codes one network address may
+    /// ask for in an hour. Mobile networks put many phones behind one address: a district whose
+    /// residents share carriers' addresses raises it (each number keeps its own limits).
+    pub codes_per_address_per_hour: u64,
     /// `QUESTION_DEADLINE_HOURS`, default 24: working hours each lawyer on a question's route
     /// has to answer before it moves on.
     pub question_deadline_hours: u64,
@@ -145,6 +149,7 @@ impl Config {
             max_upload_bytes: number("MAX_UPLOAD_BYTES")?.map_or(10 * 1024 * 1024, |n| n as usize),
             storage_url: get("STORAGE_URL").filter(|u| !u.trim().is_empty()),
             file_retention_days: number("FILE_RETENTION_DAYS")?.unwrap_or(180),
+            codes_per_address_per_hour: number("CODES_PER_ADDRESS_PER_HOUR")?.unwrap_or(20),
             question_deadline_hours: number("QUESTION_DEADLINE_HOURS")?.unwrap_or(24),
             question_claim_lapse_days: number("QUESTION_CLAIM_LAPSE_DAYS")?.unwrap_or(3),
             public_url,

@@ -124,7 +124,8 @@ fn assemble(config: Config, store: Store, blobs: Blobs, code_key: Vec<u8>, outbo
     let heavy = Heavy::per_core();
     let deadlines = deadlines(&config);
     let index = std::fs::read_to_string(config.site_dir.join("index.html")).unwrap_or_default();
-    let auth = AuthService::new(store.clone(), Codes::new(store.clone(), code_key, outbox.clone()));
+    let codes = Codes::new(store.clone(), code_key, outbox.clone()).per_address(config.codes_per_address_per_hour);
+    let auth = AuthService::new(store.clone(), codes);
     let booking = BookingService::new(
         store.clone(),
         outbox.clone(),

@@ -26,7 +26,7 @@ pub const PER_PHONE_PER_HOUR: i64 = 10;
 /// Codes per number and purpose per hour asked from one address: one address cannot spend a
 /// number's whole budget.
 pub const PER_PHONE_AND_IP_PER_HOUR: i64 = 4;
-/// Codes per client address per hour.
+/// Codes per client address per hour unless set (`CODES_PER_ADDRESS_PER_HOUR`).
 pub const PER_IP_PER_HOUR: i64 = 20;
 
 /// What a code is for; a code for one purpose never works for another.
@@ -89,12 +89,18 @@ pub struct Codes {
     store: Store,
     key: Vec<u8>,
     outbox: Outbox,
+    per_ip_per_hour: i64,
 }
 
 impl Codes {
     /// Codes hashed with `key`, sent through `outbox`.
     pub fn new(store: Store, key: Vec<u8>, outbox: Outbox) -> Codes {
-        Codes { store, key, outbox }
+        Codes { store, key, outbox, per_ip_per_hour: PER_IP_PER_HOUR }
+    }
+
+    /// The same, with at most `limit` codes an hour for one network address.
+    pub fn per_address(self, limit: u64) -> Codes {
+        Codes { per_ip_per_hour: i64::try_from(limit).unwrap_or(i64::MAX), ..self }
     }
 
     fn hash(&self, phone: &PhoneNumber, purpose: Purpose, code: &str) -> String {
@@ -123,7 +129,7 @@ impl Codes {
         if let Some(ip) = client_ip {
             lock_key(&mut tx, &format!("code-ip:{ip}")).await?;
         }
-        if rate_limited(&mut tx, phone, purpose, client_ip, now).await? {
+        if rate_limited(&mut tx, phone, purpose, (client_ip, self.per_ip_per_hour), now).await? {
             return Err(CodeError::Rejected(Rejected::RateLimited));
         }
 
@@ -212,7 +218,7 @@ async fn rate_limited(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     phone: &PhoneNumber,
     purpose: Purpose,
-    client_ip: Option<&str>,
+    (client_ip, per_ip_limit): (Option<&str>, i64),
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let (per_phone, last_here, per_phone_here): (i64, Option<i64>, i64) = sqlx::query_as(
@@ -240,7 +246,7 @@ async fn rate_limited(
     Ok(too_soon
         || per_phone >= PER_PHONE_PER_HOUR
         || per_phone_here >= PER_PHONE_AND_IP_PER_HOUR
-        || per_ip >= PER_IP_PER_HOUR)
+        || per_ip >= per_ip_limit)
 }
 
 #[cfg(test)]

@@ -95,6 +95,18 @@ async fn codes_are_rate_limited_per_number_and_per_client_address() {
 }
 
 #[tokio::test]
+async fn a_district_sets_how_many_codes_one_address_may_ask_for() {
+    let app = crate::helpers::spawn_app_with(|config| config.codes_per_address_per_hour = 3).await;
+    for i in 0..3 {
+        let (status, body) = app.post("auth/send-code", json!({ "phone": format!("1360000{i:04}") })).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let (status, _) = app.post("auth/send-code", json!({ "phone": "13500000000" })).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(app.count("SELECT COUNT(*) FROM one_time_codes").await, 3);
+}
+
+#[tokio::test]
 async fn a_lawyer_signs_in_with_a_password_and_a_wrong_one_is_refused_alike_for_unknown_logins() {
     let app = spawn_app().await;
     let (status, body) = app.post("auth/sign-in-password", json!({ "login": "lawyer", "password": "nope" })).await;
