@@ -21,6 +21,7 @@ mod quiz;
 mod referrals;
 mod reviews;
 mod visits;
+mod work;
 
 pub use articles::{article, feed as articles, set_sms as set_article_sms};
 pub use directory::{community, make_mine as make_my_community, street};
@@ -32,8 +33,7 @@ pub use feedback::{
     thanks as record_thanks,
 };
 pub use incidents::{
-    hub as work, manage as manage_incidents, mine as my_incidents, record as record_incident_service,
-    staff as staff_incidents,
+    manage as manage_incidents, mine as my_incidents, record as record_incident_service, staff as staff_incidents,
 };
 pub use library::{document, search as library};
 pub use my_files::page as my_files;
@@ -60,3 +60,4 @@ pub use visits::{
     book as book_visit, cancel as cancel_visit, finish as finish_visit, mine as my_visits, office as office_visits,
     offices as visit_offices, save_hours as save_visit_hours, send_code as send_visit_code,
 };
+pub use work::hub as work;

@@ -1,6 +1,5 @@
 //! Emergency teams' pages: `/staff/incidents` and its forms (staff), `/incidents` and logging a
-//! service from it (a member), and `/work`, the hub of the year's and special work the desk
-//! links to. Each calls the same feature functions as the JSON API; a form from another site,
+//! service from it (a member). Each calls the same feature functions as the JSON API; a form from another site,
 //! or from an account of the wrong role, is refused before anything is read.
 
 use super::layout::{field, number, posted, reader, respond, Fields, Reader};
@@ -8,7 +7,7 @@ use crate::incidents;
 use crate::state::AppState;
 use crate::store::today;
 use app::domain::{Role, ServiceCategory};
-use app::i18n::{EvaluationTexts, FeedbackTexts, IncidentTexts};
+use app::i18n::IncidentTexts;
 use app::model::{CloseIncident, Empty, IncidentRecord, IncidentTeam, OpenIncident, ServiceRecordRequest};
 use app::pages::incidents as page;
 use axum::extract::{Request, State};
@@ -19,32 +18,6 @@ const FORM_BYTES: usize = 64 * 1024;
 
 fn staff_reads(reader: &Reader) -> bool {
     reader.is(Role::Staff) || reader.is(Role::Admin)
-}
-
-/// `/work`: the links of the reader's role.
-pub async fn hub(State(state): State<AppState>, request: Request) -> Response {
-    let reader = reader(&state, request).await;
-    let lang = reader.lang();
-    let (incident, evaluation) = (IncidentTexts::of(lang), EvaluationTexts::of(lang));
-    let links = if staff_reads(&reader) {
-        vec![
-            ("/staff/feedback", FeedbackTexts::of(lang).title_staff),
-            ("/staff/evaluations", evaluation.title),
-            ("/staff/reviews", evaluation.review_title),
-            ("/staff/incidents", incident.title),
-            ("/staff/themes", app::i18n::QuizTexts::of(lang).title_staff),
-            ("/staff/points", app::i18n::PointTexts::of(lang).title),
-        ]
-    } else if reader.is(Role::Lawyer) {
-        vec![
-            ("/evaluation", evaluation.title_mine),
-            ("/reviews", evaluation.review_title_mine),
-            ("/incidents", incident.title_mine),
-        ]
-    } else {
-        return reader.not_theirs(incident.hub_title);
-    };
-    respond(StatusCode::OK, reader.page(incident.hub_title, None, || app::pages::work::hub(lang, links)))
 }
 
 /// `/staff/incidents`.
