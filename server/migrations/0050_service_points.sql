@@ -4,8 +4,9 @@
 -- street.
 ALTER TABLE communities ADD COLUMN kind TEXT NOT NULL DEFAULT 'community'
     CONSTRAINT communities_kind_known CHECK (kind IN ('community', 'park', 'enterprise', 'other'));
--- Service points are few among a country's communities: found by kind, their records by place.
-CREATE INDEX communities_kind_idx ON communities (kind, street_id);
+-- Service points are few among a country's communities: a small index of them alone, by street,
+-- then their records by place and day.
+CREATE INDEX communities_points_idx ON communities (street_id) WHERE kind <> 'community';
 
 CREATE TABLE lecture_targets (
     street_id BIGINT NOT NULL CONSTRAINT lecture_targets_street_fk REFERENCES streets (id),

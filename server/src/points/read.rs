@@ -8,10 +8,11 @@ use app::i18n::PointTexts;
 use app::model::{ServicePoint, ServicePoints, StreetLectures, YearRequest};
 
 /// A lecture: a 法治宣传 record at a park or an enterprise of street `$1` (0: all) from `$2` to `$3`,
-/// read from the few service points' records (by place and day), never from every record.
+/// read from the few service points' records (by place and day), never from every record. The
+/// first condition is the service points' index's own, so the planner takes that index.
 const LECTURES: &str =
     "SELECT c.street_id, r.community_id FROM communities c JOIN service_records r ON r.community_id = c.id \
-    WHERE c.kind IN ('park', 'enterprise') AND ($1 = 0 OR c.street_id = $1) \
+    WHERE c.kind <> 'community' AND c.kind IN ('park', 'enterprise') AND ($1 = 0 OR c.street_id = $1) \
     AND r.served_on >= $2 AND r.served_on <= $3 AND r.category = 'publicity'";
 
 /// `staff/service-points`: a year from 2000 to next year (422 on `year`).
