@@ -52,3 +52,13 @@ pub async fn covers(store: &Store, user: SessionUser, community_id: i64) -> Resu
 pub fn other_street(caller: &Caller) -> AppError {
     AppError::new(ErrorKind::Forbidden, caller.lang.messages().err_other_street)
 }
+
+/// The lawyer the signed-in account is: a lawyer's own card, findings and emergency teams are
+/// read through it. 403 for an account that is no lawyer's.
+pub async fn own_lawyer(store: &Store, caller: &Caller) -> Result<i64, Failure> {
+    let id: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE user_id = $1")
+        .bind(caller.user()?.id)
+        .fetch_optional(&store.pool)
+        .await?;
+    id.ok_or_else(|| caller.error(ErrorKind::Forbidden).into())
+}

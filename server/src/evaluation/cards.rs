@@ -9,7 +9,7 @@ use crate::board::{lawyer_lines, LawyerLine};
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope;
-use crate::store::{today, Store};
+use crate::store::today;
 use app::error::{AppError, ErrorKind};
 use app::i18n::EvaluationTexts;
 use app::model::{Scorecard, ScorecardRequest, Scorecards, YearRequest};
@@ -31,18 +31,8 @@ pub async fn scorecards(
 /// `evaluations/mine`: the calling lawyer's card (empty figures when they did nothing).
 pub async fn mine(state: &EvaluationService, caller: &Caller, request: YearRequest) -> Result<Scorecard, Failure> {
     let year = checked_year(caller, request.year)?;
-    let lawyer = own_lawyer(&state.store, caller).await?;
+    let lawyer = scope::own_lawyer(&state.store, caller).await?;
     card_of(state, None, year, lawyer).await?.ok_or_else(|| caller.error(ErrorKind::NotFound).into())
-}
-
-/// The lawyer the signed-in lawyer account is.
-pub(super) async fn own_lawyer(store: &Store, caller: &Caller) -> Result<i64, Failure> {
-    let user = caller.user()?;
-    let id: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE user_id = $1")
-        .bind(user.id)
-        .fetch_optional(&store.pool)
-        .await?;
-    id.ok_or_else(|| caller.error(ErrorKind::Forbidden).into())
 }
 
 /// A year from 2000 to this one (422 on `year` otherwise).

@@ -1,7 +1,7 @@
 //! Staff conclude a lawyer's year on the district's scale, with a comment (again, until the
 //! lawyer answers); the lawyer answers once.
 
-use super::cards::{card_in_scope, card_of, checked_year, own_lawyer};
+use super::cards::{card_in_scope, card_of, checked_year};
 use super::EvaluationService;
 use crate::audit;
 use crate::caller::Caller;
@@ -66,7 +66,7 @@ pub async fn answer(
 ) -> Result<Scorecard, Failure> {
     let t = EvaluationTexts::of(caller.lang);
     let year = checked_year(caller, request.year)?;
-    let lawyer = own_lawyer(&state.store, caller).await?;
+    let lawyer = crate::scope::own_lawyer(&state.store, caller).await?;
     let text = request.answer.trim();
     if text.is_empty() || text.chars().count() > MAX_TEXT_CHARS {
         return Err(AppError::invalid("answer", t.err_answer).into());

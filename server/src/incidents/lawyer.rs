@@ -13,14 +13,14 @@ use app::time::LocalDate;
 
 /// `incidents/mine`.
 pub async fn mine(store: &Store, caller: &Caller, _: Empty) -> Result<Vec<Incident>, Failure> {
-    let lawyer = own_lawyer(store, caller).await?;
+    let lawyer = crate::scope::own_lawyer(store, caller).await?;
     Ok(listed(store, Which::Member(lawyer)).await?)
 }
 
 /// `incidents/record`: an incident the caller is a member of (404 otherwise), on a day from the
 /// day it opened to its last (422 on `served_on` otherwise), checked as every service record is.
 pub async fn record(store: &Store, caller: &Caller, request: IncidentRecord) -> Result<ServiceRecord, Failure> {
-    let lawyer = own_lawyer(store, caller).await?;
+    let lawyer = crate::scope::own_lawyer(store, caller).await?;
     let incident = one(store, request.incident_id)
         .await?
         .filter(|incident| incident.members.iter().any(|m| m.lawyer_id == lawyer))
@@ -35,13 +35,4 @@ pub async fn record(store: &Store, caller: &Caller, request: IncidentRecord) -> 
     }
     let record = ServiceRecordRequest { lawyer_id: lawyer, community_id: incident.community_id, ..request.record };
     record_service(store, caller, record, Some(incident.id)).await
-}
-
-/// The lawyer the signed-in lawyer account is (403 for an account that is none).
-async fn own_lawyer(store: &Store, caller: &Caller) -> Result<i64, Failure> {
-    let id: Option<i64> = sqlx::query_scalar("SELECT id FROM lawyers WHERE user_id = $1")
-        .bind(caller.user()?.id)
-        .fetch_optional(&store.pool)
-        .await?;
-    id.ok_or_else(|| caller.error(ErrorKind::Forbidden).into())
 }

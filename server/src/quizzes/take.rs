@@ -17,25 +17,25 @@ pub async fn take(store: &Store, caller: &Caller, request: TakeQuiz) -> Result<Q
     if request.month != month {
         return Err(AppError::invalid("month", t.err_not_current).into());
     }
-    let counts: Vec<String> =
-        sqlx::query_scalar("SELECT options FROM quiz_questions WHERE month = $1 ORDER BY position")
+    // Each question's choices and right answer, read once.
+    let questions: Vec<(String, i64)> =
+        sqlx::query_as("SELECT options, CAST(answer AS BIGINT) FROM quiz_questions WHERE month = $1 ORDER BY position")
             .bind(&month)
             .fetch_all(&store.pool)
             .await?;
-    if counts.is_empty() {
+    if questions.is_empty() {
         return Err(caller.error(ErrorKind::NotFound).into());
     }
-    let fits = request.choices.len() == counts.len()
+    let fits = request.choices.len() == questions.len()
         && request
             .choices
             .iter()
-            .zip(&counts)
-            .all(|(choice, options)| usize::try_from(*choice).is_ok_and(|c| c < options.lines().count()));
+            .zip(&questions)
+            .all(|(choice, (options, _))| usize::try_from(*choice).is_ok_and(|c| c < options.lines().count()));
     if !fits {
         return Err(AppError::invalid("choices", t.err_choices).into());
     }
-    let right = answers(store, &month).await?;
-    let correct = request.choices.iter().zip(&right).filter(|(choice, answer)| choice == answer).count();
+    let correct = request.choices.iter().zip(&questions).filter(|(choice, (_, answer))| *choice == answer).count();
     let community: Option<i64> =
         sqlx::query_scalar("SELECT community_id FROM users WHERE id = $1").bind(user.id).fetch_one(&store.pool).await?;
     let choices: Vec<String> = request.choices.iter().map(i64::to_string).collect();
@@ -48,7 +48,7 @@ pub async fn take(store: &Store, caller: &Caller, request: TakeQuiz) -> Result<Q
     .bind(community)
     .bind(choices.join(","))
     .bind(i64::try_from(correct).unwrap_or(0))
-    .bind(i64::try_from(right.len()).unwrap_or(0))
+    .bind(i64::try_from(questions.len()).unwrap_or(0))
     .bind(now_ms())
     .execute(store.writer())
     .await?

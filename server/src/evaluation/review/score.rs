@@ -1,7 +1,6 @@
 //! Scoring a sampled item against its review's checklist, listing a scope's reviews, and a
 //! lawyer's own findings.
 
-use super::super::cards::own_lawyer;
 use super::super::EvaluationService;
 use super::read::{items, reviews, street_of, Items};
 use crate::audit;
@@ -23,7 +22,7 @@ pub async fn list(state: &EvaluationService, caller: &Caller, _: Empty) -> Resul
 
 /// `reviews/mine`: the calling lawyer's scored items, in the order drawn.
 pub async fn mine(state: &EvaluationService, caller: &Caller, _: Empty) -> Result<Vec<ReviewItem>, Failure> {
-    let lawyer = own_lawyer(&state.store, caller).await?;
+    let lawyer = crate::scope::own_lawyer(&state.store, caller).await?;
     Ok(items(&state.store, Items::OfLawyer(lawyer)).await?)
 }
 

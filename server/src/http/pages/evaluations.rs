@@ -25,14 +25,10 @@ pub struct Year {
     year: Option<i32>,
 }
 
-fn staff_reads(reader: &Reader) -> bool {
-    reader.is(Role::Staff) || reader.is(Role::Admin)
-}
-
 /// `/staff/evaluations?year=`.
 pub async fn staff(State(state): State<AppState>, Query(asked): Query<Year>, request: Request) -> Response {
     let reader = reader(&state, request).await;
-    if !staff_reads(&reader) {
+    if !reader.is_staff() {
         return reader.not_theirs(EvaluationTexts::of(reader.lang()).title);
     }
     show_staff(&state, &reader, asked.year.unwrap_or(today().year), StatusCode::OK, None).await
@@ -67,7 +63,7 @@ struct ConcludeForm {
 /// `POST /staff/evaluations`: concludes, then the year's page again.
 pub async fn conclude(State(state): State<AppState>, request: Request) -> Response {
     let (reader, form) = posted::<ConcludeForm>(&state, request, FORM_BYTES).await;
-    let Some(form) = form.filter(|_| staff_reads(&reader)) else { return reader.forbidden() };
+    let Some(form) = form.filter(|_| reader.is_staff()) else { return reader.forbidden() };
     let Ok(form) = form else {
         let message = reader.lang().texts().err_bad_request.to_owned();
         return show_staff(&state, &reader, today().year, StatusCode::BAD_REQUEST, Some(message)).await;

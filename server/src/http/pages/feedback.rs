@@ -77,14 +77,10 @@ pub async fn send(State(state): State<AppState>, request: Request) -> Response {
     }
 }
 
-fn staff_reads(reader: &Reader) -> bool {
-    reader.is(Role::Staff) || reader.is(Role::Admin)
-}
-
 /// `/staff/feedback`.
 pub async fn staff(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
-    if !staff_reads(&reader) {
+    if !reader.is_staff() {
         return reader.not_theirs(FeedbackTexts::of(reader.lang()).title_staff);
     }
     show_staff(&state, &reader, StatusCode::OK, None).await
@@ -118,7 +114,7 @@ struct ReplyForm {
 /// `POST /staff/feedback/<id>/reply`.
 pub async fn reply(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Response {
     let (reader, form) = posted::<ReplyForm>(&state, request, FORM_BYTES).await;
-    let Some(form) = form.filter(|_| staff_reads(&reader)) else { return reader.forbidden() };
+    let Some(form) = form.filter(|_| reader.is_staff()) else { return reader.forbidden() };
     let (Ok(form), Ok(id)) = (form, id.parse::<i64>()) else { return reader.not_found() };
     let done = feedback::reply(&state.store, &reader.caller, FeedbackReply { id, reply: form.reply }).await;
     staff_answer(&state, &reader, done.map(|_| ())).await
@@ -135,7 +131,7 @@ struct ThanksForm {
 /// `POST /staff/feedback/thanks` (`recipient=<lawyer>:<community>`).
 pub async fn thanks(State(state): State<AppState>, request: Request) -> Response {
     let (reader, form) = posted::<ThanksForm>(&state, request, FORM_BYTES).await;
-    let Some(form) = form.filter(|_| staff_reads(&reader)) else { return reader.forbidden() };
+    let Some(form) = form.filter(|_| reader.is_staff()) else { return reader.forbidden() };
     let asked = form.and_then(|f| {
         let (lawyer, community) = f.recipient.split_once(':').ok_or(())?;
         Ok(OfflineThanks {

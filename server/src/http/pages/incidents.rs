@@ -16,14 +16,10 @@ use axum::response::Response;
 
 const FORM_BYTES: usize = 64 * 1024;
 
-fn staff_reads(reader: &Reader) -> bool {
-    reader.is(Role::Staff) || reader.is(Role::Admin)
-}
-
 /// `/staff/incidents`.
 pub async fn staff(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
-    if !staff_reads(&reader) {
+    if !reader.is_staff() {
         return reader.not_theirs(IncidentTexts::of(reader.lang()).title);
     }
     show_staff(&state, &reader, StatusCode::OK, None).await
@@ -47,7 +43,7 @@ async fn show_staff(state: &AppState, reader: &Reader, status: StatusCode, probl
 /// `POST /staff/incidents`: opens an incident, sets a team or closes one, then the page again.
 pub async fn manage(State(state): State<AppState>, request: Request) -> Response {
     let (reader, form) = posted::<Fields>(&state, request, FORM_BYTES).await;
-    let Some(Ok(fields)) = form.filter(|_| staff_reads(&reader)) else { return reader.forbidden() };
+    let Some(Ok(fields)) = form.filter(|_| reader.is_staff()) else { return reader.forbidden() };
     let (store, caller) = (&state.store, &reader.caller);
     let team: Vec<i64> =
         fields.iter().filter(|(k, _)| k == "lawyer_ids").map(|(_, v)| v.parse().unwrap_or(0)).collect();

@@ -29,6 +29,16 @@ impl Reader {
         self.caller.user().is_ok_and(|u| u.role == role)
     }
 
+    /// Whether staff (of a street or the district) or an admin reads.
+    pub fn is_staff(&self) -> bool {
+        self.is(Role::Staff) || self.is(Role::Admin)
+    }
+
+    /// Whether the district's staff or an admin reads (not a street's staff).
+    pub fn is_district_staff(&self) -> bool {
+        self.is_staff() && self.caller.user().is_ok_and(|u| u.street.is_none())
+    }
+
     /// Whether a lawyer or their assistant reads.
     pub fn advises(&self) -> bool {
         self.caller.user().is_ok_and(|u| u.role.is_adviser())

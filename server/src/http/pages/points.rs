@@ -6,7 +6,6 @@ use super::layout::{field, number, posted, reader, respond, Fields, Reader};
 use crate::points;
 use crate::state::AppState;
 use crate::store::today;
-use app::domain::Role;
 use app::i18n::PointTexts;
 use app::model::{LectureTarget, NewServicePoint, YearRequest};
 use app::pages::points as page;
@@ -24,14 +23,10 @@ pub struct Year {
     year: Option<i32>,
 }
 
-fn district(reader: &Reader) -> bool {
-    (reader.is(Role::Staff) || reader.is(Role::Admin)) && reader.caller.user().is_ok_and(|u| u.street.is_none())
-}
-
 /// `/staff/points?year=`.
 pub async fn staff(State(state): State<AppState>, Query(asked): Query<Year>, request: Request) -> Response {
     let reader = reader(&state, request).await;
-    if !(reader.is(Role::Staff) || reader.is(Role::Admin)) {
+    if !reader.is_staff() {
         return reader.not_theirs(PointTexts::of(reader.lang()).title);
     }
     show(&state, &reader, asked.year.unwrap_or(today().year), StatusCode::OK, None).await
@@ -41,7 +36,7 @@ async fn show(state: &AppState, reader: &Reader, year: i32, status: StatusCode, 
     let lang = reader.lang();
     match points::list(&state.store, &reader.caller, YearRequest { year }).await {
         Ok(listed) => {
-            let may = district(reader);
+            let may = reader.is_district_staff();
             respond(status, reader.page(PointTexts::of(lang).title, None, || page::staff(lang, listed, may, problem)))
         }
         Err(failure) => reader.refused(failure),
@@ -51,7 +46,7 @@ async fn show(state: &AppState, reader: &Reader, year: i32, status: StatusCode, 
 /// `POST /staff/points`: adds a point or sets a target, then the page again.
 pub async fn act(State(state): State<AppState>, request: Request) -> Response {
     let (reader, form) = posted::<Fields>(&state, request, FORM_BYTES).await;
-    let Some(Ok(fields)) = form.filter(|_| district(&reader)) else { return reader.forbidden() };
+    let Some(Ok(fields)) = form.filter(|_| reader.is_district_staff()) else { return reader.forbidden() };
     let (store, caller) = (&state.store, &reader.caller);
     let year = i32::try_from(number(&fields, "year")).ok().filter(|y| *y > 0).unwrap_or(today().year);
     let done = match field(&fields, "action") {

@@ -7,7 +7,6 @@ use super::layout::{field, number, posted, reader, respond, Fields, Reader};
 use crate::quizzes;
 use crate::state::AppState;
 use crate::store::today;
-use app::domain::Role;
 use app::i18n::QuizTexts;
 use app::model::{Empty, QuizMonth, QuizQuestionDraft, SaveTheme, TakeQuiz};
 use app::pages::quiz as page;
@@ -64,7 +63,7 @@ pub struct Month {
 /// `/staff/themes?month=`.
 pub async fn staff(State(state): State<AppState>, Query(asked): Query<Month>, request: Request) -> Response {
     let reader = reader(&state, request).await;
-    if !(reader.is(Role::Staff) || reader.is(Role::Admin)) {
+    if !reader.is_staff() {
         return reader.not_theirs(QuizTexts::of(reader.lang()).title_staff);
     }
     let this = today();
@@ -84,7 +83,7 @@ async fn show_staff(
         Ok(stats) => stats,
         Err(failure) => return reader.refused(failure),
     };
-    let district = reader.caller.user().is_ok_and(|u| u.street.is_none());
+    let district = reader.is_district_staff();
     let theme = match quizzes::read(&state.store, &month, None).await {
         Ok(Some(theme)) => match quizzes::answers(&state.store, &month).await {
             Ok(answers) => Some((theme, answers)),
@@ -102,9 +101,7 @@ async fn show_staff(
 /// `POST /staff/themes`: saves the month's theme from the form's filled question blocks.
 pub async fn save(State(state): State<AppState>, request: Request) -> Response {
     let (reader, form) = posted::<Fields>(&state, request, FORM_BYTES).await;
-    let district = reader.caller.user().is_ok_and(|u| u.street.is_none());
-    let allowed = district && (reader.is(Role::Staff) || reader.is(Role::Admin));
-    let Some(Ok(fields)) = form.filter(|_| allowed) else { return reader.forbidden() };
+    let Some(Ok(fields)) = form.filter(|_| reader.is_district_staff()) else { return reader.forbidden() };
     let questions = (0..page::FORM_QUESTIONS)
         .filter(|k| !field(&fields, &format!("q{k}_prompt")).trim().is_empty())
         .map(|k| QuizQuestionDraft {

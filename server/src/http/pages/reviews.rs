@@ -20,14 +20,10 @@ const FORM_BYTES: usize = 16 * 1024;
 /// A checklist has at most this many items (`REVIEW_CHECKLIST`), so a form cannot ask for more.
 const MOST_CHECKS: i64 = 10;
 
-fn staff_reads(reader: &Reader) -> bool {
-    reader.is(Role::Staff) || reader.is(Role::Admin)
-}
-
 /// `/staff/reviews`.
 pub async fn staff(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
-    if !staff_reads(&reader) {
+    if !reader.is_staff() {
         return reader.not_theirs(EvaluationTexts::of(reader.lang()).review_title);
     }
     show_staff(&state, &reader, StatusCode::OK, None).await
@@ -50,7 +46,7 @@ async fn show_staff(state: &AppState, reader: &Reader, status: StatusCode, probl
 /// `POST /staff/reviews`: draws a sample or scores an item, then the page again.
 pub async fn act(State(state): State<AppState>, request: Request) -> Response {
     let (reader, form) = posted::<Fields>(&state, request, FORM_BYTES).await;
-    let Some(Ok(fields)) = form.filter(|_| staff_reads(&reader)) else { return reader.forbidden() };
+    let Some(Ok(fields)) = form.filter(|_| reader.is_staff()) else { return reader.forbidden() };
     let (service, caller) = (&state.evaluation, &reader.caller);
     let done = match field(&fields, "action") {
         "draw" => {

@@ -14,7 +14,7 @@ pub async fn hub(State(state): State<AppState>, request: Request) -> Response {
     let reader = reader(&state, request).await;
     let lang = reader.lang();
     let (incident, evaluation) = (IncidentTexts::of(lang), EvaluationTexts::of(lang));
-    let links = if reader.is(Role::Staff) || reader.is(Role::Admin) {
+    let links = if reader.is_staff() {
         vec![
             ("/staff/feedback", FeedbackTexts::of(lang).title_staff),
             ("/staff/evaluations", evaluation.title),
