@@ -9,6 +9,7 @@
 
 mod assisted;
 mod communities;
+pub mod coverage;
 pub mod lawyers;
 mod locks;
 mod over_time;
@@ -37,7 +38,7 @@ use app::time::LocalDate;
 use std::collections::HashMap;
 
 /// The longest period the board shows at once.
-const MAX_DAYS: i64 = 366;
+const MAX_DAYS: i64 = 731;
 
 /// Every community of a programme up to this size is listed; beyond it, the chosen street's.
 const LIST_ALL_UP_TO: i64 = 2_000;
@@ -46,7 +47,7 @@ const LIST_ALL_UP_TO: i64 = 2_000;
 const STREETS_SHOWN: usize = 200;
 
 /// The board for `request`'s period; 422 for dates that do not exist, out of order or more
-/// than a year apart.
+/// than two years apart.
 pub async fn board(store: &Store, caller: &Caller, request: BoardRequest) -> Result<Board, Failure> {
     let user = caller.user()?;
     let street = scope::street_shown(caller, user, request.street)?;
@@ -97,7 +98,7 @@ fn narrow(board: &mut Board, street: i64) -> Option<String> {
 }
 
 /// The first and last day of `request`; 422 for dates that do not exist, out of order or more
-/// than a year apart.
+/// than two years apart.
 pub fn period(caller: &Caller, request: &BoardRequest) -> Result<(LocalDate, LocalDate), Failure> {
     let t = caller.lang.messages();
     let from = LocalDate::parse(&request.from).ok_or_else(|| AppError::invalid("from", t.err_date))?;

@@ -42,7 +42,7 @@ texts! {
         err_future_date: "日期不能晚于今天", "The date cannot be after today";
         err_too_old: "只能登记最近三个月内的服务", "Only services of the last three months can be recorded";
         err_date: "请输入正确的日期", "Enter a valid date";
-        err_period: "结束日期须不早于开始日期，且期间不超过一年", "The end must not be before the start, and a period is at most a year";
+        err_period: "结束日期须不早于开始日期，且期间不超过两年", "The end must not be before the start, and a period is at most two years";
         err_other_street: "只能查看和管理本街道的社区", "Only your own street's communities can be seen or changed";
         err_district_only: "此项工作由区司法局办理", "Only district staff can do this";
         err_account_login: "登录名为3到32位小写字母、数字或 . _ -", "A login is 3 to 32 of a–z, 0–9, . _ -";

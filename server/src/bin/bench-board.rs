@@ -1,13 +1,20 @@
-//! Board benchmark: how long the coverage board takes to read a year, a quarter, a month and a
-//! week, for the whole programme and for one street, on PostgreSQL databases filled by
-//! `server generate` — a district (130 communities) and a country (600 000 by default). Each
-//! database is generated once and kept (`fai_bench_board_<communities>`); later runs reuse it.
-//! Prints a Markdown table of medians and 90th percentiles over repeated reads.
+//! Board benchmark: how long the coverage board takes for every kind of period a user can choose
+//! (a day to two years), for the whole programme and for one street, on PostgreSQL databases
+//! filled by `server generate` — a district (130 communities) and a country (600 000 by default).
+//! Each database is generated once and kept (`fai_bench_board_<communities>`); later runs reuse
+//! it. Times the board's figures (`board::read`) and the whole answer staff get (`board::board`:
+//! the district's staff for the programme, the street's own staff for one street). Prints a
+//! Markdown table of medians and 90th percentiles over repeated reads.
 //!
 //!   cargo run --release -p server --bin bench-board -- [--national 600000] [--runs 15] [--postgres postgres://…/test]
 //!
 //! See docs/PERFORMANCE.md.
 
+use app::domain::Role;
+use app::i18n::Lang;
+use app::model::BoardRequest;
+use app::time::LocalDate;
+use server::caller::{Caller, SessionUser};
 use server::generate::{generate, Size};
 use server::store::Store;
 use std::time::Instant;
@@ -41,29 +48,34 @@ async fn programme(admin_url: &str, communities: i64) -> Result<Store, Box<dyn s
     Ok(store)
 }
 
-/// Milliseconds of each of `runs` reads of the board, sorted, and how many communities it lists.
-async fn time(
-    store: &Store,
-    street: Option<i64>,
-    from: &str,
-    to: &str,
+/// Milliseconds of each of `runs` reads, sorted, after one read to warm the caches as a board in
+/// use is.
+async fn time<T, F: std::future::Future<Output = Result<T, Box<dyn std::error::Error>>>>(
     runs: usize,
-) -> Result<(Vec<f64>, usize), Box<dyn std::error::Error>> {
-    let date = |d: &str| app::time::LocalDate::parse(d).ok_or("date");
-    let (from, to) = (date(from)?, date(to)?);
-    let today = date(&format!("{}-01-10", YEAR + 1))?;
-    let now = today.start().0;
-    // One read first, to warm the caches as a board in use is.
-    let listed = server::board::read(store, street, from, to, today, now).await?.communities.len();
+    read: impl Fn() -> F,
+) -> Result<Vec<f64>, Box<dyn std::error::Error>> {
+    std::hint::black_box(read().await?);
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let started = Instant::now();
-        let board = server::board::read(store, street, from, to, today, now).await?;
+        std::hint::black_box(read().await?);
         times.push(started.elapsed().as_secs_f64() * 1000.0);
-        std::hint::black_box(board);
     }
     times.sort_by(f64::total_cmp);
-    Ok((times, listed))
+    Ok(times)
+}
+
+/// A staff member of `street` (of the district when none), as the board's API sees them.
+fn staff(street: Option<i64>) -> Caller {
+    Caller {
+        user: Some(SessionUser { id: 1, role: Role::Staff, complete: true, street }),
+        lang: Lang::Zh,
+        client_ip: None,
+        session_token: None,
+        wechat_ticket: None,
+        secure_cookies: false,
+        set_cookies: Default::default(),
+    }
 }
 
 fn at(sorted: &[f64], p: f64) -> f64 {
@@ -80,8 +92,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .or_else(|| std::env::var("TEST_POSTGRES_URL").ok())
         .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into());
 
-    println!("| programme | records | scope | period | median ms | p90 ms | communities listed |");
-    println!("|---|---:|---|---|---:|---:|---:|");
+    println!("| programme | records | scope | period | figures median ms | p90 ms | whole answer median ms | p90 ms | communities listed |");
+    println!("|---|---:|---|---|---:|---:|---:|---:|---:|");
     for communities in [130, national] {
         let store = programme(&admin_url, communities).await?;
         let records: i64 = sqlx::query_scalar(
@@ -97,6 +109,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .fetch_one(&store.pool)
         .await?;
         let periods = [
+            ("day", format!("{YEAR}-10-15"), format!("{YEAR}-10-15")),
+            ("two years", format!("{}-07-01", YEAR - 1), format!("{}-06-30", YEAR + 1)),
             ("year", format!("{YEAR}-01-01"), format!("{YEAR}-12-31")),
             ("half-year", format!("{YEAR}-07-01"), format!("{YEAR}-12-31")),
             ("quarter", format!("{YEAR}-10-01"), format!("{YEAR}-12-31")),
@@ -104,13 +118,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             ("week", format!("{YEAR}-10-13"), format!("{YEAR}-10-19")),
             ("any 100 days", format!("{YEAR}-03-15"), format!("{YEAR}-06-22")),
         ];
+        let today = LocalDate { year: YEAR + 1, month: 1, day: 10 };
         for (scope, street) in [("programme", None), ("one street", Some(street))] {
+            let caller = staff(street);
             for (label, from, to) in &periods {
-                let (times, listed) = time(&store, street, from, to, runs).await?;
+                let (first, last) = (LocalDate::parse(from).ok_or("date")?, LocalDate::parse(to).ok_or("date")?);
+                let read =
+                    || async { Ok(server::board::read(&store, street, first, last, today, today.start().0).await?) };
+                let listed = read().await?.communities.len();
+                let figures = time(runs, read).await?;
+                let request = || BoardRequest { from: from.clone(), to: to.clone(), street };
+                let answer = time(runs, || async {
+                    server::board::board(&store, &caller, request()).await.map_err(|f| format!("{f:?}").into())
+                })
+                .await?;
                 println!(
-                    "| {communities} communities | {records} | {scope} | {label} | {:.1} | {:.1} | {listed} |",
-                    at(&times, 0.5),
-                    at(&times, 0.9)
+                    "| {communities} communities | {records} | {scope} | {label} | {:.1} | {:.1} | {:.1} | {:.1} | {listed} |",
+                    at(&figures, 0.5),
+                    at(&figures, 0.9),
+                    at(&answer, 0.5),
+                    at(&answer, 0.9)
                 );
             }
         }

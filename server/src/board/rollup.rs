@@ -3,7 +3,7 @@
 //! either end from `board_street_days`. A figure is a vector of [`COLUMNS`], summed. Each read
 //! first folds what writers queued for the roll-ups ([`queue`]).
 
-use super::queue;
+use super::{coverage, queue};
 use crate::store::sql::Sql;
 use crate::store::Store;
 use app::domain::ServiceCategory;
@@ -247,9 +247,8 @@ pub struct StreetHead {
 /// The streets in their order, or — given `(chosen, n)` — the `n` least covered (duty-days per
 /// day of quota; the chosen street first), ordered in the database so that only they come back.
 /// `quotas` is a subquery of each street's communities and their quota of the period. Streets
-/// that left before the period are not listed. The coverage reads
-/// whole calendar years from the yearly roll-up, the other whole months from the monthly one and
-/// the days around them from the daily one — all from their indexes alone.
+/// that left before the period are not listed. The duty-days are each street's running totals
+/// ([`coverage`]): a few rows per street whatever the period.
 pub async fn streets(
     store: &Store,
     quotas: &str,
@@ -267,31 +266,14 @@ pub async fn streets(
         return sqlx::query_as(&sql).bind(from.to_string()).fetch_all(&store.pool).await;
     };
     queue::fold(store).await?;
-    let [first_month, last_month, days @ ..] = period_binds(from, to);
-    let (first_year, last_year) =
-        (first_month / 100 + i64::from(first_month % 100 != 1), last_month / 100 - i64::from(last_month % 100 != 12));
-    let (years, months) = if first_month <= last_month && first_year <= last_year {
-        ([first_year, last_year], [first_month, (first_year - 1) * 100 + 12, (last_year + 1) * 100 + 1, last_month])
-    } else {
-        ([1, 0], [first_month, last_month, 1, 0])
-    };
     let sql = format!(
-        "{head} LEFT JOIN ({quotas}) q ON q.street_id = s.id LEFT JOIN (\
-         SELECT street_id, CAST(SUM(CAST(duty_days AS INTEGER)) AS BIGINT) AS days FROM (\
-         SELECT street_id, duty_days FROM board_street_years WHERE year >= $1 AND year <= $2 \
-         UNION ALL SELECT street_id, duty_days FROM board_street_months \
-         WHERE (month >= $3 AND month <= $4) OR (month >= $5 AND month <= $6) \
-         UNION ALL SELECT street_id, duty_days FROM board_street_days \
-         WHERE (day >= $7 AND day <= $8) OR (day >= $9 AND day <= $10)) f GROUP BY street_id) d ON d.street_id = s.id \
-         WHERE s.last_day IS NULL OR s.last_day >= $12 ORDER BY CASE WHEN s.id = $11 THEN 0 ELSE 1 END, \
+        "{head} LEFT JOIN ({quotas}) q ON q.street_id = s.id LEFT JOIN ({}) d ON d.street_id = s.id \
+         WHERE s.last_day IS NULL OR s.last_day >= $2 ORDER BY CASE WHEN s.id = $1 THEN 0 ELSE 1 END, \
          CAST(COALESCE(d.days, 0) AS DOUBLE PRECISION) / CASE WHEN COALESCE(q.quota, 0) < 1 THEN 1 ELSE q.quota END, \
-         s.sort_order, s.id LIMIT {n}"
+         s.sort_order, s.id LIMIT {n}",
+        coverage::sql(from, to)
     );
-    let mut query = sqlx::query_as(&sql);
-    for value in years.into_iter().chain(months).chain(days) {
-        query = query.bind(value);
-    }
-    query.bind(chosen.unwrap_or(-1)).bind(from.to_string()).fetch_all(&store.pool).await
+    sqlx::query_as(&sql).bind(chosen.unwrap_or(-1)).bind(from.to_string()).fetch_all(&store.pool).await
 }
 
 /// The programme's figures of the period, from its own monthly and daily roll-ups.

@@ -110,6 +110,12 @@ pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/0043_board_queue.sqlite.sql"),
         include_str!("../../migrations/0043_board_queue.postgres.sql"),
     ),
+    (
+        51,
+        "board coverage",
+        include_str!("../../migrations/0051_board_coverage.sqlite.sql"),
+        include_str!("../../migrations/0051_board_coverage.postgres.sql"),
+    ),
 ];
 
 /// The migrator for `backend`.

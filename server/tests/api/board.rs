@@ -358,11 +358,16 @@ async fn a_bad_period_gets_a_clear_error() {
         (json!({ "from": "2025-13-01", "to": "2025-12-31" }), "from"),
         (json!({ "from": "2025-10-01", "to": "十月" }), "to"),
         (json!({ "from": "2025-10-31", "to": "2025-10-01" }), "to"),
-        (json!({ "from": "2024-01-01", "to": "2025-10-01" }), "to"),
+        // Two years and a day; two years are the longest period.
+        (json!({ "from": "2024-01-01", "to": "2026-01-01" }), "to"),
     ] {
         let (status, answer) = app.post_with(&staff, "staff/board", body.clone()).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body} → {answer}");
         assert_eq!(answer["field"], field, "{answer}");
         assert!(answer["message"].as_str().is_some_and(|m| !m.is_empty()), "{answer}");
     }
+    let (status, two_years) =
+        app.post_with(&staff, "staff/board", json!({ "from": "2024-01-01", "to": "2025-12-31" })).await;
+    assert_eq!(status, StatusCode::OK, "{two_years}");
+    assert_eq!(two_years["over_time"].as_array().map(Vec::len), Some(24), "two years by month");
 }

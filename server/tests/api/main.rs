@@ -13,6 +13,7 @@ mod authorization;
 mod bad_input;
 mod board;
 mod board_changes;
+mod board_coverage;
 mod board_scale;
 mod board_year_on_year;
 mod booking;

@@ -60,7 +60,7 @@ async fn the_board_counts_referrals_by_kind_status_and_group_and_calls_out_the_o
     let csv = response.text().await.expect("csv");
     assert!(csv.contains("法律援助,农民工,2,1,1,0,0,0,0,0"), "{csv}");
     assert!(csv.contains("人民调解,农民工,1,0,1,0,0,0,0,1"), "{csv}");
-    let url = format!("{}/api/staff/board.csv?from={}&to={}&by=referral", app.address, today, today.plus_days(400));
+    let url = format!("{}/api/staff/board.csv?from={}&to={}&by=referral", app.address, today, today.plus_days(800));
     let too_long = staff.get(url).send().await.expect("export");
     assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let resident = app.resident("13722226009").await;
