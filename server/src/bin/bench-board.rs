@@ -4,7 +4,8 @@
 //! Each database is generated once and kept (`fai_bench_board_<communities>`); later runs reuse
 //! it. Times the board's figures (`board::read`) and the whole answer staff get (`board::board`:
 //! the district's staff for the programme, the street's own staff for one street). Prints a
-//! Markdown table of medians and 90th percentiles over repeated reads.
+//! Markdown table of medians and 90th percentiles over repeated reads. First it checks that each
+//! street's duty-days in the coverage order equal the sums of its days for every period timed.
 //!
 //!   cargo run --release -p server --bin bench-board -- [--national 600000] [--runs 15] [--postgres postgres://…/test]
 //!
@@ -78,6 +79,29 @@ fn staff(street: Option<i64>) -> Caller {
     }
 }
 
+/// Fails unless each street's duty-days in the coverage order (running totals) equal the sums
+/// of its days for every one of `periods`.
+async fn same_coverage(store: &Store, periods: &[(LocalDate, LocalDate)]) -> Result<(), Box<dyn std::error::Error>> {
+    for (from, to) in periods {
+        let mut counted = server::board::coverage::by_street(store, *from, *to).await?;
+        counted.retain(|_, days| *days != 0);
+        let summed: std::collections::HashMap<i64, i64> = sqlx::query_as::<_, (i64, i64)>(
+            "SELECT street_id, CAST(SUM(duty_days) AS BIGINT) FROM board_street_days \
+             WHERE day >= $1 AND day <= $2 AND duty_days <> 0 GROUP BY street_id",
+        )
+        .bind(from.to_days())
+        .bind(to.to_days())
+        .fetch_all(&store.pool)
+        .await?
+        .into_iter()
+        .collect();
+        if counted != summed {
+            return Err(format!("{from}..={to}: the coverage order's duty-days differ from the days' sums").into());
+        }
+    }
+    Ok(())
+}
+
 fn at(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
@@ -119,6 +143,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             ("any 100 days", format!("{YEAR}-03-15"), format!("{YEAR}-06-22")),
         ];
         let today = LocalDate { year: YEAR + 1, month: 1, day: 10 };
+        let mut checked = Vec::new();
+        for (_, from, to) in &periods {
+            checked.push((LocalDate::parse(from).ok_or("date")?, LocalDate::parse(to).ok_or("date")?));
+        }
+        same_coverage(&store, &checked).await?;
         for (scope, street) in [("programme", None), ("one street", Some(street))] {
             let caller = staff(street);
             for (label, from, to) in &periods {

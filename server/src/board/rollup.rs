@@ -288,20 +288,21 @@ pub async fn total(store: &Store, from: LocalDate, to: LocalDate) -> Result<Vect
     Ok(vectors(period_query(store, &sql, from, to).await?)?.remove(&0).unwrap_or_default())
 }
 
-/// Duty-days by day of `street`'s communities (of all), in the period: (day, duty-days).
+/// Duty-days by day of `street`'s communities (of all), in the period: (day, duty-days). Read
+/// from the street's days (the programme's), a row per day, not one per community and day.
 pub async fn duty_days_by_day(
     store: &Store,
     street: Option<i64>,
     from: LocalDate,
     to: LocalDate,
 ) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    let scope =
-        if street.is_some() { " AND community_id IN (SELECT id FROM communities WHERE street_id = $3)" } else { "" };
     queue::fold(store).await?;
-    let sql = format!(
-        "SELECT day, CAST(SUM(duty_days) AS BIGINT) FROM board_days WHERE day >= $1 AND day <= $2{scope} GROUP BY day"
-    );
-    let mut query = sqlx::query_as(&sql).bind(day(from)).bind(day(to));
+    let sql = if street.is_some() {
+        "SELECT day, CAST(SUM(duty_days) AS BIGINT) FROM board_street_days WHERE day >= $1 AND day <= $2 AND street_id = $3 GROUP BY day"
+    } else {
+        "SELECT day, CAST(SUM(duty_days) AS BIGINT) FROM board_programme_days WHERE day >= $1 AND day <= $2 GROUP BY day"
+    };
+    let mut query = sqlx::query_as(sql).bind(day(from)).bind(day(to));
     if let Some(street) = street {
         query = query.bind(street);
     }
