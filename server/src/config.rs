@@ -64,6 +64,9 @@ pub struct Config {
     /// `QUESTION_CLAIM_LAPSE_DAYS`, default 3: how long a claimed question may wait for its
     /// claimant before it goes back to the route.
     pub question_claim_lapse_days: u64,
+    /// `QUESTION_CLOSE_DAYS`, default 30: how long an answered question stays open for a
+    /// follow-up with nothing happening on it before it closes by itself.
+    pub question_close_days: u64,
     /// `PUBLIC_URL`: the address residents reach the portal at, for links in SMS; default
     /// `http://BIND_ADDR`.
     pub public_url: String,
@@ -152,6 +155,7 @@ impl Config {
             codes_per_address_per_hour: number("CODES_PER_ADDRESS_PER_HOUR")?.unwrap_or(20),
             question_deadline_hours: number("QUESTION_DEADLINE_HOURS")?.unwrap_or(24),
             question_claim_lapse_days: number("QUESTION_CLAIM_LAPSE_DAYS")?.unwrap_or(3),
+            question_close_days: number("QUESTION_CLOSE_DAYS")?.unwrap_or(30),
             public_url,
             test_clock: flag("TEST_CLOCK"),
             header_read_timeout: std::time::Duration::from_millis(number("HEADER_READ_TIMEOUT_MS")?.unwrap_or(10_000)),

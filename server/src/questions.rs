@@ -6,6 +6,7 @@
 pub mod access;
 pub use access::{facts as question_facts, require_read as require_question_read};
 pub mod ask;
+pub mod closing;
 pub use ask::{ask_for, checked as check_question};
 pub mod faq;
 pub mod replies;

@@ -165,7 +165,7 @@ fn deadlines(config: &Config) -> Deadlines {
 }
 
 /// The jobs that run beside the requests until `stopped`: reminders, closing forgotten duties,
-/// file retention, moving questions on, publishing articles, sending the outbox and the
+/// file retention, moving questions on and closing answered ones, publishing articles, sending the outbox and the
 /// webhooks' events, and folding the board's queue.
 fn spawn_jobs(state: &AppState, outbox: Outbox, sender: Arc<dyn SmsSender>, stopped: watch::Receiver<bool>) {
     let store = &state.store;
@@ -174,6 +174,8 @@ fn spawn_jobs(state: &AppState, outbox: Outbox, sender: Arc<dyn SmsSender>, stop
     let retention_ms = i64::try_from(state.config.file_retention_days.saturating_mul(86_400_000)).unwrap_or(i64::MAX);
     tokio::spawn(files::retention::run(store.clone(), state.files.blobs.clone(), retention_ms, stopped.clone()));
     tokio::spawn(questions::routing::run(store.clone(), deadlines(&state.config), stopped.clone()));
+    let close_after = i64::try_from(state.config.question_close_days.saturating_mul(86_400_000)).unwrap_or(i64::MAX);
+    tokio::spawn(questions::closing::run(store.clone(), close_after, stopped.clone()));
     tokio::spawn(articles::run(store.clone(), outbox.clone(), state.config.public_url.clone(), stopped.clone()));
     tokio::spawn(crate::privacy::retention::run(store.clone(), stopped.clone()));
     tokio::spawn(crate::webhooks::run(store.clone(), reqwest::Client::new(), stopped.clone()));

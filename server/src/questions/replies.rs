@@ -73,14 +73,22 @@ pub async fn queue(service: &QuestionsService, caller: &Caller, _: Empty) -> Res
         if mine.is_empty() {
             return Ok(Vec::new());
         }
-        // Claimed by the caller's lawyers, routed to them, or open to the whole street they serve.
-        sql.push(" AND (q.claimed_by IN ").bind_list(mine.clone());
-        sql.push(" OR (q.claimed_by IS NULL AND (q.routed_to IN ").bind_list(mine.clone());
-        sql.push(" OR (q.route_step = 3 AND EXISTS (SELECT 1 FROM assignments a JOIN communities ac ON ac.id = a.community_id WHERE a.lawyer_id IN ");
+        // Claimed by the caller's lawyers, routed to them, or open to the whole street they
+        // serve: each way read from its index of open questions (migration 52), whose
+        // conditions these repeat word for word.
+        sql.push(" AND q.id IN (SELECT id FROM questions WHERE status <> 'closed' AND claimed_by IN ");
+        sql.bind_list(mine.clone());
+        sql.push(" UNION SELECT id FROM questions WHERE status <> 'closed' AND claimed_by IS NULL AND routed_to IN ");
+        sql.bind_list(mine.clone());
+        sql.push(
+            " UNION SELECT id FROM questions WHERE status <> 'closed' AND claimed_by IS NULL AND route_step = 3 \
+             AND community_id IN (SELECT sc.id FROM communities sc JOIN communities ac ON ac.street_id = sc.street_id \
+             JOIN assignments a ON a.community_id = ac.id WHERE a.lawyer_id IN ",
+        );
         sql.bind_list(mine);
         let today = crate::store::today().to_string();
-        sql.push(" AND ac.street_id = c.street_id AND a.starts_on <= ").bind(today.clone());
-        sql.push(" AND (a.ends_on IS NULL OR a.ends_on >= ").bind(today).push("))))))");
+        sql.push(" AND a.starts_on <= ").bind(today.clone());
+        sql.push(" AND (a.ends_on IS NULL OR a.ends_on >= ").bind(today).push(")))");
     }
     sql.push(" ORDER BY q.deadline_at LIMIT 500");
     let rows: Vec<views::Row> = sql.fetch_all(&service.store.pool).await?;

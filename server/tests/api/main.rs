@@ -59,6 +59,7 @@ mod places;
 mod posters;
 mod privacy;
 mod quality_review;
+mod question_closing;
 mod question_route;
 mod questions;
 mod quizzes;
