@@ -11,7 +11,7 @@ use crate::store::{sqlite_path, Backend, Store};
 use std::path::Path;
 
 /// What to do, from the command line.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Command {
     /// Run the portal.
     Serve,
@@ -29,6 +29,8 @@ pub enum Command {
     Restore(String),
     /// Fill an empty PostgreSQL database with a synthetic programme of this size.
     Generate(crate::generate::Size),
+    /// Add years of past work, at this scale, to the programme the database holds.
+    History(f64),
     /// Print the usage.
     Help,
 }
@@ -36,7 +38,7 @@ pub enum Command {
 /// The usage text.
 pub const USAGE: &str =
     "usage: server [serve | migrate | create-admin LOGIN PHONE NAME [--password-file FILE] [--force] | demo |
-               check-config | backup FILE | restore FILE | generate N [YEAR] | help]
+               check-config | backup FILE | restore FILE | generate N [YEAR] | generate-history [SCALE] | help]
   serve          run the portal (the default)
   migrate        apply the database migrations and exit
   create-admin LOGIN PHONE NAME [--password-file FILE] [--force]
@@ -49,6 +51,9 @@ pub const USAGE: &str =
   restore FILE   replace the SQLite database with FILE (stop the server first), then migrate
   generate N [YEAR]  fill an empty PostgreSQL database with a synthetic programme of N communities
                  and a year of activity (YEAR, last year by default), for measuring at scale
+  generate-history [SCALE]  add ten years of past work to the programme the database holds: at
+                 SCALE 1 (the default) 2 million residents, 10 million bookings, 3 million
+                 questions with their messages and 20 million services; 0.1 is a tenth
 Every setting comes from the environment; see README.md.";
 
 impl Command {
@@ -72,6 +77,10 @@ impl Command {
                 };
                 Ok(Command::Generate(crate::generate::Size { communities, year }))
             }
+            ["generate-history", rest @ ..] if rest.len() <= 1 => match rest {
+                [scale] => scale.parse().map(Command::History).map_err(|_| USAGE.to_owned()),
+                _ => Ok(Command::History(1.0)),
+            },
             ["help" | "--help" | "-h"] => Ok(Command::Help),
             _ => Err(USAGE.to_owned()),
         }
@@ -88,6 +97,17 @@ pub async fn generate(config: &Config, size: crate::generate::Size) -> Result<St
         size.streets(),
         size.communities,
         size.year,
+        started.elapsed().as_secs_f64()
+    ))
+}
+
+/// Adds a history of `scale` to the programme the database holds.
+pub async fn history(config: &Config, scale: f64) -> Result<String, String> {
+    let store = Store::open(&config.database_url, Some(1)).await.map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    let [residents, bookings, questions, services] = crate::generate::history(&store, scale).await?;
+    Ok(format!(
+        "added {residents} residents, {bookings} bookings, {questions} questions and {services} services in {:.0} s",
         started.elapsed().as_secs_f64()
     ))
 }
@@ -204,6 +224,9 @@ mod tests {
         assert_eq!(Command::parse(&args(&["backup", "a.db"])), Ok(Command::Backup("a.db".into())));
         assert_eq!(Command::parse(&args(&["restore", "a.db"])), Ok(Command::Restore("a.db".into())));
         assert!(Command::parse(&args(&["backup"])).is_err());
+        assert_eq!(Command::parse(&args(&["generate-history"])), Ok(Command::History(1.0)));
+        assert_eq!(Command::parse(&args(&["generate-history", "0.1"])), Ok(Command::History(0.1)));
+        assert!(Command::parse(&args(&["generate-history", "much"])).is_err());
         assert!(matches!(
             Command::parse(&args(&["generate", "600000", "2025"])),
             Ok(Command::Generate(crate::generate::Size { communities: 600_000, year: 2025 }))

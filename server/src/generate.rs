@@ -9,6 +9,9 @@
 //! Written for the board's benchmark at a country's scale, so it loads in bulk inside the
 //! database (`generate_series`), with the roll-up triggers off, then refills the roll-ups once.
 
+mod history;
+pub use history::{counts as history_counts, history};
+
 use crate::store::{Backend, Store};
 use sqlx::Connection;
 

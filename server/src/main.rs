@@ -49,6 +49,7 @@ async fn main() -> ExitCode {
         Command::Backup(file) => commands::backup(&config, &file).await,
         Command::Restore(file) => commands::restore(&config, &file).await,
         Command::Generate(size) => commands::generate(&config, size).await,
+        Command::History(scale) => commands::history(&config, scale).await,
         Command::Help => Ok(String::new()),
     };
     match outcome {

@@ -38,6 +38,7 @@ mod hardening_sign_in;
 mod helpers;
 mod helpers_bookings;
 mod helpers_files;
+mod history;
 mod hostile;
 mod import;
 mod import_assignments;
