@@ -1,14 +1,22 @@
 //! Load benchmark: availability look-ups and bookings against the real application on loopback,
-//! at 32 and 128 concurrent clients, on SQLite and on PostgreSQL, beside the rate of `/healthz`
-//! (the HTTP stack's own ceiling) measured in the same run. Look-ups read the demo district as it
-//! is; bookings then go to an open schedule with seats to spare. Ends by counting double bookings.
-//! Prints a Markdown table.
+//! at 32 and 128 concurrent clients, and the other hot paths (my bookings, my questions, the
+//! desk, the question queue, the month page) at 32, on SQLite and on PostgreSQL, beside the rate
+//! of `/healthz` (the HTTP stack's own ceiling) measured in the same run. Look-ups read the demo
+//! district as it is; bookings then go to an open schedule with seats to spare. Ends by counting
+//! double bookings. Prints a Markdown table.
 //!
-//!   cargo run --release -p server --bin bench -- [--seconds 5] [--postgres postgres://…] [--no-postgres]
+//! With `--history SCALE`, each database is measured twice: the demo district, then the demo
+//! district with ten years of history added (`server generate-history`: SCALE on PostgreSQL, a
+//! tenth of it on SQLite), its residents signed in with their own past bookings and questions.
+//!
+//!   cargo run --release -p server --bin bench -- [--seconds 5] [--history 1] [--postgres postgres://…] [--no-postgres]
 //!
 //! See docs/PERFORMANCE.md.
 
+mod hot_paths;
+
 use async_trait::async_trait;
+use hot_paths::HotPath;
 use server::config::Config;
 use server::sms::SmsSender;
 use server::startup::Application;
@@ -36,6 +44,8 @@ struct Target {
     base: String,
     client: reqwest::Client,
     tokens: Vec<String>,
+    /// Lawyers' sessions and who they are.
+    lawyers: Vec<(String, i64)>,
     communities: Vec<i64>,
     /// Slot starts every resident can book (set before the booking phase): contention is real,
     /// seats are limited.
@@ -49,6 +59,7 @@ enum Load {
     Health,
     Availability,
     Book,
+    Hot(HotPath),
 }
 
 struct Outcome {
@@ -94,6 +105,21 @@ async fn one(target: &Target, load: Load, n: u64) -> Result<reqwest::StatusCode,
                 .send()
                 .await?
         }
+        Load::Hot(path) => {
+            let (token, lawyer) = if path.by_lawyer() {
+                target.lawyers[pick(target.lawyers.len())].clone()
+            } else {
+                (target.tokens[pick(target.tokens.len())].clone(), 0)
+            };
+            let (endpoint, body) = path.request(lawyer);
+            target
+                .client
+                .post(format!("{}/api/{endpoint}", target.base))
+                .header("cookie", format!("fai_session={token}"))
+                .json(&body)
+                .send()
+                .await?
+        }
     };
     let status = response.status();
     let _ = response.bytes().await?;
@@ -134,29 +160,27 @@ async fn run(target: Arc<Target>, load: Load, clients: usize, seconds: u64) -> O
     outcome
 }
 
-/// Makes signed-in residents; returns their session tokens and the demo district's communities.
+/// Signs residents in — those a history added, or new ones — and returns their session tokens
+/// and the district's communities.
 async fn residents(store: &Store) -> Result<(Vec<String>, Vec<i64>), Box<dyn std::error::Error>> {
     let communities: Vec<i64> =
         sqlx::query_scalar("SELECT id FROM communities ORDER BY id").fetch_all(&store.pool).await?;
-    let mut tokens = Vec::with_capacity(RESIDENTS);
-    let mut tx = store.writer().begin().await?;
-    for i in 0..RESIDENTS {
-        let id: i64 = sqlx::query_scalar("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, 'bench', 0) RETURNING id")
-            .bind(format!("135{i:08}"))
-            .fetch_one(&mut *tx)
-            .await?;
-        let token = format!("bench-{i}-{}", now_ms());
-        sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, complete, created_at, expires_at) VALUES ($1, $2, 1, 0, $3)",
-        )
-        .bind(server::auth::sessions::hash_token(&token))
-        .bind(id)
-        .bind(now_ms() + 86_400_000)
-        .execute(&mut *tx)
-        .await?;
-        tokens.push(token);
+    let mut ids = hot_paths::with_history(store, RESIDENTS).await?;
+    if ids.is_empty() {
+        let mut tx = store.writer().begin().await?;
+        for i in 0..RESIDENTS {
+            let id: i64 = sqlx::query_scalar("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, 'bench', 0) RETURNING id")
+                .bind(format!("135{i:08}"))
+                .fetch_one(&mut *tx)
+                .await?;
+            ids.push(id);
+        }
+        tx.commit().await?;
     }
-    tx.commit().await?;
+    let mut tokens = Vec::with_capacity(ids.len());
+    for id in ids {
+        tokens.push(hot_paths::session(store, id, "resident").await?);
+    }
     Ok((tokens, communities))
 }
 
@@ -221,8 +245,14 @@ async fn double_bookings(store: &Store) -> Result<i64, sqlx::Error> {
     Ok(over + seatless)
 }
 
-/// Measures one backend; prints its rows and returns its double-booking count as a line.
-async fn bench_backend(name: &str, database_url: String, seconds: u64) -> Result<String, Box<dyn std::error::Error>> {
+/// Measures one backend, with a history of `history` added first if some; prints its rows and
+/// returns its double-booking count as a line.
+async fn bench_backend(
+    name: &str,
+    database_url: String,
+    seconds: u64,
+    history: Option<f64>,
+) -> Result<String, Box<dyn std::error::Error>> {
     let mut config = Config::from_lookup(|key| match key {
         "BIND_ADDR" => Some("127.0.0.1:0".into()),
         "DEMO" => Some("1".into()),
@@ -235,13 +265,24 @@ async fn bench_backend(name: &str, database_url: String, seconds: u64) -> Result
     let base = format!("http://127.0.0.1:{}", app.port());
     let store = app.state().store.clone();
     tokio::spawn(app.run_until_stopped());
+    let mut added = String::new();
+    if let Some(scale) = history {
+        let started = Instant::now();
+        let [residents, bookings, questions, services] = server::generate::history(&store, scale).await?;
+        added = format!(
+            "; history of {residents} residents, {bookings} bookings, {questions} questions, {services} services added in {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     let (tokens, communities) = residents(&store).await?;
+    let lawyers = hot_paths::lawyers(&store).await?;
     let idle = memory_mb("VmRSS:");
     let client = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;
     let target = Arc::new(Target {
         base,
         client,
         tokens,
+        lawyers,
         communities,
         slots: std::sync::OnceLock::new(),
         next_resident: AtomicUsize::new(0),
@@ -258,6 +299,11 @@ async fn bench_backend(name: &str, database_url: String, seconds: u64) -> Result
             row(name, label, clients, &o, ceilings.last().map_or(0.0, |c| c.1));
         }
     }
+    let ceiling = ceilings.first().map_or(0.0, |c| c.1);
+    for path in HotPath::ALL {
+        let o = run(target.clone(), Load::Hot(path), 32, seconds).await;
+        row(name, path.label(), 32, &o, ceiling);
+    }
     let _ = target.slots.set(open_for_booking(&store).await?);
     for (clients, ceiling) in ceilings {
         let o = run(target.clone(), Load::Book, clients, seconds).await;
@@ -267,7 +313,9 @@ async fn bench_backend(name: &str, database_url: String, seconds: u64) -> Result
         .fetch_one(&target.store.pool)
         .await?;
     let doubles = double_bookings(&target.store).await?;
-    Ok(format!("{name}: {live} bookings made, {doubles} double bookings; {idle} MB resident before the first request"))
+    Ok(format!(
+        "{name}: {live} bookings made, {doubles} double bookings; {idle} MB resident before the first request{added}"
+    ))
 }
 
 #[tokio::main]
@@ -282,16 +330,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("\n| backend | load | clients | req/s | p50 ms | p99 ms | ok | conflict | errors | vs healthz |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
-    let dir = std::env::temp_dir().join(format!("fai-bench-{}", std::process::id()));
-    let sqlite =
-        bench_backend("SQLite (WAL)", format!("sqlite://{}?mode=rwc", dir.join("bench.db").display()), seconds).await;
-    let _ = std::fs::remove_dir_all(&dir);
-    let mut summary = vec![sqlite?];
-
-    if args.iter().any(|a| a == "--no-postgres") {
-        summary.push("PostgreSQL: skipped (--no-postgres)".into());
-    } else {
-        summary.push(postgres(value("--postgres"), seconds).await?);
+    let history: Option<f64> = value("--history").map(|s| s.parse()).transpose()?;
+    // The demo district first, then (asked for) the same with its history: SQLite takes a tenth.
+    let passes = [(None, None)].into_iter().chain(history.map(|scale| (Some(scale / 10.0), Some(scale))));
+    let mut summary = Vec::new();
+    for (k, (on_sqlite, on_postgres)) in passes.enumerate() {
+        let with = |name: &str, scale: Option<f64>| scale.map_or(name.to_owned(), |s| format!("{name} + history ×{s}"));
+        let dir = std::env::temp_dir().join(format!("fai-bench-{}-{k}", std::process::id()));
+        let url = format!("sqlite://{}?mode=rwc", dir.join("bench.db").display());
+        let sqlite = bench_backend(&with("SQLite (WAL)", on_sqlite), url, seconds, on_sqlite).await;
+        let _ = std::fs::remove_dir_all(&dir);
+        summary.push(sqlite?);
+        if args.iter().any(|a| a == "--no-postgres") {
+            summary.push("PostgreSQL: skipped (--no-postgres)".into());
+        } else {
+            summary
+                .push(postgres(value("--postgres"), seconds, (&with("PostgreSQL", on_postgres), on_postgres)).await?);
+        }
     }
     summary.push(format!(
         "Memory of the whole process (server and clients, both phases): {} MB now, peak {} MB",
@@ -313,7 +368,11 @@ fn memory_mb(key: &str) -> u64 {
 }
 
 /// Measures a fresh database on the PostgreSQL server at `admin` (dropped afterwards).
-async fn postgres(admin: Option<String>, seconds: u64) -> Result<String, Box<dyn std::error::Error>> {
+async fn postgres(
+    admin: Option<String>,
+    seconds: u64,
+    (label, history): (&str, Option<f64>),
+) -> Result<String, Box<dyn std::error::Error>> {
     let admin = admin.unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into());
     sqlx::any::install_default_drivers();
     match <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await {
@@ -321,7 +380,7 @@ async fn postgres(admin: Option<String>, seconds: u64) -> Result<String, Box<dyn
             let name = format!("fai_bench_{}", std::process::id());
             sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await?;
             let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin.clone());
-            let result = bench_backend("PostgreSQL", format!("{base}/{name}"), seconds).await;
+            let result = bench_backend(label, format!("{base}/{name}"), seconds, history).await;
             tokio::time::sleep(Duration::from_millis(200)).await;
             let _ = sqlx::Executor::execute(&mut conn, format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
                 .await;
