@@ -156,6 +156,9 @@ pub async fn of_resident(store: &Store, resident_id: i64) -> Result<Vec<BookingV
     Ok(rows.into_iter().filter_map(from_row).map(|l| l.view).collect())
 }
 
+/// Longer than any booking lasts (a slot is at most four hours).
+const LONGEST_BOOKING_MS: i64 = 86_400_000;
+
 /// Bookings from `since` on in the given communities (`None`: all), soonest first.
 pub async fn for_desk(
     store: &Store,
@@ -164,7 +167,10 @@ pub async fn for_desk(
     own_lawyers: &[i64],
 ) -> Result<Vec<DeskBooking>, sqlx::Error> {
     let mut sql = Sql::new(&SELECT);
-    sql.push(" WHERE b.slot_end >= ").bind(since);
+    // Bounded by its start too, so that the index of each community's bookings by start reads
+    // only those from the day before on, not years of past ones.
+    sql.push(" WHERE b.slot_start >= ").bind(since - LONGEST_BOOKING_MS);
+    sql.push(" AND b.slot_end >= ").bind(since);
     match communities {
         None => {}
         Some([]) => return Ok(Vec::new()),
