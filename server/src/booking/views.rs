@@ -167,8 +167,9 @@ pub async fn for_desk(
     own_lawyers: &[i64],
 ) -> Result<Vec<DeskBooking>, sqlx::Error> {
     let mut sql = Sql::new(&SELECT);
-    // Bounded by its start too, so that the index of each community's bookings by start reads
-    // only those from the day before on, not years of past ones.
+    // Bounded by its start too, so that an index by start (each community's bookings', or all
+    // bookings' for the district's staff) reads only those from the day before on, not years of
+    // past ones.
     sql.push(" WHERE b.slot_start >= ").bind(since - LONGEST_BOOKING_MS);
     sql.push(" AND b.slot_end >= ").bind(since);
     match communities {

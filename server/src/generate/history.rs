@@ -120,8 +120,16 @@ pub async fn history(store: &Store, scale: f64) -> Result<[i64; 4], String> {
         sqlx::raw_sql(&sql).execute(&mut *tx).await.map_err(|e| format!("{e}\n  in: {}", first_line(&sql)))?;
     }
     tx.commit().await.map_err(error)?;
-    let analyse = if store.backend == Backend::Postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
+    let (analyse, flush) = match store.backend {
+        Backend::Postgres => ("VACUUM ANALYZE", "CHECKPOINT"),
+        Backend::Sqlite => ("ANALYZE", "PRAGMA wal_checkpoint(TRUNCATE)"),
+    };
     sqlx::raw_sql(analyse).execute(&mut *connection).await.map_err(error)?;
+    // The load's pages written out now, not while the portal serves (a role that may not
+    // checkpoint leaves it to the database's own schedule).
+    if let Err(e) = sqlx::raw_sql(flush).execute(&mut *connection).await {
+        tracing::info!(error = %e, "the history is added; writing it out is left to the database");
+    }
     Ok(plan.counts)
 }
 

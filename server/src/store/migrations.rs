@@ -53,7 +53,7 @@ pub const FILES: &[(i64, &str, &str)] = &[
     (49, "quizzes", include_str!("../../migrations/0049_quizzes.sql")),
     (50, "service points", include_str!("../../migrations/0050_service_points.sql")),
     (52, "open questions", include_str!("../../migrations/0052_open_questions.sql")),
-    (53, "lawyer bookings", include_str!("../../migrations/0053_lawyer_bookings.sql")),
+    (53, "bookings by lawyer and by time", include_str!("../../migrations/0053_bookings_by_time.sql")),
 ];
 
 /// Migrations written once per database: version, description, SQLite's SQL, PostgreSQL's.
