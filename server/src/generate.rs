@@ -10,7 +10,7 @@
 //! database (`generate_series`), with the roll-up triggers off, then refills the roll-ups once.
 
 mod history;
-pub use history::{counts as history_counts, history};
+pub use history::{counts as history_counts, history, RESIDENTS_ADDED};
 
 use crate::store::{Backend, Store};
 use sqlx::Connection;
@@ -49,7 +49,7 @@ pub async fn generate(store: &Store, size: Size) -> Result<i64, String> {
         return Err("the database already holds a programme: generate fills only an empty one".into());
     }
     let mut tx = connection.begin().await.map_err(|e| e.to_string())?;
-    for sql in statements(size) {
+    for sql in bulk_load_start().into_iter().chain(statements(size)).chain(bulk_load_end()) {
         sqlx::raw_sql(&sql).execute(&mut *tx).await.map_err(|e| format!("{e}\n  in: {}", first_line(&sql)))?;
     }
     tx.commit().await.map_err(|e| e.to_string())?;
@@ -77,17 +77,7 @@ fn statements(size: Size) -> Vec<String> {
     // 09:00 in Shanghai of a date `d`, in ms.
     let nine = |d: &str| format!("(({d} - DATE '1970-01-01') * 86400000::BIGINT + 3600000)");
     vec![
-        "SET LOCAL work_mem = '512MB'".into(),
-        // A superuser's bulk load skips the foreign-key checks too (every reference is made
-        // here from rows just written).
-        "DO $$ BEGIN IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN \
-         SET LOCAL session_replication_role = replica; END IF; END $$"
-            .into(),
         "SELECT setseed(0.42)".into(),
-        "ALTER TABLE duty_logs DISABLE TRIGGER USER".into(),
-        "ALTER TABLE service_records DISABLE TRIGGER USER".into(),
-        "ALTER TABLE bookings DISABLE TRIGGER USER".into(),
-        "ALTER TABLE questions DISABLE TRIGGER USER".into(),
         // Streets of uneven size: a community's street is drawn with a skew.
         format!("INSERT INTO streets (name, sort_order) SELECT '第' || g || '街道', g FROM generate_series(1, {streets}) g"),
         format!(
@@ -182,10 +172,29 @@ fn statements(size: Size) -> Vec<String> {
              CROSS JOIN LATERAL (SELECT {jan1} + FLOOR(random() * 364 * 86400000)::BIGINT AS t, random() < 0.002 AS w, k AS draw) q",
             jan1 = nine(&format!("DATE '{year}-01-01'"))
         ),
-        "ALTER TABLE duty_logs ENABLE TRIGGER USER".into(),
-        "ALTER TABLE service_records ENABLE TRIGGER USER".into(),
-        "ALTER TABLE bookings ENABLE TRIGGER USER".into(),
-        "ALTER TABLE questions ENABLE TRIGGER USER".into(),
-        "SELECT board_rebuild()".into(),
     ]
+}
+
+/// The records the roll-ups sum, whose triggers a bulk load turns off.
+const ROLLED_UP: [&str; 4] = ["duty_logs", "service_records", "bookings", "questions"];
+
+/// How a bulk load on PostgreSQL starts: room to sort, a superuser's load skipping the
+/// foreign-key checks too (every reference is made from rows that exist), the roll-ups'
+/// triggers off.
+fn bulk_load_start() -> Vec<String> {
+    let mut sql = vec![
+        "SET LOCAL work_mem = '512MB'".to_owned(),
+        "DO $$ BEGIN IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN \
+         SET LOCAL session_replication_role = replica; END IF; END $$"
+            .to_owned(),
+    ];
+    sql.extend(ROLLED_UP.map(|table| format!("ALTER TABLE {table} DISABLE TRIGGER USER")));
+    sql
+}
+
+/// How it ends: the triggers on again, the roll-ups summed once from the records.
+fn bulk_load_end() -> Vec<String> {
+    let mut sql: Vec<String> = ROLLED_UP.map(|table| format!("ALTER TABLE {table} ENABLE TRIGGER USER")).into();
+    sql.push("SELECT board_rebuild()".to_owned());
+    sql
 }

@@ -6,7 +6,7 @@
 //! month ends or two years cost about the same: two to five rows per street, never a row per day.
 
 use super::queue;
-use super::rollup::next_month;
+use super::rollup::{month, next_month};
 use crate::store::Store;
 use app::time::LocalDate;
 use std::collections::HashMap;
@@ -42,10 +42,6 @@ impl Piece {
             }
         }
     }
-}
-
-fn month(date: LocalDate) -> i64 {
-    i64::from(date.year) * 100 + i64::from(date.month)
 }
 
 /// `from..=to` as pieces: the loose days at either end, the whole months by year, whole years.

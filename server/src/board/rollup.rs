@@ -152,7 +152,7 @@ fn day(date: LocalDate) -> i64 {
 }
 
 /// `YYYYMM` of `date`, the roll-ups' month.
-fn month(date: LocalDate) -> i64 {
+pub(super) fn month(date: LocalDate) -> i64 {
     i64::from(date.year) * 100 + i64::from(date.month)
 }
 

@@ -12,9 +12,13 @@
 //! after another, so no seat is taken twice. The history is over: bookings held or not,
 //! questions answered and closed.
 
+use super::first_line;
 use crate::store::{Backend, Store};
 use app::time::LocalDate;
 use sqlx::Connection;
+
+/// The residents a history adds, by their numbers (196 and eight digits).
+pub const RESIDENTS_ADDED: &str = "phone >= '19600000000' AND phone <= '19699999999'";
 
 /// The years of history, before the programme's first record.
 const YEARS: i64 = 10;
@@ -105,7 +109,7 @@ pub async fn history(store: &Store, scale: f64) -> Result<[i64; 4], String> {
     }
     // The residents just added, numbered in one run (checked), and the questions to come.
     let (first_resident, added): (i64, i64) =
-        sqlx::query_as("SELECT MIN(id), COUNT(*) FROM users WHERE phone >= '19600000000' AND phone <= '19699999999'")
+        sqlx::query_as(&format!("SELECT MIN(id), COUNT(*) FROM users WHERE {RESIDENTS_ADDED}"))
             .fetch_one(&mut *tx)
             .await
             .map_err(error)?;
@@ -133,10 +137,6 @@ pub async fn history(store: &Store, scale: f64) -> Result<[i64; 4], String> {
     Ok(plan.counts)
 }
 
-fn first_line(sql: &str) -> &str {
-    sql.trim().lines().next().unwrap_or_default()
-}
-
 /// The statements of one history.
 struct Plan {
     dialect: Dialect,
@@ -149,40 +149,24 @@ struct Plan {
 }
 
 impl Plan {
-    /// The communities with an A lawyer, numbered from 0; the roll-ups' triggers off on PostgreSQL.
+    /// On PostgreSQL a bulk load's start; the communities with an A lawyer, numbered from 0.
     fn before(&self) -> Vec<String> {
-        let mut sql = vec![
-            "SET LOCAL work_mem = '512MB'".to_owned(),
-            // A superuser's bulk load skips the foreign-key checks too (every reference is made
-            // here from rows that exist).
-            "DO $$ BEGIN IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN \
-             SET LOCAL session_replication_role = replica; END IF; END $$"
-                .to_owned(),
+        let mut sql = if self.dialect.backend == Backend::Postgres { super::bulk_load_start() } else { Vec::new() };
+        sql.extend([
             "CREATE TEMP TABLE gen_teams AS SELECT ROW_NUMBER() OVER (ORDER BY community_id) - 1 AS r, community_id, lawyer_id \
              FROM assignments WHERE role = 'a' AND ends_on IS NULL"
                 .to_owned(),
             "CREATE INDEX gen_teams_r ON gen_teams (r)".to_owned(),
-        ];
-        if self.dialect.backend == Backend::Postgres {
-            sql.extend(
-                ["duty_logs", "service_records", "bookings", "questions"]
-                    .map(|table| format!("ALTER TABLE {table} DISABLE TRIGGER USER")),
-            );
-        } else {
-            sql.drain(..2);
-        }
+        ]);
         sql
     }
 
-    /// The roll-ups summed again on PostgreSQL (SQLite reads them from the records).
+    /// The numbering dropped; on PostgreSQL the roll-ups summed again (SQLite reads them from
+    /// the records).
     fn after(&self) -> Vec<String> {
         let mut sql = vec!["DROP TABLE gen_teams".to_owned()];
         if self.dialect.backend == Backend::Postgres {
-            sql.extend(
-                ["duty_logs", "service_records", "bookings", "questions"]
-                    .map(|table| format!("ALTER TABLE {table} ENABLE TRIGGER USER")),
-            );
-            sql.push("SELECT board_rebuild()".to_owned());
+            sql.extend(super::bulk_load_end());
         }
         sql
     }

@@ -82,7 +82,8 @@ pub async fn lawyers(store: &Store) -> Result<Vec<(String, i64)>, sqlx::Error> {
 /// their pages carry their years of bookings and questions.
 pub async fn with_history(store: &Store, n: usize) -> Result<Vec<i64>, sqlx::Error> {
     sqlx::query_scalar(&format!(
-        "SELECT id FROM users WHERE phone >= '19600000000' AND phone <= '19699999999' ORDER BY id LIMIT {n}"
+        "SELECT id FROM users WHERE {} ORDER BY id LIMIT {n}",
+        server::generate::RESIDENTS_ADDED
     ))
     .fetch_all(&store.pool)
     .await
