@@ -1,391 +1,202 @@
 //! Load benchmark: availability look-ups and bookings against the real application on loopback,
 //! at 32 and 128 concurrent clients, and the other hot paths (my bookings, my questions, the
 //! desk, the question queue, the month page) at 32, on SQLite and on PostgreSQL, beside the rate
-//! of `/healthz` (the HTTP stack's own ceiling) measured in the same run. Look-ups read the demo
-//! district as it is; bookings then go to an open schedule with seats to spare. Ends by counting
-//! double bookings. Prints a Markdown table.
+//! of `/healthz` (the HTTP stack's own ceiling) measured in the same pass. Look-ups read the demo
+//! district as it is; bookings then go to an open schedule with seats to spare. Each pass ends by
+//! counting double bookings. Prints a Markdown table, and adds its headline figures to the table
+//! of `scripts/bench.sh` (see `figures`).
 //!
-//! With `--history SCALE`, each database is measured twice: the demo district, then the demo
-//! district with ten years of history added (`server generate-history`: SCALE on PostgreSQL, a
-//! tenth of it on SQLite), its residents signed in with their own past bookings and questions.
+//! With `--history SCALE`, each database is measured four times, alternately: the demo district,
+//! then the demo district with ten years of history added (`server generate-history`: SCALE on
+//! PostgreSQL, kept as `fai_bench_history_<SCALE>` for later runs; a tenth of it on SQLite),
+//! its residents signed in with their own past bookings and questions; then both again.
 //!
 //!   cargo run --release -p server --bin bench -- [--seconds 5] [--history 1] [--postgres postgres://…] [--no-postgres]
+//!       [--only "desk from today,month page"]
 //!
 //! See docs/PERFORMANCE.md.
 
+mod district;
+mod drive;
+mod figures;
 mod hot_paths;
+mod pass;
 
-use async_trait::async_trait;
-use hot_paths::HotPath;
-use server::config::Config;
-use server::sms::SmsSender;
-use server::startup::Application;
-use server::store::{now_ms, Store};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
-
-/// Discards messages: the benchmark measures booking, not logging.
-struct Discard;
-
-#[async_trait]
-impl SmsSender for Discard {
-    async fn send(&self, _: &server::sms::Outgoing) -> Result<Option<String>, server::sms::SendError> {
-        Ok(None)
-    }
-}
-
-const RESIDENTS: usize = 10_000;
-const SEATS: i64 = 20;
-/// Days of bookable slots, from tomorrow.
-const BOOKING_DAYS: i64 = 3;
-
-struct Target {
-    base: String,
-    client: reqwest::Client,
-    tokens: Vec<String>,
-    /// Lawyers' sessions and who they are.
-    lawyers: Vec<(String, i64)>,
-    communities: Vec<i64>,
-    /// Slot starts every resident can book (set before the booking phase): contention is real,
-    /// seats are limited.
-    slots: std::sync::OnceLock<Vec<i64>>,
-    next_resident: AtomicUsize,
-    store: Store,
-}
-
-#[derive(Clone, Copy)]
-enum Load {
-    Health,
-    Availability,
-    Book,
-    Hot(HotPath),
-}
-
-struct Outcome {
-    ok: usize,
-    conflicts: usize,
-    errors: usize,
-    latencies_us: Vec<u64>,
-    seconds: f64,
-}
-
-fn percentile(sorted: &[u64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i] as f64 / 1000.0
-}
-
-async fn one(target: &Target, load: Load, n: u64) -> Result<reqwest::StatusCode, reqwest::Error> {
-    let pick = |len: usize| (n.wrapping_mul(2_654_435_761) % len as u64) as usize;
-    let response = match load {
-        Load::Health => target.client.get(format!("{}/healthz", target.base)).send().await?,
-        Load::Availability => {
-            let community = target.communities[pick(target.communities.len())];
-            target
-                .client
-                .post(format!("{}/api/booking/availability", target.base))
-                .json(&serde_json::json!({ "community_id": community }))
-                .send()
-                .await?
-        }
-        Load::Book => {
-            // Each resident books up to three times (the per-resident cap).
-            let resident = target.next_resident.fetch_add(1, Ordering::Relaxed) / 3 % target.tokens.len();
-            let community = target.communities[pick(target.communities.len())];
-            let slots = target.slots.get().expect("booking phase");
-            let slot = slots[pick(slots.len())];
-            target
-                .client
-                .post(format!("{}/api/booking/book", target.base))
-                .header("cookie", format!("fai_session={}", target.tokens[resident]))
-                .json(&serde_json::json!({ "community_id": community, "slot_start": slot, "channel": "phone", "topic": "other", "description": "benchmark" }))
-                .send()
-                .await?
-        }
-        Load::Hot(path) => {
-            let (token, lawyer) = if path.by_lawyer() {
-                target.lawyers[pick(target.lawyers.len())].clone()
-            } else {
-                (target.tokens[pick(target.tokens.len())].clone(), 0)
-            };
-            let (endpoint, body) = path.request(lawyer);
-            target
-                .client
-                .post(format!("{}/api/{endpoint}", target.base))
-                .header("cookie", format!("fai_session={token}"))
-                .json(&body)
-                .send()
-                .await?
-        }
-    };
-    let status = response.status();
-    let _ = response.bytes().await?;
-    Ok(status)
-}
-
-async fn run(target: Arc<Target>, load: Load, clients: usize, seconds: u64) -> Outcome {
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    let started = Instant::now();
-    let mut tasks = tokio::task::JoinSet::new();
-    for c in 0..clients {
-        let target = target.clone();
-        tasks.spawn(async move {
-            let (mut ok, mut conflicts, mut errors, mut latencies) = (0, 0, 0, Vec::new());
-            let mut n = c as u64 * 1_000_003;
-            while Instant::now() < deadline {
-                n += 1;
-                let t = Instant::now();
-                match one(&target, load, n).await {
-                    Ok(s) if s.is_success() => ok += 1,
-                    Ok(s) if s == reqwest::StatusCode::CONFLICT => conflicts += 1,
-                    _ => errors += 1,
-                }
-                latencies.push(t.elapsed().as_micros() as u64);
-            }
-            (ok, conflicts, errors, latencies)
-        });
-    }
-    let mut outcome = Outcome { ok: 0, conflicts: 0, errors: 0, latencies_us: Vec::new(), seconds: 0.0 };
-    while let Some(Ok((ok, conflicts, errors, latencies))) = tasks.join_next().await {
-        outcome.ok += ok;
-        outcome.conflicts += conflicts;
-        outcome.errors += errors;
-        outcome.latencies_us.extend(latencies);
-    }
-    outcome.seconds = started.elapsed().as_secs_f64();
-    outcome.latencies_us.sort_unstable();
-    outcome
-}
-
-/// Signs residents in — those a history added, or new ones — and returns their session tokens
-/// and the district's communities.
-async fn residents(store: &Store) -> Result<(Vec<String>, Vec<i64>), Box<dyn std::error::Error>> {
-    let communities: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM communities ORDER BY id").fetch_all(&store.pool).await?;
-    let mut ids = hot_paths::with_history(store, RESIDENTS).await?;
-    if ids.is_empty() {
-        let mut tx = store.writer().begin().await?;
-        for i in 0..RESIDENTS {
-            let id: i64 = sqlx::query_scalar("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, 'bench', 0) RETURNING id")
-                .bind(format!("135{i:08}"))
-                .fetch_one(&mut *tx)
-                .await?;
-            ids.push(id);
-        }
-        tx.commit().await?;
-    }
-    let mut tokens = Vec::with_capacity(ids.len());
-    for id in ids {
-        tokens.push(hot_paths::session(store, id, "resident").await?);
-    }
-    Ok((tokens, communities))
-}
-
-/// Opens every community every day, 08:00–18:00, in 10-minute slots of 20 seats, and returns the
-/// slot starts of the next few days: bookings compete for seats that exist.
-async fn open_for_booking(store: &Store) -> Result<Vec<i64>, Box<dyn std::error::Error>> {
-    sqlx::query("DELETE FROM duty_schedules").execute(store.writer()).await?;
-    let communities: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL ORDER BY community_id",
-    )
-    .fetch_all(&store.pool)
-    .await?;
-    for (community, lawyer) in &communities {
-        for weekday in 1..=7i64 {
-            sqlx::query(
-                "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, created_at) \
-                 VALUES ($1, $2, $3, 480, 1080, 10, $4, 'phone', 1, '2020-01-01', 0)",
-            )
-            .bind(community)
-            .bind(lawyer)
-            .bind(weekday)
-            .bind(SEATS)
-            .execute(store.writer())
-            .await?;
-        }
-    }
-    let tomorrow = app::time::Instant(now_ms()).to_shanghai().0.plus_days(1);
-    Ok((0..BOOKING_DAYS)
-        .flat_map(|d| (0..60).map(move |k| tomorrow.plus_days(d).at_minute(8 * 60 + 10 * k).0))
-        .collect())
-}
-
-fn rate(o: &Outcome) -> f64 {
-    o.latencies_us.len() as f64 / o.seconds
-}
-
-/// One line of the Markdown table.
-fn row(backend: &str, load: &str, clients: usize, o: &Outcome, ceiling: f64) {
-    println!(
-        "| {backend} | {load} | {clients} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {:.1} % |",
-        rate(o),
-        percentile(&o.latencies_us, 0.5),
-        percentile(&o.latencies_us, 0.99),
-        o.ok,
-        o.conflicts,
-        o.errors,
-        100.0 * rate(o) / ceiling
-    );
-}
-
-async fn double_bookings(store: &Store) -> Result<i64, sqlx::Error> {
-    let over: i64 = sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM (SELECT community_id, slot_start FROM bookings WHERE status NOT IN ('cancelled', 'declined') \
-         GROUP BY community_id, slot_start HAVING COUNT(*) > {SEATS} OR MAX(seat) > {SEATS} OR COUNT(DISTINCT seat) < COUNT(*)) x"
-    ))
-    .fetch_one(&store.pool)
-    .await?;
-    let seatless: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE status IN ('pending', 'confirmed') AND seat IS NULL")
-            .fetch_one(&store.pool)
-            .await?;
-    Ok(over + seatless)
-}
-
-/// Measures one backend, with a history of `history` added first if some; prints its rows and
-/// returns its double-booking count as a line.
-async fn bench_backend(
-    name: &str,
-    database_url: String,
-    seconds: u64,
-    history: Option<f64>,
-) -> Result<String, Box<dyn std::error::Error>> {
-    let mut config = Config::from_lookup(|key| match key {
-        "BIND_ADDR" => Some("127.0.0.1:0".into()),
-        "DEMO" => Some("1".into()),
-        "SITE_DIR" => Some("/nonexistent".into()),
-        "DB_MAX_CONNECTIONS" => std::env::var("DB_MAX_CONNECTIONS").ok(),
-        _ => None,
-    })?;
-    config.database_url = database_url;
-    let app = Application::build_with_sender(config, Arc::new(Discard)).await?;
-    let base = format!("http://127.0.0.1:{}", app.port());
-    let store = app.state().store.clone();
-    tokio::spawn(app.run_until_stopped());
-    let mut added = String::new();
-    if let Some(scale) = history {
-        let started = Instant::now();
-        let [residents, bookings, questions, services] = server::generate::history(&store, scale).await?;
-        added = format!(
-            "; history of {residents} residents, {bookings} bookings, {questions} questions, {services} services added in {:.0} s",
-            started.elapsed().as_secs_f64()
-        );
-    }
-    let (tokens, communities) = residents(&store).await?;
-    let lawyers = hot_paths::lawyers(&store).await?;
-    let idle = memory_mb("VmRSS:");
-    let client = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;
-    let target = Arc::new(Target {
-        base,
-        client,
-        tokens,
-        lawyers,
-        communities,
-        slots: std::sync::OnceLock::new(),
-        next_resident: AtomicUsize::new(0),
-        store: store.clone(),
-    });
-
-    let mut ceilings = Vec::new();
-    for clients in [32, 128] {
-        for (label, load) in [("healthz", Load::Health), ("availability", Load::Availability)] {
-            let o = run(target.clone(), load, clients, seconds).await;
-            if matches!(load, Load::Health) {
-                ceilings.push((clients, rate(&o)));
-            }
-            row(name, label, clients, &o, ceilings.last().map_or(0.0, |c| c.1));
-        }
-    }
-    let ceiling = ceilings.first().map_or(0.0, |c| c.1);
-    for path in HotPath::ALL {
-        let o = run(target.clone(), Load::Hot(path), 32, seconds).await;
-        row(name, path.label(), 32, &o, ceiling);
-    }
-    let _ = target.slots.set(open_for_booking(&store).await?);
-    for (clients, ceiling) in ceilings {
-        let o = run(target.clone(), Load::Book, clients, seconds).await;
-        row(name, "book", clients, &o, ceiling);
-    }
-    let live: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE status IN ('pending', 'confirmed')")
-        .fetch_one(&target.store.pool)
-        .await?;
-    let doubles = double_bookings(&target.store).await?;
-    Ok(format!(
-        "{name}: {live} bookings made, {doubles} double bookings; {idle} MB resident before the first request{added}"
-    ))
-}
+use figures::thousands;
+use pass::{Database, Pass};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
     let seconds = value("--seconds").and_then(|s| s.parse().ok()).unwrap_or(5);
+    let history: Option<f64> = value("--history").map(|s| s.parse()).transpose()?;
+    let only = value("--only");
     println!(
         "{} cores; {seconds} s per measurement; server and clients share the machine",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
-    println!("\n| backend | load | clients | req/s | p50 ms | p99 ms | ok | conflict | errors | vs healthz |");
-    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("\n{}", pass::HEADER);
+    let mut notes = Vec::new();
 
-    let history: Option<f64> = value("--history").map(|s| s.parse()).transpose()?;
-    // The demo district first, then (asked for) the same with its history: SQLite takes a tenth.
-    let passes = [(None, None)].into_iter().chain(history.map(|scale| (Some(scale / 10.0), Some(scale))));
-    let mut summary = Vec::new();
-    for (k, (on_sqlite, on_postgres)) in passes.enumerate() {
-        let with = |name: &str, scale: Option<f64>| scale.map_or(name.to_owned(), |s| format!("{name} + history ×{s}"));
-        let dir = std::env::temp_dir().join(format!("fai-bench-{}-{k}", std::process::id()));
-        let url = format!("sqlite://{}?mode=rwc", dir.join("bench.db").display());
-        let sqlite = bench_backend(&with("SQLite (WAL)", on_sqlite), url, seconds, on_sqlite).await;
-        let _ = std::fs::remove_dir_all(&dir);
-        summary.push(sqlite?);
-        if args.iter().any(|a| a == "--no-postgres") {
-            summary.push("PostgreSQL: skipped (--no-postgres)".into());
-        } else {
-            summary
-                .push(postgres(value("--postgres"), seconds, (&with("PostgreSQL", on_postgres), on_postgres)).await?);
+    let dir = std::env::temp_dir().join(format!("fai-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let file = |name: &str| format!("sqlite://{}?mode=rwc", dir.join(name).display());
+    let sqlite = databases("SQLite (WAL)", file("demo.db"), history.map(|scale| (file("history.db"), scale / 10.0)));
+    let passes = measure_all(&sqlite, seconds, only.as_deref()).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    let passes = passes?;
+    let sqlite_book = mean(&passes, false, |p| p.rate("book", 32));
+    summarize("SQLite", &passes, None, &mut notes);
+
+    if args.iter().any(|a| a == "--no-postgres") {
+        notes.push("PostgreSQL: skipped (--no-postgres)".into());
+    } else {
+        let admin = value("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into());
+        match postgres(&admin, seconds, history, only.as_deref()).await {
+            Ok(passes) => summarize("PostgreSQL", &passes, sqlite_book, &mut notes),
+            Err(error) => notes.push(format!("PostgreSQL: NOT measured at {admin}: {error}")),
         }
     }
-    summary.push(format!(
-        "Memory of the whole process (server and clients, both phases): {} MB now, peak {} MB",
-        memory_mb("VmRSS:"),
-        memory_mb("VmHWM:")
+    let peak = memory_mb("VmHWM:");
+    figures::add("5 memory", "peak RSS MB, whole run", "both", &peak.to_string(), "", "≤ 256", Some(peak <= 256));
+    notes.push(format!(
+        "Memory of the whole process (server and clients, every pass): {} MB now, peak {peak} MB",
+        memory_mb("VmRSS:")
     ));
     println!();
-    for line in summary {
+    for line in notes {
         println!("{line}");
     }
     Ok(())
 }
 
+/// The demo district's database, and the history's when asked: (url, scale).
+fn databases(name: &str, demo: String, history: Option<(String, f64)>) -> Vec<Database> {
+    let mut list = vec![Database { name: name.to_owned(), url: demo, history: None }];
+    if let Some((url, scale)) = history {
+        list.push(Database { name: format!("{name} + history ×{scale}"), url, history: Some(scale) });
+    }
+    list
+}
+
+/// The passes: the demo district alone, or demo, history, demo, history — so that a machine
+/// that speeds up or slows down during the run touches both alike.
+async fn measure_all(
+    databases: &[Database],
+    seconds: u64,
+    only: Option<&str>,
+) -> Result<Vec<Pass>, Box<dyn std::error::Error>> {
+    let order: Vec<&Database> = match databases {
+        [demo, history] => vec![demo, history, demo, history],
+        _ => databases.iter().collect(),
+    };
+    let mut passes = Vec::new();
+    for (k, database) in order.iter().enumerate() {
+        let label = if order.len() > 1 { format!("{} ({})", database.name, k / 2 + 1) } else { database.name.clone() };
+        passes.push(pass::measure(database, label, seconds, only).await?);
+    }
+    Ok(passes)
+}
+
+/// The mean of `figure` over the passes with (or without) history.
+fn mean(passes: &[Pass], history: bool, figure: impl Fn(&Pass) -> Option<f64>) -> Option<f64> {
+    let values: Vec<f64> = passes.iter().filter(|p| p.history == history).filter_map(figure).collect();
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// Adds the backend's headline figures to the table: bookings (against SQLite's rate when
+/// given), each hot path with history against without, memory before the first request.
+fn summarize(backend: &str, passes: &[Pass], sqlite_book: Option<f64>, notes: &mut Vec<String>) {
+    notes.extend(passes.iter().map(|p| p.note.clone()));
+    let healthz = mean(passes, false, |p| p.rate("healthz", 32)).unwrap_or(0.0);
+    let beside = |rate: f64| format!("{} req/s ({:.1} %)", thousands(healthz), 100.0 * rate / healthz);
+    if let Some(book) = mean(passes, false, |p| p.rate("book", 32)) {
+        let asked = sqlite_book.map_or("(the reference)".to_owned(), |s| format!("≥ SQLite's {}", thousands(s)));
+        let met = sqlite_book.map(|s| book >= s);
+        figures::add("2 bookings", "book req/s, 32 clients", backend, &thousands(book), &beside(book), &asked, met);
+    }
+    if let Some(p99) = mean(passes, false, |p| p.p99("book", 32)) {
+        figures::add(
+            "2 bookings",
+            "book p99 ms, 32 clients",
+            backend,
+            &format!("{p99:.1}"),
+            "",
+            "≤ 50",
+            Some(p99 <= 50.0),
+        );
+    }
+    let hot =
+        ["availability", "my bookings", "my questions", "desk from today", "question queue", "month page", "book"];
+    for load in hot {
+        let (Some(with), Some(without)) =
+            (mean(passes, true, |p| p.rate(load, 32)), mean(passes, false, |p| p.rate(load, 32)))
+        else {
+            continue;
+        };
+        let change = 100.0 * (with / without - 1.0);
+        let healthz_with = mean(passes, true, |p| p.rate("healthz", 32)).unwrap_or(0.0);
+        figures::add(
+            "4 history",
+            &format!("{load} req/s, history against none"),
+            backend,
+            &format!("{} against {} ({change:+.0} %)", thousands(with), thousands(without)),
+            &format!("{} against {}", thousands(healthz_with), thousands(healthz)),
+            "within 20 %",
+            Some(change >= -20.0),
+        );
+    }
+    if let Some(first) = passes.first() {
+        let idle = first.idle_mb;
+        figures::add(
+            "5 memory",
+            "RSS MB before the first request",
+            backend,
+            &idle.to_string(),
+            "",
+            "≤ 64",
+            Some(idle <= 64),
+        );
+    }
+}
+
 /// A size from this process's `/proc/self/status` line `key` (Linux), in MB; 0 elsewhere.
-fn memory_mb(key: &str) -> u64 {
+pub fn memory_mb(key: &str) -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let kb = status.lines().find_map(|l| l.strip_prefix(key)?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok());
     kb.unwrap_or(0) / 1024
 }
 
-/// Measures a fresh database on the PostgreSQL server at `admin` (dropped afterwards).
+/// Measures a fresh demo database on the PostgreSQL server at `admin` (dropped afterwards) and,
+/// with a history, the kept one that holds it.
 async fn postgres(
-    admin: Option<String>,
+    admin: &str,
     seconds: u64,
-    (label, history): (&str, Option<f64>),
-) -> Result<String, Box<dyn std::error::Error>> {
-    let admin = admin.unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into());
+    history: Option<f64>,
+    only: Option<&str>,
+) -> Result<Vec<Pass>, Box<dyn std::error::Error>> {
     sqlx::any::install_default_drivers();
-    match <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await {
-        Ok(mut conn) => {
-            let name = format!("fai_bench_{}", std::process::id());
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(admin).await?;
+    let base = admin.rsplit_once('/').map_or(admin, |(b, _)| b);
+    let demo = format!("fai_bench_{}", std::process::id());
+    sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {demo}").as_str()).await?;
+    let history = history.map(|scale| (format!("fai_bench_history_{}", scale.to_string().replace('.', "_")), scale));
+    if let Some((name, _)) = &history {
+        let exists: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM pg_database WHERE datname = '{name}'"))
+            .fetch_one(&mut conn)
+            .await?;
+        if exists == 0 {
             sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await?;
-            let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin.clone());
-            let result = bench_backend(label, format!("{base}/{name}"), seconds, history).await;
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            let _ = sqlx::Executor::execute(&mut conn, format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-                .await;
-            result
         }
-        Err(error) => Ok(format!("PostgreSQL: NOT measured, {admin} unreachable: {error}")),
     }
+    let list = databases(
+        "PostgreSQL",
+        format!("{base}/{demo}"),
+        history.map(|(name, scale)| (format!("{base}/{name}"), scale)),
+    );
+    let passes = measure_all(&list, seconds, only).await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let _ = sqlx::Executor::execute(&mut conn, format!("DROP DATABASE IF EXISTS {demo} WITH (FORCE)").as_str()).await;
+    passes
 }

@@ -4,18 +4,24 @@
 //! Each database is generated once and kept (`fai_bench_board_<communities>`); later runs reuse
 //! it. Times the board's figures (`board::read`) and the whole answer staff get (`board::board`:
 //! the district's staff for the programme, the street's own staff for one street). Prints a
-//! Markdown table of medians and 90th percentiles over repeated reads. First it checks that each
-//! street's duty-days in the coverage order equal the sums of its days for every period timed.
+//! Markdown table of medians and 90th percentiles over repeated reads, beside the median of
+//! `/healthz` from a server started on the same database in the same run, and adds the whole
+//! answers' medians to the table of `scripts/bench.sh`. First it checks that each street's
+//! duty-days in the coverage order equal the sums of its days for every period timed.
 //!
 //!   cargo run --release -p server --bin bench-board -- [--national 600000] [--runs 15] [--postgres postgres://…/test]
 //!
 //! See docs/PERFORMANCE.md.
+
+#[path = "../bench/figures.rs"]
+mod figures;
 
 use app::domain::Role;
 use app::i18n::Lang;
 use app::model::BoardRequest;
 use app::time::LocalDate;
 use server::caller::{Caller, SessionUser};
+use server::config::Config;
 use server::generate::{generate, Size};
 use server::store::Store;
 use std::time::Instant;
@@ -24,7 +30,7 @@ use std::time::Instant;
 const YEAR: i32 = 2025;
 
 /// The database of a programme of `communities`, generated unless already there.
-async fn programme(admin_url: &str, communities: i64) -> Result<Store, Box<dyn std::error::Error>> {
+async fn programme(admin_url: &str, communities: i64) -> Result<(Store, String), Box<dyn std::error::Error>> {
     let name = format!("fai_bench_board_{communities}");
     let admin = Store::open(admin_url, Some(1)).await?;
     let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pg_database WHERE datname = $1")
@@ -46,7 +52,23 @@ async fn programme(admin_url: &str, communities: i64) -> Result<Store, Box<dyn s
         let records = generate(&store, Size { communities, year: YEAR }).await?;
         eprintln!("  {records} records in {:.0} s", started.elapsed().as_secs_f64());
     }
-    Ok(store)
+    Ok((store, url))
+}
+
+/// Milliseconds of `runs` requests to `/healthz`, one at a time, of a server started on the
+/// database at `url`: the least any answer costs on this machine in this run.
+async fn healthz(url: &str, runs: usize) -> Result<Vec<f64>, Box<dyn std::error::Error>> {
+    let mut config = Config::from_lookup(|key| match key {
+        "BIND_ADDR" => Some("127.0.0.1:0".into()),
+        "SITE_DIR" => Some("/nonexistent".into()),
+        _ => None,
+    })?;
+    config.database_url = url.to_owned();
+    let app = server::startup::Application::build(config).await?;
+    let address = format!("http://127.0.0.1:{}/healthz", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::new();
+    time(runs, || async { Ok(client.get(&address).send().await?.error_for_status()?.bytes().await?) }).await
 }
 
 /// Milliseconds of each of `runs` reads, sorted, after one read to warm the caches as a board in
@@ -116,10 +138,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .or_else(|| std::env::var("TEST_POSTGRES_URL").ok())
         .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into());
 
-    println!("| programme | records | scope | period | figures median ms | p90 ms | whole answer median ms | p90 ms | communities listed |");
-    println!("|---|---:|---|---|---:|---:|---:|---:|---:|");
+    println!("| programme | records | scope | period | figures median ms | p90 ms | whole answer median ms | p90 ms | communities listed | /healthz median ms |");
+    println!("|---|---:|---|---|---:|---:|---:|---:|---:|---:|");
     for communities in [130, national] {
-        let store = programme(&admin_url, communities).await?;
+        let (store, url) = programme(&admin_url, communities).await?;
+        let healthz = at(&healthz(&url, runs.max(101)).await?, 0.5);
         let records: i64 = sqlx::query_scalar(
             "SELECT (SELECT COUNT(*) FROM duty_logs) + (SELECT COUNT(*) FROM service_records) \
              + (SELECT COUNT(*) FROM bookings) + (SELECT COUNT(*) FROM questions)",
@@ -162,11 +185,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 })
                 .await?;
                 println!(
-                    "| {communities} communities | {records} | {scope} | {label} | {:.1} | {:.1} | {:.1} | {:.1} | {listed} |",
+                    "| {communities} communities | {} | {scope} | {label} | {:.1} | {:.1} | {:.1} | {:.1} | {listed} | {healthz:.2} |",
+                    figures::thousands(records as f64),
                     at(&figures, 0.5),
                     at(&figures, 0.9),
                     at(&answer, 0.5),
                     at(&answer, 0.9)
+                );
+                let budget = if communities <= 130 { 20.0 } else { 500.0 };
+                figures::add(
+                    "3 board",
+                    &format!("{scope}, {label}: whole answer, median ms"),
+                    &format!("PostgreSQL, {communities} communities"),
+                    &format!("{:.1}", at(&answer, 0.5)),
+                    &format!("{healthz:.2} ms"),
+                    &format!("< {budget}"),
+                    Some(at(&answer, 0.5) < budget),
                 );
             }
         }
