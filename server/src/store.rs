@@ -220,6 +220,19 @@ pub fn today() -> app::time::LocalDate {
     app::time::Instant(now_ms()).to_shanghai().0
 }
 
+/// A date the server computed, written into a statement's text (`'2026-12-01'`) instead of
+/// bound to it.
+///
+/// PostgreSQL plans a prepared statement anew at every execution for as long as a plan for any
+/// value of its parameters looks dearer than one for the values at hand, and a range bound by
+/// parameters on a large table does (its width unknown): planning the month page's and the
+/// desk's statements cost more than running them once the tables held years of history. With a
+/// range's ends in the text, a statement is planned for them and then kept, on each connection.
+/// Only for values the server computes, never for what a user sent.
+pub fn day_in_text(day: app::time::LocalDate) -> String {
+    format!("'{day}'")
+}
+
 /// Makes this process's clock read `at` from now on (`None`: the real time again). For the
 /// browser tests' server only, which must live through a consultation's hour in a second; it is
 /// reachable only with `TEST_CLOCK=1` (`/test/clock`), and the API tests, many servers in one

@@ -1,7 +1,7 @@
 //! Loads a community's [`Calendar`] for a date range.
 
 use super::slots::{Calendar, DutyRule};
-use crate::store::Store;
+use crate::store::{day_in_text, Store};
 use app::domain::{BookingRules, Channel};
 use app::model::DutyPeriod;
 use app::time::{format_hh_mm, parse_hh_mm, Instant, LocalDate};
@@ -251,11 +251,20 @@ pub async fn load(store: &Store, community_id: i64, from: LocalDate, to: LocalDa
 }
 
 /// The calendar of the day of the slot starting at `start`, with the seats taken of that slot
-/// only and the names its booking shows: what a booking needs, in one statement.
+/// only and the names its booking shows: what a booking needs, in one statement. Its day and
+/// slot stay bound: a statement per slot would be prepared for each booking.
 pub async fn for_slot(store: &Store, community_id: i64, start: Instant) -> Result<Calendar, sqlx::Error> {
     static QUERY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!("{CALENDAR} {NAMES}"));
     let date = start.to_shanghai().0;
-    read(store, &QUERY, community_id, date, date, start.0..start.0 + 1).await
+    let parts: Vec<Part> = sqlx::query_as(&QUERY)
+        .bind(community_id)
+        .bind(date.to_string())
+        .bind(date.to_string())
+        .bind(start.0)
+        .bind(start.0 + 1)
+        .fetch_all(&store.pool)
+        .await?;
+    Ok(assemble(parts))
 }
 
 /// The duty schedule alone, without seats (for duty logging).
@@ -268,6 +277,8 @@ pub async fn schedule(
     load_with(store, community_id, from, to, 0..0).await
 }
 
+/// A calendar whose dates are a page's (a month, the booking window): they are written into the
+/// statement, which is then planned once per connection and day (see `store::day_in_text`).
 async fn load_with(
     store: &Store,
     community_id: i64,
@@ -275,30 +286,21 @@ async fn load_with(
     to: LocalDate,
     taken: std::ops::Range<i64>,
 ) -> Result<Calendar, sqlx::Error> {
-    read(store, CALENDAR, community_id, from, to, taken).await
+    let query = CALENDAR
+        .replace("$2", &day_in_text(from))
+        .replace("$3", &day_in_text(to))
+        .replace("$4", &taken.start.to_string())
+        .replace("$5", &taken.end.to_string());
+    let parts: Vec<Part> = sqlx::query_as(&query).bind(community_id).fetch_all(&store.pool).await?;
+    Ok(assemble(parts))
 }
 
-async fn read(
-    store: &Store,
-    query: &str,
-    community_id: i64,
-    from: LocalDate,
-    to: LocalDate,
-    taken: std::ops::Range<i64>,
-) -> Result<Calendar, sqlx::Error> {
-    let parts: Vec<Part> = sqlx::query_as(query)
-        .bind(community_id)
-        .bind(from.to_string())
-        .bind(to.to_string())
-        .bind(taken.start)
-        .bind(taken.end)
-        .fetch_all(&store.pool)
-        .await?;
+fn assemble(parts: Vec<Part>) -> Calendar {
     let mut reading = Reading::default();
     for part in parts {
         reading.add(part);
     }
-    Ok(reading.finish())
+    reading.finish()
 }
 
 /// Reads `HH:MM` for a schedule form; `None` when it is not a time of day.

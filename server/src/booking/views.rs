@@ -170,8 +170,8 @@ pub async fn for_desk(
     // Bounded by its start too, so that an index by start (each community's bookings', or all
     // bookings' for the district's staff) reads only those from the day before on, not years of
     // past ones.
-    sql.push(" WHERE b.slot_start >= ").bind(since - LONGEST_BOOKING_MS);
-    sql.push(" AND b.slot_end >= ").bind(since);
+    // In the text, not bound: see `store::day_in_text` (`since` is the start of a day).
+    sql.push(&format!(" WHERE b.slot_start >= {} AND b.slot_end >= {since}", since - LONGEST_BOOKING_MS));
     match communities {
         None => {}
         Some([]) => return Ok(Vec::new()),

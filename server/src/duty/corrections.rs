@@ -10,7 +10,7 @@ use crate::scope;
 use crate::scope::advisers;
 use crate::store::sql::Sql;
 use crate::store::today;
-use crate::store::{now_ms, Store};
+use crate::store::{day_in_text, now_ms, Store};
 use app::domain::{duty_rules, required_text, CorrectionStatus, MAX_REASON_CHARS};
 use app::error::{AppError, ErrorKind};
 use app::model::{Correction, CorrectionDecision, CorrectionRequest, Empty};
@@ -78,11 +78,11 @@ pub async fn of_month(
     last: LocalDate,
 ) -> Result<Vec<Correction>, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECT} WHERE k.lawyer_id = $1 AND k.served_on >= $2 AND k.served_on <= $3 ORDER BY k.id"
+        "{SELECT} WHERE k.lawyer_id = $1 AND k.served_on >= {} AND k.served_on <= {} ORDER BY k.id",
+        day_in_text(first),
+        day_in_text(last)
     ))
     .bind(lawyer_id)
-    .bind(first.to_string())
-    .bind(last.to_string())
     .fetch_all(&store.pool)
     .await?;
     Ok(rows.into_iter().filter_map(from_row).collect())

@@ -4,7 +4,7 @@ use super::access;
 use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::advisers;
-use crate::store::{now_ms, Store};
+use crate::store::{day_in_text, now_ms, Store};
 use app::domain::{distance_m, duty_rules, valid_position, DutyEnd};
 use app::error::{AppError, ErrorKind};
 use app::model::{CheckInRequest, CheckOutRequest, DutyLog, LawyerRequest, OnDuty};
@@ -55,17 +55,9 @@ fn from_row(row: Row) -> DutyLog {
 }
 
 /// Duties read by `sql` (`SELECT` above with its `WHERE`), binding `$1`, and `$2`..`$3` to `dates`.
-async fn fetch(
-    store: &Store,
-    sql: &str,
-    lawyer_or_id: i64,
-    dates: Option<(LocalDate, LocalDate)>,
-) -> Result<Vec<DutyLog>, sqlx::Error> {
-    let mut query = sqlx::query_as::<_, Row>(sql).bind(lawyer_or_id);
-    if let Some((first, last)) = dates {
-        query = query.bind(first.to_string()).bind(last.to_string());
-    }
-    Ok(query.fetch_all(&store.pool).await?.into_iter().map(from_row).collect())
+async fn fetch(store: &Store, sql: &str, lawyer_or_id: i64) -> Result<Vec<DutyLog>, sqlx::Error> {
+    let rows = sqlx::query_as::<_, Row>(sql).bind(lawyer_or_id).fetch_all(&store.pool).await?;
+    Ok(rows.into_iter().map(from_row).collect())
 }
 
 /// A lawyer's duties counted for `first..=last`, in order.
@@ -76,13 +68,15 @@ pub async fn of_lawyer(
     last: LocalDate,
 ) -> Result<Vec<DutyLog>, sqlx::Error> {
     let sql = format!(
-        "{SELECT} WHERE d.lawyer_id = $1 AND d.served_on >= $2 AND d.served_on <= $3 ORDER BY d.started_at, d.id"
+        "{SELECT} WHERE d.lawyer_id = $1 AND d.served_on >= {} AND d.served_on <= {} ORDER BY d.started_at, d.id",
+        day_in_text(first),
+        day_in_text(last)
     );
-    fetch(store, &sql, lawyer_id, Some((first, last))).await
+    fetch(store, &sql, lawyer_id).await
 }
 
 async fn one(store: &Store, caller: &Caller, id: i64) -> Result<DutyLog, Failure> {
-    fetch(store, &format!("{SELECT} WHERE d.id = $1"), id, None)
+    fetch(store, &format!("{SELECT} WHERE d.id = $1"), id)
         .await?
         .pop()
         .ok_or_else(|| caller.error(ErrorKind::Internal))
@@ -92,8 +86,7 @@ async fn one(store: &Store, caller: &Caller, id: i64) -> Result<DutyLog, Failure
 pub async fn on_duty(store: &Store, caller: &Caller, request: LawyerRequest) -> Result<OnDuty, Failure> {
     let lawyer_id = request.lawyer_id;
     advisers::logs_for(store, caller, lawyer_id).await?;
-    let open =
-        fetch(store, &format!("{SELECT} WHERE d.lawyer_id = $1 AND d.ended_at IS NULL"), lawyer_id, None).await?.pop();
+    let open = fetch(store, &format!("{SELECT} WHERE d.lawyer_id = $1 AND d.ended_at IS NULL"), lawyer_id).await?.pop();
     Ok(OnDuty { open })
 }
 

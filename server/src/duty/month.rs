@@ -175,14 +175,15 @@ async fn bookings_of(
     first: LocalDate,
     last: LocalDate,
 ) -> Result<BookingCounts, sqlx::Error> {
-    sqlx::query_as(
+    // The month's ends in the text: see `store::day_in_text`.
+    sqlx::query_as(&format!(
         "SELECT COUNT(CASE WHEN status = 'completed' THEN 1 END) AS completed, \
          COUNT(CASE WHEN status = 'no_show' THEN 1 END) AS no_show, COUNT(rating) AS ratings, \
-         CAST(SUM(rating) AS BIGINT) AS rating_sum FROM bookings WHERE lawyer_id = $1 AND slot_start >= $2 AND slot_start < $3",
-    )
+         CAST(SUM(rating) AS BIGINT) AS rating_sum FROM bookings WHERE lawyer_id = $1 AND slot_start >= {} AND slot_start < {}",
+        first.start().0,
+        last.plus_days(1).start().0
+    ))
     .bind(lawyer_id)
-    .bind(first.start().0)
-    .bind(last.plus_days(1).start().0)
     .fetch_one(&store.pool)
     .await
 }

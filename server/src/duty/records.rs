@@ -5,7 +5,7 @@ use crate::caller::Caller;
 use crate::failure::Failure;
 use crate::scope::advisers;
 use crate::store::today;
-use crate::store::{now_ms, Store};
+use crate::store::{day_in_text, now_ms, Store};
 use app::domain::{duty_rules, required_text, Need, ServiceCategory, SpecialGroup};
 use app::error::AppError;
 use app::model::{ServiceRecord, ServiceRecordRequest};
@@ -62,11 +62,11 @@ pub async fn of_lawyer(
     last: LocalDate,
 ) -> Result<Vec<ServiceRecord>, sqlx::Error> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "{SELECT} WHERE r.lawyer_id = $1 AND r.served_on >= $2 AND r.served_on <= $3 ORDER BY r.served_on, r.id"
+        "{SELECT} WHERE r.lawyer_id = $1 AND r.served_on >= {} AND r.served_on <= {} ORDER BY r.served_on, r.id",
+        day_in_text(first),
+        day_in_text(last)
     ))
     .bind(lawyer_id)
-    .bind(first.to_string())
-    .bind(last.to_string())
     .fetch_all(&store.pool)
     .await?;
     Ok(rows.into_iter().filter_map(from_row).collect())
