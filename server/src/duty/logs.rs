@@ -54,7 +54,7 @@ fn from_row(row: Row) -> DutyLog {
     }
 }
 
-/// Duties read by `sql` (`SELECT` above with its `WHERE`), binding `$1`, and `$2`..`$3` to `dates`.
+/// Duties read by `sql` (`SELECT` above with its `WHERE`), binding `$1`.
 async fn fetch(store: &Store, sql: &str, lawyer_or_id: i64) -> Result<Vec<DutyLog>, sqlx::Error> {
     let rows = sqlx::query_as::<_, Row>(sql).bind(lawyer_or_id).fetch_all(&store.pool).await?;
     Ok(rows.into_iter().map(from_row).collect())

@@ -149,6 +149,7 @@ pub async fn measure(
         drive(Load::Hot(path), path.label(), 32).await;
     }
     if !asked("book") {
+        pass.note = format!("{}: no bookings asked for{}", pass.label, pass.note);
         return Ok(pass);
     }
     let since = now_ms();
