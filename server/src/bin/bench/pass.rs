@@ -51,12 +51,16 @@ pub struct Pass {
 }
 
 impl Pass {
+    fn of(&self, load: &str, clients: usize) -> Option<&Measured> {
+        self.loads.iter().find(|m| m.load == load && m.clients == clients)
+    }
+
     pub fn rate(&self, load: &str, clients: usize) -> Option<f64> {
-        self.loads.iter().find(|m| m.load == load && m.clients == clients).map(|m| m.rate)
+        self.of(load, clients).map(|m| m.rate)
     }
 
     pub fn p99(&self, load: &str, clients: usize) -> Option<f64> {
-        self.loads.iter().find(|m| m.load == load && m.clients == clients).map(|m| m.p99)
+        self.of(load, clients).map(|m| m.p99)
     }
 }
 
