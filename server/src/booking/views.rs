@@ -146,13 +146,17 @@ pub struct Names {
     pub lawyer_name: String,
 }
 
-/// A resident's bookings, soonest first.
+/// A resident's newest 500 bookings, soonest first.
 pub async fn of_resident(store: &Store, resident_id: i64) -> Result<Vec<BookingView>, sqlx::Error> {
-    let rows: Vec<Row> =
-        sqlx::query_as(&format!("{} WHERE b.resident_id = $1 ORDER BY b.slot_start, b.id LIMIT 500", *SELECT))
-            .bind(resident_id)
-            .fetch_all(&store.pool)
-            .await?;
+    // The newest 500: a resident with years of bookings still sees the coming ones.
+    let mut rows: Vec<Row> = sqlx::query_as(&format!(
+        "{} WHERE b.resident_id = $1 ORDER BY b.slot_start DESC, b.id DESC LIMIT 500",
+        *SELECT
+    ))
+    .bind(resident_id)
+    .fetch_all(&store.pool)
+    .await?;
+    rows.reverse();
     Ok(rows.into_iter().filter_map(from_row).map(|l| l.view).collect())
 }
 

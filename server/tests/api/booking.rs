@@ -295,3 +295,35 @@ async fn a_full_slot_takes_a_waitlist_and_a_freed_seat_is_offered_to_the_first_i
     assert_eq!(app.sms_count("13744440004"), 0, "only the first in line is told");
     assert_eq!(book(&app, &waiting, houting, &slot, "phone").await.0, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_resident_with_years_of_bookings_sees_the_coming_one_and_the_latest_past() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let resident = app.resident("13711110021").await;
+    let slot = app.free_slots(houting).await[0].clone();
+    let (status, booking) = book(&app, &resident, houting, &slot, "phone").await;
+    assert_eq!(status, StatusCode::OK, "{booking}");
+    // 600 held consultations, one a week before it, the latest a week ago.
+    let week = 7 * 86_400_000_i64;
+    sqlx::query(
+        "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 600) \
+         INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at) \
+         SELECT 'PAST' || k, b.resident_id, b.community_id, b.lawyer_id, $1 - k * $2, $1 - k * $2 + 1800000, 'phone', 'other', '旧事', 'completed', 0, 0 \
+         FROM n, bookings b WHERE b.id = $3",
+    )
+    .bind(server::store::now_ms())
+    .bind(week)
+    .bind(booking["id"].as_i64().expect("id"))
+    .execute(app.store.writer())
+    .await
+    .expect("past bookings");
+    let (status, mine) = app.post_with(&resident, "booking/mine", json!({})).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(mine["upcoming"].as_array().map(Vec::len), Some(1), "{}", mine["upcoming"]);
+    assert_eq!(mine["upcoming"][0]["id"], booking["id"]);
+    let past = mine["past"].as_array().expect("past");
+    assert_eq!(past.len(), 499, "the newest 500 in all");
+    assert_eq!(past[0]["code"], "PAST1", "the latest past first");
+    assert_eq!(past[498]["code"], "PAST499");
+}
