@@ -6,6 +6,8 @@ use crate::hot_paths;
 use server::store::{now_ms, Store};
 
 const RESIDENTS: usize = 10_000;
+/// Past bookings each of the benchmark's own residents holds (see [`add_residents`]).
+const PAST_BOOKINGS: i64 = 5;
 pub const SEATS: i64 = 20;
 /// Days of bookable slots, from tomorrow.
 const BOOKING_DAYS: i64 = 3;
@@ -26,21 +28,60 @@ pub async fn residents(store: &Store) -> Result<(Vec<String>, Vec<i64>), Box<dyn
         .await?;
     }
     if ids.is_empty() {
-        let mut tx = store.writer().begin().await?;
-        for i in 0..RESIDENTS {
-            let id: i64 = sqlx::query_scalar("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, 'bench', 0) RETURNING id")
-                .bind(format!("135{i:08}"))
-                .fetch_one(&mut *tx)
-                .await?;
-            ids.push(id);
-        }
-        tx.commit().await?;
+        ids = add_residents(store).await?;
     }
     let mut tokens = Vec::with_capacity(ids.len());
     for id in ids {
         tokens.push(hot_paths::session(store, id, "resident").await?);
     }
     Ok((tokens, communities))
+}
+
+/// Adds the benchmark's own residents, each with [`PAST_BOOKINGS`] held consultations two years
+/// ago, as many as a history's residents hold on average: "my bookings" then compares pages of
+/// one size with and without a history.
+async fn add_residents(store: &Store) -> Result<Vec<i64>, Box<dyn std::error::Error>> {
+    let desks = a_lawyers(store).await?;
+    let long_ago = now_ms() - 730 * 86_400_000;
+    let mut tx = store.writer().begin().await?;
+    let mut ids = Vec::with_capacity(RESIDENTS);
+    for i in 0..RESIDENTS {
+        let id: i64 = sqlx::query_scalar("INSERT INTO users (role, phone, display_name, created_at) VALUES ('resident', $1, 'bench', 0) RETURNING id")
+            .bind(format!("135{i:08}"))
+            .fetch_one(&mut *tx)
+            .await?;
+        for k in 0..PAST_BOOKINGS {
+            let n = i as i64 * PAST_BOOKINGS + k;
+            let (community, lawyer) = desks[n as usize % desks.len()];
+            // Each its own half-hour: no seat is taken twice.
+            let start = long_ago - n * 1_800_000;
+            sqlx::query(
+                "INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, \
+                 description, status, seat, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, 'in_person', 'labour', '咨询', 'completed', 1, $5, $5)",
+            )
+            .bind(format!("BENCH-PAST-{n}"))
+            .bind(id)
+            .bind(community)
+            .bind(lawyer)
+            .bind(start)
+            .bind(start + 1_800_000)
+            .execute(&mut *tx)
+            .await?;
+        }
+        ids.push(id);
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// Each community with its A lawyer.
+async fn a_lawyers(store: &Store) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL ORDER BY community_id",
+    )
+    .fetch_all(&store.pool)
+    .await
 }
 
 /// Keeps the district's schedules aside and opens every community every day, 08:00–18:00, in
@@ -50,12 +91,7 @@ pub async fn open_for_booking(store: &Store) -> Result<Vec<i64>, Box<dyn std::er
     sqlx::raw_sql("CREATE TABLE bench_kept_schedules AS SELECT * FROM duty_schedules; DELETE FROM duty_schedules")
         .execute(store.writer())
         .await?;
-    let communities: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL ORDER BY community_id",
-    )
-    .fetch_all(&store.pool)
-    .await?;
-    for (community, lawyer) in &communities {
+    for (community, lawyer) in &a_lawyers(store).await? {
         for weekday in 1..=7i64 {
             sqlx::query(
                 "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, created_at) \
