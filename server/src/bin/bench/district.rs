@@ -57,7 +57,8 @@ async fn add_residents(store: &Store) -> Result<Vec<i64>, Box<dyn std::error::Er
 }
 
 /// Resident `id`'s (the `i`-th) past work, as a history's residents average it: five held
-/// consultations and one or two questions (three in two), each asked and answered.
+/// consultations, and one or two questions (three for every two residents), each asked and
+/// answered. Each booking has its own half-hour, so no seat is taken twice.
 async fn past_work(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     i: i64,
@@ -65,36 +66,11 @@ async fn past_work(
     desks: &[(i64, i64, Option<i64>)],
 ) -> Result<(), sqlx::Error> {
     let long_ago = now_ms() - 730 * 86_400_000;
-    for k in 0..PAST_BOOKINGS + 1 + i % 2 {
+    let desk = |n: i64| desks[n as usize % desks.len()];
+    for k in 0..PAST_BOOKINGS {
         let n = i * PAST_BOOKINGS + k;
-        let (community, lawyer, account) = desks[n as usize % desks.len()];
-        // Each its own half-hour: no seat is taken twice.
+        let (community, lawyer, _) = desk(n);
         let start = long_ago - n * 1_800_000;
-        if k >= PAST_BOOKINGS {
-            let question: i64 = sqlx::query_scalar(
-                "INSERT INTO questions (resident_id, community_id, category, title, client_key, status, routed_to, deadline_at, \
-                 first_answer_at, closed_at, created_at, updated_at) \
-                 VALUES ($1, $2, 'labour', '咨询', $3, 'closed', $4, $5, $5, $5, $5, $5) RETURNING id",
-            )
-            .bind(id)
-            .bind(community)
-            .bind(format!("bench-past-{n}"))
-            .bind(lawyer)
-            .bind(start)
-            .fetch_one(&mut **tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO question_messages (question_id, author_id, kind, body, created_at) \
-                 VALUES ($1, $2, 'question', '单位拖欠工资三个月，怎么办？', $3), ($1, $4, 'answer', '<p>可以先向劳动监察大队投诉。</p>', $3)",
-            )
-            .bind(question)
-            .bind(id)
-            .bind(start)
-            .bind(account.unwrap_or(id))
-            .execute(&mut **tx)
-            .await?;
-            continue;
-        }
         sqlx::query(
             "INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, \
              description, status, seat, created_at, updated_at) \
@@ -106,6 +82,33 @@ async fn past_work(
         .bind(lawyer)
         .bind(start)
         .bind(start + 1_800_000)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for k in 0..1 + i % 2 {
+        let n = i * 2 + k;
+        let (community, lawyer, account) = desk(n);
+        let asked = long_ago - n * 3_600_000;
+        let question: i64 = sqlx::query_scalar(
+            "INSERT INTO questions (resident_id, community_id, category, title, client_key, status, routed_to, deadline_at, \
+             first_answer_at, closed_at, created_at, updated_at) \
+             VALUES ($1, $2, 'labour', '咨询', $3, 'closed', $4, $5, $5, $5, $5, $5) RETURNING id",
+        )
+        .bind(id)
+        .bind(community)
+        .bind(format!("bench-past-{n}"))
+        .bind(lawyer)
+        .bind(asked)
+        .fetch_one(&mut **tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO question_messages (question_id, author_id, kind, body, created_at) \
+             VALUES ($1, $2, 'question', '单位拖欠工资三个月，怎么办？', $3), ($1, $4, 'answer', '<p>可以先向劳动监察大队投诉。</p>', $3)",
+        )
+        .bind(question)
+        .bind(id)
+        .bind(asked)
+        .bind(account.unwrap_or(id))
         .execute(&mut **tx)
         .await?;
     }
