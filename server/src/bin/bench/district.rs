@@ -6,8 +6,6 @@ use crate::hot_paths;
 use server::store::{now_ms, Store};
 
 const RESIDENTS: usize = 10_000;
-/// Past bookings each of the benchmark's own residents holds (see [`past_work`]).
-const PAST_BOOKINGS: i64 = 5;
 pub const SEATS: i64 = 20;
 /// Days of bookable slots, from tomorrow.
 const BOOKING_DAYS: i64 = 3;
@@ -37,11 +35,10 @@ pub async fn residents(store: &Store) -> Result<(Vec<String>, Vec<i64>), Box<dyn
     Ok((tokens, communities))
 }
 
-/// Adds the benchmark's own residents, each with past work two years ago as a history's residents
-/// have on average (see [`past_work`]): "my bookings" and "my questions" then compare pages of one
-/// size with and without a history.
+/// Adds the benchmark's own residents, with past work two years ago as a history's residents have
+/// it on average ([`PAST_WORK`], [`PAST_MESSAGES`]): "my bookings" and "my questions" then compare
+/// pages of one size with and without a history.
 async fn add_residents(store: &Store) -> Result<Vec<i64>, Box<dyn std::error::Error>> {
-    let desks = a_lawyers(store).await?;
     let mut tx = store.writer().begin().await?;
     let mut ids = Vec::with_capacity(RESIDENTS);
     for i in 0..RESIDENTS {
@@ -49,77 +46,51 @@ async fn add_residents(store: &Store) -> Result<Vec<i64>, Box<dyn std::error::Er
             .bind(format!("135{i:08}"))
             .fetch_one(&mut *tx)
             .await?;
-        past_work(&mut tx, i as i64, id, &desks).await?;
         ids.push(id);
     }
+    let long_ago = now_ms() - 730 * 86_400_000;
+    for statement in PAST_WORK {
+        sqlx::query(&format!("{DESKS} {statement}")).bind(long_ago).execute(&mut *tx).await?;
+    }
+    sqlx::query(PAST_MESSAGES).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(ids)
 }
 
-/// Resident `id`'s (the `i`-th) past work, as a history's residents average it: five held
-/// consultations, and one or two questions (three for every two residents), each asked and
-/// answered. Each booking has its own half-hour, so no seat is taken twice.
-async fn past_work(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    i: i64,
-    id: i64,
-    desks: &[(i64, i64, Option<i64>)],
-) -> Result<(), sqlx::Error> {
-    let long_ago = now_ms() - 730 * 86_400_000;
-    let desk = |n: i64| desks[n as usize % desks.len()];
-    for k in 0..PAST_BOOKINGS {
-        let n = i * PAST_BOOKINGS + k;
-        let (community, lawyer, _) = desk(n);
-        let start = long_ago - n * 1_800_000;
-        sqlx::query(
-            "INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, \
-             description, status, seat, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'in_person', 'labour', '咨询', 'completed', 1, $5, $5)",
-        )
-        .bind(format!("BENCH-PAST-{n}"))
-        .bind(id)
-        .bind(community)
-        .bind(lawyer)
-        .bind(start)
-        .bind(start + 1_800_000)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for k in 0..1 + i % 2 {
-        let n = i * 2 + k;
-        let (community, lawyer, account) = desk(n);
-        let asked = long_ago - n * 3_600_000;
-        let question: i64 = sqlx::query_scalar(
-            "INSERT INTO questions (resident_id, community_id, category, title, client_key, status, routed_to, deadline_at, \
-             first_answer_at, closed_at, created_at, updated_at) \
-             VALUES ($1, $2, 'labour', '咨询', $3, 'closed', $4, $5, $5, $5, $5, $5) RETURNING id",
-        )
-        .bind(id)
-        .bind(community)
-        .bind(format!("bench-past-{n}"))
-        .bind(lawyer)
-        .bind(asked)
-        .fetch_one(&mut **tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO question_messages (question_id, author_id, kind, body, created_at) \
-             VALUES ($1, $2, 'question', '单位拖欠工资三个月，怎么办？', $3), ($1, $4, 'answer', '<p>可以先向劳动监察大队投诉。</p>', $3)",
-        )
-        .bind(question)
-        .bind(id)
-        .bind(asked)
-        .bind(account.unwrap_or(id))
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
+/// Numbers 0 to 4, and the communities with their A lawyer numbered from 0: a resident's past work
+/// goes to them in turn.
+const DESKS: &str = "WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < 4), \
+    desks AS (SELECT community_id, lawyer_id, ROW_NUMBER() OVER (ORDER BY community_id) - 1 AS r \
+      FROM assignments WHERE role = 'a' AND ends_on IS NULL)";
 
-/// Each community with its A lawyer and the lawyer's account.
-async fn a_lawyers(store: &Store) -> Result<Vec<(i64, i64, Option<i64>)>, sqlx::Error> {
+/// Each benchmark resident's past work, in bulk, $1 two years ago: five held consultations, each
+/// its own half-hour (no seat is taken twice), and one or two questions (three for every two
+/// residents), as a history's residents average them.
+const PAST_WORK: [&str; 2] = [
+    "INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, \
+       description, status, seat, created_at, updated_at) \
+     SELECT 'BENCH-PAST-' || (u.id * 5 + k.n), u.id, d.community_id, d.lawyer_id, $1 - (u.id * 5 + k.n) * 1800000, \
+       $1 - (u.id * 5 + k.n) * 1800000 + 1800000, 'in_person', 'labour', '咨询', 'completed', 1, $1, $1 \
+     FROM users u, k, desks d WHERE u.display_name = 'bench' AND u.role = 'resident' \
+       AND d.r = (u.id * 5 + k.n) % (SELECT COUNT(*) FROM desks)",
+    "INSERT INTO questions (resident_id, community_id, category, title, client_key, status, routed_to, deadline_at, \
+       first_answer_at, closed_at, created_at, updated_at) \
+     SELECT u.id, d.community_id, 'labour', '咨询', 'bench-past-' || (u.id * 2 + k.n), 'closed', d.lawyer_id, $1, $1, $1, \
+       $1 - (u.id * 2 + k.n) * 3600000, $1 \
+     FROM users u, k, desks d WHERE u.display_name = 'bench' AND u.role = 'resident' AND k.n < 1 + u.id % 2 \
+       AND d.r = (u.id * 2 + k.n) % (SELECT COUNT(*) FROM desks)",
+];
+
+/// A question and an answer to each of those questions.
+const PAST_MESSAGES: &str = "INSERT INTO question_messages (question_id, author_id, kind, body, created_at) \
+     SELECT id, resident_id, 'question', '单位拖欠工资三个月，怎么办？', created_at FROM questions WHERE client_key LIKE 'bench-past-%' \
+     UNION ALL SELECT q.id, COALESCE(l.user_id, q.resident_id), 'answer', '<p>可以先向劳动监察大队投诉。</p>', q.created_at \
+     FROM questions q JOIN lawyers l ON l.id = q.routed_to WHERE q.client_key LIKE 'bench-past-%'";
+
+/// Each community with its A lawyer.
+async fn a_lawyers(store: &Store) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT a.community_id, a.lawyer_id, l.user_id FROM assignments a JOIN lawyers l ON l.id = a.lawyer_id \
-         WHERE a.role = 'a' AND a.ends_on IS NULL ORDER BY a.community_id",
+        "SELECT community_id, lawyer_id FROM assignments WHERE role = 'a' AND ends_on IS NULL ORDER BY community_id",
     )
     .fetch_all(&store.pool)
     .await
@@ -132,7 +103,7 @@ pub async fn open_for_booking(store: &Store) -> Result<Vec<i64>, Box<dyn std::er
     sqlx::raw_sql("CREATE TABLE bench_kept_schedules AS SELECT * FROM duty_schedules; DELETE FROM duty_schedules")
         .execute(store.writer())
         .await?;
-    for (community, lawyer, _) in &a_lawyers(store).await? {
+    for (community, lawyer) in &a_lawyers(store).await? {
         for weekday in 1..=7i64 {
             sqlx::query(
                 "INSERT INTO duty_schedules (community_id, lawyer_id, weekday, start_minute, end_minute, slot_minutes, seats, channels, instant, valid_from, created_at) \
