@@ -1,6 +1,7 @@
-//! Taking a seat: one insert that picks the seat, counts the resident's cap and carries the
-//! booking's SMS, which the database queues with the row (migration 13), under a unique index
-//! the database enforces.
+//! Taking a seat: an insert that takes the seat the slot's calendar read says is next, or else
+//! searches for the lowest free one, counts the resident's cap and carries the booking's SMS,
+//! which the database queues with the row (migration 13), under a unique index the database
+//! enforces.
 
 use super::{message, slots::Slot, views, BookingService};
 use crate::caller::Caller;
@@ -12,6 +13,8 @@ use app::error::ErrorKind;
 use app::i18n::Lang;
 use app::model::{BookRequest, BookingView, Consent};
 use rand::Rng;
+use sqlx::any::AnyArguments;
+use sqlx::query::QueryScalar;
 use sqlx::{Any, AnyConnection, Transaction};
 
 /// A code residents can read out: no 0/O or 1/I.
@@ -31,12 +34,25 @@ enum Taken {
     OverCap,
 }
 
-/// The booking's insert. It takes the lowest free seat of the slot, found by the statement
-/// itself ($13 seats), and only while the resident holds fewer than $12 live bookings: both
-/// read in the insert, so on SQLite under the write lock the insert takes. Nothing is inserted
-/// when the slot is full or the cap is reached. $14 and $15 are the SMS the database queues with
-/// it: its text and its template's parameters; $16 a video consultation's room; $17 and $18 the
-/// worker who booked for the resident and how the resident agreed.
+/// The booking's insert with the seat as read ($19: the one after those the slot's calendar
+/// counted taken), only while that seat is free and within the slot's $13 seats and the resident
+/// holds fewer than $12 live bookings: all read in the insert, so on SQLite under the write lock
+/// the insert takes. One probe of `bookings_one_per_seat`; when it inserts nothing, the seat was
+/// taken meanwhile (or a cancelled seat left a gap below it) or the cap is reached, and
+/// [`INSERT_BOOKING`] follows. $14 and $15 are the SMS the database queues with it: its text and
+/// its template's parameters; $16 a video consultation's room; $17 and $18 the worker who booked
+/// for the resident and how the resident agreed.
+const INSERT_AS_READ: &str = "\
+    INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat, booked_sms, booked_params, meeting_url, assisted_by, assisted_consent) \
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $19, $14, $15, $16, $17, $18 \
+    WHERE $19 <= $13 AND NOT EXISTS (SELECT 1 FROM bookings WHERE community_id = $3 AND slot_start = $5 AND seat = $19 \
+      AND status NOT IN ('cancelled', 'declined')) AND (SELECT COUNT(*) FROM bookings \
+      WHERE resident_id = $2 AND status IN ('pending', 'confirmed') AND slot_end > $11) < $12 \
+    RETURNING id";
+
+/// The booking's insert that searches: the lowest free seat of the slot, found by the statement
+/// itself, on the same terms as [`INSERT_AS_READ`] (whose parameters it takes; $19 it does not
+/// need). Nothing is inserted when the slot is full or the cap is reached.
 const INSERT_BOOKING: &str = "\
     INSERT INTO bookings (code, resident_id, community_id, lawyer_id, slot_start, slot_end, channel, category, description, status, created_at, updated_at, seat, booked_sms, booked_params, meeting_url, assisted_by, assisted_consent) \
     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, free.seat, $14, $15, $16, $17, $18 FROM ( \
@@ -48,10 +64,11 @@ const INSERT_BOOKING: &str = "\
       WHERE resident_id = $2 AND status IN ('pending', 'confirmed') AND slot_end > $11) < $12 \
     RETURNING id";
 
-/// PostgreSQL's booking in one round trip (migration 34): the resident's lock, the slot's lock and
-/// [`INSERT_BOOKING`] in one call, its own transaction; $19 is the slot's lock key.
+/// PostgreSQL's booking in one round trip (migration 54): the resident's lock, the slot's lock,
+/// [`INSERT_AS_READ`] and, when it inserted nothing, [`INSERT_BOOKING`] in one call, its own
+/// transaction; $20 is the slot's lock key.
 const TAKE_SEAT: &str =
-    "SELECT take_seat($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)";
+    "SELECT take_seat($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)";
 
 /// A room of its own on the meeting server of `pattern`, for a video consultation: its name
 /// unguessable, so that only those shown the link find it.
@@ -121,8 +138,8 @@ impl BookingService {
 
     /// Inserts `booking` holding a seat of `slot` on `conn`; with a `cap`, only while the
     /// resident holds fewer live bookings. `alone`: `conn` is in no transaction, and the booking
-    /// is one of its own (on SQLite the insert; on PostgreSQL [`TAKE_SEAT`], which first locks
-    /// the resident's row). Otherwise `conn` is a transaction's, and PostgreSQL takes the slot's
+    /// is one of its own (on SQLite each insert is; on PostgreSQL [`TAKE_SEAT`], which first
+    /// locks the resident's row). Otherwise `conn` is a transaction's, and PostgreSQL takes the slot's
     /// lock in it first. Two bookings of one slot pick their seats one after the other; SQLite's
     /// writers already take turns.
     async fn insert_booking(
@@ -140,33 +157,22 @@ impl BookingService {
         }
         let now = now_ms();
         let cap = cap.unwrap_or(i64::MAX);
+        let room = self.meetings.as_deref().filter(|_| view.channel == Channel::Video).map(meeting_room);
+        // The seat after those the calendar counted taken: free, unless taken since or a cancelled
+        // seat left a gap below it (then the search finds another).
+        let as_read = i64::from(slot.seats.saturating_sub(slot.seats_left)) + 1;
+        let query = |sql| insert_query(sql, booking, slot, (now, cap), room.clone());
         // Read to its end: on SQLite the insert is its own transaction, which commits only when
         // the statement has run to its end, and a commit that fails there (a full disk) must
         // fail the booking, not be dropped with a row already read (see `Store::writer`).
-        let one_trip = postgres && alone;
-        let mut insert = sqlx::query_scalar::<_, Option<i64>>(if one_trip { TAKE_SEAT } else { INSERT_BOOKING })
-            .bind(&view.code)
-            .bind(booking.resident_id)
-            .bind(view.community_id)
-            .bind(slot.lawyer_id)
-            .bind(view.start.0)
-            .bind(view.end.0)
-            .bind(view.channel.as_str())
-            .bind(view.topic.as_str())
-            .bind(&view.description)
-            .bind(view.status.as_str())
-            .bind(now)
-            .bind(cap)
-            .bind(i64::from(slot.seats))
-            .bind(&booking.sms.text)
-            .bind(booking.sms.params_json())
-            .bind(self.meetings.as_deref().filter(|_| view.channel == Channel::Video).map(meeting_room))
-            .bind(booking.helper.map(|h| h.user_id))
-            .bind(booking.helper.map(|h| h.consent.as_str()));
-        if one_trip {
-            insert = insert.bind(key);
-        }
-        let id = insert.fetch_all(&mut *conn).await?.pop().flatten();
+        let id = if postgres && alone {
+            query(TAKE_SEAT).bind(as_read).bind(key).fetch_all(&mut *conn).await?.pop().flatten()
+        } else {
+            match query(INSERT_AS_READ).bind(as_read).fetch_all(&mut *conn).await?.pop().flatten() {
+                Some(id) => Some(id),
+                None => query(INSERT_BOOKING).fetch_all(&mut *conn).await?.pop().flatten(),
+            }
+        };
         if let Some(id) = id {
             return Ok(Taken::Seat(id));
         }
@@ -217,6 +223,37 @@ impl BookingService {
     }
 }
 
+/// `sql` ([`INSERT_AS_READ`], [`INSERT_BOOKING`] or [`TAKE_SEAT`]) with the booking's first 18
+/// parameters bound, at `now` and under `cap`; the rest are the caller's.
+fn insert_query<'q>(
+    sql: &'q str,
+    booking: &'q NewBooking,
+    slot: &Slot,
+    (now, cap): (i64, i64),
+    room: Option<String>,
+) -> QueryScalar<'q, Any, Option<i64>, AnyArguments<'q>> {
+    let view = &booking.view;
+    sqlx::query_scalar(sql)
+        .bind(&view.code)
+        .bind(booking.resident_id)
+        .bind(view.community_id)
+        .bind(slot.lawyer_id)
+        .bind(view.start.0)
+        .bind(view.end.0)
+        .bind(view.channel.as_str())
+        .bind(view.topic.as_str())
+        .bind(&view.description)
+        .bind(view.status.as_str())
+        .bind(now)
+        .bind(cap)
+        .bind(i64::from(slot.seats))
+        .bind(&booking.sms.text)
+        .bind(booking.sms.params_json())
+        .bind(room)
+        .bind(booking.helper.map(|h| h.user_id))
+        .bind(booking.helper.map(|h| h.consent.as_str()))
+}
+
 /// A booking's SMS in `lang`, from its `template`.
 fn sms_message(view: &BookingView, lang: Lang, template: Template, reason: &str) -> Message {
     let t = lang.messages();
@@ -240,12 +277,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn postgres_takes_a_seat_with_the_same_insert_as_sqlite() {
-        let migration = include_str!("../../migrations/0034_one_trip_booking.postgres.sql");
+    fn postgres_takes_a_seat_with_the_same_inserts_as_sqlite() {
+        let migration = include_str!("../../migrations/0054_cheaper_booking.postgres.sql");
         let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let start = migration.find("INSERT INTO bookings").expect("the insert");
-        let end = migration[start..].find("RETURNING id").expect("its end") + start + "RETURNING id".len();
-        assert_eq!(words(&migration[start..end]), words(INSERT_BOOKING), "change migration 34's function with it");
+        let inserts: Vec<String> = migration
+            .match_indices("INSERT INTO bookings")
+            .map(|(start, _)| {
+                let end = migration[start..].find("RETURNING id").expect("its end") + start + "RETURNING id".len();
+                words(&migration[start..end])
+            })
+            .collect();
+        assert_eq!(inserts, [words(INSERT_AS_READ), words(INSERT_BOOKING)], "change migration 54's function with them");
     }
 
     #[test]

@@ -118,6 +118,12 @@ pub const BY_BACKEND: &[(i64, &str, &str, &str)] = &[
         include_str!("../../migrations/0051_board_coverage.sqlite.sql"),
         include_str!("../../migrations/0051_board_coverage.postgres.sql"),
     ),
+    (
+        54,
+        "cheaper booking",
+        include_str!("../../migrations/0054_cheaper_booking.sqlite.sql"),
+        include_str!("../../migrations/0054_cheaper_booking.postgres.sql"),
+    ),
 ];
 
 /// The migrator for `backend`.

@@ -327,3 +327,40 @@ async fn a_resident_with_years_of_bookings_sees_the_coming_one_and_the_latest_pa
     assert_eq!(past[0]["code"], "PAST1", "the latest past first");
     assert_eq!(past[498]["code"], "PAST499");
 }
+
+#[tokio::test]
+async fn a_seat_freed_below_the_others_is_booked_again_and_the_slot_then_holds_exactly_its_seats() {
+    let app = spawn_app().await;
+    let houting = app.community("后亭社区").await;
+    let start = app.extra_evening(houting, 3, 1, 30, 3).await[0];
+    let slot = json!({ "start": start });
+    let residents = [
+        app.resident("13622220001").await,
+        app.resident("13622220002").await,
+        app.resident("13622220003").await,
+        app.resident("13622220004").await,
+    ];
+    let (_, first) = book(&app, &residents[0], houting, &slot, "phone").await;
+    let (status, _) = book(&app, &residents[1], houting, &slot, "phone").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = app
+        .post_with(&residents[0], "booking/cancel", json!({ "booking_id": first["id"], "reason": "改天再来" }))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    // One seat is taken, so the seat after it (2) is the one to try: it is held, and the free
+    // seat below it is found instead; then the third, then none.
+    for resident in &residents[2..] {
+        let (status, body) = book(&app, resident, houting, &slot, "phone").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let (status, body) = book(&app, &residents[0], houting, &slot, "phone").await;
+    assert_eq!((status, body["message"].as_str()), (StatusCode::CONFLICT, Some("该时段已约满，请选择其他时间")));
+    let seats: Vec<i64> = sqlx::query_scalar(
+        "SELECT seat FROM bookings WHERE slot_start = $1 AND status NOT IN ('cancelled', 'declined') ORDER BY seat",
+    )
+    .bind(start)
+    .fetch_all(&app.store.pool)
+    .await
+    .expect("seats");
+    assert_eq!(seats, [1, 2, 3]);
+}
