@@ -139,9 +139,9 @@ impl BookingService {
     /// Inserts `booking` holding a seat of `slot` on `conn`; with a `cap`, only while the
     /// resident holds fewer live bookings. `alone`: `conn` is in no transaction, and the booking
     /// is one of its own (on SQLite each insert is; on PostgreSQL [`TAKE_SEAT`], which first
-    /// locks the resident's row). Otherwise `conn` is a transaction's, and PostgreSQL takes the slot's
-    /// lock in it first. Two bookings of one slot pick their seats one after the other; SQLite's
-    /// writers already take turns.
+    /// locks the resident's row). Otherwise `conn` is a transaction's, and PostgreSQL takes the
+    /// slot's lock in it first. Two bookings of one slot take their seats one after the other;
+    /// SQLite's writers already take turns.
     async fn insert_booking(
         &self,
         conn: &mut AnyConnection,
